@@ -1,0 +1,137 @@
+//! Analysis: pure functions from a [`Document`] to what it mentions and quotes.
+//!
+//! No I/O, no terminal. Every span is a byte range into [`Document::text`],
+//! end-exclusive. [`analyse`] runs the three passes in order — sentences,
+//! named entities, quotations (whose speakers are found among the entities) —
+//! and reports its progress so the UI can show it for long articles.
+
+pub mod entities;
+mod gazetteer;
+pub mod quotes;
+pub mod sentences;
+
+use std::ops::Range;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+
+/// The type of a named entity, as the panel groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person ("Emmanuel Macron").
+    Person,
+    /// A place: country, city, region, continent ("Ukraine", "Moscow").
+    Place,
+    /// An organisation: institution, company, party, news outlet ("NATO", "the Kremlin").
+    Organisation,
+    /// Anything else worth marking, such as demonyms ("French", "Soviet").
+    Misc,
+}
+
+impl EntityKind {
+    /// All kinds, in the order the side panel shows them.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Place,
+        EntityKind::Organisation,
+        EntityKind::Misc,
+    ];
+
+    /// Lower-case name as written in files and theme scopes (`person`, `place`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Misc => "misc",
+        }
+    }
+}
+
+/// One named entity and every place the article mentions it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id derived from the canonical name (`emmanuel-macron`), unique
+    /// within one analysis, so files diff well when the recogniser changes.
+    pub id: String,
+    /// The entity's type.
+    pub kind: EntityKind,
+    /// Canonical name: the fullest form the article uses ("Emmanuel Macron").
+    pub name: String,
+    /// Byte ranges of its mentions, sorted, non-overlapping. Titles are outside
+    /// ("President" is not part of a mention); possessive `'s` is outside too.
+    pub mentions: Vec<Range<usize>>,
+}
+
+/// One quotation: the quoted words and who said them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// Byte range including the opening and closing marks (or up to the end of
+    /// the paragraph when the quotation is never closed).
+    pub span: Range<usize>,
+    /// Index into [`Analysis::entities`] of the person the text says spoke
+    /// these words, when it says so.
+    pub speaker: Option<usize>,
+}
+
+/// Everything [`analyse`] finds in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Sentences as byte ranges, in order, never crossing a paragraph, trimmed.
+    pub sentences: Vec<Range<usize>>,
+    /// Named entities in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Quotations in reading order (sorted by start).
+    pub quotations: Vec<Quotation>,
+}
+
+impl Analysis {
+    /// Every mention as `(byte range, index into entities)`, sorted by start.
+    pub fn mentions(&self) -> Vec<(Range<usize>, usize)> {
+        let mut all: Vec<(Range<usize>, usize)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
+            .collect();
+        all.sort_by_key(|(r, _)| (r.start, r.end));
+        all
+    }
+}
+
+/// Shared progress of a running analysis, in permille (0..=1000). Cheap to
+/// clone; one side writes, the UI reads.
+#[derive(Debug, Clone, Default)]
+pub struct Progress(Arc<AtomicU32>);
+
+impl Progress {
+    /// Records `permille` (clamped to 1000).
+    pub fn set(&self, permille: u32) {
+        self.0.store(permille.min(1000), Ordering::Relaxed);
+    }
+
+    /// The last recorded value, in permille.
+    pub fn get(&self) -> u32 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Runs every analysis pass over `doc`, updating `progress` as it goes.
+pub fn analyse(doc: &Document, progress: &Progress) -> Analysis {
+    progress.set(0);
+    let sentences = sentences::segment(doc);
+    progress.set(100);
+    let entities = entities::recognise(doc, &sentences, progress);
+    progress.set(800);
+    let quotations = quotes::find(doc, &entities);
+    progress.set(1000);
+    Analysis {
+        sentences,
+        entities,
+        quotations,
+    }
+}

@@ -1,0 +1,1 @@
+//! Gazetteers (stub, to be written).

@@ -1,0 +1,260 @@
+//! The article: its decoded text, its paragraphs and the digest of its source bytes.
+//!
+//! Every position in folio is a **byte offset** into [`Document::text`]; ranges are
+//! end-exclusive (`start..end`). Files on disk count Unicode scalar values instead
+//! ([`Document::char_offset`] and [`Document::byte_offset`] convert between the two).
+
+mod char_index;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use char_index::CharIndex;
+
+/// Why an article could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The file could not be read (missing, a folder, no permission, …).
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The path as the user gave it.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// A decoded article.
+///
+/// Decoding is lossless for valid UTF-8. Invalid UTF-8 becomes U+FFFD with a
+/// warning; a leading UTF-8 byte-order mark is dropped, so offsets count from the
+/// first character after it. Line endings (LF, CRLF, lone CR) are kept in the text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    path: Option<PathBuf>,
+    text: String,
+    sha256: String,
+    paragraphs: Vec<Range<usize>>,
+    warnings: Vec<String>,
+    chars: CharIndex,
+}
+
+impl Document {
+    /// Reads and decodes the file at `path`.
+    ///
+    /// # Errors
+    /// [`DocumentError::Read`] when the file cannot be read.
+    pub fn open(path: &Path) -> Result<Self, DocumentError> {
+        let bytes = std::fs::read(path).map_err(|source| DocumentError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Self::from_bytes(&bytes, Some(path.to_path_buf())))
+    }
+
+    /// Decodes `bytes` (the whole source file) into a document; never fails.
+    pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Self {
+        let sha256 = hex(&Sha256::digest(bytes));
+        let mut warnings = Vec::new();
+        let decoded = String::from_utf8_lossy(bytes);
+        if let std::borrow::Cow::Owned(_) = decoded {
+            let replaced = decoded.matches('\u{FFFD}').count();
+            warnings.push(format!(
+                "the file is not valid UTF-8: {replaced} invalid sequence(s) shown as \u{FFFD}"
+            ));
+        }
+        let text = match decoded.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_owned(),
+            None => decoded.into_owned(),
+        };
+        let paragraphs = split_paragraphs(&text);
+        let chars = CharIndex::new(&text);
+        Self {
+            path,
+            text,
+            sha256,
+            paragraphs,
+            warnings,
+            chars,
+        }
+    }
+
+    /// The path the article was read from, if it came from a file.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The decoded text (UTF-8, BOM removed, line endings as in the source).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Lower-case hex SHA-256 of the source bytes, before any decoding.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// Paragraphs as byte ranges into [`Self::text`], in order, without their
+    /// line endings and never empty. See [`split_paragraphs`] for the rule.
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.paragraphs
+    }
+
+    /// Problems met while decoding, one human-readable line each.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The text in `range` (bytes), or `""` when the range is out of bounds or
+    /// not on char boundaries. The one place folio slices the article.
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        self.text.get(range).unwrap_or("")
+    }
+
+    /// The char (Unicode scalar value) offset of byte offset `byte`.
+    /// A byte inside a character counts as that character's start; past the end
+    /// clamps to the number of chars.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.chars.char_offset(&self.text, byte)
+    }
+
+    /// The byte offset of char offset `char`, or `None` past the end of the text.
+    /// `char == len_chars` gives `text.len()`.
+    pub fn byte_offset(&self, char: usize) -> Option<usize> {
+        self.chars.byte_offset(&self.text, char)
+    }
+
+    /// Number of chars (Unicode scalar values) in the text.
+    pub fn len_chars(&self) -> usize {
+        self.chars.len_chars()
+    }
+}
+
+/// Splits `text` into paragraphs (byte ranges, end-exclusive, trimmed of
+/// surrounding whitespace, never empty).
+///
+/// Blank lines separate paragraphs; a single line break inside a paragraph is
+/// soft. Text with no blank line at all (one paragraph per line, as many news
+/// exports are) treats every line as a paragraph. LF, CRLF and lone CR all end
+/// lines.
+pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
+    let lines = line_ranges(text);
+    let is_blank = |r: &Range<usize>| text.get(r.clone()).is_none_or(|l| l.trim().is_empty());
+    let has_blank_separator = lines.windows(3).any(|w| match w {
+        [a, b, c] => !is_blank(a) && is_blank(b) && !is_blank(c),
+        _ => false,
+    });
+    let mut paragraphs = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    for line in lines {
+        if is_blank(&line) || !has_blank_separator {
+            if let Some(p) = current.take() {
+                paragraphs.push(p);
+            }
+            if is_blank(&line) {
+                continue;
+            }
+        }
+        current = Some(match current {
+            Some(p) => p.start..line.end,
+            None => line,
+        });
+    }
+    paragraphs.extend(current);
+    paragraphs
+        .into_iter()
+        .filter_map(|r| trim_range(text, r))
+        .collect()
+}
+
+/// Byte ranges of the lines of `text`, without their terminators.
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes.get(i) {
+            Some(b'\n') => {
+                lines.push(start..i);
+                start = i + 1;
+            }
+            Some(b'\r') => {
+                lines.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(start..bytes.len());
+    }
+    lines
+}
+
+/// `range` without leading and trailing whitespace, or `None` if nothing is left.
+fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = text.get(range.clone())?;
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.end - (s.len() - s.trim_end().len());
+    (start < end).then_some(start..end)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_per_paragraph_without_blank_lines() {
+        let doc = Document::from_bytes(b"First line.\nSecond line.\r\nThird.", None);
+        let paras: Vec<&str> = doc.paragraphs().iter().map(|r| doc.slice(r.clone())).collect();
+        assert_eq!(paras, ["First line.", "Second line.", "Third."]);
+    }
+
+    #[test]
+    fn blank_lines_separate_and_single_breaks_are_soft() {
+        let doc = Document::from_bytes(b"Title\n\nOne\ntwo.\n\n  Three.  \n", None);
+        let paras: Vec<&str> = doc.paragraphs().iter().map(|r| doc.slice(r.clone())).collect();
+        assert_eq!(paras, ["Title", "One\ntwo.", "Three."]);
+    }
+
+    #[test]
+    fn lone_cr_ends_a_line() {
+        let doc = Document::from_bytes(b"a\rb", None);
+        assert_eq!(doc.paragraphs(), [0..1, 2..3]);
+    }
+
+    #[test]
+    fn bom_is_dropped_and_invalid_utf8_warns() {
+        let doc = Document::from_bytes(b"\xEF\xBB\xBFok \xFF end", None);
+        assert_eq!(doc.text(), "ok \u{FFFD} end");
+        assert_eq!(doc.warnings().len(), 1);
+        assert_eq!(doc.char_offset(doc.text().len()), 8);
+    }
+
+    #[test]
+    fn sha256_is_of_the_source_bytes() {
+        let doc = Document::from_bytes(b"abc", None);
+        assert_eq!(
+            doc.sha256(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn empty_input_has_no_paragraphs() {
+        let doc = Document::from_bytes(b"", None);
+        assert!(doc.paragraphs().is_empty());
+        assert_eq!(doc.len_chars(), 0);
+    }
+}
