@@ -1,0 +1,148 @@
+//! The reader's work: claims (and, later, entity corrections), with undo.
+//!
+//! In memory every span is a byte range into the article text. On disk
+//! ([`file`]) spans count chars and carry their text, so a file can be checked
+//! and re-anchored against the article.
+
+pub mod anchor;
+pub mod export;
+pub mod file;
+pub mod history;
+
+use std::ops::Range;
+
+/// The verdicts a claim can have, in the order the claim form offers them.
+pub const VERDICTS: &[&str] = &[
+    "unverified",
+    "true",
+    "mostly-true",
+    "misleading",
+    "false",
+    "opinion",
+];
+
+/// The label a new claim gets.
+pub const DEFAULT_LABEL: &str = "checkable";
+
+/// A claim the reader marked: a span of the article with a verdict and a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// `c1`, `c2`, … never reused within one annotation file.
+    pub id: String,
+    /// Byte range into the article text, end-exclusive.
+    pub span: Range<usize>,
+    /// What kind of claim (`checkable` by default).
+    pub label: String,
+    /// One of [`VERDICTS`] (files may hold others; they are kept as they are).
+    pub verdict: String,
+    /// The reader's note, one line.
+    pub note: String,
+    /// Id of the entity who made the claim, when known (a quotation's speaker).
+    pub speaker: Option<String>,
+    /// When the claim was first made, UTC to the second (`2026-11-29T08:00:00Z`).
+    pub created: toml::value::Datetime,
+}
+
+/// A claim from the file whose text can no longer be found in the article.
+/// Kept verbatim and written back, so nothing is lost.
+pub type OrphanedClaim = file::ClaimRecord;
+
+/// Everything the reader has annotated in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotations {
+    claims: Vec<Claim>,
+    orphans: Vec<OrphanedClaim>,
+}
+
+impl Annotations {
+    /// Annotations made of `claims` (any order) and `orphans`.
+    pub fn new(mut claims: Vec<Claim>, orphans: Vec<OrphanedClaim>) -> Self {
+        claims.sort_by_key(|c| (c.span.start, c.span.end));
+        Self { claims, orphans }
+    }
+
+    /// Claims sorted by position.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// Claims that could not be found in the article again.
+    pub fn orphans(&self) -> &[OrphanedClaim] {
+        &self.orphans
+    }
+
+    /// The id the next new claim gets: one more than the largest `cN` in use.
+    pub fn next_claim_id(&self) -> String {
+        let ids = self
+            .claims
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(self.orphans.iter().map(|o| o.id.as_str()));
+        let max = ids
+            .filter_map(|id| id.strip_prefix('c')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("c{}", max + 1)
+    }
+
+    /// Adds `claim`, or replaces the claim with the same id, keeping the order.
+    pub fn upsert_claim(&mut self, claim: Claim) {
+        self.claims.retain(|c| c.id != claim.id);
+        let at = self
+            .claims
+            .partition_point(|c| (c.span.start, c.span.end) <= (claim.span.start, claim.span.end));
+        self.claims.insert(at, claim);
+    }
+
+    /// Removes and returns the claim with `id`.
+    pub fn remove_claim(&mut self, id: &str) -> Option<Claim> {
+        let at = self.claims.iter().position(|c| c.id == id)?;
+        Some(self.claims.remove(at))
+    }
+
+    /// Index of the claim whose span is exactly `span`.
+    pub fn claim_at(&self, span: &Range<usize>) -> Option<usize> {
+        self.claims.iter().position(|c| c.span == *span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(id: &str, span: Range<usize>) -> Claim {
+        Claim {
+            id: id.to_owned(),
+            span,
+            label: DEFAULT_LABEL.to_owned(),
+            verdict: "unverified".to_owned(),
+            note: String::new(),
+            speaker: None,
+            created: "2026-11-29T08:00:00Z".parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn claims_stay_sorted_and_ids_are_not_reused() {
+        let mut annotations = Annotations::default();
+        assert_eq!(annotations.next_claim_id(), "c1");
+        annotations.upsert_claim(claim("c1", 50..60));
+        annotations.upsert_claim(claim("c2", 10..20));
+        assert_eq!(
+            annotations
+                .claims()
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>(),
+            ["c2", "c1"]
+        );
+        assert_eq!(annotations.next_claim_id(), "c3");
+        assert_eq!(annotations.remove_claim("c2").map(|c| c.span), Some(10..20));
+        assert_eq!(annotations.next_claim_id(), "c2");
+        let mut edited = claim("c1", 50..60);
+        edited.verdict = "false".to_owned();
+        annotations.upsert_claim(edited);
+        assert_eq!(annotations.claims().len(), 1);
+        assert_eq!(annotations.claims()[0].verdict, "false");
+    }
+}

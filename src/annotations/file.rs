@@ -1,0 +1,324 @@
+//! The annotation file: its TOML shape, reading it safely, writing it atomically.
+//!
+//! The file sits beside the article (`article.txt.folio.toml`). Offsets in it
+//! count chars (Unicode scalar values), end-exclusive, and every span carries its
+//! `exact` text. See README.md for the format. A file that does not parse, or
+//! has a newer `schema`, is reported and never overwritten.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::value::Datetime;
+
+use crate::analysis::EntityKind;
+
+/// The schema version this folio writes and reads.
+pub const SCHEMA: u32 = 1;
+
+/// The unit of every `start`/`end` in the file.
+pub const OFFSET_UNIT: &str = "char";
+
+/// A whole annotation file (also what `folio export` prints).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnotationFile {
+    /// Format version, [`SCHEMA`].
+    pub schema: u32,
+    /// Always [`OFFSET_UNIT`].
+    pub offset_unit: String,
+    /// Which article the spans refer to.
+    pub article: ArticleRecord,
+    /// Named entities found (origin `auto`) with their mentions.
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+    /// Quotations in reading order.
+    #[serde(default)]
+    pub quotes: Vec<QuoteRecord>,
+    /// The reader's claims, including any that could not be re-anchored.
+    #[serde(default)]
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// The article an annotation file belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// The path as folio was given it.
+    pub path: String,
+    /// Lower-case hex SHA-256 of the article's bytes when the file was written.
+    pub sha256: String,
+}
+
+/// A span of the article: chars `[start, end)` equal `exact`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanRecord {
+    /// First char, counting Unicode scalar values from 0.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// The text of the span.
+    pub exact: String,
+}
+
+/// A named entity and its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// Stable id (`emmanuel-macron`), referred to by `speaker` fields.
+    pub id: String,
+    /// `person`, `place`, `organisation` or `misc`.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// `auto` (found by folio) or `user` (added by the reader).
+    pub origin: String,
+    /// Every mention, in order.
+    pub mentions: Vec<SpanRecord>,
+}
+
+/// A quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// `q1`, `q2`, … in reading order.
+    pub id: String,
+    /// First char (the opening mark).
+    pub start: usize,
+    /// One past the last char (the closing mark).
+    pub end: usize,
+    /// The quotation with its marks.
+    pub exact: String,
+    /// Entity id of the speaker, when the text says who.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+}
+
+/// A claim, with enough context to find it again if the article changes
+/// (W3C Web Annotation TextQuoteSelector: `exact`, `prefix`, `suffix`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// `c1`, `c2`, …
+    pub id: String,
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// The claimed text.
+    pub exact: String,
+    /// Up to 32 chars just before the claim.
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to 32 chars just after the claim.
+    #[serde(default)]
+    pub suffix: String,
+    /// Kind of claim (`checkable`).
+    pub label: String,
+    /// The verdict (`unverified`, `true`, `mostly-true`, `misleading`, `false`, `opinion`).
+    pub verdict: String,
+    /// Entity id of who made the claim, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The reader's note.
+    #[serde(default)]
+    pub note: String,
+    /// When the claim was made (UTC).
+    pub created: Datetime,
+}
+
+/// Why an annotation file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file exists but could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The annotation file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or not in folio's shape.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        /// The annotation file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column (in chars) of the problem.
+        column: usize,
+        /// What the TOML parser said.
+        message: String,
+    },
+    /// The file was written by a newer folio.
+    #[error("{} has schema {found}; this folio reads schema {SCHEMA} — upgrade folio", path.display())]
+    NewerSchema {
+        /// The annotation file.
+        path: PathBuf,
+        /// The schema number in the file.
+        found: i64,
+    },
+    /// Writing failed (folder not writable, disk full, …).
+    #[error("cannot save {}: {source}", path.display())]
+    Write {
+        /// The annotation file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// Where the annotations of the article at `article` are kept:
+/// the same path with `.folio.toml` appended.
+pub fn sidecar_path(article: &Path) -> PathBuf {
+    let mut name = article.as_os_str().to_owned();
+    name.push(".folio.toml");
+    PathBuf::from(name)
+}
+
+/// Reads the annotation file at `path`; `Ok(None)` when there is none yet.
+///
+/// # Errors
+/// [`FileError::Read`], [`FileError::Parse`] with line and column, or
+/// [`FileError::NewerSchema`].
+pub fn load(path: &Path) -> Result<Option<AnnotationFile>, FileError> {
+    let source = match std::fs::read_to_string(path) {
+        Ok(source) => source,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(FileError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    parse(path, &source).map(Some)
+}
+
+/// Parses an annotation file's text; `path` is only used in errors.
+///
+/// # Errors
+/// As [`load`].
+pub fn parse(path: &Path, source: &str) -> Result<AnnotationFile, FileError> {
+    #[derive(Deserialize)]
+    struct SchemaOnly {
+        schema: Option<i64>,
+    }
+    let parse_error = |err: toml::de::Error| {
+        let at = err.span().map_or(0, |span| span.start);
+        let (line, column) = line_and_column(source, at);
+        FileError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: err.message().trim().to_owned(),
+        }
+    };
+    let probe: SchemaOnly = toml::from_str(source).map_err(parse_error)?;
+    if let Some(found) = probe.schema.filter(|&s| s > i64::from(SCHEMA)) {
+        return Err(FileError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    toml::from_str(source).map_err(parse_error)
+}
+
+/// Writes `file` to `path` atomically: a temporary file in the same folder is
+/// written and synced, then renamed over `path`, then the folder is synced. A
+/// crash leaves either the old file or the new one, never a mix.
+///
+/// # Errors
+/// [`FileError::Write`] when any step fails; the old file is then untouched.
+pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), FileError> {
+    let write_error = |source| FileError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = toml::to_string(file).map_err(|e| write_error(std::io::Error::other(e)))?;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".folio-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(write_error)?;
+    temp.write_all(text.as_bytes()).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    temp.persist(path).map_err(|e| write_error(e.error))?;
+    // Make the rename itself durable. Not every platform can sync a folder.
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// 1-based line and char column of byte offset `at` in `source`.
+fn line_and_column(source: &str, at: usize) -> (usize, usize) {
+    let before = source.get(..at).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sidecar_sits_beside_the_article() {
+        assert_eq!(
+            sidecar_path(Path::new("samples/macron-moscow.txt")),
+            PathBuf::from("samples/macron-moscow.txt.folio.toml")
+        );
+    }
+
+    #[test]
+    fn parse_errors_name_line_and_column() {
+        let err = parse(Path::new("a.folio.toml"), "schema = 1\noffset_unit = \n").unwrap_err();
+        match err {
+            FileError::Parse { line, column, .. } => assert_eq!((line, column), (2, 15)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let err = parse(Path::new("a.folio.toml"), "schema = 7\nfuture = true\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.folio.toml has schema 7; this folio reads schema 1 — upgrade folio"
+        );
+    }
+
+    #[test]
+    fn save_replaces_atomically_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.folio.toml");
+        let mut file = AnnotationFile {
+            schema: SCHEMA,
+            offset_unit: OFFSET_UNIT.to_owned(),
+            article: ArticleRecord {
+                path: "a.txt".to_owned(),
+                sha256: "00".to_owned(),
+            },
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            claims: Vec::new(),
+        };
+        save(&path, &file).unwrap();
+        file.article.sha256 = "ff".to_owned();
+        save(&path, &file).unwrap();
+        assert_eq!(load(&path).unwrap(), Some(file));
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.txt.folio.toml"]);
+    }
+
+    #[test]
+    fn a_missing_file_is_not_an_error() {
+        assert_eq!(
+            load(Path::new("/nonexistent/folder/x.folio.toml")).unwrap(),
+            None
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! Every user intent folio understands, each with its keymap name and a doc
+//! line (the help overlay and the README key table come from these).
+
+macro_rules! actions {
+    ($($variant:ident => $name:literal, $doc:literal;)*) => {
+        /// A user intent, bound to keys in the keymap by its name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Action {
+            /// Every action, in the order help lists them.
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
+
+            /// The name used in keymap files (`scroll_down`).
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name,)* }
+            }
+
+            /// One line saying what the action does.
+            pub fn doc(self) -> &'static str {
+                match self { $(Action::$variant => $doc,)* }
+            }
+
+            /// The action named `name` in a keymap file, if any.
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name { $($name => Some(Action::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    ScrollDown => "scroll_down", "Scroll down one line";
+    ScrollUp => "scroll_up", "Scroll up one line";
+    HalfPageDown => "half_page_down", "Scroll down half a page";
+    HalfPageUp => "half_page_up", "Scroll up half a page";
+    PageDown => "page_down", "Scroll down a page";
+    PageUp => "page_up", "Scroll up a page";
+    Top => "top", "Go to the top of the article";
+    Bottom => "bottom", "Go to the end of the article";
+    NextQuote => "next_quote", "Go to the next quotation";
+    PrevQuote => "prev_quote", "Go to the previous quotation";
+    NextSentence => "next_sentence", "Move the sentence cursor forward";
+    PrevSentence => "prev_sentence", "Move the sentence cursor back";
+    NextClaim => "next_claim", "Go to the next claim";
+    PrevClaim => "prev_claim", "Go to the previous claim";
+    MarkClaim => "mark_claim", "Mark the current quotation or sentence as a claim (or edit its claim)";
+    DeleteClaim => "delete_claim", "Remove the claim under the cursor";
+    Undo => "undo", "Undo the last annotation change";
+    Redo => "redo", "Redo the last undone change";
+    Search => "search", "Search the article (case-insensitive)";
+    SearchNext => "search_next", "Go to the next search match";
+    SearchPrev => "search_prev", "Go to the previous search match";
+    FocusPanel => "focus_panel", "Move focus to the entity panel";
+    FocusArticle => "focus_article", "Move focus back to the article";
+    PanelNext => "panel_next", "Select the next entity in the panel";
+    PanelPrev => "panel_prev", "Select the previous entity in the panel";
+    PanelJump => "panel_jump", "Jump to the selected entity's next mention";
+    Help => "help", "Show or hide this help";
+    Quit => "quit", "Quit folio (annotations are already saved)";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        for action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(*action));
+        }
+        assert_eq!(Action::from_name("no_such_action"), None);
+    }
+}

@@ -1,0 +1,107 @@
+//! One key press, as written in keymap files ("j", "C-d", "pageup").
+
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key with the modifiers that matter for binding. SHIFT is folded into the
+/// character (`G`, `?`), because terminals disagree on whether they report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyPress {
+    code: KeyCode,
+    modifiers: KeyModifiers,
+}
+
+const NAMED: &[(&str, KeyCode)] = &[
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("space", KeyCode::Char(' ')),
+    ("backspace", KeyCode::Backspace),
+];
+
+impl KeyPress {
+    /// Parses a key name: an optional `C-` / `A-` prefix, then one character or
+    /// one of the named keys. `None` for anything else.
+    pub fn parse(name: &str) -> Option<Self> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = name;
+        loop {
+            if let Some(r) = rest.strip_prefix("C-").filter(|r| !r.is_empty()) {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("A-").filter(|r| !r.is_empty()) {
+                modifiers |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match NAMED.iter().find(|(n, _)| *n == rest) {
+            Some((_, code)) => *code,
+            None => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+                    _ => return None,
+                }
+            }
+        };
+        Some(Self::normalised(code, modifiers))
+    }
+
+    /// The binding a terminal key event stands for.
+    pub fn from_event(event: KeyEvent) -> Self {
+        Self::normalised(event.code, event.modifiers)
+    }
+
+    fn normalised(code: KeyCode, modifiers: KeyModifiers) -> Self {
+        let modifiers = modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        Self { code, modifiers }
+    }
+}
+
+impl fmt::Display for KeyPress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("C-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("A-")?;
+        }
+        match NAMED.iter().find(|(_, code)| *code == self.code) {
+            Some((name, _)) => f.write_str(name),
+            None => match self.code {
+                KeyCode::Char(c) => write!(f, "{c}"),
+                other => write!(f, "{other:?}"),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_back() {
+        for name in ["j", "C-d", "pageup", "?", "]", "A-C-x", "space", "G"] {
+            let press = KeyPress::parse(name).unwrap();
+            let again = KeyPress::parse(&press.to_string()).unwrap();
+            assert_eq!(press, again, "{name}");
+        }
+        assert_eq!(KeyPress::parse("C-d").unwrap().to_string(), "C-d");
+        assert_eq!(KeyPress::parse("jk"), None);
+        assert_eq!(KeyPress::parse(""), None);
+        assert_eq!(KeyPress::parse("C-"), None);
+    }
+}
