@@ -1,8 +1,120 @@
-//! Named entity recognition (stub, to be written).
+//! Named entity recognition: people, places, organisations and misc names
+//! (demonyms) in an article, each with every byte range that mentions it.
+//!
+//! A rule-based recogniser over hand-written gazetteers (see
+//! [`super::gazetteer`]), in two passes:
+//! 1. per sentence, [`tokens`] cuts words with byte spans, [`candidates`]
+//!    gathers runs of capitalised words split at titles, and [`classify`]
+//!    types each from gazetteers and context (titles, reporting verbs,
+//!    given names);
+//! 2. [`memory`] merges the typed names into entities (a person's last name
+//!    becomes an alias) and finds all their mentions in one Aho–Corasick scan
+//!    of the whole text.
+
+mod candidates;
+mod classify;
+mod memory;
+mod slug;
+pub(crate) mod tokens;
+
 use std::ops::Range;
+
 use super::{Entity, Progress};
 use crate::document::Document;
-/// Named entities of `doc`.
-pub fn recognise(_doc: &Document, _sentences: &[Range<usize>], _progress: &Progress) -> Vec<Entity> {
-    Vec::new()
+
+/// Named entities of `doc`, in order of first mention.
+///
+/// `sentences` are byte ranges into [`Document::text`] (end-exclusive), as
+/// [`super::sentences::segment`] returns them. Each entity's mentions are
+/// byte ranges into the text, end-exclusive, sorted and non-overlapping;
+/// titles and possessive `'s` lie outside them. Sets `progress` from 100 to
+/// 800 permille.
+pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress) -> Vec<Entity> {
+    let text = doc.text();
+    let total = text.len().max(1);
+    let mut typed = Vec::new();
+    for (n, sentence) in sentences.iter().enumerate() {
+        let words = tokens::words(text, sentence.clone());
+        for candidate in candidates::candidates(&words) {
+            typed.extend(classify::classify(text, &words, &candidate));
+        }
+        if n % 64 == 0 {
+            let done = u32::try_from(600 * sentence.end.min(total) / total).unwrap_or(600);
+            progress.set(100 + done);
+        }
+    }
+    progress.set(700);
+    memory::resolve(text, &typed, progress)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, sentences};
+    use super::*;
+
+    fn entities(text: &str) -> Vec<(EntityKind, String, Vec<String>)> {
+        let doc = Document::from_bytes(text.as_bytes(), None);
+        let sentences = sentences::segment(&doc);
+        recognise(&doc, &sentences, &Progress::default())
+            .into_iter()
+            .map(|e| {
+                let mentions = e.mentions.iter().map(|m| doc.slice(m.clone()).to_owned());
+                (e.kind, e.name, mentions.collect())
+            })
+            .collect()
+    }
+
+    fn entity(
+        kind: EntityKind,
+        name: &str,
+        mentions: &[&str],
+    ) -> (EntityKind, String, Vec<String>) {
+        (
+            kind,
+            name.to_owned(),
+            mentions.iter().map(|m| (*m).to_owned()).collect(),
+        )
+    }
+
+    #[test]
+    fn document_memory_joins_a_surname_to_the_full_name() {
+        use EntityKind::*;
+        assert_eq!(
+            entities(
+                "Orlov arrived late.\nDutch Prime Minister Pieter Orlov's car broke down near Orlov Street, Orlov said."
+            ),
+            [
+                entity(Person, "Pieter Orlov", &["Orlov", "Pieter Orlov", "Orlov"]),
+                entity(Misc, "Dutch", &["Dutch"]),
+                entity(Misc, "Orlov Street", &["Orlov Street"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn canonical_places_and_possessives() {
+        use EntityKind::*;
+        let found = entities("America's envoy flew from the US to the U.S. embassy in Britain.");
+        assert_eq!(
+            found,
+            [
+                entity(Place, "United States", &["America", "US", "U.S."]),
+                entity(Place, "United Kingdom", &["Britain"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_titles_and_pronouns_are_never_entities() {
+        let found = entities("On Monday, President Vance said He would visit in Super April.");
+        assert_eq!(found, [entity(EntityKind::Person, "Vance", &["Vance"])]);
+    }
+
+    #[test]
+    fn ids_are_slugs_made_unique() {
+        let doc = Document::from_bytes("Kremlin staff met in Kremlin Square.".as_bytes(), None);
+        let found = recognise(&doc, &sentences::segment(&doc), &Progress::default());
+        let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["kremlin", "kremlin-square"]);
+    }
 }

@@ -591,6 +591,62 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word)
 }
 
+/// Plural and collective common nouns that often open a sentence as the
+/// subject of a reporting verb ("Officials said"); at the start of a sentence
+/// they are no name.
+const COMMON_NOUNS: &[&str] = &[
+    "Aides",
+    "Allies",
+    "Analysts",
+    "Authorities",
+    "Campaigners",
+    "Children",
+    "Critics",
+    "Customers",
+    "Diplomats",
+    "Doctors",
+    "Economists",
+    "Experts",
+    "Fans",
+    "Investigators",
+    "Investors",
+    "Lawyers",
+    "Leaders",
+    "Ministers",
+    "Observers",
+    "Officers",
+    "Officials",
+    "Opponents",
+    "Others",
+    "Parents",
+    "People",
+    "Police",
+    "Prosecutors",
+    "Protesters",
+    "Reports",
+    "Researchers",
+    "Residents",
+    "Rivals",
+    "Scientists",
+    "Shareholders",
+    "Sources",
+    "Staff",
+    "Students",
+    "Supporters",
+    "Teachers",
+    "Traders",
+    "Users",
+    "Voters",
+    "Witnesses",
+    "Workers",
+];
+
+/// Whether the capitalised `word` is a common noun that opens sentences (see
+/// [`COMMON_NOUNS`]).
+pub(crate) fn is_common_noun(word: &str) -> bool {
+    COMMON_NOUNS.contains(&word)
+}
+
 /// Third-person personal pronouns that can stand for a speaker ("he said").
 const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 

@@ -1,0 +1,214 @@
+//! Classification of one candidate name into an entity kind, from the
+//! gazetteers and the words around it.
+//!
+//! Rules, in order: the place gazetteer; the organisation gazetteer; an
+//! organisation cue word in the name; a lone all-caps acronym (an
+//! organisation); a demonym (misc); a preceding title, a reporting verb next
+//! to the name ("X said", "said X", "according to X") or a known given name
+//! first (a person). A name none of these rules types is left unknown for
+//! the document memory to settle.
+
+use std::ops::Range;
+
+use super::super::{EntityKind, gazetteer};
+use super::candidates::Candidate;
+use super::tokens::{Gap, Word};
+
+/// A candidate with its type, as the first pass sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Typed {
+    /// Byte range of the name in the document text, end-exclusive.
+    pub(crate) span: Range<usize>,
+    /// The name as written.
+    pub(crate) surface: String,
+    /// Its kind, or `None` when no rule applied.
+    pub(crate) kind: Option<EntityKind>,
+    /// The key that groups names of one entity: the gazetteer's canonical
+    /// name for listed places and organisations, else the surface.
+    pub(crate) key: String,
+    /// Whether the name opens its sentence, so its capital says nothing.
+    pub(crate) initial: bool,
+}
+
+/// Words that may sit between a name and its reporting verb ("Macron has said").
+const VERB_HELPERS: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "also",
+    "then",
+    "later",
+    "earlier",
+    "previously",
+    "once",
+    "again",
+];
+
+/// Types `candidate` (word indices into the sentence `words`) with the text
+/// `text` the words point into.
+pub(crate) fn classify(text: &str, words: &[Word<'_>], candidate: &Candidate) -> Option<Typed> {
+    let mut range = candidate.words.clone();
+    loop {
+        let typed = classify_words(text, words, range.clone(), candidate.after_title)?;
+        let first_is_known = words
+            .get(range.start)
+            .is_some_and(|w| is_known_word(w.text));
+        // "Despite Moscow": an unknown capitalised word that opens the sentence
+        // is no part of the name behind it.
+        if typed.kind.is_none() && typed.initial && range.len() > 1 && !first_is_known {
+            range.start += 1;
+            continue;
+        }
+        return Some(typed);
+    }
+}
+
+/// Whether a gazetteer knows `word` on its own.
+fn is_known_word(word: &str) -> bool {
+    gazetteer::place(word).is_some()
+        || gazetteer::organisation(word).is_some()
+        || gazetteer::is_demonym(word)
+        || gazetteer::is_first_name(word)
+        || gazetteer::is_organisation_cue(word)
+}
+
+fn classify_words(
+    text: &str,
+    words: &[Word<'_>],
+    range: Range<usize>,
+    after_title: bool,
+) -> Option<Typed> {
+    let first = words.get(range.start)?;
+    let last = words.get(range.end.checked_sub(1)?)?;
+    let span = first.span.start..last.span.end;
+    let surface = text.get(span.clone())?.to_owned();
+    let single = range.len() == 1;
+    let initial = first.initial;
+    let typed = |kind: Option<EntityKind>, key: &str| Typed {
+        span: span.clone(),
+        surface: surface.clone(),
+        kind,
+        key: key.to_owned(),
+        initial,
+    };
+    if let Some(place) = gazetteer::place(&surface) {
+        return Some(typed(Some(EntityKind::Place), place));
+    }
+    if let Some(organisation) = gazetteer::organisation(&surface) {
+        return Some(typed(Some(EntityKind::Organisation), organisation));
+    }
+    let has_cue = range
+        .clone()
+        .filter_map(|i| words.get(i))
+        .any(|w| gazetteer::is_organisation_cue(w.text));
+    if has_cue && !(single && initial) {
+        return Some(typed(Some(EntityKind::Organisation), &surface));
+    }
+    if single && first.is_acronym() && !gazetteer::is_common_acronym(&surface) {
+        return Some(typed(Some(EntityKind::Organisation), &surface));
+    }
+    if gazetteer::is_demonym(&surface) {
+        return Some(typed(Some(EntityKind::Misc), &surface));
+    }
+    let looks_like_a_name = range
+        .clone()
+        .filter_map(|i| words.get(i))
+        .all(|w| !w.is_acronym() || w.text.chars().count() < 2);
+    let first_name = !single && gazetteer::is_first_name(first.text);
+    if looks_like_a_name && (after_title || first_name || near_reporting_verb(words, &range)) {
+        return Some(typed(Some(EntityKind::Person), &surface));
+    }
+    Some(typed(None, &surface))
+}
+
+/// Whether the name at `range` is the subject or object of a reporting verb:
+/// "X said", "X has said", "said X", "according to X".
+fn near_reporting_verb(words: &[Word<'_>], range: &Range<usize>) -> bool {
+    let text = |i: usize| words.get(i).map_or("", |w| w.text);
+    let spaced = |i: usize| words.get(i).is_some_and(|w| w.gap == Gap::Space);
+    let after = range.end;
+    let verb_after = spaced(after)
+        && (gazetteer::is_reporting_verb(text(after))
+            || ((VERB_HELPERS.contains(&text(after)) || text(after).ends_with("ly"))
+                && spaced(after + 1)
+                && gazetteer::is_reporting_verb(text(after + 1))));
+    let before = range.start;
+    let verb_before = spaced(before)
+        && before >= 1
+        && gazetteer::is_reporting_verb(text(before - 1))
+        && words.get(before - 1).is_some_and(|w| !w.is_capitalised());
+    let according_to = spaced(before)
+        && before >= 2
+        && text(before - 1) == "to"
+        && text(before - 2).eq_ignore_ascii_case("according");
+    verb_after || verb_before || according_to
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::candidates::candidates;
+    use super::super::tokens::words;
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Option<EntityKind>, String)> {
+        let w = words(text, 0..text.len());
+        candidates(&w)
+            .iter()
+            .filter_map(|c| classify(text, &w, c))
+            .map(|t| (t.surface, t.kind, t.key))
+            .collect()
+    }
+
+    fn entry(s: &str, k: Option<EntityKind>, key: &str) -> (String, Option<EntityKind>, String) {
+        (s.to_owned(), k, key.to_owned())
+    }
+
+    #[test]
+    fn gazetteers_cues_and_acronyms() {
+        use EntityKind::*;
+        assert_eq!(
+            kinds("In America the Kremlin, NATO and the Journal du Dimanche met Soviet staff."),
+            [
+                entry("America", Some(Place), "United States"),
+                entry("Kremlin", Some(Organisation), "Kremlin"),
+                entry("NATO", Some(Organisation), "NATO"),
+                entry(
+                    "Journal du Dimanche",
+                    Some(Organisation),
+                    "Journal du Dimanche"
+                ),
+                entry("Soviet", Some(Misc), "Soviet"),
+            ]
+        );
+    }
+
+    #[test]
+    fn people_from_titles_verbs_and_given_names() {
+        use EntityKind::*;
+        assert_eq!(
+            kinds("Aides to Queen Nyla met Maria Kovacs, sources close to Orlov said."),
+            [
+                entry("Nyla", Some(Person), "Nyla"),
+                entry("Maria Kovacs", Some(Person), "Maria Kovacs"),
+                entry("Orlov", Some(Person), "Orlov"),
+            ]
+        );
+        assert_eq!(
+            kinds("Officials said so, according to Brandt."),
+            [entry("Brandt", Some(Person), "Brandt")]
+        );
+    }
+
+    #[test]
+    fn unknown_sentence_openers_are_dropped_from_names() {
+        assert_eq!(
+            kinds("Nonetheless Ukraine waited."),
+            [entry("Ukraine", Some(EntityKind::Place), "Ukraine")]
+        );
+        assert_eq!(
+            kinds("Zorbly Moscow waited."),
+            [entry("Moscow", Some(EntityKind::Place), "Moscow")]
+        );
+        assert_eq!(kinds("Zorbly waited."), [entry("Zorbly", None, "Zorbly")]);
+    }
+}

@@ -1,0 +1,233 @@
+//! Document memory: turns the first pass's typed names into entities, then
+//! finds every mention of every entity in one scan of the text.
+//!
+//! Every typed name keeps its type across the document; a person's full name
+//! and last name become aliases of that person ("Macron" joins "Emmanuel
+//! Macron"). One Aho–Corasick automaton (leftmost-longest, case-sensitive)
+//! over all known surface forms then scans the whole text once; a match
+//! counts only on word boundaries (no letter or digit right before or after
+//! it, so a possessive `'s` stays outside the mention).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::super::{Entity, EntityKind, Progress, gazetteer};
+use super::classify::Typed;
+use super::slug::Ids;
+
+/// An entity being assembled.
+#[derive(Debug)]
+struct Draft {
+    kind: EntityKind,
+    /// The canonical name: gazetteer name for places, fullest form otherwise.
+    name: String,
+    mentions: Vec<Range<usize>>,
+}
+
+/// Entities under construction and the surface forms that name them.
+#[derive(Debug, Default)]
+struct Memory {
+    drafts: Vec<Draft>,
+    /// `(kind, grouping key)` → draft index.
+    by_key: HashMap<(EntityKind, String), usize>,
+    /// Surface form → draft index.
+    surfaces: HashMap<String, usize>,
+}
+
+impl Memory {
+    /// The draft for `(kind, key)`, created with `name` when new.
+    fn draft(&mut self, kind: EntityKind, key: &str, name: &str) -> usize {
+        if let Some(&i) = self.by_key.get(&(kind, key.to_owned())) {
+            return i;
+        }
+        self.drafts.push(Draft {
+            kind,
+            name: name.to_owned(),
+            mentions: Vec::new(),
+        });
+        let i = self.drafts.len() - 1;
+        self.by_key.insert((kind, key.to_owned()), i);
+        i
+    }
+
+    /// Makes `surface` name draft `i`, unless it already names something more
+    /// specific than misc.
+    fn alias(&mut self, surface: &str, i: usize) {
+        if !usable_alias(surface) {
+            return;
+        }
+        let replace = match self.surfaces.get(surface) {
+            None => true,
+            Some(&j) => {
+                self.drafts
+                    .get(j)
+                    .is_some_and(|d| d.kind == EntityKind::Misc)
+                    && self
+                        .drafts
+                        .get(i)
+                        .is_some_and(|d| d.kind != EntityKind::Misc)
+            }
+        };
+        if replace {
+            self.surfaces.insert(surface.to_owned(), i);
+        }
+    }
+
+    fn kind_of(&self, i: usize) -> Option<EntityKind> {
+        self.drafts.get(i).map(|d| d.kind)
+    }
+}
+
+/// Whether `surface` may be searched for as a name: not a lone letter, a
+/// function word or a weekday or month.
+fn usable_alias(surface: &str) -> bool {
+    surface.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        && !gazetteer::is_function_word(surface)
+        && !gazetteer::is_calendar_word(surface)
+}
+
+/// The entities of `text`, in order of first mention, from the first pass's
+/// typed names (in reading order). Sets `progress` from 700 to 800 permille.
+pub(crate) fn resolve(text: &str, typed: &[Typed], progress: &Progress) -> Vec<Entity> {
+    let mut memory = Memory::default();
+    remember_places_organisations_misc(&mut memory, typed);
+    remember_people(&mut memory, typed);
+    remember_unknown(&mut memory, typed);
+    scan(text, &mut memory, progress);
+    finish(memory)
+}
+
+/// Places, organisations and misc names: one entity per gazetteer key.
+fn remember_places_organisations_misc(memory: &mut Memory, typed: &[Typed]) {
+    for t in typed {
+        let Some(kind) = t.kind.filter(|k| *k != EntityKind::Person) else {
+            continue;
+        };
+        let name = if kind == EntityKind::Place {
+            &t.key
+        } else {
+            &t.surface
+        };
+        let i = memory.draft(kind, &t.key, name);
+        if let Some(d) = memory.drafts.get_mut(i)
+            && kind != EntityKind::Place
+            && t.surface.chars().count() > d.name.chars().count()
+        {
+            d.name.clone_from(&t.surface);
+        }
+        memory.alias(&t.surface, i);
+    }
+}
+
+/// People: fuller names first, so that a shorter form ("Macron", "Mr
+/// Macron"'s "Macron") joins the full name it ends.
+fn remember_people(memory: &mut Memory, typed: &[Typed]) {
+    let mut people: Vec<&Typed> = typed
+        .iter()
+        .filter(|t| t.kind == Some(EntityKind::Person))
+        .collect();
+    people.sort_by_key(|t| std::cmp::Reverse(t.surface.split_whitespace().count()));
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for t in people {
+        let joined = names
+            .iter()
+            .find(|(name, _)| name == &t.surface || name.ends_with(&format!(" {}", t.surface)))
+            .map(|(_, i)| *i);
+        let i = match joined {
+            Some(i) => i,
+            None => {
+                let i = memory.draft(EntityKind::Person, &t.surface, &t.surface);
+                names.push((t.surface.clone(), i));
+                i
+            }
+        };
+        if memory
+            .surfaces
+            .get(&t.surface)
+            .and_then(|&j| memory.kind_of(j))
+            .is_none_or(|k| k == EntityKind::Misc || k == EntityKind::Person)
+        {
+            memory.surfaces.insert(t.surface.clone(), i);
+        }
+    }
+    for (name, i) in names {
+        if let Some(last) = name.split_whitespace().next_back() {
+            memory.alias(last, i);
+        }
+    }
+}
+
+/// Names no rule typed: known surfaces are left to the scan; others become
+/// misc entities unless they only open a sentence.
+fn remember_unknown(memory: &mut Memory, typed: &[Typed]) {
+    for t in typed {
+        if t.kind.is_some() || t.initial || memory.surfaces.contains_key(&t.surface) {
+            continue;
+        }
+        let i = memory.draft(EntityKind::Misc, &t.key, &t.surface);
+        memory.alias(&t.surface, i);
+    }
+}
+
+/// Whether the match at `range` of `text` stands on word boundaries.
+fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
+    let before = text.get(..range.start).and_then(|s| s.chars().next_back());
+    let after = text.get(range.end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Finds every mention of every remembered surface form in one pass.
+fn scan(text: &str, memory: &mut Memory, progress: &Progress) {
+    let patterns: Vec<(&String, usize)> = memory.surfaces.iter().map(|(s, &i)| (s, i)).collect();
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(automaton) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|(s, _)| s.as_str()))
+    else {
+        return;
+    };
+    let total = text.len().max(1);
+    let mut mentions: Vec<(usize, Range<usize>)> = Vec::new();
+    for (n, m) in automaton.find_iter(text).enumerate() {
+        let range = m.range();
+        if n % 256 == 0 {
+            let done = u32::try_from(100 * range.end / total).unwrap_or(100);
+            progress.set(700 + done);
+        }
+        if !on_word_boundaries(text, &range) {
+            continue;
+        }
+        if let Some(&(_, i)) = patterns.get(m.pattern().as_usize()) {
+            mentions.push((i, range));
+        }
+    }
+    for (i, range) in mentions {
+        if let Some(d) = memory.drafts.get_mut(i) {
+            d.mentions.push(range);
+        }
+    }
+}
+
+/// Drafts with mentions, as entities in order of first mention, with ids.
+fn finish(memory: Memory) -> Vec<Entity> {
+    let mut drafts: Vec<Draft> = memory
+        .drafts
+        .into_iter()
+        .filter(|d| !d.mentions.is_empty())
+        .collect();
+    drafts.sort_by_key(|d| d.mentions.first().map_or(usize::MAX, |m| m.start));
+    let mut ids = Ids::default();
+    drafts
+        .into_iter()
+        .map(|d| Entity {
+            id: ids.id_for(&d.name),
+            kind: d.kind,
+            name: d.name,
+            mentions: d.mentions,
+        })
+        .collect()
+}

@@ -1,0 +1,175 @@
+//! Word tokens with byte spans, for the recogniser and the quotation
+//! attributor.
+//!
+//! Words are the UAX #29 word segments (via `unicode-segmentation`) that
+//! contain a letter or digit. Two adjustments make them fit names: a
+//! possessive `'s` / `’s` is left outside the span ("America's" → "America"),
+//! and an abbreviation keeps its full stop ("Mr.", "U.S.", "J.").
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What separates a word from the word before it in the same sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// The word opens its sentence.
+    Start,
+    /// Only spaces or tabs (no line break).
+    Space,
+    /// A single hyphen ("Guinea-Bissau").
+    Hyphen,
+    /// Anything else: punctuation, quotation marks, line breaks.
+    Other,
+}
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word<'a> {
+    /// Byte range into the document text, end-exclusive, possessive excluded.
+    pub(crate) span: Range<usize>,
+    /// The text of `span`.
+    pub(crate) text: &'a str,
+    /// Whether a possessive `'s` / `’s` followed (and was left out of `span`).
+    pub(crate) possessive: bool,
+    /// What separates this word from the previous one.
+    pub(crate) gap: Gap,
+    /// Whether the word opens its sentence or directly follows an opening
+    /// quotation mark, so that its capital letter says nothing about it.
+    pub(crate) initial: bool,
+}
+
+impl Word<'_> {
+    /// Whether the word starts with an upper-case letter.
+    pub(crate) fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the word is an all-capitals acronym of two or more letters
+    /// ("NATO", "EU"), without digits or full stops.
+    pub(crate) fn is_acronym(&self) -> bool {
+        self.text.chars().count() >= 2 && self.text.chars().all(|c| c.is_uppercase())
+    }
+}
+
+/// Abbreviations that keep their full stop as part of the word.
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Capt", "Col", "Cpl", "Det", "Dr", "Ft", "Gen", "Gov", "Insp", "Jr", "Lt", "Maj", "Mr",
+    "Mrs", "Ms", "Mt", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt",
+];
+
+/// Whether the word segment `token`, followed by a full stop, is an
+/// abbreviation that owns that full stop.
+fn takes_full_stop(token: &str) -> bool {
+    let mut chars = token.chars();
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_capital || token.contains('.') || ABBREVIATIONS.contains(&token)
+}
+
+/// Possessive endings left outside a word's span.
+const POSSESSIVES: &[&str] = &["'s", "’s"];
+
+/// Opening quotation marks after which a capital letter is not informative.
+const OPENING_MARKS: &[char] = &['"', '\'', '“', '‘', '«', '„', '(', '['];
+
+/// The words of the sentence at `range` (byte offsets into `text`).
+pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let Some(sentence) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut words = Vec::new();
+    let mut previous_end: Option<usize> = None;
+    let mut consumed_until = range.start;
+    for (offset, token) in sentence.split_word_bound_indices() {
+        let start = range.start + offset;
+        let mut end = start + token.len();
+        if start < consumed_until || !token.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let mut span_end = end;
+        let mut possessive = false;
+        if end < range.end && text.get(end..end + 1) == Some(".") && takes_full_stop(token) {
+            end += 1;
+            span_end = end;
+        } else if let Some(suffix) = POSSESSIVES
+            .iter()
+            .find(|s| token.len() > s.len() && token.ends_with(*s))
+        {
+            span_end = end - suffix.len();
+            possessive = true;
+        }
+        consumed_until = end;
+        let gap_text = previous_end.and_then(|p| text.get(p..start));
+        let gap = match gap_text {
+            None => Gap::Start,
+            Some(g)
+                if !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') =>
+            {
+                Gap::Space
+            }
+            Some("-" | "\u{2011}") => Gap::Hyphen,
+            Some(_) => Gap::Other,
+        };
+        let initial = match gap_text {
+            None => true,
+            Some(g) => g.trim_end().ends_with(OPENING_MARKS) && !g.trim_end().ends_with(['.', ',']),
+        };
+        words.push(Word {
+            span: start..span_end,
+            text: text.get(start..span_end).unwrap_or(""),
+            possessive,
+            gap,
+            initial,
+        });
+        previous_end = Some(end);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        words(text, 0..text.len())
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
+    }
+
+    #[test]
+    fn possessives_stay_outside_and_abbreviations_keep_their_stop() {
+        assert_eq!(
+            texts("America's Mr. Lee met the USSR’s U.S. envoy J. Doe."),
+            [
+                "America", "Mr.", "Lee", "met", "the", "USSR", "U.S.", "envoy", "J.", "Doe"
+            ]
+        );
+        let w = words("Putin's aide", 0..12);
+        assert_eq!(
+            w.first().map(|w| (w.span.clone(), w.possessive)),
+            Some((0..5, true))
+        );
+    }
+
+    #[test]
+    fn gaps_and_initial_words() {
+        let text = "Guinea-Bissau, said: \"The end\"";
+        let w = words(text, 0..text.len());
+        let gaps: Vec<Gap> = w.iter().map(|w| w.gap).collect();
+        assert_eq!(
+            gaps,
+            [Gap::Start, Gap::Hyphen, Gap::Other, Gap::Other, Gap::Space]
+        );
+        let initial: Vec<bool> = w.iter().map(|w| w.initial).collect();
+        assert_eq!(initial, [true, false, false, true, false]);
+    }
+
+    #[test]
+    fn odd_input() {
+        assert!(texts("").is_empty());
+        assert!(texts("\"\"\"“‘’ ... !!").is_empty());
+        assert_eq!(texts("😀 e\u{301}t 中文"), ["e\u{301}t", "中", "文"]);
+    }
+}
