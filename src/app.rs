@@ -1,2 +1,306 @@
-//! app
+//! The application state and how user intents change it.
+//!
+//! [`App`] holds everything on screen; keys become [`Action`]s through the
+//! keymap (or edit a field in a text mode); [`App::update`] applies one action
+//! and may return an [`Effect`] for the main loop to perform (saving, quitting),
+//! so the state logic is pure and testable without a terminal.
+
 pub mod action;
+pub mod claim_form;
+pub mod line_input;
+pub mod panel;
+pub mod scroll;
+pub mod search;
+mod update;
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+pub use action::Action;
+use claim_form::{ClaimForm, FormOutcome};
+use line_input::LineInput;
+use panel::Panel;
+use scroll::{Layout, Position, WrapCache};
+
+use crate::analysis::{Analysis, EntityKind};
+use crate::annotations::file::{AnnotationFile, FileError};
+use crate::annotations::history::History;
+use crate::annotations::{Annotations, anchor, export};
+use crate::document::Document;
+use crate::keymap::{Context, Keymap};
+use crate::theme::Theme;
+use crate::view::layout::Areas;
+
+/// What the main loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the annotation file now.
+    Save,
+    /// Leave folio.
+    Quit,
+}
+
+/// Which screen has the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading: keys go through the keymap (article or panel context).
+    Normal,
+    /// The help overlay, scrolled down `scroll` rows.
+    Help {
+        /// First help row shown.
+        scroll: usize,
+    },
+    /// Typing a search query.
+    Search(LineInput),
+    /// The claim form.
+    Claim(Box<ClaimForm>),
+}
+
+/// What the reader last moved to; `c` and `d` act on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The sentence under the sentence cursor.
+    Sentence,
+    /// Quotation `i` (index into [`Analysis::quotations`]).
+    Quote(usize),
+    /// Claim `i` (index into [`Annotations::claims`]).
+    Claim(usize),
+}
+
+/// Whether the reader's work is on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since opening.
+    Unchanged,
+    /// Every change is on disk.
+    Saved,
+    /// A change is waiting for the main loop to save it.
+    Pending,
+    /// The last save failed; the message says why.
+    Failed(String),
+    /// The annotation file could not be read; folio will not overwrite it.
+    ReadOnly(String),
+}
+
+/// The current search: its query, matches (byte ranges) and which one is current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchState {
+    /// What the reader typed.
+    pub query: String,
+    /// Matches in order.
+    pub matches: Vec<Range<usize>>,
+    /// Index into `matches`.
+    pub current: usize,
+}
+
+/// Everything folio shows and remembers while it runs.
+#[derive(Debug)]
+pub struct App {
+    pub(crate) doc: Document,
+    pub(crate) analysis: Option<Analysis>,
+    pub(crate) annotations: Annotations,
+    pub(crate) history: History<Annotations>,
+    pub(crate) theme: Theme,
+    pub(crate) keymap: Keymap,
+    pub(crate) mode: Mode,
+    pub(crate) focus: Context,
+    pub(crate) areas: Areas,
+    pub(crate) top: Position,
+    pub(crate) wrap_cache: RefCell<WrapCache>,
+    pub(crate) sentence: usize,
+    pub(crate) target: Target,
+    pub(crate) search: Option<SearchState>,
+    pub(crate) panel: Panel,
+    pub(crate) selected_mention: Option<Range<usize>>,
+    /// Every entity mention (byte range, kind), sorted: the article view's index.
+    pub(crate) mentions: Vec<(Range<usize>, EntityKind)>,
+    pub(crate) save_state: SaveState,
+    pub(crate) message: Option<String>,
+    pub(crate) analysis_progress: u32,
+    now: fn() -> toml::value::Datetime,
+}
+
+impl App {
+    /// An app showing `doc`, with the annotation file as it was read (`Ok(None)`
+    /// when there is none yet; an error makes annotations read-only).
+    pub fn new(
+        doc: Document,
+        annotation_file: Result<Option<AnnotationFile>, FileError>,
+        theme: Theme,
+        keymap: Keymap,
+    ) -> Self {
+        let (annotations, save_state) = match annotation_file {
+            Ok(Some(file)) => (anchor::claims_from_file(&doc, &file), SaveState::Unchanged),
+            Ok(None) => (Annotations::default(), SaveState::Unchanged),
+            Err(err) => (Annotations::default(), SaveState::ReadOnly(err.to_string())),
+        };
+        let message = doc.warnings().first().cloned();
+        Self {
+            doc,
+            analysis: None,
+            annotations,
+            history: History::default(),
+            theme,
+            keymap,
+            mode: Mode::Normal,
+            focus: Context::Article,
+            areas: Areas::default(),
+            top: Position::default(),
+            wrap_cache: RefCell::new(WrapCache::default()),
+            sentence: 0,
+            target: Target::Sentence,
+            search: None,
+            panel: Panel::default(),
+            selected_mention: None,
+            mentions: Vec::new(),
+            save_state,
+            message,
+            analysis_progress: 0,
+            now: utc_now,
+        }
+    }
+
+    /// Uses `now` instead of the system clock for claim timestamps (tests).
+    pub fn with_clock(mut self, now: fn() -> toml::value::Datetime) -> Self {
+        self.now = now;
+        self
+    }
+
+    /// Installs the finished analysis: colours, panel, quotations, sentences.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.panel = Panel::new(&analysis);
+        self.mentions = analysis
+            .mentions()
+            .into_iter()
+            .filter_map(|(span, e)| Some((span, analysis.entities.get(e)?.kind)))
+            .collect();
+        self.analysis = Some(analysis);
+        self.analysis_progress = 1000;
+        self.sentence = 0;
+    }
+
+    /// Records how far a background analysis has got (permille).
+    pub fn set_analysis_progress(&mut self, permille: u32) {
+        self.analysis_progress = permille;
+    }
+
+    /// The article.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The analysis, once it has finished.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_ref()
+    }
+
+    /// The reader's annotations.
+    pub fn annotations(&self) -> &Annotations {
+        &self.annotations
+    }
+
+    /// Whether annotations are saved.
+    pub fn save_state(&self) -> &SaveState {
+        &self.save_state
+    }
+
+    /// The current mode.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The annotation file as it should be on disk now.
+    pub fn annotation_file(&self) -> AnnotationFile {
+        export::to_file(&self.doc, self.analysis.as_ref(), &self.annotations)
+    }
+
+    /// Tells the app the result of performing [`Effect::Save`].
+    pub fn saved(&mut self, result: Result<(), FileError>) {
+        self.save_state = match result {
+            Ok(()) => SaveState::Saved,
+            Err(err) => SaveState::Failed(err.to_string()),
+        };
+    }
+
+    /// Sets the terminal size in cells; call before drawing and on every resize.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.areas = Areas::new(ratatui::layout::Rect::new(0, 0, width, height));
+        let paragraphs = self.doc.paragraphs().len();
+        self.wrap_cache
+            .get_mut()
+            .set_width(self.areas.text_width(), paragraphs);
+        let max_top = self.layout().bottom_top(self.page_height());
+        self.top = self.top.min(max_top);
+    }
+
+    /// Handles one key press and returns what the main loop must do.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        self.message = None;
+        match &mut self.mode {
+            Mode::Normal => {
+                let action = self.keymap.action(self.focus, key)?;
+                self.update(action)
+            }
+            Mode::Help { scroll } => {
+                match key.code {
+                    KeyCode::Char('j') | KeyCode::Down => *scroll += 1,
+                    KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
+                    _ => self.mode = Mode::Normal,
+                }
+                None
+            }
+            Mode::Search(input) => {
+                match key.code {
+                    KeyCode::Enter => {
+                        let query = input.text().to_owned();
+                        self.mode = Mode::Normal;
+                        self.run_search(query);
+                    }
+                    KeyCode::Esc => self.mode = Mode::Normal,
+                    _ => {
+                        input.handle_key(key);
+                    }
+                }
+                None
+            }
+            Mode::Claim(form) => match form.handle_key(key) {
+                FormOutcome::Editing => None,
+                FormOutcome::Cancel => {
+                    self.mode = Mode::Normal;
+                    None
+                }
+                FormOutcome::Submit => {
+                    let form = form.as_ref().clone();
+                    self.mode = Mode::Normal;
+                    self.submit_claim(&form)
+                }
+            },
+        }
+    }
+
+    /// Row arithmetic over the article at the current width. Keep it short-lived:
+    /// it borrows the wrap cache.
+    pub(crate) fn layout(&self) -> Layout<'_> {
+        Layout::new(&self.doc, self.wrap_cache.borrow_mut())
+    }
+
+    /// Rows of the article pane.
+    pub(crate) fn page_height(&self) -> usize {
+        usize::from(self.areas.text.height)
+    }
+}
+
+/// The current time, UTC, to the second.
+fn utc_now() -> toml::value::Datetime {
+    let text = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    text.parse().unwrap_or(toml::value::Datetime {
+        date: None,
+        time: None,
+        offset: None,
+    })
+}

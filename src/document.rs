@@ -217,14 +217,22 @@ mod tests {
     #[test]
     fn one_line_per_paragraph_without_blank_lines() {
         let doc = Document::from_bytes(b"First line.\nSecond line.\r\nThird.", None);
-        let paras: Vec<&str> = doc.paragraphs().iter().map(|r| doc.slice(r.clone())).collect();
+        let paras: Vec<&str> = doc
+            .paragraphs()
+            .iter()
+            .map(|r| doc.slice(r.clone()))
+            .collect();
         assert_eq!(paras, ["First line.", "Second line.", "Third."]);
     }
 
     #[test]
     fn blank_lines_separate_and_single_breaks_are_soft() {
         let doc = Document::from_bytes(b"Title\n\nOne\ntwo.\n\n  Three.  \n", None);
-        let paras: Vec<&str> = doc.paragraphs().iter().map(|r| doc.slice(r.clone())).collect();
+        let paras: Vec<&str> = doc
+            .paragraphs()
+            .iter()
+            .map(|r| doc.slice(r.clone()))
+            .collect();
         assert_eq!(paras, ["Title", "One\ntwo.", "Three."]);
     }
 

@@ -1,7 +1,29 @@
 //! folio — read and annotate news articles in a terminal.
+//!
+//! Data flows one way (see `DESIGN` notes in README.md):
+//!
+//! - [`document`]: the article's decoded text, paragraphs, SHA-256 and
+//!   byte ↔ char offset conversion. Every span in memory is a byte range.
+//! - [`analysis`]: pure functions from a document to sentences, named
+//!   entities (with mentions) and quotations (with speakers).
+//! - [`annotations`]: the reader's claims, undo history, the TOML annotation
+//!   file (char offsets, `exact` text), atomic saving and re-anchoring.
+//! - [`app`]: state, the [`app::Action`] enum and `update`, which returns
+//!   effects (save, quit) instead of doing I/O.
+//! - [`keymap`]: keys → actions, loaded from TOML; help is generated from it.
+//! - [`theme`]: styles by meaning from helix-style theme TOML.
+//! - [`wrap`]: safe glyphs (no control character reaches the terminal) and
+//!   word wrapping by grapheme width.
+//! - [`view`]: draws the app with ratatui.
+//! - [`tui`]: terminal set-up/restore and the event loop; [`cli`]: arguments.
+
 pub mod analysis;
 pub mod annotations;
 pub mod app;
+pub mod cli;
 pub mod document;
 pub mod keymap;
 pub mod theme;
+pub mod tui;
+pub mod view;
+pub mod wrap;

@@ -1,1 +1,15 @@
-fn main() {}
+//! folio's executable: parse the command line, run, report errors in one line.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match folio::cli::run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // Paths and messages may hold control characters: never print them raw.
+            let message = folio::view::safe_line(&format!("{err:#}"));
+            eprintln!("folio: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

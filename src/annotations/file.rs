@@ -29,13 +29,13 @@ pub struct AnnotationFile {
     /// Which article the spans refer to.
     pub article: ArticleRecord,
     /// Named entities found (origin `auto`) with their mentions.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<EntityRecord>,
     /// Quotations in reading order.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<QuoteRecord>,
     /// The reader's claims, including any that could not be re-anchored.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<ClaimRecord>,
 }
 

@@ -33,7 +33,10 @@ impl CharIndex {
 
     pub(super) fn char_offset(&self, text: &str, byte: usize) -> usize {
         let byte = byte.min(text.len());
-        let k = self.checkpoints.partition_point(|&b| b <= byte).saturating_sub(1);
+        let k = self
+            .checkpoints
+            .partition_point(|&b| b <= byte)
+            .saturating_sub(1);
         let from = self.checkpoints.get(k).copied().unwrap_or(0);
         let counted = text
             .get(from..)
@@ -66,7 +69,10 @@ mod tests {
             assert_eq!(index.char_offset(&text, b), c);
             assert_eq!(index.byte_offset(&text, c), Some(b));
         }
-        assert_eq!(index.byte_offset(&text, index.len_chars()), Some(text.len()));
+        assert_eq!(
+            index.byte_offset(&text, index.len_chars()),
+            Some(text.len())
+        );
         assert_eq!(index.byte_offset(&text, index.len_chars() + 1), None);
     }
 }

@@ -1,0 +1,117 @@
+//! The side panel's model: entities grouped by kind, most mentioned first.
+
+use crate::analysis::{Analysis, EntityKind};
+
+/// One row of the panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelRow {
+    /// A group heading with the number of entities in the group.
+    Heading(EntityKind, usize),
+    /// An entity: index into [`Analysis::entities`].
+    Entity(usize),
+}
+
+/// Panel rows and which entity is selected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Panel {
+    /// Headings and entities in display order.
+    pub rows: Vec<PanelRow>,
+    /// Index into `rows` of the selected entity row (if any entity exists).
+    pub selected: Option<usize>,
+}
+
+impl Panel {
+    /// Groups of [`EntityKind::ALL`] (empty groups left out); inside a group,
+    /// most mentions first, ties in order of first mention.
+    pub fn new(analysis: &Analysis) -> Self {
+        let mut rows = Vec::new();
+        for kind in EntityKind::ALL {
+            let mut members: Vec<usize> = (0..analysis.entities.len())
+                .filter(|&i| analysis.entities.get(i).is_some_and(|e| e.kind == kind))
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            members.sort_by_key(|&i| {
+                let count = analysis.entities.get(i).map_or(0, |e| e.mentions.len());
+                (std::cmp::Reverse(count), i)
+            });
+            rows.push(PanelRow::Heading(kind, members.len()));
+            rows.extend(members.into_iter().map(PanelRow::Entity));
+        }
+        let selected = rows.iter().position(|r| matches!(r, PanelRow::Entity(_)));
+        Self { rows, selected }
+    }
+
+    /// The selected entity (index into [`Analysis::entities`]).
+    pub fn selected_entity(&self) -> Option<usize> {
+        match self.rows.get(self.selected?)? {
+            PanelRow::Entity(e) => Some(*e),
+            PanelRow::Heading(..) => None,
+        }
+    }
+
+    /// Moves the selection `forward` (or back) to the next entity row, stopping
+    /// at the ends.
+    pub fn step(&mut self, forward: bool) {
+        let Some(current) = self.selected else { return };
+        let is_entity = |i: &usize| matches!(self.rows.get(*i), Some(PanelRow::Entity(_)));
+        let next = if forward {
+            (current + 1..self.rows.len()).find(is_entity)
+        } else {
+            (0..current).rev().find(is_entity)
+        };
+        if let Some(next) = next {
+            self.selected = Some(next);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Entity;
+
+    fn entity(name: &str, kind: EntityKind, mentions: usize) -> Entity {
+        Entity {
+            id: name.to_lowercase(),
+            kind,
+            name: name.to_owned(),
+            mentions: (0..mentions).map(|i| i * 10..i * 10 + 3).collect(),
+        }
+    }
+
+    #[test]
+    fn groups_by_kind_most_mentioned_first() {
+        let analysis = Analysis {
+            entities: vec![
+                entity("Biden", EntityKind::Person, 2),
+                entity("Kyiv", EntityKind::Place, 1),
+                entity("Macron", EntityKind::Person, 7),
+                entity("Putin", EntityKind::Person, 2),
+            ],
+            ..Analysis::default()
+        };
+        let mut panel = Panel::new(&analysis);
+        assert_eq!(
+            panel.rows,
+            [
+                PanelRow::Heading(EntityKind::Person, 3),
+                PanelRow::Entity(2),
+                PanelRow::Entity(0),
+                PanelRow::Entity(3),
+                PanelRow::Heading(EntityKind::Place, 1),
+                PanelRow::Entity(1),
+            ]
+        );
+        assert_eq!(panel.selected_entity(), Some(2));
+        panel.step(true);
+        panel.step(true);
+        panel.step(true);
+        assert_eq!(panel.selected_entity(), Some(1));
+        panel.step(true);
+        assert_eq!(panel.selected_entity(), Some(1));
+        panel.step(false);
+        assert_eq!(panel.selected_entity(), Some(3));
+    }
+}

@@ -1,0 +1,58 @@
+//! Case-insensitive text search over the article.
+//!
+//! Both sides are compared after Unicode simple lower-casing, char by char
+//! (`char::to_lowercase`), so "PUTIN", "Putin" and "putin" match, and so do
+//! "ÉLYSÉE" and "élysée". Matches are byte ranges of the original text.
+
+use std::ops::Range;
+
+/// Every non-overlapping match of `query` in `text`, in order, as byte
+/// ranges (end-exclusive). An empty query matches nothing.
+pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    // Each folded char remembers the original char it came from.
+    let folded: Vec<(char, usize, usize)> = text
+        .char_indices()
+        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (l, i, i + c.len_utf8())))
+        .collect();
+    let mut matches = Vec::new();
+    let mut at = 0;
+    while at + needle.len() <= folded.len() {
+        let window = folded.get(at..at + needle.len()).unwrap_or(&[]);
+        let hit = window.iter().map(|(c, _, _)| c).eq(needle.iter());
+        match (hit, window.first(), window.last()) {
+            (true, Some(first), Some(last))
+                if matches
+                    .last()
+                    .is_none_or(|m: &Range<usize>| m.end <= first.1) =>
+            {
+                matches.push(first.1..last.2);
+                at += needle.len();
+            }
+            _ => at += 1,
+        }
+    }
+    matches
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignores_case_and_returns_original_byte_ranges() {
+        let text = "Putin met PUTIN’s aide; putin.";
+        let found: Vec<&str> = find_all(text, "putin")
+            .into_iter()
+            .map(|r| text.get(r).unwrap())
+            .collect();
+        assert_eq!(found, ["Putin", "PUTIN", "putin"]);
+        assert_eq!(find_all("ÉLYSÉE palace", "élysée"), vec![0..8]);
+        assert_eq!(find_all("aaaa", "aa"), [0..2, 2..4]);
+        assert!(find_all("text", "").is_empty());
+        assert!(find_all("", "x").is_empty());
+    }
+}

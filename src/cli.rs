@@ -1,0 +1,84 @@
+//! The command line: `folio FILE` opens the reader; `folio export FILE`
+//! prints the annotation file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::analysis::{Progress, analyse};
+use crate::annotations::{anchor, export, file};
+use crate::document::Document;
+
+/// Read and annotate news articles in the terminal: named entities in colour,
+/// quotations and their speakers, claims with verdicts, all saved as TOML.
+#[derive(Debug, Parser)]
+#[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The article to open (plain text, UTF-8).
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const EXAMPLES: &str = "Examples:
+  folio samples/macron-moscow.txt          read and annotate (press ? for keys)
+  folio export samples/macron-moscow.txt   print entities, quotes and claims as TOML
+  folio export a.txt -o a.toml             write them to a file";
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the article's entities, quotations and claims as TOML
+    /// (offsets in chars, end-exclusive).
+    Export {
+        /// The article.
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Runs folio with the process arguments.
+///
+/// # Errors
+/// Any failure to read the article or its annotation file, or to write the
+/// export; the message names the path.
+pub fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match (cli.command, cli.file) {
+        (Some(Command::Export { file, output }), _) => export_command(&file, output.as_deref()),
+        (None, Some(file)) => crate::tui::run(&file),
+        (None, None) => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(())
+        }
+    }
+}
+
+fn export_command(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
+    let doc = Document::open(path)?;
+    let annotation_file = file::load(&file::sidecar_path(path))?;
+    let annotations = annotation_file
+        .as_ref()
+        .map(|f| anchor::claims_from_file(&doc, f))
+        .unwrap_or_default();
+    let analysis = analyse(&doc, &Progress::default());
+    let exported = export::to_file(&doc, Some(&analysis), &annotations);
+    match output {
+        Some(out) => file::save(out, &exported)?,
+        None => {
+            let text = toml::to_string(&exported).context("cannot format the export as TOML")?;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .context("cannot write to standard output")?;
+            stdout.flush().context("cannot write to standard output")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,139 @@
+//! The article pane: wrapped text with entities, quotations, claims, the
+//! sentence cursor and search matches styled by the theme.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::scroll::Row;
+use crate::app::{App, Target};
+use crate::wrap::{glyph, graphemes};
+
+/// A styled byte range; later layers are patched over earlier ones.
+type Layer = (Range<usize>, Style);
+
+/// Draws the visible rows of the article into `area`.
+pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let rows = app.layout().rows(app.top, usize::from(area.height));
+    let window = visible_bytes(&rows);
+    let layers = layers(app, &window);
+    let base = app.theme.text();
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| match row {
+            Row::Text(range) => styled_line(app.document().text(), range, base, &layers),
+            Row::Blank => Line::default(),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(base), area);
+}
+
+fn visible_bytes(rows: &[Row]) -> Range<usize> {
+    let mut ranges = rows.iter().filter_map(|r| match r {
+        Row::Text(range) => Some(range),
+        Row::Blank => None,
+    });
+    let first = ranges.next().map_or(0, |r| r.start);
+    let last = ranges.next_back().map_or(first, |r| r.end);
+    first..last.max(first)
+}
+
+/// One line of text, split into spans wherever the style changes.
+fn styled_line(text: &str, range: Range<usize>, base: Style, layers: &[Layer]) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_style = base;
+    let mut column = 0;
+    for (offset, grapheme) in graphemes(text, range) {
+        let style = layers
+            .iter()
+            .filter(|(span, _)| span.contains(&offset))
+            .fold(base, |style, (_, layer)| style.patch(*layer));
+        if style != run_style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = style;
+        let (shown, width) = glyph(grapheme, column);
+        run.push_str(&shown);
+        column += width;
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style));
+    }
+    Line::from(spans)
+}
+
+/// Every styled span that touches `window`, lowest layer first.
+fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
+    let theme = &app.theme;
+    let overlaps = |span: &Range<usize>| span.start < window.end && window.start < span.end;
+    let mut layers: Vec<Layer> = Vec::new();
+    let Some(analysis) = app.analysis() else {
+        return layers;
+    };
+    if let Some(sentence) = analysis.sentences.get(app.sentence) {
+        layers.push((sentence.clone(), theme.current_sentence()));
+    }
+    for quote in analysis.quotations.iter().filter(|q| overlaps(&q.span)) {
+        layers.push((quote.span.clone(), theme.quote(false)));
+    }
+    for claim in app
+        .annotations()
+        .claims()
+        .iter()
+        .filter(|c| overlaps(&c.span))
+    {
+        layers.push((claim.span.clone(), theme.claim(false)));
+    }
+    let first = app.mentions.partition_point(|(m, _)| m.end <= window.start);
+    for (mention, kind) in app
+        .mentions
+        .iter()
+        .skip(first)
+        .take_while(|(m, _)| m.start < window.end)
+    {
+        layers.push((mention.clone(), theme.entity(*kind, false)));
+    }
+    if let Some(search) = &app.search {
+        let first = search.matches.partition_point(|m| m.end <= window.start);
+        for found in search
+            .matches
+            .iter()
+            .skip(first)
+            .take_while(|m| m.start < window.end)
+        {
+            layers.push((found.clone(), theme.search_match(false)));
+        }
+    }
+    match app.target {
+        Target::Quote(i) => {
+            if let Some(quote) = analysis.quotations.get(i) {
+                layers.push((quote.span.clone(), theme.quote(true)));
+            }
+        }
+        Target::Claim(i) => {
+            if let Some(claim) = app.annotations().claims().get(i) {
+                layers.push((claim.span.clone(), theme.claim(true)));
+            }
+        }
+        Target::Sentence => {}
+    }
+    if let Some(mention) = &app.selected_mention {
+        let kind = app
+            .mentions
+            .iter()
+            .find(|(m, _)| m == mention)
+            .map(|(_, k)| *k);
+        if let Some(kind) = kind {
+            layers.push((mention.clone(), theme.entity(kind, true)));
+        }
+    }
+    if let Some(found) = app.search.as_ref().and_then(|s| s.matches.get(s.current)) {
+        layers.push((found.clone(), theme.search_match(true)));
+    }
+    layers
+}

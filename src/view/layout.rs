@@ -1,0 +1,105 @@
+//! Where each part of the screen goes, for a given terminal size.
+
+use ratatui::layout::Rect;
+
+/// Below this width folio shows only "window too small".
+pub const MIN_WIDTH: u16 = 30;
+/// Below this height folio shows only "window too small".
+pub const MIN_HEIGHT: u16 = 6;
+/// The article text is never wider than this many columns (readable measure).
+pub const MAX_TEXT_WIDTH: u16 = 100;
+/// The side panel is shown from this terminal width up.
+pub const PANEL_MIN_TERMINAL_WIDTH: u16 = 80;
+
+/// The screen's parts, in terminal cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// The whole terminal.
+    pub whole: Rect,
+    /// The article pane (left).
+    pub article: Rect,
+    /// Where article text is drawn: inside the pane, with margins, at most
+    /// [`MAX_TEXT_WIDTH`] wide.
+    pub text: Rect,
+    /// The entity panel (right), when the terminal is wide enough.
+    pub panel: Rect,
+    /// The status bar (bottom row).
+    pub status: Rect,
+}
+
+impl Areas {
+    /// Splits `whole` into article, panel and status bar. Any size works; a
+    /// size below the minimum gives empty areas (see [`Areas::too_small`]).
+    pub fn new(whole: Rect) -> Self {
+        if whole.width < MIN_WIDTH || whole.height < MIN_HEIGHT {
+            return Self {
+                whole,
+                ..Self::default()
+            };
+        }
+        let body_height = whole.height - 1;
+        let panel_width = if whole.width >= PANEL_MIN_TERMINAL_WIDTH {
+            (whole.width / 4).clamp(26, 36)
+        } else {
+            0
+        };
+        let article = Rect::new(whole.x, whole.y, whole.width - panel_width, body_height);
+        let panel = Rect::new(article.right(), whole.y, panel_width, body_height);
+        let status = Rect::new(whole.x, whole.y + body_height, whole.width, 1);
+        let margin = 2;
+        let text_width = article.width.saturating_sub(2 * margin).min(MAX_TEXT_WIDTH);
+        let text = Rect::new(
+            article.x + margin,
+            article.y + 1,
+            text_width,
+            article.height.saturating_sub(1),
+        );
+        Self {
+            whole,
+            article,
+            text,
+            panel,
+            status,
+        }
+    }
+
+    /// Whether the terminal is below the minimum size.
+    pub fn too_small(&self) -> bool {
+        self.status.height == 0
+    }
+
+    /// Whether the panel is shown.
+    pub fn has_panel(&self) -> bool {
+        self.panel.width > 0
+    }
+
+    /// Width of the article text in columns (at least 1).
+    pub fn text_width(&self) -> usize {
+        usize::from(self.text.width.max(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminal_gets_panel_and_readable_text_width() {
+        let areas = Areas::new(Rect::new(0, 0, 200, 50));
+        assert_eq!(areas.panel.width, 36);
+        assert_eq!(areas.text.width, MAX_TEXT_WIDTH);
+        assert_eq!(areas.status, Rect::new(0, 49, 200, 1));
+        let areas = Areas::new(Rect::new(0, 0, 120, 40));
+        assert_eq!(
+            (areas.article.width, areas.panel.width, areas.text.width),
+            (90, 30, 86)
+        );
+    }
+
+    #[test]
+    fn narrow_terminal_drops_the_panel_and_tiny_one_is_too_small() {
+        assert!(!Areas::new(Rect::new(0, 0, 60, 20)).has_panel());
+        assert!(Areas::new(Rect::new(0, 0, 29, 20)).too_small());
+        assert!(Areas::new(Rect::new(0, 0, 0, 0)).too_small());
+    }
+}

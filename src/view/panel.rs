@@ -1,0 +1,91 @@
+//! The side panel: People, Places, Organisations (and Other), with mention counts.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::safe_text;
+use crate::analysis::EntityKind;
+use crate::app::App;
+use crate::app::panel::PanelRow;
+use crate::keymap::Context;
+
+/// Draws the panel into `area` (its left border included).
+pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let focused = app.focus == Context::Panel;
+    let border = theme.ui(if focused {
+        "ui.border.focused"
+    } else {
+        "ui.border"
+    });
+    let title = if focused {
+        " Entities · j/k Enter "
+    } else {
+        " Entities · Tab "
+    };
+    let block = Block::new()
+        .borders(Borders::LEFT)
+        .border_style(border)
+        .title(Span::styled(title, border));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(analysis) = app.analysis() else {
+        let progress = format!(" analysing… {}%", app.analysis_progress / 10);
+        frame.render_widget(Paragraph::new(progress).style(theme.ui("ui.dim")), inner);
+        return;
+    };
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height).max(1);
+    let selected = app.panel.selected.unwrap_or(0);
+    // Keep the selection on screen, with its group heading when possible.
+    let first = (selected + 2).saturating_sub(height);
+    let lines: Vec<Line> = app
+        .panel
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| match *row {
+            PanelRow::Heading(kind, count) => Line::from(Span::styled(
+                format!(" {} ({count})", heading(kind)),
+                theme.ui("ui.heading"),
+            )),
+            PanelRow::Entity(e) => {
+                let Some(entity) = analysis.entities.get(e) else {
+                    return Line::default();
+                };
+                let count = entity.mentions.len().to_string();
+                let name = safe_text(&entity.name, width.saturating_sub(count.len() + 4));
+                let gap = width.saturating_sub(name.width() + count.len() + 3);
+                let row_style = if Some(i) != app.panel.selected {
+                    theme.text()
+                } else if focused {
+                    theme.ui("ui.selection")
+                } else {
+                    theme.ui("ui.selection.unfocused")
+                };
+                Line::from(vec![
+                    Span::styled("  ", row_style),
+                    Span::styled(name, row_style.patch(theme.entity(entity.kind, false))),
+                    Span::styled(" ".repeat(gap + 1), row_style),
+                    Span::styled(count, row_style.patch(theme.ui("ui.dim"))),
+                ])
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.text()), inner);
+}
+
+/// The panel's name for a group.
+pub(crate) fn heading(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "People",
+        EntityKind::Place => "Places",
+        EntityKind::Organisation => "Organisations",
+        EntityKind::Misc => "Other",
+    }
+}

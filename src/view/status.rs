@@ -1,0 +1,116 @@
+//! The status bar: file, position, current quotation and speaker, claims,
+//! save state, messages and the help hint; or the search prompt.
+
+use ratatui::Frame;
+use ratatui::layout::{Position as Cursor, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::safe_text;
+use crate::app::{App, Mode, SaveState, Target};
+
+/// Draws the status bar into `area` (one row).
+pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let bar = theme.ui("ui.statusbar");
+    if let Mode::Search(input) = app.mode() {
+        let prompt = format!("/{}", safe_text(input.text(), usize::from(area.width)));
+        frame.render_widget(Paragraph::new(prompt).style(bar), area);
+        let x = area.x + 1 + u16::try_from(input.before_cursor().width()).unwrap_or(u16::MAX);
+        frame.set_cursor_position(Cursor::new(x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+    let hint = " ? help ";
+    let left_width = usize::from(area.width).saturating_sub(hint.width());
+    let (save_text, save_warns) = save_label(app.save_state());
+    let mut parts = vec![position_label(app), quote_label(app), claims_label(app)];
+    parts.push(save_text);
+    if let Some(message) = &app.message {
+        parts.push(message.clone());
+    }
+    let left = safe_text(&format!(" {}", parts.join("  │  ")), left_width);
+    let pad = left_width.saturating_sub(left.width());
+    let left_style = if save_warns {
+        theme.ui("ui.statusbar.warning")
+    } else {
+        bar
+    };
+    let line = Line::from(vec![
+        Span::styled(left, left_style),
+        Span::styled(" ".repeat(pad), bar),
+        Span::styled(hint, theme.ui("ui.statusbar.key")),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(bar), area);
+}
+
+fn position_label(app: &App) -> String {
+    let mut layout = app.layout();
+    let height = app.page_height().max(1);
+    let at_end = layout.bottom_top(height) <= app.top;
+    let length = app.document().text().len().max(1);
+    let percent = if at_end {
+        100
+    } else {
+        layout.byte_at(app.top) * 100 / length
+    };
+    match app.analysis() {
+        Some(_) => format!("{percent:>3}%"),
+        None => format!(
+            "{percent:>3}%  │  analysing… {}%",
+            app.analysis_progress / 10
+        ),
+    }
+}
+
+fn quote_label(app: &App) -> String {
+    let Some(analysis) = app.analysis() else {
+        return String::new();
+    };
+    let total = analysis.quotations.len();
+    match app.target {
+        Target::Quote(i) => {
+            let speaker = analysis
+                .quotations
+                .get(i)
+                .and_then(|q| q.speaker)
+                .and_then(|s| analysis.entities.get(s))
+                .map_or_else(|| "speaker unknown".to_owned(), |e| e.name.clone());
+            format!("quote {}/{total} · {speaker}", i + 1)
+        }
+        _ => format!("{total} quotes ]/["),
+    }
+}
+
+fn claims_label(app: &App) -> String {
+    let claims = app.annotations().claims().len();
+    let orphans = app.annotations().orphans().len();
+    let base = match (app.target, claims) {
+        (Target::Claim(i), _) => {
+            let verdict = app
+                .annotations()
+                .claims()
+                .get(i)
+                .map_or("", |c| c.verdict.as_str());
+            format!("claim {}/{claims} · {verdict}", i + 1)
+        }
+        (_, 1) => "1 claim".to_owned(),
+        (_, n) => format!("{n} claims"),
+    };
+    if orphans > 0 {
+        format!("{base} ({orphans} orphaned)")
+    } else {
+        base
+    }
+}
+
+/// The save state's label and whether it is a warning.
+fn save_label(state: &SaveState) -> (String, bool) {
+    match state {
+        SaveState::Unchanged => ("no changes".to_owned(), false),
+        SaveState::Saved => ("saved".to_owned(), false),
+        SaveState::Pending => ("saving…".to_owned(), false),
+        SaveState::Failed(why) => (format!("NOT SAVED: {why}"), true),
+        SaveState::ReadOnly(why) => (format!("read-only: {why}"), true),
+    }
+}

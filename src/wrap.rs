@@ -1,0 +1,196 @@
+//! How article text becomes terminal cells: safe glyphs and word wrapping.
+//!
+//! Nothing from the article reaches the terminal as a control sequence: every
+//! control character is replaced by a visible placeholder ([`glyph`]), and the
+//! width bookkeeping here is the same one rendering uses, so wrapping and
+//! drawing always agree. Widths are terminal columns, measured per grapheme
+//! cluster (UAX #29) with `unicode-width`.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns between tab stops.
+pub const TAB_STOP: usize = 8;
+
+/// What one grapheme cluster of the article shows as, at display column `column`:
+/// the text to draw (never containing a control character) and its width.
+pub fn glyph(grapheme: &str, column: usize) -> (Cow<'_, str>, usize) {
+    match grapheme {
+        "\t" => {
+            let width = TAB_STOP - column % TAB_STOP;
+            (Cow::Owned(" ".repeat(width)), width)
+        }
+        // Line breaks inside a paragraph are soft: they read as a space.
+        "\n" | "\r" | "\r\n" | "\u{2028}" | "\u{2029}" => (Cow::Borrowed(" "), 1),
+        _ if grapheme.chars().any(is_unsafe) => {
+            let shown: String = grapheme.chars().map(placeholder).collect();
+            let width = shown.width();
+            (Cow::Owned(shown), width)
+        }
+        _ => (Cow::Borrowed(grapheme), grapheme.width()),
+    }
+}
+
+/// Characters a terminal would act on instead of showing: C0 and C1 controls
+/// and DEL.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+}
+
+/// The visible stand-in for `c`: control pictures (U+2400 block) for C0 and DEL,
+/// U+FFFD for C1; any other char is itself.
+fn placeholder(c: char) -> char {
+    match u32::from(c) {
+        code @ 0..=0x1F => char::from_u32(0x2400 + code).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ if c.is_control() => '\u{FFFD}',
+        _ => c,
+    }
+}
+
+/// The grapheme clusters of `text[range]` with their absolute byte offsets.
+pub fn graphemes(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, &str)> {
+    let start = range.start;
+    text.get(range)
+        .unwrap_or("")
+        .grapheme_indices(true)
+        .map(move |(i, g)| (start + i, g))
+}
+
+/// Wraps the paragraph `text[paragraph]` to `width` columns at word
+/// boundaries; a word longer than a line is cut between graphemes.
+///
+/// Returns one byte range per display line (absolute offsets into `text`,
+/// end-exclusive), without the whitespace at the break. Always at least one
+/// line; `width` 0 is treated as 1.
+pub fn wrap(text: &str, paragraph: Range<usize>, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line_start: Option<usize> = None;
+    let mut column = 0;
+    // Where the last run of whitespace began and ended on this line, and the
+    // column just after it: the place to break if the current word overflows.
+    let mut last_gap: Option<(usize, usize, usize)> = None;
+    let mut line_end = paragraph.start;
+    for (offset, grapheme) in graphemes(text, paragraph.clone()) {
+        let is_space = grapheme.chars().all(char::is_whitespace);
+        let Some(start) = line_start else {
+            if !is_space {
+                line_start = Some(offset);
+                column = glyph(grapheme, 0).1;
+                line_end = offset + grapheme.len();
+            }
+            continue;
+        };
+        let (_, w) = glyph(grapheme, column);
+        if is_space {
+            let gap_start = match last_gap {
+                Some((gap_start, gap_end, _)) if gap_end == offset => gap_start,
+                _ => offset,
+            };
+            column += w;
+            last_gap = Some((gap_start, offset + grapheme.len(), column));
+            continue;
+        }
+        if column + w > width {
+            match last_gap.filter(|&(gap_start, _, _)| gap_start > start) {
+                Some((gap_start, gap_end, gap_column)) => {
+                    lines.push(start..gap_start);
+                    line_start = Some(gap_end);
+                    column -= gap_column;
+                }
+                None => {
+                    lines.push(start..offset);
+                    line_start = Some(offset);
+                    column = 0;
+                }
+            }
+            last_gap = None;
+            if column + w > width && column > 0 {
+                // The word carried over is itself too long: cut it here.
+                lines.push(line_start.unwrap_or(offset)..offset);
+                line_start = Some(offset);
+                column = 0;
+            }
+        }
+        column += w;
+        line_end = offset + grapheme.len();
+    }
+    match line_start {
+        Some(start) => lines.push(start..line_end.max(start)),
+        None => lines.push(paragraph.start..paragraph.start),
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, 0..text.len(), width)
+            .into_iter()
+            .map(|r| text.get(r).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn breaks_at_spaces() {
+        assert_eq!(
+            wrapped("French President Emmanuel Macron flies to Moscow", 20),
+            ["French President", "Emmanuel Macron", "flies to Moscow"]
+        );
+    }
+
+    #[test]
+    fn cuts_words_longer_than_a_line() {
+        assert_eq!(wrapped("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
+    }
+
+    #[test]
+    fn wide_characters_are_never_split() {
+        // Each ideograph is two columns: three fit in 7 columns, not three and a half.
+        assert_eq!(wrapped("日本語日本語", 7), ["日本語", "日本語"]);
+        assert_eq!(wrapped("👩🏽\u{200D}🔬👩🏽\u{200D}🔬", 3).len(), 2);
+    }
+
+    #[test]
+    fn fits_exactly_without_an_empty_line() {
+        assert_eq!(wrapped("abcd efgh", 4), ["abcd", "efgh"]);
+        assert_eq!(wrapped("", 10), [""]);
+        assert_eq!(wrapped("   ", 10), [""]);
+    }
+
+    #[test]
+    fn control_characters_become_placeholders_of_known_width() {
+        assert_eq!(glyph("\u{1b}", 0), (Cow::Owned("\u{241B}".to_owned()), 1));
+        assert_eq!(glyph("\u{9b}", 0).0, "\u{FFFD}");
+        assert_eq!(glyph("\u{7}", 0).0, "\u{2407}");
+        assert_eq!(glyph("\t", 3), (Cow::Owned("     ".to_owned()), 5));
+        assert_eq!(glyph("\r\n", 0).0, " ");
+    }
+
+    #[test]
+    fn every_width_gives_lines_that_fit_and_lose_no_word() {
+        let text = "Before talks in Moscow with “Russian” President Vladimir Putin on Monday, he called for a \"new balance\".";
+        for width in 1..40 {
+            let lines = wrapped(text, width);
+            for line in &lines {
+                let cols: usize = line.graphemes(true).map(|g| glyph(g, 0).1).sum();
+                assert!(
+                    cols <= width || line.graphemes(true).count() == 1,
+                    "{width}: {line:?}"
+                );
+            }
+            let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+            assert_eq!(
+                words.concat(),
+                text.split_whitespace().collect::<String>(),
+                "{width}"
+            );
+        }
+    }
+}

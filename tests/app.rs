@@ -1,0 +1,312 @@
+//! Whole-app tests: the sample article in a 120×40 test terminal, driven by
+//! keys, checked by assertions on real values and by snapshots of the text
+//! *and* the styles of every cell (a lost colour fails a snapshot).
+
+mod common;
+
+use common::{
+    draw, find_on_screen, press, press_key, row_text, sample_app, sample_app_sized, screen_text,
+};
+use folio::analysis::EntityKind;
+use folio::app::{Effect, Mode};
+use folio::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+#[test]
+fn first_screen_shows_article_panel_and_status() {
+    let app = sample_app();
+    let buffer = draw(&app, 120, 40);
+    let screen = screen_text(&buffer);
+    assert!(
+        screen.contains("French President Emmanuel Macron has said"),
+        "{screen}"
+    );
+    for (name, count) in [
+        ("Emmanuel Macron", 7),
+        ("Vladimir Putin", 3),
+        ("Joe Biden", 2),
+        ("Volodymyr Zelensky", 1),
+    ] {
+        let panel_row = screen
+            .lines()
+            .filter_map(|l| l.split_once('│').map(|(_, panel)| panel))
+            .find(|p| p.contains(name));
+        let panel_row = panel_row.unwrap_or_else(|| panic!("{name} not in the panel\n{screen}"));
+        assert!(
+            panel_row.trim_end().ends_with(&format!(" {count}")),
+            "{panel_row}"
+        );
+    }
+    assert!(
+        screen.contains("People (4)")
+            && screen.contains("Places (")
+            && screen.contains("Organisations (")
+    );
+    let status = row_text(&buffer, 39);
+    assert!(
+        status.contains("4 quotes") && status.contains("0 claims") && status.contains("? help"),
+        "{status}"
+    );
+
+    // Mentions are coloured by type: "Emmanuel Macron" on the first row in the person colour.
+    let theme = Theme::builtin(false);
+    let (x, y) = find_on_screen(&buffer, "Emmanuel Macron").unwrap();
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.entity(EntityKind::Person, false).fg.unwrap()
+    );
+    let (x, y) = find_on_screen(&buffer, "Ukraine").unwrap();
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.entity(EntityKind::Place, false).fg.unwrap()
+    );
+    insta::assert_debug_snapshot!(buffer);
+}
+
+#[test]
+fn two_quote_jumps_highlight_the_second_quotation() {
+    let mut app = sample_app();
+    assert!(press(&mut app, "]]").is_empty());
+    let buffer = draw(&app, 120, 40);
+    assert!(
+        row_text(&buffer, 39).contains("quote 2/4"),
+        "{}",
+        row_text(&buffer, 39)
+    );
+    let theme = Theme::builtin(false);
+    let (x, y) = find_on_screen(&buffer, "\"Super April\"").unwrap();
+    assert_eq!(buffer[(x + 1, y)].bg, theme.quote(true).bg.unwrap());
+    insta::assert_debug_snapshot!(buffer);
+}
+
+#[test]
+fn the_third_quotation_names_its_speaker() {
+    let mut app = sample_app();
+    press(&mut app, "]]]");
+    let buffer = draw(&app, 120, 40);
+    assert!(
+        row_text(&buffer, 39).contains("quote 3/4 · Emmanuel Macron"),
+        "{}",
+        row_text(&buffer, 39)
+    );
+    press(&mut app, "][[[[");
+    let buffer = draw(&app, 120, 40);
+    assert!(
+        row_text(&buffer, 39).contains("quote 1/4"),
+        "{}",
+        row_text(&buffer, 39)
+    );
+}
+
+#[test]
+fn marking_a_quotation_as_claim_opens_the_form_and_saves_on_enter() {
+    let mut app = sample_app();
+    press(&mut app, "]]c");
+    assert!(matches!(app.mode(), Mode::Claim(_)));
+    let form = draw(&app, 120, 40);
+    assert!(screen_text(&form).contains("Mark claim"));
+    insta::assert_debug_snapshot!("claim_form", form);
+
+    // ↓ picks "true", then a note, then Enter saves.
+    press_key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, "Elections in April 2022");
+    assert_eq!(press(&mut app, "\n"), [Effect::Save]);
+    let claims = app.annotations().claims();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(
+        app.document().slice(claims[0].span.clone()),
+        "\"Super April\""
+    );
+    assert_eq!(
+        (claims[0].verdict.as_str(), claims[0].note.as_str()),
+        ("true", "Elections in April 2022")
+    );
+    let buffer = draw(&app, 120, 40);
+    assert!(row_text(&buffer, 39).contains("1 claim"));
+    let theme = Theme::builtin(false);
+    let (x, y) = find_on_screen(&buffer, "Super April").unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert_ne!(theme.claim(false), ratatui::style::Style::default());
+    insta::assert_debug_snapshot!("claim_saved", buffer);
+}
+
+#[test]
+fn escape_cancels_the_claim_form() {
+    let mut app = sample_app();
+    press(&mut app, "cnote\x1b");
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert!(app.annotations().claims().is_empty());
+}
+
+#[test]
+fn claim_on_the_speakers_quotation_records_the_speaker() {
+    let mut app = sample_app();
+    press(&mut app, "]]]c\n");
+    let claim = &app.annotations().claims()[0];
+    assert_eq!(claim.speaker.as_deref(), Some("emmanuel-macron"));
+    assert!(
+        app.document()
+            .slice(claim.span.clone())
+            .starts_with("“The geopolitical objective")
+    );
+}
+
+#[test]
+fn sentence_claims_undo_redo_and_delete() {
+    let mut app = sample_app();
+    // The sentence cursor starts on the first sentence; `)` moves to the second.
+    press(&mut app, ")c\n");
+    let first = app.annotations().claims()[0].clone();
+    assert!(
+        app.document()
+            .slice(first.span.clone())
+            .starts_with("French President Emmanuel Macron flies to Moscow")
+    );
+    assert_eq!(press(&mut app, "u"), [Effect::Save]);
+    assert!(app.annotations().claims().is_empty());
+    assert_eq!(
+        press_key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL),
+        Some(Effect::Save)
+    );
+    assert_eq!(app.annotations().claims(), [first.clone()]);
+    // `c` on a claimed sentence edits the same claim instead of adding one.
+    press(&mut app, "c");
+    press_key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    press(&mut app, "\n");
+    assert_eq!(app.annotations().claims().len(), 1);
+    assert_eq!(app.annotations().claims()[0].verdict, "opinion");
+    assert_eq!(app.annotations().claims()[0].id, "c1");
+    // `}` goes to the claim, `d` removes it, `u` brings it back.
+    press(&mut app, "gg}");
+    assert_eq!(press(&mut app, "d"), [Effect::Save]);
+    assert!(app.annotations().claims().is_empty());
+    press(&mut app, "u");
+    assert_eq!(app.annotations().claims().len(), 1);
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let mut app = sample_app();
+    press(&mut app, "?");
+    let buffer = draw(&app, 120, 40);
+    let screen = screen_text(&buffer);
+    for line in [
+        "Go to the next quotation",
+        "Mark the current quotation or sentence",
+        "Jump to the selected entity's next mention",
+    ] {
+        assert!(screen.contains(line), "{line}\n{screen}");
+    }
+    insta::assert_debug_snapshot!(buffer);
+    press(&mut app, "q");
+    assert!(matches!(app.mode(), Mode::Normal));
+}
+
+#[test]
+fn panel_focus_and_enter_jump_to_the_entitys_mentions() {
+    let mut app = sample_app();
+    press(&mut app, "\t\n");
+    let buffer = draw(&app, 120, 40);
+    assert!(
+        row_text(&buffer, 39).contains("Emmanuel Macron: mention 1/7"),
+        "{}",
+        row_text(&buffer, 39)
+    );
+    let theme = Theme::builtin(false);
+    let selected = theme.entity(EntityKind::Person, true);
+    let (x, y) = find_on_screen(&buffer, "Emmanuel Macron").unwrap();
+    assert_eq!(buffer[(x, y)].bg, selected.bg.unwrap());
+    insta::assert_debug_snapshot!(buffer);
+    // j selects Vladimir Putin; Enter twice goes to his second mention.
+    press(&mut app, "j\n\n");
+    let buffer = draw(&app, 120, 40);
+    assert!(
+        row_text(&buffer, 39).contains("Vladimir Putin: mention 2/3"),
+        "{}",
+        row_text(&buffer, 39)
+    );
+    press(&mut app, "\t");
+    press(&mut app, "q");
+}
+
+#[test]
+fn search_is_case_insensitive_and_n_repeats() {
+    let mut app = sample_app();
+    press(&mut app, "/PUTIN\n");
+    let buffer = draw(&app, 120, 40);
+    assert!(
+        row_text(&buffer, 39).contains("match 1/3"),
+        "{}",
+        row_text(&buffer, 39)
+    );
+    press(&mut app, "n");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("match 2/3"));
+    press(&mut app, "NN");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("match 3/3"));
+    press(&mut app, "/no such words\n");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("not found"));
+}
+
+#[test]
+fn no_color_keeps_meanings_visible_by_modifiers() {
+    let app = sample_app_sized(120, 40, true);
+    let buffer = draw(&app, 120, 40);
+    for cell in buffer.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    let (x, y) = find_on_screen(&buffer, "Emmanuel Macron").unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find_on_screen(&buffer, "new balance").unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::ITALIC));
+    insta::assert_debug_snapshot!(buffer);
+}
+
+#[test]
+fn scrolling_keys_move_through_a_short_window() {
+    let mut app = sample_app_sized(80, 12, false);
+    let top_row = |app: &folio::app::App| row_text(&draw(app, 80, 12), 1);
+    let first = top_row(&app);
+    press(&mut app, "j");
+    assert_ne!(top_row(&app), first);
+    press(&mut app, "k");
+    assert_eq!(top_row(&app), first);
+    press(&mut app, "G");
+    assert!(screen_text(&draw(&app, 80, 12)).contains("-RT/Reuters"));
+    assert!(row_text(&draw(&app, 80, 12), 11).contains("100%"));
+    press(&mut app, "g");
+    assert_eq!(top_row(&app), first);
+    press_key(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    press_key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    press_key(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    press_key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(top_row(&app), first);
+    // A quote jump scrolls the quotation into view.
+    press(&mut app, "]]]]");
+    assert!(screen_text(&draw(&app, 80, 12)).contains("deterrence"));
+}
+
+#[test]
+fn every_small_size_and_overlay_draws_without_panicking() {
+    for keys in ["", "?", "]]c", "\t", "/put"] {
+        let mut app = sample_app();
+        press(&mut app, keys);
+        for width in 0..=12u16 {
+            for height in 0..=12u16 {
+                app.resize(width, height);
+                let buffer = draw(&app, width, height);
+                if width > 0 && height > 0 {
+                    let first_row = row_text(&buffer, 0);
+                    assert!(
+                        "window too small (need 30×6)".starts_with(first_row.trim_end()),
+                        "{first_row}"
+                    );
+                }
+            }
+        }
+        for (width, height) in [(30, 6), (79, 24), (80, 24), (200, 60), (300, 10)] {
+            app.resize(width, height);
+            draw(&app, width, height);
+        }
+    }
+}
