@@ -1,0 +1,74 @@
+//! Speed of the work behind a frame: analysis of the sample and of a long
+//! article, wrapping, and drawing one full frame. `cargo bench`.
+//!
+//! The long article is the sample repeated to about 1 MB (blank lines between
+//! copies), so the numbers scale with real prose rather than random text.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use folio::analysis::{Progress, analyse};
+use folio::app::App;
+use folio::document::Document;
+use folio::keymap::Keymap;
+use folio::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SAMPLE: &str = include_str!("../samples/macron-moscow.txt");
+
+fn long_article() -> Document {
+    let copies = 1_000_000 / SAMPLE.len() + 1;
+    let text = vec![SAMPLE; copies].join("\n\n");
+    Document::from_bytes(text.as_bytes(), None)
+}
+
+fn analysis(c: &mut Criterion) {
+    let sample = Document::from_bytes(SAMPLE.as_bytes(), None);
+    c.bench_function("analyse sample (4.6 KB)", |b| {
+        b.iter(|| analyse(black_box(&sample), &Progress::default()))
+    });
+    let long = long_article();
+    let mut group = c.benchmark_group("long article");
+    group.sample_size(10);
+    group.bench_function("analyse 1 MB", |b| {
+        b.iter(|| analyse(black_box(&long), &Progress::default()))
+    });
+    group.finish();
+}
+
+fn wrapping(c: &mut Criterion) {
+    let long = long_article();
+    c.bench_function("wrap every paragraph of 1 MB at 86 columns", |b| {
+        b.iter(|| {
+            long.paragraphs()
+                .iter()
+                .map(|p| folio::wrap::wrap(long.text(), p.clone(), 86).len())
+                .sum::<usize>()
+        })
+    });
+}
+
+fn drawing(c: &mut Criterion) {
+    let long = long_article();
+    let analysed = analyse(&long, &Progress::default());
+    let mut app = App::new(
+        long,
+        Ok(None),
+        Theme::builtin(false),
+        Keymap::builtin().expect("keymap"),
+    );
+    app.set_analysis(analysed);
+    app.resize(120, 40);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    c.bench_function("draw one 120x40 frame of a 1 MB article", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| folio::view::draw(frame, &app))
+                .map(|_| ())
+        })
+    });
+}
+
+criterion_group!(benches, analysis, wrapping, drawing);
+criterion_main!(benches);

@@ -1,0 +1,212 @@
+//! The annotation file and `folio export`: every span's chars equal its
+//! `exact`, the TOML parses back to the same value, claims survive reopening,
+//! and errors name the path.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{SAMPLE, press, sample_app};
+use folio::annotations::file::{self, AnnotationFile};
+use folio::document::Document;
+use folio::keymap::Keymap;
+use folio::theme::Theme;
+
+/// Chars `[start, end)` of `text`.
+fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+fn assert_every_span_matches(text: &str, exported: &AnnotationFile) {
+    for entity in &exported.entities {
+        for m in &entity.mentions {
+            assert_eq!(
+                chars(text, m.start, m.end),
+                m.exact,
+                "mention of {}",
+                entity.name
+            );
+        }
+    }
+    for q in &exported.quotes {
+        assert_eq!(chars(text, q.start, q.end), q.exact, "{}", q.id);
+    }
+    for c in &exported.claims {
+        assert_eq!(chars(text, c.start, c.end), c.exact, "{}", c.id);
+        let prefix_len = c.prefix.chars().count();
+        assert_eq!(chars(text, c.start - prefix_len, c.start), c.prefix);
+        assert_eq!(
+            chars(text, c.end, c.end + c.suffix.chars().count()),
+            c.suffix
+        );
+    }
+}
+
+#[test]
+fn export_round_trips_and_every_span_equals_its_exact_text() {
+    let mut app = sample_app();
+    // A claim on Macron's quotation, and one on the sentence after it.
+    press(&mut app, "]]]c\n)c\n");
+    let exported = app.annotation_file();
+    assert_eq!(
+        (exported.schema, exported.offset_unit.as_str()),
+        (1, "char")
+    );
+    assert_eq!(exported.article.path, SAMPLE);
+    assert_eq!(exported.article.sha256, app.document().sha256());
+    assert_eq!(exported.quotes.len(), 4);
+    assert_eq!(exported.claims.len(), 2);
+
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    assert_every_span_matches(&text, &exported);
+
+    let quote_claim = &exported.claims[0];
+    assert_eq!(quote_claim.exact, exported.quotes[2].exact);
+    assert_eq!(
+        (quote_claim.start, quote_claim.end),
+        (exported.quotes[2].start, exported.quotes[2].end)
+    );
+    assert_eq!(quote_claim.speaker.as_deref(), Some("emmanuel-macron"));
+    assert_eq!(
+        exported.quotes[2].speaker.as_deref(),
+        Some("emmanuel-macron")
+    );
+    assert!(
+        exported
+            .entities
+            .iter()
+            .any(|e| e.id == "emmanuel-macron" && e.mentions.len() == 7)
+    );
+    assert_eq!(
+        exported.claims[1].exact.split_whitespace().next(),
+        Some("Russia")
+    );
+    assert_eq!(quote_claim.created.to_string(), "2026-11-29T08:00:00Z");
+
+    let written = toml::to_string(&exported).unwrap();
+    let parsed = file::parse(Path::new("x.folio.toml"), &written).unwrap();
+    assert_eq!(parsed, exported);
+}
+
+#[test]
+fn claims_come_back_when_the_article_is_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::copy(SAMPLE, &article).unwrap();
+    let doc = Document::open(&article).unwrap();
+    let mut app = folio::app::App::new(
+        doc.clone(),
+        Ok(None),
+        Theme::builtin(false),
+        Keymap::builtin().unwrap(),
+    );
+    app.set_analysis(folio::analysis::analyse(&doc, &Default::default()));
+    app.resize(120, 40);
+    press(&mut app, "]]c\n");
+    let sidecar = file::sidecar_path(&article);
+    file::save(&sidecar, &app.annotation_file()).unwrap();
+
+    let reopened = folio::app::App::new(
+        doc,
+        file::load(&sidecar),
+        Theme::builtin(false),
+        Keymap::builtin().unwrap(),
+    );
+    assert_eq!(reopened.annotations().claims(), app.annotations().claims());
+    assert_eq!(
+        reopened
+            .document()
+            .slice(reopened.annotations().claims()[0].span.clone()),
+        "\"Super April\""
+    );
+}
+
+#[test]
+fn a_corrupt_annotation_file_is_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::copy(SAMPLE, &article).unwrap();
+    let sidecar = file::sidecar_path(&article);
+    std::fs::write(&sidecar, "schema = 1\n[[claims]\n").unwrap();
+    let doc = Document::open(&article).unwrap();
+    let mut app = folio::app::App::new(
+        doc.clone(),
+        file::load(&sidecar),
+        Theme::builtin(false),
+        Keymap::builtin().unwrap(),
+    );
+    app.set_analysis(folio::analysis::analyse(&doc, &Default::default()));
+    app.resize(120, 40);
+    assert!(
+        press(&mut app, "]c\n").is_empty(),
+        "no save may be asked for"
+    );
+    match app.save_state() {
+        folio::app::SaveState::ReadOnly(why) => {
+            assert!(why.contains("article.txt.folio.toml:2:"), "{why}")
+        }
+        other => panic!("expected read-only, got {other:?}"),
+    }
+    assert_eq!(
+        std::fs::read_to_string(&sidecar).unwrap(),
+        "schema = 1\n[[claims]\n"
+    );
+}
+
+#[test]
+fn export_command_prints_toml_and_writes_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::copy(SAMPLE, &article).unwrap();
+    let folio = env!("CARGO_BIN_EXE_folio");
+
+    let output = Command::new(folio)
+        .arg("export")
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let printed = String::from_utf8(output.stdout).unwrap();
+    let exported = file::parse(Path::new("stdout"), &printed).unwrap();
+    assert_eq!(exported.quotes.len(), 4);
+    assert_every_span_matches(&std::fs::read_to_string(SAMPLE).unwrap(), &exported);
+    assert!(
+        !file::sidecar_path(&article).exists(),
+        "export must not create the sidecar"
+    );
+
+    let out = dir.path().join("out.toml");
+    let status = Command::new(folio)
+        .arg("export")
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(file::load(&out).unwrap(), Some(exported));
+}
+
+#[test]
+fn a_missing_article_is_a_one_line_error_naming_the_path() {
+    let folio = env!("CARGO_BIN_EXE_folio");
+    for args in [
+        vec!["no/such/article.txt"],
+        vec!["export", "no/such/article.txt"],
+    ] {
+        let output = Command::new(folio).args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("folio: cannot read no/such/article.txt: "),
+            "{stderr}"
+        );
+        assert!(output.stdout.is_empty());
+    }
+}

@@ -1,0 +1,215 @@
+//! folio in a real terminal: the built binary runs in a tmux pane, keys are
+//! sent with `send-keys`, the screen is read with `capture-pane`, and after `q`
+//! the terminal must be back to normal and the claim on disk.
+//!
+//! Needs tmux. `.ci/run` installs it; elsewhere, without tmux, this test says
+//! so and passes unless `CI` is set.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use folio::annotations::file;
+
+/// A tmux server of our own, killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn new(tag: &str) -> Self {
+        Self {
+            socket: format!("folio-test-{tag}-{}", std::process::id()),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "folio"]).stdout)
+            .into_owned()
+    }
+
+    fn format(&self, format: &str) -> String {
+        let out = self
+            .run(&["display-message", "-p", "-t", "folio", format])
+            .stdout;
+        String::from_utf8_lossy(&out).trim().to_owned()
+    }
+
+    /// Waits until the pane shows `text`; panics with the screen after 20 s.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            let status = self.run(&["send-keys", "-t", "folio", key]).status;
+            assert!(status.success());
+            // One key per read, as a person types.
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required in CI (.ci/run installs it)"
+        );
+        eprintln!(
+            "SKIPPED: tmux is not installed (apt-get install tmux), the real-terminal test did not run"
+        );
+    }
+    found
+}
+
+#[test]
+fn real_terminal_quote_jumps_claim_quit_and_restore() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("macron-moscow.txt");
+    std::fs::copy(common::SAMPLE, &article).unwrap();
+    let tmux = Tmux::new("claim");
+    // A shell in the pane, so that after folio exits we can see what it left.
+    let shell = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "folio",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "sh",
+    ]);
+    assert!(
+        shell.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shell.stderr)
+    );
+    let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_folio"), article.display());
+    tmux.keys(&[&command, "Enter"]);
+
+    let screen = tmux.wait_for("People (4)");
+    assert!(
+        screen.contains("Emmanuel Macron") && screen.contains("Organisations ("),
+        "{screen}"
+    );
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "1",
+        "folio draws on the alternate screen"
+    );
+
+    tmux.keys(&["]", "]"]);
+    let screen = tmux.wait_for("quote 2/4");
+    assert!(screen.contains("\"Super April\""), "{screen}");
+    tmux.keys(&["c"]);
+    tmux.wait_for("Mark claim");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("marked claim c1");
+    assert!(
+        screen.contains("1 claim") && screen.contains("saved"),
+        "{screen}"
+    );
+
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.format("#{alternate_on}") != "0" {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "folio did not leave the alternate screen"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        tmux.format("#{cursor_flag}"),
+        "1",
+        "the cursor is visible again"
+    );
+    assert_eq!(
+        tmux.format("#{mouse_any_flag}"),
+        "0",
+        "no mouse reporting left on"
+    );
+    // Raw mode is off: the shell echoes what we type and runs it.
+    tmux.keys(&["echo restored-$((6*7))", "Enter"]);
+    tmux.wait_for("restored-42");
+
+    let saved = file::load(&file::sidecar_path(Path::new(&article)))
+        .unwrap()
+        .expect("the sidecar exists");
+    assert_eq!(saved.claims.len(), 1);
+    assert_eq!(saved.claims[0].exact, "\"Super April\"");
+    assert_eq!(saved.claims[0].verdict, "unverified");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn real_terminal_is_restored_after_a_missing_file_error() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux::new("error");
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "folio",
+        "-x",
+        "100",
+        "-y",
+        "20",
+        "sh",
+    ]);
+    let command = format!(
+        "'{}' no/such/file.txt; echo exit=$?",
+        env!("CARGO_BIN_EXE_folio")
+    );
+    tmux.keys(&[&command, "Enter"]);
+    let screen = tmux.wait_for("exit=1");
+    assert!(
+        screen.contains("folio: cannot read no/such/file.txt"),
+        "{screen}"
+    );
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+}
