@@ -4,6 +4,9 @@
 //! The long article is the sample repeated to about 1 MB (blank lines between
 //! copies), so the numbers scale with real prose rather than random text.
 
+// Bench set-up: a failed expect is a broken bench.
+#![allow(clippy::expect_used)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -72,7 +72,7 @@ fn export_command(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
     match output {
         Some(out) => file::save(out, &exported)?,
         None => {
-            let text = toml::to_string(&exported).context("cannot format the export as TOML")?;
+            let text = file::to_toml(&exported).context("cannot format the export as TOML")?;
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(text.as_bytes())

@@ -1,6 +1,8 @@
 //! Whole-app tests: the sample article in a 120×40 test terminal, driven by
 //! keys, checked by assertions on real values and by snapshots of the text
 //! *and* the styles of every cell (a lost colour fails a snapshot).
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -169,7 +171,7 @@ fn sentence_claims_undo_redo_and_delete() {
         press_key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL),
         Some(Effect::Save)
     );
-    assert_eq!(app.annotations().claims(), [first.clone()]);
+    assert_eq!(app.annotations().claims(), std::slice::from_ref(&first));
     // `c` on a claimed sentence edits the same claim instead of adding one.
     press(&mut app, "c");
     press_key(&mut app, KeyCode::Up, KeyModifiers::NONE);

@@ -1,6 +1,8 @@
 //! The annotation file and `folio export`: every span's chars equal its
 //! `exact`, the TOML parses back to the same value, claims survive reopening,
 //! and errors name the path.
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -84,7 +86,12 @@ fn export_round_trips_and_every_span_equals_its_exact_text() {
     );
     assert_eq!(quote_claim.created.to_string(), "2026-11-29T08:00:00Z");
 
-    let written = toml::to_string(&exported).unwrap();
+    let written = file::to_toml(&exported).unwrap();
+    assert!(
+        written
+            .contains("mentions = [\n    { start = 17, end = 32, exact = \"Emmanuel Macron\" },\n"),
+        "{written}"
+    );
     let parsed = file::parse(Path::new("x.folio.toml"), &written).unwrap();
     assert_eq!(parsed, exported);
 }

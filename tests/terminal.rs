@@ -4,6 +4,8 @@
 //!
 //! Needs tmux. `.ci/run` installs it; elsewhere, without tmux, this test says
 //! so and passes unless `CI` is set.
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

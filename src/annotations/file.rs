@@ -230,7 +230,7 @@ pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), FileError> {
         path: path.to_path_buf(),
         source,
     };
-    let text = toml::to_string(file).map_err(|e| write_error(std::io::Error::other(e)))?;
+    let text = to_toml(file).map_err(|e| write_error(std::io::Error::other(e)))?;
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -248,6 +248,46 @@ pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), FileError> {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// The text of `file` as written to disk and printed by `folio export`:
+/// `[article]` as a table, `[[entities]]`, `[[quotes]]` and `[[claims]]` as
+/// arrays of tables, and each entity's mentions as an inline array with one
+/// mention per line, so that a changed mention is a one-line diff.
+///
+/// # Errors
+/// Only if a value cannot be represented in TOML (not expected for this shape).
+pub fn to_toml(file: &AnnotationFile) -> Result<String, toml_edit::ser::Error> {
+    use toml_edit::{ArrayOfTables, Item, Value};
+    let mut doc = toml_edit::ser::to_document(file)?;
+    for (_, item) in doc.as_table_mut().iter_mut() {
+        *item = match std::mem::take(item) {
+            Item::Value(Value::InlineTable(table)) => Item::Table(table.into_table()),
+            Item::Value(Value::Array(array))
+                if !array.is_empty() && array.iter().all(Value::is_inline_table) =>
+            {
+                let mut tables = ArrayOfTables::new();
+                for value in array {
+                    if let Value::InlineTable(inline) = value {
+                        let mut table = inline.into_table();
+                        if let Some(Value::Array(mentions)) =
+                            table.get_mut("mentions").and_then(Item::as_value_mut)
+                        {
+                            for mention in mentions.iter_mut() {
+                                mention.decor_mut().set_prefix("\n    ");
+                            }
+                            mentions.set_trailing("\n");
+                            mentions.set_trailing_comma(true);
+                        }
+                        tables.push(table);
+                    }
+                }
+                Item::ArrayOfTables(tables)
+            }
+            other => other,
+        };
+    }
+    Ok(doc.to_string())
 }
 
 /// 1-based line and char column of byte offset `at` in `source`.
@@ -320,5 +360,78 @@ mod tests {
             load(Path::new("/nonexistent/folder/x.folio.toml")).unwrap(),
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn file_with(text: String) -> AnnotationFile {
+        AnnotationFile {
+            schema: SCHEMA,
+            offset_unit: OFFSET_UNIT.to_owned(),
+            article: ArticleRecord {
+                path: text.clone(),
+                sha256: "00".to_owned(),
+            },
+            entities: vec![EntityRecord {
+                id: "e".to_owned(),
+                kind: EntityKind::Misc,
+                name: text.clone(),
+                origin: "auto".to_owned(),
+                mentions: vec![SpanRecord {
+                    start: 0,
+                    end: 1,
+                    exact: text.clone(),
+                }],
+            }],
+            quotes: Vec::new(),
+            claims: vec![ClaimRecord {
+                id: "c1".to_owned(),
+                start: 0,
+                end: 1,
+                exact: text.clone(),
+                prefix: text.clone(),
+                suffix: text.clone(),
+                label: "checkable".to_owned(),
+                verdict: "false".to_owned(),
+                speaker: Some(text.clone()),
+                note: text,
+                created: "2026-11-29T08:00:00Z".parse().unwrap(),
+            }],
+        }
+    }
+
+    proptest! {
+        /// Any string — quotes, backslashes, `'''`, CR, every control
+        /// character, U+2028, BOM — comes back from the file exactly.
+        #[test]
+        fn any_text_survives_the_file(text in "(\\PC|[\\x00-\\x1F\\x7F\\u{80}-\\u{9F}\"'\\\\\\u{2028}\\u{FEFF}]){0,40}") {
+            let file = file_with(text);
+            let written = to_toml(&file).unwrap();
+            prop_assert_eq!(parse(Path::new("p.toml"), &written).unwrap(), file);
+        }
+    }
+
+    #[test]
+    fn awkward_notes_survive_the_file() {
+        for text in [
+            "'''",
+            "\"\"\"",
+            "a\\b",
+            "\r\n\r",
+            "\nleading",
+            "end\\",
+            "\u{0}\u{1b}[2J",
+        ] {
+            let file = file_with(text.to_owned());
+            assert_eq!(
+                parse(Path::new("p.toml"), &to_toml(&file).unwrap()).unwrap(),
+                file,
+                "{text:?}"
+            );
+        }
     }
 }

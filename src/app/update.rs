@@ -157,11 +157,10 @@ impl App {
         if count == 0 {
             return;
         }
-        // Coming from a quote or claim, the first step lands on its sentence.
-        let next = match (self.target, forward) {
-            (Target::Sentence, true) => (self.sentence + 1).min(count - 1),
-            (Target::Sentence, false) => self.sentence.saturating_sub(1),
-            _ => self.sentence,
+        let next = if forward {
+            (self.sentence + 1).min(count - 1)
+        } else {
+            self.sentence.saturating_sub(1)
         };
         if let Some(span) = analysis.sentences.get(next).cloned() {
             self.sentence = next;

@@ -1,6 +1,7 @@
 //! Shared set-up for the whole-app tests: the sample article, analysed, in an
 //! app sized like a 120×40 terminal, and helpers to press keys and draw.
-#![allow(dead_code)]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
 
 use folio::analysis::{Progress, analyse};
 use folio::app::{App, Effect};
