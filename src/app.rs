@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod claim_form;
+mod claims;
 pub mod line_input;
 pub mod panel;
 pub mod scroll;

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use super::{App, SearchState, Target};
+
 /// Every non-overlapping match of `query` in `text`, in order, as byte
 /// ranges (end-exclusive). An empty query matches nothing.
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
@@ -36,6 +38,57 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         }
     }
     matches
+}
+
+impl App {
+    pub(super) fn run_search(&mut self, query: String) {
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let matches = find_all(self.doc.text(), &query);
+        if matches.is_empty() {
+            self.message = Some(format!("not found: {query}"));
+            self.search = None;
+            return;
+        }
+        let from = self.reading_position();
+        let current = matches.iter().position(|m| m.start >= from).unwrap_or(0);
+        self.search = Some(SearchState {
+            query,
+            matches,
+            current,
+        });
+        self.show_search_match();
+    }
+
+    pub(super) fn step_search(&mut self, forward: bool) {
+        let Some(search) = &mut self.search else {
+            self.message = Some("no search yet: / starts one".to_owned());
+            return;
+        };
+        let count = search.matches.len();
+        search.current = if forward {
+            (search.current + 1) % count
+        } else {
+            (search.current + count - 1) % count
+        };
+        self.show_search_match();
+    }
+
+    fn show_search_match(&mut self) {
+        let Some(search) = &self.search else { return };
+        let Some(span) = search.matches.get(search.current).cloned() else {
+            return;
+        };
+        self.message = Some(format!(
+            "match {}/{} for “{}”",
+            search.current + 1,
+            search.matches.len(),
+            search.query
+        ));
+        self.go_to(span, Target::Sentence);
+    }
 }
 
 #[cfg(test)]

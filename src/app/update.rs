@@ -2,10 +2,8 @@
 
 use std::ops::Range;
 
-use super::claim_form::ClaimForm;
 use super::line_input::LineInput;
-use super::search::find_all;
-use super::{Action, App, Effect, Mode, SaveState, SearchState, Target};
+use super::{Action, App, Effect, Mode, Target};
 use crate::keymap::Context;
 
 /// Rows kept above a span scrolled into view from below.
@@ -83,7 +81,7 @@ impl App {
 
     /// Where "next" searches from: the start of what the reader last moved to
     /// if it is on screen, else the top of the screen.
-    fn reading_position(&self) -> usize {
+    pub(super) fn reading_position(&self) -> usize {
         let height = self.page_height().max(1);
         let target = self.target_span().map(|span| span.start);
         let mut layout = self.layout();
@@ -117,7 +115,7 @@ impl App {
     }
 
     /// Makes `span` the place the reader is at: cursor, scroll, target.
-    fn go_to(&mut self, span: Range<usize>, target: Target) {
+    pub(super) fn go_to(&mut self, span: Range<usize>, target: Target) {
         self.move_sentence_cursor_to(span.start);
         self.target = target;
         self.scroll_into_view(span.start);
@@ -193,182 +191,6 @@ impl App {
             }
             None => self.message = Some("no more claims".to_owned()),
         }
-    }
-
-    fn open_claim_form(&mut self) {
-        if let SaveState::ReadOnly(why) = &self.save_state {
-            self.message = Some(format!("annotations are read-only: {why}"));
-            return;
-        }
-        let Some(analysis) = &self.analysis else {
-            self.message = Some("still analysing…".to_owned());
-            return;
-        };
-        let speaker = match self.target {
-            Target::Quote(i) => analysis
-                .quotations
-                .get(i)
-                .and_then(|q| q.speaker)
-                .and_then(|s| analysis.entities.get(s))
-                .map(|e| e.id.clone()),
-            _ => None,
-        };
-        let Some(span) = self.target_span() else {
-            self.message = Some("nothing to mark here".to_owned());
-            return;
-        };
-        let form = match self
-            .annotations
-            .claim_at(&span)
-            .and_then(|i| self.annotations.claims().get(i))
-        {
-            Some(existing) => ClaimForm::edit(existing),
-            None => ClaimForm::new(span, speaker),
-        };
-        self.mode = Mode::Claim(Box::new(form));
-    }
-
-    pub(super) fn submit_claim(&mut self, form: &ClaimForm) -> Option<Effect> {
-        let claim = form.to_claim(self.annotations.next_claim_id(), (self.now)());
-        let id = claim.id.clone();
-        self.change_annotations(|a| a.upsert_claim(claim));
-        if let Target::Claim(_) = self.target {
-            self.target = self
-                .claim_index(&id)
-                .map_or(Target::Sentence, Target::Claim);
-        }
-        let verb = if form.editing.is_some() {
-            "updated"
-        } else {
-            "marked"
-        };
-        self.message = Some(format!("{verb} claim {id}"));
-        Some(Effect::Save)
-    }
-
-    fn claim_index(&self, id: &str) -> Option<usize> {
-        self.annotations.claims().iter().position(|c| c.id == id)
-    }
-
-    fn delete_claim(&mut self) -> Option<Effect> {
-        if let SaveState::ReadOnly(why) = &self.save_state {
-            self.message = Some(format!("annotations are read-only: {why}"));
-            return None;
-        }
-        let claim = match self.target {
-            Target::Claim(i) => self.annotations.claims().get(i),
-            _ => {
-                let span = self.target_span()?;
-                let claims = self.annotations.claims();
-                claims.iter().find(|c| c.span == span).or_else(|| {
-                    claims
-                        .iter()
-                        .find(|c| c.span.start < span.end && span.start < c.span.end)
-                })
-            }
-        };
-        let Some(id) = claim.map(|c| c.id.clone()) else {
-            self.message = Some("no claim here".to_owned());
-            return None;
-        };
-        self.change_annotations(|a| {
-            a.remove_claim(&id);
-        });
-        if let Target::Claim(_) = self.target {
-            self.target = Target::Sentence;
-        }
-        self.message = Some(format!("removed claim {id} (u undoes)"));
-        Some(Effect::Save)
-    }
-
-    fn change_annotations(&mut self, change: impl FnOnce(&mut crate::annotations::Annotations)) {
-        self.history.record(self.annotations.clone());
-        change(&mut self.annotations);
-        self.save_state = SaveState::Pending;
-    }
-
-    fn undo(&mut self, back: bool) -> Option<Effect> {
-        if let SaveState::ReadOnly(_) = self.save_state {
-            return None;
-        }
-        let current = std::mem::take(&mut self.annotations);
-        let result = if back {
-            self.history.undo(current)
-        } else {
-            self.history.redo(current)
-        };
-        let (state, changed) = match result {
-            Ok(state) => (state, true),
-            Err(state) => (state, false),
-        };
-        self.annotations = state;
-        if let Target::Claim(i) = self.target
-            && i >= self.annotations.claims().len()
-        {
-            self.target = Target::Sentence;
-        }
-        self.message = Some(
-            match (back, changed) {
-                (true, true) => "undone",
-                (false, true) => "redone",
-                (true, false) => "nothing to undo",
-                (false, false) => "nothing to redo",
-            }
-            .to_owned(),
-        );
-        changed.then(|| {
-            self.save_state = SaveState::Pending;
-            Effect::Save
-        })
-    }
-
-    pub(super) fn run_search(&mut self, query: String) {
-        if query.is_empty() {
-            self.search = None;
-            return;
-        }
-        let matches = find_all(self.doc.text(), &query);
-        if matches.is_empty() {
-            self.message = Some(format!("not found: {query}"));
-            self.search = None;
-            return;
-        }
-        let from = self.reading_position();
-        let current = matches.iter().position(|m| m.start >= from).unwrap_or(0);
-        self.search = Some(SearchState {
-            query,
-            matches,
-            current,
-        });
-        self.show_search_match();
-    }
-
-    fn step_search(&mut self, forward: bool) {
-        let Some(search) = &mut self.search else {
-            self.message = Some("no search yet: / starts one".to_owned());
-            return;
-        };
-        let count = search.matches.len();
-        search.current = if forward {
-            (search.current + 1) % count
-        } else {
-            (search.current + count - 1) % count
-        };
-        self.show_search_match();
-    }
-
-    fn show_search_match(&mut self) {
-        let Some(search) = &self.search else { return };
-        let Some(span) = search.matches.get(search.current).cloned() else {
-            return;
-        };
-        self.message = Some(format!(
-            "match {}/{} for “{}”",
-            search.current + 1,
-            search.matches.len(),
-            search.query
-        ));
-        self.go_to(span, Target::Sentence);
     }
 
     fn focus_panel(&mut self) {

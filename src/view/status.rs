@@ -107,7 +107,7 @@ fn claims_label(app: &App) -> String {
 /// The save state's label and whether it is a warning.
 fn save_label(state: &SaveState) -> (String, bool) {
     match state {
-        SaveState::Unchanged => ("no changes".to_owned(), false),
+        SaveState::Unchanged => ("up to date".to_owned(), false),
         SaveState::Saved => ("saved".to_owned(), false),
         SaveState::Pending => ("saving…".to_owned(), false),
         SaveState::Failed(why) => (format!("NOT SAVED: {why}"), true),

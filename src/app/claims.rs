@@ -1,0 +1,134 @@
+//! Marking, editing and removing claims, with undo and redo.
+
+use super::claim_form::ClaimForm;
+use super::{App, Effect, Mode, SaveState, Target};
+use crate::annotations::Annotations;
+
+impl App {
+    pub(super) fn open_claim_form(&mut self) {
+        if let SaveState::ReadOnly(why) = &self.save_state {
+            self.message = Some(format!("annotations are read-only: {why}"));
+            return;
+        }
+        let Some(analysis) = &self.analysis else {
+            self.message = Some("still analysing…".to_owned());
+            return;
+        };
+        let speaker = match self.target {
+            Target::Quote(i) => analysis
+                .quotations
+                .get(i)
+                .and_then(|q| q.speaker)
+                .and_then(|s| analysis.entities.get(s))
+                .map(|e| e.id.clone()),
+            _ => None,
+        };
+        let Some(span) = self.target_span() else {
+            self.message = Some("nothing to mark here".to_owned());
+            return;
+        };
+        let form = match self
+            .annotations
+            .claim_at(&span)
+            .and_then(|i| self.annotations.claims().get(i))
+        {
+            Some(existing) => ClaimForm::edit(existing),
+            None => ClaimForm::new(span, speaker),
+        };
+        self.mode = Mode::Claim(Box::new(form));
+    }
+
+    pub(super) fn submit_claim(&mut self, form: &ClaimForm) -> Option<Effect> {
+        let claim = form.to_claim(self.annotations.next_claim_id(), (self.now)());
+        let id = claim.id.clone();
+        self.change_annotations(|a| a.upsert_claim(claim));
+        if let Target::Claim(_) = self.target {
+            self.target = self
+                .claim_index(&id)
+                .map_or(Target::Sentence, Target::Claim);
+        }
+        let verb = if form.editing.is_some() {
+            "updated"
+        } else {
+            "marked"
+        };
+        self.message = Some(format!("{verb} claim {id}"));
+        Some(Effect::Save)
+    }
+
+    fn claim_index(&self, id: &str) -> Option<usize> {
+        self.annotations.claims().iter().position(|c| c.id == id)
+    }
+
+    pub(super) fn delete_claim(&mut self) -> Option<Effect> {
+        if let SaveState::ReadOnly(why) = &self.save_state {
+            self.message = Some(format!("annotations are read-only: {why}"));
+            return None;
+        }
+        let claim = match self.target {
+            Target::Claim(i) => self.annotations.claims().get(i),
+            _ => {
+                let span = self.target_span()?;
+                let claims = self.annotations.claims();
+                claims.iter().find(|c| c.span == span).or_else(|| {
+                    claims
+                        .iter()
+                        .find(|c| c.span.start < span.end && span.start < c.span.end)
+                })
+            }
+        };
+        let Some(id) = claim.map(|c| c.id.clone()) else {
+            self.message = Some("no claim here".to_owned());
+            return None;
+        };
+        self.change_annotations(|a| {
+            a.remove_claim(&id);
+        });
+        if let Target::Claim(_) = self.target {
+            self.target = Target::Sentence;
+        }
+        self.message = Some(format!("removed claim {id} (u undoes)"));
+        Some(Effect::Save)
+    }
+
+    fn change_annotations(&mut self, change: impl FnOnce(&mut Annotations)) {
+        self.history.record(self.annotations.clone());
+        change(&mut self.annotations);
+        self.save_state = SaveState::Pending;
+    }
+
+    pub(super) fn undo(&mut self, back: bool) -> Option<Effect> {
+        if let SaveState::ReadOnly(_) = self.save_state {
+            return None;
+        }
+        let current = std::mem::take(&mut self.annotations);
+        let result = if back {
+            self.history.undo(current)
+        } else {
+            self.history.redo(current)
+        };
+        let (state, changed) = match result {
+            Ok(state) => (state, true),
+            Err(state) => (state, false),
+        };
+        self.annotations = state;
+        if let Target::Claim(i) = self.target
+            && i >= self.annotations.claims().len()
+        {
+            self.target = Target::Sentence;
+        }
+        self.message = Some(
+            match (back, changed) {
+                (true, true) => "undone",
+                (false, true) => "redone",
+                (true, false) => "nothing to undo",
+                (false, false) => "nothing to redo",
+            }
+            .to_owned(),
+        );
+        changed.then(|| {
+            self.save_state = SaveState::Pending;
+            Effect::Save
+        })
+    }
+}
