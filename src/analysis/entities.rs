@@ -92,6 +92,15 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_given_name_joins_its_only_person() {
+        use EntityKind::*;
+        assert_eq!(
+            entities("Coach Tim Okoro left. It was Tim's call, the club said."),
+            [entity(Person, "Tim Okoro", &["Tim Okoro", "Tim"])]
+        );
+    }
+
+    #[test]
     fn canonical_places_and_possessives() {
         use EntityKind::*;
         let found = entities("America's envoy flew from the US to the U.S. embassy in Britain.");

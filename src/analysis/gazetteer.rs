@@ -586,9 +586,20 @@ const FUNCTION_WORDS: &[&str] = &[
     "Your",
 ];
 
-/// Whether the capitalised `word` is a function word (see [`FUNCTION_WORDS`]).
+/// Whether the capitalised `word` is a function word (see [`FUNCTION_WORDS`]),
+/// alone or contracted ("I'm", "We’ve", "Don't").
 pub(crate) fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word)
+    if FUNCTION_WORDS.contains(&word) {
+        return true;
+    }
+    match word.split_once(['\'', '’']) {
+        Some((head, tail)) => {
+            FUNCTION_WORDS.contains(&head)
+                || (tail == "t" && head.ends_with('n'))
+                || matches!(tail, "m" | "re" | "ve" | "ll" | "d")
+        }
+        None => false,
+    }
 }
 
 /// Plural and collective common nouns that often open a sentence as the
@@ -783,6 +794,9 @@ mod tests {
         assert!(is_calendar_word("April"));
         assert!(is_function_word("The"));
         assert!(!is_function_word("US"));
+        assert!(is_function_word("I'm"));
+        assert!(is_function_word("Don’t"));
+        assert!(!is_function_word("O'Brien"));
         assert!(is_reporting_verb("Said"));
         assert!(is_name_connector("du"));
     }

@@ -15,7 +15,8 @@
 //! sentence: `,” Macron explained`, `,” said Macron`, `,” he said` after it;
 //! `Macron said: “…”`, `according to Macron, “…”` before it. A pronoun stands
 //! for the nearest person mentioned before the quotation in the same or the
-//! previous paragraph.
+//! previous paragraph. A quotation with no reporting clause of its own
+//! keeps the speaker of the quotation before it in the same paragraph.
 
 use std::ops::Range;
 
@@ -31,15 +32,43 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quotation> {
     let text = doc.text();
     let paragraphs = doc.paragraphs();
     let people = PersonMentions::new(entities);
-    let mut quotations: Vec<Quotation> = scan(text, paragraphs)
+    let mut found: Vec<(Quotation, bool)> = scan(text, paragraphs)
         .into_iter()
-        .map(|found| Quotation {
-            speaker: attribute(text, paragraphs, &found, &people),
-            span: found.span,
+        .map(|found| {
+            let (speaker, has_clause) = attribute(text, paragraphs, &found, &people);
+            let quotation = Quotation {
+                speaker,
+                span: found.span,
+            };
+            (quotation, has_clause)
         })
         .collect();
-    quotations.sort_by_key(|q| (q.span.start, q.span.end));
-    quotations
+    found.sort_by_key(|(q, _)| (q.span.start, q.span.end));
+    inherit_speakers(doc, &mut found, &people);
+    found.into_iter().map(|(q, _)| q).collect()
+}
+
+/// Gives an unattributed quotation the speaker of the quotation before it
+/// when both share a paragraph, no reporting clause follows it and no other
+/// person is named between them (`“One,” Lopez said. “Two.”`). Each item
+/// pairs a quotation with whether a reporting clause was found for it.
+fn inherit_speakers(doc: &Document, quotations: &mut [(Quotation, bool)], people: &PersonMentions) {
+    let paragraph_of = |byte: usize| doc.paragraphs().partition_point(|p| p.end < byte);
+    let mut previous: Option<(usize, Option<usize>, usize)> = None;
+    for (q, has_clause) in quotations.iter_mut() {
+        let paragraph = paragraph_of(q.span.start);
+        if q.speaker.is_none()
+            && !*has_clause
+            && let Some((end, Some(speaker), p)) = previous
+            && p == paragraph
+            && people
+                .nearest_before(q.span.start, end)
+                .is_none_or(|other| other == speaker)
+        {
+            q.speaker = Some(speaker);
+        }
+        previous = Some((q.span.end, q.speaker, paragraph_of(q.span.end)));
+    }
 }
 
 /// The two families of quotation marks; a mark only closes its own family.
@@ -367,13 +396,15 @@ fn is_helper(word: &str) -> bool {
     ) || (word.len() > 3 && word.ends_with("ly"))
 }
 
-/// The speaker of `found`, an index into the entities behind `people`.
+/// The speaker of `found`, an index into the entities behind `people`, and
+/// whether a reporting clause was found at all (one may name no person:
+/// `,” the Kremlin said`).
 fn attribute(
     text: &str,
     paragraphs: &[Range<usize>],
     found: &Found,
     people: &PersonMentions,
-) -> Option<usize> {
+) -> (Option<usize>, bool) {
     let from = paragraphs
         .get(found.first_paragraph.saturating_sub(1))
         .map_or(0, |p| p.start);
@@ -384,14 +415,17 @@ fn attribute(
         let window = found.span.end..ceil_boundary(text, last.end.min(found.span.end + WINDOW));
         let after = tokens::words(text, window);
         if let Some(speaker) = after_quotation(text, found, &after, people, &pronoun) {
-            return speaker;
+            return (speaker, true);
         }
     }
-    let first = paragraphs.get(found.first_paragraph)?;
+    let Some(first) = paragraphs.get(found.first_paragraph) else {
+        return (None, false);
+    };
     let window_start =
         floor_boundary(text, found.span.start.saturating_sub(WINDOW)).max(first.start);
     let before = tokens::words(text, window_start..found.span.start);
-    before_quotation(text, found, &before, people, &pronoun)
+    let speaker = before_quotation(text, found, &before, people, &pronoun);
+    (speaker, speaker.is_some())
 }
 
 /// Attribution from the words right after the closing mark. `Some(None)`
@@ -444,10 +478,20 @@ fn after_quotation(
         k += 1;
     }
     let w = words.get(k)?;
-    let (mention, speaker) = people.starting_at(w.span.start)?;
+    let Some((mention, speaker)) = people.starting_at(w.span.start) else {
+        // ", the Kremlin said": a reporting clause that names no person.
+        let verb = (0..CLAUSE_WORDS).find(|&k| gazetteer::is_reporting_verb(text_at(k)))?;
+        let clause_end = words.get(verb).map_or(found.span.end, |w| w.span.start);
+        let clause = text.get(found.span.end..clause_end)?;
+        return (!clause.contains(['.', '!', '?', ';', ':'])).then_some(None);
+    };
     let next = words.iter().position(|w| w.span.start >= mention.end)?;
     verb_at(next).then_some(Some(*speaker))
 }
+
+/// How many words after a quotation a reporting verb may come and still
+/// belong to its reporting clause (", the foreign ministry said").
+const CLAUSE_WORDS: usize = 5;
 
 /// Attribution from the words right before the opening mark.
 fn before_quotation(
@@ -574,6 +618,19 @@ mod tests {
                 ("“No.”".to_owned(), Some("Carl Weber".to_owned())),
                 ("“Fine,”".to_owned(), Some("Carl Weber".to_owned())),
                 ("“Who knows,”".to_owned(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_following_quotation_in_the_paragraph_keeps_the_speaker() {
+        let text = "“One,” Maria Lopez said. “Two.” Then Carl Weber arrived. “Three.”";
+        assert_eq!(
+            quotes(text),
+            [
+                ("“One,”".to_owned(), Some("Maria Lopez".to_owned())),
+                ("“Two.”".to_owned(), Some("Maria Lopez".to_owned())),
+                ("“Three.”".to_owned(), None),
             ]
         );
     }

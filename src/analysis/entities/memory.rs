@@ -34,6 +34,8 @@ struct Memory {
     by_key: HashMap<(EntityKind, String), usize>,
     /// Surface form → draft index.
     surfaces: HashMap<String, usize>,
+    /// Given name → the one person whose full name it opens.
+    first_names: HashMap<String, usize>,
 }
 
 impl Memory {
@@ -152,18 +154,48 @@ fn remember_people(memory: &mut Memory, typed: &[Typed]) {
             memory.surfaces.insert(t.surface.clone(), i);
         }
     }
-    for (name, i) in names {
+    for (name, i) in &names {
         if let Some(last) = name.split_whitespace().next_back() {
-            memory.alias(last, i);
+            memory.alias(last, *i);
         }
     }
+    memory.first_names = first_name_aliases(&names);
 }
 
-/// Names no rule typed: known surfaces are left to the scan; others become
-/// misc entities unless they only open a sentence.
+/// Given names that open exactly one multi-word person name, with that
+/// person: a lone "Tim" may then stand for "Tim Henman".
+fn first_name_aliases(names: &[(String, usize)]) -> HashMap<String, usize> {
+    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+    for (name, i) in names {
+        let mut words = name.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            seen.entry(first.to_owned())
+                .and_modify(|e| {
+                    if *e != Some(*i) {
+                        *e = None;
+                    }
+                })
+                .or_insert(Some(*i));
+        }
+    }
+    seen.into_iter()
+        .filter_map(|(first, i)| Some((first, i?)))
+        .collect()
+}
+
+/// Names no rule typed: known surfaces are left to the scan; a lone given
+/// name that opens exactly one person's full name joins that person; others
+/// become misc entities unless they only open a sentence.
 fn remember_unknown(memory: &mut Memory, typed: &[Typed]) {
     for t in typed {
-        if t.kind.is_some() || t.initial || memory.surfaces.contains_key(&t.surface) {
+        if t.kind.is_some() || memory.surfaces.contains_key(&t.surface) {
+            continue;
+        }
+        if let Some(&person) = memory.first_names.get(&t.surface) {
+            memory.alias(&t.surface, person);
+            continue;
+        }
+        if t.initial {
             continue;
         }
         let i = memory.draft(EntityKind::Misc, &t.key, &t.surface);
