@@ -16,6 +16,26 @@
 //!   word wrapping by grapheme width.
 //! - [`view`]: draws the app with ratatui.
 //! - [`tui`]: terminal set-up/restore and the event loop; [`cli`]: arguments.
+//!
+//! The analysis on its own, as a library:
+//!
+//! ```
+//! use folio::analysis::{EntityKind, Progress, analyse};
+//! use folio::document::Document;
+//!
+//! let text = "“We will not give in,” President Emmanuel Macron said in Paris. Macron left.";
+//! let doc = Document::from_bytes(text.as_bytes(), None);
+//! let analysis = analyse(&doc, &Progress::default());
+//!
+//! let macron = &analysis.entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+//! assert_eq!(macron.name, "Emmanuel Macron");
+//! assert_eq!(macron.mentions.len(), 2); // "Macron" joins the full name
+//! let quote = &analysis.quotations[0];
+//! assert_eq!(doc.slice(quote.span.clone()), "“We will not give in,”");
+//! assert_eq!(quote.speaker.map(|s| analysis.entities[s].name.as_str()), Some("Emmanuel Macron"));
+//! // Byte offsets in memory, char offsets in files:
+//! assert_eq!((quote.span.end, doc.char_offset(quote.span.end)), (26, 22));
+//! ```
 
 pub mod analysis;
 pub mod annotations;
