@@ -16,6 +16,7 @@ mod update;
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
@@ -99,7 +100,7 @@ pub struct SearchState {
 /// Everything folio shows and remembers while it runs.
 #[derive(Debug)]
 pub struct App {
-    pub(crate) doc: Document,
+    pub(crate) doc: Arc<Document>,
     pub(crate) analysis: Option<Analysis>,
     pub(crate) annotations: Annotations,
     pub(crate) history: History<Annotations>,
@@ -124,14 +125,15 @@ pub struct App {
 }
 
 impl App {
-    /// An app showing `doc`, with the annotation file as it was read (`Ok(None)`
+    /// An app showing `doc` (shared with the analysis thread), with the annotation file as it was read (`Ok(None)`
     /// when there is none yet; an error makes annotations read-only).
     pub fn new(
-        doc: Document,
+        doc: impl Into<Arc<Document>>,
         annotation_file: Result<Option<AnnotationFile>, FileError>,
         theme: Theme,
         keymap: Keymap,
     ) -> Self {
+        let doc = doc.into();
         let (annotations, save_state) = match annotation_file {
             Ok(Some(file)) => (anchor::claims_from_file(&doc, &file), SaveState::Unchanged),
             Ok(None) => (Annotations::default(), SaveState::Unchanged),

@@ -2,6 +2,7 @@
 //! and the loop that turns events into updates and effects.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::{self, TryRecvError};
 use std::time::Duration;
 
@@ -29,7 +30,7 @@ const PROGRESS_TICK: Duration = Duration::from_millis(80);
 /// restored on every exit path, panics included (ratatui's panic hook
 /// restores it, then chains to the previous hook).
 pub fn run(path: &Path) -> anyhow::Result<()> {
-    let doc = Document::open(path)?;
+    let doc = Arc::new(Document::open(path)?);
     let sidecar = file::sidecar_path(path);
     let annotation_file = file::load(&sidecar);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -9,35 +9,43 @@ use std::ops::Range;
 use super::{App, SearchState, Target};
 
 /// Every non-overlapping match of `query` in `text`, in order, as byte
-/// ranges (end-exclusive). An empty query matches nothing.
+/// ranges (end-exclusive). An empty query matches nothing. Allocates nothing
+/// per char, so searching a very long article costs time, not memory.
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
-    if needle.is_empty() {
+    let Some(&first) = needle.first() else {
         return Vec::new();
-    }
-    // Each folded char remembers the original char it came from.
-    let folded: Vec<(char, usize, usize)> = text
-        .char_indices()
-        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (l, i, i + c.len_utf8())))
-        .collect();
+    };
     let mut matches = Vec::new();
-    let mut at = 0;
-    while at + needle.len() <= folded.len() {
-        let window = folded.get(at..at + needle.len()).unwrap_or(&[]);
-        let hit = window.iter().map(|(c, _, _)| c).eq(needle.iter());
-        match (hit, window.first(), window.last()) {
-            (true, Some(first), Some(last))
-                if matches
-                    .last()
-                    .is_none_or(|m: &Range<usize>| m.end <= first.1) =>
-            {
-                matches.push(first.1..last.2);
-                at += needle.len();
-            }
-            _ => at += 1,
+    let mut resume = 0;
+    for (start, c) in text.char_indices() {
+        if start < resume || c.to_lowercase().next() != Some(first) {
+            continue;
+        }
+        if let Some(end) = match_at(text, start, &needle) {
+            matches.push(start..end);
+            resume = end;
         }
     }
     matches
+}
+
+/// The end of a match of `needle` (already lower-cased) starting at byte
+/// `start`, if there is one.
+fn match_at(text: &str, start: usize, needle: &[char]) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let mut folded = rest
+        .char_indices()
+        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (l, start + i + c.len_utf8())));
+    let mut end = start;
+    for want in needle {
+        let (got, got_end) = folded.next()?;
+        if got != *want {
+            return None;
+        }
+        end = got_end;
+    }
+    Some(end)
 }
 
 impl App {
