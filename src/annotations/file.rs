@@ -240,6 +240,7 @@ pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), FileError> {
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(write_error)?;
+    keep_permissions(path, temp.as_file());
     temp.write_all(text.as_bytes()).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
@@ -288,6 +289,19 @@ pub fn to_toml(file: &AnnotationFile) -> Result<String, toml_edit::ser::Error> {
         };
     }
     Ok(doc.to_string())
+}
+
+/// Gives the temporary file the permissions of the file it replaces, or
+/// `rw-r--r--` for a new one (temporary files start owner-only).
+fn keep_permissions(path: &Path, temp: &std::fs::File) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        let _ = temp.set_permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = (path, temp);
 }
 
 /// 1-based line and char column of byte offset `at` in `source`.
@@ -352,6 +366,12 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["a.txt.folio.toml"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 
     #[test]
