@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod export;
 pub mod file;
 pub mod history;
+pub mod store;
 
 use std::ops::Range;
 

@@ -121,6 +121,8 @@ pub struct App {
     pub(crate) save_state: SaveState,
     pub(crate) message: Option<String>,
     pub(crate) analysis_progress: u32,
+    /// `q` was pressed once while a change was unsaved; a second `q` quits.
+    pub(crate) quit_armed: bool,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -139,7 +141,10 @@ impl App {
             Ok(None) => (Annotations::default(), SaveState::Unchanged),
             Err(err) => (Annotations::default(), SaveState::ReadOnly(err.to_string())),
         };
-        let message = doc.warnings().first().cloned();
+        let message = match &save_state {
+            SaveState::ReadOnly(why) => Some(format!("annotations are read-only: {why}")),
+            _ => doc.warnings().first().cloned(),
+        };
         Self {
             doc,
             analysis: None,
@@ -161,6 +166,7 @@ impl App {
             save_state,
             message,
             analysis_progress: 0,
+            quit_armed: false,
             now: utc_now,
         }
     }
@@ -214,8 +220,16 @@ impl App {
         &self.mode
     }
 
-    /// The annotation file as it should be on disk now.
-    pub fn annotation_file(&self) -> AnnotationFile {
+    /// The annotation file as saved beside the article: the reader's work
+    /// (claims), not what folio recomputes on every open, so saves stay small
+    /// and a newer recogniser does not rewrite files kept in git.
+    pub fn sidecar_file(&self) -> AnnotationFile {
+        export::to_file(&self.doc, None, &self.annotations)
+    }
+
+    /// Everything, as `folio export` prints it: entities and quotations (once
+    /// analysis has finished) as well as claims.
+    pub fn export_file(&self) -> AnnotationFile {
         export::to_file(&self.doc, self.analysis.as_ref(), &self.annotations)
     }
 
@@ -223,8 +237,20 @@ impl App {
     pub fn saved(&mut self, result: Result<(), FileError>) {
         self.save_state = match result {
             Ok(()) => SaveState::Saved,
-            Err(err) => SaveState::Failed(err.to_string()),
+            Err(err) => {
+                self.message = Some(err.to_string());
+                SaveState::Failed(err.to_string())
+            }
         };
+    }
+
+    /// Why the reader's last change is not on disk, if it is not.
+    pub fn unsaved_reason(&self) -> Option<&str> {
+        match &self.save_state {
+            SaveState::Failed(why) => Some(why),
+            SaveState::Pending => Some("a save was still pending"),
+            _ => None,
+        }
     }
 
     /// Sets the terminal size in cells; call before drawing and on every resize.
@@ -244,9 +270,13 @@ impl App {
             return None;
         }
         self.message = None;
+        let quit_armed = std::mem::take(&mut self.quit_armed);
         match &mut self.mode {
             Mode::Normal => {
                 let action = self.keymap.action(self.focus, key)?;
+                if action == Action::Quit && quit_armed {
+                    return Some(Effect::Quit);
+                }
                 self.update(action)
             }
             Mode::Help { scroll } => {

@@ -8,13 +8,18 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use crate::analysis::{Progress, analyse};
-use crate::annotations::{anchor, export, file};
+use crate::annotations::{anchor, export, file, store};
 use crate::document::Document;
 
 /// Read and annotate news articles in the terminal: named entities in colour,
 /// quotations and their speakers, claims with verdicts, all saved as TOML.
 #[derive(Debug, Parser)]
-#[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
+#[command(
+    version,
+    args_conflicts_with_subcommands = true,
+    arg_required_else_help = true,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     /// The article to open (plain text, UTF-8).
     pub file: Option<PathBuf>,
@@ -52,11 +57,7 @@ pub fn run() -> anyhow::Result<()> {
     match (cli.command, cli.file) {
         (Some(Command::Export { file, output }), _) => export_command(&file, output.as_deref()),
         (None, Some(file)) => crate::tui::run(&file),
-        (None, None) => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
-            Ok(())
-        }
+        (None, None) => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
     }
 }
 
@@ -69,10 +70,18 @@ fn export_command(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
         .unwrap_or_default();
     let analysis = analyse(&doc, &Progress::default());
     let exported = export::to_file(&doc, Some(&analysis), &annotations);
+    let text = file::to_toml(&exported).context("cannot format the export as TOML")?;
     match output {
-        Some(out) => file::save(out, &exported)?,
+        Some(out) => {
+            if same_file(out, path) {
+                anyhow::bail!(
+                    "refusing to write the export over the article itself: {}",
+                    out.display()
+                );
+            }
+            store::write_atomic(out, &text)?;
+        }
         None => {
-            let text = file::to_toml(&exported).context("cannot format the export as TOML")?;
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(text.as_bytes())
@@ -81,4 +90,12 @@ fn export_command(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `a` and `b` name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }

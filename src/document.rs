@@ -17,12 +17,13 @@ use char_index::CharIndex;
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
     /// The file could not be read (missing, a folder, no permission, …).
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {reason}")]
     Read {
         /// The path as the user gave it.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (kept out of the error chain so it
+        /// is printed once).
+        reason: std::io::Error,
     },
 }
 
@@ -47,9 +48,9 @@ impl Document {
     /// # Errors
     /// [`DocumentError::Read`] when the file cannot be read.
     pub fn open(path: &Path) -> Result<Self, DocumentError> {
-        let bytes = std::fs::read(path).map_err(|source| DocumentError::Read {
+        let bytes = std::fs::read(path).map_err(|reason| DocumentError::Read {
             path: path.to_path_buf(),
-            source,
+            reason,
         })?;
         Ok(Self::from_bytes(&bytes, Some(path.to_path_buf())))
     }

@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::analysis::{Analysis, Progress, analyse};
 use crate::annotations::file;
+use crate::annotations::store::Store;
 use crate::app::{App, Effect};
 use crate::document::Document;
 use crate::keymap::Keymap;
@@ -31,8 +32,7 @@ const PROGRESS_TICK: Duration = Duration::from_millis(80);
 /// restores it, then chains to the previous hook).
 pub fn run(path: &Path) -> anyhow::Result<()> {
     let doc = Arc::new(Document::open(path)?);
-    let sidecar = file::sidecar_path(path);
-    let annotation_file = file::load(&sidecar);
+    let (mut store, annotation_file) = Store::open(&file::sidecar_path(path));
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(
         doc.clone(),
@@ -53,9 +53,13 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
     }
 
     let mut terminal = TerminalGuard::new();
-    let result = event_loop(terminal.get(), &mut app, &receiver, &progress, &sidecar);
+    let result = event_loop(terminal.get(), &mut app, &receiver, &progress, &mut store);
     drop(terminal);
-    result
+    result?;
+    match app.unsaved_reason() {
+        Some(why) => anyhow::bail!("quit with annotations NOT saved: {why}"),
+        None => Ok(()),
+    }
 }
 
 fn event_loop(
@@ -63,7 +67,7 @@ fn event_loop(
     app: &mut App,
     receiver: &mpsc::Receiver<Analysis>,
     progress: &Progress,
-    sidecar: &Path,
+    store: &mut Store,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
@@ -89,7 +93,7 @@ fn event_loop(
             _ => None,
         };
         match effect {
-            Some(Effect::Save) => app.saved(file::save(sidecar, &app.annotation_file())),
+            Some(Effect::Save) => app.saved(store.save(&app.sidecar_file())),
             Some(Effect::Quit) => return Ok(()),
             None => {}
         }

@@ -312,3 +312,27 @@ fn every_small_size_and_overlay_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn quitting_with_an_unsaved_change_asks_twice() {
+    let mut app = sample_app();
+    assert_eq!(press(&mut app, "c\n"), [Effect::Save]);
+    let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    app.saved(Err(folio::annotations::file::FileError::Write {
+        path: "ro/a.txt.folio.toml".into(),
+        reason: denied,
+    }));
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("NOT SAVED"));
+    assert!(press(&mut app, "q").is_empty(), "the first q only warns");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("press q again"));
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
+    // Any other key in between disarms it.
+    let mut app = sample_app();
+    press(&mut app, "c\n");
+    app.saved(Err(folio::annotations::file::FileError::Write {
+        path: "a".into(),
+        reason: std::io::Error::other("disk full"),
+    }));
+    assert!(press(&mut app, "qjq").is_empty());
+    assert!(app.unsaved_reason().is_some());
+}

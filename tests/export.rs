@@ -11,6 +11,7 @@ use std::process::Command;
 
 use common::{SAMPLE, press, sample_app};
 use folio::annotations::file::{self, AnnotationFile};
+use folio::annotations::store::Store;
 use folio::document::Document;
 use folio::keymap::Keymap;
 use folio::theme::Theme;
@@ -50,7 +51,7 @@ fn export_round_trips_and_every_span_equals_its_exact_text() {
     let mut app = sample_app();
     // A claim on Macron's quotation, and one on the sentence after it.
     press(&mut app, "]]]c\n)c\n");
-    let exported = app.annotation_file();
+    let exported = app.export_file();
     assert_eq!(
         (exported.schema, exported.offset_unit.as_str()),
         (1, "char")

@@ -5,7 +5,6 @@
 //! `exact` text. See README.md for the format. A file that does not parse, or
 //! has a newer `schema`, is reported and never overwritten.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -126,12 +125,12 @@ pub struct ClaimRecord {
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// The file exists but could not be read.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {reason}", path.display())]
     Read {
         /// The annotation file.
         path: PathBuf,
         /// The operating system's reason.
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The file is not valid TOML or not in folio's shape.
     #[error("{}:{line}:{column}: {message}", path.display())]
@@ -154,12 +153,33 @@ pub enum FileError {
         found: i64,
     },
     /// Writing failed (folder not writable, disk full, …).
-    #[error("cannot save {}: {source}", path.display())]
+    #[error("cannot save {}: {reason}", path.display())]
     Write {
         /// The annotation file.
         path: PathBuf,
         /// The operating system's reason.
-        source: std::io::Error,
+        reason: std::io::Error,
+    },
+    /// Another program (or another folio) changed the file since this
+    /// session read or wrote it; it was not overwritten.
+    #[error(
+        "{} was changed by another program; not overwritten. Your annotations are in {}: merge them by hand",
+        path.display(),
+        kept.display()
+    )]
+    ChangedOnDisk {
+        /// The annotation file.
+        path: PathBuf,
+        /// Where this session's version was written instead.
+        kept: PathBuf,
+    },
+    /// A value in the file is outside what folio can handle.
+    #[error("{}: {problem}", path.display())]
+    Invalid {
+        /// The annotation file.
+        path: PathBuf,
+        /// What is wrong, naming the record.
+        problem: String,
     },
 }
 
@@ -174,20 +194,28 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
 /// Reads the annotation file at `path`; `Ok(None)` when there is none yet.
 ///
 /// # Errors
-/// [`FileError::Read`], [`FileError::Parse`] with line and column, or
-/// [`FileError::NewerSchema`].
+/// [`FileError::Read`], [`FileError::Parse`] with line and column,
+/// [`FileError::NewerSchema`] or [`FileError::Invalid`].
 pub fn load(path: &Path) -> Result<Option<AnnotationFile>, FileError> {
-    let source = match std::fs::read_to_string(path) {
-        Ok(source) => source,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(FileError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
-    parse(path, &source).map(Some)
+    match read_text(path)? {
+        Some(text) => parse(path, &text).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The text of the file at `path`, or `None` if it does not exist.
+///
+/// # Errors
+/// [`FileError::Read`] for any other failure (a folder, no permission, not UTF-8).
+pub fn read_text(path: &Path) -> Result<Option<String>, FileError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(reason) => Err(FileError::Read {
+            path: path.to_path_buf(),
+            reason,
+        }),
+    }
 }
 
 /// Parses an annotation file's text; `path` is only used in errors.
@@ -216,37 +244,35 @@ pub fn parse(path: &Path, source: &str) -> Result<AnnotationFile, FileError> {
             found,
         });
     }
-    toml::from_str(source).map_err(parse_error)
+    let file: AnnotationFile = toml::from_str(source).map_err(parse_error)?;
+    validate(&file).map_err(|problem| FileError::Invalid {
+        path: path.to_path_buf(),
+        problem,
+    })?;
+    Ok(file)
 }
 
-/// Writes `file` to `path` atomically: a temporary file in the same folder is
-/// written and synced, then renamed over `path`, then the folder is synced. A
-/// crash leaves either the old file or the new one, never a mix.
-///
-/// # Errors
-/// [`FileError::Write`] when any step fails; the old file is then untouched.
-pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), FileError> {
-    let write_error = |source| FileError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let text = to_toml(file).map_err(|e| write_error(std::io::Error::other(e)))?;
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".folio-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(write_error)?;
-    keep_permissions(path, temp.as_file());
-    temp.write_all(text.as_bytes()).map_err(write_error)?;
-    temp.as_file().sync_all().map_err(write_error)?;
-    temp.persist(path).map_err(|e| write_error(e.error))?;
-    // Make the rename itself durable. Not every platform can sync a folder.
-    if let Ok(dir) = std::fs::File::open(folder) {
-        let _ = dir.sync_all();
+/// Largest offset a TOML integer (i64) can hold: anything above could be read
+/// but never written back.
+const MAX_OFFSET: usize = i64::MAX as usize;
+
+/// Checks what the TOML types cannot: offsets that can be written back and
+/// claim ids that are unique.
+fn validate(file: &AnnotationFile) -> Result<(), String> {
+    let mut ids = std::collections::HashSet::new();
+    for claim in &file.claims {
+        if claim.start > claim.end || claim.end > MAX_OFFSET {
+            return Err(format!(
+                "claim {}: start {} / end {} are out of range",
+                claim.id, claim.start, claim.end
+            ));
+        }
+        if !ids.insert(claim.id.as_str()) {
+            return Err(format!(
+                "claim id \"{}\" is used twice; give each claim its own id",
+                claim.id
+            ));
+        }
     }
     Ok(())
 }
@@ -291,19 +317,6 @@ pub fn to_toml(file: &AnnotationFile) -> Result<String, toml_edit::ser::Error> {
     Ok(doc.to_string())
 }
 
-/// Gives the temporary file the permissions of the file it replaces, or
-/// `rw-r--r--` for a new one (temporary files start owner-only).
-fn keep_permissions(path: &Path, temp: &std::fs::File) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
-        let _ = temp.set_permissions(std::fs::Permissions::from_mode(mode));
-    }
-    #[cfg(not(unix))]
-    let _ = (path, temp);
-}
-
 /// 1-based line and char column of byte offset `at` in `source`.
 fn line_and_column(source: &str, at: usize) -> (usize, usize) {
     let before = source.get(..at).unwrap_or(source);
@@ -343,35 +356,24 @@ mod tests {
     }
 
     #[test]
-    fn save_replaces_atomically_and_leaves_no_temp_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.txt.folio.toml");
-        let mut file = AnnotationFile {
-            schema: SCHEMA,
-            offset_unit: OFFSET_UNIT.to_owned(),
-            article: ArticleRecord {
-                path: "a.txt".to_owned(),
-                sha256: "00".to_owned(),
-            },
-            entities: Vec::new(),
-            quotes: Vec::new(),
-            claims: Vec::new(),
+    fn duplicate_claim_ids_and_unwritable_offsets_are_refused() {
+        let claim = |id: &str, start: u64| {
+            format!(
+                "[[claims]]\nid = \"{id}\"\nstart = {start}\nend = 5\nexact = \"x\"\nlabel = \"checkable\"\nverdict = \"false\"\ncreated = 2026-11-29T08:00:00Z\n"
+            )
         };
-        save(&path, &file).unwrap();
-        file.article.sha256 = "ff".to_owned();
-        save(&path, &file).unwrap();
-        assert_eq!(load(&path).unwrap(), Some(file));
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["a.txt.folio.toml"]);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o644);
-        }
+        let head = "schema = 1\noffset_unit = \"char\"\n[article]\npath = \"a\"\nsha256 = \"0\"\n";
+        let twice = format!("{head}{}{}", claim("c1", 1), claim("c1", 2));
+        let err = parse(Path::new("a.folio.toml"), &twice).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.folio.toml: claim id \"c1\" is used twice; give each claim its own id"
+        );
+        let backwards = format!("{head}{}", claim("c1", 9));
+        assert!(matches!(
+            parse(Path::new("a"), &backwards),
+            Err(FileError::Invalid { .. })
+        ));
     }
 
     #[test]

@@ -44,9 +44,22 @@ impl App {
             Action::PanelPrev => self.panel.step(false),
             Action::PanelJump => self.jump_to_mention(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
-            Action::Quit => return Some(Effect::Quit),
+            Action::Quit => return self.quit(),
         }
         None
+    }
+
+    /// Quits, unless the last change is not saved: then the first `q` warns
+    /// and only a second `q` in a row quits.
+    fn quit(&mut self) -> Option<Effect> {
+        match self.unsaved_reason() {
+            Some(why) => {
+                self.message = Some(format!("NOT SAVED ({why}) — press q again to quit anyway"));
+                self.quit_armed = true;
+                None
+            }
+            None => Some(Effect::Quit),
+        }
     }
 
     fn scroll_down(&mut self, rows: usize) {

@@ -24,12 +24,22 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let hint = " ? help ";
     let left_width = usize::from(area.width).saturating_sub(hint.width());
     let (save_text, save_warns) = save_label(app.save_state());
-    let mut parts = vec![position_label(app), quote_label(app), claims_label(app)];
-    parts.push(save_text);
-    if let Some(message) = &app.message {
-        parts.push(message.clone());
+    // When a message does not fit, the claim count and then the quotation
+    // make room for it: a message is read once, the counts are always there.
+    let mut optional = vec![quote_label(app), claims_label(app)];
+    let joined = |optional: &[String]| {
+        let mut parts = vec![position_label(app)];
+        parts.extend(optional.iter().cloned());
+        parts.push(save_text.clone());
+        parts.extend(app.message.clone());
+        let parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        format!(" {}", parts.join("  │  "))
+    };
+    let mut text = joined(&optional);
+    while text.width() > left_width && optional.pop().is_some() {
+        text = joined(&optional);
     }
-    let left = safe_text(&format!(" {}", parts.join("  │  ")), left_width);
+    let left = safe_text(&text, left_width);
     let pad = left_width.saturating_sub(left.width());
     let left_style = if save_warns {
         theme.ui("ui.statusbar.warning")
@@ -78,6 +88,7 @@ fn quote_label(app: &App) -> String {
                 .map_or_else(|| "speaker unknown".to_owned(), |e| e.name.clone());
             format!("quote {}/{total} · {speaker}", i + 1)
         }
+        _ if total == 1 => "1 quote ]/[".to_owned(),
         _ => format!("{total} quotes ]/["),
     }
 }
@@ -110,7 +121,7 @@ fn save_label(state: &SaveState) -> (String, bool) {
         SaveState::Unchanged => ("up to date".to_owned(), false),
         SaveState::Saved => ("saved".to_owned(), false),
         SaveState::Pending => ("saving…".to_owned(), false),
-        SaveState::Failed(why) => (format!("NOT SAVED: {why}"), true),
-        SaveState::ReadOnly(why) => (format!("read-only: {why}"), true),
+        SaveState::Failed(_) => ("NOT SAVED".to_owned(), true),
+        SaveState::ReadOnly(_) => ("read-only".to_owned(), true),
     }
 }
