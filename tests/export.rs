@@ -113,11 +113,17 @@ fn claims_come_back_when_the_article_is_reopened() {
     app.resize(120, 40);
     press(&mut app, "]]c\n");
     let sidecar = file::sidecar_path(&article);
-    file::save(&sidecar, &app.annotation_file()).unwrap();
+    let (mut store, _) = Store::open(&sidecar);
+    store.save(&app.sidecar_file()).unwrap();
+    // The sidecar holds the reader's work only; entities are recomputed.
+    let saved = file::load(&sidecar).unwrap().unwrap();
+    assert!(saved.entities.is_empty() && saved.quotes.is_empty());
+    assert_eq!(saved.claims.len(), 1);
 
+    let (_, loaded) = Store::open(&sidecar);
     let reopened = folio::app::App::new(
         doc,
-        file::load(&sidecar),
+        loaded,
         Theme::builtin(false),
         Keymap::builtin().unwrap(),
     );
@@ -198,6 +204,24 @@ fn export_command_prints_toml_and_writes_files() {
         .unwrap();
     assert!(status.success());
     assert_eq!(file::load(&out).unwrap(), Some(exported));
+
+    // Never over the article itself.
+    let output = Command::new(folio)
+        .arg("export")
+        .arg(&article)
+        .arg("-o")
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("refusing to write the export over the article")
+    );
+    assert_eq!(
+        std::fs::read(&article).unwrap(),
+        std::fs::read(SAMPLE).unwrap()
+    );
 }
 
 #[test]
@@ -214,6 +238,11 @@ fn a_missing_article_is_a_one_line_error_naming_the_path() {
         assert!(
             stderr.starts_with("folio: cannot read no/such/article.txt: "),
             "{stderr}"
+        );
+        assert_eq!(
+            stderr.matches("No such file").count(),
+            1,
+            "the reason once: {stderr}"
         );
         assert!(output.stdout.is_empty());
     }
