@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
 use claim_form::{ClaimForm, FormOutcome};
@@ -295,6 +295,7 @@ impl App {
                         self.run_search(query);
                     }
                     KeyCode::Esc => self.mode = Mode::Normal,
+                    _ if key.modifiers.contains(KeyModifiers::ALT) => self.mode = Mode::Normal,
                     _ => {
                         input.handle_key(key);
                     }
@@ -313,6 +314,19 @@ impl App {
                     self.submit_claim(&form)
                 }
             },
+        }
+    }
+
+    /// Handles pasted text: it goes into the search prompt or the claim
+    /// note when one is open, and is ignored otherwise (never run as keys).
+    pub fn handle_paste(&mut self, text: &str) {
+        match &mut self.mode {
+            Mode::Search(input) => input.insert_str(text),
+            Mode::Claim(form) => form.note.insert_str(text),
+            Mode::Normal | Mode::Help { .. } => {
+                self.message =
+                    Some("paste ignored: paste into a search (/) or a claim note (c)".to_owned());
+            }
         }
     }
 

@@ -3,11 +3,14 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::analysis::{Analysis, Progress, analyse};
 use crate::annotations::file;
@@ -21,8 +24,9 @@ use crate::view;
 /// How long the first frame waits for analysis: short articles are coloured
 /// from the start, long ones show their text at once and colour in later.
 const FIRST_FRAME_WAIT: Duration = Duration::from_millis(40);
-/// How often the screen refreshes analysis progress.
-const PROGRESS_TICK: Duration = Duration::from_millis(80);
+/// How often the loop wakes without input: to show analysis progress and to
+/// notice a stop signal.
+const TICK: Duration = Duration::from_millis(100);
 
 /// Opens `path` in the reader until the user quits.
 ///
@@ -69,23 +73,37 @@ fn event_loop(
     progress: &Progress,
     store: &mut Store,
 ) -> anyhow::Result<()> {
+    let stop = stop_on_signals()?;
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    let mut redraw = true;
     loop {
-        terminal.draw(|frame| view::draw(frame, app))?;
-        let waiting = app.analysis().is_none();
-        if waiting {
+        if stop.load(Ordering::Relaxed) {
+            // Every change was saved when it was made; only the terminal is left.
+            anyhow::bail!("stopped by a signal (annotations were already saved)");
+        }
+        if app.analysis().is_none() {
             match receiver.try_recv() {
                 Ok(analysis) => app.set_analysis(analysis),
                 Err(TryRecvError::Empty) => app.set_analysis_progress(progress.get()),
                 Err(TryRecvError::Disconnected) => app.set_analysis(Analysis::default()),
             }
+            redraw = true;
         }
-        if waiting && !event::poll(PROGRESS_TICK)? {
+        if redraw {
+            terminal.draw(|frame| view::draw(frame, app))?;
+            redraw = false;
+        }
+        if !event::poll(TICK)? {
             continue;
         }
+        redraw = true;
         let effect = match event::read()? {
             Event::Key(key) => app.handle_key(key),
+            Event::Paste(text) => {
+                app.handle_paste(&text);
+                None
+            }
             Event::Resize(width, height) => {
                 app.resize(width, height);
                 None
@@ -100,12 +118,34 @@ fn event_loop(
     }
 }
 
-/// The terminal in raw mode on the alternate screen; restored when dropped.
+/// A flag raised by SIGTERM, SIGHUP or SIGINT. The handlers only set it; the
+/// loop notices it within one [`TICK`] and leaves through the normal path,
+/// which restores the terminal.
+fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+/// The terminal in raw mode on the alternate screen, with bracketed paste
+/// (so pasted text arrives as one event, never as key presses); restored
+/// when dropped, and by the panic hook.
 struct TerminalGuard(DefaultTerminal);
 
 impl TerminalGuard {
     fn new() -> Self {
-        Self(ratatui::init())
+        // ratatui's hook restores raw mode and the screen, then chains to the
+        // previous hook; ours runs first and turns bracketed paste off.
+        let terminal = ratatui::init();
+        let restore_terminal = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+            restore_terminal(info);
+        }));
+        let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+        Self(terminal)
     }
 
     fn get(&mut self) -> &mut DefaultTerminal {
@@ -115,6 +155,7 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
         ratatui::restore();
     }
 }

@@ -336,3 +336,71 @@ fn quitting_with_an_unsaved_change_asks_twice() {
     assert!(press(&mut app, "qjq").is_empty());
     assert!(app.unsaved_reason().is_some());
 }
+
+#[test]
+fn the_cursor_follows_the_screen_when_scrolling_leaves_it_behind() {
+    let mut app = sample_app_sized(80, 12, false);
+    // G puts the cursor on the last sentence: `[` then finds the last quotation.
+    press(&mut app, "G[");
+    let status = row_text(&draw(&app, 80, 12), 11);
+    assert!(status.contains("quote 4/4"), "{status}");
+    // Scrolling down past the cursor brings it onto the first sentence shown,
+    // so `c` marks something the reader can see.
+    press(&mut app, "g");
+    for _ in 0..8 {
+        press(&mut app, "j");
+    }
+    let screen = screen_text(&draw(&app, 80, 12));
+    press(&mut app, "c");
+    let Mode::Claim(form) = app.mode() else {
+        panic!("no claim form")
+    };
+    let claimed = app.document().slice(form.span.clone()).to_owned();
+    let first_words: String = claimed
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        screen.contains(&first_words),
+        "{first_words:?} not on screen:\n{screen}"
+    );
+}
+
+#[test]
+fn pasted_text_goes_into_the_note_and_is_never_run_as_keys() {
+    let mut app = sample_app();
+    press(&mut app, "c");
+    app.handle_paste("line one\nline two d q");
+    assert_eq!(press(&mut app, "\n"), [Effect::Save]);
+    assert_eq!(app.annotations().claims()[0].note, "line one line two d q");
+    app.handle_paste("qqq");
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert_eq!(app.annotations().claims().len(), 1);
+}
+
+#[test]
+fn the_claim_form_shows_the_chosen_verdict_and_the_note_on_small_windows() {
+    let mut app = sample_app_sized(50, 20, false);
+    press(&mut app, "c");
+    for _ in 0..5 {
+        press_key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    let screen = screen_text(&draw(&app, 50, 20));
+    assert!(screen.contains("◂ opinion ▸ 6/6"), "{screen}");
+    // A note longer than the field scrolls so the end being typed stays visible.
+    press(
+        &mut app,
+        "The Journal du Dimanche interview ran on 6 February 2022, page 3",
+    );
+    let screen = screen_text(&draw(&app, 50, 20));
+    assert!(screen.contains("2022, page 3"), "{screen}");
+
+    let mut app = sample_app_sized(30, 6, false);
+    press(&mut app, "c");
+    let screen = screen_text(&draw(&app, 30, 6));
+    assert!(
+        screen.contains("Verdict") && screen.contains("Note"),
+        "{screen}"
+    );
+}

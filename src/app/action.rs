@@ -23,6 +23,15 @@ macro_rules! actions {
                 match self { $(Action::$variant => $doc,)* }
             }
 
+            /// Whether the action only scrolls the view.
+            pub fn scrolls(self) -> bool {
+                matches!(
+                    self,
+                    Action::ScrollDown | Action::ScrollUp | Action::HalfPageDown | Action::HalfPageUp
+                        | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom
+                )
+            }
+
             /// The action named `name` in a keymap file, if any.
             pub fn from_name(name: &str) -> Option<Action> {
                 match name { $($name => Some(Action::$variant),)* _ => None }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::line_input::LineInput;
 use crate::annotations::{Claim, DEFAULT_LABEL, VERDICTS};
@@ -69,6 +69,10 @@ impl ClaimForm {
     /// submits, Esc cancels, anything else edits the note.
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
         let count = VERDICTS.len();
+        // Esc typed quickly before a key arrives as Alt+key: treat it as Esc.
+        if key.modifiers.contains(KeyModifiers::ALT) {
+            return FormOutcome::Cancel;
+        }
         match key.code {
             KeyCode::Enter => return FormOutcome::Submit,
             KeyCode::Esc => return FormOutcome::Cancel,
@@ -102,7 +106,6 @@ impl ClaimForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

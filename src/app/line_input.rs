@@ -14,12 +14,28 @@ pub struct LineInput {
 
 impl LineInput {
     /// A field holding `text`, cursor at the end.
+    /// `text` is kept exactly (a note from a file may hold line breaks); the
+    /// view shows control characters as placeholders.
     pub fn new(text: &str) -> Self {
-        let text: String = text.chars().filter(|c| !c.is_control()).collect();
         Self {
             cursor: text.len(),
-            text,
+            text: text.to_owned(),
         }
+    }
+
+    /// Inserts pasted `text` at the cursor: line breaks and tabs become
+    /// spaces, other control characters are dropped.
+    pub fn insert_str(&mut self, text: &str) {
+        let cleaned: String = text
+            .chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        self.text.insert_str(self.cursor, &cleaned);
+        self.cursor += cleaned.len();
     }
 
     /// The text typed so far.
@@ -36,6 +52,9 @@ impl LineInput {
     /// (Enter, Esc, arrows up/down, …) so the caller can act on them.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        // Alt+key is what a terminal sends for Esc typed just before a key:
+        // never insert it as text.
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
         match key.code {
             KeyCode::Char('u') if ctrl => {
                 self.text.replace_range(..self.cursor, "");
@@ -43,7 +62,7 @@ impl LineInput {
             }
             KeyCode::Char('a') if ctrl => self.cursor = 0,
             KeyCode::Char('e') if ctrl => self.cursor = self.text.len(),
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+            KeyCode::Char(c) if !ctrl && !alt && !c.is_control() => {
                 self.text.insert(self.cursor, c);
                 self.cursor += c.len_utf8();
             }
@@ -103,8 +122,13 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_never_inserted() {
-        let input = LineInput::new("a\u{1b}[2Jb");
-        assert_eq!(input.text(), "a[2Jb");
+    fn pasted_text_is_one_line_without_controls_and_alt_keys_are_not_text() {
+        let mut input = LineInput::new("note:");
+        input.insert_str(" a\nb\u{1b}[2J\tc");
+        assert_eq!(input.text(), "note: a b[2J c");
+        assert!(!input.handle_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT)));
+        assert_eq!(input.text(), "note: a b[2J c");
+        // Text from a file is kept as it is.
+        assert_eq!(LineInput::new("two\nlines").text(), "two\nlines");
     }
 }

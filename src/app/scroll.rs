@@ -185,6 +185,12 @@ impl<'a> Layout<'a> {
         rows
     }
 
+    /// The bytes shown by the `height` rows from `top`: from the start of the
+    /// first text row to the end of the last one.
+    pub fn visible_bytes(&mut self, top: Position, height: usize) -> Range<usize> {
+        visible_bytes(&self.rows(top, height))
+    }
+
     /// Byte offset where row `pos` starts (for the position percentage).
     pub fn byte_at(&mut self, pos: Position) -> usize {
         let lines = self.cache.lines(self.doc, pos.para);
@@ -193,6 +199,18 @@ impl<'a> Layout<'a> {
             None => 0,
         }
     }
+}
+
+/// The bytes `rows` show: from the start of the first text row to the end of
+/// the last one (empty when no row has text).
+pub fn visible_bytes(rows: &[Row]) -> Range<usize> {
+    let mut ranges = rows.iter().filter_map(|r| match r {
+        Row::Text(range) => Some(range),
+        Row::Blank => None,
+    });
+    let first = ranges.next().map_or(0, |r| r.start);
+    let last = ranges.next_back().map_or(first, |r| r.end);
+    first..last.max(first)
 }
 
 #[cfg(test)]

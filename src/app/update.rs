@@ -13,6 +13,14 @@ impl App {
     /// Applies `action`; returns the effect the main loop must perform, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let page = self.page_height().max(1);
+        let effect = self.apply(action, page);
+        if action.scrolls() {
+            self.keep_cursor_on_screen(action);
+        }
+        effect
+    }
+
+    fn apply(&mut self, action: Action, page: usize) -> Option<Effect> {
         match action {
             Action::ScrollDown => self.scroll_down(1),
             Action::ScrollUp => self.scroll_up(1),
@@ -60,6 +68,45 @@ impl App {
             }
             None => Some(Effect::Quit),
         }
+    }
+
+    /// After scrolling, brings the sentence cursor onto the screen if the
+    /// reader's place left it, so `c`, `)` and `]` act on what is visible.
+    /// `g` and `G` put it on the first and last sentence, as in vim.
+    fn keep_cursor_on_screen(&mut self, action: Action) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let sentences = &analysis.sentences;
+        let Some(last) = sentences.len().checked_sub(1) else {
+            return;
+        };
+        let visible = self
+            .layout()
+            .visible_bytes(self.top, self.page_height().max(1));
+        let on_screen = |span: &Range<usize>| visible.contains(&span.start);
+        let sentence = match action {
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ if self.target_span().is_some_and(|span| on_screen(&span)) => return,
+            // Scrolled down past the cursor: the first sentence that starts on
+            // screen (or the one running through it); up: the last one.
+            _ if self
+                .target_span()
+                .is_some_and(|span| span.start < visible.start) =>
+            {
+                let first_starting = sentences.partition_point(|s| s.start < visible.start);
+                match sentences.get(first_starting) {
+                    Some(s) if s.start < visible.end => first_starting,
+                    _ => first_starting.saturating_sub(1),
+                }
+            }
+            _ => sentences
+                .partition_point(|s| s.start < visible.end)
+                .saturating_sub(1),
+        };
+        self.sentence = sentence;
+        self.target = Target::Sentence;
     }
 
     fn scroll_down(&mut self, rows: usize) {

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::scroll::Row;
+use crate::app::scroll::{Row, visible_bytes};
 use crate::app::{App, Target};
 use crate::wrap::{glyph, graphemes};
 
@@ -30,16 +30,6 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).style(base), area);
-}
-
-fn visible_bytes(rows: &[Row]) -> Range<usize> {
-    let mut ranges = rows.iter().filter_map(|r| match r {
-        Row::Text(range) => Some(range),
-        Row::Blank => None,
-    });
-    let first = ranges.next().map_or(0, |r| r.start);
-    let last = ranges.next_back().map_or(first, |r| r.end);
-    first..last.max(first)
 }
 
 /// One line of text, split into spans wherever the style changes.

@@ -62,7 +62,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(
-            " folio help · q/Esc closes ",
+            " folio help · j/k scroll · any other key closes ",
             popup.patch(theme.scope("ui.popup.title")),
         ))
         .style(popup);
