@@ -66,6 +66,11 @@ impl Document {
                 "the file is not valid UTF-8: {replaced} invalid sequence(s) shown as \u{FFFD}"
             ));
         }
+        if looks_binary(bytes) {
+            warnings.push(
+                "this looks like a binary file, not text: shown with placeholders".to_owned(),
+            );
+        }
         let text = match decoded.strip_prefix('\u{FEFF}') {
             Some(rest) => rest.to_owned(),
             None => decoded.into_owned(),
@@ -170,6 +175,17 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Whether `bytes` look like a binary file: a NUL byte, or more than one
+/// control byte (other than tab, CR, LF, FF) in a hundred, in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = bytes.get(..8192).unwrap_or(bytes);
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    head.contains(&0) || controls * 100 > head.len()
+}
+
 /// Byte ranges of the lines of `text`, without their terminators.
 fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
@@ -249,6 +265,14 @@ mod tests {
         assert_eq!(doc.text(), "ok \u{FFFD} end");
         assert_eq!(doc.warnings().len(), 1);
         assert_eq!(doc.char_offset(doc.text().len()), 8);
+    }
+
+    #[test]
+    fn binary_input_is_flagged_and_text_is_not() {
+        let binary = Document::from_bytes(b"\x7fELF\x02\x01\x01\x00\x00", None);
+        assert!(binary.warnings().iter().any(|w| w.contains("binary")));
+        let text = Document::from_bytes("Tabs\there, “quotes”, CRLF\r\n".as_bytes(), None);
+        assert!(text.warnings().is_empty());
     }
 
     #[test]

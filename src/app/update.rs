@@ -247,7 +247,14 @@ impl App {
         }) {
             Some((i, span)) => self.go_to(span, Target::Claim(i)),
             None if starts.is_empty() => {
-                self.message = Some("no claims yet: c marks one".to_owned())
+                let orphans = self.annotations.orphans().len();
+                self.message = Some(if orphans > 0 {
+                    format!(
+                        "no claims in this text ({orphans} orphaned: their text is gone from the article)"
+                    )
+                } else {
+                    "no claims yet: c marks one".to_owned()
+                });
             }
             None => self.message = Some("no more claims".to_owned()),
         }
