@@ -5,6 +5,7 @@
 //! ([`Document::char_offset`] and [`Document::byte_offset`] convert between the two).
 
 mod char_index;
+mod decode;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -29,13 +30,16 @@ pub enum DocumentError {
 
 /// A decoded article.
 ///
-/// Decoding is lossless for valid UTF-8. Invalid UTF-8 becomes U+FFFD with a
-/// warning; a leading UTF-8 byte-order mark is dropped, so offsets count from the
-/// first character after it. Line endings (LF, CRLF, lone CR) are kept in the text.
+/// Decoding is lossless for valid UTF-8; damaged UTF-8 gets U+FFFD with one
+/// warning; a legacy file (Windows-1252, …) is detected and decoded. A leading
+/// byte-order mark stays in the text as U+FEFF (never drawn), so char offsets
+/// equal those of the file. Line endings (LF, CRLF, lone CR) are kept in the
+/// text, so exported offsets count them too.
 #[derive(Debug, Clone)]
 pub struct Document {
     path: Option<PathBuf>,
     text: String,
+    encoding: &'static str,
     sha256: String,
     paragraphs: Vec<Range<usize>>,
     warnings: Vec<String>,
@@ -55,31 +59,27 @@ impl Document {
         Ok(Self::from_bytes(&bytes, Some(path.to_path_buf())))
     }
 
-    /// Decodes `bytes` (the whole source file) into a document; never fails.
+    /// Decodes `bytes` (the whole source file) into a document; never fails
+    /// (see [`decode`](self) for the rule: UTF-8, damaged UTF-8, or a
+    /// detected legacy encoding).
     pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Self {
         let sha256 = hex(&Sha256::digest(bytes));
-        let mut warnings = Vec::new();
-        let decoded = String::from_utf8_lossy(bytes);
-        if let std::borrow::Cow::Owned(_) = decoded {
-            let replaced = decoded.matches('\u{FFFD}').count();
-            warnings.push(format!(
-                "the file is not valid UTF-8: {replaced} invalid sequence(s) shown as \u{FFFD}"
-            ));
-        }
+        let decode::Decoded {
+            text,
+            encoding,
+            mut warnings,
+        } = decode::decode(bytes);
         if looks_binary(bytes) {
             warnings.push(
                 "this looks like a binary file, not text: shown with placeholders".to_owned(),
             );
         }
-        let text = match decoded.strip_prefix('\u{FEFF}') {
-            Some(rest) => rest.to_owned(),
-            None => decoded.into_owned(),
-        };
         let paragraphs = split_paragraphs(&text);
         let chars = CharIndex::new(&text);
         Self {
             path,
             text,
+            encoding,
             sha256,
             paragraphs,
             warnings,
@@ -95,6 +95,12 @@ impl Document {
     /// The decoded text (UTF-8, BOM removed, line endings as in the source).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The encoding the source was decoded from (WHATWG name: `UTF-8`,
+    /// `windows-1252`, …).
+    pub fn encoding(&self) -> &'static str {
+        self.encoding
     }
 
     /// Lower-case hex SHA-256 of the source bytes, before any decoding.
@@ -260,11 +266,14 @@ mod tests {
     }
 
     #[test]
-    fn bom_is_dropped_and_invalid_utf8_warns() {
-        let doc = Document::from_bytes(b"\xEF\xBB\xBFok \xFF end", None);
-        assert_eq!(doc.text(), "ok \u{FFFD} end");
-        assert_eq!(doc.warnings().len(), 1);
-        assert_eq!(doc.char_offset(doc.text().len()), 8);
+    fn bom_is_kept_as_a_char_so_offsets_match_the_file() {
+        let doc = Document::from_bytes("\u{FEFF}Kyiv said “no”".as_bytes(), None);
+        assert_eq!(
+            doc.slice(doc.paragraphs()[0].clone()),
+            "\u{FEFF}Kyiv said “no”"
+        );
+        assert_eq!(doc.char_offset(doc.text().find("Kyiv").unwrap()), 1);
+        assert_eq!(doc.encoding(), "UTF-8");
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub fn glyph(grapheme: &str, column: usize) -> (Cow<'_, str>, usize) {
         }
         // Line breaks inside a paragraph are soft: they read as a space.
         "\n" | "\r" | "\r\n" | "\u{2028}" | "\u{2029}" => (Cow::Borrowed(" "), 1),
+        _ if grapheme.chars().all(is_invisible) => (Cow::Borrowed(""), 0),
         _ if grapheme.chars().any(is_unsafe) => {
             let shown: String = grapheme.chars().map(placeholder).collect();
             let width = shown.width();
@@ -38,6 +39,17 @@ pub fn glyph(grapheme: &str, column: usize) -> (Cow<'_, str>, usize) {
 /// and DEL.
 fn is_unsafe(c: char) -> bool {
     c.is_control()
+}
+
+/// Format characters that must take no cell: byte-order mark, soft hyphen,
+/// zero-width space/joiners, word joiner, and the bidirectional controls
+/// (left-to-right and right-to-left marks, embeddings, overrides, isolates),
+/// which could reorder what the reader sees.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{FEFF}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// The visible stand-in for `c`: control pictures (U+2400 block) for C0 and DEL,
@@ -162,6 +174,19 @@ mod tests {
         assert_eq!(wrapped("abcd efgh", 4), ["abcd", "efgh"]);
         assert_eq!(wrapped("", 10), [""]);
         assert_eq!(wrapped("   ", 10), [""]);
+    }
+
+    #[test]
+    fn invisible_format_characters_take_no_cell() {
+        for invisible in [
+            "\u{FEFF}", "\u{00AD}", "\u{200B}", "\u{2060}", "\u{202E}", "\u{2067}",
+        ] {
+            assert_eq!(glyph(invisible, 0), (Cow::Borrowed(""), 0), "{invisible:?}");
+        }
+        assert_eq!(
+            wrapped("Bundes\u{00AD}regierung", 15),
+            ["Bundes\u{00AD}regierung"]
+        );
     }
 
     #[test]

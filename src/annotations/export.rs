@@ -68,6 +68,7 @@ pub fn to_file(
         article: ArticleRecord {
             path,
             sha256: doc.sha256().to_owned(),
+            encoding: doc.encoding().to_owned(),
         },
         entities,
         quotes,

@@ -45,6 +45,14 @@ pub struct ArticleRecord {
     pub path: String,
     /// Lower-case hex SHA-256 of the article's bytes when the file was written.
     pub sha256: String,
+    /// The encoding the article was decoded from (`UTF-8`, `windows-1252`, …);
+    /// offsets count the chars of the decoded text.
+    #[serde(default = "utf8")]
+    pub encoding: String,
+}
+
+fn utf8() -> String {
+    "UTF-8".to_owned()
 }
 
 /// A span of the article: chars `[start, end)` equal `exact`.
@@ -397,6 +405,7 @@ mod round_trip {
             article: ArticleRecord {
                 path: text.clone(),
                 sha256: "00".to_owned(),
+                encoding: "UTF-8".to_owned(),
             },
             entities: vec![EntityRecord {
                 id: "e".to_owned(),

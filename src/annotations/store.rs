@@ -144,6 +144,7 @@ mod tests {
             article: ArticleRecord {
                 path: "a.txt".to_owned(),
                 sha256: sha.to_owned(),
+                encoding: "UTF-8".to_owned(),
             },
             entities: Vec::new(),
             quotes: Vec::new(),

@@ -1,0 +1,112 @@
+//! Turning the bytes of a file into text: UTF-8 when it is UTF-8, a legacy
+//! encoding (Windows-1252, …) when the bytes say so, never a failure.
+//!
+//! The rule: valid UTF-8 is taken as is (a byte-order mark stays in the text
+//! as U+FEFF, so char offsets match the file's; it is never drawn). Input
+//! with at least one valid multi-byte UTF-8 sequence is UTF-8 with some damage:
+//! each invalid sequence becomes U+FFFD, with one warning. Anything else
+//! (high bytes but no UTF-8 sequence at all) is a legacy file: `chardetng`
+//! guesses its encoding and `encoding_rs` decodes it (WHATWG Encoding
+//! Standard), with a warning naming the encoding.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Decoded text, the name of the encoding used (WHATWG label, e.g. `UTF-8`,
+/// `windows-1252`) and what the reader should be told about it.
+pub(super) struct Decoded {
+    pub(super) text: String,
+    pub(super) encoding: &'static str,
+    pub(super) warnings: Vec<String>,
+}
+
+pub(super) fn decode(bytes: &[u8]) -> Decoded {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            warnings: Vec::new(),
+        };
+    }
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        // A UTF-16 byte-order mark (a UTF-8 one was handled above).
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        return with_warning(text.into_owned(), encoding, had_errors);
+    }
+    if has_utf8_sequence(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let replaced = text.matches('\u{FFFD}').count();
+        return Decoded {
+            text,
+            encoding: UTF_8.name(),
+            warnings: vec![format!(
+                "the file is not valid UTF-8: {replaced} invalid sequence(s) shown as \u{FFFD}"
+            )],
+        };
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    with_warning(text.into_owned(), encoding, had_errors)
+}
+
+fn with_warning(text: String, encoding: &'static Encoding, had_errors: bool) -> Decoded {
+    let damage = if had_errors {
+        ", with invalid bytes shown as \u{FFFD}"
+    } else {
+        ""
+    };
+    Decoded {
+        warnings: vec![format!("not UTF-8: decoded as {}{damage}", encoding.name())],
+        text,
+        encoding: encoding.name(),
+    }
+}
+
+/// Whether `bytes` hold at least one valid multi-byte UTF-8 sequence.
+fn has_utf8_sequence(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_is_detected_and_decoded() {
+        let decoded = decode(b"Caf\xe9 owner said \x93no comment\x94.");
+        assert_eq!(decoded.text, "Café owner said “no comment”.");
+        assert_eq!(decoded.encoding, "windows-1252");
+        assert_eq!(decoded.warnings, ["not UTF-8: decoded as windows-1252"]);
+    }
+
+    #[test]
+    fn damaged_utf8_keeps_its_text_and_warns_once() {
+        let decoded = decode(
+            "Zelensky – “Kyiv” \u{0}"
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain(*b"\xff\xfe end")
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        );
+        assert_eq!(decoded.text, "Zelensky – “Kyiv” \u{0}\u{FFFD}\u{FFFD} end");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf8_with_bom_keeps_the_bom_as_a_char() {
+        let decoded = decode(b"\xEF\xBB\xBFok");
+        assert_eq!(decoded.text, "\u{FEFF}ok");
+        assert!(decoded.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let decoded = decode(b"\xFF\xFEK\x00y\x00i\x00v\x00");
+        assert_eq!(decoded.text, "\u{FEFF}Kyiv");
+        assert_eq!(decoded.encoding, "UTF-16LE");
+    }
+}
