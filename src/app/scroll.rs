@@ -208,9 +208,11 @@ pub fn visible_bytes(rows: &[Row]) -> Range<usize> {
         Row::Text(range) => Some(range),
         Row::Blank => None,
     });
-    let first = ranges.next().map_or(0, |r| r.start);
-    let last = ranges.next_back().map_or(first, |r| r.end);
-    first..last.max(first)
+    let Some(first) = ranges.next() else {
+        return 0..0;
+    };
+    let last = ranges.next_back().unwrap_or(first);
+    first.start..last.end.max(first.start)
 }
 
 #[cfg(test)]
@@ -249,6 +251,16 @@ mod tests {
         assert_eq!(rows.len(), 6);
         assert_eq!(rows[2], Row::Blank);
         assert_eq!(rows[5], Row::Text(18..25));
+    }
+
+    #[test]
+    fn visible_bytes_span_from_the_first_to_the_last_text_row() {
+        assert_eq!(visible_bytes(&[Row::Text(3..9)]), 3..9);
+        assert_eq!(
+            visible_bytes(&[Row::Blank, Row::Text(3..9), Row::Blank, Row::Text(12..20)]),
+            3..20
+        );
+        assert_eq!(visible_bytes(&[Row::Blank]), 0..0);
     }
 
     #[test]

@@ -1,0 +1,222 @@
+//! Articles are untrusted: whatever bytes they hold, what folio writes to the
+//! terminal must contain no control sequence from the text, and what it shows
+//! must line up. These tests check the bytes a real crossterm backend writes,
+//! not only the buffer.
+
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use folio::analysis::{Progress, analyse};
+use folio::app::App;
+use folio::document::Document;
+use folio::keymap::Keymap;
+use folio::theme::Theme;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+const HOSTILE: &[u8] =
+    b"Breaking:\x1b]0;owned\x07 minister resigns\x1b[2J\x1b[?25l \x1b]52;c;aGk=\x07 end\xc2\x9b31m said Emmanuel Macron.";
+
+fn app_for(bytes: &[u8], width: u16, height: u16) -> App {
+    let doc = Document::from_bytes(bytes, None);
+    let analysis = analyse(&doc, &Progress::default());
+    let mut app = App::new(
+        doc,
+        Ok(None),
+        Theme::builtin(false),
+        Keymap::builtin().unwrap(),
+    );
+    app.set_analysis(analysis);
+    app.resize(width, height);
+    app
+}
+
+/// Everything folio writes to a terminal to draw `app` once, as crossterm
+/// would send it.
+fn terminal_bytes(app: &App, width: u16, height: u16) -> Vec<u8> {
+    let recorder = Recorder::default();
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    let backend = CrosstermBackend::new(recorder.clone());
+    let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+    terminal
+        .draw(|frame| folio::view::draw(frame, app))
+        .unwrap();
+    recorder.0.borrow().clone()
+}
+
+/// A writer that keeps every byte written to it, readable through a clone.
+#[derive(Clone, Default)]
+struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Recorder {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+#[test]
+fn escape_sequences_in_the_article_never_reach_the_terminal() {
+    let hostile = terminal_bytes(&app_for(HOSTILE, 100, 20), 100, 20);
+    let clean_text = HOSTILE
+        .iter()
+        .map(|&b| if b < 0x20 || b == 0x7f { b'x' } else { b })
+        .collect::<Vec<u8>>();
+    let clean = terminal_bytes(&app_for(&clean_text, 100, 20), 100, 20);
+    for forbidden in [&b"\x1b]"[..], b"\x07", b"\xc2\x9b", b"\x1b[2J"] {
+        assert!(
+            !contains(&hostile, forbidden),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(forbidden)
+        );
+    }
+    // folio itself may hide the cursor; the article must not add another.
+    assert_eq!(count(&hostile, b"\x1b[?25l"), count(&clean, b"\x1b[?25l"));
+    // The control characters are drawn as visible placeholders instead.
+    let shown = String::from_utf8_lossy(&hostile);
+    assert!(shown.contains("\u{241B}]0;owned\u{2407}"), "{shown}");
+}
+
+#[test]
+fn line_endings_form_feed_and_nul_display_safely_and_offsets_count_the_original() {
+    let bytes = b"One line\rTwo lines\r\nThree said Emmanuel Macron\x0c\x00 end";
+    let app = app_for(bytes, 80, 12);
+    let buffer = common::draw(&app, 80, 12);
+    let screen = common::screen_text(&buffer);
+    assert!(
+        screen.contains("One line") && screen.contains("Two lines"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Three said Emmanuel Macron\u{240C}\u{2400} end"),
+        "{screen}"
+    );
+    let bytes_out = terminal_bytes(&app, 80, 12);
+    assert!(!bytes_out.contains(&b'\r') && !bytes_out.contains(&0x0c) && !bytes_out.contains(&0));
+    // Exported offsets count the original chars, CR included.
+    let exported = app.export_file();
+    let original = String::from_utf8(bytes.to_vec()).unwrap();
+    let macron = exported
+        .entities
+        .iter()
+        .find(|e| e.name == "Emmanuel Macron")
+        .unwrap();
+    let m = &macron.mentions[0];
+    let chars: String = original
+        .chars()
+        .skip(m.start)
+        .take(m.end - m.start)
+        .collect();
+    assert_eq!(chars, "Emmanuel Macron");
+    assert_eq!(m.start, original.find("Emmanuel").unwrap());
+}
+
+#[test]
+fn tabs_expand_in_the_display_and_highlights_stay_on_their_words() {
+    let app = app_for("Name:\tEmmanuel Macron\tsaid it.".as_bytes(), 80, 12);
+    let buffer = common::draw(&app, 80, 12);
+    let (x, y) = common::find_on_screen(&buffer, "Emmanuel Macron").unwrap();
+    // "Name:" starts at the text margin (column 2); the tab reaches column 8 of the text.
+    assert_eq!(x, 2 + 8);
+    let person = Theme::builtin(false).entity(folio::analysis::EntityKind::Person, false);
+    for dx in 0..15 {
+        assert_eq!(buffer[(x + dx, y)].fg, person.fg.unwrap(), "cell {dx}");
+    }
+    assert_ne!(buffer[(x + 15, y)].fg, person.fg.unwrap());
+}
+
+#[test]
+fn wide_and_combined_characters_keep_highlights_and_the_panel_border_aligned() {
+    let text = "Crowds held \u{2744}\u{FE0F} signs; \u{1F469}\u{1F3FD}\u{200D}\u{1F52C} Dr. Example spoke in \u{1F1FA}\u{1F1E6} Kyiv. Dr. Example said caf\u{e9} and cafe\u{301}.";
+    for width in [30u16, 47, 80, 81, 97, 120, 200] {
+        let app = app_for(text.as_bytes(), width, 14);
+        let buffer = common::draw(&app, width, 14);
+        if app_has_panel(width) {
+            let border_x: Vec<u16> = (0..13)
+                .filter_map(|y| (0..width).find(|&x| buffer[(x, y)].symbol() == "│"))
+                .collect();
+            assert!(
+                border_x.windows(2).all(|w| w[0] == w[1]),
+                "width {width}: {border_x:?}"
+            );
+        }
+    }
+    let app = app_for(text.as_bytes(), 120, 14);
+    let buffer = common::draw(&app, 120, 14);
+    let place = Theme::builtin(false).entity(folio::analysis::EntityKind::Place, false);
+    let (x, y) = common::find_on_screen(&buffer, "Kyiv").unwrap();
+    for dx in 0..4 {
+        assert_eq!(buffer[(x + dx, y)].fg, place.fg.unwrap());
+    }
+    assert_ne!(buffer[(x + 4, y)].fg, place.fg.unwrap());
+    assert_ne!(buffer[(x - 1, y)].fg, place.fg.unwrap());
+}
+
+fn app_has_panel(width: u16) -> bool {
+    width >= folio::view::layout::PANEL_MIN_TERMINAL_WIDTH
+}
+
+#[test]
+fn right_to_left_text_reads_in_order_with_highlights_on_the_right_words() {
+    let text =
+        "In Jerusalem, the sign read \u{05E9}\u{05DC}\u{05D5}\u{05DD} and Emmanuel Macron smiled.";
+    let app = app_for(text.as_bytes(), 120, 12);
+    let screen = common::screen_text(&common::draw(&app, 120, 12));
+    assert!(
+        screen.contains("read \u{05DD}\u{05D5}\u{05DC}\u{05E9} and"),
+        "{screen}"
+    );
+    let buffer = common::draw(&app, 120, 12);
+    let (x, y) = common::find_on_screen(&buffer, "Emmanuel Macron").unwrap();
+    let person = Theme::builtin(false).entity(folio::analysis::EntityKind::Person, false);
+    assert_eq!(buffer[(x, y)].fg, person.fg.unwrap());
+}
+
+#[test]
+fn a_utf8_bom_is_not_drawn_and_does_not_shift_offsets() {
+    let bytes = "\u{FEFF}Emmanuel Macron spoke.".as_bytes();
+    let app = app_for(bytes, 80, 12);
+    let buffer = common::draw(&app, 80, 12);
+    assert_eq!(
+        common::find_on_screen(&buffer, "Emmanuel Macron"),
+        Some((2, 1))
+    );
+    let exported = app.export_file();
+    let original = String::from_utf8(bytes.to_vec()).unwrap();
+    for entity in &exported.entities {
+        for m in &entity.mentions {
+            let chars: String = original
+                .chars()
+                .skip(m.start)
+                .take(m.end - m.start)
+                .collect();
+            assert_eq!(chars, m.exact);
+        }
+    }
+}
+
+#[test]
+fn a_windows_1252_article_is_decoded_and_the_export_says_so() {
+    let app = app_for(b"Caf\xe9 owner said \x93no comment\x94.", 80, 12);
+    let screen = common::screen_text(&common::draw(&app, 80, 12));
+    assert!(screen.contains("Café owner said “no comment”."), "{screen}");
+    assert_eq!(app.export_file().article.encoding, "windows-1252");
+}
