@@ -93,6 +93,7 @@ fn event_loop(
         if redraw {
             terminal.draw(|frame| view::draw(frame, app))?;
             redraw = false;
+            panic_if_asked_for_a_test();
         }
         if !event::poll(TICK)? {
             continue;
@@ -115,6 +116,15 @@ fn event_loop(
             Some(Effect::Quit) => return Ok(()),
             None => {}
         }
+    }
+}
+
+/// Test hook: with `FOLIO_TEST_PANIC` set, panic after drawing, so the
+/// real-terminal test can check that a panic restores the terminal.
+#[allow(clippy::panic)]
+fn panic_if_asked_for_a_test() {
+    if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
+        panic!("FOLIO_TEST_PANIC is set: panicking on purpose");
     }
 }
 

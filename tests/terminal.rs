@@ -215,3 +215,129 @@ fn real_terminal_is_restored_after_a_missing_file_error() {
     );
     assert_eq!(tmux.format("#{alternate_on}"), "0");
 }
+
+/// How a run of folio ends, and what the shell then shows.
+struct ExitPath {
+    name: &'static str,
+    /// Extra environment for folio.
+    env: &'static str,
+    /// What ends it: keys to send, or a signal to send to its pid.
+    end: End,
+    /// Text the pane shows once folio is gone.
+    after: &'static str,
+}
+
+enum End {
+    Keys(&'static [&'static str]),
+    Signal(&'static str),
+}
+
+#[test]
+fn real_terminal_is_restored_on_every_exit_path() {
+    if !tmux_available() {
+        return;
+    }
+    let paths = [
+        ExitPath {
+            name: "q",
+            env: "",
+            end: End::Keys(&["q"]),
+            after: "exit=0",
+        },
+        ExitPath {
+            name: "ctrl-c",
+            env: "",
+            end: End::Keys(&["C-c"]),
+            after: "exit=0",
+        },
+        ExitPath {
+            name: "sigterm",
+            env: "",
+            end: End::Signal("TERM"),
+            after: "exit=1",
+        },
+        ExitPath {
+            name: "sighup",
+            env: "",
+            end: End::Signal("HUP"),
+            after: "exit=1",
+        },
+        ExitPath {
+            name: "sigint",
+            env: "",
+            end: End::Signal("INT"),
+            after: "exit=1",
+        },
+        ExitPath {
+            name: "panic",
+            env: "FOLIO_TEST_PANIC=1 RUST_BACKTRACE=0 ",
+            end: End::Keys(&[]),
+            after: "panicking on purpose",
+        },
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for path in paths {
+        let article = dir.path().join(format!("{}.txt", path.name));
+        std::fs::copy(common::SAMPLE, &article).unwrap();
+        let tmux = Tmux::new(path.name);
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "folio",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "sh",
+        ]);
+        let command = format!(
+            "{}'{}' '{}'; echo exit=$?",
+            path.env,
+            env!("CARGO_BIN_EXE_folio"),
+            article.display()
+        );
+        tmux.keys(&[&command, "Enter"]);
+        if !matches!(path.end, End::Keys(&[])) {
+            tmux.wait_for("People (4)");
+        }
+        match path.end {
+            End::Keys(keys) => tmux.keys(keys),
+            End::Signal(signal) => {
+                let pattern = article.display().to_string();
+                let status = Command::new("pkill")
+                    .args([&format!("-{signal}"), "-f", &pattern])
+                    .status()
+                    .unwrap();
+                assert!(status.success(), "{}: pkill found no folio", path.name);
+            }
+        }
+        let screen = tmux.wait_for(path.after);
+        assert!(screen.contains("exit="), "{}: {screen}", path.name);
+        assert_eq!(
+            tmux.format("#{alternate_on}"),
+            "0",
+            "{}: still on the alternate screen",
+            path.name
+        );
+        assert_eq!(
+            tmux.format("#{cursor_flag}"),
+            "1",
+            "{}: cursor hidden",
+            path.name
+        );
+        assert_eq!(
+            tmux.format("#{mouse_any_flag}"),
+            "0",
+            "{}: mouse reporting left on",
+            path.name
+        );
+        // The tty is back in cooked mode with echo: stty says so.
+        tmux.keys(&[
+            "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo :stty",
+            "Enter",
+        ]);
+        // Only the command's output reads "echo icanon :stty"; the typed line does not.
+        tmux.wait_for("echo icanon :stty");
+    }
+}
