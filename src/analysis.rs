@@ -7,6 +7,7 @@
 
 pub mod entities;
 mod gazetteer;
+mod normalize;
 pub mod quotes;
 pub mod sentences;
 
@@ -121,7 +122,31 @@ impl Progress {
 }
 
 /// Runs every analysis pass over `doc`, updating `progress` as it goes.
+/// Text with invisible format characters or decomposed accents is analysed
+/// in normalized form and every span mapped back (see [`normalize`]), so
+/// spans always index `doc.text()`.
 pub fn analyse(doc: &Document, progress: &Progress) -> Analysis {
+    let Some(normalized) = normalize::normalize(doc.text()) else {
+        return analyse_normal(doc, progress);
+    };
+    let plain = Document::from_bytes(normalized.text.as_bytes(), None);
+    let mut analysis = analyse_normal(&plain, progress);
+    for sentence in &mut analysis.sentences {
+        *sentence = normalized.original(sentence);
+    }
+    for entity in &mut analysis.entities {
+        for mention in &mut entity.mentions {
+            *mention = normalized.original(mention);
+        }
+    }
+    for quotation in &mut analysis.quotations {
+        quotation.span = normalized.original(&quotation.span);
+    }
+    analysis
+}
+
+/// [`analyse`] on text that needs no normalization.
+fn analyse_normal(doc: &Document, progress: &Progress) -> Analysis {
     progress.set(0);
     let sentences = sentences::segment(doc);
     progress.set(100);

@@ -144,6 +144,18 @@ impl Document {
     }
 }
 
+/// Format characters that are not part of what a reader sees: byte-order
+/// mark, soft hyphen, zero-width space and (non-)joiners, left-to-right and
+/// right-to-left marks, word joiner, and the bidirectional embeddings,
+/// overrides and isolates. They take no cell on screen, and analysis reads
+/// through them (`Bundes\u{AD}regierung` is one word).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{FEFF}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 /// Splits `text` into paragraphs (byte ranges, end-exclusive, trimmed of
 /// surrounding whitespace, never empty).
 ///

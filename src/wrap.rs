@@ -12,6 +12,8 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::document::is_invisible_format;
+
 /// Columns between tab stops.
 pub const TAB_STOP: usize = 8;
 
@@ -25,7 +27,7 @@ pub fn glyph(grapheme: &str, column: usize) -> (Cow<'_, str>, usize) {
         }
         // Line breaks inside a paragraph are soft: they read as a space.
         "\n" | "\r" | "\r\n" | "\u{2028}" | "\u{2029}" => (Cow::Borrowed(" "), 1),
-        _ if grapheme.chars().all(is_invisible) => (Cow::Borrowed(""), 0),
+        _ if grapheme.chars().all(is_invisible_format) => (Cow::Borrowed(""), 0),
         _ if grapheme.chars().any(is_unsafe) => {
             let shown: String = grapheme.chars().map(placeholder).collect();
             let width = shown.width();
@@ -39,17 +41,6 @@ pub fn glyph(grapheme: &str, column: usize) -> (Cow<'_, str>, usize) {
 /// and DEL.
 fn is_unsafe(c: char) -> bool {
     c.is_control()
-}
-
-/// Format characters that must take no cell: byte-order mark, soft hyphen,
-/// zero-width space/joiners, word joiner, and the bidirectional controls
-/// (left-to-right and right-to-left marks, embeddings, overrides, isolates),
-/// which could reorder what the reader sees.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{FEFF}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-    )
 }
 
 /// The visible stand-in for `c`: control pictures (U+2400 block) for C0 and DEL,

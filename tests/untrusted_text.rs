@@ -220,3 +220,29 @@ fn a_windows_1252_article_is_decoded_and_the_export_says_so() {
     assert!(screen.contains("Café owner said “no comment”."), "{screen}");
     assert_eq!(app.export_file().article.encoding, "windows-1252");
 }
+
+#[test]
+fn entity_matching_sees_through_soft_hyphens_and_normalization_forms() {
+    let text = "President Jos\u{e9} Mart\u{ed} spoke to Emmanuel Mac\u{AD}ron. Later Jose\u{301} Marti\u{301} left.";
+    let doc = Document::from_bytes(text.as_bytes(), None);
+    let analysis = analyse(&doc, &Progress::default());
+    let person = |name: &str| analysis.entities.iter().find(|e| e.name == name).unwrap();
+    let marti: Vec<&str> = person("Jos\u{e9} Mart\u{ed}")
+        .mentions
+        .iter()
+        .map(|m| doc.slice(m.clone()))
+        .collect();
+    assert_eq!(marti, ["Jos\u{e9} Mart\u{ed}", "Jose\u{301} Marti\u{301}"]);
+    let macron: Vec<&str> = person("Emmanuel Macron")
+        .mentions
+        .iter()
+        .map(|m| doc.slice(m.clone()))
+        .collect();
+    assert_eq!(macron, ["Emmanuel Mac\u{AD}ron"]);
+    let app = app_for(text.as_bytes(), 120, 12);
+    let screen = common::screen_text(&common::draw(&app, 120, 12));
+    assert!(
+        screen.contains("to Emmanuel Macron. Later"),
+        "the soft hyphen takes no cell: {screen}"
+    );
+}

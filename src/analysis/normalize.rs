@@ -1,0 +1,104 @@
+//! Analysis reads the text a person reads: invisible format characters
+//! (soft hyphen, zero-width space, …; see [`is_invisible_format`]) are
+//! removed and each grapheme cluster is put in Unicode Normalization Form C,
+//! so `Bundes\u{AD}regierung` is one word and `Zelensky`-with-a-combining
+//! accent (NFD) matches its precomposed (NFC) form. Spans found in the
+//! normalized text are mapped back to byte offsets of the original.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::document::is_invisible_format;
+
+/// A normalized copy of a text and the way back to the original's offsets.
+pub(super) struct Normalized {
+    /// The text analysis runs on.
+    pub(super) text: String,
+    /// Each grapheme cluster that normalization changed: its bytes in the
+    /// normalized text and in the original, in order.
+    changed: Vec<(Range<usize>, Range<usize>)>,
+}
+
+/// The normalized form of `text`, or `None` when it is already normal (the
+/// common case, which then costs one scan and no copy).
+pub(super) fn normalize(text: &str) -> Option<Normalized> {
+    let needs_it = text.chars().any(is_invisible_format) || !unicode_normalization::is_nfc(text);
+    if !needs_it {
+        return None;
+    }
+    let mut normalized = String::with_capacity(text.len());
+    let mut changed = Vec::new();
+    for (offset, grapheme) in text.grapheme_indices(true) {
+        let start = normalized.len();
+        let plain = grapheme.chars().filter(|&c| !is_invisible_format(c)).nfc();
+        normalized.extend(plain);
+        if normalized.get(start..) != Some(grapheme) {
+            changed.push((start..normalized.len(), offset..offset + grapheme.len()));
+        }
+    }
+    Some(Normalized {
+        text: normalized,
+        changed,
+    })
+}
+
+impl Normalized {
+    /// The original byte range of normalized range `span`: a span starting or
+    /// ending inside a changed grapheme covers all of it.
+    pub(super) fn original(&self, span: &Range<usize>) -> Range<usize> {
+        self.original_start(span.start)..self.original_end(span.end)
+    }
+
+    fn original_start(&self, at: usize) -> usize {
+        let before = self.changed.partition_point(|(norm, _)| norm.start <= at);
+        match before.checked_sub(1).and_then(|i| self.changed.get(i)) {
+            Some((norm, orig)) if at < norm.end => orig.start,
+            Some((norm, orig)) => at - norm.end + orig.end,
+            None => at,
+        }
+    }
+
+    fn original_end(&self, at: usize) -> usize {
+        let before = self.changed.partition_point(|(norm, _)| norm.start < at);
+        match before.checked_sub(1).and_then(|i| self.changed.get(i)) {
+            Some((norm, orig)) if at <= norm.end => orig.end,
+            Some((norm, orig)) => at - norm.end + orig.end,
+            None => at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_text_needs_nothing() {
+        assert!(normalize("President Emmanuel Macron, “Kyiv”, 日本").is_none());
+    }
+
+    #[test]
+    fn soft_hyphens_vanish_and_spans_map_back() {
+        let text = "Die Bundes\u{AD}regierung sagt";
+        let n = normalize(text).unwrap();
+        assert_eq!(n.text, "Die Bundesregierung sagt");
+        let word = n.text.find("Bundesregierung").unwrap();
+        let span = n.original(&(word..word + "Bundesregierung".len()));
+        assert_eq!(text.get(span), Some("Bundes\u{AD}regierung"));
+        let after = n.text.find("sagt").unwrap();
+        assert_eq!(text.get(n.original(&(after..after + 4))), Some("sagt"));
+    }
+
+    #[test]
+    fn decomposed_accents_compose_and_map_back_whole() {
+        let text = "Zelens\u{301}ky and Zelenśky met";
+        let n = normalize(text).unwrap();
+        assert_eq!(n.text, "Zelenśky and Zelenśky met");
+        let first = 0..n.text.find(" and").unwrap();
+        assert_eq!(text.get(n.original(&first)), Some("Zelens\u{301}ky"));
+        let met = n.text.find("met").unwrap();
+        assert_eq!(text.get(n.original(&(met..met + 3))), Some("met"));
+    }
+}
