@@ -28,6 +28,8 @@ pub(crate) struct Typed {
     pub(crate) key: String,
     /// Whether the name opens its sentence, so its capital says nothing.
     pub(crate) initial: bool,
+    /// Why it got its kind (`"gazetteer: place"`, `"title: President"`, …).
+    pub(crate) reason: String,
 }
 
 /// Words that may sit between a name and its reporting verb ("Macron has said").
@@ -84,31 +86,40 @@ fn classify_words(
     let surface = text.get(span.clone())?.to_owned();
     let single = range.len() == 1;
     let initial = first.initial;
-    let typed = |kind: Option<EntityKind>, key: &str| Typed {
+    let typed = |kind: Option<EntityKind>, key: &str, reason: &str| Typed {
         span: span.clone(),
         surface: surface.clone(),
         kind,
         key: key.to_owned(),
         initial,
+        reason: reason.to_owned(),
     };
     if let Some(place) = gazetteer::place(&surface) {
-        return Some(typed(Some(EntityKind::Place), place));
+        return Some(typed(Some(EntityKind::Place), place, "gazetteer: place"));
     }
     if let Some(organisation) = gazetteer::organisation(&surface) {
-        return Some(typed(Some(EntityKind::Organisation), organisation));
+        return Some(typed(
+            Some(EntityKind::Organisation),
+            organisation,
+            "gazetteer: organisation",
+        ));
     }
     let has_cue = range
         .clone()
         .filter_map(|i| words.get(i))
         .any(|w| gazetteer::is_organisation_cue(w.text));
     if has_cue && !(single && initial) {
-        return Some(typed(Some(EntityKind::Organisation), &surface));
+        return Some(typed(Some(EntityKind::Organisation), &surface, "cue"));
     }
     if single && first.is_acronym() && !gazetteer::is_common_acronym(&surface) {
-        return Some(typed(Some(EntityKind::Organisation), &surface));
+        return Some(typed(Some(EntityKind::Organisation), &surface, "acronym"));
     }
     if gazetteer::is_demonym(&surface) {
-        return Some(typed(Some(EntityKind::Misc), &surface));
+        return Some(typed(
+            Some(EntityKind::Misc),
+            &surface,
+            "gazetteer: demonym",
+        ));
     }
     let looks_like_a_name = range
         .clone()
@@ -116,9 +127,9 @@ fn classify_words(
         .all(|w| !w.is_acronym() || w.text.chars().count() < 2);
     let first_name = !single && gazetteer::is_first_name(first.text);
     if looks_like_a_name && (after_title || first_name || near_reporting_verb(words, &range)) {
-        return Some(typed(Some(EntityKind::Person), &surface));
+        return Some(typed(Some(EntityKind::Person), &surface, "person"));
     }
-    Some(typed(None, &surface))
+    Some(typed(None, &surface, "unknown"))
 }
 
 /// Whether the name at `range` is the subject or object of a reporting verb:
