@@ -12,6 +12,7 @@
 //!    of the whole text.
 
 mod candidates;
+mod caps;
 mod classify;
 mod memory;
 mod slug;
@@ -35,6 +36,10 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let mut typed = Vec::new();
     for (n, sentence) in sentences.iter().enumerate() {
         let words = tokens::words(text, sentence.clone());
+        if caps::is_caps_line(text, sentence.clone()) {
+            typed.extend(caps::typed(text, sentence.clone(), &words));
+            continue;
+        }
         for candidate in candidates::candidates(&words) {
             typed.extend(classify::classify(text, &words, &candidate));
         }
@@ -86,7 +91,7 @@ mod tests {
             [
                 entity(Person, "Pieter Orlov", &["Orlov", "Pieter Orlov", "Orlov"]),
                 entity(Misc, "Dutch", &["Dutch"]),
-                entity(Misc, "Orlov Street", &["Orlov Street"]),
+                entity(Place, "Orlov Street", &["Orlov Street"]),
             ]
         );
     }
