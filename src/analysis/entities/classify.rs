@@ -159,7 +159,29 @@ fn classify_words(
             "gazetteer: surname",
         ));
     }
+    let plain = range
+        .clone()
+        .filter_map(|i| words.get(i))
+        .enumerate()
+        .all(|(k, w)| {
+            let initial_letter = k + 1 < range.len() && is_initial_letter(w.text);
+            (initial_letter || is_plain_name(w.text)) && w.gap != Gap::Hyphen
+        });
+    let opens_with_initial = is_initial_letter(first.text);
+    if (!initial || opens_with_initial) && plain && (2..=3).contains(&range.len()) {
+        return Some(typed(
+            Some(EntityKind::Person),
+            &surface,
+            "shape: personal name",
+        ));
+    }
     Some(typed(None, &surface, "unknown"))
+}
+
+/// Whether `word` is an initial: one capital letter and a full stop ("J.").
+fn is_initial_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 /// Whether `word` is spelled like a personal name: a capital, then
