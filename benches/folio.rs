@@ -1,5 +1,6 @@
 //! Speed of the work behind a frame: analysis of the sample and of a long
-//! article, wrapping, and drawing one full frame. `cargo bench`.
+//! article, the whole analysis of a 5 MB text (throughput in bytes/s),
+//! wrapping, and drawing one full frame. `cargo bench`.
 //!
 //! The long article is the sample repeated to about 1 MB (blank lines between
 //! copies), so the numbers scale with real prose rather than random text.
@@ -40,6 +41,45 @@ fn analysis(c: &mut Criterion) {
     group.finish();
 }
 
+/// Invented sentences (written for this bench) that vary the sample's
+/// vocabulary: titles, organisations, all-capitals headlines, tables.
+const VARIED: &[&str] = &[
+    "Chancellor Ilse Brandauer told the Harrow Valley Council on Thursday that the plan would fail.",
+    "SOCCER - KESTREL ROVERS HOLD GRANBY TO A DRAW IN MADRID",
+    "Granby 2 Kestrel Rovers 2",
+    "Dr. Amara Okonkwo, a spokeswoman for the Pellham Institute, said prices had risen in Brazil.",
+    "The Ministry of Coastal Affairs and Orbis Holdings Ltd signed the deal in Nairobi, according to Jon Verrick.",
+    "Mr Tavish McAllister's company, Fenwick Group plc, cut 300 jobs across Germany and Poland.",
+];
+
+/// About `bytes` of text: the sample and the varied sentences, repeated.
+pub fn five_mb_text(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + SAMPLE.len());
+    let mut n = 0;
+    while text.len() < bytes {
+        text.push_str(SAMPLE);
+        text.push_str("\n\n");
+        for line in VARIED {
+            text.push_str(line);
+            text.push_str(if n % 2 == 0 { "\n" } else { "\n\n" });
+        }
+        n += 1;
+    }
+    text
+}
+
+fn whole_analysis(c: &mut Criterion) {
+    let text = five_mb_text(5_000_000);
+    let doc = Document::from_bytes(text.as_bytes(), None);
+    let mut group = c.benchmark_group("whole analysis");
+    group.sample_size(10);
+    group.throughput(criterion::Throughput::Bytes(text.len() as u64));
+    group.bench_function("analyse 5 MB", |b| {
+        b.iter(|| analyse(black_box(&doc), &Progress::default()))
+    });
+    group.finish();
+}
+
 fn wrapping(c: &mut Criterion) {
     let long = long_article();
     c.bench_function("wrap every paragraph of 1 MB at 86 columns", |b| {
@@ -73,5 +113,5 @@ fn drawing(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, analysis, wrapping, drawing);
+criterion_group!(benches, analysis, whole_analysis, wrapping, drawing);
 criterion_main!(benches);

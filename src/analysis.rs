@@ -66,6 +66,11 @@ pub struct Entity {
     /// Byte ranges of its mentions, sorted, non-overlapping. Titles are outside
     /// ("President" is not part of a mention); possessive `'s` is outside too.
     pub mentions: Vec<Range<usize>>,
+    /// Why the recogniser gave the entity its kind, from its first or
+    /// strongest typing: a short phrase such as `"gazetteer: country"`,
+    /// `"title: President"`, `"said-X"`, `"cue: Bank"`, `"acronym"` or
+    /// `"document memory"`.
+    pub reason: String,
 }
 
 /// One quotation: the quoted words and who said them.

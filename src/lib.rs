@@ -6,6 +6,8 @@
 //!   byte ↔ char offset conversion. Every span in memory is a byte range.
 //! - [`analysis`]: pure functions from a document to sentences, named
 //!   entities (with mentions) and quotations (with speakers).
+//! - [`eval`]: CoNLL-2003 reading and conlleval-style entity scoring, for
+//!   measuring the recogniser (`examples/conll_eval.rs`).
 //! - [`annotations`]: the reader's claims, undo history, the TOML annotation
 //!   file (char offsets, `exact` text), atomic saving and re-anchoring.
 //! - [`app`]: state, the [`app::Action`] enum and `update`, which returns
@@ -42,6 +44,7 @@ pub mod annotations;
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod eval;
 pub mod keymap;
 pub mod theme;
 pub mod tui;

@@ -12,6 +12,7 @@
 //!    of the whole text.
 
 mod candidates;
+mod caps;
 mod classify;
 mod memory;
 mod slug;
@@ -19,7 +20,7 @@ pub(crate) mod tokens;
 
 use std::ops::Range;
 
-use super::{Entity, Progress};
+use super::{Entity, EntityKind, Progress};
 use crate::document::Document;
 
 /// Named entities of `doc`, in order of first mention.
@@ -35,8 +36,20 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let mut typed = Vec::new();
     for (n, sentence) in sentences.iter().enumerate() {
         let words = tokens::words(text, sentence.clone());
+        if caps::is_caps_line(text, sentence.clone()) {
+            typed.extend(caps::typed(text, sentence.clone(), &words));
+            continue;
+        }
+        let table = is_table_line(&words);
         for candidate in candidates::candidates(&words) {
-            typed.extend(classify::classify(text, &words, &candidate));
+            let Some(mut t) = classify::classify(text, &words, &candidate) else {
+                continue;
+            };
+            if table && t.kind == Some(EntityKind::Place) && !t.reason.ends_with("country") {
+                t.kind = Some(EntityKind::Organisation);
+                t.reason = format!("table: team ({})", t.reason);
+            }
+            typed.push(t);
         }
         if n % 64 == 0 {
             let done = u32::try_from(600 * sentence.end.min(total) / total).unwrap_or(600);
@@ -47,9 +60,22 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     memory::resolve(text, &typed, progress)
 }
 
+/// Whether a sentence is a line of a results table ("Hamburg 2 Bochum 1"):
+/// it has a number and no lower-case word. Cities and regions there name
+/// teams, which are organisations.
+fn is_table_line(words: &[tokens::Word<'_>]) -> bool {
+    let number = words
+        .iter()
+        .any(|w| w.text.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    let lower = words
+        .iter()
+        .any(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+    number && !lower
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::{EntityKind, sentences};
+    use super::super::sentences;
     use super::*;
 
     fn entities(text: &str) -> Vec<(EntityKind, String, Vec<String>)> {
@@ -86,7 +112,7 @@ mod tests {
             [
                 entity(Person, "Pieter Orlov", &["Orlov", "Pieter Orlov", "Orlov"]),
                 entity(Misc, "Dutch", &["Dutch"]),
-                entity(Misc, "Orlov Street", &["Orlov Street"]),
+                entity(Place, "Orlov Street", &["Orlov Street"]),
             ]
         );
     }

@@ -78,6 +78,7 @@ mod tests {
             kind,
             name: name.to_owned(),
             mentions: (0..mentions).map(|i| i * 10..i * 10 + 3).collect(),
+            reason: String::new(),
         }
     }
 

@@ -10,7 +10,8 @@
 
 use std::ops::Range;
 
-use super::super::{EntityKind, gazetteer};
+use super::super::EntityKind;
+use super::super::gazetteer::{self, PlaceKind};
 use super::candidates::Candidate;
 use super::tokens::{Gap, Word};
 
@@ -28,6 +29,8 @@ pub(crate) struct Typed {
     pub(crate) key: String,
     /// Whether the name opens its sentence, so its capital says nothing.
     pub(crate) initial: bool,
+    /// Why it got its kind (`"gazetteer: place"`, `"title: President"`, …).
+    pub(crate) reason: String,
 }
 
 /// Words that may sit between a name and its reporting verb ("Macron has said").
@@ -84,46 +87,116 @@ fn classify_words(
     let surface = text.get(span.clone())?.to_owned();
     let single = range.len() == 1;
     let initial = first.initial;
-    let typed = |kind: Option<EntityKind>, key: &str| Typed {
+    let typed = |kind: Option<EntityKind>, key: &str, reason: &str| Typed {
         span: span.clone(),
         surface: surface.clone(),
         kind,
         key: key.to_owned(),
         initial,
+        reason: reason.to_owned(),
     };
-    if let Some(place) = gazetteer::place(&surface) {
-        return Some(typed(Some(EntityKind::Place), place));
-    }
-    if let Some(organisation) = gazetteer::organisation(&surface) {
-        return Some(typed(Some(EntityKind::Organisation), organisation));
-    }
-    let has_cue = range
-        .clone()
-        .filter_map(|i| words.get(i))
-        .any(|w| gazetteer::is_organisation_cue(w.text));
-    if has_cue && !(single && initial) {
-        return Some(typed(Some(EntityKind::Organisation), &surface));
-    }
-    if single && first.is_acronym() && !gazetteer::is_common_acronym(&surface) {
-        return Some(typed(Some(EntityKind::Organisation), &surface));
-    }
-    if gazetteer::is_demonym(&surface) {
-        return Some(typed(Some(EntityKind::Misc), &surface));
-    }
     let looks_like_a_name = range
         .clone()
         .filter_map(|i| words.get(i))
         .all(|w| !w.is_acronym() || w.text.chars().count() < 2);
-    let first_name = !single && gazetteer::is_first_name(first.text);
-    if looks_like_a_name && (after_title || first_name || near_reporting_verb(words, &range)) {
-        return Some(typed(Some(EntityKind::Person), &surface));
+    let place = gazetteer::place_entry(&surface);
+    let country = place.is_some_and(|(_, k)| k == PlaceKind::Country);
+    if after_title && looks_like_a_name && !country {
+        return Some(typed(Some(EntityKind::Person), &surface, "title"));
     }
-    Some(typed(None, &surface))
+    if let Some((canonical, kind)) = place {
+        return Some(typed(Some(EntityKind::Place), canonical, kind.reason()));
+    }
+    if let Some(organisation) = gazetteer::organisation(&surface) {
+        return Some(typed(
+            Some(EntityKind::Organisation),
+            organisation,
+            "gazetteer: organisation",
+        ));
+    }
+    let cue = range
+        .clone()
+        .filter_map(|i| words.get(i))
+        .find(|w| gazetteer::is_organisation_cue(w.text));
+    if let Some(cue) = cue
+        && !(single && initial)
+    {
+        let reason = format!("cue: {}", cue.text);
+        return Some(typed(Some(EntityKind::Organisation), &surface, &reason));
+    }
+    if !single && gazetteer::is_place_cue(last.text) {
+        let reason = format!("cue: {}", last.text);
+        return Some(typed(Some(EntityKind::Place), &surface, &reason));
+    }
+    if single && first.is_acronym() && !gazetteer::is_common_acronym(&surface) {
+        return Some(typed(Some(EntityKind::Organisation), &surface, "acronym"));
+    }
+    if gazetteer::is_demonym(&surface) {
+        return Some(typed(
+            Some(EntityKind::Misc),
+            &surface,
+            "gazetteer: demonym",
+        ));
+    }
+    if !looks_like_a_name {
+        return Some(typed(None, &surface, "unknown"));
+    }
+    if let Some(reason) = near_reporting_verb(words, &range) {
+        return Some(typed(Some(EntityKind::Person), &surface, reason));
+    }
+    if !single && gazetteer::is_first_name(first.text) {
+        return Some(typed(
+            Some(EntityKind::Person),
+            &surface,
+            "gazetteer: given name",
+        ));
+    }
+    let surname = gazetteer::is_last_name(last.text) && !gazetteer::is_first_name(last.text);
+    if !initial && surname && is_plain_name(last.text) {
+        return Some(typed(
+            Some(EntityKind::Person),
+            &surface,
+            "gazetteer: surname",
+        ));
+    }
+    let plain = range
+        .clone()
+        .filter_map(|i| words.get(i))
+        .enumerate()
+        .all(|(k, w)| {
+            let initial_letter = k + 1 < range.len() && is_initial_letter(w.text);
+            (initial_letter || is_plain_name(w.text)) && w.gap != Gap::Hyphen
+        });
+    let opens_with_initial = is_initial_letter(first.text);
+    if (!initial || opens_with_initial) && plain && (2..=3).contains(&range.len()) {
+        return Some(typed(
+            Some(EntityKind::Person),
+            &surface,
+            "shape: personal name",
+        ));
+    }
+    Some(typed(None, &surface, "unknown"))
 }
 
-/// Whether the name at `range` is the subject or object of a reporting verb:
-/// "X said", "X has said", "said X", "according to X".
-fn near_reporting_verb(words: &[Word<'_>], range: &Range<usize>) -> bool {
+/// Whether `word` is an initial: one capital letter and a full stop ("J.").
+fn is_initial_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// Whether `word` is spelled like a personal name: a capital, then
+/// lower-case letters (with at most one inner capital, "McCain"), and
+/// apostrophes or hyphens ("O'Neill").
+fn is_plain_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().filter(|c| c.is_uppercase()).count() <= 1
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+}
+
+/// The reason phrase when the name at `range` is the subject or object of a
+/// reporting verb: "X said", "X has said", "said X", "according to X".
+fn near_reporting_verb(words: &[Word<'_>], range: &Range<usize>) -> Option<&'static str> {
     let text = |i: usize| words.get(i).map_or("", |w| w.text);
     let spaced = |i: usize| words.get(i).is_some_and(|w| w.gap == Gap::Space);
     let after = range.end;
@@ -141,7 +214,15 @@ fn near_reporting_verb(words: &[Word<'_>], range: &Range<usize>) -> bool {
         && before >= 2
         && text(before - 1) == "to"
         && text(before - 2).eq_ignore_ascii_case("according");
-    verb_after || verb_before || according_to
+    if verb_after {
+        Some("X-said")
+    } else if verb_before {
+        Some("said-X")
+    } else if according_to {
+        Some("according-to-X")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

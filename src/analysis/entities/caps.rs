@@ -1,0 +1,105 @@
+//! All-capitals lines ("RUSSIA BEATS POLAND IN WORLD CUP QUALIFIER"): their
+//! capitals say nothing about names, so only gazetteer names found
+//! regardless of case, and a listed given name followed by another word
+//! ("JOHN SMITH"), are typed there.
+
+use std::ops::Range;
+
+use super::super::EntityKind;
+use super::super::gazetteer::{self, Listed};
+use super::classify::Typed;
+use super::tokens::{Gap, Word};
+
+/// Whether the sentence at `range` of `text` is written in capitals: at
+/// least four cased letters, and at most one in ten of them lower case.
+pub(crate) fn is_caps_line(text: &str, range: Range<usize>) -> bool {
+    let Some(sentence) = text.get(range) else {
+        return false;
+    };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in sentence.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper >= 4 && lower * 10 <= upper
+}
+
+/// `word` in title case ("SMITH" → "Smith").
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
+/// Typed names of the all-capitals sentence at `range`, whose `words` are given.
+pub(crate) fn typed(text: &str, range: Range<usize>, words: &[Word<'_>]) -> Vec<Typed> {
+    let Some(sentence) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Typed> = Vec::new();
+    for (found, listed) in gazetteer::find_ignoring_case(sentence) {
+        let span = range.start + found.start..range.start + found.end;
+        let Some(surface) = text.get(span.clone()) else {
+            continue;
+        };
+        let (kind, key, reason) = match listed {
+            Listed::Place(canonical, kind) => (EntityKind::Place, canonical, kind.reason()),
+            Listed::Organisation(c) => (EntityKind::Organisation, c, "gazetteer: organisation"),
+            Listed::Demonym(d) => (EntityKind::Misc, d, "gazetteer: demonym"),
+        };
+        out.push(Typed {
+            span,
+            surface: surface.to_owned(),
+            kind: Some(kind),
+            key: key.to_owned(),
+            initial: false,
+            reason: format!("{reason} (capitals)"),
+        });
+    }
+    out.extend(people(text, words, &out));
+    out.sort_by_key(|t| t.span.start);
+    out
+}
+
+/// "JOHN SMITH": a listed given name and the word after it, outside the
+/// gazetteer names already found.
+fn people(text: &str, words: &[Word<'_>], found: &[Typed]) -> Vec<Typed> {
+    let free = |w: &Word<'_>| {
+        !found
+            .iter()
+            .any(|t| t.span.start < w.span.end && w.span.start < t.span.end)
+    };
+    let mut out = Vec::new();
+    for pair in words.windows(2) {
+        let [first, last] = pair else { continue };
+        let name_like = |w: &Word<'_>| w.text.chars().all(char::is_alphabetic) && w.text.len() > 1;
+        if last.gap != Gap::Space || !name_like(first) || !name_like(last) {
+            continue;
+        }
+        if !free(first) || !free(last) || !gazetteer::is_first_name(&title_case(first.text)) {
+            continue;
+        }
+        if !gazetteer::is_last_name(&title_case(last.text)) {
+            continue;
+        }
+        let span = first.span.start..last.span.end;
+        if let Some(surface) = text.get(span.clone()) {
+            out.push(Typed {
+                span,
+                surface: surface.to_owned(),
+                kind: Some(EntityKind::Person),
+                key: surface.to_owned(),
+                initial: false,
+                reason: "gazetteer: given name and surname (capitals)".to_owned(),
+            });
+        }
+    }
+    out
+}
