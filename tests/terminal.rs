@@ -50,15 +50,21 @@ impl Tmux {
 
     /// Waits until the pane shows `text`; panics with the screen after 20 s.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_for_all(&[text])
+    }
+
+    /// Waits until the pane shows every one of `texts` at once (a frame is
+    /// written top to bottom, so a capture can catch half of one).
+    fn wait_for_all(&self, texts: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if texts.iter().all(|text| screen.contains(text)) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
-                "never saw {text:?}; screen:\n{screen}"
+                "never saw {texts:?}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -126,11 +132,13 @@ fn real_terminal_quote_jumps_claim_quit_and_restore() {
     let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_folio"), article.display());
     tmux.keys(&[&command, "Enter"]);
 
-    let screen = tmux.wait_for("People (4)");
-    assert!(
-        screen.contains("Emmanuel Macron") && screen.contains("Organisations ("),
-        "{screen}"
-    );
+    tmux.wait_for_all(&[
+        "People (4)",
+        "Emmanuel Macron",
+        "Organisations (",
+        "4 quotes",
+        "? help",
+    ]);
     assert_eq!(
         tmux.format("#{alternate_on}"),
         "1",
@@ -138,16 +146,11 @@ fn real_terminal_quote_jumps_claim_quit_and_restore() {
     );
 
     tmux.keys(&["]", "]"]);
-    let screen = tmux.wait_for("quote 2/4");
-    assert!(screen.contains("\"Super April\""), "{screen}");
+    tmux.wait_for_all(&["quote 2/4", "\"Super April\""]);
     tmux.keys(&["c"]);
     tmux.wait_for("Mark claim");
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("marked claim c1");
-    assert!(
-        screen.contains("1 claim") && screen.contains("saved"),
-        "{screen}"
-    );
+    tmux.wait_for_all(&["marked claim c1", "1 claim", "saved"]);
 
     tmux.keys(&["q"]);
     let start = Instant::now();
@@ -299,7 +302,7 @@ fn real_terminal_is_restored_on_every_exit_path() {
         );
         tmux.keys(&[&command, "Enter"]);
         if !matches!(path.end, End::Keys(&[])) {
-            tmux.wait_for("People (4)");
+            tmux.wait_for_all(&["People (4)", "4 quotes", "? help"]);
         }
         match path.end {
             End::Keys(keys) => tmux.keys(keys),
