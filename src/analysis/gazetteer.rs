@@ -20,6 +20,16 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+/// The words of a hand-written list as a set, built on first use: these are
+/// looked up for every word of an article, so a linear scan would dominate.
+macro_rules! lexicon {
+    ($list:ident) => {{
+        static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+        &*SET
+    }};
+}
+
 /// Countries with their common news aliases (generated, GeoNames).
 const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
 /// Capitals and cities over 100,000 people (generated, GeoNames).
@@ -352,12 +362,12 @@ const TITLE_MODIFIERS: &[&str] = &[
 
 /// Whether `word` (with or without an abbreviation full stop) is a title.
 pub(crate) fn is_title(word: &str) -> bool {
-    TITLES.contains(&bare(word))
+    lexicon!(TITLES).contains(bare(word))
 }
 
 /// Whether `word` may open a multi-word title (see [`TITLE_MODIFIERS`]).
 pub(crate) fn is_title_modifier(word: &str) -> bool {
-    TITLE_MODIFIERS.contains(&word)
+    lexicon!(TITLE_MODIFIERS).contains(word)
 }
 
 /// Words that make a capitalised name an organisation when they occur in it
@@ -378,6 +388,8 @@ const ORGANISATION_CUES: &[&str] = &[
     "Bureau",
     "Cabinet",
     "Chamber",
+    "Chambers",
+    "Consulate",
     "Church",
     "Club",
     "Coalition",
@@ -392,6 +404,7 @@ const ORGANISATION_CUES: &[&str] = &[
     "Court",
     "Department",
     "Directorate",
+    "Embassy",
     "Entertainment",
     "Exchange",
     "FC",
@@ -462,7 +475,7 @@ const ORGANISATION_CUES: &[&str] = &[
 
 /// Whether `word` is an organisation cue word (see [`ORGANISATION_CUES`]).
 pub(crate) fn is_organisation_cue(word: &str) -> bool {
-    ORGANISATION_CUES.contains(&bare(word))
+    lexicon!(ORGANISATION_CUES).contains(bare(word))
 }
 
 /// Words that end the names of streets, landmarks and natural features
@@ -497,6 +510,7 @@ const PLACE_CUES: &[&str] = &[
     "Plain",
     "Plaza",
     "Province",
+    "Republic",
     "Region",
     "River",
     "Road",
@@ -509,7 +523,7 @@ const PLACE_CUES: &[&str] = &[
 
 /// Whether `word` is a place cue (see [`PLACE_CUES`]).
 pub(crate) fn is_place_cue(word: &str) -> bool {
-    PLACE_CUES.contains(&word)
+    lexicon!(PLACE_CUES).contains(word)
 }
 
 /// All-caps words that are not organisations: units, technical terms,
@@ -526,7 +540,7 @@ const COMMON_ACRONYMS: &[&str] = &[
 
 /// Whether the all-caps `word` is a common acronym that names no organisation.
 pub(crate) fn is_common_acronym(word: &str) -> bool {
-    COMMON_ACRONYMS.contains(&word)
+    lexicon!(COMMON_ACRONYMS).contains(word)
 }
 
 /// Weekday and month names: a capitalised run containing one is never an
@@ -556,7 +570,7 @@ const CALENDAR: &[&str] = &[
 
 /// Whether `word` is a weekday or month name (see [`CALENDAR`]).
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    CALENDAR.contains(&bare(word))
+    lexicon!(CALENDAR).contains(bare(word))
 }
 
 /// Capitalised function words, pronouns, numbers and sentence adverbs: never
@@ -762,12 +776,12 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Whether the capitalised `word` is a function word (see [`FUNCTION_WORDS`]),
 /// alone or contracted ("I'm", "We’ve", "Don't").
 pub(crate) fn is_function_word(word: &str) -> bool {
-    if FUNCTION_WORDS.contains(&word) {
+    if lexicon!(FUNCTION_WORDS).contains(word) {
         return true;
     }
     match word.split_once(['\'', '’']) {
         Some((head, tail)) => {
-            FUNCTION_WORDS.contains(&head)
+            lexicon!(FUNCTION_WORDS).contains(head)
                 || (tail == "t" && head.ends_with('n'))
                 || matches!(tail, "m" | "re" | "ve" | "ll" | "d")
         }
@@ -828,7 +842,7 @@ const COMMON_NOUNS: &[&str] = &[
 /// Whether the capitalised `word` is a common noun that opens sentences (see
 /// [`COMMON_NOUNS`]).
 pub(crate) fn is_common_noun(word: &str) -> bool {
-    COMMON_NOUNS.contains(&word)
+    lexicon!(COMMON_NOUNS).contains(word)
 }
 
 /// Third-person personal pronouns that can stand for a speaker ("he said").
@@ -928,7 +942,7 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// Whether the lower-case `word` may join two capitalised words of one name.
 pub(crate) fn is_name_connector(word: &str) -> bool {
-    NAME_CONNECTORS.contains(&word)
+    lexicon!(NAME_CONNECTORS).contains(word)
 }
 
 #[cfg(test)]
