@@ -334,6 +334,27 @@ const CASES: &[(&str, &str, &[Q])] = &[
         &[speech("“We are done here.”", None)],
     ),
     (
+        "paragraphs of one quotation run together on one line",
+        "\"We sold out by noon,\" said Ivy Marsh. \"The queue began at six. \"Next year we will open earlier.\"",
+        &[
+            speech("\"We sold out by noon,\"", Some("Ivy Marsh")),
+            speech(
+                "\"The queue began at six. \"Next year we will open earlier.\"",
+                Some("Ivy Marsh"),
+            ),
+        ],
+    ),
+    (
+        "he means the person who last spoke, past an apposition",
+        "Carl Dunn said the vote was close. But Victor Lamb, head of the union, warned of strikes after Carl Dunn left. \"We are ready to walk out,\" he said.",
+        &[speech("\"We are ready to walk out,\"", Some("Victor Lamb"))],
+    ),
+    (
+        "words where a speaker would be that are no speaker",
+        "The coach said he had been told a fan \"ran onto\" the pitch.",
+        &[scare("\"ran onto\"")],
+    ),
+    (
         "they said names nobody",
         "Lena Fox met the strikers. “We want a fair deal,” they said.",
         &[Q {

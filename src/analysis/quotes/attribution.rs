@@ -34,7 +34,7 @@ impl Attribution {
         let (speaker, speaker_text) = match who {
             Who::Person(i) => (Some(i), None),
             Who::Phrase(s) => (None, Some(s)),
-            Who::Unknown => (None, None),
+            Who::Unknown | Who::Nobody => (None, None),
         };
         Self {
             speaker,
@@ -53,6 +53,9 @@ enum Who {
     Phrase(String),
     /// Nobody we can tell ("they", an unresolved pronoun).
     Unknown,
+    /// The words where a speaker would be are no speaker ("he had been
+    /// told a fan …"): there is no reporting clause after all.
+    Nobody,
 }
 
 /// How far (bytes) attribution looks before the opening and after the
@@ -112,6 +115,41 @@ fn is_linking(word: &str) -> bool {
     matches!(word, "for" | "of" | "to" | "with" | "from" | "at" | "by")
 }
 
+/// Words that never occur in a nominal speaker: pronouns, auxiliaries and
+/// conjunctions show that the words are a clause, not a speaker
+/// ("he had been", "while the Liberal Democrats").
+const NOT_IN_SPEAKER: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "had", "has", "have",
+    "been", "being", "is", "was", "were", "be", "are", "would", "will", "could", "should", "can",
+    "may", "might", "while", "whilst", "based", "much", "that", "which", "who", "not", "also",
+    "as", "if", "when", "because", "so", "than", "then", "there", "here", "this", "what",
+];
+
+/// Words that open a nominal speaker ("a spokesman", "the minister", "two
+/// officials", "his lawyer").
+const SPEAKER_OPENERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "his", "her",
+    "its", "their", "our", "another", "both", "other", "most", "senior", "local",
+];
+
+/// Whether `words` look like a nominal speaker: no word from
+/// [`NOT_IN_SPEAKER`], and opened by a word from [`SPEAKER_OPENERS`] or a
+/// capitalised name ("Downing Street"), or at most two words ("officials",
+/// "police officers").
+fn is_nominal(words: &[Word<'_>]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = |w: &Word<'_>| w.text.to_lowercase();
+    if words
+        .iter()
+        .any(|w| NOT_IN_SPEAKER.contains(&lower(w).as_str()))
+    {
+        return false;
+    }
+    SPEAKER_OPENERS.contains(&lower(first).as_str()) || first.is_capitalised() || words.len() <= 2
+}
+
 /// Everything attribution needs to know about the document.
 pub(super) struct Context<'a> {
     /// The document text.
@@ -125,12 +163,15 @@ pub(super) struct Context<'a> {
 impl Context<'_> {
     /// The reporting clause of `found`, after the quotation or before it.
     pub(super) fn attribute(&self, found: &Found) -> Attribution {
-        if found.closed
-            && let Some(who) = self.after(found)
-        {
-            return Attribution::clause(who);
-        }
-        self.before(found)
+        let after = if found.closed {
+            self.after(found)
+        } else {
+            None
+        };
+        after
+            .filter(|who| *who != Who::Nobody)
+            .or_else(|| self.before(found))
+            .filter(|who| *who != Who::Nobody)
             .map(Attribution::clause)
             .unwrap_or_default()
     }
@@ -188,8 +229,8 @@ impl Context<'_> {
             from = mention.end;
         }
         let phrase = self.text.get(range).unwrap_or("");
-        if phrase.is_empty() {
-            Who::Unknown
+        if phrase.is_empty() || !is_nominal(words) {
+            Who::Nobody
         } else {
             Who::Phrase(phrase.to_owned())
         }

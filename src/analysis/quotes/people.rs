@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::super::{Entity, EntityKind};
+use super::super::{Entity, EntityKind, gazetteer};
 
 /// What a title says about the person it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,10 @@ const LOOK_BACK: usize = 32;
 pub(super) struct People {
     /// `(byte range, entity index)`, sorted by start, outside quotations.
     mentions: Vec<(Range<usize>, usize)>,
+    /// For each mention, whether a reporting verb follows it ("Mr Johnson
+    /// told", "Waterson said"): the person speaking, whom a later "he"
+    /// most likely means.
+    speaks: Vec<bool>,
     /// Gender of each entity (indexed like the entities).
     genders: Vec<Gender>,
 }
@@ -73,8 +77,13 @@ impl People {
             .filter(|(m, _)| !inside(m.start))
             .collect();
         mentions.sort_by_key(|(r, _)| r.start);
+        let speaks = mentions.iter().map(|(r, _)| speaks(text, r.end)).collect();
         let genders = entities.iter().map(|e| gender(text, e)).collect();
-        Self { mentions, genders }
+        Self {
+            mentions,
+            speaks,
+            genders,
+        }
     }
 
     /// The first person mention inside `range`, if any.
@@ -88,9 +97,10 @@ impl People {
             .cloned()
     }
 
-    /// The entity a pronoun (`he`, `she`) at byte `before` stands for: the
-    /// nearest person mentioned before it and at or after byte `from`, whose
-    /// title does not contradict the pronoun.
+    /// The entity a pronoun (`he`, `she`) at byte `before` stands for: among
+    /// the people mentioned before it and at or after byte `from` whose
+    /// title does not contradict the pronoun, the nearest one a reporting
+    /// verb follows ("Waterson said he was …"), or else the nearest one.
     pub(super) fn pronoun(&self, pronoun: &str, before: usize, from: usize) -> Option<usize> {
         let wanted = if pronoun.eq_ignore_ascii_case("she") {
             Gender::Female
@@ -98,18 +108,55 @@ impl People {
             Gender::Male
         };
         let k = self.mentions.partition_point(|(r, _)| r.end <= before);
-        self.mentions
-            .get(..k)?
-            .iter()
+        let fitting: Vec<(usize, bool)> = (0..k)
             .rev()
             .take(LOOK_BACK)
-            .take_while(|(r, _)| r.start >= from)
-            .find(|(_, i)| {
-                let g = self.genders.get(*i).copied().unwrap_or(Gender::Unknown);
-                g == Gender::Unknown || g == wanted
+            .filter_map(|m| {
+                let (range, entity) = self.mentions.get(m)?;
+                let g = self
+                    .genders
+                    .get(*entity)
+                    .copied()
+                    .unwrap_or(Gender::Unknown);
+                let fits = g == Gender::Unknown || g == wanted;
+                let speaks = self.speaks.get(m).copied().unwrap_or(false);
+                (range.start >= from && fits).then_some((*entity, speaks))
             })
-            .map(|(_, i)| *i)
+            .collect();
+        fitting
+            .iter()
+            .find(|(_, speaks)| *speaks)
+            .or_else(|| fitting.first())
+            .map(|(entity, _)| *entity)
     }
+}
+
+/// Whether a reporting verb (maybe after one helper word: "also said")
+/// follows byte `end` of `text`, right away or after an apposition
+/// ("David Frost, director general of the chambers, warned").
+fn speaks(text: &str, end: usize) -> bool {
+    let mut to = (end + 120).min(text.len());
+    while to < text.len() && !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let mut after = text.get(end..to).unwrap_or("");
+    if let Some(apposition) = after.strip_prefix(',') {
+        let Some((_, rest)) = apposition.split_once(',') else {
+            return false;
+        };
+        after = rest;
+    }
+    if !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    gazetteer::is_reporting_verb(first)
+        || (matches!(first, "also" | "later" | "then" | "has" | "had")
+            && gazetteer::is_reporting_verb(second))
 }
 
 /// The gender the titles before `entity`'s mentions give it.

@@ -137,6 +137,22 @@ impl Paragraph {
                 i,
                 self.single_closer_after.get(i).copied().unwrap_or(false),
             );
+        // A double quotation still open when a sentence ends and the same
+        // mark opens again: paragraphs of one quotation run together on one
+        // line (`… Christmas. "Over the …`), so it goes on.
+        let top = stack.len().checked_sub(1);
+        let reopens = family == Family::Double
+            && left_flanking
+            && !right_flanking
+            && top.is_some()
+            && answered == top
+            && stack
+                .last()
+                .is_some_and(|o| o.ch == c || shape == Shape::Straight)
+            && self.after_sentence_end(i);
+        if reopens {
+            return Action::Ignore;
+        }
         match shape {
             Shape::Opening => {
                 let low = stack
@@ -176,6 +192,15 @@ impl Paragraph {
                 (None, false, _) => Action::Ignore,
             },
         }
+    }
+
+    /// Whether a sentence ends right before index `i`: `.`, `!`, `?` or `…`
+    /// and one or two spaces.
+    fn after_sentence_end(&self, i: usize) -> bool {
+        let at = |back: usize| marks::char_at(&self.chars, i.checked_sub(back));
+        let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+        let stop = |c: Option<char>| matches!(c, Some('.' | '!' | '?' | '…'));
+        space(at(1)) && (stop(at(2)) || (space(at(2)) && stop(at(3))))
     }
 
     /// Whether a letter or digit comes within two chars after index `i`.
