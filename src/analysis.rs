@@ -73,15 +73,51 @@ pub struct Entity {
     pub reason: String,
 }
 
+/// What a quotation is used for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Someone's words, reported as they said or wrote them.
+    #[default]
+    Speech,
+    /// Scare quotes: a term, title or nickname set off by marks (the
+    /// so-called “peace plan”, a "new balance"), not a report of speech.
+    Scare,
+}
+
+impl QuoteKind {
+    /// Lower-case name as written in files (`speech`, `scare`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Speech => "speech",
+            QuoteKind::Scare => "scare",
+        }
+    }
+}
+
 /// One quotation: the quoted words and who said them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quotation {
     /// Byte range including the opening and closing marks (or up to the end of
-    /// the paragraph when the quotation is never closed).
+    /// the paragraph when the quotation is never closed). A quotation that
+    /// runs over several paragraphs (each re-opened with a mark, only the last
+    /// closed) is one span from the first opening mark to the closing mark.
     pub span: Range<usize>,
     /// Index into [`Analysis::entities`] of the person the text says spoke
     /// these words, when it says so.
     pub speaker: Option<usize>,
+    /// Speech or scare quotes.
+    pub kind: QuoteKind,
+    /// Index into [`Analysis::quotations`] of the quotation this one is
+    /// nested in (“… ‘inner’ …”), `None` for an outermost quotation.
+    pub parent: Option<usize>,
+    /// Whether no closing mark was found: the span then ends with the last
+    /// paragraph the quotation reaches.
+    pub unclosed: bool,
+    /// The words naming the speaker when they name no person entity
+    /// ("a spokesman", "the Conservative leader", "officials"); `None` when
+    /// `speaker` is set or nobody is named.
+    pub speaker_text: Option<String>,
 }
 
 /// Everything [`analyse`] finds in one document.
@@ -91,7 +127,8 @@ pub struct Analysis {
     pub sentences: Vec<Range<usize>>,
     /// Named entities in order of first mention.
     pub entities: Vec<Entity>,
-    /// Quotations in reading order (sorted by start).
+    /// Quotations in reading order: sorted by start, an enclosing quotation
+    /// before the ones nested in it.
     pub quotations: Vec<Quotation>,
 }
 

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use folio::analysis::{Analysis, EntityKind, Progress, analyse};
+use folio::analysis::{Analysis, EntityKind, Progress, QuoteKind, analyse};
 use folio::document::Document;
 
 fn sample() -> (Document, Analysis) {
@@ -180,6 +180,22 @@ fn sample_quotations() {
         })
         .collect();
     assert_eq!(speakers, [None, None, Some("Emmanuel Macron"), None]);
+    let kinds: Vec<QuoteKind> = analysis.quotations.iter().map(|q| q.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            QuoteKind::Scare,
+            QuoteKind::Scare,
+            QuoteKind::Speech,
+            QuoteKind::Speech
+        ]
+    );
+    assert!(
+        analysis
+            .quotations
+            .iter()
+            .all(|q| q.parent.is_none() && !q.unclosed && q.speaker_text.is_none())
+    );
 }
 
 #[test]

@@ -44,14 +44,18 @@ pub fn to_file(
             .map(|(i, q)| {
                 let span = span_record(doc, &q.span);
                 QuoteRecord {
-                    id: format!("q{}", i + 1),
+                    id: quote_id(i),
                     start: span.start,
                     end: span.end,
                     exact: span.exact,
+                    kind: q.kind,
+                    nested_in: q.parent.map(quote_id),
+                    unclosed: q.unclosed,
                     speaker: q
                         .speaker
                         .and_then(|s| a.entities.get(s))
                         .map(|e| e.id.clone()),
+                    speaker_text: q.speaker_text.clone(),
                 }
             })
             .collect()
@@ -74,6 +78,11 @@ pub fn to_file(
         quotes,
         claims,
     }
+}
+
+/// The id of quotation `index` (0-based) in the file: `q1`, `q2`, …
+fn quote_id(index: usize) -> String {
+    format!("q{}", index + 1)
 }
 
 fn span_record(doc: &Document, span: &Range<usize>) -> SpanRecord {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
-use crate::analysis::EntityKind;
+use crate::analysis::{EntityKind, QuoteKind};
 
 /// The schema version this folio writes and reads.
 pub const SCHEMA: u32 = 1;
@@ -92,9 +92,25 @@ pub struct QuoteRecord {
     pub end: usize,
     /// The quotation with its marks.
     pub exact: String,
-    /// Entity id of the speaker, when the text says who.
+    /// `speech` (someone's words) or `scare` (a term, title or nickname in
+    /// quotation marks); `speech` when left out.
+    #[serde(default)]
+    pub kind: QuoteKind,
+    /// Id of the quotation this one is nested in (`q2`); left out for an
+    /// outermost quotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nested_in: Option<String>,
+    /// `true` when no closing mark was found and the quotation ends with its
+    /// paragraph; left out when `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unclosed: bool,
+    /// Entity id of the speaker (a person), when the text says who.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The words naming a speaker who is no entity ("a spokesman",
+    /// "officials"); left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_text: Option<String>,
 }
 
 /// A claim, with enough context to find it again if the article changes

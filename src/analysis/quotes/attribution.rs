@@ -1,0 +1,388 @@
+//! Attribution: who a quotation's words belong to, read from its reporting
+//! clause — the speaker and reporting verb next to the quotation in the same
+//! sentence.
+//!
+//! After the closing mark: `,” Macron explained`, `,” said Ms Hewitt`,
+//! `,” he said`, `,” a spokesman for the party said`, `,” according to X`.
+//! Before the opening mark: `Mr Howard said: “…”`, `X told reporters: “…”`,
+//! `X said that “…”`, `according to X, “…”`. The speaker is the person whose
+//! mention is there; a pronoun (`he`, `she`) stands for the nearest fitting
+//! person mentioned before, in the same or the previous paragraph; a speaker
+//! with no name (`a spokesman`, `officials`, `the Kremlin`) is kept as words.
+
+use std::ops::Range;
+
+use super::super::entities::tokens::{self, Word};
+use super::super::gazetteer;
+use super::people::People;
+use super::scanner::Found;
+
+/// Who a reporting clause names.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(super) struct Attribution {
+    /// Index of the person entity, when the speaker is a known person.
+    pub(super) speaker: Option<usize>,
+    /// The words naming the speaker when they name no person ("a spokesman").
+    pub(super) speaker_text: Option<String>,
+    /// Whether a reporting clause is attached to the quotation at all (it
+    /// may name nobody we can resolve: `,” they said`).
+    pub(super) clause: bool,
+}
+
+impl Attribution {
+    fn clause(who: Who) -> Self {
+        let (speaker, speaker_text) = match who {
+            Who::Person(i) => (Some(i), None),
+            Who::Phrase(s) => (None, Some(s)),
+            Who::Unknown | Who::Nobody => (None, None),
+        };
+        Self {
+            speaker,
+            speaker_text,
+            clause: true,
+        }
+    }
+}
+
+/// The speaker a clause names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Who {
+    /// A person entity (index).
+    Person(usize),
+    /// A nominal speaker without a name ("the Conservative leader").
+    Phrase(String),
+    /// Nobody we can tell ("they", an unresolved pronoun).
+    Unknown,
+    /// The words where a speaker would be are no speaker ("he had been
+    /// told a fan …"): there is no reporting clause after all.
+    Nobody,
+}
+
+/// How far (bytes) attribution looks before the opening and after the
+/// closing mark; a reporting clause is a handful of words.
+const WINDOW: usize = 200;
+
+/// How many words a speaker phrase may have ("a spokesman for the party").
+const PHRASE_WORDS: usize = 7;
+
+/// Words that may sit between a speaker and the reporting verb ("he later said").
+fn is_helper(word: &str) -> bool {
+    matches!(
+        word,
+        "has" | "had" | "have" | "also" | "then" | "later" | "earlier" | "once" | "again"
+    ) || (word.len() > 3 && word.ends_with("ly"))
+}
+
+/// Words that end a speaker phrase after the verb (", said a spokesman on Monday").
+fn ends_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "when"
+            | "after"
+            | "before"
+            | "while"
+            | "as"
+            | "who"
+            | "which"
+            | "that"
+            | "adding"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "last"
+            | "and"
+            | "but"
+            | "because"
+            | "referring"
+            | "speaking"
+    ) || gazetteer::is_reporting_verb(word)
+}
+
+/// Pronouns that cannot be resolved to one person.
+fn is_other_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "they" | "we" | "i" | "you" | "it" | "this" | "that" | "one" | "who"
+    )
+}
+
+/// Words before a person mention that make the mention part of a longer
+/// nominal speaker ("a spokesman for Tony Blair").
+fn is_linking(word: &str) -> bool {
+    matches!(word, "for" | "of" | "to" | "with" | "from" | "at" | "by")
+}
+
+/// Words that never occur in a nominal speaker: pronouns, auxiliaries and
+/// conjunctions show that the words are a clause, not a speaker
+/// ("he had been", "while the Liberal Democrats").
+const NOT_IN_SPEAKER: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "had", "has", "have",
+    "been", "being", "is", "was", "were", "be", "are", "would", "will", "could", "should", "can",
+    "may", "might", "while", "whilst", "based", "much", "that", "which", "who", "not", "also",
+    "as", "if", "when", "because", "so", "than", "then", "there", "here", "this", "what",
+];
+
+/// Words that open a nominal speaker ("a spokesman", "the minister", "two
+/// officials", "his lawyer").
+const SPEAKER_OPENERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "his", "her",
+    "its", "their", "our", "another", "both", "other", "most", "senior", "local",
+];
+
+/// Whether `words` look like a nominal speaker: no word from
+/// [`NOT_IN_SPEAKER`], and opened by a word from [`SPEAKER_OPENERS`] or a
+/// capitalised name ("Downing Street"), or at most two words ("officials",
+/// "police officers").
+fn is_nominal(words: &[Word<'_>]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = |w: &Word<'_>| w.text.to_lowercase();
+    if words
+        .iter()
+        .any(|w| NOT_IN_SPEAKER.contains(&lower(w).as_str()))
+    {
+        return false;
+    }
+    SPEAKER_OPENERS.contains(&lower(first).as_str()) || first.is_capitalised() || words.len() <= 2
+}
+
+/// Everything attribution needs to know about the document.
+pub(super) struct Context<'a> {
+    /// The document text.
+    pub(super) text: &'a str,
+    /// Paragraph byte ranges.
+    pub(super) paragraphs: &'a [Range<usize>],
+    /// Person mentions outside quotations.
+    pub(super) people: &'a People,
+}
+
+impl Context<'_> {
+    /// The reporting clause of `found`, after the quotation or before it.
+    pub(super) fn attribute(&self, found: &Found) -> Attribution {
+        let after = if found.closed {
+            self.after(found)
+        } else {
+            None
+        };
+        after
+            .filter(|who| *who != Who::Nobody)
+            .or_else(|| self.before(found))
+            .filter(|who| *who != Who::Nobody)
+            .map(Attribution::clause)
+            .unwrap_or_default()
+    }
+
+    /// Where a pronoun for `found` may look back to: the start of the
+    /// paragraph before the quotation's first.
+    fn pronoun_from(&self, found: &Found) -> usize {
+        self.paragraphs
+            .get(found.first_paragraph.saturating_sub(1))
+            .map_or(0, |p| p.start)
+    }
+
+    /// Whether only a possessive, spaces or a hyphen separate two words of
+    /// one phrase.
+    fn joined(&self, a: &Word<'_>, b: &Word<'_>) -> bool {
+        let gap = self.text.get(a.span.end..b.span.start).unwrap_or(".");
+        let gap = gap
+            .strip_prefix("'s")
+            .or_else(|| gap.strip_prefix("’s"))
+            .or_else(|| gap.strip_prefix('\''))
+            .or_else(|| gap.strip_prefix('’'))
+            .unwrap_or(gap);
+        gap == "-" || (!gap.is_empty() && gap.chars().all(char::is_whitespace))
+    }
+
+    /// Who the phrase `words` names (`Ms Hewitt`, `he`, `a spokesman`).
+    /// `pronoun_from` bounds how far back a pronoun looks.
+    fn who(&self, words: &[Word<'_>], pronoun_from: usize) -> Who {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return Who::Unknown;
+        };
+        if words.len() == 1 && gazetteer::is_speaker_pronoun(first.text) {
+            let pronoun = first.text;
+            return self
+                .people
+                .pronoun(pronoun, first.span.start, pronoun_from)
+                .map_or(Who::Unknown, Who::Person);
+        }
+        if words.len() == 1 && is_other_pronoun(first.text) {
+            return Who::Unknown;
+        }
+        // A person named in the phrase, unless the phrase is about someone
+        // else's spokesman ("a spokesman for Tony Blair").
+        let range = first.span.start..last.span.end;
+        let mut from = range.start;
+        while let Some((mention, person)) = self.people.first_in(from..range.end) {
+            let at = words.iter().position(|w| w.span.start == mention.start);
+            let linked = at
+                .and_then(|k| k.checked_sub(1))
+                .and_then(|k| words.get(k))
+                .is_some_and(|w| is_linking(w.text));
+            if !linked {
+                return Who::Person(person);
+            }
+            from = mention.end;
+        }
+        let phrase = self.text.get(range).unwrap_or("");
+        if phrase.is_empty() || !is_nominal(words) {
+            Who::Nobody
+        } else {
+            Who::Phrase(phrase.to_owned())
+        }
+    }
+
+    /// The speaker phrase starting at word `k` and running to a stop word,
+    /// punctuation or [`PHRASE_WORDS`] words (`said a spokesman for X.`).
+    fn phrase_from<'w>(&self, words: &'w [Word<'w>], k: usize) -> &'w [Word<'w>] {
+        let mut end = k;
+        while let Some(w) = words.get(end) {
+            if end > k
+                && (ends_phrase(w.text)
+                    || end - k >= PHRASE_WORDS
+                    || words.get(end - 1).is_none_or(|prev| !self.joined(prev, w)))
+            {
+                break;
+            }
+            end += 1;
+        }
+        words.get(k..end).unwrap_or(&[])
+    }
+
+    /// The reporting clause right after the closing mark, if there is one.
+    fn after(&self, found: &Found) -> Option<Who> {
+        let paragraph = self.paragraphs.get(found.last_paragraph)?;
+        let end = ceil_boundary(self.text, paragraph.end.min(found.span.end + WINDOW));
+        let words = tokens::words(self.text, found.span.end..end);
+        let first = words.first()?;
+        let between = self.text.get(found.span.end..first.span.start)?;
+        if !between
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
+        {
+            return None;
+        }
+        let quoted = self.text.get(found.span.clone())?;
+        if quoted.chars().rev().nth(1) == Some('.') && first.is_capitalised() {
+            return None;
+        }
+        let text_at = |k: usize| words.get(k).map_or("", |w| w.text);
+        let from = self.pronoun_from(found);
+        // ", according to X"
+        if first.text.eq_ignore_ascii_case("according") && text_at(1) == "to" {
+            return Some(self.who(self.phrase_from(&words, 2), from));
+        }
+        // ", said X" / ", said Ms Hewitt" / ", said a spokesman"
+        if gazetteer::is_reporting_verb(first.text) && !first.is_capitalised() {
+            return Some(self.who(self.phrase_from(&words, 1), from));
+        }
+        // ", X said" / ", the Conservative leader said" / ", he later added"
+        let verb = (1..PHRASE_WORDS).find(|&k| gazetteer::is_reporting_verb(text_at(k)))?;
+        let linked = (1..verb).all(|k| match (words.get(k - 1), words.get(k)) {
+            (Some(a), Some(b)) => self.joined(a, b),
+            _ => false,
+        });
+        if !linked {
+            return None;
+        }
+        let mut subject_end = verb;
+        while subject_end > 1 && is_helper(text_at(subject_end - 1)) {
+            subject_end -= 1;
+        }
+        if matches!(
+            first.text,
+            "to" | "and" | "or" | "of" | "in" | "for" | "with" | "but"
+        ) {
+            return None;
+        }
+        let who = self.who(words.get(..subject_end)?, from);
+        // Without punctuation closing the quoted words or after them, only
+        // a named or pronoun speaker makes a reporting clause ("new
+        // balance" to protect European states is none).
+        let punctuated = quoted
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| ",.!?…".contains(c))
+            || between.contains([',', '—', '–', '-']);
+        (punctuated || matches!(who, Who::Person(_))).then_some(who)
+    }
+
+    /// The reporting clause right before the opening mark, if there is one.
+    fn before(&self, found: &Found) -> Option<Who> {
+        let paragraph = self.paragraphs.get(found.first_paragraph)?;
+        let start =
+            floor_boundary(self.text, found.span.start.saturating_sub(WINDOW)).max(paragraph.start);
+        let words = tokens::words(self.text, start..found.span.start);
+        let last = words.last()?;
+        let between = self.text.get(last.span.end..found.span.start)?;
+        if between.contains(['.', '!', '?', ';', '"', '“', '”', '\'', '‘', '’', '(', ')']) {
+            return None;
+        }
+        let colon = between.contains(':');
+        let n = words.len();
+        let text_at = |k: usize| words.get(k).map_or("", |w| w.text);
+        let from = self.pronoun_from(found);
+        // "according to Ms Hewitt, “…”"
+        if let Some(to) = (n.saturating_sub(PHRASE_WORDS)..n).rev().find(|&k| {
+            text_at(k) == "to" && k > 0 && text_at(k - 1).eq_ignore_ascii_case("according")
+        }) {
+            return Some(self.who(words.get(to + 1..)?, from));
+        }
+        // "X said: “…”", "X said that “…”", "X told reporters: “…”",
+        // "X told the BBC “…”"
+        let lookback = if colon { 6 } else { 4 };
+        let verb = (n.saturating_sub(lookback)..n)
+            .rev()
+            .find(|&k| gazetteer::is_reporting_verb(text_at(k)))?;
+        let tail = words.get(verb + 1..)?;
+        let tail_ok = colon
+            || tail.is_empty()
+            || (tail.len() == 1 && text_at(verb + 1) == "that")
+            || (text_at(verb).eq_ignore_ascii_case("told") && tail.len() <= 3);
+        if !tail_ok || between.contains(',') && !colon {
+            return None;
+        }
+        let mut subject_end = verb;
+        while subject_end > 0 && is_helper(text_at(subject_end - 1)) {
+            subject_end -= 1;
+        }
+        let mut subject_start = subject_end;
+        while subject_start > 0
+            && subject_end - subject_start < PHRASE_WORDS
+            && match (words.get(subject_start - 1), words.get(subject_start)) {
+                (Some(a), Some(b)) => !ends_phrase(a.text) && self.joined(a, b),
+                _ => false,
+            }
+        {
+            subject_start -= 1;
+        }
+        let subject = words.get(subject_start..subject_end)?;
+        // A verb with no subject of its own ("…, she said, adding: “…”").
+        if subject.is_empty() {
+            return None;
+        }
+        Some(self.who(subject, from))
+    }
+}
+
+/// `at`, moved back to the nearest char boundary of `text`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `at`, moved forward to the nearest char boundary of `text` (at most its length).
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}

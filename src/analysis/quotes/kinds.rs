@@ -1,0 +1,116 @@
+//! Telling speech from scare quotes.
+//!
+//! A quotation is *speech* when it reports someone's words and *scare* when
+//! the marks set off a term, a title or a nickname (the so-called “peace
+//! plan”, a "new balance", 'Super April'). The rules, in order:
+//!
+//! 1. a quotation that is unclosed or runs over paragraphs is speech;
+//! 2. one right after a naming word (so-called, dubbed, called, termed,
+//!    nicknamed, known as, …) and at most 8 words long is scare;
+//! 3. one that ends with or contains sentence punctuation (`.`, `!`, `?`, a
+//!    closing `,` before a reporting clause) is speech;
+//! 4. one with a reporting clause attached, or after a colon, is speech;
+//! 5. one of at most 4 words is scare, as is one of at most 6 words after an
+//!    article or possessive ("a", "the", "their") or one written in title
+//!    case (a headline or a name of a work);
+//! 6. anything else is speech: a long phrase lifted from a statement
+//!    ("discussing “ongoing diplomatic and deterrence efforts”") is the
+//!    speaker's wording even when no clause names the speaker.
+
+use super::super::QuoteKind;
+use super::attribution::Attribution;
+use super::scanner::Found;
+
+/// Words right before a quotation that announce a term or a name.
+const NAMING: &[&str] = &[
+    "so-called",
+    "so–called",
+    "dubbed",
+    "called",
+    "termed",
+    "nicknamed",
+    "branded",
+    "labelled",
+    "labeled",
+    "named",
+    "titled",
+    "entitled",
+    "word",
+    "phrase",
+    "slogan",
+    "term",
+];
+
+/// Articles and possessives that make a following short quotation a term.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those", "my",
+    "your",
+];
+
+/// At most the 48 bytes of `text` right before byte `start`.
+fn just_before(text: &str, start: usize) -> &str {
+    let mut from = start.saturating_sub(48);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    text.get(from..start).unwrap_or("")
+}
+
+/// Up to two lower-case words right before byte `start` of `text`, nearest last.
+fn words_before(text: &str, start: usize) -> Vec<String> {
+    let before = just_before(text, start);
+    let mut words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '–')
+                .to_lowercase()
+        })
+        .collect();
+    words.reverse();
+    words
+}
+
+/// The kind of `found` in `text`, given its attribution.
+pub(super) fn classify(text: &str, found: &Found, attribution: &Attribution) -> QuoteKind {
+    if !found.closed || found.first_paragraph != found.last_paragraph {
+        return QuoteKind::Speech;
+    }
+    let quoted = text.get(found.span.clone()).unwrap_or("");
+    let mut inner = quoted.chars();
+    inner.next();
+    inner.next_back();
+    let inner = inner.as_str().trim();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let before = words_before(text, found.span.start);
+    let last_before = before.last().map_or("", String::as_str);
+    let known_as = before.iter().map(String::as_str).eq(["known", "as"]);
+    if words.len() <= 8 && (NAMING.contains(&last_before) || known_as) {
+        return QuoteKind::Scare;
+    }
+    let sentence_punctuation = inner.ends_with(['.', '!', '?', ',', ';', ':', '…'])
+        || [". ", "! ", "? "].iter().any(|p| inner.contains(p));
+    if sentence_punctuation || attribution.clause {
+        return QuoteKind::Speech;
+    }
+    if just_before(text, found.span.start)
+        .trim_end()
+        .ends_with(':')
+    {
+        return QuoteKind::Speech;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    let title_case = words.len() <= 12
+        && !long.is_empty()
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if words.len() <= 4
+        || (words.len() <= 6 && DETERMINERS.contains(&last_before))
+        || (title_case && words.len() > 1)
+    {
+        return QuoteKind::Scare;
+    }
+    QuoteKind::Speech
+}
