@@ -44,6 +44,18 @@ pub struct Claim {
     pub created: toml::value::Datetime,
 }
 
+/// The reader's word on who said one quotation: an entity (a person folio
+/// knows) or a name as typed. Overrides folio's attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerFix {
+    /// Byte range of the quotation, marks included.
+    pub span: Range<usize>,
+    /// Entity id of the speaker.
+    pub speaker: Option<String>,
+    /// The speaker as typed, when it is no known person.
+    pub speaker_text: Option<String>,
+}
+
 /// A claim from the file whose text can no longer be found in the article.
 /// Kept verbatim and written back, so nothing is lost.
 pub type OrphanedClaim = file::ClaimRecord;
@@ -53,13 +65,53 @@ pub type OrphanedClaim = file::ClaimRecord;
 pub struct Annotations {
     claims: Vec<Claim>,
     orphans: Vec<OrphanedClaim>,
+    speakers: Vec<SpeakerFix>,
+    orphaned_speakers: Vec<file::SpeakerRecord>,
 }
 
 impl Annotations {
     /// Annotations made of `claims` (any order) and `orphans`.
     pub fn new(mut claims: Vec<Claim>, orphans: Vec<OrphanedClaim>) -> Self {
         claims.sort_by_key(|c| (c.span.start, c.span.end));
-        Self { claims, orphans }
+        Self {
+            claims,
+            orphans,
+            ..Self::default()
+        }
+    }
+
+    /// These annotations with `speakers` (fixes found in the article) and
+    /// `orphaned` (fixes whose quotation is gone, kept as read).
+    pub fn with_speakers(
+        mut self,
+        speakers: Vec<SpeakerFix>,
+        orphaned: Vec<file::SpeakerRecord>,
+    ) -> Self {
+        self.speakers = speakers;
+        self.orphaned_speakers = orphaned;
+        self
+    }
+
+    /// The reader's speaker fixes.
+    pub fn speakers(&self) -> &[SpeakerFix] {
+        &self.speakers
+    }
+
+    /// Speaker fixes whose quotation could not be found again.
+    pub fn orphaned_speakers(&self) -> &[file::SpeakerRecord] {
+        &self.orphaned_speakers
+    }
+
+    /// The reader's speaker for the quotation at `span`, if they set one.
+    pub fn speaker_fix(&self, span: &Range<usize>) -> Option<&SpeakerFix> {
+        self.speakers.iter().find(|fix| fix.span == *span)
+    }
+
+    /// Sets (or replaces) the speaker of the quotation at `fix.span`.
+    pub fn set_speaker(&mut self, fix: SpeakerFix) {
+        self.speakers.retain(|old| old.span != fix.span);
+        self.speakers.push(fix);
+        self.speakers.sort_by_key(|f| (f.span.start, f.span.end));
     }
 
     /// Claims sorted by position.

@@ -5,16 +5,16 @@
 //! its `exact`; otherwise it moves to the one place the article contains
 //! `exact`; otherwise it is orphaned: kept and written back, never dropped.
 
-use super::file::{AnnotationFile, ClaimRecord};
-use super::{Annotations, Claim};
+use super::file::AnnotationFile;
+use super::{Annotations, Claim, SpeakerFix};
 use crate::document::Document;
 
-/// The claims of `file`, anchored in `doc`.
+/// The claims and speaker fixes of `file`, anchored in `doc`.
 pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
     let mut claims = Vec::new();
     let mut orphans = Vec::new();
     for record in &file.claims {
-        match anchor(doc, record) {
+        match anchor(doc, record.start, record.end, &record.exact) {
             Some(span) => claims.push(Claim {
                 id: record.id.clone(),
                 span,
@@ -27,22 +27,35 @@ pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
             None => orphans.push(record.clone()),
         }
     }
-    Annotations::new(claims, orphans)
+    let mut speakers = Vec::new();
+    let mut orphaned_speakers = Vec::new();
+    for record in &file.speakers {
+        match anchor(doc, record.start, record.end, &record.exact) {
+            Some(span) => speakers.push(SpeakerFix {
+                span,
+                speaker: record.speaker.clone(),
+                speaker_text: record.speaker_text.clone(),
+            }),
+            None => orphaned_speakers.push(record.clone()),
+        }
+    }
+    Annotations::new(claims, orphans).with_speakers(speakers, orphaned_speakers)
 }
 
-/// The byte range of `record` in `doc`, if it can be found unambiguously.
-fn anchor(doc: &Document, record: &ClaimRecord) -> Option<std::ops::Range<usize>> {
-    if record.exact.is_empty() {
+/// The byte range in `doc` of the span that was chars `[start, end)` with
+/// text `exact`, if it can be found unambiguously.
+fn anchor(doc: &Document, start: usize, end: usize, exact: &str) -> Option<std::ops::Range<usize>> {
+    if exact.is_empty() {
         return None;
     }
     let at_offsets = doc
-        .byte_offset(record.start)
-        .zip(doc.byte_offset(record.end))
-        .filter(|(start, end)| start < end && doc.slice(*start..*end) == record.exact);
+        .byte_offset(start)
+        .zip(doc.byte_offset(end))
+        .filter(|(start, end)| start < end && doc.slice(*start..*end) == exact);
     if let Some((start, end)) = at_offsets {
         return Some(start..end);
     }
-    let mut found = doc.text().match_indices(record.exact.as_str());
+    let mut found = doc.text().match_indices(exact);
     match (found.next(), found.next()) {
         (Some((start, exact)), None) => Some(start..start + exact.len()),
         _ => None,

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::file::{
     AnnotationFile, ArticleRecord, ClaimRecord, EntityRecord, OFFSET_UNIT, QuoteRecord, SCHEMA,
-    SpanRecord,
+    SpanRecord, SpeakerRecord,
 };
 use super::{Annotations, Claim};
 use crate::analysis::Analysis;
@@ -43,6 +43,16 @@ pub fn to_file(
             .enumerate()
             .map(|(i, q)| {
                 let span = span_record(doc, &q.span);
+                // The reader's word on the speaker wins over folio's.
+                let (speaker, speaker_text) = match annotations.speaker_fix(&q.span) {
+                    Some(fix) => (fix.speaker.clone(), fix.speaker_text.clone()),
+                    None => (
+                        q.speaker
+                            .and_then(|s| a.entities.get(s))
+                            .map(|e| e.id.clone()),
+                        q.speaker_text.clone(),
+                    ),
+                };
                 QuoteRecord {
                     id: quote_id(i),
                     start: span.start,
@@ -51,11 +61,8 @@ pub fn to_file(
                     kind: q.kind,
                     nested_in: q.parent.map(quote_id),
                     unclosed: q.unclosed,
-                    speaker: q
-                        .speaker
-                        .and_then(|s| a.entities.get(s))
-                        .map(|e| e.id.clone()),
-                    speaker_text: q.speaker_text.clone(),
+                    speaker,
+                    speaker_text,
                 }
             })
             .collect()
@@ -66,6 +73,21 @@ pub fn to_file(
         .map(|c| claim_record(doc, c))
         .collect();
     claims.extend(annotations.orphans().iter().cloned());
+    let mut speakers: Vec<SpeakerRecord> = annotations
+        .speakers()
+        .iter()
+        .map(|fix| {
+            let span = span_record(doc, &fix.span);
+            SpeakerRecord {
+                start: span.start,
+                end: span.end,
+                exact: span.exact,
+                speaker: fix.speaker.clone(),
+                speaker_text: fix.speaker_text.clone(),
+            }
+        })
+        .collect();
+    speakers.extend(annotations.orphaned_speakers().iter().cloned());
     AnnotationFile {
         schema: SCHEMA,
         offset_unit: OFFSET_UNIT.to_owned(),
@@ -77,6 +99,7 @@ pub fn to_file(
         entities,
         quotes,
         claims,
+        speakers,
     }
 }
 

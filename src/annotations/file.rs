@@ -36,6 +36,26 @@ pub struct AnnotationFile {
     /// The reader's claims, including any that could not be re-anchored.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<ClaimRecord>,
+    /// Speakers the reader set or corrected, one per quotation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<SpeakerRecord>,
+}
+
+/// The reader's word on who said a quotation, overriding folio's attribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    /// First char of the quotation (its opening mark).
+    pub start: usize,
+    /// One past its last char.
+    pub end: usize,
+    /// The quotation with its marks.
+    pub exact: String,
+    /// Entity id of the speaker, when it is a person folio knows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The speaker as typed, when it is no known person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_text: Option<String>,
 }
 
 /// The article an annotation file belongs to.

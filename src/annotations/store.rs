@@ -149,6 +149,7 @@ mod tests {
             entities: Vec::new(),
             quotes: Vec::new(),
             claims: Vec::new(),
+            speakers: Vec::new(),
         }
     }
 
