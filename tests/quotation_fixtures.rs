@@ -378,6 +378,11 @@ const CASES: &[(&str, &str, &[Q])] = &[
         )],
     ),
     (
+        "a role, then the name in commas, then said:",
+        "The shadow health minister, Helen Ward, said: \"The plan is unfunded.\"",
+        &[speech("\"The plan is unfunded.\"", Some("Helen Ward"))],
+    ),
+    (
         "they said names nobody",
         "Lena Fox met the strikers. “We want a fair deal,” they said.",
         &[Q {

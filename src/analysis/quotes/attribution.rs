@@ -396,6 +396,13 @@ impl Context<'_> {
             subject_start -= 1;
         }
         let subject = words.get(subject_start..subject_end)?;
+        if subject.is_empty()
+            && let Some(prev) = subject_end.checked_sub(1).and_then(|k| words.get(k))
+            && let Some((_, person)) = self.people.ending_at(prev.span.end)
+        {
+            // "The shadow minister, Jane Doe, said: “…”"
+            return Some(Who::Person(person));
+        }
         if subject.is_empty() {
             // "X told the BBC it was laughable and added: “…”": the subject
             // of the earlier verb in the sentence.
