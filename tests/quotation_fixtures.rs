@@ -355,6 +355,34 @@ const CASES: &[(&str, &str, &[Q])] = &[
         &[scare("\"ran onto\"")],
     ),
     (
+        "two straight single marks typed for a double one",
+        "''We will appeal,'' said Owen Reid.",
+        &[speech("''We will appeal,''", Some("Owen Reid"))],
+    ),
+    (
+        "a person and an apposition before the verb",
+        "\"The runway stays shut,\" Laura Bennett, an airport spokeswoman, told reporters.",
+        &[speech("\"The runway stays shut,\"", Some("Laura Bennett"))],
+    ),
+    (
+        "and added: takes the subject of the earlier verb",
+        "His lawyer, Adam Cole, told the court it was absurd and added: \"My client was at home.\"",
+        &[speech("\"My client was at home.\"", Some("Adam Cole"))],
+    ),
+    (
+        "a quotation after a paragraph of reported speech",
+        "The storm had passed by dawn, Mayor Ruth Adler said.\n\n\"We cleared every road by noon.\"",
+        &[speech(
+            "\"We cleared every road by noon.\"",
+            Some("Ruth Adler"),
+        )],
+    ),
+    (
+        "a role, then the name in commas, then said:",
+        "The shadow health minister, Helen Ward, said: \"The plan is unfunded.\"",
+        &[speech("\"The plan is unfunded.\"", Some("Helen Ward"))],
+    ),
+    (
         "they said names nobody",
         "Lena Fox met the strikers. “We want a fair deal,” they said.",
         &[Q {

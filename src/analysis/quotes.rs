@@ -16,7 +16,11 @@
 //! - finally nesting is recorded as parent indices, and a quotation with no
 //!   reporting clause of its own inherits the speaker of the quotation before
 //!   it when nothing else intervenes: the second half of a split quotation
-//!   (`“First,” she said, “second.”`) or the next paragraph of quotation.
+//!   (`“First,” she said, “second.”`) or the next paragraph of quotation;
+//!   failing that, it goes to the person mentioned last before it in its
+//!   paragraph (or in the paragraph before, when the quotation opens its
+//!   own) if a reporting verb follows that mention: `… Mr Howard said.` ⏎
+//!   `"We watched …"`.
 
 mod attribution;
 mod kinds;
@@ -83,6 +87,22 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quotation> {
         })
         .collect();
     inherit_speakers(paragraphs, &mut quotations, &people);
+    for (q, found, clause) in &mut quotations {
+        if q.parent.is_none()
+            && q.kind == QuoteKind::Speech
+            && !*clause
+            && q.speaker.is_none()
+            && q.speaker_text.is_none()
+        {
+            let paragraph = if opens_paragraph(paragraphs, found) {
+                found.first_paragraph.saturating_sub(1)
+            } else {
+                found.first_paragraph
+            };
+            let from = paragraphs.get(paragraph).map_or(0, |p| p.start);
+            q.speaker = people.last_speaker(q.span.start, from);
+        }
+    }
     quotations.into_iter().map(|(q, _, _)| q).collect()
 }
 

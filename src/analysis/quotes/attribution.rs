@@ -143,7 +143,7 @@ fn is_nominal(words: &[Word<'_>]) -> bool {
     let lower = |w: &Word<'_>| w.text.to_lowercase();
     if words
         .iter()
-        .any(|w| NOT_IN_SPEAKER.contains(&lower(w).as_str()))
+        .any(|w| !w.is_acronym() && NOT_IN_SPEAKER.contains(&lower(w).as_str()))
     {
         return false;
     }
@@ -280,6 +280,40 @@ impl Context<'_> {
         if gazetteer::is_reporting_verb(first.text) && !first.is_capitalised() {
             return Some(self.who(self.phrase_from(&words, 1), from));
         }
+        // ", Michael Lamberty, a Lufthansa spokesman, told …": a person
+        // and an apposition before the verb.
+        let mut k = 0;
+        while words.get(k).is_some_and(|w| gazetteer::is_title(w.text)) {
+            k += 1;
+        }
+        if let Some((mention, person)) = words
+            .get(k)
+            .and_then(|w| self.people.first_in(w.span.start..end))
+            .filter(|(m, _)| words.get(k).is_some_and(|w| w.span.start == m.start))
+            && self
+                .text
+                .get(mention.end..)
+                .is_some_and(|t| t.starts_with(','))
+        {
+            let after: Vec<&Word<'_>> = words
+                .iter()
+                .filter(|w| w.span.start >= mention.end)
+                .take(PHRASE_WORDS + 1)
+                .collect();
+            let clause_end = after.iter().find_map(|w| {
+                gazetteer::is_reporting_verb(w.text)
+                    .then_some(w.span.start)
+                    .filter(|_| !w.is_capitalised())
+            });
+            if let Some(verb_at) = clause_end
+                && self
+                    .text
+                    .get(mention.end..verb_at)
+                    .is_some_and(|t| !t.contains(['.', '!', '?', ';', ':', '"', '“', '”']))
+            {
+                return Some(Who::Person(person));
+            }
+        }
         // ", X said" / ", the Conservative leader said" / ", he later added"
         let verb = (1..PHRASE_WORDS).find(|&k| gazetteer::is_reporting_verb(text_at(k)))?;
         let linked = (1..verb).all(|k| match (words.get(k - 1), words.get(k)) {
@@ -362,8 +396,39 @@ impl Context<'_> {
             subject_start -= 1;
         }
         let subject = words.get(subject_start..subject_end)?;
-        // A verb with no subject of its own ("…, she said, adding: “…”").
+        if subject.is_empty()
+            && let Some(prev) = subject_end.checked_sub(1).and_then(|k| words.get(k))
+            && let Some((_, person)) = self.people.ending_at(prev.span.end)
+        {
+            // "The shadow minister, Jane Doe, said: “…”"
+            return Some(Who::Person(person));
+        }
         if subject.is_empty() {
+            // "X told the BBC it was laughable and added: “…”": the subject
+            // of the earlier verb in the sentence.
+            if colon && subject_end > 0 && text_at(subject_end - 1) == "and" {
+                let clause = words.get(..subject_end - 1)?;
+                let earlier = clause
+                    .iter()
+                    .rposition(|w| gazetteer::is_reporting_verb(w.text))?;
+                // "his lawyer, Adam Cole, told …"
+                if let Some(prev) = earlier.checked_sub(1).and_then(|k| clause.get(k))
+                    && let Some((_, person)) = self.people.ending_at(prev.span.end)
+                {
+                    return Some(Who::Person(person));
+                }
+                let mut start = earlier;
+                while start > 0
+                    && earlier - start < PHRASE_WORDS
+                    && match (clause.get(start - 1), clause.get(start)) {
+                        (Some(a), Some(b)) => !ends_phrase(a.text) && self.joined(a, b),
+                        _ => false,
+                    }
+                {
+                    start -= 1;
+                }
+                return Some(self.who(clause.get(start..earlier)?, from));
+            }
             return None;
         }
         Some(self.who(subject, from))

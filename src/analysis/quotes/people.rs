@@ -86,6 +86,13 @@ impl People {
         }
     }
 
+    /// The person mention that ends exactly at byte `end`. (Mentions never
+    /// overlap, so sorted by start they are sorted by end too.)
+    pub(super) fn ending_at(&self, end: usize) -> Option<(Range<usize>, usize)> {
+        let k = self.mentions.partition_point(|(r, _)| r.end < end);
+        self.mentions.get(k).filter(|(r, _)| r.end == end).cloned()
+    }
+
     /// The first person mention inside `range`, if any.
     pub(super) fn first_in(&self, range: Range<usize>) -> Option<(Range<usize>, usize)> {
         let k = self
@@ -128,6 +135,19 @@ impl People {
             .find(|(_, speaks)| *speaks)
             .or_else(|| fitting.first())
             .map(|(entity, _)| *entity)
+    }
+}
+
+impl People {
+    /// The person mentioned last before byte `before` (and at or after byte
+    /// `from`), if a reporting verb follows that mention ("Mr Howard
+    /// said."); `None` when another person was mentioned after the speaker.
+    pub(super) fn last_speaker(&self, before: usize, from: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|(r, _)| r.end <= before);
+        let m = k.checked_sub(1)?;
+        let (range, entity) = self.mentions.get(m)?;
+        let speaks = self.speaks.get(m).copied().unwrap_or(false);
+        (range.start >= from && speaks).then_some(*entity)
     }
 }
 

@@ -77,16 +77,26 @@ struct Paragraph {
     /// the paragraph closes a clause: a `’` or `'` right after `,` `.` `!`
     /// `?` `;` `:` (`… back down,’ said Helen Ward`).
     single_closer_after: Vec<bool>,
+    /// Byte offset of the end of the paragraph.
+    end: usize,
 }
 
 impl Paragraph {
     fn new(text: &str, range: &Range<usize>) -> Self {
-        let chars: Vec<(usize, char)> = text
-            .get(range.clone())
-            .unwrap_or("")
-            .char_indices()
-            .map(|(i, c)| (range.start + i, c))
-            .collect();
+        // Two straight single marks typed for a double one (`''Yes,'' he
+        // said`) count as one `"`.
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        for (i, c) in text.get(range.clone()).unwrap_or("").char_indices() {
+            if c == '\''
+                && let Some(last) = chars.last_mut()
+                && last.1 == '\''
+                && last.0 + 1 == range.start + i
+            {
+                last.1 = '"';
+                continue;
+            }
+            chars.push((range.start + i, c));
+        }
         let mut single_closer_after = vec![false; chars.len()];
         let mut seen = false;
         for (i, &(_, c)) in chars.iter().enumerate().rev() {
@@ -105,6 +115,15 @@ impl Paragraph {
         Self {
             chars,
             single_closer_after,
+            end: range.end,
+        }
+    }
+
+    /// Byte offset just past the char (or merged mark) at index `i`.
+    fn end_of(&self, i: usize) -> usize {
+        match (self.chars.get(i), self.chars.get(i + 1)) {
+            (_, Some(&(next, _))) => next,
+            _ => self.end,
         }
     }
 
@@ -277,7 +296,7 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
                 Action::Close(k) => {
                     if let Some(old) = stack.get(k) {
                         found.push(Found {
-                            span: old.start..at + c.len_utf8(),
+                            span: old.start..paragraph.end_of(i),
                             closed: true,
                             first_paragraph: old.paragraph,
                             last_paragraph: p,
