@@ -465,8 +465,15 @@ mod round_trip {
                 label: "checkable".to_owned(),
                 verdict: "false".to_owned(),
                 speaker: Some(text.clone()),
-                note: text,
+                note: text.clone(),
                 created: "2026-11-29T08:00:00Z".parse().unwrap(),
+            }],
+            speakers: vec![SpeakerRecord {
+                start: 0,
+                end: 1,
+                exact: text.clone(),
+                speaker: None,
+                speaker_text: Some(text),
             }],
         }
     }
