@@ -12,6 +12,7 @@ pub mod line_input;
 pub mod panel;
 pub mod scroll;
 pub mod search;
+pub mod speaker_form;
 mod update;
 
 use std::cell::RefCell;
@@ -23,8 +24,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub use action::Action;
 use claim_form::{ClaimForm, FormOutcome};
 use line_input::LineInput;
-use panel::Panel;
+use panel::{Panel, PanelView, QuotePanel, SCARE_QUOTES, UNKNOWN_SPEAKER};
 use scroll::{Layout, Position, WrapCache};
+use speaker_form::{SpeakerForm, SpeakerOutcome};
 
 use crate::analysis::{Analysis, EntityKind};
 use crate::annotations::file::{AnnotationFile, FileError};
@@ -58,6 +60,8 @@ pub enum Mode {
     Search(LineInput),
     /// The claim form.
     Claim(Box<ClaimForm>),
+    /// Choosing the speaker of a quotation.
+    Speaker(SpeakerForm),
 }
 
 /// What the reader last moved to; `c` and `d` act on it.
@@ -115,6 +119,8 @@ pub struct App {
     pub(crate) target: Target,
     pub(crate) search: Option<SearchState>,
     pub(crate) panel: Panel,
+    pub(crate) panel_view: PanelView,
+    pub(crate) quote_panel: QuotePanel,
     pub(crate) selected_mention: Option<Range<usize>>,
     /// Every entity mention (byte range, kind), sorted: the article view's index.
     pub(crate) mentions: Vec<(Range<usize>, EntityKind)>,
@@ -161,6 +167,8 @@ impl App {
             target: Target::Sentence,
             search: None,
             panel: Panel::default(),
+            panel_view: PanelView::default(),
+            quote_panel: QuotePanel::default(),
             selected_mention: None,
             mentions: Vec::new(),
             save_state,
@@ -186,6 +194,7 @@ impl App {
             .filter_map(|(span, e)| Some((span, analysis.entities.get(e)?.kind)))
             .collect();
         self.analysis = Some(analysis);
+        self.refresh_quote_panel();
         self.analysis_progress = 1000;
         self.sentence = 0;
     }
@@ -302,6 +311,23 @@ impl App {
                 }
                 None
             }
+            Mode::Speaker(form) => {
+                let Some(analysis) = &self.analysis else {
+                    self.mode = Mode::Normal;
+                    return None;
+                };
+                match form.handle_key(key, analysis) {
+                    SpeakerOutcome::Choosing => None,
+                    SpeakerOutcome::Cancel => {
+                        self.mode = Mode::Normal;
+                        None
+                    }
+                    SpeakerOutcome::Set(fix) => {
+                        self.mode = Mode::Normal;
+                        self.set_speaker(fix)
+                    }
+                }
+            }
             Mode::Claim(form) => match form.handle_key(key) {
                 FormOutcome::Editing => None,
                 FormOutcome::Cancel => {
@@ -323,10 +349,87 @@ impl App {
         match &mut self.mode {
             Mode::Search(input) => input.insert_str(text),
             Mode::Claim(form) => form.note.insert_str(text),
+            Mode::Speaker(form) => {
+                if let Some(analysis) = &self.analysis {
+                    form.paste(text, analysis);
+                }
+            }
             Mode::Normal | Mode::Help { .. } => {
                 self.message =
                     Some("paste ignored: paste into a search (/) or a claim note (c)".to_owned());
             }
+        }
+    }
+
+    /// Who said quotation `i`, as the reader or folio has it: the person's
+    /// entity id (if any) and a name to show (entity name or phrase).
+    pub fn quote_speaker(&self, i: usize) -> (Option<String>, Option<String>) {
+        let Some(analysis) = &self.analysis else {
+            return (None, None);
+        };
+        let Some(quotation) = analysis.quotations.get(i) else {
+            return (None, None);
+        };
+        let name_of = |id: &str| {
+            analysis
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.name.clone())
+        };
+        match self.annotations.speaker_fix(&quotation.span) {
+            Some(fix) => {
+                let id = fix.speaker.clone();
+                let shown = id
+                    .as_deref()
+                    .and_then(name_of)
+                    .or_else(|| fix.speaker_text.clone())
+                    .or(id.clone());
+                (id, shown)
+            }
+            None => {
+                let person = quotation.speaker.and_then(|s| analysis.entities.get(s));
+                let shown = person
+                    .map(|e| e.name.clone())
+                    .or_else(|| quotation.speaker_text.clone());
+                (person.map(|e| e.id.clone()), shown)
+            }
+        }
+    }
+
+    /// Rebuilds the quotations view from the analysis and the reader's
+    /// speaker fixes, keeping the selected quotation when it is still listed.
+    pub(crate) fn refresh_quote_panel(&mut self) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let kept = self.quote_panel.selected_quote();
+        let quotes: Vec<(usize, String)> = (0..analysis.quotations.len())
+            .map(|i| {
+                let fixed = analysis
+                    .quotations
+                    .get(i)
+                    .is_some_and(|q| self.annotations.speaker_fix(&q.span).is_some());
+                let scare = analysis
+                    .quotations
+                    .get(i)
+                    .is_some_and(|q| q.kind == crate::analysis::QuoteKind::Scare);
+                let group = match self.quote_speaker(i).1 {
+                    Some(name) => name,
+                    None if scare && !fixed => SCARE_QUOTES.to_owned(),
+                    None => UNKNOWN_SPEAKER.to_owned(),
+                };
+                (i, group)
+            })
+            .collect();
+        self.quote_panel = QuotePanel::new(&quotes);
+        if let Some(kept) = kept {
+            let row = self
+                .quote_panel
+                .rows
+                .iter()
+                .position(|r| *r == panel::QuoteRow::Quote(kept));
+            self.quote_panel.selected = row.or(self.quote_panel.selected);
         }
     }
 

@@ -6,6 +6,7 @@ mod claim_form;
 mod help;
 pub mod layout;
 mod panel;
+mod speaker_form;
 mod status;
 
 use ratatui::Frame;
@@ -44,6 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.mode() {
         Mode::Help { scroll } => help::draw(frame, app, *scroll),
         Mode::Claim(form) => claim_form::draw(frame, app, form),
+        Mode::Speaker(form) => speaker_form::draw(frame, app, form),
         Mode::Normal | Mode::Search(_) => {}
     }
 }

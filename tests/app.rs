@@ -88,7 +88,7 @@ fn the_third_quotation_names_its_speaker() {
     press(&mut app, "]]]");
     let buffer = draw(&app, 120, 40);
     assert!(
-        row_text(&buffer, 39).contains("quote 3/4 · Emmanuel Macron"),
+        row_text(&buffer, 39).contains("quote 3/4 · speech · Emmanuel Macron"),
         "{}",
         row_text(&buffer, 39)
     );
@@ -290,7 +290,7 @@ fn scrolling_keys_move_through_a_short_window() {
 
 #[test]
 fn every_small_size_and_overlay_draws_without_panicking() {
-    for keys in ["", "?", "]]c", "\t", "/put"] {
+    for keys in ["", "?", "]]c", "\t", "/put", "]]]]s", "t\t"] {
         let mut app = sample_app();
         press(&mut app, keys);
         for width in 0..=12u16 {
@@ -403,4 +403,52 @@ fn the_claim_form_shows_the_chosen_verdict_and_the_note_on_small_windows() {
         screen.contains("Verdict") && screen.contains("Note"),
         "{screen}"
     );
+}
+
+#[test]
+fn s_sets_the_speaker_of_a_quotation_and_undo_restores_it() {
+    let mut app = sample_app();
+    // Quote 4 names no speaker in the text.
+    press(&mut app, "]]]]");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 4/4 · speech · speaker unknown"));
+    press(&mut app, "s");
+    assert!(screen_text(&draw(&app, 120, 40)).contains("Who said this?"));
+    assert_eq!(press(&mut app, "Biden\n"), [Effect::Save]);
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 4/4 · speech · Joe Biden"));
+    let exported = app.export_file();
+    assert_eq!(exported.quotes[3].speaker.as_deref(), Some("joe-biden"));
+    assert_eq!(exported.speakers.len(), 1);
+    assert_eq!(
+        exported.speakers[0].exact,
+        "“ongoing diplomatic and deterrence efforts”"
+    );
+    // A name folio does not know is kept as typed.
+    press(&mut app, "sWhite House readout\n");
+    assert_eq!(
+        app.export_file().quotes[3].speaker_text.as_deref(),
+        Some("White House readout")
+    );
+    press(&mut app, "u");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("Joe Biden"));
+    // `s` away from a quotation explains itself.
+    press(&mut app, ")s");
+    assert!(matches!(app.mode(), Mode::Normal));
+}
+
+#[test]
+fn t_shows_quotations_grouped_by_speaker_and_enter_jumps() {
+    let mut app = sample_app();
+    press(&mut app, "t\t");
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(screen.contains("Quotes by speaker"), "{screen}");
+    assert!(
+        screen.contains("Emmanuel Macron (1)") && screen.contains("scare quotes (2)"),
+        "{screen}"
+    );
+    press(&mut app, "\n");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 3/4 · speech · Emmanuel Macron"));
+    press(&mut app, "j\n");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 4/4"));
+    press(&mut app, "t");
+    assert!(screen_text(&draw(&app, 120, 40)).contains("People (4)"));
 }

@@ -247,3 +247,82 @@ fn a_missing_article_is_a_one_line_error_naming_the_path() {
         assert!(output.stdout.is_empty());
     }
 }
+
+#[test]
+fn a_speaker_fix_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::copy(SAMPLE, &article).unwrap();
+    let open = |loaded| {
+        let doc = Document::open(&article).unwrap();
+        let analysis = folio::analysis::analyse(&doc, &Default::default());
+        let mut app = folio::app::App::new(
+            doc,
+            loaded,
+            Theme::builtin(false),
+            Keymap::builtin().unwrap(),
+        );
+        app.set_analysis(analysis);
+        app.resize(120, 40);
+        app
+    };
+    let sidecar = file::sidecar_path(&article);
+    let (mut store, loaded) = Store::open(&sidecar);
+    let mut app = open(loaded);
+    press(&mut app, "]]]]sPutin\n");
+    store.save(&app.sidecar_file()).unwrap();
+    let (_, loaded) = Store::open(&sidecar);
+    let reopened = open(loaded);
+    assert_eq!(
+        reopened.quote_speaker(3).0.as_deref(),
+        Some("vladimir-putin")
+    );
+    assert_eq!(
+        reopened.export_file().quotes[3].speaker.as_deref(),
+        Some("vladimir-putin")
+    );
+}
+
+#[test]
+fn errors_about_odd_paths_are_one_safe_line() {
+    let folio = env!("CARGO_BIN_EXE_folio");
+    let dir = tempfile::tempdir().unwrap();
+    // A folder, and a name holding an escape sequence: the message names it
+    // with placeholders and never sends the sequence to the terminal.
+    let hostile = dir.path().join("evil\u{1b}]0;owned\u{7}.txt");
+    for (path, reason) in [
+        (dir.path().to_path_buf(), "Is a directory"),
+        (hostile, "No such file"),
+    ] {
+        let output = Command::new(folio).arg(&path).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(reason), "{stderr}");
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+            "{stderr:?}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_article_exports_an_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("empty.txt");
+    std::fs::write(&article, "").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("export")
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let exported = file::parse(
+        Path::new("stdout"),
+        &String::from_utf8(output.stdout).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        exported.entities.is_empty() && exported.quotes.is_empty() && exported.claims.is_empty()
+    );
+}

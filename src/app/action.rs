@@ -57,6 +57,7 @@ actions! {
     PrevClaim => "prev_claim", "Go to the previous claim";
     MarkClaim => "mark_claim", "Mark the current quotation or sentence as a claim, or edit its claim";
     DeleteClaim => "delete_claim", "Remove the claim under the cursor";
+    SetSpeaker => "set_speaker", "Set or fix who said the current quotation";
     Undo => "undo", "Undo the last annotation change";
     Redo => "redo", "Redo the last undone change";
     Search => "search", "Search the article (case-insensitive)";
@@ -64,6 +65,7 @@ actions! {
     SearchPrev => "search_prev", "Go to the previous search match";
     FocusPanel => "focus_panel", "Move focus to the entity panel";
     FocusArticle => "focus_article", "Move focus back to the article";
+    TogglePanelView => "toggle_panel_view", "Switch the panel between entities and quotations by speaker";
     PanelNext => "panel_next", "Select the next entity in the panel";
     PanelPrev => "panel_prev", "Select the previous entity in the panel";
     PanelJump => "panel_jump", "Jump to the selected entity's next mention";

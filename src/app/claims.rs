@@ -1,8 +1,9 @@
 //! Marking, editing and removing claims, with undo and redo.
 
 use super::claim_form::ClaimForm;
+use super::speaker_form::SpeakerForm;
 use super::{App, Effect, Mode, SaveState, Target};
-use crate::annotations::Annotations;
+use crate::annotations::{Annotations, SpeakerFix};
 
 impl App {
     pub(super) fn open_claim_form(&mut self) {
@@ -10,17 +11,12 @@ impl App {
             self.message = Some(format!("annotations are read-only: {why}"));
             return;
         }
-        let Some(analysis) = &self.analysis else {
+        if self.analysis.is_none() {
             self.message = Some("still analysing…".to_owned());
             return;
-        };
+        }
         let speaker = match self.target {
-            Target::Quote(i) => analysis
-                .quotations
-                .get(i)
-                .and_then(|q| q.speaker)
-                .and_then(|s| analysis.entities.get(s))
-                .map(|e| e.id.clone()),
+            Target::Quote(i) => self.quote_speaker(i).0,
             _ => None,
         };
         let Some(span) = self.target_span() else {
@@ -60,6 +56,30 @@ impl App {
         self.annotations.claims().iter().position(|c| c.id == id)
     }
 
+    /// Opens the speaker form for the current quotation.
+    pub(super) fn open_speaker_form(&mut self) {
+        if let SaveState::ReadOnly(why) = &self.save_state {
+            self.message = Some(format!("annotations are read-only: {why}"));
+            return;
+        }
+        match (&self.analysis, self.target) {
+            (Some(analysis), Target::Quote(i)) => {
+                self.mode = Mode::Speaker(SpeakerForm::new(i, analysis))
+            }
+            _ => {
+                self.message =
+                    Some("s sets the speaker of a quotation: go to one with ] first".to_owned())
+            }
+        }
+    }
+
+    /// Records the reader's speaker for a quotation.
+    pub(super) fn set_speaker(&mut self, fix: SpeakerFix) -> Option<Effect> {
+        self.change_annotations(|a| a.set_speaker(fix));
+        self.message = Some("speaker set (u undoes)".to_owned());
+        Some(Effect::Save)
+    }
+
     pub(super) fn delete_claim(&mut self) -> Option<Effect> {
         if let SaveState::ReadOnly(why) = &self.save_state {
             self.message = Some(format!("annotations are read-only: {why}"));
@@ -95,6 +115,7 @@ impl App {
         self.history.record(self.annotations.clone());
         change(&mut self.annotations);
         self.save_state = SaveState::Pending;
+        self.refresh_quote_panel();
     }
 
     pub(super) fn undo(&mut self, back: bool) -> Option<Effect> {
@@ -112,6 +133,7 @@ impl App {
             Err(state) => (state, false),
         };
         self.annotations = state;
+        self.refresh_quote_panel();
         if let Target::Claim(i) = self.target
             && i >= self.annotations.claims().len()
         {

@@ -116,3 +116,119 @@ mod tests {
         assert_eq!(panel.selected_entity(), Some(3));
     }
 }
+
+/// Which list the panel shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PanelView {
+    /// People, places, organisations and other entities.
+    #[default]
+    Entities,
+    /// Quotations grouped by speaker.
+    Quotes,
+}
+
+/// One row of the quotations view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuoteRow {
+    /// A speaker (or "speaker unknown", or "scare quotes") and how many
+    /// quotations follow.
+    Speaker(String, usize),
+    /// A quotation: index into [`Analysis::quotations`].
+    Quote(usize),
+}
+
+/// The quotations view: quotations grouped by speaker, in order of each
+/// speaker's first quotation; unattributed speech, then scare quotes, last.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuotePanel {
+    /// Headings and quotations in display order.
+    pub rows: Vec<QuoteRow>,
+    /// Index into `rows` of the selected quotation.
+    pub selected: Option<usize>,
+}
+
+/// Group name for speech with no speaker.
+pub const UNKNOWN_SPEAKER: &str = "speaker unknown";
+/// Group name for scare quotes.
+pub const SCARE_QUOTES: &str = "scare quotes";
+
+impl QuotePanel {
+    /// Groups `quotes` — each `(index, group name)` in reading order — by
+    /// group name.
+    pub fn new(quotes: &[(usize, String)]) -> Self {
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (index, name) in quotes {
+            match groups.iter_mut().find(|(n, _)| n == name) {
+                Some((_, members)) => members.push(*index),
+                None => groups.push((name.clone(), vec![*index])),
+            }
+        }
+        let last = |name: &str| match name {
+            UNKNOWN_SPEAKER => 1,
+            SCARE_QUOTES => 2,
+            _ => 0,
+        };
+        groups.sort_by_key(|(name, _)| last(name));
+        let mut rows = Vec::new();
+        for (name, members) in groups {
+            rows.push(QuoteRow::Speaker(name, members.len()));
+            rows.extend(members.into_iter().map(QuoteRow::Quote));
+        }
+        let selected = rows.iter().position(|r| matches!(r, QuoteRow::Quote(_)));
+        Self { rows, selected }
+    }
+
+    /// The selected quotation (index into [`Analysis::quotations`]).
+    pub fn selected_quote(&self) -> Option<usize> {
+        match self.rows.get(self.selected?)? {
+            QuoteRow::Quote(q) => Some(*q),
+            QuoteRow::Speaker(..) => None,
+        }
+    }
+
+    /// Moves the selection to the next (or previous) quotation row.
+    pub fn step(&mut self, forward: bool) {
+        let Some(current) = self.selected else { return };
+        let is_quote = |i: &usize| matches!(self.rows.get(*i), Some(QuoteRow::Quote(_)));
+        let next = if forward {
+            (current + 1..self.rows.len()).find(is_quote)
+        } else {
+            (0..current).rev().find(is_quote)
+        };
+        if let Some(next) = next {
+            self.selected = Some(next);
+        }
+    }
+}
+
+#[cfg(test)]
+mod quote_panel_tests {
+    use super::*;
+
+    #[test]
+    fn groups_by_speaker_with_unknown_and_scare_last() {
+        let quotes = [
+            (0, SCARE_QUOTES.to_owned()),
+            (1, "Emmanuel Macron".to_owned()),
+            (2, UNKNOWN_SPEAKER.to_owned()),
+            (3, "Emmanuel Macron".to_owned()),
+        ];
+        let mut panel = QuotePanel::new(&quotes);
+        assert_eq!(
+            panel.rows,
+            [
+                QuoteRow::Speaker("Emmanuel Macron".to_owned(), 2),
+                QuoteRow::Quote(1),
+                QuoteRow::Quote(3),
+                QuoteRow::Speaker(UNKNOWN_SPEAKER.to_owned(), 1),
+                QuoteRow::Quote(2),
+                QuoteRow::Speaker(SCARE_QUOTES.to_owned(), 1),
+                QuoteRow::Quote(0),
+            ]
+        );
+        assert_eq!(panel.selected_quote(), Some(1));
+        panel.step(true);
+        panel.step(true);
+        assert_eq!(panel.selected_quote(), Some(2));
+    }
+}

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::line_input::LineInput;
+use super::panel::PanelView;
 use super::{Action, App, Effect, Mode, Target};
 use crate::keymap::Context;
 
@@ -48,9 +49,24 @@ impl App {
             Action::SearchPrev => self.step_search(false),
             Action::FocusPanel => self.focus_panel(),
             Action::FocusArticle => self.focus = Context::Article,
-            Action::PanelNext => self.panel.step(true),
-            Action::PanelPrev => self.panel.step(false),
-            Action::PanelJump => self.jump_to_mention(),
+            Action::PanelNext | Action::PanelPrev => {
+                let forward = action == Action::PanelNext;
+                match self.panel_view {
+                    PanelView::Entities => self.panel.step(forward),
+                    PanelView::Quotes => self.quote_panel.step(forward),
+                }
+            }
+            Action::PanelJump => match self.panel_view {
+                PanelView::Entities => self.jump_to_mention(),
+                PanelView::Quotes => self.jump_to_panel_quote(),
+            },
+            Action::TogglePanelView => {
+                self.panel_view = match self.panel_view {
+                    PanelView::Entities => PanelView::Quotes,
+                    PanelView::Quotes => PanelView::Entities,
+                };
+            }
+            Action::SetSpeaker => self.open_speaker_form(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.quit(),
         }
@@ -267,6 +283,18 @@ impl App {
             self.message = Some("no entities found".to_owned());
         } else {
             self.focus = Context::Panel;
+        }
+    }
+
+    fn jump_to_panel_quote(&mut self) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let Some(i) = self.quote_panel.selected_quote() else {
+            return;
+        };
+        if let Some(span) = analysis.quotations.get(i).map(|q| q.span.clone()) {
+            self.go_to(span, Target::Quote(i));
         }
     }
 

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::safe_text;
 use crate::analysis::EntityKind;
 use crate::app::App;
-use crate::app::panel::PanelRow;
+use crate::app::panel::{PanelRow, PanelView, QuoteRow};
 use crate::keymap::Context;
 
 /// Draws the panel into `area` (its left border included).
@@ -21,10 +21,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         "ui.border"
     });
+    let name = match app.panel_view {
+        PanelView::Entities => "Entities",
+        PanelView::Quotes => "Quotes by speaker",
+    };
     let title = if focused {
-        " Entities · j/k Enter "
+        format!(" {name} · j/k Enter t ")
     } else {
-        " Entities · Tab "
+        format!(" {name} · Tab t ")
     };
     let block = Block::new()
         .borders(Borders::LEFT)
@@ -37,6 +41,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(progress).style(theme.ui("ui.dim")), inner);
         return;
     };
+    if app.panel_view == PanelView::Quotes {
+        draw_quotes(frame, app, inner, focused);
+        return;
+    }
     let width = usize::from(inner.width);
     let height = usize::from(inner.height).max(1);
     let selected = app.panel.selected.unwrap_or(0);
@@ -88,4 +96,58 @@ pub(crate) fn heading(kind: EntityKind) -> &'static str {
         EntityKind::Organisation => "Organisations",
         EntityKind::Misc => "Other",
     }
+}
+
+/// The quotations view: speaker headings, then their quotations.
+fn draw_quotes(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
+    let theme = &app.theme;
+    let Some(analysis) = app.analysis() else {
+        return;
+    };
+    let width = usize::from(area.width);
+    let height = usize::from(area.height).max(1);
+    let panel = &app.quote_panel;
+    if panel.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(" no quotations").style(theme.ui("ui.dim")),
+            area,
+        );
+        return;
+    }
+    let selected = panel.selected.unwrap_or(0);
+    let first = (selected + 2).saturating_sub(height);
+    let lines: Vec<Line> = panel
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| match row {
+            QuoteRow::Speaker(name, count) => Line::from(Span::styled(
+                format!(" {} ({count})", safe_text(name, width.saturating_sub(8))),
+                theme.ui("ui.heading"),
+            )),
+            QuoteRow::Quote(q) => {
+                let text = analysis
+                    .quotations
+                    .get(*q)
+                    .map_or("", |q| app.document().slice(q.span.clone()));
+                let row_style = if Some(i) != panel.selected {
+                    theme.text()
+                } else if focused {
+                    theme.ui("ui.selection")
+                } else {
+                    theme.ui("ui.selection.unfocused")
+                };
+                Line::from(vec![
+                    Span::styled("  ", row_style),
+                    Span::styled(
+                        safe_text(text, width.saturating_sub(3)),
+                        row_style.patch(theme.quote(false)),
+                    ),
+                ])
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.text()), area);
 }

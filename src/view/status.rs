@@ -80,13 +80,12 @@ fn quote_label(app: &App) -> String {
     let total = analysis.quotations.len();
     match app.target {
         Target::Quote(i) => {
-            let speaker = analysis
-                .quotations
-                .get(i)
-                .and_then(|q| q.speaker)
-                .and_then(|s| analysis.entities.get(s))
-                .map_or_else(|| "speaker unknown".to_owned(), |e| e.name.clone());
-            format!("quote {}/{total} · {speaker}", i + 1)
+            let kind = analysis.quotations.get(i).map_or("", |q| q.kind.as_str());
+            match app.quote_speaker(i).1 {
+                Some(speaker) => format!("quote {}/{total} · {kind} · {speaker}", i + 1),
+                None if kind == "scare" => format!("quote {}/{total} · {kind}", i + 1),
+                None => format!("quote {}/{total} · {kind} · speaker unknown", i + 1),
+            }
         }
         _ if total == 1 => "1 quote ]/[".to_owned(),
         _ => format!("{total} quotes ]/["),
