@@ -2,10 +2,10 @@
 //! and the loop that turns events into updates and effects.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -24,6 +24,9 @@ use crate::view;
 /// How long the first frame waits for analysis: short articles are coloured
 /// from the start, long ones show their text at once and colour in later.
 const FIRST_FRAME_WAIT: Duration = Duration::from_millis(40);
+/// How often the watchdog checks the terminal and the stop flag.
+const WATCHDOG_TICK: Duration = Duration::from_millis(250);
+
 /// How often the loop wakes without input: to show analysis progress and to
 /// notice a stop signal.
 const TICK: Duration = Duration::from_millis(100);
@@ -74,6 +77,8 @@ fn event_loop(
     store: &mut Store,
 ) -> anyhow::Result<()> {
     let stop = stop_on_signals()?;
+    let saving = Arc::new(Mutex::new(()));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving));
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut redraw = true;
@@ -112,7 +117,11 @@ fn event_loop(
             _ => None,
         };
         match effect {
-            Some(Effect::Save) => app.saved(store.save(&app.sidecar_file())),
+            Some(Effect::Save) => {
+                // The watchdog never ends the process in the middle of a save.
+                let _saving = saving.lock();
+                app.saved(store.save(&app.sidecar_file()));
+            }
             Some(Effect::Quit) => return Ok(()),
             None => {}
         }
@@ -126,6 +135,31 @@ fn panic_if_asked_for_a_test() {
     if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
         panic!("FOLIO_TEST_PANIC is set: panicking on purpose");
     }
+}
+
+/// Ends the process when the loop cannot: crossterm spins forever reading
+/// end-of-file from a closed terminal (window closed, tmux killed) and never
+/// returns to the loop, so a stop signal would go unanswered. The watchdog
+/// exits when the terminal is gone or a stop signal has waited a second,
+/// never during a save (every change is already on disk).
+fn spawn_watchdog(stop: Arc<AtomicBool>, saving: Arc<Mutex<()>>) {
+    std::thread::spawn(move || {
+        let mut stopped_at: Option<Instant> = None;
+        loop {
+            std::thread::sleep(WATCHDOG_TICK);
+            if stop.load(Ordering::Relaxed) {
+                stopped_at.get_or_insert_with(Instant::now);
+            }
+            let overdue = stopped_at.is_some_and(|at| at.elapsed() > Duration::from_secs(1));
+            let terminal_gone = ratatui::crossterm::terminal::size().is_err();
+            if overdue || terminal_gone {
+                let _saving = saving.lock();
+                ratatui::restore();
+                eprintln!("folio: stopped (annotations were already saved)");
+                std::process::exit(1);
+            }
+        }
+    });
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT. The handlers only set it; the

@@ -344,3 +344,44 @@ fn real_terminal_is_restored_on_every_exit_path() {
         tmux.wait_for("echo icanon :stty");
     }
 }
+
+#[test]
+fn closing_the_terminal_ends_folio() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("closed.txt");
+    std::fs::copy(common::SAMPLE, &article).unwrap();
+    let tmux = Tmux::new("closed");
+    let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_folio"), article.display());
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "folio",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    tmux.wait_for_all(&["People (4)", "? help"]);
+    // The window goes away under folio, as when a terminal is closed.
+    tmux.run(&["kill-server"]);
+    let pattern = article.display().to_string();
+    let start = Instant::now();
+    while Command::new("pgrep")
+        .args(["-f", &pattern])
+        .output()
+        .unwrap()
+        .status
+        .success()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "folio still runs after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
