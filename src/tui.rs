@@ -25,7 +25,7 @@ use crate::view;
 /// from the start, long ones show their text at once and colour in later.
 const FIRST_FRAME_WAIT: Duration = Duration::from_millis(40);
 /// How often the watchdog checks the terminal and the stop flag.
-const WATCHDOG_TICK: Duration = Duration::from_millis(250);
+const WATCHDOG_TICK: Duration = Duration::from_millis(100);
 
 /// How often the loop wakes without input: to show analysis progress and to
 /// notice a stop signal.

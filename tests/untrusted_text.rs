@@ -168,6 +168,27 @@ fn wide_and_combined_characters_keep_highlights_and_the_panel_border_aligned() {
     }
     assert_ne!(buffer[(x + 4, y)].fg, place.fg.unwrap());
     assert_ne!(buffer[(x - 1, y)].fg, place.fg.unwrap());
+    // "Dr." is a title: outside the highlight; "Example" is the person.
+    let person = Theme::builtin(false).entity(folio::analysis::EntityKind::Person, false);
+    let (x, y) = common::find_on_screen(&buffer, "Dr. Example").unwrap();
+    assert_ne!(buffer[(x, y)].fg, person.fg.unwrap());
+    for dx in 4..11 {
+        assert_eq!(buffer[(x + dx, y)].fg, person.fg.unwrap(), "cell {dx}");
+    }
+}
+
+#[test]
+fn a_one_megabyte_line_opens_scrolls_and_searches() {
+    let line = "President Emmanuel Macron said \"yes\" in Kyiv. ".repeat(22_000);
+    assert!(line.len() > 1_000_000);
+    let mut app = app_for(line.as_bytes(), 120, 40);
+    // From the end, the search finds the last match; `n` wraps to the first.
+    common::press(&mut app, "G[/kyiv\n");
+    assert!(common::screen_text(&common::draw(&app, 120, 40)).contains("match 22000/22000"));
+    common::press(&mut app, "n");
+    let screen = common::screen_text(&common::draw(&app, 120, 40));
+    assert!(screen.contains("match 1/22000"), "{screen}");
+    assert_eq!(app.analysis().unwrap().quotations.len(), 22_000);
 }
 
 fn app_has_panel(width: u16) -> bool {
