@@ -5,16 +5,15 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use folio::analysis::{Progress, analyse};
 use folio::app::App;
 use folio::document::Document;
 use folio::keymap::Keymap;
 use folio::theme::Theme;
 use proptest::prelude::*;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// Pieces that real and hostile articles are made of.
 fn article_text() -> impl Strategy<Value = String> {
@@ -83,32 +82,6 @@ fn keys() -> impl Strategy<Value = Vec<KeyEvent>> {
     prop::collection::vec(key, 0..30)
 }
 
-/// Bytes a crossterm terminal would receive for one frame.
-fn frame_bytes(app: &App, width: u16, height: u16) -> Vec<u8> {
-    #[derive(Clone, Default)]
-    struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-    impl std::io::Write for Recorder {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let recorder = Recorder::default();
-    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
-    let mut terminal = Terminal::with_options(
-        CrosstermBackend::new(recorder.clone()),
-        TerminalOptions { viewport },
-    )
-    .unwrap();
-    terminal
-        .draw(|frame| folio::view::draw(frame, app))
-        .unwrap();
-    recorder.0.borrow().clone()
-}
-
 /// Control bytes that only the text could have put there: ratatui itself
 /// writes ESC sequences for colours and cursor moves, never these.
 fn leaked_control(bytes: &[u8]) -> Option<String> {
@@ -134,10 +107,10 @@ proptest! {
         app.resize(width, height);
         for key in keys {
             app.handle_key(key);
-            let bytes = frame_bytes(&app, width, height);
+            let bytes = common::terminal_bytes(&app, width, height);
             prop_assert_eq!(leaked_control(&bytes), None);
         }
-        let bytes = frame_bytes(&app, width, height);
+        let bytes = common::terminal_bytes(&app, width, height);
         prop_assert_eq!(leaked_control(&bytes), None);
 
         let exported = app.export_file();
@@ -163,7 +136,7 @@ proptest! {
         let mut app = App::new(doc, Ok(None), Theme::builtin(false), Keymap::builtin().unwrap());
         app.set_analysis(analysis);
         app.resize(width, height);
-        let frame = frame_bytes(&app, width, height);
+        let frame = common::terminal_bytes(&app, width, height);
         prop_assert_eq!(leaked_control(&frame), None);
     }
 }

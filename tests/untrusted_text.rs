@@ -13,9 +13,6 @@ use folio::app::App;
 use folio::document::Document;
 use folio::keymap::Keymap;
 use folio::theme::Theme;
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const HOSTILE: &[u8] =
     b"Breaking:\x1b]0;owned\x07 minister resigns\x1b[2J\x1b[?25l \x1b]52;c;aGk=\x07 end\xc2\x9b31m said Emmanuel Macron.";
@@ -34,33 +31,7 @@ fn app_for(bytes: &[u8], width: u16, height: u16) -> App {
     app
 }
 
-/// Everything folio writes to a terminal to draw `app` once, as crossterm
-/// would send it.
-fn terminal_bytes(app: &App, width: u16, height: u16) -> Vec<u8> {
-    let recorder = Recorder::default();
-    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
-    let backend = CrosstermBackend::new(recorder.clone());
-    let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
-    terminal
-        .draw(|frame| folio::view::draw(frame, app))
-        .unwrap();
-    recorder.0.borrow().clone()
-}
-
-/// A writer that keeps every byte written to it, readable through a clone.
-#[derive(Clone, Default)]
-struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-impl std::io::Write for Recorder {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use common::terminal_bytes;
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)

@@ -54,16 +54,8 @@ impl Panel {
     /// Moves the selection `forward` (or back) to the next entity row, stopping
     /// at the ends.
     pub fn step(&mut self, forward: bool) {
-        let Some(current) = self.selected else { return };
-        let is_entity = |i: &usize| matches!(self.rows.get(*i), Some(PanelRow::Entity(_)));
-        let next = if forward {
-            (current + 1..self.rows.len()).find(is_entity)
-        } else {
-            (0..current).rev().find(is_entity)
-        };
-        if let Some(next) = next {
-            self.selected = Some(next);
-        }
+        let is_entity = |row: &PanelRow| matches!(row, PanelRow::Entity(_));
+        self.selected = step_selection(&self.rows, self.selected, forward, is_entity);
     }
 }
 
@@ -115,6 +107,24 @@ mod tests {
         panel.step(false);
         assert_eq!(panel.selected_entity(), Some(3));
     }
+}
+
+/// The selection after one step through `rows` from `selected`, forward or
+/// back, to the next row that `selectable` accepts; it stays put at the ends.
+fn step_selection<T>(
+    rows: &[T],
+    selected: Option<usize>,
+    forward: bool,
+    selectable: impl Fn(&T) -> bool,
+) -> Option<usize> {
+    let current = selected?;
+    let accepts = |i: &usize| rows.get(*i).is_some_and(&selectable);
+    let next = if forward {
+        (current + 1..rows.len()).find(accepts)
+    } else {
+        (0..current).rev().find(accepts)
+    };
+    next.or(Some(current))
 }
 
 /// Which list the panel shows.
@@ -188,16 +198,8 @@ impl QuotePanel {
 
     /// Moves the selection to the next (or previous) quotation row.
     pub fn step(&mut self, forward: bool) {
-        let Some(current) = self.selected else { return };
-        let is_quote = |i: &usize| matches!(self.rows.get(*i), Some(QuoteRow::Quote(_)));
-        let next = if forward {
-            (current + 1..self.rows.len()).find(is_quote)
-        } else {
-            (0..current).rev().find(is_quote)
-        };
-        if let Some(next) = next {
-            self.selected = Some(next);
-        }
+        let is_quote = |row: &QuoteRow| matches!(row, QuoteRow::Quote(_));
+        self.selected = step_selection(&self.rows, self.selected, forward, is_quote);
     }
 }
 

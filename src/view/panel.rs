@@ -11,6 +11,8 @@ use crate::analysis::EntityKind;
 use crate::app::App;
 use crate::app::panel::{PanelRow, PanelView, QuoteRow};
 use crate::keymap::Context;
+use crate::theme::Theme;
+use ratatui::style::Style;
 
 /// Draws the panel into `area` (its left border included).
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -69,13 +71,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 let count = entity.mentions.len().to_string();
                 let name = safe_text(&entity.name, width.saturating_sub(count.len() + 4));
                 let gap = width.saturating_sub(name.width() + count.len() + 3);
-                let row_style = if Some(i) != app.panel.selected {
-                    theme.text()
-                } else if focused {
-                    theme.ui("ui.selection")
-                } else {
-                    theme.ui("ui.selection.unfocused")
-                };
+                let row_style = row_style(theme, Some(i) == app.panel.selected, focused);
                 Line::from(vec![
                     Span::styled("  ", row_style),
                     Span::styled(name, row_style.patch(theme.entity(entity.kind, false))),
@@ -132,13 +128,7 @@ fn draw_quotes(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
                     .quotations
                     .get(*q)
                     .map_or("", |q| app.document().slice(q.span.clone()));
-                let row_style = if Some(i) != panel.selected {
-                    theme.text()
-                } else if focused {
-                    theme.ui("ui.selection")
-                } else {
-                    theme.ui("ui.selection.unfocused")
-                };
+                let row_style = row_style(theme, Some(i) == panel.selected, focused);
                 Line::from(vec![
                     Span::styled("  ", row_style),
                     Span::styled(
@@ -150,4 +140,14 @@ fn draw_quotes(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).style(theme.text()), area);
+}
+
+/// The style of a panel row: plain, or selected (brighter when the panel has
+/// the focus).
+fn row_style(theme: &Theme, selected: bool, focused: bool) -> Style {
+    match (selected, focused) {
+        (false, _) => theme.text(),
+        (true, true) => theme.ui("ui.selection"),
+        (true, false) => theme.ui("ui.selection.unfocused"),
+    }
 }

@@ -102,3 +102,32 @@ pub fn find_on_screen(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
             .map(|x| (u16::try_from(x).unwrap(), y))
     })
 }
+
+/// Every byte folio writes to a real crossterm terminal to draw `app` once
+/// at `width`×`height`.
+pub fn terminal_bytes(app: &App, width: u16, height: u16) -> Vec<u8> {
+    let recorder = Recorder::default();
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, width, height));
+    let backend = ratatui::backend::CrosstermBackend::new(recorder.clone());
+    let mut terminal =
+        Terminal::with_options(backend, ratatui::TerminalOptions { viewport }).unwrap();
+    terminal
+        .draw(|frame| folio::view::draw(frame, app))
+        .unwrap();
+    recorder.0.borrow().clone()
+}
+
+/// A writer that keeps every byte written to it, readable through a clone.
+#[derive(Clone, Default)]
+struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Recorder {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
