@@ -210,6 +210,12 @@ fn panel_focus_and_enter_jump_to_the_entitys_mentions() {
     let mut app = sample_app();
     press(&mut app, "\t\n");
     let buffer = draw(&app, 120, 40);
+    // The panel's last row says why Macron is a person.
+    assert!(
+        row_text(&buffer, 38).contains("person: title"),
+        "{}",
+        row_text(&buffer, 38)
+    );
     assert!(
         row_text(&buffer, 39).contains("Emmanuel Macron: mention 1/7"),
         "{}",

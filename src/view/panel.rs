@@ -48,6 +48,30 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let width = usize::from(inner.width);
+    // With the focus here, the last row tells why the selected entity got its
+    // type ("title: President", "gazetteer: country", …).
+    let detail = focused
+        .then(|| {
+            app.panel
+                .selected_entity()
+                .and_then(|e| analysis.entities.get(e))
+        })
+        .flatten();
+    let inner = match detail {
+        Some(entity) if inner.height > 2 => {
+            let row = ratatui::layout::Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
+            let why = format!(" {}: {}", entity.kind.as_str(), entity.reason);
+            frame.render_widget(
+                Paragraph::new(safe_text(&why, width)).style(theme.ui("ui.dim")),
+                row,
+            );
+            ratatui::layout::Rect {
+                height: inner.height - 1,
+                ..inner
+            }
+        }
+        _ => inner,
+    };
     let height = usize::from(inner.height).max(1);
     let selected = app.panel.selected.unwrap_or(0);
     // Keep the selection on screen, with its group heading when possible.
