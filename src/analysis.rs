@@ -133,6 +133,16 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Who said `quotation` as the text has it: the speaker entity's name, or
+    /// the phrase naming the speaker ("a spokesman"), or `None`.
+    pub fn speaker_name(&self, quotation: &Quotation) -> Option<String> {
+        quotation
+            .speaker
+            .and_then(|i| self.entities.get(i))
+            .map(|e| e.name.clone())
+            .or_else(|| quotation.speaker_text.clone())
+    }
+
     /// Every mention as `(byte range, index into entities)`, sorted by start.
     pub fn mentions(&self) -> Vec<(Range<usize>, usize)> {
         let mut all: Vec<(Range<usize>, usize)> = self

@@ -389,10 +389,10 @@ impl App {
             }
             None => {
                 let person = quotation.speaker.and_then(|s| analysis.entities.get(s));
-                let shown = person
-                    .map(|e| e.name.clone())
-                    .or_else(|| quotation.speaker_text.clone());
-                (person.map(|e| e.id.clone()), shown)
+                (
+                    person.map(|e| e.id.clone()),
+                    analysis.speaker_name(quotation),
+                )
             }
         }
     }

@@ -406,11 +406,7 @@ fn found(text: &str) -> Vec<Row> {
         .quotations
         .iter()
         .map(|q| {
-            let speaker = q
-                .speaker
-                .and_then(|i| analysis.entities.get(i))
-                .map(|e| e.name.clone())
-                .or_else(|| q.speaker_text.clone());
+            let speaker = analysis.speaker_name(q);
             let exact = doc.slice(q.span.clone()).to_owned();
             (exact, q.kind, q.parent, q.unclosed, speaker)
         })

@@ -187,12 +187,10 @@ mod tests {
             .quotations
             .iter()
             .map(|q| {
-                let speaker = q
-                    .speaker
-                    .and_then(|i| analysis.entities.get(i))
-                    .map(|e| e.name.clone())
-                    .or_else(|| q.speaker_text.clone());
-                (doc.slice(q.span.clone()).to_owned(), speaker)
+                (
+                    doc.slice(q.span.clone()).to_owned(),
+                    analysis.speaker_name(q),
+                )
             })
             .collect()
     }

@@ -27,8 +27,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // When a message does not fit, the claim count and then the quotation
     // make room for it: a message is read once, the counts are always there.
     let mut optional = vec![quote_label(app), claims_label(app)];
+    let position = position_label(app);
     let joined = |optional: &[String]| {
-        let mut parts = vec![position_label(app)];
+        let mut parts = vec![position.clone()];
         parts.extend(optional.iter().cloned());
         parts.push(save_text.clone());
         parts.extend(app.message.clone());
