@@ -50,6 +50,12 @@ pub struct SpeakerRecord {
     pub end: usize,
     /// The quotation with its marks.
     pub exact: String,
+    /// Up to 32 chars just before the quotation (empty in schema 1 files).
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to 32 chars just after the quotation (empty in schema 1 files).
+    #[serde(default)]
+    pub suffix: String,
     /// Entity id of the speaker, when it is a person folio knows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -163,6 +169,11 @@ pub struct ClaimRecord {
     pub note: String,
     /// When the claim was made (UTC).
     pub created: Datetime,
+    /// The words the claim was made on, when the article has changed them
+    /// since (`exact` holds the new words); left out otherwise. Cleared when
+    /// the reader saves the claim again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_from: Option<String>,
 }
 
 /// Why an annotation file could not be read or written.
@@ -467,11 +478,14 @@ mod round_trip {
                 speaker: Some(text.clone()),
                 note: text.clone(),
                 created: "2026-11-29T08:00:00Z".parse().unwrap(),
+                changed_from: Some(text.clone()),
             }],
             speakers: vec![SpeakerRecord {
                 start: 0,
                 end: 1,
                 exact: text.clone(),
+                prefix: text.clone(),
+                suffix: text.clone(),
                 speaker: None,
                 speaker_text: Some(text),
             }],
