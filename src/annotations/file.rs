@@ -12,8 +12,11 @@ use toml::value::Datetime;
 
 use crate::analysis::{EntityKind, QuoteKind};
 
-/// The schema version this folio writes and reads.
-pub const SCHEMA: u32 = 1;
+/// The schema version this folio writes. It reads this one and every older
+/// one: schema 1 lacks `changed_from` on claims and `prefix`/`suffix` on
+/// speakers (read as absent and empty). Schema 2 files are refused by a
+/// schema-1 folio, which would otherwise drop `changed_from` when saving.
+pub const SCHEMA: u32 = 2;
 
 /// The unit of every `start`/`end` in the file.
 pub const OFFSET_UNIT: &str = "char";
@@ -21,7 +24,7 @@ pub const OFFSET_UNIT: &str = "char";
 /// A whole annotation file (also what `folio export` prints).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnnotationFile {
-    /// Format version, [`SCHEMA`].
+    /// Format version: [`SCHEMA`] when written; as found when read (1 or 2).
     pub schema: u32,
     /// Always [`OFFSET_UNIT`].
     pub offset_unit: String,
@@ -265,7 +268,15 @@ pub fn load(path: &Path) -> Result<Option<AnnotationFile>, FileError> {
 pub fn read_text(path: &Path) -> Result<Option<String>, FileError> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(Some(text)),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        // A path under a regular file cannot hold a file either.
+        Err(err)
+            if matches!(
+                err.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
         Err(reason) => Err(FileError::Read {
             path: path.to_path_buf(),
             reason,
@@ -406,7 +417,7 @@ mod tests {
         let err = parse(Path::new("a.folio.toml"), "schema = 7\nfuture = true\n").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "a.folio.toml has schema 7; this folio reads schema 1 — upgrade folio"
+            "a.folio.toml has schema 7; this folio reads schema 2 — upgrade folio"
         );
     }
 
