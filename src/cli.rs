@@ -1,7 +1,7 @@
 //! The command line: `folio FILE` opens the reader; `folio export FILE`
 //! prints the annotation file.
 
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -126,6 +126,11 @@ fn export_command(path: &Path, output: Option<&Path>, format: ExportFormat) -> a
         }
         None => {
             let mut stdout = std::io::stdout().lock();
+            let text = if stdout.is_terminal() {
+                for_terminal(&text)
+            } else {
+                text
+            };
             stdout
                 .write_all(text.as_bytes())
                 .context("cannot write to standard output")?;
@@ -133,6 +138,17 @@ fn export_command(path: &Path, output: Option<&Path>, format: ExportFormat) -> a
         }
     }
     Ok(())
+}
+
+/// `text` made safe to show in a terminal: each line with its control
+/// characters (which TOML and JSON escape, but brat's text fields and C1
+/// controls keep) shown as placeholders, so an article cannot send escape
+/// sequences to the reader's terminal. Files and pipes get the exact text.
+fn for_terminal(text: &str) -> String {
+    text.split('\n')
+        .map(crate::view::safe_line)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `value` as pretty-printed JSON with a final newline.

@@ -635,3 +635,53 @@ fn python_string_indexing_agrees_with_every_exported_offset() {
     // 14 positioned annotations in the JSON, 14 T lines in the .ann.
     assert_eq!(success(&output).trim(), "28");
 }
+
+#[test]
+fn on_a_terminal_the_export_shows_control_characters_as_placeholders() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("hostile.txt");
+    let quotation = "\"Stop\u{1b}]2;owned\u{7} now\u{9b}2J,\"";
+    std::fs::write(
+        &article,
+        format!("{quotation} said Angela Merkel in Paris.\n"),
+    )
+    .unwrap();
+    let command = format!(
+        "{} export {} --format brat",
+        env!("CARGO_BIN_EXE_folio"),
+        article.display()
+    );
+    // `script` runs the command on a pseudo-terminal and copies what it
+    // printed there.
+    let output = match Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+    {
+        Ok(output) => output,
+        Err(err) => {
+            println!("SKIPPED: script (util-linux) is not available ({err})");
+            return;
+        }
+    };
+    let shown = String::from_utf8(output.stdout).unwrap();
+    // Tabs are spaces on screen; the quotation's controls are placeholders.
+    assert!(shown.contains("Quotation 0 24"), "{shown:?}");
+    assert!(shown.contains("\"Stop\u{241b}]2;owned"), "{shown:?}");
+    for control in ['\u{1b}', '\u{7}', '\u{9b}'] {
+        assert!(
+            !shown.contains(control),
+            "{control:?} reached the terminal: {shown:?}"
+        );
+    }
+    // A pipe still gets the exact text, escape and all.
+    let piped = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["export", "-f", "brat"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let ann = String::from_utf8(piped.stdout).unwrap();
+    assert!(
+        ann.contains(&format!("\tQuotation 0 24\t{quotation}\n")),
+        "{ann:?}"
+    );
+}
