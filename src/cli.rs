@@ -165,7 +165,11 @@ fn json_text(value: &serde_json::Value) -> anyhow::Result<String> {
 /// (UTF-8, as decoded) and the export is refused otherwise.
 fn write_brat_text(doc: &Document, article: &Path, ann: &Path) -> anyhow::Result<()> {
     let txt = ann.with_extension("txt");
-    if txt == ann {
+    // Case-blind: on some file systems a.TXT is a.txt.
+    if ann
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+    {
         anyhow::bail!(
             "a brat export needs a name other than .txt (the text goes there): {}",
             ann.display()

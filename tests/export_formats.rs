@@ -535,10 +535,12 @@ fn cli_writes_each_format_and_brat_text_beside_the_ann() {
     assert!(f.dir.path().join("fixture.ann").exists());
 
     // An output named .txt would collide with the text.
-    let output = f.folio(&["-f", "brat", "-o", "x.txt"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("other than .txt"));
-    assert!(!f.dir.path().join("x.txt").exists());
+    for name in ["x.txt", "x.TXT"] {
+        let output = f.folio(&["-f", "brat", "-o", name]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("other than .txt"));
+        assert!(!f.dir.path().join(name).exists());
+    }
 }
 
 #[test]

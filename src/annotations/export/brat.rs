@@ -137,9 +137,10 @@ fn is_attribute_value(value: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// The fragments of chars `[start, end)` of `text` (given as the span's
-/// `exact` text): maximal runs without a line break, as `(start, end, text)`
-/// in chars of the article.
+/// The fragments of a span that starts at char `start` of the article and
+/// whose text is `exact`: its maximal runs without a line break, as
+/// `(start, end, text)` with chars of the article, end-exclusive. Empty when
+/// the span holds nothing but line breaks.
 pub fn fragments(start: usize, exact: &str) -> Vec<(usize, usize, &str)> {
     let mut pieces = Vec::new();
     let mut run: Option<(usize, usize)> = None; // (first char, first byte)
