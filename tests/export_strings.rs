@@ -9,11 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use folio::analysis::{EntityKind, QuoteKind};
-use folio::annotations::file::{
-    self, AnnotationFile, ArticleRecord, ClaimRecord, EntityRecord, OFFSET_UNIT, QuoteRecord,
-    SCHEMA, SpanRecord, SpeakerRecord,
-};
+use folio::annotations::file::{self, AnnotationFile, OFFSET_UNIT, SCHEMA};
 use proptest::prelude::*;
 
 /// The strings of one file, one per field that holds free text.
@@ -49,60 +45,81 @@ impl Strings {
     }
 }
 
-/// An annotation file holding `s` in every free-text field: the article path,
-/// an entity name and mention, a quotation, a claim and a speaker fix.
+/// An annotation file with one record of each kind and placeholder strings.
+/// Built by parsing, so fields other branches add (with defaults) need no
+/// change here.
+fn template() -> AnnotationFile {
+    let source = format!(
+        r#"schema = {SCHEMA}
+offset_unit = "{OFFSET_UNIT}"
+
+[article]
+path = "a.txt"
+sha256 = "{}"
+
+[[entities]]
+id = "e1"
+kind = "person"
+name = "n"
+origin = "user"
+mentions = [{{ start = 3, end = 9, exact = "x" }}]
+
+[[quotes]]
+id = "q1"
+start = 10
+end = 20
+exact = "x"
+unclosed = true
+speaker = "s"
+speaker_text = "t"
+
+[[claims]]
+id = "c1"
+start = 10
+end = 20
+exact = "x"
+label = "l"
+verdict = "v"
+speaker = "s"
+created = 2026-11-29T08:00:00Z
+
+[[speakers]]
+start = 10
+end = 20
+exact = "x"
+speaker = "s"
+speaker_text = "t"
+"#,
+        "ab".repeat(32)
+    );
+    file::parse(Path::new("template.folio.toml"), &source).unwrap()
+}
+
+/// The template holding `s` in every free-text field: the article path, an
+/// entity name and mention, a quotation, a claim and a speaker fix.
 fn file_with(s: &Strings) -> AnnotationFile {
-    AnnotationFile {
-        schema: SCHEMA,
-        offset_unit: OFFSET_UNIT.to_owned(),
-        article: ArticleRecord {
-            path: s.path.clone(),
-            sha256: "ab".repeat(32),
-            encoding: "UTF-8".to_owned(),
-        },
-        entities: vec![EntityRecord {
-            id: "e1".to_owned(),
-            kind: EntityKind::Person,
-            name: s.name.clone(),
-            origin: "user".to_owned(),
-            mentions: vec![SpanRecord {
-                start: 3,
-                end: 9,
-                exact: s.exact.clone(),
-            }],
-        }],
-        quotes: vec![QuoteRecord {
-            id: "q1".to_owned(),
-            start: 10,
-            end: 20,
-            exact: s.exact.clone(),
-            kind: QuoteKind::Speech,
-            nested_in: None,
-            unclosed: true,
-            speaker: Some(s.speaker.clone()),
-            speaker_text: Some(s.speaker_text.clone()),
-        }],
-        claims: vec![ClaimRecord {
-            id: "c1".to_owned(),
-            start: 10,
-            end: 20,
-            exact: s.exact.clone(),
-            prefix: s.prefix.clone(),
-            suffix: s.suffix.clone(),
-            label: s.label.clone(),
-            verdict: s.verdict.clone(),
-            speaker: Some(s.speaker.clone()),
-            note: s.note.clone(),
-            created: "2026-11-29T08:00:00Z".parse().unwrap(),
-        }],
-        speakers: vec![SpeakerRecord {
-            start: 10,
-            end: 20,
-            exact: s.exact.clone(),
-            speaker: Some(s.speaker.clone()),
-            speaker_text: Some(s.speaker_text.clone()),
-        }],
-    }
+    let mut file = template();
+    file.article.path = s.path.clone();
+    let entity = &mut file.entities[0];
+    entity.name = s.name.clone();
+    entity.mentions[0].exact = s.exact.clone();
+    let quote = &mut file.quotes[0];
+    quote.exact = s.exact.clone();
+    quote.speaker = Some(s.speaker.clone());
+    quote.speaker_text = Some(s.speaker_text.clone());
+    let claim = &mut file.claims[0];
+    claim.exact = s.exact.clone();
+    claim.prefix = s.prefix.clone();
+    claim.suffix = s.suffix.clone();
+    claim.label = s.label.clone();
+    claim.verdict = s.verdict.clone();
+    claim.speaker = Some(s.speaker.clone());
+    claim.note = s.note.clone();
+    let fix = &mut file.speakers[0];
+    fix.exact = s.exact.clone();
+    fix.speaker = Some(s.speaker.clone());
+    fix.speaker_text = Some(s.speaker_text.clone());
+    file
 }
 
 /// Pieces that have broken TOML writers: string delimiters, escapes, line
@@ -306,7 +323,7 @@ fn python_tomllib_reads_the_same_strings() {
             assert_eq!(&field(pointer), want, "{pointer} of {text:?}");
         }
         assert_eq!(field("/claims/0/created"), "2026-11-29T08:00:00+00:00");
-        assert_eq!(read.pointer("/schema"), Some(&serde_json::json!(1)));
+        assert_eq!(read.pointer("/schema"), Some(&serde_json::json!(SCHEMA)));
         assert_eq!(
             read.pointer("/quotes/0/unclosed"),
             Some(&serde_json::json!(true))
