@@ -38,8 +38,8 @@ pub(super) fn render(
         ExportFormat::Toml => {
             file::to_toml(exported).context("cannot format the export as TOML")?
         }
-        ExportFormat::Json => json_text(&web_annotation::to_json(doc, exported))?,
-        ExportFormat::Claimreview => json_text(&claim_review::to_json(exported))?,
+        ExportFormat::Json => json_text(&web_annotation::collection(doc, exported))?,
+        ExportFormat::Claimreview => json_text(&claim_review::reviews(exported))?,
         ExportFormat::Brat => {
             let standoff = brat::to_standoff(doc, exported);
             for line in &standoff.left_out {
@@ -79,7 +79,7 @@ pub(super) fn for_terminal(text: &str) -> String {
 }
 
 /// `value` as pretty-printed JSON with a final newline.
-fn json_text(value: &serde_json::Value) -> anyhow::Result<String> {
+fn json_text(value: &impl serde::Serialize) -> anyhow::Result<String> {
     let mut text =
         serde_json::to_string_pretty(value).context("cannot format the export as JSON")?;
     text.push('\n');

@@ -2,7 +2,7 @@
 //! (<https://schema.org/ClaimReview>) as JSON-LD, one review per claim that
 //! has a verdict, for fact-check pages and search engines.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::{iri, names_by_id, speaker_name};
 use crate::annotations::file::AnnotationFile;
@@ -17,45 +17,91 @@ pub fn has_verdict(verdict: &str) -> bool {
     !verdict.is_empty() && verdict != "unverified"
 }
 
-/// A JSON array with one `ClaimReview` per claim of `file` that
-/// [`has_verdict`], in file order (orphaned claims included: they need no
-/// offsets). Each has `claimReviewed` (the claim's text), `reviewRating`
-/// (`Rating` whose `alternateName` is the verdict), `datePublished` (the
-/// claim's `created` time), `reviewBody` (the note, when there is one) and
-/// `itemReviewed`: a `Claim` whose `appearance` is the article (a
-/// `CreativeWork` whose `url` is its path as an IRI reference) and whose
-/// `author` is the speaker as a `Person`, when known.
+/// One schema.org `ClaimReview`; serialise it with serde.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimReview<'f> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    claim_reviewed: &'f str,
+    date_published: String,
+    review_rating: Rating<'f>,
+    item_reviewed: Claim<'f>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_body: Option<&'f str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rating<'f> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    alternate_name: &'f str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Claim<'f> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    appearance: CreativeWork,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Person<'f>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct CreativeWork {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Person<'f> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'f str,
+}
+
+/// One `ClaimReview` per claim of `file` that [`has_verdict`], in file
+/// order (orphaned claims included: they need no offsets), to be written as
+/// a JSON array. Each has `claimReviewed` (the claim's text),
+/// `datePublished` (the claim's `created` time), `reviewRating` (a `Rating`
+/// whose `alternateName` is the verdict), `itemReviewed` (a `Claim` whose
+/// `appearance` is the article — a `CreativeWork` whose `url` is its path as
+/// an IRI reference — and whose `author` is the speaker as a `Person`, when
+/// known) and `reviewBody` (the note, when there is one).
 ///
 /// Who published the review (`author`) and where (`url`) are not known to
 /// folio; add them before publishing.
-pub fn to_json(file: &AnnotationFile) -> Value {
+pub fn reviews(file: &AnnotationFile) -> Vec<ClaimReview<'_>> {
     let names = names_by_id(file);
-    let appearance = json!({
-        "@type": "CreativeWork",
-        "url": iri::from_path(&file.article.path),
-    });
-    let reviews = file
-        .claims
+    let url = iri::from_path(&file.article.path);
+    file.claims
         .iter()
         .filter(|claim| has_verdict(&claim.verdict))
-        .map(|claim| {
-            let mut item = json!({ "@type": "Claim", "appearance": appearance.clone() });
-            if let Some(name) = speaker_name(&names, claim.speaker.as_deref(), None) {
-                item["author"] = json!({ "@type": "Person", "name": name });
-            }
-            let mut review = json!({
-                "@context": CONTEXT,
-                "@type": "ClaimReview",
-                "claimReviewed": claim.exact,
-                "datePublished": claim.created.to_string(),
-                "reviewRating": { "@type": "Rating", "alternateName": claim.verdict },
-                "itemReviewed": item,
-            });
-            if !claim.note.is_empty() {
-                review["reviewBody"] = Value::from(claim.note.as_str());
-            }
-            review
+        .map(|claim| ClaimReview {
+            context: CONTEXT,
+            kind: "ClaimReview",
+            claim_reviewed: &claim.exact,
+            date_published: claim.created.to_string(),
+            review_rating: Rating {
+                kind: "Rating",
+                alternate_name: &claim.verdict,
+            },
+            item_reviewed: Claim {
+                kind: "Claim",
+                appearance: CreativeWork {
+                    kind: "CreativeWork",
+                    url: url.clone(),
+                },
+                author: speaker_name(&names, claim.speaker.as_deref(), None).map(|name| Person {
+                    kind: "Person",
+                    name,
+                }),
+            },
+            review_body: (!claim.note.is_empty()).then_some(claim.note.as_str()),
         })
-        .collect();
-    Value::Array(reviews)
+        .collect()
 }
