@@ -25,6 +25,10 @@ struct Strings {
     speaker: String,
     note: String,
     speaker_text: String,
+    /// Ids (entity, quotation, claim, `nested_in`).
+    id: String,
+    /// The remaining strings: `sha256`, `encoding`, `origin`.
+    other: String,
 }
 
 impl Strings {
@@ -41,6 +45,8 @@ impl Strings {
             speaker: text.to_owned(),
             note: text.to_owned(),
             speaker_text: text.to_owned(),
+            id: text.to_owned(),
+            other: text.to_owned(),
         }
     }
 }
@@ -119,6 +125,13 @@ fn file_with(s: &Strings) -> AnnotationFile {
     fix.exact = s.exact.clone();
     fix.speaker = Some(s.speaker.clone());
     fix.speaker_text = Some(s.speaker_text.clone());
+    file.entities[0].id = s.id.clone();
+    file.quotes[0].id = s.id.clone();
+    file.quotes[0].nested_in = Some(s.id.clone());
+    file.claims[0].id = s.id.clone();
+    file.article.sha256 = s.other.clone();
+    file.article.encoding = s.other.clone();
+    file.entities[0].origin = s.other.clone();
     file
 }
 
@@ -174,8 +187,8 @@ fn nasty_string() -> impl Strategy<Value = String> {
 
 fn nasty_strings() -> impl Strategy<Value = Strings> {
     (
-        proptest::collection::vec(nasty_string(), 5),
-        proptest::collection::vec(nasty_string(), 5),
+        proptest::collection::vec(nasty_string(), 6),
+        proptest::collection::vec(nasty_string(), 6),
     )
         .prop_map(|(a, b)| Strings {
             path: a[0].clone(),
@@ -188,6 +201,8 @@ fn nasty_strings() -> impl Strategy<Value = Strings> {
             speaker: b[2].clone(),
             note: b[3].clone(),
             speaker_text: b[4].clone(),
+            id: a[5].clone(),
+            other: b[5].clone(),
         })
 }
 
@@ -318,6 +333,13 @@ fn python_tomllib_reads_the_same_strings() {
             ("/claims/0/note", &strings.note),
             ("/speakers/0/exact", &strings.exact),
             ("/speakers/0/speaker_text", &strings.speaker_text),
+            ("/entities/0/id", &strings.id),
+            ("/quotes/0/id", &strings.id),
+            ("/quotes/0/nested_in", &strings.id),
+            ("/claims/0/id", &strings.id),
+            ("/article/sha256", &strings.other),
+            ("/article/encoding", &strings.other),
+            ("/entities/0/origin", &strings.other),
         ];
         for (pointer, want) in expected {
             assert_eq!(&field(pointer), want, "{pointer} of {text:?}");
