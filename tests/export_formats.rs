@@ -64,7 +64,7 @@ fn fixture() -> Fixture {
             "c1",
             bytes(FIXTURE, "Angela Merkel met", "Berlin."),
             "false",
-            "Merkel was in Brussels.\nSee the\tagenda.",
+            "Merkel was in Brussels.\nSee the\tagenda\u{2028}(2 Feb).",
             Some("angela-merkel"),
         ),
         claim(
@@ -313,7 +313,10 @@ fn web_annotation_json_has_the_required_fields_and_exact_offsets() {
         [
             ("tagging", "checkable"),
             ("assessing", "false"),
-            ("commenting", "Merkel was in Brussels.\nSee the\tagenda."),
+            (
+                "commenting",
+                "Merkel was in Brussels.\nSee the\tagenda\u{2028}(2 Feb)."
+            ),
             ("describing", "Angela Merkel"),
         ]
     );
@@ -467,7 +470,7 @@ fn brat_standoff_has_exact_char_offsets_and_fragments_across_line_breaks() {
     assert!(has(
         '#',
         &format!(
-            "AnnotatorNotes {c1}\tspeaker: Angela Merkel; Merkel was in Brussels. See the agenda."
+            "AnnotatorNotes {c1}\tspeaker: Angela Merkel; Merkel was in Brussels. See the agenda (2 Feb)."
         )
     ));
     // A verdict with a space cannot be an attribute value: it goes in the note.
@@ -521,7 +524,7 @@ fn claim_review_covers_claims_with_a_verdict_with_the_required_fields() {
     );
     assert_eq!(
         str_at(&reviews[0], "/reviewBody"),
-        "Merkel was in Brussels.\nSee the\tagenda."
+        "Merkel was in Brussels.\nSee the\tagenda\u{2028}(2 Feb)."
     );
     assert_eq!(
         str_at(&reviews[1], "/reviewRating/alternateName"),
@@ -659,7 +662,7 @@ fn brat_never_replaces_a_legacy_encoded_article_with_its_decoded_text() {
 /// Checks every span of a Web Annotation JSON file and of a brat `.ann`
 /// against the text with Python's own string indexing; prints how many
 /// spans it checked.
-const PYTHON_CHECK: &str = r#"import json, sys
+const PYTHON_CHECK: &str = r#"import codecs, json, sys
 json_path, txt_path, ann_path, brat_txt_path = sys.argv[1:5]
 text = open(txt_path, encoding='utf-8', newline='').read()
 checked = 0
@@ -672,9 +675,16 @@ for item in doc['first']['items']:
         p, x = quote.get('prefix', ''), quote.get('suffix', '')
         assert text[s - len(p):s] == p and text[e:e + len(x)] == x, (p, x)
         checked += 1
-brat_text = open(brat_txt_path, encoding='utf-8', newline='').read()
+# Read as brat reads: codecs.open, whose readlines splits at every Unicode
+# line boundary (U+2028, U+0085, FF, ...), so none may be inside a line.
+brat_text = codecs.open(brat_txt_path, 'r', encoding='utf8').read()
 assert brat_text == text
-for line in open(ann_path, encoding='utf-8', newline='').read().split('\n'):
+ann_lines = codecs.open(ann_path, 'r', encoding='utf8').readlines()
+written = open(ann_path, encoding='utf-8', newline='').read()
+assert len(ann_lines) == written.count('\n'), 'a line break inside a line'
+for line in ann_lines:
+    assert line.endswith('\n'), line
+    line = line[:-1]
     if not line.startswith('T'):
         continue
     ident, kind_offsets, span_text = line.split('\t', 2)
