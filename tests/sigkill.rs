@@ -233,8 +233,6 @@ fn sigkill_during_a_burst_of_changes_never_loses_or_mangles_work() {
                     let delay = Duration::from_millis(random.next() % window_ms);
                     let dir = tempfile::tempdir().unwrap();
                     let name = format!("run{run}");
-                    // A server per run: a server whose last pane dies exits,
-                    // and would race with the next run's start.
                     let server = tmux::Server::new(&format!("sigkill-{run}"));
                     let (pid, sidecar) = start_and_type(&server, &name, dir.path(), keys);
                     std::thread::sleep(delay);

@@ -13,11 +13,15 @@ pub struct Server {
 }
 
 impl Server {
-    /// A server named after `tag` and this test process.
+    /// A server named after `tag` and this test process. A session of its
+    /// own keeps it running while test sessions come and go (a server whose
+    /// last session ends exits, racing with the next session's start).
     pub fn new(tag: &str) -> Self {
-        Self {
+        let server = Self {
             socket: format!("folio-test-{tag}-{}", std::process::id()),
-        }
+        };
+        server.start("keep-alive", 20, 5, "exec sleep 3600");
+        server
     }
 
     /// Runs `tmux ARGS` against this server.
