@@ -78,7 +78,7 @@ impl Store {
         if chosen == sidecar {
             store.fallback = fallback;
         } else {
-            store.notice = Some(format!("annotations from {}", chosen.display()));
+            store.notice = Some(format!("annotations from {}", shown(&chosen)));
         }
         (store, parsed)
     }
@@ -126,8 +126,8 @@ impl Store {
                 self.on_disk = Some(text);
                 Ok(())
             }
-            (Err(err), Some(fallback)) if !folder_writable(&self.path) => {
-                self.save_to_fallback(fallback, text, &err)
+            (Err(_), Some(fallback)) if !folder_writable(&self.path) => {
+                self.save_to_fallback(fallback, text)
             }
             (Err(err), fallback) => {
                 self.fallback = fallback;
@@ -138,12 +138,7 @@ impl Store {
 
     /// Moves this store to `fallback` and saves `text` there; the file beside
     /// the article (if any) is left as it was.
-    fn save_to_fallback(
-        &mut self,
-        fallback: PathBuf,
-        text: String,
-        why: &FileError,
-    ) -> Result<(), FileError> {
+    fn save_to_fallback(&mut self, fallback: PathBuf, text: String) -> Result<(), FileError> {
         if let Some(folder) = fallback.parent() {
             std::fs::create_dir_all(folder).map_err(|reason| FileError::Write {
                 path: fallback.clone(),
@@ -160,7 +155,13 @@ impl Store {
             });
         }
         write_atomic(&fallback, &text)?;
-        self.notice = Some(format!("{why}; saved to {} instead", fallback.display()));
+        let folder = self.path.parent().unwrap_or(Path::new("."));
+        // The path first: a narrow status bar cuts the end.
+        self.notice = Some(format!(
+            "saved to {} ({} cannot be written)",
+            shown(&fallback),
+            shown(folder)
+        ));
         self.path = fallback;
         self.on_disk = Some(text);
         self.migrate_from = None;
@@ -222,6 +223,18 @@ pub fn annotations_path(sidecar: &Path, fallback: Option<&Path>) -> PathBuf {
         }
     }
     sidecar.to_path_buf()
+}
+
+/// `path` for the status bar, with the home folder as `~`.
+fn shown(path: &Path) -> String {
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    match home
+        .as_deref()
+        .and_then(|home| path.strip_prefix(home).ok())
+    {
+        Some(inside) => format!("~/{}", inside.display()),
+        None => path.display().to_string(),
+    }
 }
 
 /// Whether `err` says the file is not there (or its folder is not a folder).
@@ -434,10 +447,13 @@ mod tests {
         assert_eq!(store.path(), fallback);
         assert_eq!(file::load(&fallback).unwrap(), Some(annotations("00")));
         let notice = store.take_notice().unwrap();
-        assert!(
-            notice.starts_with(&format!("cannot save {}", sidecar.display()))
-                && notice.ends_with(&format!("; saved to {} instead", fallback.display())),
-            "{notice}"
+        assert_eq!(
+            notice,
+            format!(
+                "saved to {} ({} cannot be written)",
+                fallback.display(),
+                blocker.display()
+            )
         );
         store.save(&annotations("11")).unwrap();
         assert_eq!(file::load(&fallback).unwrap(), Some(annotations("11")));
