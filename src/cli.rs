@@ -80,7 +80,11 @@ fn export_command(
     format: export_format::ExportFormat,
 ) -> anyhow::Result<()> {
     let doc = Document::open(path)?;
-    let annotation_file = file::load(&file::sidecar_path(path))?;
+    let fallback = store::fallback_sidecar(doc.sha256());
+    let annotation_file = file::load(&store::annotations_path(
+        &file::sidecar_path(path),
+        fallback.as_deref(),
+    ))?;
     let annotations = annotation_file
         .as_ref()
         .map(|f| anchor::claims_from_file(&doc, f))

@@ -81,7 +81,10 @@ pub fn to_file(
     let mut claims: Vec<ClaimRecord> = annotations
         .claims()
         .iter()
-        .map(|c| claim_record(doc, c))
+        .map(|c| ClaimRecord {
+            changed_from: annotations.changed_from(&c.id).map(str::to_owned),
+            ..claim_record(doc, c)
+        })
         .collect();
     claims.extend(annotations.orphans().iter().cloned());
     let mut speakers: Vec<SpeakerRecord> = annotations
@@ -89,10 +92,13 @@ pub fn to_file(
         .iter()
         .map(|fix| {
             let span = span_record(doc, &fix.span);
+            let (prefix, suffix) = super::anchor::context(doc, &fix.span);
             SpeakerRecord {
                 start: span.start,
                 end: span.end,
                 exact: span.exact,
+                prefix,
+                suffix,
                 speaker: fix.speaker.clone(),
                 speaker_text: fix.speaker_text.clone(),
             }
@@ -142,6 +148,7 @@ fn claim_record(doc: &Document, claim: &Claim) -> ClaimRecord {
         speaker: claim.speaker.clone(),
         note: claim.note.clone(),
         created: claim.created,
+        changed_from: None,
     }
 }
 
