@@ -337,6 +337,13 @@ fn web_annotation_json_has_the_required_fields_and_exact_offsets() {
 
 // ---- brat standoff -----------------------------------------------------
 
+/// The line boundaries of Python's `str.splitlines`, which brat's reader
+/// (`codecs` `readlines`) splits `.ann` files at; written out here rather
+/// than taken from folio, so the check does not share a mistake.
+fn ends_a_line(c: char) -> bool {
+    "\n\r\u{b}\u{c}\u{1c}\u{1d}\u{1e}\u{85}\u{2028}\u{2029}".contains(c)
+}
+
 /// One parsed `T` line: id, type, fragments (chars), text.
 type TextBound = (String, String, Vec<(usize, usize)>, String);
 
@@ -365,10 +372,7 @@ fn check_standoff(ann: &str, text: &str) -> Vec<TextBound> {
                     let (s, e) = fragment.split_once(' ').unwrap();
                     let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
                     assert!(last_end <= s && s < e && e <= len, "{line:?}");
-                    assert!(
-                        !chars(text, s, e).chars().any(brat::is_line_break),
-                        "{line:?}"
-                    );
+                    assert!(!chars(text, s, e).chars().any(ends_a_line), "{line:?}");
                     last_end = e;
                     fragments.push((s, e));
                 }
@@ -395,11 +399,7 @@ fn check_standoff(ann: &str, text: &str) -> Vec<TextBound> {
                 let (kind, target) = fields[1].split_once(' ').unwrap();
                 assert_eq!(kind, "AnnotatorNotes");
                 assert!(ids.contains(target), "{line:?}");
-                assert!(
-                    !fields[2]
-                        .chars()
-                        .any(|c| brat::is_line_break(c) || c == '\t')
-                );
+                assert!(!fields[2].chars().any(|c| ends_a_line(c) || c == '\t'));
             }
             _ => panic!("not a standoff line: {line:?}"),
         }
@@ -772,4 +772,96 @@ fn on_a_terminal_the_export_shows_control_characters_as_placeholders() {
         ann.contains(&format!("\tQuotation 0 24\t{quotation}\n")),
         "{ann:?}"
     );
+}
+
+// ---- any article, any claims ------------------------------------------
+
+/// Pieces of hostile articles: names the recogniser finds, quotation marks,
+/// every kind of line break brat cares about, invisible and wide characters.
+const ARTICLE_PIECES: &[&str] = &[
+    "Angela Merkel",
+    "Paris",
+    " said ",
+    "“",
+    "”",
+    "\"",
+    ". ",
+    " ",
+    "\r\n",
+    "\n",
+    "\r",
+    "\n\n",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{85}",
+    "\u{b}",
+    "\u{c}",
+    "\u{1c}",
+    "\t",
+    "\u{1b}[2J",
+    "\u{feff}",
+    "e\u{301}",
+    "\u{301}",
+    "👩\u{200d}👩\u{200d}👧",
+    "東京",
+];
+
+fn article_and_claims()
+-> impl proptest::strategy::Strategy<Value = (String, Vec<(usize, usize, usize)>)> {
+    use proptest::prelude::*;
+    proptest::collection::vec(proptest::sample::select(ARTICLE_PIECES), 0..40).prop_flat_map(
+        |pieces| {
+            let text = pieces.concat();
+            let chars = text.chars().count();
+            let claim = (0..=chars, 0..=chars, 0..folio::annotations::VERDICTS.len());
+            (Just(text), proptest::collection::vec(claim, 0..6))
+        },
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Whatever the article and wherever the claims, no export panics, every
+    /// brat span and JSON position picks out exactly its text, brat lines
+    /// hold no line break, and only spans with no text are left out.
+    #[test]
+    fn every_export_of_any_article_is_exact((text, picks) in article_and_claims()) {
+        let doc = Document::from_bytes(text.as_bytes(), Some(PathBuf::from("any.txt")));
+        let analysis = analyse(&doc, &Progress::default());
+        let claims = picks
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, verdict))| Claim {
+                id: format!("c{}", i + 1),
+                span: doc.byte_offset(a.min(b)).unwrap()..doc.byte_offset(a.max(b)).unwrap(),
+                label: "checkable".to_owned(),
+                verdict: folio::annotations::VERDICTS[verdict].to_owned(),
+                note: text.chars().take(12).collect(),
+                speaker: None,
+                created: "2026-11-29T08:00:00Z".parse().unwrap(),
+            })
+            .collect();
+        let exported = export::to_file(&doc, Some(&analysis), &Annotations::new(claims, Vec::new()));
+        let text = doc.text();
+        let spans = mention_count(&exported) + exported.quotes.len() + exported.claims.len();
+
+        let standoff = brat::to_standoff(&doc, &exported);
+        let written = check_standoff(&standoff.ann, text).len();
+        proptest::prop_assert_eq!(written + standoff.left_out.len(), spans);
+        for why in &standoff.left_out {
+            proptest::prop_assert!(why.ends_with("spans no text (empty or only line breaks): left out"), "{}", why);
+        }
+
+        let json = serde_json::to_value(web_annotation::collection(&doc, &exported)).unwrap();
+        let items = json["first"]["items"].as_array().unwrap();
+        proptest::prop_assert_eq!(items.len(), spans);
+        for item in items {
+            let (start, end, exact) = check_annotation(item, "any.txt").expect("every span is in the article");
+            proptest::prop_assert_eq!(chars(text, start, end), exact);
+        }
+
+        let reviews = claim_review::reviews(&exported);
+        let with_verdict = exported.claims.iter().filter(|c| c.verdict != "unverified").count();
+        proptest::prop_assert_eq!(reviews.len(), with_verdict);
+    }
 }

@@ -119,13 +119,9 @@ fn best_by_context(text: &str, selector: &Selector, copies: &[usize]) -> Option<
 /// The `prefix` and `suffix` to store for the byte range `span` of `doc`: up
 /// to [`CONTEXT_CHARS`] chars on each side, cut at char boundaries.
 pub fn context(doc: &Document, span: &Range<usize>) -> (String, String) {
-    let text = doc.text();
-    let before = fuzzy::back_chars(text, span.start, CONTEXT_CHARS);
-    let after = fuzzy::forward_chars(text, span.end, CONTEXT_CHARS);
-    (
-        doc.slice(before..span.start).to_owned(),
-        doc.slice(span.end..after).to_owned(),
-    )
+    // One rule for every prefix and suffix folio writes, in any format.
+    let (prefix, suffix) = super::export::context(doc, span);
+    (prefix.to_owned(), suffix.to_owned())
 }
 
 /// The claims and speaker fixes of `file`, anchored in `doc`. A claim found
