@@ -5,6 +5,7 @@
 //! and re-anchored against the article.
 
 pub mod anchor;
+pub mod corrections;
 pub mod export;
 pub mod file;
 pub mod history;
@@ -67,6 +68,8 @@ pub struct Annotations {
     orphans: Vec<OrphanedClaim>,
     speakers: Vec<SpeakerFix>,
     orphaned_speakers: Vec<file::SpeakerRecord>,
+    corrections: Vec<corrections::Correction>,
+    orphaned_corrections: Vec<corrections::CorrectionRecord>,
 }
 
 impl Annotations {
@@ -90,6 +93,33 @@ impl Annotations {
         self.speakers = speakers;
         self.orphaned_speakers = orphaned;
         self
+    }
+
+    /// These annotations with entity `corrections` (in the order they are
+    /// replayed) and `orphaned` one-mention corrections whose text is gone.
+    pub fn with_corrections(
+        mut self,
+        corrections: Vec<corrections::Correction>,
+        orphaned: Vec<corrections::CorrectionRecord>,
+    ) -> Self {
+        self.corrections = corrections;
+        self.orphaned_corrections = orphaned;
+        self
+    }
+
+    /// The reader's entity corrections, oldest first.
+    pub fn corrections(&self) -> &[corrections::Correction] {
+        &self.corrections
+    }
+
+    /// One-mention corrections whose mention could not be found again.
+    pub fn orphaned_corrections(&self) -> &[corrections::CorrectionRecord] {
+        &self.orphaned_corrections
+    }
+
+    /// Adds `correction` after the others (it is replayed last).
+    pub fn push_correction(&mut self, correction: corrections::Correction) {
+        self.corrections.push(correction);
     }
 
     /// The reader's speaker fixes.

@@ -6,7 +6,7 @@
 //! `exact`; otherwise it is orphaned: kept and written back, never dropped.
 
 use super::file::AnnotationFile;
-use super::{Annotations, Claim, SpeakerFix};
+use super::{Annotations, Claim, SpeakerFix, corrections};
 use crate::document::Document;
 
 /// The claims and speaker fixes of `file`, anchored in `doc`.
@@ -39,12 +39,20 @@ pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
             None => orphaned_speakers.push(record.clone()),
         }
     }
-    Annotations::new(claims, orphans).with_speakers(speakers, orphaned_speakers)
+    let (corrections, orphaned_corrections) = corrections::from_records(doc, &file.corrections);
+    Annotations::new(claims, orphans)
+        .with_speakers(speakers, orphaned_speakers)
+        .with_corrections(corrections, orphaned_corrections)
 }
 
 /// The byte range in `doc` of the span that was chars `[start, end)` with
 /// text `exact`, if it can be found unambiguously.
-fn anchor(doc: &Document, start: usize, end: usize, exact: &str) -> Option<std::ops::Range<usize>> {
+pub(crate) fn anchor(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    exact: &str,
+) -> Option<std::ops::Range<usize>> {
     if exact.is_empty() {
         return None;
     }

@@ -39,6 +39,9 @@ pub struct AnnotationFile {
     /// Speakers the reader set or corrected, one per quotation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<SpeakerRecord>,
+    /// The reader's entity corrections, in the order they are replayed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<super::corrections::CorrectionRecord>,
 }
 
 /// The reader's word on who said a quotation, overriding folio's attribution.
@@ -473,7 +476,17 @@ mod round_trip {
                 end: 1,
                 exact: text.clone(),
                 speaker: None,
-                speaker_text: Some(text),
+                speaker_text: Some(text.clone()),
+            }],
+            corrections: vec![super::super::corrections::CorrectionRecord {
+                action: super::super::corrections::CorrectionAction::Rename,
+                scope: super::super::corrections::Scope::Mention,
+                exact: text.clone(),
+                start: Some(0),
+                end: Some(1),
+                kind: Some(EntityKind::Place),
+                entity: Some(text.clone()),
+                name: Some(text),
             }],
         }
     }
