@@ -8,10 +8,13 @@
 pub mod action;
 pub mod claim_form;
 mod claims;
+mod correcting;
+pub mod correction_form;
 pub mod line_input;
 pub mod panel;
 pub mod scroll;
 pub mod search;
+pub mod selection;
 pub mod speaker_form;
 mod update;
 
@@ -23,9 +26,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
 use claim_form::{ClaimForm, FormOutcome};
+use correction_form::{CorrectionForm, CorrectionOutcome};
 use line_input::LineInput;
 use panel::{Panel, PanelView, QuotePanel, SCARE_QUOTES, UNKNOWN_SPEAKER};
 use scroll::{Layout, Position, WrapCache};
+use selection::Selection;
 use speaker_form::{SpeakerForm, SpeakerOutcome};
 
 use crate::analysis::{Analysis, EntityKind};
@@ -62,6 +67,8 @@ pub enum Mode {
     Claim(Box<ClaimForm>),
     /// Choosing the speaker of a quotation.
     Speaker(SpeakerForm),
+    /// Correcting entities: tagging a selection or fixing a mention.
+    Correction(Box<CorrectionForm>),
 }
 
 /// What the reader last moved to; `c` and `d` act on it.
@@ -105,6 +112,9 @@ pub struct SearchState {
 #[derive(Debug)]
 pub struct App {
     pub(crate) doc: Arc<Document>,
+    /// The analysis as folio made it, before the reader's corrections.
+    pub(crate) raw_analysis: Option<Analysis>,
+    /// The analysis with the reader's corrections applied: what is shown.
     pub(crate) analysis: Option<Analysis>,
     pub(crate) annotations: Annotations,
     pub(crate) history: History<Annotations>,
@@ -122,6 +132,8 @@ pub struct App {
     pub(crate) panel_view: PanelView,
     pub(crate) quote_panel: QuotePanel,
     pub(crate) selected_mention: Option<Range<usize>>,
+    /// The keyboard selection, while one is being made (focus `Select`).
+    pub(crate) selection: Option<Selection>,
     /// Every entity mention (byte range, kind), sorted: the article view's index.
     pub(crate) mentions: Vec<(Range<usize>, EntityKind)>,
     pub(crate) save_state: SaveState,
@@ -153,6 +165,7 @@ impl App {
         };
         Self {
             doc,
+            raw_analysis: None,
             analysis: None,
             annotations,
             history: History::default(),
@@ -170,6 +183,7 @@ impl App {
             panel_view: PanelView::default(),
             quote_panel: QuotePanel::default(),
             selected_mention: None,
+            selection: None,
             mentions: Vec::new(),
             save_state,
             message,
@@ -185,16 +199,11 @@ impl App {
         self
     }
 
-    /// Installs the finished analysis: colours, panel, quotations, sentences.
+    /// Installs the finished analysis, with the reader's corrections
+    /// applied on top: colours, panel, quotations, sentences.
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.panel = Panel::new(&analysis);
-        self.mentions = analysis
-            .mentions()
-            .into_iter()
-            .filter_map(|(span, e)| Some((span, analysis.entities.get(e)?.kind)))
-            .collect();
-        self.analysis = Some(analysis);
-        self.refresh_quote_panel();
+        self.raw_analysis = Some(analysis);
+        self.apply_corrections();
         self.analysis_progress = 1000;
         self.sentence = 0;
     }
@@ -227,6 +236,11 @@ impl App {
     /// The current mode.
     pub fn mode(&self) -> &Mode {
         &self.mode
+    }
+
+    /// The keyboard selection, if one is being made.
+    pub fn selection(&self) -> Option<&Selection> {
+        self.selection.as_ref()
     }
 
     /// The annotation file as saved beside the article: the reader's work
@@ -328,6 +342,23 @@ impl App {
                     }
                 }
             }
+            Mode::Correction(form) => {
+                let Some(analysis) = &self.analysis else {
+                    self.mode = Mode::Normal;
+                    return None;
+                };
+                match form.handle_key(key, analysis) {
+                    CorrectionOutcome::Choosing => None,
+                    CorrectionOutcome::Cancel => {
+                        self.mode = Mode::Normal;
+                        None
+                    }
+                    CorrectionOutcome::Done(correction) => {
+                        self.mode = Mode::Normal;
+                        self.correct(correction)
+                    }
+                }
+            }
             Mode::Claim(form) => match form.handle_key(key) {
                 FormOutcome::Editing => None,
                 FormOutcome::Cancel => {
@@ -350,6 +381,11 @@ impl App {
             Mode::Search(input) => input.insert_str(text),
             Mode::Claim(form) => form.note.insert_str(text),
             Mode::Speaker(form) => {
+                if let Some(analysis) = &self.analysis {
+                    form.paste(text, analysis);
+                }
+            }
+            Mode::Correction(form) => {
                 if let Some(analysis) = &self.analysis {
                     form.paste(text, analysis);
                 }

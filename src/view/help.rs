@@ -29,6 +29,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         let title = match context {
             Context::Article => "Reading the article",
             Context::Panel => "In the entity panel (Tab)",
+            Context::Select => "Selecting text (v)",
         };
         lines.push(Line::from(Span::styled(
             title,
