@@ -26,6 +26,36 @@ pub const VERDICTS: &[&str] = &[
 /// The label a new claim gets.
 pub const DEFAULT_LABEL: &str = "checkable";
 
+/// The labels the claim form offers by default, [`DEFAULT_LABEL`] first.
+pub const LABELS: &[&str] = &[
+    DEFAULT_LABEL,
+    "statistic",
+    "prediction",
+    "promise",
+    "quotation",
+];
+
+/// The labels and verdicts the claim form offers, in order; the first of
+/// each is what a new claim gets. Comes from the config file when the reader
+/// has one ([`ClaimVocabulary::default`] holds [`LABELS`] and [`VERDICTS`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimVocabulary {
+    /// Kinds of claim (`checkable`, `statistic`, …).
+    pub labels: Vec<String>,
+    /// Verdicts (`unverified`, `true`, …).
+    pub verdicts: Vec<String>,
+}
+
+impl Default for ClaimVocabulary {
+    fn default() -> Self {
+        let owned = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        Self {
+            labels: owned(LABELS),
+            verdicts: owned(VERDICTS),
+        }
+    }
+}
+
 /// A claim the reader marked: a span of the article with a verdict and a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
@@ -35,14 +65,18 @@ pub struct Claim {
     pub span: Range<usize>,
     /// What kind of claim (`checkable` by default).
     pub label: String,
-    /// One of [`VERDICTS`] (files may hold others; they are kept as they are).
+    /// One of the vocabulary's verdicts (files may hold others; they are
+    /// kept as they are).
     pub verdict: String,
-    /// The reader's note, one line.
+    /// The reader's note; may hold line breaks (`\n`).
     pub note: String,
     /// Id of the entity who made the claim, when known (a quotation's speaker).
     pub speaker: Option<String>,
     /// When the claim was first made, UTC to the second (`2026-11-29T08:00:00Z`).
     pub created: toml::value::Datetime,
+    /// When it was last changed (made or edited), UTC to the second; `None`
+    /// for claims from files written before folio recorded it.
+    pub modified: Option<toml::value::Datetime>,
 }
 
 /// The reader's word on who said one quotation: an entity (a person folio
@@ -202,6 +236,7 @@ mod tests {
             note: String::new(),
             speaker: None,
             created: "2026-11-29T08:00:00Z".parse().unwrap(),
+            modified: None,
         }
     }
 

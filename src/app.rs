@@ -11,6 +11,7 @@ mod claims;
 mod correcting;
 pub mod correction_form;
 pub mod line_input;
+pub mod note_editor;
 pub mod panel;
 pub mod scroll;
 pub mod search;
@@ -36,7 +37,7 @@ use speaker_form::{SpeakerForm, SpeakerOutcome};
 use crate::analysis::{Analysis, EntityKind};
 use crate::annotations::file::{AnnotationFile, FileError};
 use crate::annotations::history::History;
-use crate::annotations::{Annotations, anchor, export};
+use crate::annotations::{Annotations, ClaimVocabulary, anchor, export};
 use crate::document::Document;
 use crate::keymap::{Context, Keymap};
 use crate::theme::Theme;
@@ -141,6 +142,8 @@ pub struct App {
     pub(crate) analysis_progress: u32,
     /// `q` was pressed once while a change was unsaved; a second `q` quits.
     pub(crate) quit_armed: bool,
+    /// The labels and verdicts the claim form offers.
+    pub(crate) vocabulary: ClaimVocabulary,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -189,8 +192,16 @@ impl App {
             message,
             analysis_progress: 0,
             quit_armed: false,
+            vocabulary: ClaimVocabulary::default(),
             now: utc_now,
         }
+    }
+
+    /// Offers `vocabulary`'s labels and verdicts in the claim form (from the
+    /// reader's config file) instead of the defaults.
+    pub fn with_vocabulary(mut self, vocabulary: ClaimVocabulary) -> Self {
+        self.vocabulary = vocabulary;
+        self
     }
 
     /// Uses `now` instead of the system clock for claim timestamps (tests).
@@ -379,7 +390,10 @@ impl App {
     pub fn handle_paste(&mut self, text: &str) {
         match &mut self.mode {
             Mode::Search(input) => input.insert_str(text),
-            Mode::Claim(form) => form.note.insert_str(text),
+            Mode::Claim(form) => {
+                form.field = claim_form::Field::Note;
+                form.note.insert_str(text);
+            }
             Mode::Speaker(form) => {
                 if let Some(analysis) = &self.analysis {
                     form.paste(text, analysis);

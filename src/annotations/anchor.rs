@@ -23,6 +23,7 @@ pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
                 note: record.note.clone(),
                 speaker: record.speaker.clone(),
                 created: record.created,
+                modified: record.modified,
             }),
             None => orphans.push(record.clone()),
         }
@@ -84,6 +85,7 @@ mod tests {
             note: "see “source”".to_owned(),
             speaker: None,
             created: "2026-11-29T08:00:00Z".parse().unwrap(),
+            modified: None,
         }
     }
 

@@ -144,5 +144,6 @@ fn claim_record(doc: &Document, claim: &Claim) -> ClaimRecord {
         speaker: claim.speaker.clone(),
         note: claim.note.clone(),
         created: claim.created,
+        modified: claim.modified,
     }
 }

@@ -166,6 +166,9 @@ pub struct ClaimRecord {
     pub note: String,
     /// When the claim was made (UTC).
     pub created: Datetime,
+    /// When it was last changed (UTC); left out by older folio versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Datetime>,
 }
 
 /// Why an annotation file could not be read or written.
@@ -470,6 +473,7 @@ mod round_trip {
                 speaker: Some(text.clone()),
                 note: text.clone(),
                 created: "2026-11-29T08:00:00Z".parse().unwrap(),
+                modified: Some("2026-11-30T09:15:00Z".parse().unwrap()),
             }],
             speakers: vec![SpeakerRecord {
                 start: 0,

@@ -33,8 +33,8 @@ impl App {
             .claim_at(&span)
             .and_then(|i| self.annotations.claims().get(i))
         {
-            Some(existing) => ClaimForm::edit(existing),
-            None => ClaimForm::new(span, speaker),
+            Some(existing) => ClaimForm::edit(existing, &self.vocabulary),
+            None => ClaimForm::new(span, speaker, &self.vocabulary),
         };
         self.mode = Mode::Claim(Box::new(form));
     }
