@@ -2,7 +2,7 @@
 //! typed filter or name when the step takes one, the answers and the keys.
 
 use ratatui::Frame;
-use ratatui::layout::Position as Cursor;
+use ratatui::layout::{Position as Cursor, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -16,6 +16,32 @@ const LIST_ROWS: usize = 8;
 /// Width of the "Filter  " / "Name    " label.
 const LABEL_WIDTH: usize = 8;
 
+/// `area` moved up or down so that it does not cover the article row
+/// holding byte `byte`: the reader sees what they are correcting.
+fn away_from(app: &App, byte: usize, area: Rect) -> Rect {
+    let text = app.areas.text;
+    let rows = usize::from(text.height);
+    let row = {
+        let mut layout = app.layout();
+        let at = layout.position_of(byte);
+        layout.distance(app.top, at, rows)
+    };
+    let Some(row) = row.and_then(|r| u16::try_from(r).ok()) else {
+        return area;
+    };
+    let row_y = text.y + row;
+    if row_y < area.y || row_y >= area.bottom() {
+        return area;
+    }
+    let below = row_y + 2;
+    let y = if below + area.height <= text.bottom() {
+        below
+    } else {
+        row_y.saturating_sub(area.height + 1).max(text.y)
+    };
+    Rect { y, ..area }
+}
+
 /// Draws `form` as a popup; puts the terminal cursor in the text field when
 /// the step takes typing.
 pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
@@ -26,7 +52,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
     let rows = form.choices.len().clamp(1, LIST_ROWS);
     let field = usize::from(form.typing());
     let height = u16::try_from(rows + field + 5).unwrap_or(u16::MAX);
-    let area = centred(app.areas.whole, 72, height);
+    let area = away_from(app, form.span.start, centred(app.areas.whole, 72, height));
     let width = usize::from(area.width.saturating_sub(2));
     let title = match &form.entity {
         None => format!(" Tag “{}” ", safe_text(&form.exact, 40)),
