@@ -219,3 +219,29 @@ fn join_one_mention_to_another_person_and_tag_a_new_one() {
     let status = row_text(&draw(&app, 120, 40), 39);
     assert!(status.contains("tagged “Super April” as misc"), "{status}");
 }
+
+#[test]
+fn e_in_the_panel_retypes_the_selected_entity() {
+    let mut app = sample_app();
+    press(&mut app, "\t");
+    // People (4), places (12), then the organisations: RT is the sixth.
+    press(&mut app, &"j".repeat(21));
+    press(&mut app, "E");
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(screen.contains("Correct “RT” · RT"), "{screen}");
+    press(&mut app, "141");
+    let rt = app
+        .analysis()
+        .unwrap()
+        .entities
+        .iter()
+        .find(|e| e.id == "rt")
+        .unwrap();
+    assert_eq!(
+        (rt.kind, rt.reason.as_str()),
+        (EntityKind::Misc, "reader: retyped")
+    );
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(screen.contains("Organisations (6)"), "{screen}");
+    assert!(screen.contains("Other (7)"), "{screen}");
+}

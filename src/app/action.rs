@@ -80,7 +80,7 @@ actions! {
     SelectSentence => "select_sentence", "Select the whole sentence under the selection's end";
     SelectQuote => "select_quote", "Select the whole quotation under the selection's end";
     TagSelection => "tag_selection", "Tag the selection as a person, place, organisation or misc";
-    CorrectMention => "correct_mention", "Correct the mention: retype, remove, join to another entity, rename";
+    CorrectMention => "correct_mention", "Correct a mention: retype, remove, join to an entity, rename";
     CancelSelection => "cancel_selection", "Drop the selection";
     Help => "help", "Show or hide this help";
     Quit => "quit", "Quit folio (annotations are already saved)";

@@ -8,6 +8,7 @@ use super::correction_form::CorrectionForm;
 use super::panel::Panel;
 use super::{App, Effect, Mode, SaveState};
 use crate::annotations::corrections::{self, Correction, CorrectionAction};
+use crate::keymap::Context;
 
 impl App {
     /// Rebuilds what is shown (entities, colours, panel, speakers) from the
@@ -101,9 +102,18 @@ impl App {
     }
 
     /// The mention the reader points at: equal to the selection, else under
-    /// its head, else inside it; without a selection, the one picked in the
-    /// panel.
+    /// its head, else inside it; without a selection, the one jumped to from
+    /// the panel; with the panel's focus, the selected entity's first
+    /// mention (or the one jumped to).
     fn mention_at_cursor(&self) -> Option<Range<usize>> {
+        if self.focus == Context::Panel {
+            let entity = self.panel.selected_entity();
+            let entity = entity.and_then(|e| self.analysis.as_ref()?.entities.get(e))?;
+            return match &self.selected_mention {
+                Some(m) if entity.mentions.contains(m) => Some(m.clone()),
+                _ => entity.mentions.first().cloned(),
+            };
+        }
         let Some(selection) = &self.selection else {
             return self.selected_mention.clone();
         };
