@@ -85,11 +85,11 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> bool
                 let Some(entity) = entities.get_mut(*e) else {
                     continue;
                 };
-                if entity.mentions.iter().all(|m| spans.contains(m)) {
+                if entity.mentions.iter().all(|m| holds(spans, m)) {
                     entity.kind = kind;
                     entity.reason = RETYPED_REASON.to_owned();
                 } else {
-                    entity.mentions.retain(|m| !spans.contains(m));
+                    entity.mentions.retain(|m| !holds(spans, m));
                     let to = named(entities, &c.exact, kind, RETYPED_REASON);
                     add_mentions(entities, to, spans);
                 }
@@ -100,7 +100,7 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> bool
             let found = targets(entities, c, doc);
             for (e, spans) in &found {
                 if let Some(entity) = entities.get_mut(*e) {
-                    entity.mentions.retain(|m| !spans.contains(m));
+                    entity.mentions.retain(|m| !holds(spans, m));
                 }
             }
             !found.is_empty()
@@ -114,7 +114,7 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> bool
                 if *e != to
                     && let Some(entity) = entities.get_mut(*e)
                 {
-                    entity.mentions.retain(|m| !spans.contains(m));
+                    entity.mentions.retain(|m| !holds(spans, m));
                     add_mentions(entities, to, spans);
                 }
             }
@@ -144,11 +144,16 @@ fn tag(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> bool {
         // Every occurrence, except those inside a longer mention: tagging
         // "Putin" leaves "Vladimir Putin" whole.
         None => {
+            let mut all: Vec<&Range<usize>> = entities.iter().flat_map(|e| &e.mentions).collect();
+            all.sort_by_key(|m| m.start);
+            // Mentions do not overlap: only the last one starting at or
+            // before the occurrence can hold it.
             let inside = |s: &Range<usize>| {
-                entities
-                    .iter()
-                    .flat_map(|e| &e.mentions)
-                    .any(|m| m.start <= s.start && s.end <= m.end && m.len() > s.len())
+                let before = all.partition_point(|m| m.start <= s.start);
+                before
+                    .checked_sub(1)
+                    .and_then(|i| all.get(i))
+                    .is_some_and(|m| m.start <= s.start && s.end <= m.end && m.len() > s.len())
             };
             let mut spans = occurrences(doc.text(), &c.exact);
             spans.retain(|s| !inside(s));
@@ -163,7 +168,12 @@ fn tag(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> bool {
     let Some(target) = target.filter(|_| !spans.is_empty()) else {
         return false;
     };
-    let overlaps = |m: &Range<usize>| spans.iter().any(|s| s.start < m.end && m.start < s.end);
+    // `spans` are sorted and apart: the first ending after `m` starts is
+    // the only one that can overlap it.
+    let overlaps = |m: &Range<usize>| {
+        let i = spans.partition_point(|s| s.end <= m.start);
+        spans.get(i).is_some_and(|s| s.start < m.end)
+    };
     for entity in entities.iter_mut() {
         entity.mentions.retain(|m| !overlaps(m));
     }
@@ -197,6 +207,13 @@ fn targets(
         }
     }
     found
+}
+
+/// Whether `spans` (sorted by start) holds `mention`.
+fn holds(spans: &[Range<usize>], mention: &Range<usize>) -> bool {
+    spans
+        .binary_search_by_key(&(mention.start, mention.end), |s| (s.start, s.end))
+        .is_ok()
 }
 
 fn by_id(entities: &[Entity], id: &str) -> Option<usize> {
