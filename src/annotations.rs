@@ -5,6 +5,7 @@
 //! and re-anchored against the article.
 
 pub mod anchor;
+pub mod corrections;
 pub mod export;
 pub mod file;
 pub mod history;
@@ -25,6 +26,36 @@ pub const VERDICTS: &[&str] = &[
 /// The label a new claim gets.
 pub const DEFAULT_LABEL: &str = "checkable";
 
+/// The labels the claim form offers by default, [`DEFAULT_LABEL`] first.
+pub const LABELS: &[&str] = &[
+    DEFAULT_LABEL,
+    "statistic",
+    "prediction",
+    "promise",
+    "quotation",
+];
+
+/// The labels and verdicts the claim form offers, in order; the first of
+/// each is what a new claim gets. Comes from the config file when the reader
+/// has one ([`ClaimVocabulary::default`] holds [`LABELS`] and [`VERDICTS`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimVocabulary {
+    /// Kinds of claim (`checkable`, `statistic`, …).
+    pub labels: Vec<String>,
+    /// Verdicts (`unverified`, `true`, …).
+    pub verdicts: Vec<String>,
+}
+
+impl Default for ClaimVocabulary {
+    fn default() -> Self {
+        let owned = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        Self {
+            labels: owned(LABELS),
+            verdicts: owned(VERDICTS),
+        }
+    }
+}
+
 /// A claim the reader marked: a span of the article with a verdict and a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
@@ -34,14 +65,18 @@ pub struct Claim {
     pub span: Range<usize>,
     /// What kind of claim (`checkable` by default).
     pub label: String,
-    /// One of [`VERDICTS`] (files may hold others; they are kept as they are).
+    /// One of the vocabulary's verdicts (files may hold others; they are
+    /// kept as they are).
     pub verdict: String,
-    /// The reader's note, one line.
+    /// The reader's note; may hold line breaks (`\n`).
     pub note: String,
     /// Id of the entity who made the claim, when known (a quotation's speaker).
     pub speaker: Option<String>,
     /// When the claim was first made, UTC to the second (`2026-11-29T08:00:00Z`).
     pub created: toml::value::Datetime,
+    /// When it was last changed (made or edited), UTC to the second; `None`
+    /// for claims from files written before folio recorded it.
+    pub modified: Option<toml::value::Datetime>,
 }
 
 /// The reader's word on who said one quotation: an entity (a person folio
@@ -70,6 +105,8 @@ pub struct Annotations {
     /// Claim id → the words the claim was made on, for claims whose words the
     /// article has since changed (found again by the fuzzy re-anchoring step).
     changed: std::collections::BTreeMap<String, String>,
+    corrections: Vec<corrections::Correction>,
+    orphaned_corrections: Vec<corrections::CorrectionRecord>,
 }
 
 impl Annotations {
@@ -93,6 +130,33 @@ impl Annotations {
         self.speakers = speakers;
         self.orphaned_speakers = orphaned;
         self
+    }
+
+    /// These annotations with entity `corrections` (in the order they are
+    /// replayed) and `orphaned` one-mention corrections whose text is gone.
+    pub fn with_corrections(
+        mut self,
+        corrections: Vec<corrections::Correction>,
+        orphaned: Vec<corrections::CorrectionRecord>,
+    ) -> Self {
+        self.corrections = corrections;
+        self.orphaned_corrections = orphaned;
+        self
+    }
+
+    /// The reader's entity corrections, oldest first.
+    pub fn corrections(&self) -> &[corrections::Correction] {
+        &self.corrections
+    }
+
+    /// One-mention corrections whose mention could not be found again.
+    pub fn orphaned_corrections(&self) -> &[corrections::CorrectionRecord] {
+        &self.orphaned_corrections
+    }
+
+    /// Adds `correction` after the others (it is replayed last).
+    pub fn push_correction(&mut self, correction: corrections::Correction) {
+        self.corrections.push(correction);
     }
 
     /// The reader's speaker fixes.
@@ -198,6 +262,7 @@ mod tests {
             note: String::new(),
             speaker: None,
             created: "2026-11-29T08:00:00Z".parse().unwrap(),
+            modified: None,
         }
     }
 

@@ -8,10 +8,14 @@
 pub mod action;
 pub mod claim_form;
 mod claims;
+mod correcting;
+pub mod correction_form;
 pub mod line_input;
+pub mod note_editor;
 pub mod panel;
 pub mod scroll;
 pub mod search;
+pub mod selection;
 pub mod speaker_form;
 mod update;
 
@@ -23,15 +27,17 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
 use claim_form::{ClaimForm, FormOutcome};
+use correction_form::{CorrectionForm, CorrectionOutcome};
 use line_input::LineInput;
 use panel::{Panel, PanelView, QuotePanel, SCARE_QUOTES, UNKNOWN_SPEAKER};
 use scroll::{Layout, Position, WrapCache};
+use selection::Selection;
 use speaker_form::{SpeakerForm, SpeakerOutcome};
 
 use crate::analysis::{Analysis, EntityKind};
 use crate::annotations::file::{AnnotationFile, FileError};
 use crate::annotations::history::History;
-use crate::annotations::{Annotations, anchor, export};
+use crate::annotations::{Annotations, ClaimVocabulary, anchor, export};
 use crate::document::Document;
 use crate::keymap::{Context, Keymap};
 use crate::theme::Theme;
@@ -62,6 +68,8 @@ pub enum Mode {
     Claim(Box<ClaimForm>),
     /// Choosing the speaker of a quotation.
     Speaker(SpeakerForm),
+    /// Correcting entities: tagging a selection or fixing a mention.
+    Correction(Box<CorrectionForm>),
 }
 
 /// What the reader last moved to; `c` and `d` act on it.
@@ -105,6 +113,9 @@ pub struct SearchState {
 #[derive(Debug)]
 pub struct App {
     pub(crate) doc: Arc<Document>,
+    /// The analysis as folio made it, before the reader's corrections.
+    pub(crate) raw_analysis: Option<Analysis>,
+    /// The analysis with the reader's corrections applied: what is shown.
     pub(crate) analysis: Option<Analysis>,
     pub(crate) annotations: Annotations,
     pub(crate) history: History<Annotations>,
@@ -122,6 +133,8 @@ pub struct App {
     pub(crate) panel_view: PanelView,
     pub(crate) quote_panel: QuotePanel,
     pub(crate) selected_mention: Option<Range<usize>>,
+    /// The keyboard selection, while one is being made (focus `Select`).
+    pub(crate) selection: Option<Selection>,
     /// Every entity mention (byte range, kind), sorted: the article view's index.
     pub(crate) mentions: Vec<(Range<usize>, EntityKind)>,
     pub(crate) save_state: SaveState,
@@ -129,6 +142,8 @@ pub struct App {
     pub(crate) analysis_progress: u32,
     /// `q` was pressed once while a change was unsaved; a second `q` quits.
     pub(crate) quit_armed: bool,
+    /// The labels and verdicts the claim form offers.
+    pub(crate) vocabulary: ClaimVocabulary,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -153,6 +168,7 @@ impl App {
         };
         Self {
             doc,
+            raw_analysis: None,
             analysis: None,
             annotations,
             history: History::default(),
@@ -170,13 +186,22 @@ impl App {
             panel_view: PanelView::default(),
             quote_panel: QuotePanel::default(),
             selected_mention: None,
+            selection: None,
             mentions: Vec::new(),
             save_state,
             message,
             analysis_progress: 0,
             quit_armed: false,
+            vocabulary: ClaimVocabulary::default(),
             now: utc_now,
         }
+    }
+
+    /// Offers `vocabulary`'s labels and verdicts in the claim form (from the
+    /// reader's config file) instead of the defaults.
+    pub fn with_vocabulary(mut self, vocabulary: ClaimVocabulary) -> Self {
+        self.vocabulary = vocabulary;
+        self
     }
 
     /// Uses `now` instead of the system clock for claim timestamps (tests).
@@ -185,16 +210,11 @@ impl App {
         self
     }
 
-    /// Installs the finished analysis: colours, panel, quotations, sentences.
+    /// Installs the finished analysis, with the reader's corrections
+    /// applied on top: colours, panel, quotations, sentences.
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.panel = Panel::new(&analysis);
-        self.mentions = analysis
-            .mentions()
-            .into_iter()
-            .filter_map(|(span, e)| Some((span, analysis.entities.get(e)?.kind)))
-            .collect();
-        self.analysis = Some(analysis);
-        self.refresh_quote_panel();
+        self.raw_analysis = Some(analysis);
+        self.apply_corrections();
         self.analysis_progress = 1000;
         self.sentence = 0;
     }
@@ -227,6 +247,11 @@ impl App {
     /// The current mode.
     pub fn mode(&self) -> &Mode {
         &self.mode
+    }
+
+    /// The keyboard selection, if one is being made.
+    pub fn selection(&self) -> Option<&Selection> {
+        self.selection.as_ref()
     }
 
     /// The annotation file as saved beside the article: the reader's work
@@ -338,6 +363,23 @@ impl App {
                     }
                 }
             }
+            Mode::Correction(form) => {
+                let Some(analysis) = &self.analysis else {
+                    self.mode = Mode::Normal;
+                    return None;
+                };
+                match form.handle_key(key, analysis) {
+                    CorrectionOutcome::Choosing => None,
+                    CorrectionOutcome::Cancel => {
+                        self.mode = Mode::Normal;
+                        None
+                    }
+                    CorrectionOutcome::Done(correction) => {
+                        self.mode = Mode::Normal;
+                        self.correct(correction)
+                    }
+                }
+            }
             Mode::Claim(form) => match form.handle_key(key) {
                 FormOutcome::Editing => None,
                 FormOutcome::Cancel => {
@@ -358,8 +400,16 @@ impl App {
     pub fn handle_paste(&mut self, text: &str) {
         match &mut self.mode {
             Mode::Search(input) => input.insert_str(text),
-            Mode::Claim(form) => form.note.insert_str(text),
+            Mode::Claim(form) => {
+                form.field = claim_form::Field::Note;
+                form.note.insert_str(text);
+            }
             Mode::Speaker(form) => {
+                if let Some(analysis) = &self.analysis {
+                    form.paste(text, analysis);
+                }
+            }
+            Mode::Correction(form) => {
                 if let Some(analysis) = &self.analysis {
                     form.paste(text, analysis);
                 }

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use crate::analysis::{Progress, analyse};
-use crate::annotations::{anchor, export, file, store};
+use crate::annotations::{anchor, corrections, export, file, store};
 use crate::document::Document;
 
 pub mod export_format;
@@ -89,7 +89,8 @@ fn export_command(
         .as_ref()
         .map(|f| anchor::claims_from_file(&doc, f))
         .unwrap_or_default();
-    let analysis = analyse(&doc, &Progress::default());
+    let mut analysis = analyse(&doc, &Progress::default());
+    corrections::apply(&mut analysis, annotations.corrections(), &doc);
     let exported = export::to_file(&doc, Some(&analysis), &annotations);
     let text = export_format::render(format, &doc, &exported)?;
     match output {

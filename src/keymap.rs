@@ -22,17 +22,20 @@ pub enum Context {
     Article,
     /// Browsing the entity panel.
     Panel,
+    /// Extending a selection (`v`) in the article.
+    Select,
 }
 
 impl Context {
     /// Both contexts, in the order help shows them.
-    pub const ALL: [Context; 2] = [Context::Article, Context::Panel];
+    pub const ALL: [Context; 3] = [Context::Article, Context::Panel, Context::Select];
 
     /// The section name in keymap files.
     pub fn name(self) -> &'static str {
         match self {
             Context::Article => "article",
             Context::Panel => "panel",
+            Context::Select => "select",
         }
     }
 }

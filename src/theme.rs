@@ -27,6 +27,7 @@ pub const SCOPES: &[&str] = &[
     "ui.heading",
     "ui.selection",
     "ui.selection.unfocused",
+    "ui.selection.text",
     "ui.statusbar",
     "ui.statusbar.key",
     "ui.statusbar.warning",

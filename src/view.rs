@@ -3,6 +3,7 @@
 
 mod article;
 mod claim_form;
+mod correction_form;
 mod help;
 pub mod layout;
 mod panel;
@@ -46,6 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Help { scroll } => help::draw(frame, app, *scroll),
         Mode::Claim(form) => claim_form::draw(frame, app, form),
         Mode::Speaker(form) => speaker_form::draw(frame, app, form),
+        Mode::Correction(form) => correction_form::draw(frame, app, form),
         Mode::Normal | Mode::Search(_) => {}
     }
 }

@@ -110,10 +110,14 @@ fn marking_a_quotation_as_claim_opens_the_form_and_saves_on_enter() {
     assert!(screen_text(&form).contains("Mark claim"));
     insta::assert_debug_snapshot!("claim_form", form);
 
-    // ↓ picks "true", then a note, then Enter saves.
+    // ↓ picks "true", typing writes the note (Enter there starts a new
+    // line), Ctrl-S saves.
     press_key(&mut app, KeyCode::Down, KeyModifiers::NONE);
     press(&mut app, "Elections in April 2022");
-    assert_eq!(press(&mut app, "\n"), [Effect::Save]);
+    assert_eq!(
+        press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL),
+        Some(Effect::Save)
+    );
     let claims = app.annotations().claims();
     assert_eq!(claims.len(), 1);
     assert_eq!(
@@ -377,9 +381,19 @@ fn the_cursor_follows_the_screen_when_scrolling_leaves_it_behind() {
 fn pasted_text_goes_into_the_note_and_is_never_run_as_keys() {
     let mut app = sample_app();
     press(&mut app, "c");
-    app.handle_paste("line one\nline two d q");
-    assert_eq!(press(&mut app, "\n"), [Effect::Save]);
-    assert_eq!(app.annotations().claims()[0].note, "line one line two d q");
+    app.handle_paste("line one\r\nline two d q\u{1b}[2J");
+    assert!(
+        press(&mut app, "\n").is_empty(),
+        "Enter in the note is a new line"
+    );
+    assert_eq!(
+        press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL),
+        Some(Effect::Save)
+    );
+    assert_eq!(
+        app.annotations().claims()[0].note,
+        "line one\nline two d q[2J"
+    );
     app.handle_paste("qqq");
     assert!(matches!(app.mode(), Mode::Normal));
     assert_eq!(app.annotations().claims().len(), 1);

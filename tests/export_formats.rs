@@ -58,6 +58,7 @@ fn fixture() -> Fixture {
         note: note.to_owned(),
         speaker: speaker.map(str::to_owned),
         created,
+        modified: None,
     };
     let claims = vec![
         claim(
@@ -839,6 +840,7 @@ proptest::proptest! {
                 note: text.chars().take(12).collect(),
                 speaker: None,
                 created: "2026-11-29T08:00:00Z".parse().unwrap(),
+                modified: None,
             })
             .collect();
         let exported = export::to_file(&doc, Some(&analysis), &Annotations::new(claims, Vec::new()));

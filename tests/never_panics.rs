@@ -64,7 +64,7 @@ fn keys() -> impl Strategy<Value = Vec<KeyEvent>> {
     let key = prop_oneof![
         prop::sample::select(vec![
             'j', 'k', 'g', 'G', ']', '[', ')', '(', '}', '{', 'c', 'd', 'u', 'n', 'N', '/', '?',
-            'x', 'q'
+            'x', 'q', 'v', 'w', 'b', 'e', 's', 'T', 'E', '1', '2', '3', '4'
         ])
         .prop_map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
         prop::sample::select(vec![
@@ -78,6 +78,7 @@ fn keys() -> impl Strategy<Value = Vec<KeyEvent>> {
         .prop_map(|code| KeyEvent::new(code, KeyModifiers::NONE)),
         Just(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
         Just(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+        Just(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
     ];
     prop::collection::vec(key, 0..30)
 }

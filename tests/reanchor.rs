@@ -41,6 +41,7 @@ fn saved_before_the_edit() -> AnnotationFile {
         note: String::new(),
         speaker: None,
         created: fixed_now(),
+        modified: None,
     })
     .collect();
     export::to_file(&doc, None, &Annotations::new(claims, vec![]))

@@ -21,9 +21,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{SAMPLE, press, sample_app};
+use common::{SAMPLE, press, press_key, sample_app};
 use folio::annotations::file::{self, AnnotationFile};
 use folio::app::Effect;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 /// Changes typed in one burst.
 const CHANGES: usize = 200;
@@ -53,8 +54,8 @@ fn claim_state(file: &AnnotationFile) -> ClaimState {
 /// The keys of the burst and the claim state after each of its changes
 /// (`states[0]` before any; all different). In cycles, sentence by
 /// sentence: mark each as a claim with the cycle's number as note (or add
-/// the number to the note of the claim there), give each the next verdict
-/// (Tab in the claim form), remove every other; until [`CHANGES`] changes.
+/// the number to the note of the claim there; Ctrl-S saves the form), add
+/// `v` to each note, remove every other; until [`CHANGES`] changes.
 fn burst() -> (String, Vec<ClaimState>) {
     let mut app = sample_app();
     let sentences = app.analysis().unwrap().sentences.len();
@@ -62,17 +63,22 @@ fn burst() -> (String, Vec<ClaimState>) {
     let mut keys = String::new();
     let mut states = vec![ClaimState::new()];
     'burst: for cycle in 1.. {
-        let mark = format!("c{cycle}\r)");
-        for round in [mark.as_str(), "c\t\r)", "d))"] {
-            keys.push('g');
-            press(&mut app, "g");
+        let mark = format!("c{cycle}\x13)");
+        for round in [mark.as_str(), "cv\x13)", "d))"] {
+            // `g g` is the top in helix style; twice `g` in less style.
+            keys.push_str("gg");
+            press(&mut app, "gg");
             for _ in 0..sentences {
                 for key in round.chars() {
                     keys.push(key);
                     assert!(keys.len() < 10_000, "the burst makes too few changes");
-                    // A terminal sends Enter as \r; `press` spells it \n.
-                    let pressed = if key == '\r' { '\n' } else { key };
-                    if press(&mut app, &pressed.to_string()).contains(&Effect::Save) {
+                    // A terminal sends Ctrl-S as the byte 0x13.
+                    let effect = if key == '\x13' {
+                        press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL)
+                    } else {
+                        press(&mut app, &key.to_string()).pop()
+                    };
+                    if effect == Some(Effect::Save) {
                         states.push(claim_state(&app.sidecar_file()));
                         if states.len() > CHANGES {
                             break 'burst;

@@ -15,7 +15,7 @@ mod candidates;
 mod caps;
 mod classify;
 mod memory;
-mod slug;
+pub(crate) mod slug;
 pub(crate) mod tokens;
 
 use std::ops::Range;

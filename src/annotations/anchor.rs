@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use super::export::CONTEXT_CHARS;
 use super::file::AnnotationFile;
-use super::{Annotations, Claim, SpeakerFix};
+use super::{Annotations, Claim, SpeakerFix, corrections};
 use crate::document::Document;
 
 /// How a stored span is described: W3C TextQuoteSelector plus a position.
@@ -158,6 +158,7 @@ pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
             note: record.note.clone(),
             speaker: record.speaker.clone(),
             created: record.created,
+            modified: record.modified,
         });
     }
     let mut speakers = Vec::new();
@@ -179,8 +180,10 @@ pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
             None => orphaned_speakers.push(record.clone()),
         }
     }
-    let mut annotations =
-        Annotations::new(claims, orphans).with_speakers(speakers, orphaned_speakers);
+    let (corrections, orphaned_corrections) = corrections::from_records(doc, &file.corrections);
+    let mut annotations = Annotations::new(claims, orphans)
+        .with_speakers(speakers, orphaned_speakers)
+        .with_corrections(corrections, orphaned_corrections);
     for (id, original) in changed {
         annotations.mark_changed(&id, original);
     }

@@ -18,7 +18,7 @@ use super::file::{
     AnnotationFile, ArticleRecord, ClaimRecord, EntityRecord, OFFSET_UNIT, QuoteRecord, SCHEMA,
     SpanRecord, SpeakerRecord,
 };
-use super::{Annotations, Claim};
+use super::{Annotations, Claim, corrections};
 use crate::analysis::Analysis;
 use crate::document::Document;
 
@@ -43,7 +43,12 @@ pub fn to_file(
                 id: e.id.clone(),
                 kind: e.kind,
                 name: e.name.clone(),
-                origin: "auto".to_owned(),
+                origin: if e.reason == corrections::TAGGED_REASON {
+                    "user"
+                } else {
+                    "auto"
+                }
+                .to_owned(),
                 mentions: e.mentions.iter().map(|m| span_record(doc, m)).collect(),
             })
             .collect()
@@ -105,6 +110,8 @@ pub fn to_file(
         })
         .collect();
     speakers.extend(annotations.orphaned_speakers().iter().cloned());
+    let mut corrections = corrections::to_records(doc, annotations.corrections());
+    corrections.extend(annotations.orphaned_corrections().iter().cloned());
     AnnotationFile {
         schema: SCHEMA,
         offset_unit: OFFSET_UNIT.to_owned(),
@@ -117,6 +124,7 @@ pub fn to_file(
         quotes,
         claims,
         speakers,
+        corrections,
     }
 }
 
@@ -149,6 +157,7 @@ fn claim_record(doc: &Document, claim: &Claim) -> ClaimRecord {
         note: claim.note.clone(),
         created: claim.created,
         changed_from: None,
+        modified: claim.modified,
     }
 }
 

@@ -42,6 +42,9 @@ pub struct AnnotationFile {
     /// Speakers the reader set or corrected, one per quotation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<SpeakerRecord>,
+    /// The reader's entity corrections, in the order they are replayed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<super::corrections::CorrectionRecord>,
 }
 
 /// The reader's word on who said a quotation, overriding folio's attribution.
@@ -177,6 +180,9 @@ pub struct ClaimRecord {
     /// the reader saves the claim again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changed_from: Option<String>,
+    /// When it was last changed (UTC); left out by older folio versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Datetime>,
 }
 
 /// Why an annotation file could not be read or written.
@@ -490,6 +496,7 @@ mod round_trip {
                 note: text.clone(),
                 created: "2026-11-29T08:00:00Z".parse().unwrap(),
                 changed_from: Some(text.clone()),
+                modified: Some("2026-11-30T09:15:00Z".parse().unwrap()),
             }],
             speakers: vec![SpeakerRecord {
                 start: 0,
@@ -498,7 +505,17 @@ mod round_trip {
                 prefix: text.clone(),
                 suffix: text.clone(),
                 speaker: None,
-                speaker_text: Some(text),
+                speaker_text: Some(text.clone()),
+            }],
+            corrections: vec![super::super::corrections::CorrectionRecord {
+                action: super::super::corrections::CorrectionAction::Rename,
+                scope: super::super::corrections::Scope::Mention,
+                exact: text.clone(),
+                start: Some(0),
+                end: Some(1),
+                kind: Some(EntityKind::Place),
+                entity: Some(text.clone()),
+                name: Some(text),
             }],
         }
     }

@@ -356,6 +356,7 @@ mod tests {
             quotes: Vec::new(),
             claims: Vec::new(),
             speakers: Vec::new(),
+            corrections: Vec::new(),
         }
     }
 

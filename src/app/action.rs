@@ -69,6 +69,19 @@ actions! {
     PanelNext => "panel_next", "Select the next entity in the panel";
     PanelPrev => "panel_prev", "Select the previous entity in the panel";
     PanelJump => "panel_jump", "Jump to the selected entity's next mention";
+    StartSelection => "select", "Start a selection at the cursor (then w/b, )/(, ]/[ extend it)";
+    SelectNextWord => "select_next_word", "Extend the selection to the next word";
+    SelectPrevWord => "select_prev_word", "Move the selection's end back a word";
+    SelectNextSentence => "select_next_sentence", "Extend the selection to the next sentence";
+    SelectPrevSentence => "select_prev_sentence", "Move the selection's end back a sentence";
+    SelectNextQuote => "select_next_quote", "Extend the selection to the next quotation";
+    SelectPrevQuote => "select_prev_quote", "Move the selection's end back a quotation";
+    SelectMention => "select_mention", "Select the entity mention under the selection's end";
+    SelectSentence => "select_sentence", "Select the whole sentence under the selection's end";
+    SelectQuote => "select_quote", "Select the whole quotation under the selection's end";
+    TagSelection => "tag_selection", "Tag the selection as a person, place, organisation or misc";
+    CorrectMention => "correct_mention", "Correct a mention: retype, remove, join to an entity, rename";
+    CancelSelection => "cancel_selection", "Drop the selection";
     Help => "help", "Show or hide this help";
     Quit => "quit", "Quit folio (annotations are already saved)";
 }

@@ -16,10 +16,15 @@ impl App {
             return;
         }
         let speaker = match self.target {
-            Target::Quote(i) => self.quote_speaker(i).0,
+            Target::Quote(i) if self.selection.is_none() => self.quote_speaker(i).0,
             _ => None,
         };
-        let Some(span) = self.target_span() else {
+        // A selection is what the reader means to mark; else the target.
+        let span = match &self.selection {
+            Some(selection) => Some(selection.span()),
+            None => self.target_span(),
+        };
+        let Some(span) = span else {
             self.message = Some("nothing to mark here".to_owned());
             return;
         };
@@ -28,8 +33,8 @@ impl App {
             .claim_at(&span)
             .and_then(|i| self.annotations.claims().get(i))
         {
-            Some(existing) => ClaimForm::edit(existing),
-            None => ClaimForm::new(span, speaker),
+            Some(existing) => ClaimForm::edit(existing, &self.vocabulary),
+            None => ClaimForm::new(span, speaker, &self.vocabulary),
         };
         self.mode = Mode::Claim(Box::new(form));
     }
@@ -38,6 +43,7 @@ impl App {
         let claim = form.to_claim(self.annotations.next_claim_id(), (self.now)());
         let id = claim.id.clone();
         self.change_annotations(|a| a.upsert_claim(claim));
+        self.end_selection();
         if let Target::Claim(_) = self.target {
             self.target = self
                 .claim_index(&id)
@@ -111,11 +117,22 @@ impl App {
         Some(Effect::Save)
     }
 
-    fn change_annotations(&mut self, change: impl FnOnce(&mut Annotations)) {
-        self.history.record(self.annotations.clone());
+    pub(super) fn change_annotations(&mut self, change: impl FnOnce(&mut Annotations)) {
+        let before = self.annotations.clone();
         change(&mut self.annotations);
         self.save_state = SaveState::Pending;
-        self.refresh_quote_panel();
+        self.after_change(&before);
+        self.history.record(before);
+    }
+
+    /// Brings what is shown up to date after the annotations changed from
+    /// `before`: corrections are replayed only when they changed.
+    fn after_change(&mut self, before: &Annotations) {
+        if before.corrections() != self.annotations.corrections() {
+            self.apply_corrections();
+        } else {
+            self.refresh_quote_panel();
+        }
     }
 
     pub(super) fn undo(&mut self, back: bool) -> Option<Effect> {
@@ -132,8 +149,8 @@ impl App {
             Ok(state) => (state, true),
             Err(state) => (state, false),
         };
-        self.annotations = state;
-        self.refresh_quote_panel();
+        let before = std::mem::replace(&mut self.annotations, state);
+        self.after_change(&before);
         if let Target::Claim(i) = self.target
             && i >= self.annotations.claims().len()
         {

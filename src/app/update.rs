@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::line_input::LineInput;
 use super::panel::PanelView;
+use super::selection::Motion;
 use super::{Action, App, Effect, Mode, Target};
 use crate::keymap::Context;
 
@@ -67,6 +68,19 @@ impl App {
                 };
             }
             Action::SetSpeaker => self.open_speaker_form(),
+            Action::StartSelection => self.start_selection(),
+            Action::CancelSelection => self.end_selection(),
+            Action::SelectNextWord => self.move_selection(Motion::NextWord),
+            Action::SelectPrevWord => self.move_selection(Motion::PrevWord),
+            Action::SelectNextSentence => self.move_selection(Motion::NextSentence),
+            Action::SelectPrevSentence => self.move_selection(Motion::PrevSentence),
+            Action::SelectNextQuote => self.move_selection(Motion::NextQuote),
+            Action::SelectPrevQuote => self.move_selection(Motion::PrevQuote),
+            Action::SelectMention => self.move_selection(Motion::Mention),
+            Action::SelectSentence => self.move_selection(Motion::Sentence),
+            Action::SelectQuote => self.move_selection(Motion::Quote),
+            Action::TagSelection => self.open_tag_form(),
+            Action::CorrectMention => self.open_mention_form(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.quit(),
         }
@@ -181,7 +195,7 @@ impl App {
     }
 
     /// Moves the sentence cursor to the sentence holding `byte`.
-    fn move_sentence_cursor_to(&mut self, byte: usize) {
+    pub(super) fn move_sentence_cursor_to(&mut self, byte: usize) {
         if let Some(analysis) = &self.analysis {
             let sentences = &analysis.sentences;
             self.sentence = sentences

@@ -156,6 +156,9 @@ fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
             layers.push((mention.clone(), theme.entity(kind, true)));
         }
     }
+    if let Some(selection) = app.selection() {
+        layers.push((selection.span(), theme.scope("ui.selection.text")));
+    }
     if let Some(found) = app.search.as_ref().and_then(|s| s.matches.get(s.current)) {
         layers.push((found.clone(), theme.search_match(true)));
     }

@@ -1,35 +1,40 @@
-//! The claim form popup: the claimed text, the verdict list and the note.
+//! The claim form popup: the claimed text, the verdict and label lists and
+//! the note of several lines.
 
 use ratatui::Frame;
 use ratatui::layout::Position as Cursor;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::{centred, safe_text};
-use crate::annotations::VERDICTS;
 use crate::app::App;
-use crate::app::claim_form::ClaimForm;
+use crate::app::claim_form::{ClaimForm, Field};
+use crate::app::note_editor;
 use crate::wrap::wrap;
 
-/// Rows of the full form: two excerpt rows, blank, verdicts, blank, note,
-/// blank, hints; plus the border.
-const FULL_HEIGHT: u16 = 10;
-/// Rows of the compact form used on short terminals: excerpt, verdicts, note,
-/// hints; plus the border.
-const COMPACT_HEIGHT: u16 = 6;
-/// Width of the "Verdict  " and "Note     " labels.
+/// Rows of the note in the full form.
+const NOTE_ROWS: usize = 4;
+/// Rows of the full form: two excerpt rows, blank, verdicts, labels, blank,
+/// the note, blank, hints; plus the border.
+const FULL_HEIGHT: u16 = 10 + NOTE_ROWS as u16;
+/// Rows of the compact form used on short terminals: excerpt, verdicts,
+/// labels, one note row, hints; plus the border.
+const COMPACT_HEIGHT: u16 = 7;
+/// Width of the "Verdict  ", "Label    " and "Note     " labels.
 const LABEL_WIDTH: usize = 9;
 
-/// Draws `form` as a popup and places the terminal cursor in the note field.
+/// Draws `form` as a popup and, while the note has the keyboard, places the
+/// terminal cursor in it.
 pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
     let theme = &app.theme;
     let popup = theme.ui("ui.popup");
     let title_style = popup.patch(theme.scope("ui.popup.title"));
+    let focused_style = theme.ui("ui.selection");
     let compact = app.areas.whole.height < FULL_HEIGHT + 2;
     let height = if compact { COMPACT_HEIGHT } else { FULL_HEIGHT };
+    let note_rows = if compact { 1 } else { NOTE_ROWS };
     let area = centred(app.areas.whole, 76, height);
     let inner_width = usize::from(area.width.saturating_sub(2));
     let field_width = inner_width.saturating_sub(LABEL_WIDTH).max(1);
@@ -37,44 +42,62 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
         Some(claim) => format!(" Edit claim {} ", claim.id),
         None => " Mark claim ".to_owned(),
     };
-    let excerpt_style = popup.patch(theme.claim(false));
-    let excerpt = excerpt_lines(app, form, inner_width);
-    let excerpt_rows = if compact { 1 } else { 2 };
-    let (note, cursor_column) = note_window(form, field_width);
-    let mut verdicts = vec![Span::styled("Verdict  ", title_style)];
-    verdicts.extend(verdict_spans(
-        form,
+    let label = |name: &str, field: Field| {
+        let style = if form.field == field {
+            focused_style
+        } else {
+            title_style
+        };
+        Span::styled(format!("{name:<LABEL_WIDTH$}"), style)
+    };
+    let mut verdicts = vec![label("Verdict", Field::Verdict)];
+    verdicts.extend(choice_spans(
+        &form.verdicts,
+        form.verdict,
         field_width,
         popup,
-        theme.ui("ui.selection"),
+        focused_style,
     ));
-    let hint = Line::from(Span::styled(
-        "↑/↓ verdict · type a note · Enter save · Esc cancel",
-        popup.patch(theme.scope("ui.dim")),
+    let mut labels = vec![label("Label", Field::Label)];
+    labels.extend(choice_spans(
+        &form.labels,
+        form.label,
+        field_width,
+        popup,
+        focused_style,
     ));
-    let note_line = Line::from(vec![
-        Span::styled("Note     ", title_style),
-        Span::styled(format!("{note:<field_width$}"), theme.ui("ui.input")),
-    ]);
-    let mut lines: Vec<Line> = excerpt
-        .into_iter()
-        .take(excerpt_rows)
-        .map(|l| Line::from(Span::styled(l, excerpt_style)))
-        .collect();
-    let note_row = if compact {
-        lines.extend([Line::from(verdicts), note_line, hint]);
-        2
-    } else {
-        lines.extend([
-            Line::default(),
-            Line::from(verdicts),
-            Line::default(),
-            note_line,
-            Line::default(),
-            hint,
-        ]);
-        5
+    let hint = match form.field {
+        Field::Note => "Enter new line · Ctrl-S save · Tab field · Esc cancel",
+        _ => "↑/↓ choose · Tab field · type a note · Enter/Ctrl-S save · Esc cancel",
     };
+    let hint = Line::from(Span::styled(hint, popup.patch(theme.scope("ui.dim"))));
+    let (note, cursor) = note_lines(form, field_width, note_rows);
+    let mut lines: Vec<Line> = excerpt_lines(app, form, inner_width)
+        .into_iter()
+        .take(if compact { 1 } else { 2 })
+        .map(|l| Line::from(Span::styled(l, popup.patch(theme.claim(false)))))
+        .collect();
+    if !compact {
+        lines.push(Line::default());
+    }
+    lines.extend([Line::from(verdicts), Line::from(labels)]);
+    if !compact {
+        lines.push(Line::default());
+    }
+    let note_row = lines.len();
+    for (i, row) in note.into_iter().enumerate() {
+        let head = if i == 0 {
+            label("Note", Field::Note)
+        } else {
+            Span::styled(" ".repeat(LABEL_WIDTH), popup)
+        };
+        let body = Span::styled(format!("{row:<field_width$}"), theme.ui("ui.input"));
+        lines.push(Line::from(vec![head, body]));
+    }
+    if !compact {
+        lines.push(Line::default());
+    }
+    lines.push(hint);
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(title, title_style))
@@ -82,73 +105,67 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
-    let cursor_x = inner.x + u16::try_from(LABEL_WIDTH + cursor_column).unwrap_or(u16::MAX);
-    let cursor_y = inner.y + note_row;
-    if cursor_x < inner.right() && cursor_y < inner.bottom() {
-        frame.set_cursor_position(Cursor::new(cursor_x, cursor_y));
+    if form.field == Field::Note {
+        let (row, column) = cursor;
+        let x = inner.x + u16::try_from(LABEL_WIDTH + column).unwrap_or(u16::MAX);
+        let y = inner.y + u16::try_from(note_row + row).unwrap_or(u16::MAX);
+        if x < inner.right() && y < inner.bottom() {
+            frame.set_cursor_position(Cursor::new(x, y));
+        }
     }
 }
 
-/// The verdict choices: all of them when they fit in `width` columns (the
-/// chosen one in brackets), else only the chosen one with its position.
-fn verdict_spans(
-    form: &ClaimForm,
+/// The note's rows that fit in `rows` rows of `width` columns (scrolled so
+/// the cursor's row shows), made safe for the terminal, and the cursor's
+/// (row, column) among them.
+fn note_lines(form: &ClaimForm, width: usize, rows: usize) -> (Vec<String>, (usize, usize)) {
+    let text = form.note.text();
+    let laid = note_editor::rows(text, width.saturating_sub(1).max(1));
+    let cursor_row = note_editor::cursor_row(&laid, form.note.cursor());
+    let first = (cursor_row + 1).saturating_sub(rows.max(1));
+    let shown: Vec<String> = (first..first + rows.max(1))
+        .map(|r| {
+            laid.get(r)
+                .and_then(|row| text.get(row.clone()))
+                .map_or_else(String::new, |t| safe_text(t, width))
+        })
+        .collect();
+    let column = laid
+        .get(cursor_row)
+        .and_then(|row| text.get(row.start..form.note.cursor()))
+        .map_or(0, |t| safe_text(t, usize::MAX).width());
+    (shown, (cursor_row - first, column))
+}
+
+/// The choices of a list (verdicts or labels): all of them when they fit in
+/// `width` columns (the chosen one in brackets), else only the chosen one
+/// with its position.
+fn choice_spans(
+    choices: &[String],
+    chosen_index: usize,
     width: usize,
     normal: Style,
     chosen: Style,
 ) -> Vec<Span<'static>> {
-    let full_width: usize = VERDICTS.iter().map(|v| v.width() + 2).sum();
+    let full_width: usize = choices.iter().map(|v| v.width() + 2).sum();
     if full_width <= width {
-        VERDICTS
+        choices
             .iter()
             .enumerate()
-            .map(|(i, verdict)| {
-                if i == form.verdict {
-                    Span::styled(format!("[{verdict}]"), chosen)
+            .map(|(i, choice)| {
+                let shown = safe_text(choice, width);
+                if i == chosen_index {
+                    Span::styled(format!("[{shown}]"), chosen)
                 } else {
-                    Span::styled(format!(" {verdict} "), normal)
+                    Span::styled(format!(" {shown} "), normal)
                 }
             })
             .collect()
     } else {
-        let label = format!(
-            "◂ {} ▸ {}/{}",
-            form.verdict(),
-            form.verdict + 1,
-            VERDICTS.len()
-        );
+        let current = choices.get(chosen_index).map_or("", String::as_str);
+        let label = format!("◂ {current} ▸ {}/{}", chosen_index + 1, choices.len());
         vec![Span::styled(safe_text(&label, width), chosen)]
     }
-}
-
-/// The part of the note that fits in `width` columns around the cursor, and
-/// the cursor's column in it. Long notes scroll sideways; "…" marks a cut.
-fn note_window(form: &ClaimForm, width: usize) -> (String, usize) {
-    let before = safe_text(form.note.before_cursor(), usize::MAX);
-    let after = safe_text(
-        form.note
-            .text()
-            .get(form.note.before_cursor().len()..)
-            .unwrap_or(""),
-        usize::MAX,
-    );
-    let room = width.saturating_sub(1);
-    if before.width() <= room {
-        let shown = safe_text(&format!("{before}{after}"), width);
-        return (shown, before.width());
-    }
-    // Keep the end of what is before the cursor, behind an ellipsis.
-    let mut tail: Vec<&str> = Vec::new();
-    let mut used = 1;
-    for grapheme in before.graphemes(true).rev() {
-        if used + grapheme.width() > room {
-            break;
-        }
-        used += grapheme.width();
-        tail.push(grapheme);
-    }
-    tail.reverse();
-    (format!("…{}", tail.concat()), used)
 }
 
 /// The claimed text in exactly two rows of at most `width` columns; an

@@ -11,11 +11,21 @@ use crate::keymap::Context;
 
 /// Keys of the text modes, which are not remappable.
 const FIXED: &[(&str, &str)] = &[
-    ("↑ ↓ Tab", "claim form: choose the verdict"),
     (
-        "Enter / Esc",
-        "claim form and search: save or search / cancel",
+        "Tab S-Tab",
+        "claim form: next / previous field (verdict, label, note)",
     ),
+    (
+        "↑ ↓",
+        "claim form: choose the verdict or label; move in the note",
+    ),
+    (
+        "Enter",
+        "claim form: save (in the note: a new line); search: search",
+    ),
+    ("C-s", "claim form: save, from any field"),
+    ("1–9 ↑ ↓ Enter", "entity correction (T, E): choose and pick"),
+    ("Esc", "any form or search: cancel"),
     ("j k", "help: scroll; any other key closes it"),
 ];
 
@@ -29,6 +39,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         let title = match context {
             Context::Article => "Reading the article",
             Context::Panel => "In the entity panel (Tab)",
+            Context::Select => "Selecting text (v)",
         };
         lines.push(Line::from(Span::styled(
             title,

@@ -27,6 +27,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // When a message does not fit, the claim count and then the quotation
     // make room for it: a message is read once, the counts are always there.
     let mut optional = vec![quote_label(app), claims_label(app)];
+    if let Some(selection) = app.selection() {
+        // While selecting, what is selected and the keys matter more.
+        let text = app.document().slice(selection.span());
+        let chars = text.chars().count();
+        let excerpt = safe_text(text, 40);
+        optional = vec![format!(
+            "SELECT “{excerpt}” {chars} chars · c claim · T tag · E correct · Esc"
+        )];
+    }
     let position = position_label(app);
     let joined = |optional: &[String]| {
         let mut parts = vec![position.clone()];

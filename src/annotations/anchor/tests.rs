@@ -13,6 +13,7 @@ fn claim(id: &str, span: Range<usize>) -> Claim {
         note: "see “source”".to_owned(),
         speaker: None,
         created: "2026-11-29T08:00:00Z".parse().unwrap(),
+        modified: None,
     }
 }
 

@@ -1,0 +1,170 @@
+//! Correcting entities by hand: opening the tag and mention forms, recording
+//! a correction (undoable, saved) and replaying every correction on the
+//! analysis.
+
+use std::ops::Range;
+
+use super::correction_form::CorrectionForm;
+use super::panel::Panel;
+use super::{App, Effect, Mode, SaveState};
+use crate::annotations::corrections::{self, Correction, CorrectionAction};
+use crate::keymap::Context;
+
+impl App {
+    /// Rebuilds what is shown (entities, colours, panel, speakers) from the
+    /// analysis folio made with the reader's corrections replayed on top.
+    pub(crate) fn apply_corrections(&mut self) {
+        let Some(raw) = &self.raw_analysis else {
+            return;
+        };
+        let mut analysis = raw.clone();
+        corrections::apply(&mut analysis, self.annotations.corrections(), &self.doc);
+        self.panel = Panel::new(&analysis);
+        self.mentions = analysis
+            .mentions()
+            .into_iter()
+            .filter_map(|(span, e)| Some((span, analysis.entities.get(e)?.kind)))
+            .collect();
+        if let Some(mention) = &self.selected_mention
+            && !self.mentions.iter().any(|(m, _)| m == mention)
+        {
+            self.selected_mention = None;
+        }
+        self.analysis = Some(analysis);
+        self.refresh_quote_panel();
+    }
+
+    /// Whether annotations may change now; says why not in the status bar.
+    fn may_correct(&mut self) -> bool {
+        if let SaveState::ReadOnly(why) = &self.save_state {
+            self.message = Some(format!("annotations are read-only: {why}"));
+            return false;
+        }
+        if self.analysis.is_none() {
+            self.message = Some("still analysing…".to_owned());
+            return false;
+        }
+        true
+    }
+
+    /// `T`: opens the tag picker on the selection.
+    pub(super) fn open_tag_form(&mut self) {
+        if !self.may_correct() {
+            return;
+        }
+        let Some(span) = self.selection.as_ref().map(|s| s.span()) else {
+            self.message = Some("v selects text first, then T tags it".to_owned());
+            return;
+        };
+        let exact = self.doc.slice(span.clone()).to_owned();
+        if exact.contains('\n') {
+            self.message = Some("a mention stays within one paragraph".to_owned());
+            return;
+        }
+        let count = corrections::occurrences(self.doc.text(), &exact).len();
+        self.mode = Mode::Correction(Box::new(CorrectionForm::tag(span, &exact, count)));
+    }
+
+    /// `E`: opens the correction picker on the mention under the selection
+    /// (or the one picked in the panel).
+    pub(super) fn open_mention_form(&mut self) {
+        if !self.may_correct() {
+            return;
+        }
+        let Some(mention) = self.mention_at_cursor() else {
+            self.message = Some("no mention here: v, then e on a name, then E".to_owned());
+            return;
+        };
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let Some(entity) = analysis
+            .entities
+            .iter()
+            .find(|e| e.mentions.contains(&mention))
+        else {
+            return;
+        };
+        let exact = self.doc.slice(mention.clone());
+        let count = analysis
+            .entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .filter(|m| self.doc.slice((*m).clone()) == exact)
+            .count();
+        let form = CorrectionForm::mention(
+            mention.clone(),
+            exact,
+            (entity.id.clone(), entity.name.clone()),
+            count,
+        );
+        self.mode = Mode::Correction(Box::new(form));
+    }
+
+    /// The mention the reader points at: equal to the selection, else under
+    /// its head, else inside it; without a selection, the one jumped to from
+    /// the panel; with the panel's focus, the selected entity's first
+    /// mention (or the one jumped to).
+    fn mention_at_cursor(&self) -> Option<Range<usize>> {
+        if self.focus == Context::Panel {
+            let entity = self.panel.selected_entity();
+            let entity = entity.and_then(|e| self.analysis.as_ref()?.entities.get(e))?;
+            return match &self.selected_mention {
+                Some(m) if entity.mentions.contains(m) => Some(m.clone()),
+                _ => entity.mentions.first().cloned(),
+            };
+        }
+        let Some(selection) = &self.selection else {
+            return self.selected_mention.clone();
+        };
+        let span = selection.span();
+        let head = selection.head.start;
+        let mentions = || self.mentions.iter().map(|(m, _)| m);
+        mentions()
+            .find(|m| **m == span)
+            .or_else(|| mentions().find(|m| m.contains(&head)))
+            .or_else(|| mentions().find(|m| m.start < span.end && span.start < m.end))
+            .cloned()
+    }
+
+    /// Records `correction` (undoable, saved) and shows its effect.
+    pub(super) fn correct(&mut self, correction: Correction) -> Option<Effect> {
+        let exact = correction.exact.clone();
+        let name_of = |id: &str| {
+            let entities = self.analysis.as_ref().map(|a| a.entities.as_slice());
+            entities
+                .and_then(|es| es.iter().find(|e| e.id == id))
+                .map_or_else(|| id.to_owned(), |e| e.name.clone())
+        };
+        let kind = correction.kind.map_or("", |k| k.as_str());
+        let what = match correction.action {
+            CorrectionAction::Tag => match &correction.entity {
+                Some(id) => format!("tagged “{exact}” as {}", name_of(id)),
+                None => format!("tagged “{exact}” as {kind}"),
+            },
+            CorrectionAction::Retype => format!("retyped “{exact}” as {kind}"),
+            CorrectionAction::Remove => format!("removed “{exact}”"),
+            CorrectionAction::Join => {
+                let to = correction
+                    .entity
+                    .as_deref()
+                    .map(name_of)
+                    .unwrap_or_default();
+                format!("joined “{exact}” to {to}")
+            }
+            CorrectionAction::Rename => format!(
+                "renamed to “{}”",
+                correction.name.as_deref().unwrap_or_default()
+            ),
+        };
+        let scope = if correction.span.is_some() {
+            " (this mention)"
+        } else {
+            ""
+        };
+        self.change_annotations(|a| a.push_correction(correction));
+        self.end_selection();
+        self.message = Some(format!("{what}{scope} · u undoes"));
+        Some(Effect::Save)
+    }
+}
