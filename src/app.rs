@@ -33,7 +33,7 @@ use crate::annotations::file::{AnnotationFile, FileError};
 use crate::annotations::history::History;
 use crate::annotations::{Annotations, anchor, export};
 use crate::document::Document;
-use crate::keymap::{Context, Keymap};
+use crate::keymap::{Context, KeyPress, Keymap, Lookup};
 use crate::theme::Theme;
 use crate::view::layout::Areas;
 
@@ -129,6 +129,8 @@ pub struct App {
     pub(crate) analysis_progress: u32,
     /// `q` was pressed once while a change was unsaved; a second `q` quits.
     pub(crate) quit_armed: bool,
+    /// The keys typed so far of a sequence that is not complete (`g` of `g g`).
+    pub(crate) pending_keys: Vec<KeyPress>,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -175,6 +177,7 @@ impl App {
             message,
             analysis_progress: 0,
             quit_armed: false,
+            pending_keys: Vec::new(),
             now: utc_now,
         }
     }
@@ -222,6 +225,12 @@ impl App {
     /// Whether annotations are saved.
     pub fn save_state(&self) -> &SaveState {
         &self.save_state
+    }
+
+    /// The first keys of a sequence typed so far (`g` while `g g` is being
+    /// typed); empty when no sequence is pending.
+    pub fn pending_keys(&self) -> &[KeyPress] {
+        &self.pending_keys
     }
 
     /// The current mode.
@@ -282,11 +291,24 @@ impl App {
         let quit_armed = std::mem::take(&mut self.quit_armed);
         match &mut self.mode {
             Mode::Normal => {
-                let action = self.keymap.action(self.focus, key)?;
-                if action == Action::Quit && quit_armed {
-                    return Some(Effect::Quit);
+                let mut keys = std::mem::take(&mut self.pending_keys);
+                keys.push(KeyPress::from_event(key));
+                match self.keymap.lookup(self.focus, &keys) {
+                    Lookup::Action(Action::Quit) if quit_armed => Some(Effect::Quit),
+                    Lookup::Action(action) => self.update(action),
+                    Lookup::Prefix => {
+                        self.pending_keys = keys;
+                        self.quit_armed = quit_armed;
+                        None
+                    }
+                    Lookup::Unbound => {
+                        if keys.len() > 1 && key.code != KeyCode::Esc {
+                            let typed = KeyPress::sequence_name(&keys);
+                            self.message = Some(format!("{typed} is not bound (? lists the keys)"));
+                        }
+                        None
+                    }
                 }
-                self.update(action)
             }
             Mode::Help { scroll } => {
                 match key.code {

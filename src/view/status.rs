@@ -27,7 +27,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // When a message does not fit, the claim count and then the quotation
     // make room for it: a message is read once, the counts are always there.
     let mut optional = vec![quote_label(app), claims_label(app)];
-    let position = position_label(app);
+    let mut position = position_label(app);
+    if !app.pending_keys().is_empty() {
+        // A sequence is half typed: show it so the next key is no surprise.
+        let typed = crate::keymap::KeyPress::sequence_name(app.pending_keys());
+        position = format!("{position}  │  {typed} …");
+    }
     let joined = |optional: &[String]| {
         let mut parts = vec![position.clone()];
         parts.extend(optional.iter().cloned());
