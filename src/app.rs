@@ -35,7 +35,7 @@ use crate::annotations::{Annotations, anchor, export};
 use crate::document::Document;
 use crate::keymap::{Context, KeyPress, Keymap, Lookup};
 use crate::theme::Theme;
-use crate::view::layout::Areas;
+use crate::view::layout::{Areas, LayoutPrefs};
 
 /// What the main loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +113,7 @@ pub struct App {
     pub(crate) mode: Mode,
     pub(crate) focus: Context,
     pub(crate) areas: Areas,
+    pub(crate) layout_prefs: LayoutPrefs,
     pub(crate) top: Position,
     pub(crate) wrap_cache: RefCell<WrapCache>,
     pub(crate) sentence: usize,
@@ -163,6 +164,7 @@ impl App {
             mode: Mode::Normal,
             focus: Context::Article,
             areas: Areas::default(),
+            layout_prefs: LayoutPrefs::default(),
             top: Position::default(),
             wrap_cache: RefCell::new(WrapCache::default()),
             sentence: 0,
@@ -186,6 +188,21 @@ impl App {
     pub fn with_clock(mut self, now: fn() -> toml::value::Datetime) -> Self {
         self.now = now;
         self
+    }
+
+    /// Uses the reader's panel and text widths (call [`App::resize`] after).
+    pub fn with_layout(mut self, prefs: LayoutPrefs) -> Self {
+        self.layout_prefs = prefs;
+        self
+    }
+
+    /// Shows `text` in the status bar (after any message already there), e.g.
+    /// a warning about the config file.
+    pub fn add_message(&mut self, text: &str) {
+        self.message = Some(match self.message.take() {
+            Some(earlier) => format!("{earlier} · {text}"),
+            None => text.to_owned(),
+        });
     }
 
     /// Installs the finished analysis: colours, panel, quotations, sentences.
@@ -273,7 +290,10 @@ impl App {
 
     /// Sets the terminal size in cells; call before drawing and on every resize.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.areas = Areas::new(ratatui::layout::Rect::new(0, 0, width, height));
+        self.areas = Areas::with_prefs(
+            ratatui::layout::Rect::new(0, 0, width, height),
+            self.layout_prefs,
+        );
         let paragraphs = self.doc.paragraphs().len();
         self.wrap_cache
             .get_mut()

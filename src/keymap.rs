@@ -86,13 +86,18 @@ impl Keymap {
     /// # Errors
     /// Only if the embedded file is broken, which a unit test rules out.
     pub fn builtin() -> Result<Self, KeymapError> {
-        let mut keymap = Keymap {
-            bindings: Vec::new(),
-        };
+        let mut keymap = Keymap::empty();
         let warnings = keymap.apply_toml(DEFAULT_KEYMAP, "built-in keymap")?;
         match warnings.into_iter().next() {
             Some(warning) => Err(KeymapError::Builtin(warning)),
             None => Ok(keymap),
+        }
+    }
+
+    /// A keymap with no bindings at all.
+    pub fn empty() -> Self {
+        Keymap {
+            bindings: Vec::new(),
         }
     }
 

@@ -16,9 +16,8 @@ use crate::analysis::{Analysis, Progress, analyse};
 use crate::annotations::file;
 use crate::annotations::store::Store;
 use crate::app::{App, Effect};
+use crate::config::startup::Settings;
 use crate::document::Document;
-use crate::keymap::Keymap;
-use crate::theme::Theme;
 use crate::view;
 
 /// How long the first frame waits for analysis: short articles are coloured
@@ -37,16 +36,28 @@ const TICK: Duration = Duration::from_millis(100);
 /// The article cannot be read, or the terminal fails. The terminal is
 /// restored on every exit path, panics included (ratatui's panic hook
 /// restores it, then chains to the previous hook).
-pub fn run(path: &Path) -> anyhow::Result<()> {
+pub fn run(path: &Path, settings: Settings) -> anyhow::Result<()> {
     let doc = Arc::new(Document::open(path)?);
     let (mut store, annotation_file) = Store::open(&file::sidecar_path(path));
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(
         doc.clone(),
         annotation_file,
-        Theme::builtin(no_color),
-        Keymap::builtin()?,
-    );
+        settings.theme,
+        settings.keymap,
+    )
+    .with_layout(settings.layout);
+    if let Some(first) = settings.warnings.first() {
+        // Printed before the full screen opens, so they are still there after
+        // quitting; the status bar shows the first.
+        for warning in &settings.warnings {
+            eprintln!("folio: {}", view::safe_line(warning));
+        }
+        let more = match settings.warnings.len() {
+            1 => String::new(),
+            n => format!(" (+{} more: folio config)", n - 1),
+        };
+        app.add_message(&format!("{first}{more}"));
+    }
 
     let progress = Progress::default();
     let (sender, receiver) = mpsc::channel::<Analysis>();
