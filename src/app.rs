@@ -9,6 +9,7 @@ pub mod action;
 pub mod claim_form;
 mod claims;
 pub mod line_input;
+mod mouse;
 pub mod panel;
 pub mod scroll;
 pub mod search;
@@ -242,6 +243,16 @@ impl App {
     /// Whether annotations are saved.
     pub fn save_state(&self) -> &SaveState {
         &self.save_state
+    }
+
+    /// The entity panel: its rows and selection.
+    pub fn panel(&self) -> &Panel {
+        &self.panel
+    }
+
+    /// The entity mention the reader jumped to or clicked (byte range).
+    pub fn selected_mention(&self) -> Option<&Range<usize>> {
+        self.selected_mention.as_ref()
     }
 
     /// The first keys of a sequence typed so far (`g` while `g g` is being

@@ -8,7 +8,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
@@ -70,7 +73,7 @@ pub fn run(path: &Path, settings: Settings) -> anyhow::Result<()> {
         app.set_analysis(analysis);
     }
 
-    let mut terminal = TerminalGuard::new();
+    let mut terminal = TerminalGuard::new(settings.mouse);
     let result = event_loop(terminal.get(), &mut app, &receiver, &progress, &mut store);
     drop(terminal);
     result?;
@@ -121,6 +124,7 @@ fn event_loop(
                 app.handle_paste(&text);
                 None
             }
+            Event::Mouse(mouse) => app.handle_mouse(mouse),
             Event::Resize(width, height) => {
                 app.resize(width, height);
                 None
@@ -165,6 +169,11 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, saving: Arc<Mutex<()>>) {
             let terminal_gone = ratatui::crossterm::terminal::size().is_err();
             if overdue || terminal_gone {
                 let _saving = saving.lock();
+                let _ = execute!(
+                    std::io::stdout(),
+                    DisableBracketedPaste,
+                    DisableMouseCapture
+                );
                 ratatui::restore();
                 eprintln!("folio: stopped (annotations were already saved)");
                 std::process::exit(1);
@@ -185,21 +194,28 @@ fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
 }
 
 /// The terminal in raw mode on the alternate screen, with bracketed paste
-/// (so pasted text arrives as one event, never as key presses); restored
-/// when dropped, and by the panic hook.
+/// (so pasted text arrives as one event, never as key presses) and, if
+/// asked, mouse capture; restored when dropped, and by the panic hook.
 struct TerminalGuard(DefaultTerminal);
 
 impl TerminalGuard {
-    fn new() -> Self {
+    fn new(mouse: bool) -> Self {
         // ratatui's hook restores raw mode and the screen, then chains to the
-        // previous hook; ours runs first and turns bracketed paste off.
+        // previous hook; ours runs first and turns paste and mouse modes off.
         let terminal = ratatui::init();
         let restore_terminal = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+            let _ = execute!(
+                std::io::stdout(),
+                DisableBracketedPaste,
+                DisableMouseCapture
+            );
             restore_terminal(info);
         }));
         let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+        if mouse {
+            let _ = execute!(std::io::stdout(), EnableMouseCapture);
+        }
         Self(terminal)
     }
 
@@ -210,7 +226,12 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        // Disabling capture that was never enabled is harmless.
+        let _ = execute!(
+            std::io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture
+        );
         ratatui::restore();
     }
 }

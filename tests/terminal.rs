@@ -385,3 +385,73 @@ fn closing_the_terminal_ends_folio() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn real_terminal_mouse_click_jumps_and_no_mouse_leaves_the_mouse_alone() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    // An empty config of our own: the developer's settings do not leak in.
+    std::fs::write(&config, "").unwrap();
+    let folio = env!("CARGO_BIN_EXE_folio");
+    for no_mouse in [false, true] {
+        let tmux = Tmux::new(if no_mouse { "nomouse" } else { "mouse" });
+        let flag = if no_mouse { "--no-mouse" } else { "" };
+        let command = format!(
+            "'{folio}' --theme default --config '{}' {flag} '{}'; sleep 30",
+            config.display(),
+            common::SAMPLE
+        );
+        let started = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "folio",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &command,
+        ]);
+        assert!(started.status.success());
+        tmux.wait_for_all(&["People (4)", "? help"]);
+        let expected = if no_mouse { "0" } else { "1" };
+        assert_eq!(
+            tmux.format("#{mouse_any_flag}"),
+            expected,
+            "--no-mouse: {no_mouse}"
+        );
+        if !no_mouse {
+            // A left click (SGR encoding, 1-based cells) on the panel's
+            // Ukraine row: the status bar reports the jump to its mention.
+            let screen = tmux.screen();
+            let row = screen
+                .lines()
+                .position(|l| l.contains("│  Ukraine "))
+                .unwrap();
+            let click = format!("\x1b[<0;100;{}M\x1b[<0;100;{}m", row + 1, row + 1);
+            assert!(
+                tmux.run(&["send-keys", "-t", "folio", "-l", &click])
+                    .status
+                    .success()
+            );
+            tmux.wait_for("Ukraine: mention 1/7");
+        }
+        tmux.keys(&["q"]);
+        let start = Instant::now();
+        while tmux.format("#{alternate_on}") != "0" {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "folio did not quit"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(
+            tmux.format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting is off again"
+        );
+    }
+}

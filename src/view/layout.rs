@@ -107,6 +107,16 @@ impl Areas {
         self.panel.width > 0
     }
 
+    /// Where the panel's list is drawn: inside its left border, below its
+    /// title row (empty without a panel).
+    pub fn panel_list(&self) -> Rect {
+        if !self.has_panel() {
+            return Rect::default();
+        }
+        let p = self.panel;
+        Rect::new(p.x + 1, p.y + 1, p.width - 1, p.height.saturating_sub(1))
+    }
+
     /// Width of the article text in columns (at least 1).
     pub fn text_width(&self) -> usize {
         usize::from(self.text.width.max(1))
@@ -127,6 +137,19 @@ mod tests {
         assert_eq!(
             (areas.article.width, areas.panel.width, areas.text.width),
             (90, 30, 86)
+        );
+    }
+
+    #[test]
+    fn the_panel_list_is_inside_the_drawn_block() {
+        let areas = Areas::new(Rect::new(0, 0, 120, 40));
+        let block = ratatui::widgets::Block::new()
+            .borders(ratatui::widgets::Borders::LEFT)
+            .title(" Entities ");
+        assert_eq!(areas.panel_list(), block.inner(areas.panel));
+        assert_eq!(
+            Areas::new(Rect::new(0, 0, 60, 20)).panel_list(),
+            Rect::default()
         );
     }
 
