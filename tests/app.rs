@@ -458,30 +458,3 @@ fn t_shows_quotations_grouped_by_speaker_and_enter_jumps() {
     press(&mut app, "t");
     assert!(screen_text(&draw(&app, 120, 40)).contains("People (4)"));
 }
-
-#[test]
-fn a_half_typed_sequence_shows_in_the_status_bar_and_completes_or_cancels() {
-    let mut app = sample_app_sized(80, 12, false);
-    press(&mut app, "G");
-    let bottom = row_text(&draw(&app, 80, 12), 1);
-    press(&mut app, "g");
-    let status = row_text(&draw(&app, 80, 12), 11);
-    assert!(status.contains("│  g …"), "{status}");
-    assert_eq!(row_text(&draw(&app, 80, 12), 1), bottom);
-    // Esc cancels the pending `g` quietly; the next `g g` goes to the top.
-    press(&mut app, "\x1b");
-    assert!(app.pending_keys().is_empty());
-    assert!(!row_text(&draw(&app, 80, 12), 11).contains("g …"));
-    press(&mut app, "gg");
-    let first = row_text(&draw(&app, 80, 12), 1);
-    assert!(
-        first.contains("French President Emmanuel Macron"),
-        "{first}"
-    );
-    // An unbound second key says so and does nothing else.
-    press(&mut app, "gx");
-    let status = row_text(&draw(&app, 80, 12), 11);
-    assert!(status.contains("g x is not bound"), "{status}");
-    press(&mut app, "ge");
-    assert_eq!(row_text(&draw(&app, 80, 12), 1), bottom);
-}

@@ -95,3 +95,65 @@ pub fn settings(overrides: &Overrides) -> anyhow::Result<Settings> {
         warnings,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    fn overrides(config: &std::path::Path) -> Overrides {
+        Overrides {
+            config: Some(config.to_path_buf()),
+            // A theme by name: no terminal query in tests.
+            theme: Some("high-contrast".to_owned()),
+            no_mouse: false,
+        }
+    }
+
+    #[test]
+    fn the_command_line_goes_over_the_config_and_warnings_name_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "theme = \"light\"\ntext_width = 70\npanel_width = 3000\n",
+        )
+        .unwrap();
+        let chosen = settings(&overrides(&path)).unwrap();
+        // --theme wins over the config's theme.
+        assert_eq!(chosen.theme.text().bg, Some(Color::Rgb(0, 0, 0)));
+        assert_eq!(
+            chosen.layout,
+            LayoutPrefs {
+                panel_width: None,
+                text_width: 70
+            }
+        );
+        assert!(chosen.mouse);
+        assert_eq!(
+            chosen.warnings,
+            [format!(
+                "{}:3: panel_width: expected a whole number from 0 to 1000; the panel is sized by the window",
+                path.display()
+            )]
+        );
+        let off = Overrides {
+            no_mouse: true,
+            theme: None,
+            ..overrides(&path)
+        };
+        let chosen = settings(&off).unwrap();
+        assert!(!chosen.mouse);
+        // The config's theme, since the command line names none.
+        assert_eq!(chosen.theme.text().bg, Some(Color::Rgb(0xff, 0xff, 0xff)));
+    }
+
+    #[test]
+    fn a_missing_config_named_on_the_command_line_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = settings(&overrides(&dir.path().join("nope.toml")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nope.toml does not exist"), "{err}");
+    }
+}
