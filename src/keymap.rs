@@ -120,12 +120,34 @@ impl Keymap {
     /// was skipped (unknown table, key name or action; a clash inside the
     /// file), each naming file, line and key.
     pub fn apply_keys(&mut self, keys: Option<&toml_edit::Item>, source: Source) -> Vec<Warning> {
-        let (entries, warnings) = parse::keys_of(keys, source);
+        let (mut entries, mut warnings) = parse::keys_of(keys, source);
+        // Unbinding comes first, so `"j k" = …` written before `j = "none"`
+        // is not undone by it.
+        entries.sort_by_key(|entry| entry.action.is_some());
         for entry in entries {
-            self.bindings.retain(|b| {
-                b.context != entry.context
-                    || !(b.keys.starts_with(&entry.keys) || entry.keys.starts_with(&b.keys))
-            });
+            let (kept, dropped): (Vec<Binding>, Vec<Binding>) = std::mem::take(&mut self.bindings)
+                .into_iter()
+                .partition(|b| {
+                    b.context != entry.context
+                        || !(b.keys.starts_with(&entry.keys) || entry.keys.starts_with(&b.keys))
+                });
+            self.bindings = kept;
+            if entry.action.is_some() {
+                // A binding of other keys went too: say so, since a key cannot
+                // both act and begin a sequence.
+                for other in dropped.iter().filter(|b| b.keys != entry.keys) {
+                    warnings.push(Warning {
+                        file: source.file.to_owned(),
+                        line: entry.line,
+                        key: entry.dotted.clone(),
+                        problem: format!(
+                            "replaces {} ({}): a key cannot both act and begin a sequence (unbind it with \"{UNBIND}\" to silence this)",
+                            KeyPress::sequence_name(&other.keys),
+                            other.action.name()
+                        ),
+                    });
+                }
+            }
             if let Some(action) = entry.action {
                 self.bindings.push(Binding {
                     context: entry.context,

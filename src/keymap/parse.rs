@@ -17,6 +17,10 @@ pub(super) struct Entry {
     pub keys: Vec<KeyPress>,
     /// `None` unbinds the keys.
     pub action: Option<Action>,
+    /// Where it was written, for warnings about it.
+    pub line: usize,
+    /// Its dotted key (`keys.normal."g g"`).
+    pub dotted: String,
 }
 
 /// The entries of a `[keys]` table: one sub-table per context (`normal`,
@@ -97,22 +101,27 @@ impl Walker<'_, '_> {
                     continue;
                 }
             };
-            self.push(
-                Entry {
-                    context: self.context,
-                    keys,
-                    action,
-                },
+            self.push(Entry {
+                context: self.context,
+                keys,
+                action,
                 line,
                 dotted,
-            );
+            });
         }
     }
 
-    fn push(&mut self, entry: Entry, line: usize, dotted: String) {
+    fn push(&mut self, entry: Entry) {
+        let (line, dotted) = (entry.line, entry.dotted.clone());
+        // Unbinding a key clashes only with binding the very same keys: `j =
+        // "none"` next to `"j k" = …` is how to make `j` a prefix quietly.
         let clash = self.found.iter().find(|(other, _)| {
             other.context == entry.context
-                && (other.keys.starts_with(&entry.keys) || entry.keys.starts_with(&other.keys))
+                && (other.keys == entry.keys
+                    || (other.action.is_some()
+                        && entry.action.is_some()
+                        && (other.keys.starts_with(&entry.keys)
+                            || entry.keys.starts_with(&other.keys))))
         });
         match clash {
             Some((other, other_line)) => {

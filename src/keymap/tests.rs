@@ -114,10 +114,33 @@ fn user_keys_override_defaults_for_the_same_keys_only() {
 #[test]
 fn a_user_key_replaces_default_sequences_it_begins_and_nested_tables_are_sequences() {
     let (keymap, warnings) = user("[keys.normal]\ng = \"top\"\n");
-    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        warnings,
+        [
+            "config.toml:2: keys.normal.g: replaces g g (top): a key cannot both act and begin a sequence (unbind it with \"none\" to silence this)",
+            "config.toml:2: keys.normal.g: replaces g e (bottom): a key cannot both act and begin a sequence (unbind it with \"none\" to silence this)",
+        ]
+    );
     assert_eq!(
         keymap.lookup(Context::Article, &press("g")),
         Lookup::Action(Action::Top)
+    );
+    // Unbinding says it is meant (in either order): no warning, and `j`
+    // waits for `k`.
+    let mut last = None;
+    for text in [
+        "[keys.normal]\nj = \"none\"\n\"j k\" = \"quit\"\n",
+        "[keys.normal]\n\"j k\" = \"quit\"\nj = \"none\"\n",
+    ] {
+        let (keymap, warnings) = user(text);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(keymap.lookup(Context::Article, &press("j")), Lookup::Prefix);
+        last = Some(keymap);
+    }
+    let keymap = last.unwrap();
+    assert_eq!(
+        keymap.lookup(Context::Article, &press("j k")),
+        Lookup::Action(Action::Quit)
     );
     let (keymap, warnings) = user("[keys.normal.z]\nz = \"next_quote\"\nt = \"top\"\n");
     assert!(warnings.is_empty(), "{warnings:?}");
