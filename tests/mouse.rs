@@ -137,3 +137,17 @@ fn the_mouse_is_ignored_while_a_form_is_open() {
     click(&mut app, 100, 5);
     assert!(matches!(app.mode(), Mode::Claim(_)));
 }
+
+#[test]
+fn in_help_the_wheel_scrolls_and_a_click_closes() {
+    let mut app = sample_app_sized(120, 20, false);
+    press(&mut app, "?");
+    let first = draw(&app, 120, 20);
+    mouse(&mut app, MouseEventKind::ScrollDown, 60, 10);
+    assert_eq!(app.mode(), &Mode::Help { scroll: 3 });
+    assert_ne!(draw(&app, 120, 20), first);
+    mouse(&mut app, MouseEventKind::ScrollUp, 60, 10);
+    assert_eq!(draw(&app, 120, 20), first);
+    click(&mut app, 60, 10);
+    assert_eq!(app.mode(), &Mode::Normal);
+}

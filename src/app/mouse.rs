@@ -1,6 +1,7 @@
-//! The mouse: the wheel scrolls the pane under the pointer, a click in the
-//! panel selects its row and jumps to it, a click on the article puts the
-//! cursor there (on a quotation: that quotation; on a name: its entity).
+//! The mouse: the wheel scrolls the pane under the pointer (or help), a
+//! click in the panel selects its row and jumps to it, a click on the article
+//! puts the cursor there (on a quotation: that quotation; on a name: its
+//! entity).
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position as Cell, Rect};
@@ -14,9 +15,19 @@ const WHEEL_LINES: usize = 3;
 
 impl App {
     /// Handles one mouse event (cells counted from the terminal's top-left);
-    /// returns what the main loop must do. Only reading mode takes the mouse:
-    /// forms and help keep the keyboard's focus.
+    /// returns what the main loop must do. In help the wheel scrolls and a
+    /// click closes it; forms ignore the mouse (they keep the keyboard's
+    /// focus).
     pub fn handle_mouse(&mut self, event: MouseEvent) -> Option<Effect> {
+        if let Mode::Help { scroll } = &mut self.mode {
+            match event.kind {
+                MouseEventKind::ScrollDown => *scroll += WHEEL_LINES,
+                MouseEventKind::ScrollUp => *scroll = scroll.saturating_sub(WHEEL_LINES),
+                MouseEventKind::Down(_) => self.mode = Mode::Normal,
+                _ => {}
+            }
+            return None;
+        }
         if self.mode != Mode::Normal {
             return None;
         }
