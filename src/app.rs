@@ -11,6 +11,7 @@ mod claims;
 mod correcting;
 pub mod correction_form;
 pub mod line_input;
+mod mouse;
 pub mod note_editor;
 pub mod panel;
 pub mod scroll;
@@ -39,9 +40,9 @@ use crate::annotations::file::{AnnotationFile, FileError};
 use crate::annotations::history::History;
 use crate::annotations::{Annotations, ClaimVocabulary, anchor, export};
 use crate::document::Document;
-use crate::keymap::{Context, Keymap};
+use crate::keymap::{Context, KeyPress, Keymap, Lookup};
 use crate::theme::Theme;
-use crate::view::layout::Areas;
+use crate::view::layout::{Areas, LayoutPrefs};
 
 /// What the main loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +125,7 @@ pub struct App {
     pub(crate) mode: Mode,
     pub(crate) focus: Context,
     pub(crate) areas: Areas,
+    pub(crate) layout_prefs: LayoutPrefs,
     pub(crate) top: Position,
     pub(crate) wrap_cache: RefCell<WrapCache>,
     pub(crate) sentence: usize,
@@ -144,6 +146,8 @@ pub struct App {
     pub(crate) quit_armed: bool,
     /// The labels and verdicts the claim form offers.
     pub(crate) vocabulary: ClaimVocabulary,
+    /// The keys typed so far of a sequence that is not complete (`g` of `g g`).
+    pub(crate) pending_keys: Vec<KeyPress>,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -177,6 +181,7 @@ impl App {
             mode: Mode::Normal,
             focus: Context::Article,
             areas: Areas::default(),
+            layout_prefs: LayoutPrefs::default(),
             top: Position::default(),
             wrap_cache: RefCell::new(WrapCache::default()),
             sentence: 0,
@@ -193,6 +198,7 @@ impl App {
             analysis_progress: 0,
             quit_armed: false,
             vocabulary: ClaimVocabulary::default(),
+            pending_keys: Vec::new(),
             now: utc_now,
         }
     }
@@ -207,6 +213,12 @@ impl App {
     /// Uses `now` instead of the system clock for claim timestamps (tests).
     pub fn with_clock(mut self, now: fn() -> toml::value::Datetime) -> Self {
         self.now = now;
+        self
+    }
+
+    /// Uses the reader's panel and text widths (call [`App::resize`] after).
+    pub fn with_layout(mut self, prefs: LayoutPrefs) -> Self {
+        self.layout_prefs = prefs;
         self
     }
 
@@ -242,6 +254,22 @@ impl App {
     /// Whether annotations are saved.
     pub fn save_state(&self) -> &SaveState {
         &self.save_state
+    }
+
+    /// The entity panel: its rows and selection.
+    pub fn panel(&self) -> &Panel {
+        &self.panel
+    }
+
+    /// The entity mention the reader jumped to or clicked (byte range).
+    pub fn selected_mention(&self) -> Option<&Range<usize>> {
+        self.selected_mention.as_ref()
+    }
+
+    /// The first keys of a sequence typed so far (`g` while `g g` is being
+    /// typed); empty when no sequence is pending.
+    pub fn pending_keys(&self) -> &[KeyPress] {
+        &self.pending_keys
     }
 
     /// The current mode.
@@ -299,7 +327,10 @@ impl App {
 
     /// Sets the terminal size in cells; call before drawing and on every resize.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.areas = Areas::new(ratatui::layout::Rect::new(0, 0, width, height));
+        self.areas = Areas::with_prefs(
+            ratatui::layout::Rect::new(0, 0, width, height),
+            self.layout_prefs,
+        );
         let paragraphs = self.doc.paragraphs().len();
         self.wrap_cache
             .get_mut()
@@ -317,11 +348,24 @@ impl App {
         let quit_armed = std::mem::take(&mut self.quit_armed);
         match &mut self.mode {
             Mode::Normal => {
-                let action = self.keymap.action(self.focus, key)?;
-                if action == Action::Quit && quit_armed {
-                    return Some(Effect::Quit);
+                let mut keys = std::mem::take(&mut self.pending_keys);
+                keys.push(KeyPress::from_event(key));
+                match self.keymap.lookup(self.focus, &keys) {
+                    Lookup::Action(Action::Quit) if quit_armed => Some(Effect::Quit),
+                    Lookup::Action(action) => self.update(action),
+                    Lookup::Prefix => {
+                        self.pending_keys = keys;
+                        self.quit_armed = quit_armed;
+                        None
+                    }
+                    Lookup::Unbound => {
+                        if keys.len() > 1 && key.code != KeyCode::Esc {
+                            let typed = KeyPress::sequence_name(&keys);
+                            self.message = Some(format!("{typed} is not bound (? lists the keys)"));
+                        }
+                        None
+                    }
                 }
-                self.update(action)
             }
             Mode::Help { scroll } => {
                 match key.code {

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::analysis::{Progress, analyse};
 use crate::annotations::{anchor, corrections, export, file, store};
+use crate::config::{self, startup, startup::Overrides};
 use crate::document::Document;
 
 pub mod export_format;
@@ -25,6 +26,16 @@ pub mod export_format;
 pub struct Cli {
     /// The article to open (plain text, UTF-8).
     pub file: Option<PathBuf>,
+    /// Colour theme: default, light, high-contrast, monochrome, or a theme
+    /// of yours in the config folder's themes/ (overrides config.toml).
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// Leave the mouse to the terminal (its own text selection works).
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Read settings from FILE instead of the config folder's config.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -33,7 +44,9 @@ pub struct Cli {
 const EXAMPLES: &str = "Examples:
   folio samples/macron-moscow.txt          read and annotate (press ? for keys)
   folio export samples/macron-moscow.txt   print entities, quotes and claims as TOML
-  folio export a.txt -o a.toml             write them to a file";
+  folio export a.txt -o a.toml             write them to a file
+  folio --theme light a.txt                read with the light theme
+  folio config --print-default             show every setting and key, commented";
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
@@ -50,6 +63,17 @@ pub enum Command {
         /// The export format.
         #[arg(short, long, value_enum, default_value_t = export_format::ExportFormat::Toml)]
         format: export_format::ExportFormat,
+    },
+    /// Show where the config file is and check it (every problem, with file
+    /// and line; exit status 1 if there is any).
+    Config {
+        /// Print the default config, commented, instead
+        /// (`folio config --print-default > CONFIG_FILE` starts one).
+        #[arg(long)]
+        print_default: bool,
+        /// Check this file instead of the config folder's config.toml.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
     },
 }
 
@@ -69,9 +93,56 @@ pub fn run() -> anyhow::Result<()> {
             }),
             _,
         ) => export_command(&file, output.as_deref(), format),
-        (None, Some(file)) => crate::tui::run(&file),
+        (
+            Some(Command::Config {
+                print_default,
+                file,
+            }),
+            _,
+        ) => config_command(print_default, file),
+        (None, Some(file)) => {
+            let overrides = Overrides {
+                config: cli.config,
+                theme: cli.theme,
+                no_mouse: cli.no_mouse,
+            };
+            crate::tui::run(&file, startup::settings(&overrides)?)
+        }
         (None, None) => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
     }
+}
+
+/// `folio config`: the default config, or the config file's path and problems.
+fn config_command(print_default: bool, file: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    if print_default {
+        stdout
+            .write_all(config::default_text().as_bytes())
+            .context("cannot write to standard output")?;
+        return Ok(());
+    }
+    let path = file
+        .or_else(config::default_path)
+        .context("no config folder on this system (no home folder?)")?;
+    if !path.exists() {
+        writeln!(
+            stdout,
+            "{} (not there: folio uses the defaults)",
+            path.display()
+        )
+        .context("cannot write to standard output")?;
+        return Ok(());
+    }
+    let (_, warnings) = config::Config::load(&path);
+    writeln!(stdout, "{}", path.display()).context("cannot write to standard output")?;
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    for warning in &warnings {
+        // File names and values come from the reader's files: print them safely.
+        eprintln!("{}", crate::view::safe_line(&warning.to_string()));
+    }
+    anyhow::bail!("{} problem(s) in {}", warnings.len(), path.display())
 }
 
 fn export_command(

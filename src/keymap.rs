@@ -1,68 +1,86 @@
-//! Keys → actions, as data.
+//! Keys → actions, as data (helix style).
 //!
-//! The defaults live in `src/keymap/default.toml` (embedded in the binary);
-//! every binding there names an [`Action`]. The help overlay is generated from
-//! the same table, so what `?` shows is what the keys do.
+//! The defaults live in `src/keymap/default.toml` (embedded in the binary):
+//! one `[keys.CONTEXT]` table per focus context (`normal` for the article,
+//! `panel`), each entry binding a key or a key sequence (`"g g"`) to an
+//! [`Action`] name. The reader's `config.toml` has the same tables; its
+//! entries replace the defaults for the same keys. The help overlay is
+//! generated from the result, so what `?` shows is what the keys do.
 
 mod key;
-
-use std::collections::HashMap;
+mod parse;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::action::Action;
+use crate::config::warning::{Source, Warning};
 pub use key::KeyPress;
+pub use parse::UNBIND;
 
-const DEFAULT_KEYMAP: &str = include_str!("keymap/default.toml");
+/// The shipped keymap, in config-file form (`[keys.normal]`, `[keys.panel]`).
+pub const DEFAULT_KEYMAP: &str = include_str!("keymap/default.toml");
 
 /// Where the keyboard focus is; each context has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
-    /// Reading the article.
+    /// Reading the article (`[keys.normal]`).
     Article,
-    /// Browsing the entity panel.
+    /// Browsing the entity panel (`[keys.panel]`).
     Panel,
-    /// Extending a selection (`v`) in the article.
+    /// Extending a selection (`v`) in the article (`[keys.select]`).
     Select,
 }
 
 impl Context {
-    /// Both contexts, in the order help shows them.
+    /// Every context, in the order help shows them.
     pub const ALL: [Context; 3] = [Context::Article, Context::Panel, Context::Select];
 
-    /// The section name in keymap files.
+    /// The table name in keymap files: `[keys.NAME]`.
     pub fn name(self) -> &'static str {
         match self {
-            Context::Article => "article",
+            Context::Article => "normal",
             Context::Panel => "panel",
             Context::Select => "select",
         }
     }
 }
 
-/// Why a keymap file was rejected or an entry skipped.
+/// Why the keymap could not be read at all.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum KeymapError {
     /// The file is not TOML.
     #[error("keymap is not valid TOML: {0}")]
     Toml(String),
-    /// An entry names an unknown section, key or action.
-    #[error("keymap [{section}] \"{key}\": {problem}")]
-    Entry {
-        /// The section (`article`, `panel`).
-        section: String,
-        /// The key as written.
-        key: String,
-        /// What is wrong with it.
-        problem: String,
-    },
+    /// The built-in keymap has a bad entry (a unit test rules this out).
+    #[error("built-in keymap: {0}")]
+    Builtin(Warning),
 }
 
-/// Key bindings per context, plus the order they were written in (for help).
-#[derive(Debug, Clone)]
+/// What a sequence of key presses means in a context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    /// The keys are bound to this action.
+    Action(Action),
+    /// The keys begin one or more longer sequences: wait for the next key.
+    Prefix,
+    /// Nothing is bound to these keys.
+    Unbound,
+}
+
+/// One binding: keys typed in a context run an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Binding {
+    context: Context,
+    keys: Vec<KeyPress>,
+    action: Action,
+}
+
+/// Key bindings per context, in the order they were written (for help).
+/// No binding's keys are a prefix of another's in the same context, so a
+/// sequence is never ambiguous.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: HashMap<(Context, KeyPress), Action>,
-    listed: Vec<(Context, KeyPress, Action)>,
+    bindings: Vec<Binding>,
 }
 
 impl Keymap {
@@ -71,67 +89,114 @@ impl Keymap {
     /// # Errors
     /// Only if the embedded file is broken, which a unit test rules out.
     pub fn builtin() -> Result<Self, KeymapError> {
-        Self::from_toml(DEFAULT_KEYMAP)
+        let mut keymap = Keymap::empty();
+        let warnings = keymap.apply_toml(DEFAULT_KEYMAP, "built-in keymap")?;
+        match warnings.into_iter().next() {
+            Some(warning) => Err(KeymapError::Builtin(warning)),
+            None => Ok(keymap),
+        }
     }
 
-    /// Parses a keymap file.
+    /// A keymap with no bindings at all.
+    pub fn empty() -> Self {
+        Keymap {
+            bindings: Vec::new(),
+        }
+    }
+
+    /// Applies the `[keys]` tables of a config-shaped TOML text over this
+    /// keymap (see [`Keymap::apply_keys`]); `file` names it in warnings.
     ///
     /// # Errors
-    /// [`KeymapError::Toml`] for invalid TOML; [`KeymapError::Entry`] for the
-    /// first entry with an unknown section, key name or action name.
-    pub fn from_toml(source: &str) -> Result<Self, KeymapError> {
-        let table: toml::Table = source
-            .parse()
-            .map_err(|e: toml::de::Error| KeymapError::Toml(e.message().to_owned()))?;
-        let mut keymap = Keymap {
-            bindings: HashMap::new(),
-            listed: Vec::new(),
-        };
-        for (section, entries) in &table {
-            let entry_error = |key: &str, problem: &str| KeymapError::Entry {
-                section: section.clone(),
-                key: key.to_owned(),
-                problem: problem.to_owned(),
-            };
-            let context = Context::ALL
+    /// [`KeymapError::Toml`] when `source` is not TOML.
+    pub fn apply_toml(&mut self, source: &str, file: &str) -> Result<Vec<Warning>, KeymapError> {
+        let doc = toml_edit::Document::parse(source.to_owned())
+            .map_err(|e| KeymapError::Toml(e.message().to_owned()))?;
+        let source = Source { file, text: source };
+        Ok(self.apply_keys(doc.as_table().get("keys"), source))
+    }
+
+    /// Applies a parsed `[keys]` item (from `source`) over this keymap: each
+    /// entry replaces the bindings of the same keys and any binding that is a
+    /// prefix or extension of them (binding `g` drops `g g`); the action name
+    /// [`UNBIND`] (`"none"`) removes them. Returns one warning per entry that
+    /// was skipped (unknown table, key name or action; a clash inside the
+    /// file), each naming file, line and key.
+    pub fn apply_keys(&mut self, keys: Option<&toml_edit::Item>, source: Source) -> Vec<Warning> {
+        let (mut entries, mut warnings) = parse::keys_of(keys, source);
+        // Unbinding comes first, so `"j k" = …` written before `j = "none"`
+        // is not undone by it.
+        entries.sort_by_key(|entry| entry.action.is_some());
+        for entry in entries {
+            let (kept, dropped): (Vec<Binding>, Vec<Binding>) = std::mem::take(&mut self.bindings)
                 .into_iter()
-                .find(|c| c.name() == section)
-                .ok_or_else(|| entry_error("", "unknown section"))?;
-            let entries = entries
-                .as_table()
-                .ok_or_else(|| entry_error("", "not a table"))?;
-            for (key, action) in entries {
-                let press =
-                    KeyPress::parse(key).ok_or_else(|| entry_error(key, "unknown key name"))?;
-                let action = action
-                    .as_str()
-                    .and_then(Action::from_name)
-                    .ok_or_else(|| entry_error(key, "unknown action"))?;
-                keymap.bindings.insert((context, press), action);
-                keymap.listed.push((context, press, action));
+                .partition(|b| {
+                    b.context != entry.context
+                        || !(b.keys.starts_with(&entry.keys) || entry.keys.starts_with(&b.keys))
+                });
+            self.bindings = kept;
+            if entry.action.is_some() {
+                // A binding of other keys went too: say so, since a key cannot
+                // both act and begin a sequence.
+                for other in dropped.iter().filter(|b| b.keys != entry.keys) {
+                    warnings.push(Warning {
+                        file: source.file.to_owned(),
+                        line: entry.line,
+                        key: entry.dotted.clone(),
+                        problem: format!(
+                            "replaces {} ({}): a key cannot both act and begin a sequence (unbind it with \"{UNBIND}\" to silence this)",
+                            KeyPress::sequence_name(&other.keys),
+                            other.action.name()
+                        ),
+                    });
+                }
+            }
+            if let Some(action) = entry.action {
+                self.bindings.push(Binding {
+                    context: entry.context,
+                    keys: entry.keys,
+                    action,
+                });
             }
         }
-        Ok(keymap)
+        warnings
     }
 
-    /// The action bound to `event` in `context`, if any.
+    /// What `keys` (the presses so far) mean in `context`.
+    pub fn lookup(&self, context: Context, keys: &[KeyPress]) -> Lookup {
+        let mut prefix = false;
+        for binding in self.bindings.iter().filter(|b| b.context == context) {
+            if binding.keys == keys {
+                return Lookup::Action(binding.action);
+            }
+            prefix |= binding.keys.len() > keys.len() && binding.keys.starts_with(keys);
+        }
+        if prefix {
+            Lookup::Prefix
+        } else {
+            Lookup::Unbound
+        }
+    }
+
+    /// The action bound to the single key `event` in `context`, if any.
     pub fn action(&self, context: Context, event: KeyEvent) -> Option<Action> {
-        self.bindings
-            .get(&(context, KeyPress::from_event(event)))
-            .copied()
+        match self.lookup(context, &[KeyPress::from_event(event)]) {
+            Lookup::Action(action) => Some(action),
+            Lookup::Prefix | Lookup::Unbound => None,
+        }
     }
 
-    /// For help: each action bound in `context` with its key names, in the
-    /// order of [`Action::ALL`].
+    /// For help: each action bound in `context` with its keys (sequences as
+    /// `"g g"`), in the order of [`Action::ALL`].
     pub fn help(&self, context: Context) -> Vec<(Action, Vec<String>)> {
         Action::ALL
             .iter()
             .filter_map(|&action| {
                 let keys: Vec<String> = self
-                    .listed
+                    .bindings
                     .iter()
-                    .filter(|(c, _, a)| *c == context && *a == action)
-                    .map(|(_, press, _)| press.to_string())
+                    .filter(|b| b.context == context && b.action == action)
+                    .map(|b| KeyPress::sequence_name(&b.keys))
                     .collect();
                 (!keys.is_empty()).then_some((action, keys))
             })
@@ -140,59 +205,4 @@ impl Keymap {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-
-    #[test]
-    fn defaults_parse_and_bind_the_documented_keys() {
-        let keymap = Keymap::builtin().unwrap();
-        let key = |code, mods| KeyEvent::new(code, mods);
-        assert_eq!(
-            keymap.action(
-                Context::Article,
-                key(KeyCode::Char(']'), KeyModifiers::NONE)
-            ),
-            Some(Action::NextQuote)
-        );
-        assert_eq!(
-            keymap.action(
-                Context::Article,
-                key(KeyCode::Char('d'), KeyModifiers::CONTROL)
-            ),
-            Some(Action::HalfPageDown)
-        );
-        // Terminals send `G` and `?` with or without SHIFT; both must work.
-        assert_eq!(
-            keymap.action(
-                Context::Article,
-                key(KeyCode::Char('G'), KeyModifiers::SHIFT)
-            ),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            keymap.action(Context::Panel, key(KeyCode::Enter, KeyModifiers::NONE)),
-            Some(Action::PanelJump)
-        );
-        assert_eq!(
-            keymap.action(Context::Panel, key(KeyCode::Char(']'), KeyModifiers::NONE)),
-            None
-        );
-    }
-
-    #[test]
-    fn help_lists_every_key_of_an_action() {
-        let keymap = Keymap::builtin().unwrap();
-        let help = keymap.help(Context::Article);
-        let scroll = help.iter().find(|(a, _)| *a == Action::ScrollDown).unwrap();
-        assert_eq!(scroll.1, ["j", "down"]);
-    }
-
-    #[test]
-    fn bad_entries_are_reported_with_their_place() {
-        let err = Keymap::from_toml("[article]\nj = \"fly_away\"\n").unwrap_err();
-        assert_eq!(err.to_string(), "keymap [article] \"j\": unknown action");
-        assert!(Keymap::from_toml("[article]\nC-nope = \"quit\"\n").is_err());
-        assert!(Keymap::from_toml("[elsewhere]\nj = \"quit\"\n").is_err());
-    }
-}
+mod tests;

@@ -12,6 +12,8 @@
 //!   file (char offsets, `exact` text), atomic saving and re-anchoring.
 //! - [`app`]: state, the [`app::Action`] enum and `update`, which returns
 //!   effects (save, quit) instead of doing I/O.
+//! - [`config`]: the reader's `config.toml` (theme, keys, mouse, widths),
+//!   with warnings that name file, line and key.
 //! - [`keymap`]: keys → actions, loaded from TOML; help is generated from it.
 //! - [`theme`]: styles by meaning from helix-style theme TOML.
 //! - [`wrap`]: safe glyphs (no control character reaches the terminal) and
@@ -43,6 +45,7 @@ pub mod analysis;
 pub mod annotations;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod eval;
 pub mod keymap;

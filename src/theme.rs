@@ -6,16 +6,55 @@
 //! parent, a `[palette]` of named colours. Unknown scopes and bad values are
 //! warnings, never errors that stop folio.
 
+pub mod detect;
+mod load;
 mod parse;
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use ratatui::style::Style;
+use toml::Table;
 
 use crate::analysis::EntityKind;
 
 const DEFAULT_THEME: &str = include_str!("../themes/default.toml");
 const MONOCHROME_THEME: &str = include_str!("../themes/monochrome.toml");
+
+/// The themes shipped in the binary (`themes/NAME.toml`): name and text.
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("default", DEFAULT_THEME),
+    ("light", include_str!("../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.toml"),
+    ),
+    ("monochrome", MONOCHROME_THEME),
+];
+
+/// The key naming the theme a theme file builds on (helix's `inherits`).
+const INHERITS: &str = "inherits";
+
+/// Why a named theme could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// No user theme and no shipped theme has that name.
+    #[error("unknown theme \"{name}\" (themes: {known})")]
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// The names that exist, comma-separated.
+        known: String,
+    },
+    /// A user theme file exists but cannot be read.
+    #[error("cannot read theme file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
 
 /// Every scope folio asks for. A theme key outside this list is reported as a
 /// warning (it would never be used).
@@ -68,12 +107,83 @@ impl Theme {
         }
     }
 
-    /// Parses a theme file's text. Never fails: a file that is not TOML gives an
-    /// empty theme (plain text) and one warning; bad entries are skipped with a
-    /// warning each (see [`Theme::warnings`]).
+    /// Parses a theme file's text; `inherits = "NAME"` builds on a shipped
+    /// theme. Never fails: a file that is not TOML gives an empty theme (plain
+    /// text) and one warning; bad entries are skipped with a warning each (see
+    /// [`Theme::warnings`]).
     pub fn from_toml(source: &str) -> Self {
-        let (styles, warnings) = parse::parse_theme(source);
+        let mut warnings = Vec::new();
+        let table = match source.parse::<Table>() {
+            Ok(table) => load::resolve_inherits(table, None, "theme", &mut warnings),
+            Err(err) => {
+                warnings.push(format!("theme: not valid TOML: {}", err.message()));
+                Table::new()
+            }
+        };
+        Self::from_table(table, "theme", warnings)
+    }
+
+    /// The theme called `name`: `USER_DIR/themes/NAME.toml` when `user_dir`
+    /// (the config folder) has one, else the shipped theme of that name (see
+    /// [`SHIPPED`]). A theme may build on another with `inherits = "NAME"`
+    /// (user themes first, then shipped ones). Problems inside the files are
+    /// warnings (see [`Theme::warnings`]).
+    ///
+    /// # Errors
+    /// [`ThemeError::Unknown`] when no theme has that name (or the name is not
+    /// a plain file name); [`ThemeError::Read`] when the user's file cannot be
+    /// read.
+    pub fn load(name: &str, user_dir: Option<&Path>) -> Result<Self, ThemeError> {
+        let (file, source) = load::find(name, user_dir)?;
+        let mut warnings = Vec::new();
+        let table = match source.parse::<Table>() {
+            Ok(table) => load::resolve_inherits(table, user_dir, &file, &mut warnings),
+            Err(err) => {
+                warnings.push(format!("{file}: not valid TOML: {}", err.message()));
+                Table::new()
+            }
+        };
+        Ok(Self::from_table(table, &file, warnings))
+    }
+
+    /// The names of every theme `load` can find: shipped ones, then the
+    /// user's (`USER_DIR/themes/*.toml`), sorted within each group.
+    pub fn names(user_dir: Option<&Path>) -> Vec<String> {
+        let mut names: Vec<String> = SHIPPED.iter().map(|(n, _)| (*n).to_owned()).collect();
+        let mut user: Vec<String> = user_dir
+            .and_then(|dir| std::fs::read_dir(dir.join("themes")).ok())
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                let stem = path.file_stem()?.to_str()?.to_owned();
+                (path.extension()? == "toml" && !names.contains(&stem)).then_some(stem)
+            })
+            .collect();
+        user.sort();
+        names.extend(user);
+        names
+    }
+
+    fn from_table(table: Table, file: &str, mut warnings: Vec<String>) -> Self {
+        let (styles, problems) = parse::styles(table);
+        warnings.extend(problems.into_iter().map(|p| format!("{file}: {p}")));
         Self { styles, warnings }
+    }
+
+    /// Whether `scope` or one of its parents has a style in this theme (an
+    /// empty `{}` counts: it says "plain" on purpose).
+    pub fn defines(&self, scope: &str) -> bool {
+        let mut name = scope;
+        loop {
+            if self.styles.contains_key(name) {
+                return true;
+            }
+            match name.rfind('.') {
+                Some(dot) => name = name.get(..dot).unwrap_or(""),
+                None => return false,
+            }
+        }
     }
 
     /// Problems found while parsing, one line each, naming the scope.
@@ -152,56 +262,4 @@ impl Theme {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::style::{Color, Modifier};
-
-    #[test]
-    fn every_scope_resolves_in_the_shipped_themes_without_warnings() {
-        for theme in [Theme::builtin(false), Theme::builtin(true)] {
-            assert_eq!(theme.warnings(), &[] as &[String]);
-        }
-        let dark = Theme::builtin(false);
-        for scope in SCOPES
-            .iter()
-            .filter(|s| s.starts_with("entity.") || s.starts_with("quote"))
-        {
-            assert_ne!(dark.scope(scope), Style::default(), "{scope}");
-        }
-    }
-
-    #[test]
-    fn entity_kinds_have_distinct_colours() {
-        let theme = Theme::builtin(false);
-        let fgs: Vec<Option<Color>> = EntityKind::ALL
-            .iter()
-            .map(|k| theme.entity(*k, false).fg)
-            .collect();
-        for (i, a) in fgs.iter().enumerate() {
-            assert!(a.is_some());
-            assert!(fgs.iter().skip(i + 1).all(|b| b != a), "{fgs:?}");
-        }
-    }
-
-    #[test]
-    fn no_color_keeps_modifiers_and_drops_colours() {
-        let theme = Theme::builtin(true);
-        let person = theme.entity(EntityKind::Person, false);
-        assert_eq!(person.fg, None);
-        assert!(person.add_modifier.contains(Modifier::BOLD));
-        assert!(theme.quote(false).add_modifier.contains(Modifier::ITALIC));
-        assert!(
-            theme
-                .claim(false)
-                .add_modifier
-                .contains(Modifier::UNDERLINED)
-        );
-    }
-
-    #[test]
-    fn scopes_fall_back_to_their_parent() {
-        let theme = Theme::from_toml("\"entity\" = { fg = \"red\" }\n");
-        assert_eq!(theme.entity(EntityKind::Place, false).fg, Some(Color::Red));
-        assert_eq!(theme.scope("quote"), Style::default());
-    }
-}
+mod tests;

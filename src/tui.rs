@@ -8,16 +8,18 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::analysis::{Analysis, Progress, analyse};
 use crate::annotations::store::Store;
 use crate::app::{App, Effect};
+use crate::config::startup::Settings;
 use crate::document::Document;
-use crate::keymap::Keymap;
-use crate::theme::Theme;
 use crate::view;
 
 /// How long the first frame waits for analysis: short articles are coloured
@@ -36,18 +38,31 @@ const TICK: Duration = Duration::from_millis(100);
 /// The article cannot be read, or the terminal fails. The terminal is
 /// restored on every exit path, panics included (ratatui's panic hook
 /// restores it, then chains to the previous hook).
-pub fn run(path: &Path) -> anyhow::Result<()> {
+pub fn run(path: &Path, settings: Settings) -> anyhow::Result<()> {
     let doc = Arc::new(Document::open(path)?);
     let (mut store, annotation_file) = Store::open_article(path, doc.sha256());
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(
         doc.clone(),
         annotation_file,
-        Theme::builtin(no_color),
-        Keymap::builtin()?,
-    );
+        settings.theme,
+        settings.keymap,
+    )
+    .with_layout(settings.layout)
+    .with_vocabulary(settings.claims);
     if let Some(notice) = store.take_notice() {
         app.notify(notice);
+    }
+    if let Some(first) = settings.warnings.first() {
+        // Printed before the full screen opens, so they are still there after
+        // quitting; the status bar shows the first.
+        for warning in &settings.warnings {
+            eprintln!("folio: {}", view::safe_line(warning));
+        }
+        let more = match settings.warnings.len() {
+            1 => String::new(),
+            n => format!(" (+{} more: folio config)", n - 1),
+        };
+        app.notify(format!("{first}{more}"));
     }
 
     let progress = Progress::default();
@@ -61,7 +76,7 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
         app.set_analysis(analysis);
     }
 
-    let mut terminal = TerminalGuard::new();
+    let mut terminal = TerminalGuard::new(settings.mouse);
     let result = event_loop(terminal.get(), &mut app, &receiver, &progress, &mut store);
     drop(terminal);
     result?;
@@ -112,6 +127,7 @@ fn event_loop(
                 app.handle_paste(&text);
                 None
             }
+            Event::Mouse(mouse) => app.handle_mouse(mouse),
             Event::Resize(width, height) => {
                 app.resize(width, height);
                 None
@@ -159,6 +175,11 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, saving: Arc<Mutex<()>>) {
             let terminal_gone = ratatui::crossterm::terminal::size().is_err();
             if overdue || terminal_gone {
                 let _saving = saving.lock();
+                let _ = execute!(
+                    std::io::stdout(),
+                    DisableBracketedPaste,
+                    DisableMouseCapture
+                );
                 ratatui::restore();
                 eprintln!("folio: stopped (annotations were already saved)");
                 std::process::exit(1);
@@ -179,21 +200,28 @@ fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
 }
 
 /// The terminal in raw mode on the alternate screen, with bracketed paste
-/// (so pasted text arrives as one event, never as key presses); restored
-/// when dropped, and by the panic hook.
+/// (so pasted text arrives as one event, never as key presses) and, if
+/// asked, mouse capture; restored when dropped, and by the panic hook.
 struct TerminalGuard(DefaultTerminal);
 
 impl TerminalGuard {
-    fn new() -> Self {
+    fn new(mouse: bool) -> Self {
         // ratatui's hook restores raw mode and the screen, then chains to the
-        // previous hook; ours runs first and turns bracketed paste off.
+        // previous hook; ours runs first and turns paste and mouse modes off.
         let terminal = ratatui::init();
         let restore_terminal = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+            let _ = execute!(
+                std::io::stdout(),
+                DisableBracketedPaste,
+                DisableMouseCapture
+            );
             restore_terminal(info);
         }));
         let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+        if mouse {
+            let _ = execute!(std::io::stdout(), EnableMouseCapture);
+        }
         Self(terminal)
     }
 
@@ -204,7 +232,12 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        // Disabling capture that was never enabled is harmless.
+        let _ = execute!(
+            std::io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture
+        );
         ratatui::restore();
     }
 }

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use unicode_bidi::{BidiClass, BidiInfo};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -129,6 +130,53 @@ pub fn wrap(text: &str, paragraph: Range<usize>, width: usize) -> Vec<Range<usiz
     lines
 }
 
+/// The graphemes of `text[range]` (with their absolute byte offsets) in the
+/// order they are drawn: reading order, except that right-to-left runs are reversed.
+pub fn visual_order(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
+    let logical: Vec<(usize, &str)> = graphemes(text, range.clone()).collect();
+    let line = text.get(range.clone()).unwrap_or("");
+    let has_rtl = line
+        .chars()
+        .any(|c| matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL));
+    if !has_rtl {
+        return logical;
+    }
+    let bidi = BidiInfo::new(line, None);
+    let Some(paragraph) = bidi.paragraphs.first() else {
+        return logical;
+    };
+    let (levels, runs) = bidi.visual_runs(paragraph, 0..line.len());
+    let mut ordered = Vec::with_capacity(logical.len());
+    for run in runs {
+        let in_run = logical
+            .iter()
+            .filter(|(offset, _)| run.contains(&(offset - range.start)))
+            .copied();
+        if levels.get(run.start).is_some_and(|level| level.is_rtl()) {
+            ordered.extend(in_run.rev());
+        } else {
+            ordered.extend(in_run);
+        }
+    }
+    ordered
+}
+
+/// The byte offset of the grapheme drawn at display `column` (0-based) of
+/// the line `text[range]`, in the order [`visual_order`] draws it and with
+/// the widths [`glyph`] gives; `None` past the end of the line. This is how
+/// a mouse click on the article finds the text under it.
+pub fn byte_at_column(text: &str, range: Range<usize>, column: usize) -> Option<usize> {
+    let mut start = 0;
+    for (offset, grapheme) in visual_order(text, range) {
+        let width = glyph(grapheme, start).1;
+        if column < start + width {
+            return Some(offset);
+        }
+        start += width;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +256,53 @@ mod tests {
                 "{width}"
             );
         }
+    }
+
+    fn shown(text: &str) -> String {
+        visual_order(text, 0..text.len())
+            .into_iter()
+            .map(|(_, g)| g)
+            .collect()
+    }
+
+    #[test]
+    fn left_to_right_lines_keep_their_order() {
+        assert_eq!(shown("Macron said “yes” 👩🏽‍🔬"), "Macron said “yes” 👩🏽‍🔬");
+    }
+
+    #[test]
+    fn right_to_left_runs_are_drawn_reversed_with_their_offsets() {
+        // "שלום" (Hebrew, shalom) inside English: its letters are drawn right to left.
+        let text = "He said שלום today";
+        assert_eq!(shown(text), "He said םולש today");
+        let order = visual_order(text, 0..text.len());
+        let mem = order.iter().find(|(_, g)| *g == "ם").unwrap();
+        assert_eq!(mem.0, text.find('ם').unwrap());
+    }
+
+    #[test]
+    fn a_column_maps_back_to_the_byte_drawn_there() {
+        let text = "He said 日本 and שלום\tok";
+        let line = 0..text.len();
+        let at = |column| byte_at_column(text, line.clone(), column).and_then(|b| text.get(b..));
+        assert_eq!(at(0).unwrap(), text);
+        assert!(at(3).unwrap().starts_with("said"));
+        // Both columns of a wide character lead to it.
+        assert!(at(8).unwrap().starts_with("日本"));
+        assert!(at(9).unwrap().starts_with("日本"));
+        assert!(at(10).unwrap().starts_with("本"));
+        // The Hebrew word is drawn reversed: its first column is its last letter.
+        let hebrew = text.find('ש').unwrap();
+        let first_column = 17;
+        assert_eq!(at(first_column), text.get(text.find('ם').unwrap()..));
+        assert_eq!(
+            byte_at_column(text, line.clone(), first_column + 3),
+            Some(hebrew)
+        );
+        // The tab fills to the next stop (column 24); "ok" follows it.
+        assert!(at(22).unwrap().starts_with('\t'));
+        assert!(at(24).unwrap().starts_with("ok"));
+        assert_eq!(at(26), None);
+        assert_eq!(byte_at_column(text, 0..0, 0), None);
     }
 }

@@ -286,7 +286,7 @@ fn scrolling_keys_move_through_a_short_window() {
     press(&mut app, "G");
     assert!(screen_text(&draw(&app, 80, 12)).contains("-RT/Reuters"));
     assert!(row_text(&draw(&app, 80, 12), 11).contains("100%"));
-    press(&mut app, "g");
+    press(&mut app, "gg");
     assert_eq!(top_row(&app), first);
     press_key(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
     press_key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
@@ -356,7 +356,7 @@ fn the_cursor_follows_the_screen_when_scrolling_leaves_it_behind() {
     assert!(status.contains("quote 4/4"), "{status}");
     // Scrolling down past the cursor brings it onto the first sentence shown,
     // so `c` marks something the reader can see.
-    press(&mut app, "g");
+    press(&mut app, "gg");
     for _ in 0..8 {
         press(&mut app, "j");
     }

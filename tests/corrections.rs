@@ -101,7 +101,7 @@ fn v_selects_by_word_quotation_and_sentence_and_c_marks_the_selection() {
 
     press(&mut app, "\x1b");
     assert!(app.selection().is_none());
-    press(&mut app, "g]]]vwwc");
+    press(&mut app, "gg]]]vwwc");
     assert!(matches!(app.mode(), Mode::Claim(_)));
     press(&mut app, "\n");
     let claims = app.annotations().claims();
@@ -196,7 +196,7 @@ fn join_one_mention_to_another_person_and_tag_a_new_one() {
     assert_eq!(entity_texts(&app, "emmanuel-macron").unwrap().len(), 6);
 
     // "Super April" is no entity yet: tag it as a new misc one, everywhere.
-    press(&mut app, "g/Super April\nv");
+    press(&mut app, "gg/Super April\nv");
     assert_eq!(selected(&app), "Super April");
     press(&mut app, "T4\n1");
     let tagged = app

@@ -51,6 +51,26 @@ impl Panel {
         }
     }
 
+    /// Selects row `row` if it is an entity; returns whether it is.
+    pub fn select_row(&mut self, row: usize) -> bool {
+        let is_entity = matches!(self.rows.get(row), Some(PanelRow::Entity(_)));
+        if is_entity {
+            self.selected = Some(row);
+        }
+        is_entity
+    }
+
+    /// Selects the row of entity `entity` (index into [`Analysis::entities`]).
+    pub fn select_entity(&mut self, entity: usize) {
+        if let Some(row) = self
+            .rows
+            .iter()
+            .position(|r| *r == PanelRow::Entity(entity))
+        {
+            self.selected = Some(row);
+        }
+    }
+
     /// Moves the selection `forward` (or back) to the next entity row, stopping
     /// at the ends.
     pub fn step(&mut self, forward: bool) {
@@ -107,6 +127,13 @@ mod tests {
         panel.step(false);
         assert_eq!(panel.selected_entity(), Some(3));
     }
+}
+
+/// The first row a panel list `height` rows tall shows: the top, or far
+/// enough down that the selected row is on screen with the row after it
+/// (the view draws from here; a mouse click counts from here).
+pub fn first_shown(selected: Option<usize>, height: usize) -> usize {
+    (selected.unwrap_or(0) + 2).saturating_sub(height.max(1))
 }
 
 /// The selection after one step through `rows` from `selected`, forward or
@@ -194,6 +221,15 @@ impl QuotePanel {
             QuoteRow::Quote(q) => Some(*q),
             QuoteRow::Speaker(..) => None,
         }
+    }
+
+    /// Selects row `row` if it is a quotation; returns whether it is.
+    pub fn select_row(&mut self, row: usize) -> bool {
+        let is_quote = matches!(self.rows.get(row), Some(QuoteRow::Quote(_)));
+        if is_quote {
+            self.selected = Some(row);
+        }
+        is_quote
     }
 
     /// Moves the selection to the next (or previous) quotation row.

@@ -191,6 +191,17 @@ impl<'a> Layout<'a> {
         visible_bytes(&self.rows(top, height))
     }
 
+    /// The byte offset of the text drawn in the pane cell `row`, `column`
+    /// (counted from the pane's top-left, the pane's first row being `top`);
+    /// `None` on a blank row, past the end of a line or below the article.
+    pub fn byte_at_cell(&mut self, top: Position, row: usize, column: usize) -> Option<usize> {
+        let rows = self.rows(top, row + 1);
+        match rows.get(row)? {
+            Row::Text(range) => crate::wrap::byte_at_column(self.doc.text(), range.clone(), column),
+            Row::Blank => None,
+        }
+    }
+
     /// Byte offset where row `pos` starts (for the position percentage).
     pub fn byte_at(&mut self, pos: Position) -> usize {
         let lines = self.cache.lines(self.doc, pos.para);
@@ -251,6 +262,29 @@ mod tests {
         assert_eq!(rows.len(), 6);
         assert_eq!(rows[2], Row::Blank);
         assert_eq!(rows[5], Row::Text(18..25));
+    }
+
+    #[test]
+    fn a_pane_cell_maps_back_to_the_byte_drawn_there() {
+        let doc = doc();
+        let cache = std::cell::RefCell::new(WrapCache::default());
+        cache.borrow_mut().set_width(7, doc.paragraphs().len());
+        let mut layout = Layout::new(&doc, cache.borrow_mut());
+        // Rows: "aaa bbb", "ccc", blank, "ddd", blank, "eee fff".
+        let top = Position::default();
+        let text = doc.text();
+        assert_eq!(layout.byte_at_cell(top, 0, 4), text.find("bbb"));
+        assert_eq!(
+            layout.byte_at_cell(top, 1, 2),
+            Some(text.find("ccc").unwrap() + 2)
+        );
+        assert_eq!(layout.byte_at_cell(top, 1, 3), None);
+        assert_eq!(layout.byte_at_cell(top, 2, 0), None);
+        assert_eq!(layout.byte_at_cell(top, 5, 6), Some(text.len() - 1));
+        assert_eq!(layout.byte_at_cell(top, 6, 0), None);
+        // Scrolled: the pane's first row is "ddd".
+        let scrolled = layout.down(top, 3);
+        assert_eq!(layout.byte_at_cell(scrolled, 0, 0), text.find("ddd"));
     }
 
     #[test]

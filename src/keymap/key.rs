@@ -59,6 +59,23 @@ impl KeyPress {
         Some(Self::normalised(code, modifiers))
     }
 
+    /// Parses a key sequence: key names separated by spaces (`"g g"`,
+    /// `"C-w j"`); a lone `" "` is the space key. `None` if any name is unknown
+    /// or there is none.
+    pub fn parse_sequence(names: &str) -> Option<Vec<Self>> {
+        if names == " " {
+            return Self::parse("space").map(|press| vec![press]);
+        }
+        let presses: Option<Vec<Self>> = names.split_whitespace().map(Self::parse).collect();
+        presses.filter(|presses| !presses.is_empty())
+    }
+
+    /// A key sequence as written in keymap files: names joined by spaces.
+    pub fn sequence_name(presses: &[Self]) -> String {
+        let names: Vec<String> = presses.iter().map(ToString::to_string).collect();
+        names.join(" ")
+    }
+
     /// The binding a terminal key event stands for.
     pub fn from_event(event: KeyEvent) -> Self {
         Self::normalised(event.code, event.modifiers)
@@ -103,5 +120,20 @@ mod tests {
         assert_eq!(KeyPress::parse("jk"), None);
         assert_eq!(KeyPress::parse(""), None);
         assert_eq!(KeyPress::parse("C-"), None);
+    }
+
+    #[test]
+    fn sequences_split_at_spaces() {
+        let g = KeyPress::parse("g").unwrap();
+        assert_eq!(KeyPress::parse_sequence("g g"), Some(vec![g, g]));
+        assert_eq!(KeyPress::parse_sequence(" g  g "), Some(vec![g, g]));
+        assert_eq!(
+            KeyPress::parse_sequence(" "),
+            Some(vec![KeyPress::parse("space").unwrap()])
+        );
+        assert_eq!(KeyPress::parse_sequence(""), None);
+        assert_eq!(KeyPress::parse_sequence("g nope"), None);
+        let seq = KeyPress::parse_sequence("C-w j").unwrap();
+        assert_eq!(KeyPress::sequence_name(&seq), "C-w j");
     }
 }

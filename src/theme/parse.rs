@@ -9,19 +9,48 @@ use toml::{Table, Value};
 use super::SCOPES;
 
 /// Parses `source` into scope → style, plus one warning per problem.
+#[cfg(test)]
 pub(super) fn parse_theme(source: &str) -> (HashMap<String, Style>, Vec<String>) {
-    let mut warnings = Vec::new();
-    let mut table = match source.parse::<Table>() {
-        Ok(table) => table,
-        Err(err) => {
-            warnings.push(format!("theme is not valid TOML: {}", err.message()));
-            return (HashMap::new(), warnings);
-        }
+    match source.parse::<Table>() {
+        Ok(table) => styles(table),
+        Err(err) => (
+            HashMap::new(),
+            vec![format!("not valid TOML: {}", err.message())],
+        ),
+    }
+}
+
+/// `child` laid over `parent` (helix's `inherits`): the child's scopes
+/// replace the parent's, and the palettes merge name by name, so a child
+/// that only changes `[palette]` recolours every scope of the parent.
+pub(super) fn inherit(mut parent: Table, mut child: Table) -> Table {
+    let mut palette = match parent.remove("palette") {
+        Some(Value::Table(palette)) => palette,
+        _ => Table::new(),
     };
+    match child.remove("palette") {
+        Some(Value::Table(colours)) => palette.extend(colours),
+        // Not a table: it replaces the parent's, and `styles` reports it.
+        Some(other) => {
+            child.insert("palette".to_owned(), other);
+        }
+        None => {}
+    }
+    parent.remove(super::INHERITS);
+    parent.insert("palette".to_owned(), Value::Table(palette));
+    parent.extend(child);
+    parent
+}
+
+/// Resolves a theme table (its `inherits` already applied) into scope →
+/// style, plus one warning per entry that was skipped.
+pub(super) fn styles(mut table: Table) -> (HashMap<String, Style>, Vec<String>) {
+    let mut warnings = Vec::new();
+    table.remove(super::INHERITS);
     let palette = match table.remove("palette") {
         Some(Value::Table(palette)) => palette,
         Some(_) => {
-            warnings.push("theme: [palette] must be a table".to_owned());
+            warnings.push("[palette] must be a table".to_owned());
             Table::new()
         }
         None => Table::new(),
@@ -29,14 +58,14 @@ pub(super) fn parse_theme(source: &str) -> (HashMap<String, Style>, Vec<String>)
     let mut styles = HashMap::new();
     for (scope, value) in &table {
         if !SCOPES.contains(&scope.as_str()) {
-            warnings.push(format!("theme: unknown scope \"{scope}\" (ignored)"));
+            warnings.push(format!("unknown scope \"{scope}\" (ignored)"));
             continue;
         }
         match style_of(value, &palette) {
             Ok(style) => {
                 styles.insert(scope.clone(), style);
             }
-            Err(problem) => warnings.push(format!("theme: \"{scope}\": {problem}")),
+            Err(problem) => warnings.push(format!("\"{scope}\": {problem} (ignored)")),
         }
     }
     (styles, warnings)

@@ -8,11 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_bidi::{BidiClass, BidiInfo};
 
 use crate::app::scroll::{Row, visible_bytes};
 use crate::app::{App, Target};
-use crate::wrap::{glyph, graphemes};
+use crate::wrap::{glyph, visual_order};
 
 /// A styled byte range; later layers are patched over earlier ones.
 type Layer = (Range<usize>, Style);
@@ -58,37 +57,6 @@ fn styled_line(text: &str, range: Range<usize>, base: Style, layers: &[Layer]) -
         spans.push(Span::styled(run, run_style));
     }
     Line::from(spans)
-}
-
-/// The graphemes of `text[range]` (with their byte offsets) in the order they
-/// are to be drawn: reading order, except that right-to-left runs are reversed.
-fn visual_order(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
-    let logical: Vec<(usize, &str)> = graphemes(text, range.clone()).collect();
-    let line = text.get(range.clone()).unwrap_or("");
-    let has_rtl = line
-        .chars()
-        .any(|c| matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL));
-    if !has_rtl {
-        return logical;
-    }
-    let bidi = BidiInfo::new(line, None);
-    let Some(paragraph) = bidi.paragraphs.first() else {
-        return logical;
-    };
-    let (levels, runs) = bidi.visual_runs(paragraph, 0..line.len());
-    let mut ordered = Vec::with_capacity(logical.len());
-    for run in runs {
-        let in_run = logical
-            .iter()
-            .filter(|(offset, _)| run.contains(&(offset - range.start)))
-            .copied();
-        if levels.get(run.start).is_some_and(|level| level.is_rtl()) {
-            ordered.extend(in_run.rev());
-        } else {
-            ordered.extend(in_run);
-        }
-    }
-    ordered
 }
 
 /// Every styled span that touches `window`, lowest layer first.
@@ -163,31 +131,4 @@ fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
         layers.push((found.clone(), theme.search_match(true)));
     }
     layers
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shown(text: &str) -> String {
-        visual_order(text, 0..text.len())
-            .into_iter()
-            .map(|(_, g)| g)
-            .collect()
-    }
-
-    #[test]
-    fn left_to_right_lines_keep_their_order() {
-        assert_eq!(shown("Macron said “yes” 👩🏽‍🔬"), "Macron said “yes” 👩🏽‍🔬");
-    }
-
-    #[test]
-    fn right_to_left_runs_are_drawn_reversed_with_their_offsets() {
-        // "שלום" (Hebrew, shalom) inside English: its letters are drawn right to left.
-        let text = "He said שלום today";
-        assert_eq!(shown(text), "He said םולש today");
-        let order = visual_order(text, 0..text.len());
-        let mem = order.iter().find(|(_, g)| *g == "ם").unwrap();
-        assert_eq!(mem.0, text.find('ם').unwrap());
-    }
 }

@@ -37,9 +37,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let mut lines = Vec::new();
     for context in Context::ALL {
         let title = match context {
-            Context::Article => "Reading the article",
-            Context::Panel => "In the entity panel (Tab)",
-            Context::Select => "Selecting text (v)",
+            Context::Article => "Reading the article ([keys.normal])",
+            Context::Panel => "In the entity panel, after Tab ([keys.panel])",
+            Context::Select => "Selecting text, after v ([keys.select])",
         };
         lines.push(Line::from(Span::styled(
             title,
@@ -47,7 +47,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         )));
         for (action, keys) in app.keymap.help(context) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<18}", keys.join(" ")), key_style),
+                Span::styled(format!("  {:<18}", keys.join(", ")), key_style),
                 Span::styled(action.doc(), popup),
             ]));
         }

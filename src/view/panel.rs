@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::safe_text;
 use crate::analysis::EntityKind;
 use crate::app::App;
-use crate::app::panel::{PanelRow, PanelView, QuoteRow};
+use crate::app::panel::{PanelRow, PanelView, QuoteRow, first_shown};
 use crate::keymap::Context;
 use crate::theme::Theme;
 use ratatui::style::Style;
@@ -73,9 +73,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         _ => inner,
     };
     let height = usize::from(inner.height).max(1);
-    let selected = app.panel.selected.unwrap_or(0);
-    // Keep the selection on screen, with its group heading when possible.
-    let first = (selected + 2).saturating_sub(height);
+    let first = first_shown(app.panel.selected, height);
     let lines: Vec<Line> = app
         .panel
         .rows
@@ -134,8 +132,7 @@ fn draw_quotes(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
         );
         return;
     }
-    let selected = panel.selected.unwrap_or(0);
-    let first = (selected + 2).saturating_sub(height);
+    let first = first_shown(panel.selected, height);
     let lines: Vec<Line> = panel
         .rows
         .iter()

@@ -36,7 +36,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             "SELECT “{excerpt}” {chars} chars · c claim · T tag · E correct · Esc"
         )];
     }
-    let position = position_label(app);
+    let mut position = position_label(app);
+    if !app.pending_keys().is_empty() {
+        // A sequence is half typed: show it so the next key is no surprise.
+        let typed = crate::keymap::KeyPress::sequence_name(app.pending_keys());
+        position = format!("{position}  │  {typed} …");
+    }
     let joined = |optional: &[String]| {
         let mut parts = vec![position.clone()];
         parts.extend(optional.iter().cloned());

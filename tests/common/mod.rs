@@ -24,15 +24,14 @@ pub fn fixed_now() -> toml::value::Datetime {
 /// The sample, analysed, in a `width`×`height` app; `no_color` picks the
 /// monochrome theme.
 pub fn sample_app_sized(width: u16, height: u16, no_color: bool) -> App {
+    sample_app_themed(width, height, Theme::builtin(no_color))
+}
+
+/// The sample, analysed, in a `width`×`height` app drawn with `theme`.
+pub fn sample_app_themed(width: u16, height: u16, theme: Theme) -> App {
     let doc = Document::open(std::path::Path::new(SAMPLE)).unwrap();
     let analysis = analyse(&doc, &Progress::default());
-    let mut app = App::new(
-        doc,
-        Ok(None),
-        Theme::builtin(no_color),
-        Keymap::builtin().unwrap(),
-    )
-    .with_clock(fixed_now);
+    let mut app = App::new(doc, Ok(None), theme, Keymap::builtin().unwrap()).with_clock(fixed_now);
     app.set_analysis(analysis);
     app.resize(width, height);
     app
