@@ -1,5 +1,6 @@
 //! The command line: `folio FILE` opens the reader; `folio export FILE`
-//! prints the annotation file.
+//! prints the annotation file; `entities`, `quotes` and `text` print what
+//! folio reads (see [`inspect`]); `completions` and `man` document folio.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,18 +12,17 @@ use crate::analysis::{Progress, analyse};
 use crate::annotations::{anchor, export, file, store};
 use crate::document::Document;
 
+mod generate;
+mod inspect;
+
 /// Read and annotate news articles in the terminal: named entities in colour,
 /// quotations and their speakers, claims with verdicts, all saved as TOML.
 #[derive(Debug, Parser)]
-#[command(
-    version,
-    args_conflicts_with_subcommands = true,
-    arg_required_else_help = true,
-    after_help = EXAMPLES
-)]
+#[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
 pub struct Cli {
-    /// The article to open (plain text, UTF-8).
-    pub file: Option<PathBuf>,
+    /// The articles to open (plain text, UTF-8 or a legacy encoding);
+    /// `-` reads standard input.
+    pub files: Vec<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -31,7 +31,12 @@ pub struct Cli {
 const EXAMPLES: &str = "Examples:
   folio samples/macron-moscow.txt          read and annotate (press ? for keys)
   folio export samples/macron-moscow.txt   print entities, quotes and claims as TOML
-  folio export a.txt -o a.toml             write them to a file";
+  folio export a.txt -o a.toml             write them to a file
+  folio entities a.txt --format json       the named entities, as JSON
+  folio quotes a.txt                       the quotations and their speakers, as a table
+  folio text a.txt                         the article text every offset counts in
+  folio completions bash > folio.bash      shell completions (bash, zsh, fish, elvish, powershell)
+  folio man > folio.1                      the manual page";
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
@@ -45,25 +50,74 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Print the named entities: kind, name, mention count, id and the
+    /// char offsets of every mention.
+    Entities {
+        /// The article (`-` reads standard input).
+        file: PathBuf,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print the quotations: id, char offsets, kind, speaker and text.
+    Quotes {
+        /// The article (`-` reads standard input).
+        file: PathBuf,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print the article text exactly as folio reads it: every offset folio
+    /// writes counts chars of this text.
+    Text {
+        /// The article (`-` reads standard input).
+        file: PathBuf,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print folio's manual page (roff), e.g. `folio man > folio.1`.
+    Man,
+}
+
+/// How the listing subcommands print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// TOML, as in the annotation file.
+    Toml,
+    /// JSON, for scripts.
+    Json,
 }
 
 /// Runs folio with the process arguments.
 ///
 /// # Errors
 /// Any failure to read the article or its annotation file, or to write the
-/// export; the message names the path.
+/// output; the message names the path.
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    match (cli.command, cli.file) {
-        (Some(Command::Export { file, output }), _) => export_command(&file, output.as_deref()),
-        (None, Some(file)) => crate::tui::run(&file),
-        (None, None) => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
+    match cli.command {
+        Some(Command::Export { file, output }) => export_command(&file, output.as_deref()),
+        Some(Command::Entities { file, format }) => inspect::entities(&file, format),
+        Some(Command::Quotes { file, format }) => inspect::quotes(&file, format),
+        Some(Command::Text { file }) => inspect::text(&file),
+        Some(Command::Completions { shell }) => generate::completions(shell),
+        Some(Command::Man) => generate::man(),
+        None => match cli.files.as_slice() {
+            [] => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
+            [file] => crate::tui::run(file),
+            [file, ..] => crate::tui::run(file),
+        },
     }
 }
 
 fn export_command(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
-    let doc = Document::open(path)?;
-    let annotation_file = file::load(&file::sidecar_path(path))?;
+    let doc = crate::input::open_text(path)?;
+    let annotation_file = file::load(&sidecar_for(path, &doc))?;
     let annotations = annotation_file
         .as_ref()
         .map(|f| anchor::claims_from_file(&doc, f))
@@ -98,4 +152,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// Where the annotations of the article read from `path` live: beside it.
+fn sidecar_for(path: &Path, _doc: &Document) -> PathBuf {
+    file::sidecar_path(path)
 }

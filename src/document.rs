@@ -195,7 +195,7 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
 
 /// Whether `bytes` look like a binary file: a NUL byte, or more than one
 /// control byte (other than tab, CR, LF, FF) in a hundred, in the first 8 KiB.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = bytes.get(..8192).unwrap_or(bytes);
     let controls = head
         .iter()

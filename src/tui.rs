@@ -16,7 +16,6 @@ use crate::analysis::{Analysis, Progress, analyse};
 use crate::annotations::file;
 use crate::annotations::store::Store;
 use crate::app::{App, Effect};
-use crate::document::Document;
 use crate::keymap::Keymap;
 use crate::theme::Theme;
 use crate::view;
@@ -38,7 +37,7 @@ const TICK: Duration = Duration::from_millis(100);
 /// restored on every exit path, panics included (ratatui's panic hook
 /// restores it, then chains to the previous hook).
 pub fn run(path: &Path) -> anyhow::Result<()> {
-    let doc = Arc::new(Document::open(path)?);
+    let doc = Arc::new(crate::input::open(path)?);
     let (mut store, annotation_file) = Store::open(&file::sidecar_path(path));
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(
