@@ -10,7 +10,6 @@ use clap::{Parser, Subcommand};
 
 use crate::analysis::{Progress, analyse};
 use crate::annotations::{anchor, export, file, store};
-use crate::document::Document;
 
 mod generate;
 mod inspect;
@@ -117,7 +116,7 @@ pub fn run() -> anyhow::Result<()> {
 
 fn export_command(path: &Path, output: Option<&Path>) -> anyhow::Result<()> {
     let doc = crate::input::open_text(path)?;
-    let annotation_file = file::load(&sidecar_for(path, &doc))?;
+    let annotation_file = file::load(&crate::input::sidecar_for(path, &doc)?)?;
     let annotations = annotation_file
         .as_ref()
         .map(|f| anchor::claims_from_file(&doc, f))
@@ -152,9 +151,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// Where the annotations of the article read from `path` live: beside it.
-fn sidecar_for(path: &Path, _doc: &Document) -> PathBuf {
-    file::sidecar_path(path)
 }

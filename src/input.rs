@@ -1,14 +1,21 @@
 //! Input formats: the bytes of a file (or standard input) and a path hint
 //! become the article [`Document`].
 //!
-//! Plain text is decoded as it is (see [`crate::document`]). The article text
+//! Plain text is decoded as it is (see [`crate::document`]); Markdown is
+//! rendered to prose ([`markdown`]); an HTML page's main text is extracted
+//! as reader modes do ([`html`]). The article text
 //! of every format is what all offsets, the SHA-256, analysis and annotations
 //! refer to; `folio text FILE` prints it.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::document::{Document, looks_binary};
+use crate::document::markup::SourceFormat;
+use crate::document::{Document, decode_text, looks_binary};
+
+mod builder;
+pub mod html;
+pub mod markdown;
 
 /// The path that means standard input.
 pub const STDIN: &str = "-";
@@ -41,6 +48,22 @@ pub enum InputError {
 /// Whether `path` means standard input (`-`).
 pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == STDIN
+}
+
+/// Where the annotations of the article read from `path` live: beside it,
+/// or for standard input (`-`) in the data folder, keyed by the text's
+/// SHA-256 ([`crate::annotations::store::fallback_sidecar`]).
+///
+/// # Errors
+/// Standard input was read but the system names no data folder.
+pub fn sidecar_for(path: &Path, doc: &Document) -> anyhow::Result<PathBuf> {
+    if is_stdin(path) {
+        crate::annotations::store::fallback_sidecar(doc.sha256()).ok_or_else(|| {
+            anyhow::anyhow!("no data folder for the annotations of standard input (is HOME set?)")
+        })
+    } else {
+        Ok(crate::annotations::file::sidecar_path(path))
+    }
 }
 
 /// Reads every byte of `path` (`-` reads standard input to its end).
@@ -94,7 +117,39 @@ pub fn open_text(path: &Path) -> Result<Document, InputError> {
 }
 
 /// The article in `bytes`; `path` is where they came from (`-` for
-/// standard input), used as a format hint. Never fails.
+/// standard input), used as a format hint (see [`detect`]). Never fails.
 pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Document {
-    Document::from_bytes(bytes, path)
+    let format = detect(bytes, path.as_deref());
+    if format == SourceFormat::Text {
+        return Document::from_bytes(bytes, path);
+    }
+    let (source, encoding, warnings) = decode_text(bytes);
+    let (text, markup) = match format {
+        SourceFormat::Markdown => markdown::render(&source),
+        _ => html::extract(&source, path.as_deref()),
+    };
+    Document::from_extracted(&text, path, encoding, warnings, markup)
+}
+
+/// The format of `bytes`: by the file name's extension (`.md`,
+/// `.markdown`; `.html`, `.htm`, `.xhtml`), else HTML when the text starts
+/// (after a byte-order mark and whitespace) with `<!DOCTYPE html` or `<html`,
+/// else plain text.
+pub fn detect(bytes: &[u8], path: Option<&Path>) -> SourceFormat {
+    let extension = path
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("md" | "markdown") => return SourceFormat::Markdown,
+        Some("html" | "htm" | "xhtml") => return SourceFormat::Html,
+        _ => {}
+    }
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = start.trim_ascii_start();
+    let head = start.get(..14).unwrap_or(start).to_ascii_lowercase();
+    if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+        SourceFormat::Html
+    } else {
+        SourceFormat::Text
+    }
 }

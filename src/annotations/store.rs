@@ -68,6 +68,21 @@ impl Store {
     }
 }
 
+/// Where the annotations of an article with no file of its own (read from
+/// standard input) live: `<data dir>/annotations/<sha256>.folio.toml`, the
+/// data dir being folio's per-user data folder (`directories`:
+/// `~/.local/share/folio` on Linux, `~/Library/Application Support/folio`
+/// on macOS, `%APPDATA%\folio\data` on Windows). `None` when the system
+/// names no home folder. The folder is not created here.
+pub fn fallback_sidecar(sha256_hex: &str) -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "folio")?;
+    Some(
+        dirs.data_dir()
+            .join("annotations")
+            .join(format!("{sha256_hex}.folio.toml")),
+    )
+}
+
 /// Where a session's version goes when the annotation file changed under it.
 pub fn conflict_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

@@ -79,7 +79,7 @@ pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
 /// fixes) applied, as `folio export` builds it.
 fn analysed(path: &Path) -> anyhow::Result<AnnotationFile> {
     let doc = input::open_text(path)?;
-    let annotations = match file::load(&super::sidecar_for(path, &doc))? {
+    let annotations = match file::load(&input::sidecar_for(path, &doc)?)? {
         Some(f) => anchor::claims_from_file(&doc, &f),
         None => Default::default(),
     };
