@@ -2,7 +2,7 @@
 //! prints the annotation file; `entities`, `quotes` and `text` print what
 //! folio reads (see [`inspect`]); `completions` and `man` document folio.
 
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -19,8 +19,10 @@ mod inspect;
 #[derive(Debug, Parser)]
 #[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
 pub struct Cli {
-    /// The articles to open (plain text, UTF-8 or a legacy encoding);
-    /// `-` reads standard input.
+    /// The articles to open: plain text (UTF-8 or a legacy encoding),
+    /// Markdown (`.md`) or a saved HTML page (`.html`, or detected by its
+    /// content). `-`, or no file with standard input redirected, reads
+    /// standard input.
     pub files: Vec<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
@@ -34,6 +36,8 @@ const EXAMPLES: &str = "Examples:
   folio entities a.txt --format json       the named entities, as JSON
   folio quotes a.txt                       the quotations and their speakers, as a table
   folio text a.txt                         the article text every offset counts in
+  curl -s URL | folio -                    read a page from standard input (keys still work)
+  folio export - < page.html               export in a pipe (annotations of stdin live in the data folder)
   folio completions bash > folio.bash      shell completions (bash, zsh, fish, elvish, powershell)
   folio man > folio.1                      the manual page";
 
@@ -43,7 +47,7 @@ pub enum Command {
     /// Print the article's entities, quotations and claims as TOML
     /// (offsets in chars, end-exclusive).
     Export {
-        /// The article.
+        /// The article (`-` reads standard input).
         file: PathBuf,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
@@ -107,6 +111,10 @@ pub fn run() -> anyhow::Result<()> {
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => match cli.files.as_slice() {
+            // `folio < article.txt`, `curl … | folio`: standard input is the article.
+            [] if !std::io::stdin().is_terminal() => {
+                crate::tui::run(Path::new(crate::input::STDIN))
+            }
             [] => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
             [file] => crate::tui::run(file),
             [file, ..] => crate::tui::run(file),

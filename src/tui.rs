@@ -7,13 +7,13 @@ use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::analysis::{Analysis, Progress, analyse};
-use crate::annotations::file;
 use crate::annotations::store::Store;
 use crate::app::{App, Effect};
 use crate::keymap::Keymap;
@@ -30,7 +30,10 @@ const WATCHDOG_TICK: Duration = Duration::from_millis(100);
 /// notice a stop signal.
 const TICK: Duration = Duration::from_millis(100);
 
-/// Opens `path` in the reader until the user quits.
+/// Opens `path` in the reader until the user quits. For `-` the article is
+/// read from standard input to its end first; keys then come from the
+/// terminal itself (crossterm reads `/dev/tty` when standard input is not
+/// one), and annotations go to the data folder, keyed by the text's SHA-256.
 ///
 /// # Errors
 /// The article cannot be read, or the terminal fails. The terminal is
@@ -38,7 +41,15 @@ const TICK: Duration = Duration::from_millis(100);
 /// restores it, then chains to the previous hook).
 pub fn run(path: &Path) -> anyhow::Result<()> {
     let doc = Arc::new(crate::input::open(path)?);
-    let (mut store, annotation_file) = Store::open(&file::sidecar_path(path));
+    let sidecar = crate::input::sidecar_for(path, &doc)?;
+    if crate::input::is_stdin(path)
+        && let Some(folder) = sidecar.parent()
+    {
+        // The data folder may not exist yet; saving needs it.
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
+    }
+    let (mut store, annotation_file) = Store::open(&sidecar);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(
         doc.clone(),

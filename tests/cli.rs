@@ -163,3 +163,72 @@ fn completions_and_man_page_are_generated() {
     assert!(man.contains(".TH folio 1"));
     assert!(man.contains("folio\\-entities"), "{man}");
 }
+
+#[test]
+fn standard_input_is_read_by_every_subcommand() {
+    let sample = std::fs::read(SAMPLE).unwrap();
+    let piped = |args: &[&str], input: &[u8]| {
+        let output = folio()
+            .args(args)
+            .write_stdin(input.to_vec())
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(piped(&["text", "-"], &sample), stdout_of(&["text", SAMPLE]));
+    assert_eq!(
+        piped(&["entities", "-"], &sample),
+        stdout_of(&["entities", SAMPLE])
+    );
+    // An HTML page is recognised by its content, without a file name.
+    let page = std::fs::read("tests/fixtures/news-page.html").unwrap();
+    let text = piped(&["text", "-"], &page);
+    assert!(text.starts_with("Macron flies to Moscow for talks with Putin\n\nBy Jane Doe"));
+    assert_eq!(text, stdout_of(&["text", "tests/fixtures/news-page.html"]));
+}
+
+#[test]
+fn export_in_a_pipe_uses_the_annotations_kept_for_that_text() {
+    let data = tempfile::tempdir().unwrap();
+    let sha = "cfd5f66062d0298d008fecd575ce504fd585d8aaec5a2fd2bf6bd3deadcc93b1";
+    let folder = data.path().join("folio/annotations");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join(format!("{sha}.folio.toml")),
+        format!(
+            "schema = 1\noffset_unit = \"char\"\n\n[article]\npath = \"-\"\nsha256 = \"{sha}\"\n\n\
+             [[claims]]\nid = \"c1\"\nstart = 770\nend = 783\nexact = '\"Super April\"'\n\
+             label = \"checkable\"\nverdict = \"false\"\ncreated = 2026-11-29T08:00:00Z\n"
+        ),
+    )
+    .unwrap();
+    let output = folio()
+        .args(["export", "-"])
+        .env("XDG_DATA_HOME", data.path())
+        .write_stdin(std::fs::read(SAMPLE).unwrap())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let exported: toml::Value = toml::from_str(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    assert_eq!(exported["article"]["path"].as_str(), Some("-"));
+    assert_eq!(exported["article"]["sha256"].as_str(), Some(sha));
+    assert_eq!(exported["claims"][0]["verdict"].as_str(), Some("false"));
+    assert_eq!(exported["claims"][0]["start"].as_integer(), Some(770));
+    assert_eq!(exported["quotes"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn empty_standard_input_exports_an_empty_article() {
+    let output = folio()
+        .args(["entities", "-", "--format", "json"])
+        .write_stdin(Vec::new())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["entities"].as_array().map(Vec::len), Some(0));
+}
