@@ -9,6 +9,7 @@ pub mod action;
 pub mod claim_form;
 mod claims;
 pub mod line_input;
+pub mod links;
 pub mod panel;
 pub mod scroll;
 pub mod search;
@@ -44,6 +45,8 @@ pub enum Effect {
     Save,
     /// Leave folio.
     Quit,
+    /// Open [`App::current_link`] with the system opener.
+    OpenLink,
 }
 
 /// Which screen has the keyboard.

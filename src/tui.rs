@@ -133,6 +133,14 @@ fn event_loop(
                 app.saved(store.save(&app.sidecar_file()));
             }
             Some(Effect::Quit) => return Ok(()),
+            Some(Effect::OpenLink) => {
+                if let Some(url) = app.current_link().map(|l| l.url.clone()) {
+                    app.link_opened(&url);
+                    // The opener may take a moment to start: keys never wait for it.
+                    // It gets the URL as one argument, never through a shell.
+                    std::thread::spawn(move || open::that_detached(url));
+                }
+            }
             None => {}
         }
     }

@@ -261,3 +261,51 @@ fn plain_text_has_no_markup_and_keeps_its_source_digest() {
         "cfd5f66062d0298d008fecd575ce504fd585d8aaec5a2fd2bf6bd3deadcc93b1"
     );
 }
+
+#[test]
+fn o_opens_the_web_link_of_the_current_sentence_and_refuses_relative_ones() {
+    use folio::app::{App, Effect};
+    use folio::keymap::Keymap;
+    use folio::theme::Theme;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(app: &mut App, c: char) -> Option<Effect> {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+    let doc = open("tests/fixtures/news-page.html");
+    let analysis = analyse(&doc, &Progress::default());
+    let mut app = App::new(
+        doc,
+        Ok(None),
+        Theme::builtin(false),
+        Keymap::builtin().unwrap(),
+    );
+    app.set_analysis(analysis);
+    app.resize(120, 40);
+    // The title has no link: nothing to open.
+    assert_eq!(key(&mut app, 'o'), None);
+    // Walk the sentences: `o` opens exactly the sentences holding a web link.
+    let mut opened = Vec::new();
+    for _ in 0..12 {
+        key(&mut app, ')');
+        let effect = key(&mut app, 'o');
+        let url = app.current_link().map(|l| l.url.clone());
+        opened.push((url, effect));
+    }
+    opened.dedup();
+    let with_links: Vec<_> = opened
+        .into_iter()
+        .filter(|(url, _)| url.is_some())
+        .collect();
+    assert_eq!(
+        with_links,
+        [
+            (
+                Some("https://example.org/kyiv".to_owned()),
+                Some(Effect::OpenLink)
+            ),
+            // A relative link (the page names no URL of its own) is not opened.
+            (Some("/pentagon-statement".to_owned()), None),
+        ]
+    );
+}

@@ -67,6 +67,7 @@ impl App {
                 };
             }
             Action::SetSpeaker => self.open_speaker_form(),
+            Action::OpenLink => return self.open_link(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.quit(),
         }
