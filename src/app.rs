@@ -47,6 +47,10 @@ pub enum Effect {
     Quit,
     /// Open [`App::current_link`] with the system opener.
     OpenLink,
+    /// Show the next open article (several files were given).
+    NextArticle,
+    /// Show the previous open article.
+    PrevArticle,
 }
 
 /// Which screen has the keyboard.
@@ -130,6 +134,8 @@ pub struct App {
     pub(crate) save_state: SaveState,
     pub(crate) message: Option<String>,
     pub(crate) analysis_progress: u32,
+    /// Which of several open articles this is (`2/3 b.html`), for the status bar.
+    pub(crate) article_label: Option<String>,
     /// `q` was pressed once while a change was unsaved; a second `q` quits.
     pub(crate) quit_armed: bool,
     now: fn() -> toml::value::Datetime,
@@ -177,6 +183,7 @@ impl App {
             save_state,
             message,
             analysis_progress: 0,
+            article_label: None,
             quit_armed: false,
             now: utc_now,
         }
@@ -200,6 +207,12 @@ impl App {
         self.refresh_quote_panel();
         self.analysis_progress = 1000;
         self.sentence = 0;
+    }
+
+    /// Names this article among several open ones (`2/3 b.html`); the
+    /// status bar shows it.
+    pub fn set_article_label(&mut self, label: String) {
+        self.article_label = Some(label);
     }
 
     /// Records how far a background analysis has got (permille).

@@ -113,11 +113,10 @@ pub fn run() -> anyhow::Result<()> {
         None => match cli.files.as_slice() {
             // `folio < article.txt`, `curl … | folio`: standard input is the article.
             [] if !std::io::stdin().is_terminal() => {
-                crate::tui::run(Path::new(crate::input::STDIN))
+                crate::tui::run(&[PathBuf::from(crate::input::STDIN)])
             }
             [] => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
-            [file] => crate::tui::run(file),
-            [file, ..] => crate::tui::run(file),
+            files => crate::tui::run(files),
         },
     }
 }

@@ -1,24 +1,21 @@
 //! The full-screen session: terminal set-up and restore, background analysis,
 //! and the loop that turns events into updates and effects.
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::analysis::{Analysis, Progress, analyse};
-use crate::annotations::store::Store;
-use crate::app::{App, Effect};
-use crate::keymap::Keymap;
-use crate::theme::Theme;
+use crate::app::Effect;
 use crate::view;
+
+mod session;
+use session::Session;
 
 /// How long the first frame waits for analysis: short articles are coloured
 /// from the start, long ones show their text at once and colour in later.
@@ -30,81 +27,81 @@ const WATCHDOG_TICK: Duration = Duration::from_millis(100);
 /// notice a stop signal.
 const TICK: Duration = Duration::from_millis(100);
 
-/// Opens `path` in the reader until the user quits. For `-` the article is
+/// Opens the articles at `paths` in the reader until the user quits; the
+/// first is shown, `>` and `<` switch between them. For `-` the article is
 /// read from standard input to its end first; keys then come from the
 /// terminal itself (crossterm reads `/dev/tty` when standard input is not
 /// one), and annotations go to the data folder, keyed by the text's SHA-256.
 ///
 /// # Errors
-/// The article cannot be read, or the terminal fails. The terminal is
+/// An article cannot be read, or the terminal fails. The terminal is
 /// restored on every exit path, panics included (ratatui's panic hook
 /// restores it, then chains to the previous hook).
-pub fn run(path: &Path) -> anyhow::Result<()> {
-    let doc = Arc::new(crate::input::open(path)?);
-    let sidecar = crate::input::sidecar_for(path, &doc)?;
-    if crate::input::is_stdin(path)
-        && let Some(folder) = sidecar.parent()
-    {
-        // The data folder may not exist yet; saving needs it.
-        std::fs::create_dir_all(folder)
-            .with_context(|| format!("cannot create {}", folder.display()))?;
+pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
+    let mut sessions = paths
+        .iter()
+        .map(|path| Session::open(path))
+        .collect::<anyhow::Result<Vec<Session>>>()?;
+    let count = sessions.len();
+    for (i, session) in sessions.iter_mut().enumerate() {
+        if count > 1 {
+            let name = session
+                .path
+                .file_name()
+                .map_or_else(|| "-".to_owned(), |n| n.to_string_lossy().into_owned());
+            session
+                .app
+                .set_article_label(format!("{}/{count} {name}", i + 1));
+        }
+        if let Ok(analysis) = session.receiver.recv_timeout(FIRST_FRAME_WAIT) {
+            session.app.set_analysis(analysis);
+        }
     }
-    let (mut store, annotation_file) = Store::open(&sidecar);
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::new(
-        doc.clone(),
-        annotation_file,
-        Theme::builtin(no_color),
-        Keymap::builtin()?,
-    );
-
-    let progress = Progress::default();
-    let (sender, receiver) = mpsc::channel::<Analysis>();
-    let worker_progress = progress.clone();
-    std::thread::spawn(move || {
-        let analysis = analyse(&doc, &worker_progress);
-        let _ = sender.send(analysis);
-    });
-    if let Ok(analysis) = receiver.recv_timeout(FIRST_FRAME_WAIT) {
-        app.set_analysis(analysis);
+    if sessions.is_empty() {
+        anyhow::bail!("no article given");
     }
 
     let mut terminal = TerminalGuard::new();
-    let result = event_loop(terminal.get(), &mut app, &receiver, &progress, &mut store);
+    let result = event_loop(terminal.get(), &mut sessions);
     drop(terminal);
     result?;
-    match app.unsaved_reason() {
-        Some(why) => anyhow::bail!("quit with annotations NOT saved: {why}"),
-        None => Ok(()),
+    let unsaved: Vec<String> = sessions
+        .iter()
+        .filter_map(|s| {
+            s.app
+                .unsaved_reason()
+                .map(|why| format!("{}: {why}", s.path.display()))
+        })
+        .collect();
+    if unsaved.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("quit with annotations NOT saved: {}", unsaved.join("; "))
     }
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    receiver: &mpsc::Receiver<Analysis>,
-    progress: &Progress,
-    store: &mut Store,
-) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, sessions: &mut [Session]) -> anyhow::Result<()> {
     let stop = stop_on_signals()?;
     let saving = Arc::new(Mutex::new(()));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving));
     let size = terminal.size()?;
-    app.resize(size.width, size.height);
+    for session in sessions.iter_mut() {
+        session.app.resize(size.width, size.height);
+    }
+    let mut current = 0;
     let mut redraw = true;
     loop {
         if stop.load(Ordering::Relaxed) {
             // Every change was saved when it was made; only the terminal is left.
             anyhow::bail!("stopped by a signal (annotations were already saved)");
         }
-        if app.analysis().is_none() {
-            match receiver.try_recv() {
-                Ok(analysis) => app.set_analysis(analysis),
-                Err(TryRecvError::Empty) => app.set_analysis_progress(progress.get()),
-                Err(TryRecvError::Disconnected) => app.set_analysis(Analysis::default()),
-            }
-            redraw = true;
+        for (i, session) in sessions.iter_mut().enumerate() {
+            redraw |= session.poll_analysis() && i == current;
         }
+        let Some(session) = sessions.get_mut(current) else {
+            return Ok(());
+        };
+        let app = &mut session.app;
         if redraw {
             terminal.draw(|frame| view::draw(frame, app))?;
             redraw = false;
@@ -121,16 +118,22 @@ fn event_loop(
                 None
             }
             Event::Resize(width, height) => {
-                app.resize(width, height);
+                for session in sessions.iter_mut() {
+                    session.app.resize(width, height);
+                }
                 None
             }
             _ => None,
         };
+        let Some(session) = sessions.get_mut(current) else {
+            return Ok(());
+        };
+        let app = &mut session.app;
         match effect {
             Some(Effect::Save) => {
                 // The watchdog never ends the process in the middle of a save.
                 let _saving = saving.lock();
-                app.saved(store.save(&app.sidecar_file()));
+                app.saved(session.store.save(&app.sidecar_file()));
             }
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::OpenLink) => {
@@ -140,6 +143,10 @@ fn event_loop(
                     // It gets the URL as one argument, never through a shell.
                     std::thread::spawn(move || open::that_detached(url));
                 }
+            }
+            Some(Effect::NextArticle) => current = (current + 1) % sessions.len(),
+            Some(Effect::PrevArticle) => {
+                current = (current + sessions.len() - 1) % sessions.len();
             }
             None => {}
         }

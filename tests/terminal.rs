@@ -440,3 +440,53 @@ fn an_article_piped_on_standard_input_is_read_and_keys_come_from_the_terminal() 
     assert_eq!(saved.article.sha256, sha);
     assert_eq!(saved.claims[0].exact, "\"Super April\"");
 }
+
+#[test]
+fn several_articles_open_and_a_key_switches_between_them() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("macron-moscow.txt");
+    let page = dir.path().join("news-page.html");
+    std::fs::copy(common::SAMPLE, &text).unwrap();
+    std::fs::copy("tests/fixtures/news-page.html", &page).unwrap();
+    let tmux = Tmux::new("several");
+    let command = format!(
+        "'{}' '{}' '{}'",
+        env!("CARGO_BIN_EXE_folio"),
+        text.display(),
+        page.display()
+    );
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "folio",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    assert!(started.status.success());
+    tmux.wait_for_all(&["1/2 macron-moscow.txt", "4 quotes", "Vladimir Putin"]);
+    tmux.keys(&[">"]);
+    tmux.wait_for_all(&["2/2 news-page.html", "Olaf Scholz", "Journal du Dimanche"]);
+    // A claim in the second article goes to that article's sidecar.
+    tmux.keys(&["]", "c"]);
+    tmux.wait_for("Mark claim");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_all(&["2/2 news-page.html", "marked claim c1"]);
+    tmux.keys(&[">"]);
+    tmux.wait_for_all(&["1/2 macron-moscow.txt", "0 claims"]);
+    tmux.keys(&["q"]);
+    let saved = file::load(&file::sidecar_path(&page))
+        .unwrap()
+        .expect("the HTML page's sidecar exists");
+    assert_eq!(
+        saved.claims[0].exact,
+        "“The geopolitical objective of Russia today is clearly not Ukraine.”"
+    );
+    assert!(!file::sidecar_path(&text).exists());
+}

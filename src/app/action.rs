@@ -69,6 +69,8 @@ actions! {
     PanelNext => "panel_next", "Select the next entity in the panel";
     PanelPrev => "panel_prev", "Select the previous entity in the panel";
     PanelJump => "panel_jump", "Jump to the selected entity's next mention";
+    NextArticle => "next_article", "Show the next open article (folio a.txt b.html …)";
+    PrevArticle => "prev_article", "Show the previous open article";
     OpenLink => "open_link", "Open the link in the current sentence or quotation (web and mail links)";
     Help => "help", "Show or hide this help";
     Quit => "quit", "Quit folio (annotations are already saved)";

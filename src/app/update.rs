@@ -68,6 +68,8 @@ impl App {
             }
             Action::SetSpeaker => self.open_speaker_form(),
             Action::OpenLink => return self.open_link(),
+            Action::NextArticle => return Some(Effect::NextArticle),
+            Action::PrevArticle => return Some(Effect::PrevArticle),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.quit(),
         }
