@@ -14,7 +14,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use crate::app::Effect;
 use crate::view;
 
+mod loading;
 mod session;
+use loading::Loader;
 use session::Session;
 
 /// How long the first frame waits for analysis: short articles are coloured
@@ -38,10 +40,19 @@ const TICK: Duration = Duration::from_millis(100);
 /// restored on every exit path, panics included (ratatui's panic hook
 /// restores it, then chains to the previous hook).
 pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
-    let mut sessions = paths
-        .iter()
-        .map(|path| Session::open(path))
-        .collect::<anyhow::Result<Vec<Session>>>()?;
+    let loader = Loader::start(paths);
+    // Articles read quickly open before the terminal changes, so an error
+    // (a missing file) is printed on a normal screen.
+    let early = loader.wait(FIRST_FRAME_WAIT).transpose()?;
+    let stop = stop_on_signals()?;
+    let mut terminal = TerminalGuard::new();
+    let mut sessions = match early {
+        Some(sessions) => sessions,
+        None => match loader.show_until_loaded(terminal.get(), &stop)? {
+            Some(sessions) => sessions,
+            None => return Ok(()),
+        },
+    };
     let count = sessions.len();
     for (i, session) in sessions.iter_mut().enumerate() {
         if count > 1 {
@@ -61,8 +72,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
         anyhow::bail!("no article given");
     }
 
-    let mut terminal = TerminalGuard::new();
-    let result = event_loop(terminal.get(), &mut sessions);
+    let result = event_loop(terminal.get(), &mut sessions, stop);
     drop(terminal);
     result?;
     let unsaved: Vec<String> = sessions
@@ -80,8 +90,11 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, sessions: &mut [Session]) -> anyhow::Result<()> {
-    let stop = stop_on_signals()?;
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    sessions: &mut [Session],
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<()> {
     let saving = Arc::new(Mutex::new(()));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving));
     let size = terminal.size()?;
