@@ -8,6 +8,7 @@
 pub mod action;
 pub mod claim_form;
 mod claims;
+pub mod corpus;
 pub mod line_input;
 pub mod links;
 pub mod panel;
@@ -136,6 +137,8 @@ pub struct App {
     pub(crate) analysis_progress: u32,
     /// Which of several open articles this is (`2/3 b.html`), for the status bar.
     pub(crate) article_label: Option<String>,
+    /// Entities of every open article, when several are open.
+    pub(crate) corpus: Option<corpus::CorpusPanel>,
     /// `q` was pressed once while a change was unsaved; a second `q` quits.
     pub(crate) quit_armed: bool,
     now: fn() -> toml::value::Datetime,
@@ -184,6 +187,7 @@ impl App {
             message,
             analysis_progress: 0,
             article_label: None,
+            corpus: None,
             quit_armed: false,
             now: utc_now,
         }
@@ -213,6 +217,27 @@ impl App {
     /// status bar shows it.
     pub fn set_article_label(&mut self, label: String) {
         self.article_label = Some(label);
+    }
+
+    /// Sets the entities of every open article (the panel's third view,
+    /// after `t` `t`), keeping the selected entity when it is still listed.
+    pub fn set_corpus(&mut self, mut corpus: corpus::CorpusPanel) {
+        let kept = self
+            .corpus
+            .as_ref()
+            .and_then(|c| c.selected_entity())
+            .map(|e| (e.kind, e.name.clone()));
+        if let Some((kind, name)) = kept {
+            let row = corpus.rows.iter().position(|r| match r {
+                corpus::CorpusRow::Entity(e) => corpus
+                    .entities
+                    .get(*e)
+                    .is_some_and(|e| e.kind == kind && e.name == name),
+                corpus::CorpusRow::Heading(..) => false,
+            });
+            corpus.selected = row.or(corpus.selected);
+        }
+        self.corpus = Some(corpus);
     }
 
     /// Records how far a background analysis has got (permille).

@@ -71,6 +71,9 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
     if sessions.is_empty() {
         anyhow::bail!("no article given");
     }
+    if count > 1 {
+        share_entities(&mut sessions);
+    }
 
     let result = event_loop(terminal.get(), &mut sessions, stop);
     drop(terminal);
@@ -108,8 +111,13 @@ fn event_loop(
             // Every change was saved when it was made; only the terminal is left.
             anyhow::bail!("stopped by a signal (annotations were already saved)");
         }
+        let analysed_before = analysed(sessions);
         for (i, session) in sessions.iter_mut().enumerate() {
             redraw |= session.poll_analysis() && i == current;
+        }
+        if sessions.len() > 1 && analysed(sessions) != analysed_before {
+            share_entities(sessions);
+            redraw = true;
         }
         let Some(session) = sessions.get_mut(current) else {
             return Ok(());
@@ -163,6 +171,25 @@ fn event_loop(
             }
             None => {}
         }
+    }
+}
+
+/// How many sessions have finished their analysis.
+fn analysed(sessions: &[Session]) -> usize {
+    sessions
+        .iter()
+        .filter(|s| s.app.analysis().is_some())
+        .count()
+}
+
+/// Gives every session the entities of all analysed articles (the panel's
+/// all-articles view).
+fn share_entities(sessions: &mut [Session]) {
+    let analyses: Vec<&crate::analysis::Analysis> =
+        sessions.iter().filter_map(|s| s.app.analysis()).collect();
+    let corpus = crate::app::corpus::CorpusPanel::new(&analyses);
+    for session in sessions.iter_mut() {
+        session.app.set_corpus(corpus.clone());
     }
 }
 

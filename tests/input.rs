@@ -309,3 +309,72 @@ fn o_opens_the_web_link_of_the_current_sentence_and_refuses_relative_ones() {
         ]
     );
 }
+
+#[test]
+fn the_panel_shows_entities_across_all_open_articles() {
+    use folio::app::App;
+    use folio::app::corpus::CorpusPanel;
+    use folio::keymap::Keymap;
+    use folio::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    let sample = open("samples/macron-moscow.txt");
+    let page = open("tests/fixtures/news-page.html");
+    let sample_analysis = analyse(&sample, &Progress::default());
+    let page_analysis = analyse(&page, &Progress::default());
+    let corpus = CorpusPanel::new(&[&sample_analysis, &page_analysis]);
+    let mut app = App::new(
+        sample,
+        Ok(None),
+        Theme::builtin(false),
+        Keymap::builtin().unwrap(),
+    );
+    app.set_analysis(sample_analysis);
+    app.set_corpus(corpus);
+    app.resize(120, 40);
+    let screen = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| folio::view::draw(f, app)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..40)
+            .map(|y| {
+                (0..120)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<String>>()
+    };
+    let press = |app: &mut App, keys: &[KeyCode]| {
+        for key in keys {
+            app.handle_key(KeyEvent::new(*key, KeyModifiers::NONE));
+        }
+    };
+    // `t` twice: entities, quotations, then all articles.
+    press(&mut app, &[KeyCode::Char('t'), KeyCode::Char('t')]);
+    let rows = screen(&app);
+    assert!(rows[0].contains("All articles"), "{}", rows[0]);
+    assert!(
+        rows[2].contains("Emmanuel Macron") && rows[2].ends_with("10 in 2"),
+        "{}",
+        rows[2]
+    );
+    assert!(
+        rows[3].contains("Vladimir Putin") && rows[3].ends_with("5 in 2"),
+        "{}",
+        rows[3]
+    );
+    // Olaf Scholz is only in the page: Enter says so instead of jumping.
+    let scholz = (2..8).find(|&y| rows[y].contains("Olaf Scholz")).unwrap();
+    let mut keys = vec![KeyCode::Tab];
+    keys.extend(std::iter::repeat_n(KeyCode::Char('j'), scholz - 2));
+    keys.push(KeyCode::Enter);
+    press(&mut app, &keys);
+    let rows = screen(&app);
+    assert!(
+        rows[39].contains("Olaf Scholz is not mentioned in this article"),
+        "{}",
+        rows[39]
+    );
+}
