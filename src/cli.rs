@@ -116,6 +116,9 @@ pub fn run() -> anyhow::Result<()> {
                 crate::tui::run(&[PathBuf::from(crate::input::STDIN)])
             }
             [] => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
+            files if files.iter().filter(|f| crate::input::is_stdin(f)).count() > 1 => {
+                anyhow::bail!("standard input (-) can be read only once")
+            }
             files => crate::tui::run(files),
         },
     }

@@ -232,3 +232,44 @@ fn empty_standard_input_exports_an_empty_article() {
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(value["entities"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn export_offsets_of_html_and_markdown_index_the_text_folio_prints() {
+    for article in [
+        "tests/fixtures/news-page.html",
+        "tests/fixtures/briefing.md",
+    ] {
+        let text = stdout_of(&["text", article]);
+        let exported: toml::Value = toml::from_str(&stdout_of(&["export", article])).unwrap();
+        let mut spans = 0;
+        let mut check = |span: &toml::Value| {
+            let start = span["start"].as_integer().unwrap() as u64;
+            let end = span["end"].as_integer().unwrap() as u64;
+            assert_eq!(
+                chars(&text, start, end),
+                span["exact"].as_str().unwrap(),
+                "{article}"
+            );
+            spans += 1;
+        };
+        for entity in exported["entities"].as_array().unwrap() {
+            entity["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .for_each(&mut check);
+        }
+        exported["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .for_each(&mut check);
+        assert!(spans >= 15, "{article}: {spans} spans");
+    }
+}
+
+#[test]
+fn standard_input_can_be_named_only_once() {
+    let error = failure_of(&["-", "-"]);
+    assert_eq!(error, "folio: standard input (-) can be read only once\n");
+}
