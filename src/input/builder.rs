@@ -127,7 +127,7 @@ impl TextBuilder {
             return;
         };
         let start = self.open.get(at).map_or(0, |(_, s)| *s);
-        let end = self.text.len().max(start);
+        let end = self.text.trim_end_matches([' ', '\n']).len().max(start);
         if let Some((MarkupKind::Link(i), _)) = self.open.get(at)
             && let Some(link) = self.markup.links.get_mut(*i)
         {
@@ -157,6 +157,18 @@ impl TextBuilder {
         }
         let trimmed = self.text.trim_end().len();
         self.text.truncate(trimmed);
+        // Spans end before trailing whitespace; clamp anyway, so no span
+        // can ever reach past the text.
+        for span in self
+            .markup
+            .spans
+            .iter_mut()
+            .map(|m| &mut m.span)
+            .chain(self.markup.links.iter_mut().map(|l| &mut l.span))
+        {
+            span.end = span.end.min(trimmed);
+            span.start = span.start.min(span.end);
+        }
         if !self.text.is_empty() {
             self.text.push('\n');
         }
