@@ -8,9 +8,11 @@
 pub mod action;
 pub mod claim_form;
 mod claims;
+pub mod corpus;
 mod correcting;
 pub mod correction_form;
 pub mod line_input;
+pub mod links;
 mod mouse;
 pub mod note_editor;
 pub mod panel;
@@ -51,6 +53,12 @@ pub enum Effect {
     Save,
     /// Leave folio.
     Quit,
+    /// Open [`App::current_link`] with the system opener.
+    OpenLink,
+    /// Show the next open article (several files were given).
+    NextArticle,
+    /// Show the previous open article.
+    PrevArticle,
 }
 
 /// Which screen has the keyboard.
@@ -142,6 +150,10 @@ pub struct App {
     pub(crate) save_state: SaveState,
     pub(crate) message: Option<String>,
     pub(crate) analysis_progress: u32,
+    /// Which of several open articles this is (`2/3 b.html`), for the status bar.
+    pub(crate) article_label: Option<String>,
+    /// Entities of every open article, when several are open.
+    pub(crate) corpus: Option<corpus::CorpusPanel>,
     /// `q` was pressed once while a change was unsaved; a second `q` quits.
     pub(crate) quit_armed: bool,
     /// The labels and verdicts the claim form offers.
@@ -196,6 +208,8 @@ impl App {
             save_state,
             message,
             analysis_progress: 0,
+            article_label: None,
+            corpus: None,
             quit_armed: false,
             vocabulary: ClaimVocabulary::default(),
             pending_keys: Vec::new(),
@@ -229,6 +243,33 @@ impl App {
         self.apply_corrections();
         self.analysis_progress = 1000;
         self.sentence = 0;
+    }
+
+    /// Names this article among several open ones (`2/3 b.html`); the
+    /// status bar shows it.
+    pub fn set_article_label(&mut self, label: String) {
+        self.article_label = Some(label);
+    }
+
+    /// Sets the entities of every open article (the panel's third view,
+    /// after `t` `t`), keeping the selected entity when it is still listed.
+    pub fn set_corpus(&mut self, mut corpus: corpus::CorpusPanel) {
+        let kept = self
+            .corpus
+            .as_ref()
+            .and_then(|c| c.selected_entity())
+            .map(|e| (e.kind, e.name.clone()));
+        if let Some((kind, name)) = kept {
+            let row = corpus.rows.iter().position(|r| match r {
+                corpus::CorpusRow::Entity(e) => corpus
+                    .entities
+                    .get(*e)
+                    .is_some_and(|e| e.kind == kind && e.name == name),
+                corpus::CorpusRow::Heading(..) => false,
+            });
+            corpus.selected = row.or(corpus.selected);
+        }
+        self.corpus = Some(corpus);
     }
 
     /// Records how far a background analysis has got (permille).

@@ -1,5 +1,6 @@
 //! The command line: `folio FILE` opens the reader; `folio export FILE`
-//! prints the annotation file.
+//! prints the annotation file; `entities`, `quotes` and `text` print what
+//! folio reads (see [`inspect`]); `completions` and `man` document folio.
 
 use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
@@ -10,22 +11,22 @@ use clap::{Parser, Subcommand};
 use crate::analysis::{Progress, analyse};
 use crate::annotations::{anchor, corrections, export, file, store};
 use crate::config::{self, startup, startup::Overrides};
-use crate::document::Document;
+
+mod generate;
+mod inspect;
 
 pub mod export_format;
 
 /// Read and annotate news articles in the terminal: named entities in colour,
 /// quotations and their speakers, claims with verdicts, all saved as TOML.
 #[derive(Debug, Parser)]
-#[command(
-    version,
-    args_conflicts_with_subcommands = true,
-    arg_required_else_help = true,
-    after_help = EXAMPLES
-)]
+#[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
 pub struct Cli {
-    /// The article to open (plain text, UTF-8).
-    pub file: Option<PathBuf>,
+    /// The articles to open: plain text (UTF-8 or a legacy encoding),
+    /// Markdown (`.md`) or a saved HTML page (`.html`, or detected by its
+    /// content). `-`, or no file with standard input redirected, reads
+    /// standard input.
+    pub files: Vec<PathBuf>,
     /// Colour theme: default, light, high-contrast, monochrome, or a theme
     /// of yours in the config folder's themes/ (overrides config.toml).
     #[arg(long, value_name = "NAME")]
@@ -46,7 +47,14 @@ const EXAMPLES: &str = "Examples:
   folio export samples/macron-moscow.txt   print entities, quotes and claims as TOML
   folio export a.txt -o a.toml             write them to a file
   folio --theme light a.txt                read with the light theme
-  folio config --print-default             show every setting and key, commented";
+  folio config --print-default             show every setting and key, commented
+  folio entities a.txt --format json       the named entities, as JSON
+  folio quotes a.txt                       the quotations and their speakers, as a table
+  folio text a.txt                         the article text every offset counts in
+  curl -s URL | folio -                    read a page from standard input (keys still work)
+  folio export - < page.html               export in a pipe (annotations of stdin live in the data folder)
+  folio completions bash > folio.bash      shell completions (bash, zsh, fish, elvish, powershell)
+  folio man > folio.1                      the manual page";
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
@@ -55,7 +63,7 @@ pub enum Command {
     /// Annotation JSON-LD, brat standoff or schema.org ClaimReview (offsets
     /// in chars, end-exclusive).
     Export {
-        /// The article.
+        /// The article (`-` reads standard input).
         file: PathBuf,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
@@ -75,16 +83,57 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
     },
+    /// Print the named entities: kind, name, mention count, id and the
+    /// char offsets of every mention.
+    Entities {
+        /// The article (`-` reads standard input).
+        file: PathBuf,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print the quotations: id, char offsets, kind, speaker and text.
+    Quotes {
+        /// The article (`-` reads standard input).
+        file: PathBuf,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print the article text exactly as folio reads it: every offset folio
+    /// writes counts chars of this text.
+    Text {
+        /// The article (`-` reads standard input).
+        file: PathBuf,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print folio's manual page (roff), e.g. `folio man > folio.1`.
+    Man,
+}
+
+/// How the listing subcommands print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// TOML, as in the annotation file.
+    Toml,
+    /// JSON, for scripts.
+    Json,
 }
 
 /// Runs folio with the process arguments.
 ///
 /// # Errors
 /// Any failure to read the article or its annotation file, or to write the
-/// export; the message names the path.
+/// output; the message names the path.
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    match (cli.command, cli.file) {
+    match (cli.command, cli.files) {
         (
             Some(Command::Export {
                 file,
@@ -100,15 +149,28 @@ pub fn run() -> anyhow::Result<()> {
             }),
             _,
         ) => config_command(print_default, file),
-        (None, Some(file)) => {
+        (Some(Command::Entities { file, format }), _) => inspect::entities(&file, format),
+        (Some(Command::Quotes { file, format }), _) => inspect::quotes(&file, format),
+        (Some(Command::Text { file }), _) => inspect::text(&file),
+        (Some(Command::Completions { shell }), _) => generate::completions(shell),
+        (Some(Command::Man), _) => generate::man(),
+        (None, files) => {
+            let files = match files.as_slice() {
+                // `folio < article.txt`, `curl … | folio`: standard input is the article.
+                [] if !std::io::stdin().is_terminal() => vec![PathBuf::from(crate::input::STDIN)],
+                [] => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
+                files if files.iter().filter(|f| crate::input::is_stdin(f)).count() > 1 => {
+                    anyhow::bail!("standard input (-) can be read only once")
+                }
+                files => files.to_vec(),
+            };
             let overrides = Overrides {
                 config: cli.config,
                 theme: cli.theme,
                 no_mouse: cli.no_mouse,
             };
-            crate::tui::run(&file, startup::settings(&overrides)?)
+            crate::tui::run(&files, startup::settings(&overrides)?)
         }
-        (None, None) => anyhow::bail!("no article given: run folio FILE (folio --help shows more)"),
     }
 }
 
@@ -150,12 +212,15 @@ fn export_command(
     output: Option<&Path>,
     format: export_format::ExportFormat,
 ) -> anyhow::Result<()> {
-    let doc = Document::open(path)?;
-    let fallback = store::fallback_sidecar(doc.sha256());
-    let annotation_file = file::load(&store::annotations_path(
-        &file::sidecar_path(path),
-        fallback.as_deref(),
-    ))?;
+    let doc = crate::input::open_text(path)?;
+    let sidecar = if crate::input::is_stdin(path) {
+        crate::input::sidecar_for(path, &doc)?
+    } else {
+        // A read-only folder's annotations may be in the data folder.
+        let fallback = store::fallback_sidecar(doc.sha256());
+        store::annotations_path(&file::sidecar_path(path), fallback.as_deref())
+    };
+    let annotation_file = file::load(&sidecar)?;
     let annotations = annotation_file
         .as_ref()
         .map(|f| anchor::claims_from_file(&doc, f))

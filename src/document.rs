@@ -6,6 +6,7 @@
 
 mod char_index;
 mod decode;
+pub mod markup;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use char_index::CharIndex;
+use markup::Markup;
 
 /// Why an article could not be opened.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +46,7 @@ pub struct Document {
     paragraphs: Vec<Range<usize>>,
     warnings: Vec<String>,
     chars: CharIndex,
+    markup: Markup,
 }
 
 impl Document {
@@ -84,7 +87,27 @@ impl Document {
             paragraphs,
             warnings,
             chars,
+            markup: Markup::default(),
         }
+    }
+
+    /// A document whose text was extracted from another format (Markdown,
+    /// HTML): `text` is the article text, and the SHA-256 is of its UTF-8
+    /// bytes, so it identifies the text every offset counts in. `encoding`
+    /// names the source's encoding; `warnings` are the source's decoding
+    /// problems.
+    pub fn from_extracted(
+        text: &str,
+        path: Option<PathBuf>,
+        encoding: &'static str,
+        warnings: Vec<String>,
+        markup: Markup,
+    ) -> Self {
+        let mut doc = Self::from_bytes(text.as_bytes(), path);
+        doc.encoding = encoding;
+        doc.warnings = warnings;
+        doc.markup = markup;
+        doc
     }
 
     /// The path the article was read from, if it came from a file.
@@ -138,10 +161,26 @@ impl Document {
         self.chars.byte_offset(&self.text, char)
     }
 
+    /// Display markup, title and links (empty for plain text).
+    pub fn markup(&self) -> &Markup {
+        &self.markup
+    }
+
     /// Number of chars (Unicode scalar values) in the text.
     pub fn len_chars(&self) -> usize {
         self.chars.len_chars()
     }
+}
+
+/// Decodes the bytes of a file as [`Document::from_bytes`] does: the text,
+/// the encoding's WHATWG name and the warnings.
+pub fn decode_text(bytes: &[u8]) -> (String, &'static str, Vec<String>) {
+    let decode::Decoded {
+        text,
+        encoding,
+        warnings,
+    } = decode::decode(bytes);
+    (text, encoding, warnings)
 }
 
 /// Format characters that are not part of what a reader sees: byte-order
@@ -193,15 +232,20 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Whether `bytes` look like a binary file: a NUL byte, or more than one
-/// control byte (other than tab, CR, LF, FF) in a hundred, in the first 8 KiB.
-fn looks_binary(bytes: &[u8]) -> bool {
+/// Whether `bytes` look like a binary file: in the first 8 KiB, a NUL byte
+/// (UTF-16 text, which starts with its byte-order mark, aside) or more than
+/// one control byte (other than tab, CR, LF, FF) in ten. Hostile articles
+/// with a few escape sequences are text, shown with placeholders.
+pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = bytes.get(..8192).unwrap_or(bytes);
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
         .count();
-    head.contains(&0) || controls * 100 > head.len()
+    head.contains(&0) || controls * 10 > head.len()
 }
 
 /// Byte ranges of the lines of `text`, without their terminators.
@@ -294,6 +338,12 @@ mod tests {
         assert!(binary.warnings().iter().any(|w| w.contains("binary")));
         let text = Document::from_bytes("Tabs\there, “quotes”, CRLF\r\n".as_bytes(), None);
         assert!(text.warnings().is_empty());
+        // A short article carrying escape sequences is hostile text, not binary.
+        assert!(!looks_binary(
+            "\"Stop\u{1b}]2;owned\u{7} now\u{9b}2J\" said Merkel.\n".as_bytes()
+        ));
+        // UTF-16 is full of NUL bytes but starts with its byte-order mark.
+        assert!(!looks_binary(b"\xFF\xFEK\x00y\x00i\x00v\x00"));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //!
 //! - [`document`]: the article's decoded text, paragraphs, SHA-256 and
 //!   byte ↔ char offset conversion. Every span in memory is a byte range.
+//! - [`input`]: input formats (plain text; the article text all offsets
+//!   refer to) and reading files or standard input.
 //! - [`analysis`]: pure functions from a document to sentences, named
 //!   entities (with mentions) and quotations (with speakers).
 //! - [`eval`]: CoNLL-2003 reading and conlleval-style entity scoring, for
@@ -48,6 +50,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod eval;
+pub mod input;
 pub mod keymap;
 pub mod theme;
 pub mod tui;

@@ -17,6 +17,7 @@ use ratatui::style::Style;
 use toml::Table;
 
 use crate::analysis::EntityKind;
+use crate::document::markup::MarkupKind;
 
 const DEFAULT_THEME: &str = include_str!("../themes/default.toml");
 const MONOCHROME_THEME: &str = include_str!("../themes/monochrome.toml");
@@ -87,6 +88,14 @@ pub const SCOPES: &[&str] = &[
     "sentence.current",
     "search.match",
     "search.current",
+    "markup",
+    "markup.heading",
+    "markup.emphasis",
+    "markup.strong",
+    "markup.code",
+    "markup.quote",
+    "markup.list",
+    "markup.link",
 ];
 
 /// A resolved theme: scope name → style.
@@ -244,6 +253,12 @@ impl Theme {
         } else {
             "search.match"
         })
+    }
+
+    /// Markup from a Markdown or HTML article (heading, emphasis, block
+    /// quote, link, …), under entities and quotations.
+    pub fn markup(&self, kind: MarkupKind) -> Style {
+        self.scope(kind.scope())
     }
 
     /// Any other UI element, by scope name (`ui.*`).

@@ -1,9 +1,8 @@
 //! The full-screen session: terminal set-up and restore, background analysis,
 //! and the loop that turns events into updates and effects.
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,12 +14,14 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::analysis::{Analysis, Progress, analyse};
-use crate::annotations::store::Store;
-use crate::app::{App, Effect};
+use crate::app::Effect;
 use crate::config::startup::Settings;
-use crate::document::Document;
 use crate::view;
+
+mod loading;
+mod session;
+use loading::Loader;
+use session::Session;
 
 /// How long the first frame waits for analysis: short articles are coloured
 /// from the start, long ones show their text at once and colour in later.
@@ -32,86 +33,113 @@ const WATCHDOG_TICK: Duration = Duration::from_millis(100);
 /// notice a stop signal.
 const TICK: Duration = Duration::from_millis(100);
 
-/// Opens `path` in the reader until the user quits.
+/// Opens the articles at `paths` in the reader until the user quits; the
+/// first is shown, `>` and `<` switch between them. For `-` the article is
+/// read from standard input to its end first; keys then come from the
+/// terminal itself (crossterm reads `/dev/tty` when standard input is not
+/// one), and annotations go to the data folder, keyed by the text's SHA-256.
 ///
 /// # Errors
-/// The article cannot be read, or the terminal fails. The terminal is
+/// An article cannot be read, or the terminal fails. The terminal is
 /// restored on every exit path, panics included (ratatui's panic hook
 /// restores it, then chains to the previous hook).
-pub fn run(path: &Path, settings: Settings) -> anyhow::Result<()> {
-    let doc = Arc::new(Document::open(path)?);
-    let (mut store, annotation_file) = Store::open_article(path, doc.sha256());
-    let mut app = App::new(
-        doc.clone(),
-        annotation_file,
-        settings.theme,
-        settings.keymap,
-    )
-    .with_layout(settings.layout)
-    .with_vocabulary(settings.claims);
-    if let Some(notice) = store.take_notice() {
-        app.notify(notice);
+pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
+    // Printed before the full screen opens, so they are still there after
+    // quitting; the status bar shows the first.
+    for warning in &settings.warnings {
+        eprintln!("folio: {}", view::safe_line(warning));
     }
-    if let Some(first) = settings.warnings.first() {
-        // Printed before the full screen opens, so they are still there after
-        // quitting; the status bar shows the first.
-        for warning in &settings.warnings {
-            eprintln!("folio: {}", view::safe_line(warning));
-        }
-        let more = match settings.warnings.len() {
-            1 => String::new(),
-            n => format!(" (+{} more: folio config)", n - 1),
-        };
-        app.notify(format!("{first}{more}"));
-    }
-
-    let progress = Progress::default();
-    let (sender, receiver) = mpsc::channel::<Analysis>();
-    let worker_progress = progress.clone();
-    std::thread::spawn(move || {
-        let analysis = analyse(&doc, &worker_progress);
-        let _ = sender.send(analysis);
-    });
-    if let Ok(analysis) = receiver.recv_timeout(FIRST_FRAME_WAIT) {
-        app.set_analysis(analysis);
-    }
-
+    let settings = Arc::new(settings);
+    let loader = Loader::start(paths, Arc::clone(&settings));
+    // Articles read quickly open before the terminal changes, so an error
+    // (a missing file) is printed on a normal screen.
+    let early = loader.wait(FIRST_FRAME_WAIT).transpose()?;
+    let stop = stop_on_signals()?;
     let mut terminal = TerminalGuard::new(settings.mouse);
-    let result = event_loop(terminal.get(), &mut app, &receiver, &progress, &mut store);
+    let mut sessions = match early {
+        Some(sessions) => sessions,
+        None => match loader.show_until_loaded(terminal.get(), &settings.theme, &stop)? {
+            Some(sessions) => sessions,
+            None => return Ok(()),
+        },
+    };
+    let count = sessions.len();
+    for (i, session) in sessions.iter_mut().enumerate() {
+        if count > 1 {
+            let name = session
+                .path
+                .file_name()
+                .map_or_else(|| "-".to_owned(), |n| n.to_string_lossy().into_owned());
+            session
+                .app
+                .set_article_label(format!("{}/{count} {name}", i + 1));
+        }
+        if let Ok(analysis) = session.receiver.recv_timeout(FIRST_FRAME_WAIT) {
+            session.app.set_analysis(analysis);
+        }
+        if let Some(first) = settings.warnings.first() {
+            let more = match settings.warnings.len() {
+                1 => String::new(),
+                n => format!(" (+{} more: folio config)", n - 1),
+            };
+            session.app.notify(format!("{first}{more}"));
+        }
+    }
+    if sessions.is_empty() {
+        anyhow::bail!("no article given");
+    }
+    if count > 1 {
+        share_entities(&mut sessions);
+    }
+
+    let result = event_loop(terminal.get(), &mut sessions, stop);
     drop(terminal);
     result?;
-    match app.unsaved_reason() {
-        Some(why) => anyhow::bail!("quit with annotations NOT saved: {why}"),
-        None => Ok(()),
+    let unsaved: Vec<String> = sessions
+        .iter()
+        .filter_map(|s| {
+            s.app
+                .unsaved_reason()
+                .map(|why| format!("{}: {why}", s.path.display()))
+        })
+        .collect();
+    if unsaved.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("quit with annotations NOT saved: {}", unsaved.join("; "))
     }
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    app: &mut App,
-    receiver: &mpsc::Receiver<Analysis>,
-    progress: &Progress,
-    store: &mut Store,
+    sessions: &mut [Session],
+    stop: Arc<AtomicBool>,
 ) -> anyhow::Result<()> {
-    let stop = stop_on_signals()?;
     let saving = Arc::new(Mutex::new(()));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving));
     let size = terminal.size()?;
-    app.resize(size.width, size.height);
+    for session in sessions.iter_mut() {
+        session.app.resize(size.width, size.height);
+    }
+    let mut current = 0;
     let mut redraw = true;
     loop {
         if stop.load(Ordering::Relaxed) {
             // Every change was saved when it was made; only the terminal is left.
             anyhow::bail!("stopped by a signal (annotations were already saved)");
         }
-        if app.analysis().is_none() {
-            match receiver.try_recv() {
-                Ok(analysis) => app.set_analysis(analysis),
-                Err(TryRecvError::Empty) => app.set_analysis_progress(progress.get()),
-                Err(TryRecvError::Disconnected) => app.set_analysis(Analysis::default()),
-            }
+        let analysed_before = analysed(sessions);
+        for (i, session) in sessions.iter_mut().enumerate() {
+            redraw |= session.poll_analysis() && i == current;
+        }
+        if sessions.len() > 1 && analysed(sessions) != analysed_before {
+            share_entities(sessions);
             redraw = true;
         }
+        let Some(session) = sessions.get_mut(current) else {
+            return Ok(());
+        };
+        let app = &mut session.app;
         if redraw {
             terminal.draw(|frame| view::draw(frame, app))?;
             redraw = false;
@@ -129,23 +157,60 @@ fn event_loop(
             }
             Event::Mouse(mouse) => app.handle_mouse(mouse),
             Event::Resize(width, height) => {
-                app.resize(width, height);
+                for session in sessions.iter_mut() {
+                    session.app.resize(width, height);
+                }
                 None
             }
             _ => None,
         };
+        let Some(session) = sessions.get_mut(current) else {
+            return Ok(());
+        };
+        let app = &mut session.app;
         match effect {
             Some(Effect::Save) => {
                 // The watchdog never ends the process in the middle of a save.
                 let _saving = saving.lock();
-                app.saved(store.save(&app.sidecar_file()));
-                if let Some(notice) = store.take_notice() {
+                app.saved(session.store.save(&app.sidecar_file()));
+                if let Some(notice) = session.store.take_notice() {
                     app.notify(notice);
                 }
             }
             Some(Effect::Quit) => return Ok(()),
+            Some(Effect::OpenLink) => {
+                if let Some(url) = app.current_link().map(|l| l.url.clone()) {
+                    app.link_opened(&url);
+                    // The opener may take a moment to start: keys never wait for it.
+                    // It gets the URL as one argument, never through a shell.
+                    std::thread::spawn(move || open::that_detached(url));
+                }
+            }
+            Some(Effect::NextArticle) => current = (current + 1) % sessions.len(),
+            Some(Effect::PrevArticle) => {
+                current = (current + sessions.len() - 1) % sessions.len();
+            }
             None => {}
         }
+    }
+}
+
+/// How many sessions have finished their analysis.
+fn analysed(sessions: &[Session]) -> usize {
+    sessions
+        .iter()
+        .filter(|s| s.app.analysis().is_some())
+        .count()
+}
+
+/// Gives every session the entities of all analysed articles (the panel's
+/// all-articles view).
+fn share_entities(sessions: &mut [Session]) {
+    let analyses: Vec<&crate::analysis::Analysis> =
+        sessions.iter().filter_map(|s| s.app.analysis()).collect();
+    let corpus = crate::app::corpus::CorpusPanel::new(&analyses);
+    for session in sessions.iter_mut() {
+        session.app.set_corpus(corpus.clone());
     }
 }
 

@@ -200,11 +200,18 @@ fn help_is_generated_from_the_keymap() {
     for line in [
         "Go to the next quotation",
         "Mark the current quotation or sentence",
-        "Jump to the selected entity's next mention",
+        "Open the link in the current sentence",
     ] {
         assert!(screen.contains(line), "{line}\n{screen}");
     }
     insta::assert_debug_snapshot!(buffer);
+    // The panel's keys are further down: `j` scrolls the help.
+    press(&mut app, "jjjjjjjjjj");
+    let scrolled = screen_text(&draw(&app, 120, 40));
+    assert!(
+        scrolled.contains("Jump to the selected entity's next mention"),
+        "{scrolled}"
+    );
     press(&mut app, "q");
     assert!(matches!(app.mode(), Mode::Normal));
 }

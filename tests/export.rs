@@ -291,7 +291,7 @@ fn errors_about_odd_paths_are_one_safe_line() {
     // with placeholders and never sends the sequence to the terminal.
     let hostile = dir.path().join("evil\u{1b}]0;owned\u{7}.txt");
     for (path, reason) in [
-        (dir.path().to_path_buf(), "Is a directory"),
+        (dir.path().to_path_buf(), "is a folder, not an article"),
         (hostile, "No such file"),
     ] {
         let output = Command::new(folio).arg(&path).output().unwrap();

@@ -385,3 +385,108 @@ fn closing_the_terminal_ends_folio() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn an_article_piped_on_standard_input_is_read_and_keys_come_from_the_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let tmux = Tmux::new("stdin");
+    let shell = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "folio",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "sh",
+    ]);
+    assert!(shell.status.success());
+    // Standard input is a pipe: folio reads it to the end, then reads keys
+    // from the terminal; annotations go to the data folder.
+    let command = format!(
+        "cat '{}' | XDG_DATA_HOME='{}' '{}' -",
+        common::SAMPLE,
+        data.path().display(),
+        env!("CARGO_BIN_EXE_folio")
+    );
+    tmux.keys(&[&command, "Enter"]);
+    tmux.wait_for_all(&["People (4)", "Emmanuel Macron", "? help"]);
+    tmux.keys(&["]", "]", "c"]);
+    tmux.wait_for("Mark claim");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_all(&["marked claim c1", "saved"]);
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.format("#{alternate_on}") != "0" {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "folio did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let sha = "cfd5f66062d0298d008fecd575ce504fd585d8aaec5a2fd2bf6bd3deadcc93b1";
+    let sidecar = data
+        .path()
+        .join("folio/annotations")
+        .join(format!("{sha}.folio.toml"));
+    let saved = file::load(&sidecar)
+        .unwrap()
+        .expect("saved in the data folder");
+    assert_eq!(saved.article.path, "-");
+    assert_eq!(saved.article.sha256, sha);
+    assert_eq!(saved.claims[0].exact, "\"Super April\"");
+}
+
+#[test]
+fn several_articles_open_and_a_key_switches_between_them() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("macron-moscow.txt");
+    let page = dir.path().join("news-page.html");
+    std::fs::copy(common::SAMPLE, &text).unwrap();
+    std::fs::copy("tests/fixtures/news-page.html", &page).unwrap();
+    let tmux = Tmux::new("several");
+    let command = format!(
+        "'{}' '{}' '{}'",
+        env!("CARGO_BIN_EXE_folio"),
+        text.display(),
+        page.display()
+    );
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "folio",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    assert!(started.status.success());
+    tmux.wait_for_all(&["1/2 macron-moscow.txt", "4 quotes", "Vladimir Putin"]);
+    tmux.keys(&[">"]);
+    tmux.wait_for_all(&["2/2 news-page.html", "Olaf Scholz", "Journal du Dimanche"]);
+    // A claim in the second article goes to that article's sidecar.
+    tmux.keys(&["]", "c"]);
+    tmux.wait_for("Mark claim");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_all(&["2/2 news-page.html", "marked claim c1"]);
+    tmux.keys(&[">"]);
+    tmux.wait_for_all(&["1/2 macron-moscow.txt", "0 claims"]);
+    tmux.keys(&["q"]);
+    let saved = file::load(&file::sidecar_path(&page))
+        .unwrap()
+        .expect("the HTML page's sidecar exists");
+    assert_eq!(
+        saved.claims[0].exact,
+        "“The geopolitical objective of Russia today is clearly not Ukraine.”"
+    );
+    assert!(!file::sidecar_path(&text).exists());
+}

@@ -86,6 +86,10 @@ impl App {
                 let row = first_shown(self.quote_panel.selected, height) + offset;
                 self.quote_panel.select_row(row)
             }
+            PanelView::AllArticles => self.corpus.as_mut().is_some_and(|corpus| {
+                let row = first_shown(corpus.selected, height) + offset;
+                corpus.select_row(row)
+            }),
         };
         if selected {
             self.update(Action::PanelJump)

@@ -162,6 +162,8 @@ pub enum PanelView {
     Entities,
     /// Quotations grouped by speaker.
     Quotes,
+    /// Entities of every open article (when several are open).
+    AllArticles,
 }
 
 /// One row of the quotations view.

@@ -55,16 +55,23 @@ impl App {
                 match self.panel_view {
                     PanelView::Entities => self.panel.step(forward),
                     PanelView::Quotes => self.quote_panel.step(forward),
+                    PanelView::AllArticles => {
+                        if let Some(corpus) = &mut self.corpus {
+                            corpus.step(forward);
+                        }
+                    }
                 }
             }
             Action::PanelJump => match self.panel_view {
                 PanelView::Entities => self.jump_to_mention(),
                 PanelView::Quotes => self.jump_to_panel_quote(),
+                PanelView::AllArticles => self.jump_to_corpus_entity(),
             },
             Action::TogglePanelView => {
                 self.panel_view = match self.panel_view {
                     PanelView::Entities => PanelView::Quotes,
-                    PanelView::Quotes => PanelView::Entities,
+                    PanelView::Quotes if self.corpus.is_some() => PanelView::AllArticles,
+                    PanelView::Quotes | PanelView::AllArticles => PanelView::Entities,
                 };
             }
             Action::SetSpeaker => self.open_speaker_form(),
@@ -81,6 +88,9 @@ impl App {
             Action::SelectQuote => self.move_selection(Motion::Quote),
             Action::TagSelection => self.open_tag_form(),
             Action::CorrectMention => self.open_mention_form(),
+            Action::OpenLink => return self.open_link(),
+            Action::NextArticle => return Some(Effect::NextArticle),
+            Action::PrevArticle => return Some(Effect::PrevArticle),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.quit(),
         }
@@ -312,7 +322,7 @@ impl App {
         }
     }
 
-    fn jump_to_mention(&mut self) {
+    pub(crate) fn jump_to_mention(&mut self) {
         let Some(analysis) = &self.analysis else {
             return;
         };

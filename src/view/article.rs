@@ -63,7 +63,15 @@ fn styled_line(text: &str, range: Range<usize>, base: Style, layers: &[Layer]) -
 fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
     let theme = &app.theme;
     let overlaps = |span: &Range<usize>| span.start < window.end && window.start < span.end;
-    let mut layers: Vec<Layer> = Vec::new();
+    // Markup first: it styles the text before (and under) the analysis.
+    let mut layers: Vec<Layer> = app
+        .document()
+        .markup()
+        .spans
+        .iter()
+        .filter(|m| overlaps(&m.span))
+        .map(|m| (m.span.clone(), theme.markup(m.kind)))
+        .collect();
     let Some(analysis) = app.analysis() else {
         return layers;
     };

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::safe_text;
 use crate::analysis::EntityKind;
 use crate::app::App;
+use crate::app::corpus::CorpusRow;
 use crate::app::panel::{PanelRow, PanelView, QuoteRow, first_shown};
 use crate::keymap::Context;
 use crate::theme::Theme;
@@ -26,6 +27,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let name = match app.panel_view {
         PanelView::Entities => "Entities",
         PanelView::Quotes => "Quotes by speaker",
+        PanelView::AllArticles => "All articles",
     };
     let title = if focused {
         format!(" {name} · j/k Enter t ")
@@ -45,6 +47,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     if app.panel_view == PanelView::Quotes {
         draw_quotes(frame, app, inner, focused);
+        return;
+    }
+    if app.panel_view == PanelView::AllArticles {
+        draw_corpus(frame, app, inner, focused);
         return;
     }
     let width = usize::from(inner.width);
@@ -156,6 +162,47 @@ fn draw_quotes(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
                         safe_text(text, width.saturating_sub(3)),
                         row_style.patch(theme.quote(false)),
                     ),
+                ])
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.text()), area);
+}
+
+/// The all-articles view: entities of every open article, with their
+/// mentions in all of them and in how many articles (`10 in 2`).
+fn draw_corpus(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
+    let theme = &app.theme;
+    let Some(corpus) = &app.corpus else {
+        return;
+    };
+    let width = usize::from(area.width);
+    let height = usize::from(area.height).max(1);
+    let first = first_shown(corpus.selected, height);
+    let lines: Vec<Line> = corpus
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| match *row {
+            CorpusRow::Heading(kind, count) => Line::from(Span::styled(
+                format!(" {} ({count})", heading(kind)),
+                theme.ui("ui.heading"),
+            )),
+            CorpusRow::Entity(e) => {
+                let Some(entity) = corpus.entities.get(e) else {
+                    return Line::default();
+                };
+                let count = format!("{} in {}", entity.mentions, entity.articles);
+                let name = safe_text(&entity.name, width.saturating_sub(count.len() + 4));
+                let gap = width.saturating_sub(name.width() + count.len() + 3);
+                let row_style = row_style(theme, Some(i) == corpus.selected, focused);
+                Line::from(vec![
+                    Span::styled("  ", row_style),
+                    Span::styled(name, row_style.patch(theme.entity(entity.kind, false))),
+                    Span::styled(" ".repeat(gap + 1), row_style),
+                    Span::styled(count, row_style.patch(theme.ui("ui.dim"))),
                 ])
             }
         })

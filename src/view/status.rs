@@ -79,12 +79,16 @@ fn position_label(app: &App) -> String {
     } else {
         layout.byte_at(app.top) * 100 / length
     };
-    match app.analysis() {
+    let position = match app.analysis() {
         Some(_) => format!("{percent:>3}%"),
         None => format!(
             "{percent:>3}%  │  analysing… {}%",
             app.analysis_progress / 10
         ),
+    };
+    match &app.article_label {
+        Some(label) => format!("{label}  │  {position}"),
+        None => position,
     }
 }
 

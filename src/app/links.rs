@@ -1,0 +1,75 @@
+//! Links of an HTML or Markdown article: which one the reader is on, and
+//! whether folio may hand it to the system opener.
+
+use super::{App, Effect, Target};
+use crate::document::markup::Link;
+
+/// URL schemes folio opens. Anything else (`file:`, `javascript:`, custom
+/// schemes that start programs) comes from an untrusted page and is refused.
+const OPENABLE: &[&str] = &["http://", "https://", "mailto:"];
+
+impl App {
+    /// The link the reader is on: the first link inside the current
+    /// quotation or claim (after `]` or `}`), else in the sentence under the
+    /// cursor.
+    pub fn current_link(&self) -> Option<&Link> {
+        let analysis = self.analysis.as_ref()?;
+        let span = match self.target {
+            Target::Quote(i) => analysis.quotations.get(i).map(|q| q.span.clone()),
+            Target::Claim(i) => self.annotations.claims().get(i).map(|c| c.span.clone()),
+            Target::Sentence => None,
+        }
+        .or_else(|| analysis.sentences.get(self.sentence).cloned())?;
+        self.doc
+            .markup()
+            .links
+            .iter()
+            .find(|l| l.span.start < span.end && span.start < l.span.end)
+    }
+
+    /// `o`: asks the main loop to open the current link, or says why not.
+    pub(crate) fn open_link(&mut self) -> Option<Effect> {
+        let links = self.doc.markup().links.len();
+        let message = match self.current_link() {
+            Some(link) if is_openable(&link.url) => return Some(Effect::OpenLink),
+            Some(link) => format!(
+                "not opening {}: only http, https and mailto links are opened",
+                crate::view::safe_line(&link.url)
+            ),
+            None if links == 0 => "this article has no links".to_owned(),
+            None => format!("no link in this sentence ({links} in the article; move with ( and ))"),
+        };
+        self.message = Some(message);
+        None
+    }
+
+    /// Tells the app the main loop handed `url` to the system opener.
+    pub fn link_opened(&mut self, url: &str) {
+        self.message = Some(format!("opening {}", crate::view::safe_line(url)));
+    }
+}
+
+/// Whether `url` has a scheme folio opens and no whitespace or control
+/// characters (which an opener might split or act on).
+pub fn is_openable(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    OPENABLE.iter().any(|scheme| lower.starts_with(scheme))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_are_openable() {
+        assert!(is_openable("https://example.org/kyiv"));
+        assert!(is_openable("HTTP://example.org"));
+        assert!(is_openable("mailto:desk@example.org"));
+        assert!(!is_openable("file:///etc/passwd"));
+        assert!(!is_openable("javascript:alert(1)"));
+        assert!(!is_openable("/pentagon-statement"));
+        assert!(!is_openable("https://example.org/a b"));
+        assert!(!is_openable("https://example.org/\u{1b}]0;x\u{7}"));
+    }
+}

@@ -1,0 +1,226 @@
+//! `folio entities`, `folio quotes` and `folio text`: what folio reads in an
+//! article, printed for people (tables) or scripts (TOML, JSON). Offsets
+//! count chars of the text `folio text` prints, end-exclusive.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr as _;
+
+use super::Format;
+use super::generate::write_stdout;
+use crate::analysis::{Progress, analyse};
+use crate::annotations::file::{
+    AnnotationFile, ArticleRecord, EntityRecord, OFFSET_UNIT, QuoteRecord,
+};
+use crate::annotations::{anchor, export, file};
+use crate::input;
+use crate::view::safe_line;
+
+/// Longest quotation text a table row shows, in columns.
+const QUOTE_COLUMNS: usize = 72;
+
+/// What `--format toml|json` prints: the article and one list.
+#[derive(Serialize)]
+struct Listing<'a> {
+    offset_unit: &'static str,
+    article: &'a ArticleRecord,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<&'a [EntityRecord]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotes: Option<&'a [QuoteRecord]>,
+}
+
+/// Prints the article text as folio reads it (decoded, UTF-8).
+pub(super) fn text(path: &Path) -> anyhow::Result<()> {
+    let doc = input::open_text(path)?;
+    write_stdout(doc.text().as_bytes())
+}
+
+/// Prints the named entities of the article at `path`.
+pub(super) fn entities(path: &Path, format: Format) -> anyhow::Result<()> {
+    let exported = analysed(path)?;
+    let out = match format {
+        Format::Table => entity_table(&exported.entities),
+        Format::Toml | Format::Json => serialise(
+            &Listing {
+                offset_unit: OFFSET_UNIT,
+                article: &exported.article,
+                entities: Some(&exported.entities),
+                quotes: None,
+            },
+            format,
+        )?,
+    };
+    write_stdout(out.as_bytes())
+}
+
+/// Prints the quotations of the article at `path`, with the reader's
+/// speaker corrections applied.
+pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
+    let exported = analysed(path)?;
+    let out = match format {
+        Format::Table => quote_table(&exported),
+        Format::Toml | Format::Json => serialise(
+            &Listing {
+                offset_unit: OFFSET_UNIT,
+                article: &exported.article,
+                entities: None,
+                quotes: Some(&exported.quotes),
+            },
+            format,
+        )?,
+    };
+    write_stdout(out.as_bytes())
+}
+
+/// The article at `path` analysed, with the reader's annotations (speaker
+/// fixes) applied, as `folio export` builds it.
+fn analysed(path: &Path) -> anyhow::Result<AnnotationFile> {
+    let doc = input::open_text(path)?;
+    let annotations = match file::load(&input::sidecar_for(path, &doc)?)? {
+        Some(f) => anchor::claims_from_file(&doc, &f),
+        None => Default::default(),
+    };
+    let analysis = analyse(&doc, &Progress::default());
+    Ok(export::to_file(&doc, Some(&analysis), &annotations))
+}
+
+fn serialise(listing: &Listing, format: Format) -> anyhow::Result<String> {
+    match format {
+        Format::Json => serde_json::to_string_pretty(listing)
+            .map(|s| s + "\n")
+            .context("cannot format as JSON"),
+        _ => toml::to_string(listing).context("cannot format as TOML"),
+    }
+}
+
+/// `KIND  MENTIONS  NAME  ID`, one entity a row, in order of first mention.
+fn entity_table(entities: &[EntityRecord]) -> String {
+    let rows: Vec<Vec<String>> = entities
+        .iter()
+        .map(|e| {
+            vec![
+                kind_name(e.kind).to_owned(),
+                e.mentions.len().to_string(),
+                safe_line(&e.name),
+                e.id.clone(),
+            ]
+        })
+        .collect();
+    table(&["KIND", "MENTIONS", "NAME", "ID"], &rows)
+}
+
+/// `ID  START  END  KIND  SPEAKER  TEXT`, one quotation a row.
+fn quote_table(exported: &AnnotationFile) -> String {
+    let name_of = |id: &str| {
+        exported
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .map_or_else(|| id.to_owned(), |e| e.name.clone())
+    };
+    let rows: Vec<Vec<String>> = exported
+        .quotes
+        .iter()
+        .map(|q| {
+            let speaker = match (&q.speaker, &q.speaker_text) {
+                (Some(id), _) => name_of(id),
+                (None, Some(text)) => text.clone(),
+                (None, None) => "-".to_owned(),
+            };
+            vec![
+                q.id.clone(),
+                q.start.to_string(),
+                q.end.to_string(),
+                q.kind.as_str().to_owned(),
+                safe_line(&speaker),
+                shorten(&safe_line(&q.exact), QUOTE_COLUMNS),
+            ]
+        })
+        .collect();
+    table(&["ID", "START", "END", "KIND", "SPEAKER", "TEXT"], &rows)
+}
+
+fn kind_name(kind: crate::analysis::EntityKind) -> &'static str {
+    use crate::analysis::EntityKind;
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organisation => "organisation",
+        EntityKind::Misc => "misc",
+    }
+}
+
+/// Columns padded to their widest cell (by terminal width); the last column
+/// is not padded.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+    let all: Vec<&Vec<String>> = std::iter::once(&header).chain(rows).collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            all.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| cell.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in all {
+        let last = row.len().saturating_sub(1);
+        for (c, cell) in row.iter().enumerate() {
+            out.push_str(cell);
+            if c < last {
+                let pad = widths.get(c).copied().unwrap_or(0) - cell.width() + 2;
+                out.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `text` cut to at most `columns` terminal columns, ending in `…` if cut.
+fn shorten(text: &str, columns: usize) -> String {
+    if text.width() <= columns {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > columns {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_align_by_width_and_leave_the_last_column_unpadded() {
+        let rows = vec![
+            vec![
+                "person".to_owned(),
+                "Zoë Ødegård".to_owned(),
+                "x".to_owned(),
+            ],
+            vec!["place".to_owned(), "北京".to_owned(), "y".to_owned()],
+        ];
+        assert_eq!(
+            table(&["KIND", "NAME", "ID"], &rows),
+            "KIND    NAME         ID\nperson  Zoë Ødegård  x\nplace   北京         y\n"
+        );
+    }
+
+    #[test]
+    fn long_text_is_shortened_with_an_ellipsis() {
+        assert_eq!(shorten("“Peace is possible”", 10), "“Peace is…");
+        assert_eq!(shorten("short", 10), "short");
+    }
+}

@@ -1,0 +1,155 @@
+//! Input formats: the bytes of a file (or standard input) and a path hint
+//! become the article [`Document`].
+//!
+//! Plain text is decoded as it is (see [`crate::document`]); Markdown is
+//! rendered to prose ([`markdown`]); an HTML page's main text is extracted
+//! as reader modes do ([`html`]). The article text
+//! of every format is what all offsets, the SHA-256, analysis and annotations
+//! refer to; `folio text FILE` prints it.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::document::markup::SourceFormat;
+use crate::document::{Document, decode_text, looks_binary};
+
+mod builder;
+pub mod html;
+pub mod markdown;
+
+/// The path that means standard input.
+pub const STDIN: &str = "-";
+
+/// Why an input could not be read as an article.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file could not be read (missing, no permission, …).
+    #[error("cannot read {}: {reason}", path.display())]
+    Read {
+        /// The path as the user gave it.
+        path: PathBuf,
+        /// The operating system's reason.
+        reason: std::io::Error,
+    },
+    /// The path names a folder.
+    #[error("{} is a folder, not an article", path.display())]
+    Folder {
+        /// The path as the user gave it.
+        path: PathBuf,
+    },
+    /// The bytes look like a binary file (NUL bytes or many control bytes).
+    #[error("{} looks like a binary file, not an article", path.display())]
+    Binary {
+        /// The path as the user gave it.
+        path: PathBuf,
+    },
+}
+
+/// Whether `path` means standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// Where the annotations of the article read from `path` live: beside it,
+/// or for standard input (`-`) in the data folder, keyed by the text's
+/// SHA-256 ([`crate::annotations::store::fallback_sidecar`]).
+///
+/// # Errors
+/// Standard input was read but the system names no data folder.
+pub fn sidecar_for(path: &Path, doc: &Document) -> anyhow::Result<PathBuf> {
+    if is_stdin(path) {
+        crate::annotations::store::fallback_sidecar(doc.sha256()).ok_or_else(|| {
+            anyhow::anyhow!("no data folder for the annotations of standard input (is HOME set?)")
+        })
+    } else {
+        Ok(crate::annotations::file::sidecar_path(path))
+    }
+}
+
+/// Reads every byte of `path` (`-` reads standard input to its end).
+///
+/// # Errors
+/// [`InputError::Folder`] for a folder, [`InputError::Read`] otherwise.
+pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
+    let read_error = |reason| InputError::Read {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+        return Ok(bytes);
+    }
+    if path.is_dir() {
+        return Err(InputError::Folder {
+            path: path.to_path_buf(),
+        });
+    }
+    std::fs::read(path).map_err(read_error)
+}
+
+/// Reads `path` (or standard input for `-`) into a document. Binary input
+/// opens with a warning (the reader shows placeholders).
+///
+/// # Errors
+/// As [`read`].
+pub fn open(path: &Path) -> Result<Document, InputError> {
+    let bytes = read(path)?;
+    Ok(from_bytes(&bytes, Some(path.to_path_buf())))
+}
+
+/// Like [`open`], but refuses binary input: for the non-interactive
+/// subcommands, whose output would be meaningless.
+///
+/// # Errors
+/// As [`read`], and [`InputError::Binary`].
+pub fn open_text(path: &Path) -> Result<Document, InputError> {
+    let bytes = read(path)?;
+    if looks_binary(&bytes) {
+        return Err(InputError::Binary {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(from_bytes(&bytes, Some(path.to_path_buf())))
+}
+
+/// The article in `bytes`; `path` is where they came from (`-` for
+/// standard input), used as a format hint (see [`detect`]). Never fails.
+pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Document {
+    let format = detect(bytes, path.as_deref());
+    if format == SourceFormat::Text {
+        return Document::from_bytes(bytes, path);
+    }
+    let (source, encoding, warnings) = decode_text(bytes);
+    let (text, markup) = match format {
+        SourceFormat::Markdown => markdown::render(&source),
+        _ => html::extract(&source, path.as_deref()),
+    };
+    Document::from_extracted(&text, path, encoding, warnings, markup)
+}
+
+/// The format of `bytes`: by the file name's extension (`.md`,
+/// `.markdown`; `.html`, `.htm`, `.xhtml`), else HTML when the text starts
+/// (after a byte-order mark and whitespace) with `<!DOCTYPE html` or `<html`,
+/// else plain text.
+pub fn detect(bytes: &[u8], path: Option<&Path>) -> SourceFormat {
+    let extension = path
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("md" | "markdown") => return SourceFormat::Markdown,
+        Some("html" | "htm" | "xhtml") => return SourceFormat::Html,
+        _ => {}
+    }
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = start.trim_ascii_start();
+    let head = start.get(..14).unwrap_or(start).to_ascii_lowercase();
+    if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+        SourceFormat::Html
+    } else {
+        SourceFormat::Text
+    }
+}

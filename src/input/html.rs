@@ -1,0 +1,331 @@
+//! An HTML page's main text, extracted the way reader modes do.
+//!
+//! `dom_smoothie` (a port of Mozilla's Readability, over html5ever) picks the
+//! article's content and drops navigation, ads, related links and comments;
+//! this module walks what is left and lays it out as prose: headings,
+//! paragraphs, list items and block quotes become blocks; emphasis, code and
+//! links become markup. Scripts, styles, forms, images and navigation are
+//! never text. Character references (`&amp;`, `&shy;`, `&#8220;`) are decoded
+//! by the HTML parser. The page's title opens the text (as a heading) and
+//! its byline follows, so both can be read and annotated.
+
+use std::path::Path;
+
+use dom_query::NodeRef;
+
+use super::builder::{TextBuilder, collapse, list_marker};
+use crate::document::markup::{Markup, MarkupKind, SourceFormat};
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "aside", "footer", "header", "form",
+    "button", "select", "textarea", "svg", "iframe", "img", "picture", "video", "audio", "canvas",
+    "object", "head", "title", "meta", "link",
+];
+
+/// Class or id words that mark page furniture Readability may leave inside
+/// the article: ads, sharing buttons, newsletter boxes, related links.
+const CLUTTER: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "promo",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "comments",
+    "cookie-banner",
+    "paywall",
+];
+
+/// Whether `node`'s class or id is one of [`CLUTTER`] (whole words,
+/// case-insensitive, `-` and `_` separating words).
+fn is_clutter(node: &NodeRef) -> bool {
+    ["class", "id"].iter().any(|attr| {
+        node.attr(attr).is_some_and(|value| {
+            value
+                .split_whitespace()
+                .any(|word| CLUTTER.contains(&word.to_ascii_lowercase().as_str()))
+        })
+    })
+}
+
+/// Elements that start and end a block of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "address",
+    "details",
+    "summary",
+    "center",
+];
+
+/// The article text of the HTML `source` and its markup. `path` is only
+/// named in no output; it is kept for symmetry with the other readers.
+pub fn extract(source: &str, _path: Option<&Path>) -> (String, Markup) {
+    let mut out = TextBuilder::new(SourceFormat::Html);
+    let mut walker = Walker::default();
+    let page = cleaned(source);
+    walker.base = page_url(&page);
+    match dom_smoothie::Readability::with_document(page, None, None).and_then(|mut r| r.parse()) {
+        Ok(article) => {
+            let title = collapse(&article.title);
+            let content = dom_query::Document::from(article.content.as_ref());
+            let body_text = collapse(&content.root().text());
+            if !title.is_empty() && !body_text.starts_with(&title) {
+                out.block();
+                out.open(MarkupKind::Heading(1));
+                out.push(&title);
+                out.close(|k| matches!(k, MarkupKind::Heading(_)));
+            }
+            if let Some(byline) = article.byline.as_deref().map(collapse)
+                && !byline.is_empty()
+                && !body_text.contains(&byline)
+            {
+                out.block();
+                out.open(MarkupKind::Emphasis);
+                out.push(&byline);
+                out.close(|k| k == MarkupKind::Emphasis);
+            }
+            walker.walk(&mut out, &content.root());
+            out.set_title(Some(article.title));
+            out.set_byline(article.byline);
+        }
+        Err(_) => {
+            // Readability found no article (a very short page): read the
+            // whole body with the same rules rather than show nothing.
+            let page = cleaned(source);
+            let title = page.select("title").text();
+            walker.walk(&mut out, &page.root());
+            out.set_title(Some(title.to_string()));
+        }
+    }
+    out.finish()
+}
+
+/// The page parsed, without the elements [`is_clutter`] names. Readability
+/// drops class names from what it keeps, so furniture it would leave inside
+/// the article (an ad box between paragraphs) is removed before it runs.
+fn cleaned(source: &str) -> dom_query::Document {
+    let page = dom_query::Document::from(source);
+    for node in page.select("[class], [id]").nodes() {
+        if is_clutter(node) {
+            node.remove_from_parent();
+        }
+    }
+    page
+}
+
+/// Where the page says it lives: its canonical link or `og:url`, when
+/// absolute.
+fn page_url(page: &dom_query::Document) -> Option<String> {
+    let canonical = page.select(r#"link[rel="canonical"]"#).attr("href");
+    let og = page.select(r#"meta[property="og:url"]"#).attr("content");
+    canonical
+        .or(og)
+        .map(|u| u.trim().to_owned())
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
+/// `url` with `.` and `..` path segments resolved (`/a/b/../c` → `/a/c`);
+/// `origin_end` is where the path starts.
+fn without_dot_segments(url: &str, origin_end: usize) -> String {
+    let (origin, path) = url.split_at(origin_end.min(url.len()));
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        match *part {
+            "." => {
+                if last {
+                    segments.push("");
+                }
+            }
+            ".." => {
+                segments.pop();
+                if last {
+                    segments.push("");
+                }
+            }
+            part => segments.push(part),
+        }
+    }
+    format!("{origin}/{}", segments.join("/"))
+}
+
+/// State of one walk over the tree.
+#[derive(Default)]
+struct Walker {
+    /// Per open list: the next item's number (`None` for bullets).
+    lists: Vec<Option<u64>>,
+    /// Inside `<pre>`: whitespace is kept.
+    pre: usize,
+    /// The page's own absolute URL, to make relative links absolute.
+    base: Option<String>,
+}
+
+impl Walker {
+    fn walk(&mut self, out: &mut TextBuilder, node: &NodeRef) {
+        for child in node.children() {
+            if child.is_text() {
+                let text = child.text();
+                if self.pre > 0 {
+                    out.push(&text);
+                } else {
+                    out.push_collapsed(&text);
+                }
+            } else if child.is_element() {
+                self.element(out, &child);
+            } else if child.is_document() {
+                self.walk(out, &child);
+            }
+        }
+    }
+
+    fn element(&mut self, out: &mut TextBuilder, node: &NodeRef) {
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        let name = name.as_str();
+        if SKIPPED.contains(&name) || node.attr("hidden").is_some() {
+            return;
+        }
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name.get(1..).and_then(|l| l.parse().ok()).unwrap_or(1);
+                self.wrapped(out, node, MarkupKind::Heading(level), true);
+            }
+            "blockquote" => self.wrapped(out, node, MarkupKind::Quote, true),
+            "pre" => {
+                self.pre += 1;
+                self.wrapped(out, node, MarkupKind::Code, true);
+                self.pre -= 1;
+            }
+            "em" | "i" | "cite" => self.wrapped(out, node, MarkupKind::Emphasis, false),
+            "strong" | "b" => self.wrapped(out, node, MarkupKind::Strong, false),
+            "code" | "kbd" | "samp" => self.wrapped(out, node, MarkupKind::Code, false),
+            "ul" | "ol" => {
+                let start = node.attr("start").and_then(|s| s.trim().parse().ok());
+                self.lists
+                    .push((name == "ol").then_some(start.unwrap_or(1)));
+                self.walk(out, node);
+                self.lists.pop();
+                out.block();
+            }
+            "li" => {
+                let marker = list_marker(&mut self.lists);
+                out.item(&marker);
+                self.walk(out, node);
+                out.close(|k| k == MarkupKind::ListItem);
+                out.block();
+            }
+            "a" => match node.attr("href") {
+                Some(href) if !href.trim().is_empty() => {
+                    out.open_link(&self.absolute(href.trim()));
+                    self.walk(out, node);
+                    out.close_link();
+                }
+                _ => self.walk(out, node),
+            },
+            "br" => out.line_break(),
+            "hr" => out.block(),
+            "td" | "th" => {
+                out.push_collapsed(" ");
+                self.walk(out, node);
+                out.push_collapsed(" ");
+            }
+            _ if BLOCKS.contains(&name) => {
+                out.block();
+                self.walk(out, node);
+                out.block();
+            }
+            _ => self.walk(out, node),
+        }
+    }
+
+    /// Walks `node` inside a span of `kind`; `block` when it stands alone.
+    fn wrapped(&mut self, out: &mut TextBuilder, node: &NodeRef, kind: MarkupKind, block: bool) {
+        if block {
+            out.block();
+        }
+        out.open(kind);
+        self.walk(out, node);
+        out.close(move |k| std::mem::discriminant(&k) == std::mem::discriminant(&kind));
+        if block {
+            out.block();
+        }
+    }
+
+    /// `href` made absolute against the page's URL when it is relative
+    /// (`/news/x` or `x`) and the page says where it came from.
+    fn absolute(&self, href: &str) -> String {
+        let Some(base) = &self.base else {
+            return href.to_owned();
+        };
+        if href.contains("://") || href.starts_with("mailto:") || href.starts_with('#') {
+            return href.to_owned();
+        }
+        let origin_end = base
+            .find("://")
+            .and_then(|s| {
+                base.get(s + 3..)
+                    .and_then(|r| r.find('/'))
+                    .map(|e| s + 3 + e)
+            })
+            .unwrap_or(base.len());
+        let origin = base.get(..origin_end).unwrap_or(base);
+        if let Some(rest) = href.strip_prefix("//") {
+            let scheme = base.get(..base.find("://").unwrap_or(0)).unwrap_or("https");
+            return format!("{scheme}://{rest}");
+        }
+        if href.starts_with('/') {
+            return without_dot_segments(&format!("{origin}{href}"), origin_end);
+        }
+        let folder = base.rfind('/').filter(|&i| i >= origin_end).map_or_else(
+            || format!("{origin}/"),
+            |i| base.get(..=i).unwrap_or(base).to_owned(),
+        );
+        without_dot_segments(&format!("{folder}{href}"), origin_end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_become_absolute_against_the_page_url() {
+        let walker = Walker {
+            base: Some("https://news.example.com/world/2026/story.html".to_owned()),
+            ..Walker::default()
+        };
+        assert_eq!(walker.absolute("/sport"), "https://news.example.com/sport");
+        assert_eq!(
+            walker.absolute("./other.html"),
+            "https://news.example.com/world/2026/other.html"
+        );
+        assert_eq!(
+            walker.absolute("//cdn.example.com/x"),
+            "https://cdn.example.com/x"
+        );
+        assert_eq!(walker.absolute("#top"), "#top");
+        assert_eq!(walker.absolute("http://a.org/b"), "http://a.org/b");
+        let no_base = Walker::default();
+        assert_eq!(no_base.absolute("/sport"), "/sport");
+    }
+}

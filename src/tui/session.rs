@@ -1,0 +1,83 @@
+//! One open article in the reader: its app state, its annotation store and
+//! the background thread analysing it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, TryRecvError};
+
+use anyhow::Context as _;
+
+use crate::analysis::{Analysis, Progress, analyse};
+use crate::annotations::store::Store;
+use crate::app::App;
+use crate::config::startup::Settings;
+
+/// One open article: its app state, annotation store and analysis worker.
+pub(super) struct Session {
+    pub(super) path: PathBuf,
+    pub(super) app: App,
+    pub(super) store: Store,
+    pub(super) receiver: mpsc::Receiver<Analysis>,
+    progress: Progress,
+}
+
+impl Session {
+    /// Reads the article at `path`, opens its annotation file and starts
+    /// analysing it on a background thread.
+    pub(super) fn open(path: &Path, settings: &Settings) -> anyhow::Result<Self> {
+        let doc = Arc::new(crate::input::open(path)?);
+        let sidecar = crate::input::sidecar_for(path, &doc)?;
+        if crate::input::is_stdin(path)
+            && let Some(folder) = sidecar.parent()
+        {
+            // The data folder may not exist yet; saving needs it.
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create {}", folder.display()))?;
+        }
+        // A file's annotations may also be in the data folder (its own
+        // folder was read-only); standard input's are only there.
+        let (mut store, annotation_file) = if crate::input::is_stdin(path) {
+            Store::open(&sidecar)
+        } else {
+            Store::open_article(path, doc.sha256())
+        };
+        let mut app = App::new(
+            doc.clone(),
+            annotation_file,
+            settings.theme.clone(),
+            settings.keymap.clone(),
+        )
+        .with_layout(settings.layout)
+        .with_vocabulary(settings.claims.clone());
+        if let Some(notice) = store.take_notice() {
+            app.notify(notice);
+        }
+        let progress = Progress::default();
+        let (sender, receiver) = mpsc::channel::<Analysis>();
+        let worker_progress = progress.clone();
+        std::thread::spawn(move || {
+            let analysis = analyse(&doc, &worker_progress);
+            let _ = sender.send(analysis);
+        });
+        Ok(Self {
+            path: path.to_path_buf(),
+            app,
+            store,
+            receiver,
+            progress,
+        })
+    }
+
+    /// Installs the analysis if it has finished; whether anything changed.
+    pub(super) fn poll_analysis(&mut self) -> bool {
+        if self.app.analysis().is_some() {
+            return false;
+        }
+        match self.receiver.try_recv() {
+            Ok(analysis) => self.app.set_analysis(analysis),
+            Err(TryRecvError::Empty) => self.app.set_analysis_progress(self.progress.get()),
+            Err(TryRecvError::Disconnected) => self.app.set_analysis(Analysis::default()),
+        }
+        true
+    }
+}

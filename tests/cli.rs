@@ -1,0 +1,275 @@
+//! The non-interactive command line, run as a process: subcommands print
+//! real values from the sample, offsets agree with `folio text`, bad input
+//! fails with a clear message and a non-zero exit.
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+
+const SAMPLE: &str = "samples/macron-moscow.txt";
+
+fn folio() -> Command {
+    Command::cargo_bin("folio").unwrap()
+}
+
+/// Runs folio with `args`, expects success, returns standard output.
+fn stdout_of(args: &[&str]) -> String {
+    let output = folio().args(args).assert().success().get_output().clone();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Runs folio with `args`, expects failure, returns standard error.
+fn failure_of(args: &[&str]) -> String {
+    let output = folio().args(args).assert().failure().get_output().clone();
+    assert!(output.stdout.is_empty());
+    String::from_utf8(output.stderr).unwrap()
+}
+
+/// Chars `[start, end)` of `text`.
+fn chars(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+#[test]
+fn text_prints_the_article_as_folio_reads_it() {
+    let text = stdout_of(&["text", SAMPLE]);
+    assert_eq!(text, std::fs::read_to_string(SAMPLE).unwrap());
+}
+
+#[test]
+fn entities_table_lists_kind_count_name_and_id() {
+    let table = stdout_of(&["entities", SAMPLE]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines[0], "KIND          MENTIONS  NAME                 ID");
+    assert_eq!(
+        lines[2],
+        "person        7         Emmanuel Macron      emmanuel-macron"
+    );
+    assert!(lines.contains(&"organisation  2         NATO                 nato"));
+}
+
+#[test]
+fn quotes_table_gives_offsets_kind_and_speaker() {
+    let table = stdout_of(&["quotes", SAMPLE]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 5, "{table}");
+    assert_eq!(
+        lines[1],
+        "q1  506    519   scare   -                \"new balance\""
+    );
+    assert!(
+        lines[3].starts_with(
+            "q3  868    999   speech  Emmanuel Macron  “The geopolitical objective of Russia"
+        ),
+        "{}",
+        lines[3]
+    );
+    assert!(lines[3].ends_with('…'));
+}
+
+#[test]
+fn json_offsets_index_the_text_folio_prints() {
+    let text = stdout_of(&["text", SAMPLE]);
+    let entities: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["entities", SAMPLE, "--format", "json"])).unwrap();
+    assert_eq!(entities["offset_unit"], "char");
+    let list = entities["entities"].as_array().unwrap();
+    let macron = list.iter().find(|e| e["id"] == "emmanuel-macron").unwrap();
+    assert_eq!(macron["kind"], "person");
+    assert_eq!(macron["mentions"][0]["start"], 17);
+    let mut spans = 0;
+    for entity in list {
+        for m in entity["mentions"].as_array().unwrap() {
+            let (start, end) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+            assert_eq!(chars(&text, start, end), m["exact"].as_str().unwrap());
+            spans += 1;
+        }
+    }
+    assert!(spans > 50, "{spans} mentions");
+
+    let quotes: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["quotes", SAMPLE, "-f", "json"])).unwrap();
+    let q3 = &quotes["quotes"][2];
+    assert_eq!(
+        (q3["start"].as_u64(), q3["end"].as_u64()),
+        (Some(868), Some(999))
+    );
+    assert_eq!(q3["speaker"], "emmanuel-macron");
+    assert_eq!(chars(&text, 868, 999), q3["exact"].as_str().unwrap());
+}
+
+#[test]
+fn toml_format_parses_and_names_the_article() {
+    let out = stdout_of(&["quotes", SAMPLE, "--format", "toml"]);
+    let value: toml::Value = toml::from_str(&out).unwrap();
+    assert_eq!(value["article"]["path"].as_str(), Some(SAMPLE));
+    assert_eq!(value["quotes"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        value["quotes"][1]["exact"].as_str(),
+        Some("\"Super April\"")
+    );
+}
+
+#[test]
+fn bad_input_fails_with_a_clear_message() {
+    let missing = failure_of(&["entities", "no/such/article.txt"]);
+    assert_eq!(
+        missing,
+        "folio: cannot read no/such/article.txt: No such file or directory (os error 2)\n"
+    );
+    assert_eq!(
+        failure_of(&["text", "samples"]),
+        "folio: samples is a folder, not an article\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("a.bin");
+    std::fs::write(&binary, b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();
+    let binary = binary.to_str().unwrap();
+    assert_eq!(
+        failure_of(&["quotes", binary]),
+        format!("folio: {binary} looks like a binary file, not an article\n")
+    );
+    let bad_format = failure_of(&["entities", SAMPLE, "--format", "xml"]);
+    assert!(bad_format.contains("invalid value 'xml'"), "{bad_format}");
+}
+
+#[test]
+fn help_has_examples_and_version_is_printed() {
+    let help = stdout_of(&["--help"]);
+    assert!(help.contains("Examples:\n  folio samples/macron-moscow.txt"));
+    for sub in ["export", "entities", "quotes", "text", "completions", "man"] {
+        assert!(
+            help.contains(&format!("\n  {sub} ")),
+            "{sub} missing from\n{help}"
+        );
+    }
+    assert_eq!(
+        stdout_of(&["--version"]),
+        format!("folio {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    let bash = stdout_of(&["completions", "bash"]);
+    assert!(bash.contains("_folio()"));
+    assert!(bash.contains("entities"));
+    let fish = stdout_of(&["completions", "fish"]);
+    assert!(fish.contains("complete -c folio"));
+    let man = stdout_of(&["man"]);
+    assert!(man.contains(".TH folio 1"));
+    assert!(man.contains("folio\\-entities"), "{man}");
+}
+
+#[test]
+fn standard_input_is_read_by_every_subcommand() {
+    let sample = std::fs::read(SAMPLE).unwrap();
+    let piped = |args: &[&str], input: &[u8]| {
+        let output = folio()
+            .args(args)
+            .write_stdin(input.to_vec())
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(piped(&["text", "-"], &sample), stdout_of(&["text", SAMPLE]));
+    assert_eq!(
+        piped(&["entities", "-"], &sample),
+        stdout_of(&["entities", SAMPLE])
+    );
+    // An HTML page is recognised by its content, without a file name.
+    let page = std::fs::read("tests/fixtures/news-page.html").unwrap();
+    let text = piped(&["text", "-"], &page);
+    assert!(text.starts_with("Macron flies to Moscow for talks with Putin\n\nBy Jane Doe"));
+    assert_eq!(text, stdout_of(&["text", "tests/fixtures/news-page.html"]));
+}
+
+#[test]
+fn export_in_a_pipe_uses_the_annotations_kept_for_that_text() {
+    let data = tempfile::tempdir().unwrap();
+    let sha = "cfd5f66062d0298d008fecd575ce504fd585d8aaec5a2fd2bf6bd3deadcc93b1";
+    let folder = data.path().join("folio/annotations");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join(format!("{sha}.folio.toml")),
+        format!(
+            "schema = 1\noffset_unit = \"char\"\n\n[article]\npath = \"-\"\nsha256 = \"{sha}\"\n\n\
+             [[claims]]\nid = \"c1\"\nstart = 770\nend = 783\nexact = '\"Super April\"'\n\
+             label = \"checkable\"\nverdict = \"false\"\ncreated = 2026-11-29T08:00:00Z\n"
+        ),
+    )
+    .unwrap();
+    let output = folio()
+        .args(["export", "-"])
+        .env("XDG_DATA_HOME", data.path())
+        .write_stdin(std::fs::read(SAMPLE).unwrap())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let exported: toml::Value = toml::from_str(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    assert_eq!(exported["article"]["path"].as_str(), Some("-"));
+    assert_eq!(exported["article"]["sha256"].as_str(), Some(sha));
+    assert_eq!(exported["claims"][0]["verdict"].as_str(), Some("false"));
+    assert_eq!(exported["claims"][0]["start"].as_integer(), Some(770));
+    assert_eq!(exported["quotes"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn empty_standard_input_exports_an_empty_article() {
+    let output = folio()
+        .args(["entities", "-", "--format", "json"])
+        .write_stdin(Vec::new())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["entities"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn export_offsets_of_html_and_markdown_index_the_text_folio_prints() {
+    for article in [
+        "tests/fixtures/news-page.html",
+        "tests/fixtures/briefing.md",
+    ] {
+        let text = stdout_of(&["text", article]);
+        let exported: toml::Value = toml::from_str(&stdout_of(&["export", article])).unwrap();
+        let mut spans = 0;
+        let mut check = |span: &toml::Value| {
+            let start = span["start"].as_integer().unwrap() as u64;
+            let end = span["end"].as_integer().unwrap() as u64;
+            assert_eq!(
+                chars(&text, start, end),
+                span["exact"].as_str().unwrap(),
+                "{article}"
+            );
+            spans += 1;
+        };
+        for entity in exported["entities"].as_array().unwrap() {
+            entity["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .for_each(&mut check);
+        }
+        exported["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .for_each(&mut check);
+        assert!(spans >= 15, "{article}: {spans} spans");
+    }
+}
+
+#[test]
+fn standard_input_can_be_named_only_once() {
+    let error = failure_of(&["-", "-"]);
+    assert_eq!(error, "folio: standard input (-) can be read only once\n");
+}
