@@ -363,3 +363,46 @@ fn a_changed_claim_is_found_even_where_copies_of_its_old_words_remain() {
         Some("The deficit was 5% of output.")
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any stored selector against any edited text: no panic, and a
+        /// span found is a non-empty range on char boundaries.
+        #[test]
+        fn locate_returns_valid_spans(
+            text in "(\\PC|\\s){0,120}",
+            from in 0usize..130,
+            len in 0usize..40,
+            edit_at in 0usize..130,
+            insert in "(\\PC|\\s){0,8}",
+            start in 0usize..200,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let take = |a: usize, b: usize| -> String {
+                chars[a.min(chars.len())..b.min(chars.len())].iter().collect()
+            };
+            let exact = take(from, from + len);
+            let prefix = take(from.saturating_sub(32), from);
+            let suffix = take(from + len, from + len + 32);
+            let mut edited: Vec<char> = chars.clone();
+            let at = edit_at.min(edited.len());
+            edited.splice(at..at, insert.chars());
+            let edited: String = edited.into_iter().collect();
+            let d = doc(&edited);
+            let selector = Selector {
+                start,
+                end: start + len,
+                exact: &exact,
+                prefix: &prefix,
+                suffix: &suffix,
+            };
+            if let Some((span, _)) = locate(&d, &selector) {
+                prop_assert!(span.start < span.end);
+                prop_assert!(d.text().get(span).is_some());
+            }
+        }
+    }
+}
