@@ -24,7 +24,7 @@ impl Server {
             socket: format!("folio-test-{tag}-{}", std::process::id()),
             pid: None,
         };
-        server.start("keep-alive", 20, 5, "exec sleep 3600");
+        server.start("keep-alive", 20, 5, "exec sleep 600");
         let pid = server.run(&["display-message", "-p", "#{pid}"]).stdout;
         server.pid = String::from_utf8_lossy(&pid).trim().parse().ok();
         server
@@ -107,6 +107,11 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // End the programs in the panes first, then the server.
+        let panes = self.run(&["list-panes", "-a", "-F", "#{pane_pid}"]).stdout;
+        for pid in String::from_utf8_lossy(&panes).split_whitespace() {
+            let _ = Command::new("kill").arg(pid).status();
+        }
         let _ = self.run(&["kill-server"]);
         // Under load a `kill-server` has been seen to leave the server
         // running; SIGTERM makes it end its sessions and exit.
