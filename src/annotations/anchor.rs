@@ -7,7 +7,7 @@
 //! 1. at its offsets, if the text there still equals `exact`;
 //! 2. at the one place the article contains `exact`;
 //! 3. among several copies of `exact`, at the one whose context fits clearly
-//!    best;
+//!    best (if none does, on to step 4);
 //! 4. near its offsets, as text like `exact` between context that still
 //!    fits, and not where its neighbour would fit just as well had it been
 //!    deleted ([`fuzzy`]); a claim found this way whose words changed is
@@ -79,8 +79,11 @@ pub fn locate(doc: &Document, selector: &Selector) -> Option<(Range<usize>, Foun
         [] => {}
         [at] => return Some((*at..*at + len, Found::Moved)),
         many if many.len() <= MAX_COPIES => {
-            return best_by_context(text, selector, many)
-                .map(|at| (at..at + len, Found::ByContext));
+            if let Some(at) = best_by_context(text, selector, many) {
+                return Some((at..at + len, Found::ByContext));
+            }
+            // No copy fits clearly: the span itself may have changed a
+            // little; the fuzzy step still refuses copies that tie.
         }
         _ => return None,
     }

@@ -178,9 +178,10 @@ impl Store {
         if file::read_text(&backup)?.as_deref() != Some(old.as_str()) {
             write_atomic(&backup, old)?;
         }
+        // The path first: a narrow status bar cuts the end.
         self.notice = Some(format!(
-            "annotation file upgraded from schema {schema} to {SCHEMA}; the old one is kept as {}",
-            backup.display()
+            "old schema-{schema} file kept as {}; saved as schema {SCHEMA}",
+            shown(&backup)
         ));
         self.migrate_from = None;
         Ok(())
@@ -407,7 +408,7 @@ mod tests {
         assert_eq!(
             store.take_notice().unwrap(),
             format!(
-                "annotation file upgraded from schema 1 to 2; the old one is kept as {}",
+                "old schema-1 file kept as {}; saved as schema 2",
                 backup.display()
             )
         );

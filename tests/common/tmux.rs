@@ -4,12 +4,15 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
 
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 /// A tmux server on its own socket, killed (with its panes) when dropped.
 pub struct Server {
     socket: String,
+    /// The server's process id, to end it if `kill-server` does not.
+    pid: Option<u32>,
 }
 
 impl Server {
@@ -17,10 +20,13 @@ impl Server {
     /// own keeps it running while test sessions come and go (a server whose
     /// last session ends exits, racing with the next session's start).
     pub fn new(tag: &str) -> Self {
-        let server = Self {
+        let mut server = Self {
             socket: format!("folio-test-{tag}-{}", std::process::id()),
+            pid: None,
         };
-        server.start("keep-alive", 20, 5, "exec sleep 3600");
+        server.start("keep-alive", 20, 5, "exec sleep 600");
+        let pid = server.run(&["display-message", "-p", "#{pid}"]).stdout;
+        server.pid = String::from_utf8_lossy(&pid).trim().parse().ok();
         server
     }
 
@@ -101,7 +107,22 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // End the programs in the panes first, then the server.
+        let panes = self.run(&["list-panes", "-a", "-F", "#{pane_pid}"]).stdout;
+        for pid in String::from_utf8_lossy(&panes).split_whitespace() {
+            let _ = Command::new("kill").arg(pid).status();
+        }
         let _ = self.run(&["kill-server"]);
+        // Under load a `kill-server` has been seen to leave the server
+        // running; SIGTERM makes it end its sessions and exit.
+        let Some(pid) = self.pid else { return };
+        for _ in 0..100 {
+            if !Path::new(&format!("/proc/{pid}")).exists() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = Command::new("kill").arg(pid.to_string()).status();
     }
 }
 

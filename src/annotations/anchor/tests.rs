@@ -249,20 +249,37 @@ fn near_identical_sentences_never_swap() {
 
 #[test]
 fn in_a_list_of_look_alikes_a_deleted_item_is_orphaned() {
-    let months = ["January", "February", "March", "April", "May"];
+    // Twelve look-alikes: around the claim, the context repeats too, so only
+    // the deletion check (would the old context fit if the claim were
+    // gone?) tells a deleted item from an edited one.
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let items: Vec<String> = months
         .iter()
         .enumerate()
         .map(|(i, m)| format!("Sales rose {}% in {m}.", i + 3))
         .collect();
     let text = items.join(" ");
-    let file = file_with_claims(&text, &[&items[2]]);
-    let removed = text.replace(&format!("{} ", items[2]), "");
+    let file = file_with_claims(&text, &[&items[5]]);
+    assert_eq!(items[5], "Sales rose 8% in June.");
+    let removed = text.replace(&format!("{} ", items[5]), "");
     assert_eq!(reanchor(&file, &removed), (vec![], vec!["c1".to_owned()]));
-    let edited = text.replace("5% in March", "5.5% in March");
+    let edited = text.replace("8% in June", "8.5% in June");
     assert_eq!(
         reanchor(&file, &edited).0,
-        found(&[("c1", "Sales rose 5.5% in March.")])
+        found(&[("c1", "Sales rose 8.5% in June.")])
     );
 }
 
@@ -319,4 +336,74 @@ fn speaker_fixes_are_reanchored_with_their_context() {
         doc(edited).slice(again.speakers()[0].span.clone()),
         "“We won't back down,”"
     );
+}
+
+#[test]
+fn a_changed_claim_is_found_even_where_copies_of_its_old_words_remain() {
+    let text = "The report, published on Monday by the ministry, says this. The deficit was 5% of output. Critics called it optimistic.\n\n\
+        In summary: The deficit was 5% of output. Next year looks worse.\n\n\
+        Recap for readers: The deficit was 5% of output. That is all.";
+    let first = text.find("The deficit").unwrap();
+    let before = doc(text);
+    let file = to_file(
+        &before,
+        None,
+        &Annotations::new(vec![claim("c1", first..first + 29)], vec![]),
+    );
+    assert_eq!(file.claims[0].exact, "The deficit was 5% of output.");
+    // The claimed sentence corrected; the summary and recap still say 5%,
+    // in other surroundings.
+    let edited = text.replacen("was 5% of", "was 5.4% of", 1);
+    let d = doc(&edited);
+    let annotations = claims_from_file(&d, &file);
+    let span = annotations.claims()[0].span.clone();
+    assert_eq!(span.start, first);
+    assert_eq!(d.slice(span), "The deficit was 5.4% of output.");
+    assert_eq!(
+        annotations.changed_from("c1"),
+        Some("The deficit was 5% of output.")
+    );
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any stored selector against any edited text: no panic, and a
+        /// span found is a non-empty range on char boundaries.
+        #[test]
+        fn locate_returns_valid_spans(
+            text in "(\\PC|\\s){0,120}",
+            from in 0usize..130,
+            len in 0usize..40,
+            edit_at in 0usize..130,
+            insert in "(\\PC|\\s){0,8}",
+            start in 0usize..200,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let take = |a: usize, b: usize| -> String {
+                chars[a.min(chars.len())..b.min(chars.len())].iter().collect()
+            };
+            let exact = take(from, from + len);
+            let prefix = take(from.saturating_sub(32), from);
+            let suffix = take(from + len, from + len + 32);
+            let mut edited: Vec<char> = chars.clone();
+            let at = edit_at.min(edited.len());
+            edited.splice(at..at, insert.chars());
+            let edited: String = edited.into_iter().collect();
+            let d = doc(&edited);
+            let selector = Selector {
+                start,
+                end: start + len,
+                exact: &exact,
+                prefix: &prefix,
+                suffix: &suffix,
+            };
+            if let Some((span, _)) = locate(&d, &selector) {
+                prop_assert!(span.start < span.end);
+                prop_assert!(d.text().get(span).is_some());
+            }
+        }
+    }
 }
