@@ -104,6 +104,9 @@ pub struct Annotations {
     orphaned_speakers: Vec<file::SpeakerRecord>,
     corrections: Vec<corrections::Correction>,
     orphaned_corrections: Vec<corrections::CorrectionRecord>,
+    /// Claim id → the words the claim was made on, for claims whose words the
+    /// article has since changed (found again by the fuzzy re-anchoring step).
+    changed: std::collections::BTreeMap<String, String>,
 }
 
 impl Annotations {
@@ -202,8 +205,30 @@ impl Annotations {
         format!("c{}", max + 1)
     }
 
+    /// The words claim `id` was made on, when the article's words at the
+    /// claim have changed since (the claim's span holds the new words).
+    pub fn changed_from(&self, id: &str) -> Option<&str> {
+        self.changed.get(id).map(String::as_str)
+    }
+
+    /// Claims whose words changed, as `(id, words the claim was made on)`.
+    pub fn changed_claims(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.changed
+            .iter()
+            .map(|(id, was)| (id.as_str(), was.as_str()))
+    }
+
+    /// Records that claim `id` was made on `original`, words the article no
+    /// longer has at the claim.
+    pub fn mark_changed(&mut self, id: &str, original: String) {
+        self.changed.insert(id.to_owned(), original);
+    }
+
     /// Adds `claim`, or replaces the claim with the same id, keeping the order.
+    /// Saving a changed claim again means the reader has seen its new words:
+    /// it is no longer flagged as changed.
     pub fn upsert_claim(&mut self, claim: Claim) {
+        self.changed.remove(&claim.id);
         self.claims.retain(|c| c.id != claim.id);
         let at = self
             .claims
@@ -214,6 +239,7 @@ impl Annotations {
     /// Removes and returns the claim with `id`.
     pub fn remove_claim(&mut self, id: &str) -> Option<Claim> {
         let at = self.claims.iter().position(|c| c.id == id)?;
+        self.changed.remove(id);
         Some(self.claims.remove(at))
     }
 

@@ -278,6 +278,16 @@ impl App {
         };
     }
 
+    /// Shows `message` in the status bar until the next key, after any
+    /// message already there.
+    pub fn notify(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        self.message = Some(match self.message.take() {
+            Some(first) => format!("{first} · {message}"),
+            None => message,
+        });
+    }
+
     /// Why the reader's last change is not on disk, if it is not.
     pub fn unsaved_reason(&self) -> Option<&str> {
         match &self.save_state {

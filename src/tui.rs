@@ -13,7 +13,6 @@ use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::analysis::{Analysis, Progress, analyse};
-use crate::annotations::file;
 use crate::annotations::store::Store;
 use crate::app::{App, Effect};
 use crate::document::Document;
@@ -39,7 +38,7 @@ const TICK: Duration = Duration::from_millis(100);
 /// restores it, then chains to the previous hook).
 pub fn run(path: &Path) -> anyhow::Result<()> {
     let doc = Arc::new(Document::open(path)?);
-    let (mut store, annotation_file) = Store::open(&file::sidecar_path(path));
+    let (mut store, annotation_file) = Store::open_article(path, doc.sha256());
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(
         doc.clone(),
@@ -47,6 +46,9 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
         Theme::builtin(no_color),
         Keymap::builtin()?,
     );
+    if let Some(notice) = store.take_notice() {
+        app.notify(notice);
+    }
 
     let progress = Progress::default();
     let (sender, receiver) = mpsc::channel::<Analysis>();
@@ -121,6 +123,9 @@ fn event_loop(
                 // The watchdog never ends the process in the middle of a save.
                 let _saving = saving.lock();
                 app.saved(store.save(&app.sidecar_file()));
+                if let Some(notice) = store.take_notice() {
+                    app.notify(notice);
+                }
             }
             Some(Effect::Quit) => return Ok(()),
             None => {}

@@ -1,38 +1,178 @@
-//! Finding the claims of an annotation file in the article again
-//! (re-anchoring), so an edited article does not silently move them.
+//! Finding the claims and speaker fixes of an annotation file in the article
+//! again (re-anchoring), so an edited article never silently moves them.
 //!
-//! A claim stays where its char offsets say when the text there still equals
-//! its `exact`; otherwise it moves to the one place the article contains
-//! `exact`; otherwise it is orphaned: kept and written back, never dropped.
+//! Each stored span is a selector: char offsets `[start, end)`, its text
+//! `exact`, and up to [`CONTEXT_CHARS`] chars of `prefix` and `suffix`. It is
+//! looked for, in order:
+//! 1. at its offsets, if the text there still equals `exact`;
+//! 2. at the one place the article contains `exact`;
+//! 3. among several copies of `exact`, at the one whose context fits clearly
+//!    best;
+//! 4. near its offsets, as text like `exact` between context that still
+//!    fits, and not where its neighbour would fit just as well had it been
+//!    deleted ([`fuzzy`]); a claim found this way whose words changed is
+//!    flagged *changed* and keeps the words it was made on;
+//! 5. otherwise it is *orphaned*: kept as read and written back, never dropped.
 
+mod fuzzy;
+mod similarity;
+
+use std::ops::Range;
+
+use super::export::CONTEXT_CHARS;
 use super::file::AnnotationFile;
 use super::{Annotations, Claim, SpeakerFix, corrections};
 use crate::document::Document;
 
-/// The claims and speaker fixes of `file`, anchored in `doc`.
+/// How a stored span is described: W3C TextQuoteSelector plus a position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selector<'a> {
+    /// First char, counting Unicode scalar values from 0.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// The span's text when it was stored.
+    pub exact: &'a str,
+    /// Up to [`CONTEXT_CHARS`] chars just before it (empty when unknown).
+    pub prefix: &'a str,
+    /// Up to [`CONTEXT_CHARS`] chars just after it (empty when unknown).
+    pub suffix: &'a str,
+}
+
+/// Which step found a span again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Its offsets still hold its text.
+    AtOffsets,
+    /// Its text occurs once elsewhere.
+    Moved,
+    /// Its text occurs several times; the context picked one.
+    ByContext,
+    /// Text like it sits where it was, between fitting context.
+    Fuzzy,
+}
+
+/// Where `selector` is in `doc` now: a byte range (end-exclusive) and how it
+/// was found, or `None` when it cannot be found unambiguously (orphaned).
+pub fn locate(doc: &Document, selector: &Selector) -> Option<(Range<usize>, Found)> {
+    if selector.exact.is_empty() {
+        return None;
+    }
+    let text = doc.text();
+    let expected_start = doc.byte_offset(selector.start).unwrap_or(text.len());
+    let expected_end = doc
+        .byte_offset(selector.end)
+        .unwrap_or(text.len())
+        .max(expected_start);
+    if doc.slice(expected_start..expected_end) == selector.exact {
+        return Some((expected_start..expected_end, Found::AtOffsets));
+    }
+    // More copies than this is a common phrase: context alone decides.
+    const MAX_COPIES: usize = 1_000;
+    let copies: Vec<usize> = text
+        .match_indices(selector.exact)
+        .take(MAX_COPIES + 1)
+        .map(|(at, _)| at)
+        .collect();
+    let len = selector.exact.len();
+    match copies.as_slice() {
+        [] => {}
+        [at] => return Some((*at..*at + len, Found::Moved)),
+        many if many.len() <= MAX_COPIES => {
+            return best_by_context(text, selector, many)
+                .map(|at| (at..at + len, Found::ByContext));
+        }
+        _ => return None,
+    }
+    fuzzy::find(text, selector, expected_start..expected_end).map(|span| (span, Found::Fuzzy))
+}
+
+/// Among `copies` (byte offsets of `exact`), the one whose prefix and suffix
+/// fit the stored ones clearly best.
+fn best_by_context(text: &str, selector: &Selector, copies: &[usize]) -> Option<usize> {
+    const MIN_SCORE: f64 = 1.0;
+    const CLEAR_MARGIN: f64 = 0.2;
+    let mut scored: Vec<(usize, f64)> = copies
+        .iter()
+        .map(|&at| {
+            let end = at + selector.exact.len();
+            let before = text
+                .get(fuzzy::back_chars(text, at, CONTEXT_CHARS)..at)
+                .unwrap_or("");
+            let after = text
+                .get(end..fuzzy::forward_chars(text, end, CONTEXT_CHARS))
+                .unwrap_or("");
+            let score = similarity::similarity(selector.prefix, before)
+                + similarity::similarity(selector.suffix, after);
+            (at, score)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    match scored.as_slice() {
+        [(at, best), (_, second), ..] if *best >= MIN_SCORE && best - second >= CLEAR_MARGIN => {
+            Some(*at)
+        }
+        _ => None,
+    }
+}
+
+/// The `prefix` and `suffix` to store for the byte range `span` of `doc`: up
+/// to [`CONTEXT_CHARS`] chars on each side, cut at char boundaries.
+pub fn context(doc: &Document, span: &Range<usize>) -> (String, String) {
+    // One rule for every prefix and suffix folio writes, in any format.
+    let (prefix, suffix) = super::export::context(doc, span);
+    (prefix.to_owned(), suffix.to_owned())
+}
+
+/// The claims and speaker fixes of `file`, anchored in `doc`. A claim found
+/// by the fuzzy step whose words changed gets `changed_from` (its words when
+/// it was made); a claim or fix that cannot be found is kept as orphaned.
 pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
     let mut claims = Vec::new();
     let mut orphans = Vec::new();
+    let mut changed = Vec::new();
     for record in &file.claims {
-        match anchor(doc, record.start, record.end, &record.exact) {
-            Some(span) => claims.push(Claim {
-                id: record.id.clone(),
-                span,
-                label: record.label.clone(),
-                verdict: record.verdict.clone(),
-                note: record.note.clone(),
-                speaker: record.speaker.clone(),
-                created: record.created,
-                modified: record.modified,
-            }),
-            None => orphans.push(record.clone()),
+        let selector = Selector {
+            start: record.start,
+            end: record.end,
+            exact: &record.exact,
+            prefix: &record.prefix,
+            suffix: &record.suffix,
+        };
+        let Some((span, _)) = locate(doc, &selector) else {
+            orphans.push(record.clone());
+            continue;
+        };
+        let now = doc.slice(span.clone());
+        // The words the verdict was given on: the oldest known, until the
+        // article says them again.
+        let original = record.changed_from.as_deref().unwrap_or(&record.exact);
+        if !similarity::same_words(now, original) {
+            changed.push((record.id.clone(), original.to_owned()));
         }
+        claims.push(Claim {
+            id: record.id.clone(),
+            span,
+            label: record.label.clone(),
+            verdict: record.verdict.clone(),
+            note: record.note.clone(),
+            speaker: record.speaker.clone(),
+            created: record.created,
+            modified: record.modified,
+        });
     }
     let mut speakers = Vec::new();
     let mut orphaned_speakers = Vec::new();
     for record in &file.speakers {
-        match anchor(doc, record.start, record.end, &record.exact) {
-            Some(span) => speakers.push(SpeakerFix {
+        let selector = Selector {
+            start: record.start,
+            end: record.end,
+            exact: &record.exact,
+            prefix: &record.prefix,
+            suffix: &record.suffix,
+        };
+        match locate(doc, &selector) {
+            Some((span, _)) => speakers.push(SpeakerFix {
                 span,
                 speaker: record.speaker.clone(),
                 speaker_text: record.speaker_text.clone(),
@@ -41,85 +181,14 @@ pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
         }
     }
     let (corrections, orphaned_corrections) = corrections::from_records(doc, &file.corrections);
-    Annotations::new(claims, orphans)
+    let mut annotations = Annotations::new(claims, orphans)
         .with_speakers(speakers, orphaned_speakers)
-        .with_corrections(corrections, orphaned_corrections)
-}
-
-/// The byte range in `doc` of the span that was chars `[start, end)` with
-/// text `exact`, if it can be found unambiguously.
-pub(crate) fn anchor(
-    doc: &Document,
-    start: usize,
-    end: usize,
-    exact: &str,
-) -> Option<std::ops::Range<usize>> {
-    if exact.is_empty() {
-        return None;
+        .with_corrections(corrections, orphaned_corrections);
+    for (id, original) in changed {
+        annotations.mark_changed(&id, original);
     }
-    let at_offsets = doc
-        .byte_offset(start)
-        .zip(doc.byte_offset(end))
-        .filter(|(start, end)| start < end && doc.slice(*start..*end) == exact);
-    if let Some((start, end)) = at_offsets {
-        return Some(start..end);
-    }
-    let mut found = doc.text().match_indices(exact);
-    match (found.next(), found.next()) {
-        (Some((start, exact)), None) => Some(start..start + exact.len()),
-        _ => None,
-    }
+    annotations
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::export::to_file;
-    use super::*;
-
-    fn claim(span: std::ops::Range<usize>) -> Claim {
-        Claim {
-            id: "c1".to_owned(),
-            span,
-            label: "checkable".to_owned(),
-            verdict: "false".to_owned(),
-            note: "see “source”".to_owned(),
-            speaker: None,
-            created: "2026-11-29T08:00:00Z".parse().unwrap(),
-            modified: None,
-        }
-    }
-
-    #[test]
-    fn a_claim_round_trips_through_char_offsets() {
-        let doc = Document::from_bytes("Ça va. “Kyiv” is far. The end.".as_bytes(), None);
-        let start = doc.text().find("“Kyiv").unwrap();
-        let span = start..doc.text().find(" The").unwrap();
-        let file = to_file(
-            &doc,
-            None,
-            &Annotations::new(vec![claim(span.clone())], vec![]),
-        );
-        let record = &file.claims[0];
-        assert_eq!((record.start, record.end), (7, 21));
-        assert_eq!(record.exact, "“Kyiv” is far.");
-        assert_eq!(record.prefix, "Ça va. ");
-        assert_eq!(record.suffix, " The end.");
-        let again = claims_from_file(&doc, &file);
-        assert_eq!(again.claims()[0].span, span);
-        assert!(again.orphans().is_empty());
-    }
-
-    #[test]
-    fn a_moved_claim_is_found_and_a_vanished_one_is_kept_as_orphan() {
-        let before = Document::from_bytes(b"One. Two is true. Three.", None);
-        let span = 5..17;
-        let file = to_file(&before, None, &Annotations::new(vec![claim(span)], vec![]));
-        let moved = Document::from_bytes(b"Zero. One. Two is true. Three.", None);
-        assert_eq!(claims_from_file(&moved, &file).claims()[0].span, 11..23);
-        let gone = Document::from_bytes(b"One. Three.", None);
-        let annotations = claims_from_file(&gone, &file);
-        assert!(annotations.claims().is_empty());
-        assert_eq!(annotations.orphans()[0].exact, "Two is true.");
-        assert_eq!(to_file(&gone, None, &annotations).claims, file.claims);
-    }
-}
+mod tests;

@@ -159,7 +159,18 @@ pub fn from_records(
         let span = match (record.scope, record.start, record.end) {
             (Scope::All, _, _) => None,
             (Scope::Mention, Some(start), Some(end)) => {
-                match anchor::anchor(doc, start, end, &record.exact) {
+                let selector = anchor::Selector {
+                    start,
+                    end,
+                    exact: &record.exact,
+                    prefix: "",
+                    suffix: "",
+                };
+                // A mention is its exact text or nothing: no look-alikes.
+                let found = anchor::locate(doc, &selector)
+                    .map(|(span, _)| span)
+                    .filter(|span| doc.slice(span.clone()) == record.exact);
+                match found {
                     Some(span) => Some(span),
                     None => {
                         orphans.push(record.clone());

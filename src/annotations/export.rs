@@ -1,6 +1,17 @@
 //! Building the annotation file from the article, its analysis and the
 //! reader's claims: byte ranges become char offsets with their text.
+//!
+//! The other export formats are made from that file (so they carry exactly
+//! what the TOML export carries): [`web_annotation`] (W3C Web Annotation
+//! JSON-LD), [`brat`] (brat standoff) and [`claim_review`] (schema.org
+//! ClaimReview JSON-LD). Offsets are chars (Unicode scalar values) in all.
 
+pub mod brat;
+pub mod claim_review;
+mod iri;
+pub mod web_annotation;
+
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::file::{
@@ -75,7 +86,10 @@ pub fn to_file(
     let mut claims: Vec<ClaimRecord> = annotations
         .claims()
         .iter()
-        .map(|c| claim_record(doc, c))
+        .map(|c| ClaimRecord {
+            changed_from: annotations.changed_from(&c.id).map(str::to_owned),
+            ..claim_record(doc, c)
+        })
         .collect();
     claims.extend(annotations.orphans().iter().cloned());
     let mut speakers: Vec<SpeakerRecord> = annotations
@@ -83,10 +97,13 @@ pub fn to_file(
         .iter()
         .map(|fix| {
             let span = span_record(doc, &fix.span);
+            let (prefix, suffix) = super::anchor::context(doc, &fix.span);
             SpeakerRecord {
                 start: span.start,
                 end: span.end,
                 exact: span.exact,
+                prefix,
+                suffix,
                 speaker: fix.speaker.clone(),
                 speaker_text: fix.speaker_text.clone(),
             }
@@ -126,24 +143,67 @@ fn span_record(doc: &Document, span: &Range<usize>) -> SpanRecord {
 
 fn claim_record(doc: &Document, claim: &Claim) -> ClaimRecord {
     let span = span_record(doc, &claim.span);
-    let prefix_start = doc
-        .byte_offset(span.start.saturating_sub(CONTEXT_CHARS))
-        .unwrap_or(0);
-    let suffix_end = doc
-        .byte_offset((span.end + CONTEXT_CHARS).min(doc.len_chars()))
-        .unwrap_or(claim.span.end);
+    let (prefix, suffix) = context(doc, &claim.span);
     ClaimRecord {
         id: claim.id.clone(),
         start: span.start,
         end: span.end,
         exact: span.exact,
-        prefix: doc.slice(prefix_start..claim.span.start).to_owned(),
-        suffix: doc.slice(claim.span.end..suffix_end).to_owned(),
+        prefix: prefix.to_owned(),
+        suffix: suffix.to_owned(),
         label: claim.label.clone(),
         verdict: claim.verdict.clone(),
         speaker: claim.speaker.clone(),
         note: claim.note.clone(),
         created: claim.created,
         modified: claim.modified,
+        changed_from: None,
+    }
+}
+
+/// The up to [`CONTEXT_CHARS`] chars of `doc` just before and just after the
+/// byte range `span` (W3C TextQuoteSelector `prefix` and `suffix`).
+pub fn context<'d>(doc: &'d Document, span: &Range<usize>) -> (&'d str, &'d str) {
+    let start = doc.char_offset(span.start);
+    let end = doc.char_offset(span.end);
+    let prefix_start = doc
+        .byte_offset(start.saturating_sub(CONTEXT_CHARS))
+        .unwrap_or(0);
+    let suffix_end = doc
+        .byte_offset((end + CONTEXT_CHARS).min(doc.len_chars()))
+        .unwrap_or(span.end);
+    (
+        doc.slice(prefix_start..span.start),
+        doc.slice(span.end..suffix_end),
+    )
+}
+
+/// The byte range of chars `[start, end)` of `doc` when their text is
+/// `exact`; `None` when it is not (an orphaned claim, or a file made from
+/// another version of the article).
+pub fn locate(doc: &Document, start: usize, end: usize, exact: &str) -> Option<Range<usize>> {
+    let bytes = doc.byte_offset(start)?..doc.byte_offset(end)?;
+    (bytes.start <= bytes.end && doc.slice(bytes.clone()) == exact).then_some(bytes)
+}
+
+/// Names of the entities of `file` by id, so a `speaker` id can be shown as
+/// the person's name.
+pub fn names_by_id(file: &AnnotationFile) -> HashMap<&str, &str> {
+    file.entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect()
+}
+
+/// Who spoke, for people: the entity's name when `speaker` is a known id,
+/// else the id itself, else `speaker_text` (words such as "a spokesman").
+pub fn speaker_name<'f>(
+    names: &HashMap<&str, &'f str>,
+    speaker: Option<&'f str>,
+    speaker_text: Option<&'f str>,
+) -> Option<&'f str> {
+    match speaker {
+        Some(id) => Some(names.get(id).copied().unwrap_or(id)),
+        None => speaker_text,
     }
 }

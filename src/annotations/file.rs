@@ -12,8 +12,11 @@ use toml::value::Datetime;
 
 use crate::analysis::{EntityKind, QuoteKind};
 
-/// The schema version this folio writes and reads.
-pub const SCHEMA: u32 = 1;
+/// The schema version this folio writes. It reads this one and every older
+/// one: schema 1 lacks `changed_from` on claims and `prefix`/`suffix` on
+/// speakers (read as absent and empty). Schema 2 files are refused by a
+/// schema-1 folio, which would otherwise drop `changed_from` when saving.
+pub const SCHEMA: u32 = 2;
 
 /// The unit of every `start`/`end` in the file.
 pub const OFFSET_UNIT: &str = "char";
@@ -21,7 +24,7 @@ pub const OFFSET_UNIT: &str = "char";
 /// A whole annotation file (also what `folio export` prints).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnnotationFile {
-    /// Format version, [`SCHEMA`].
+    /// Format version: [`SCHEMA`] when written; as found when read (1 or 2).
     pub schema: u32,
     /// Always [`OFFSET_UNIT`].
     pub offset_unit: String,
@@ -53,6 +56,12 @@ pub struct SpeakerRecord {
     pub end: usize,
     /// The quotation with its marks.
     pub exact: String,
+    /// Up to 32 chars just before the quotation (empty in schema 1 files).
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to 32 chars just after the quotation (empty in schema 1 files).
+    #[serde(default)]
+    pub suffix: String,
     /// Entity id of the speaker, when it is a person folio knows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -169,6 +178,11 @@ pub struct ClaimRecord {
     /// When it was last changed (UTC); left out by older folio versions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<Datetime>,
+    /// The words the claim was made on, when the article has changed them
+    /// since (`exact` holds the new words); left out otherwise. Cleared when
+    /// the reader saves the claim again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_from: Option<String>,
 }
 
 /// Why an annotation file could not be read or written.
@@ -260,7 +274,15 @@ pub fn load(path: &Path) -> Result<Option<AnnotationFile>, FileError> {
 pub fn read_text(path: &Path) -> Result<Option<String>, FileError> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(Some(text)),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        // A path under a regular file cannot hold a file either.
+        Err(err)
+            if matches!(
+                err.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
         Err(reason) => Err(FileError::Read {
             path: path.to_path_buf(),
             reason,
@@ -401,7 +423,7 @@ mod tests {
         let err = parse(Path::new("a.folio.toml"), "schema = 7\nfuture = true\n").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "a.folio.toml has schema 7; this folio reads schema 1 — upgrade folio"
+            "a.folio.toml has schema 7; this folio reads schema 2 — upgrade folio"
         );
     }
 
@@ -474,11 +496,14 @@ mod round_trip {
                 note: text.clone(),
                 created: "2026-11-29T08:00:00Z".parse().unwrap(),
                 modified: Some("2026-11-30T09:15:00Z".parse().unwrap()),
+                changed_from: Some(text.clone()),
             }],
             speakers: vec![SpeakerRecord {
                 start: 0,
                 end: 1,
                 exact: text.clone(),
+                prefix: text.clone(),
+                suffix: text.clone(),
                 speaker: None,
                 speaker_text: Some(text.clone()),
             }],

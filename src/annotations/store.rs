@@ -11,13 +11,20 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::file::{self, AnnotationFile, FileError};
+use super::file::{self, AnnotationFile, FileError, SCHEMA};
 
 /// One annotation file and what this session last saw in it.
 #[derive(Debug, Clone)]
 pub struct Store {
     path: PathBuf,
     on_disk: Option<String>,
+    /// Where to save instead when `path`'s folder cannot be written.
+    fallback: Option<PathBuf>,
+    /// The schema of the file as read, when older than [`SCHEMA`]: the file
+    /// is backed up before it is first overwritten in the new schema.
+    migrate_from: Option<u32>,
+    /// What the reader should be told about where their work went.
+    notice: Option<String>,
 }
 
 impl Store {
@@ -34,7 +41,46 @@ impl Store {
             Ok(None) => (None, Ok(None)),
             Err(err) => (None, Err(err)),
         };
-        (Self { path, on_disk }, parsed)
+        let migrate_from = match &parsed {
+            Ok(Some(read)) if read.schema < SCHEMA => Some(read.schema),
+            _ => None,
+        };
+        let store = Self {
+            path,
+            on_disk,
+            fallback: None,
+            migrate_from,
+            notice: None,
+        };
+        (store, parsed)
+    }
+
+    /// Opens the annotations of the article at `article` whose bytes hash to
+    /// `sha256` (lower-case hex): the sidecar beside it, or the copy in the
+    /// user's data folder ([`fallback_sidecar`]) when there is no sidecar or
+    /// the copy is newer. Saves go to the data folder when the article's
+    /// folder cannot be written.
+    pub fn open_article(
+        article: &Path,
+        sha256: &str,
+    ) -> (Self, Result<Option<AnnotationFile>, FileError>) {
+        Self::open_with_fallback(&file::sidecar_path(article), fallback_sidecar(sha256))
+    }
+
+    /// As [`Store::open_article`], with the sidecar path and the data-folder
+    /// path given.
+    pub fn open_with_fallback(
+        sidecar: &Path,
+        fallback: Option<PathBuf>,
+    ) -> (Self, Result<Option<AnnotationFile>, FileError>) {
+        let chosen = annotations_path(sidecar, fallback.as_deref());
+        let (mut store, parsed) = Self::open(&chosen);
+        if chosen == sidecar {
+            store.fallback = fallback;
+        } else {
+            store.notice = Some(format!("annotations from {}", shown(&chosen)));
+        }
+        (store, parsed)
     }
 
     /// The annotation file's path (the link's target for a symbolic link).
@@ -42,8 +88,17 @@ impl Store {
         &self.path
     }
 
+    /// What happened that the reader should know (annotations read from or
+    /// saved to the data folder, a file upgraded and backed up), once.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
+    }
+
     /// Saves `annotations` atomically, unless the file changed on disk since
-    /// this store last read or wrote it.
+    /// this store last read or wrote it. A file of an older schema is first
+    /// copied to a backup ([`backup_path`]). When the file's folder cannot be
+    /// written, the annotations go to the data folder from then on (see
+    /// [`Store::take_notice`]).
     ///
     /// # Errors
     /// [`FileError::ChangedOnDisk`] (this version was written to the
@@ -62,10 +117,161 @@ impl Store {
                 kept,
             });
         }
-        write_atomic(&self.path, &text)?;
+        let written = self
+            .back_up_old_schema()
+            .and_then(|()| write_atomic(&self.path, &text));
+        match (written, self.fallback.take()) {
+            (Ok(()), fallback) => {
+                self.fallback = fallback;
+                self.on_disk = Some(text);
+                Ok(())
+            }
+            (Err(_), Some(fallback)) if !folder_writable(&self.path) => {
+                self.save_to_fallback(fallback, text)
+            }
+            (Err(err), fallback) => {
+                self.fallback = fallback;
+                Err(err)
+            }
+        }
+    }
+
+    /// Moves this store to `fallback` and saves `text` there; the file beside
+    /// the article (if any) is left as it was.
+    fn save_to_fallback(&mut self, fallback: PathBuf, text: String) -> Result<(), FileError> {
+        if let Some(folder) = fallback.parent() {
+            std::fs::create_dir_all(folder).map_err(|reason| FileError::Write {
+                path: fallback.clone(),
+                reason,
+            })?;
+        }
+        // A copy already there (from an older session) is not overwritten.
+        if file::read_text(&fallback)?.is_some_and(|there| there != text) {
+            let kept = conflict_path(&fallback);
+            write_atomic(&kept, &text)?;
+            return Err(FileError::ChangedOnDisk {
+                path: fallback,
+                kept,
+            });
+        }
+        write_atomic(&fallback, &text)?;
+        let folder = self.path.parent().unwrap_or(Path::new("."));
+        // The path first: a narrow status bar cuts the end.
+        self.notice = Some(format!(
+            "saved to {} ({} cannot be written)",
+            shown(&fallback),
+            shown(folder)
+        ));
+        self.path = fallback;
         self.on_disk = Some(text);
+        self.migrate_from = None;
         Ok(())
     }
+
+    /// Copies the file as read to [`backup_path`] if it has an older schema
+    /// and has not been backed up yet.
+    fn back_up_old_schema(&mut self) -> Result<(), FileError> {
+        let (Some(schema), Some(old)) = (self.migrate_from, &self.on_disk) else {
+            return Ok(());
+        };
+        let backup = backup_path(&self.path, schema, old);
+        if file::read_text(&backup)?.as_deref() != Some(old.as_str()) {
+            write_atomic(&backup, old)?;
+        }
+        self.notice = Some(format!(
+            "annotation file upgraded from schema {schema} to {SCHEMA}; the old one is kept as {}",
+            backup.display()
+        ));
+        self.migrate_from = None;
+        Ok(())
+    }
+}
+
+/// Where the annotations of the article whose bytes hash to `sha256_hex` are
+/// kept when the article's folder cannot be written (or the article came on
+/// standard input): `annotations/<sha256_hex>.folio.toml` in the user's data
+/// folder (`$XDG_DATA_HOME/folio` or `~/.local/share/folio` on Linux,
+/// `~/Library/Application Support/folio` on macOS, the roaming app-data
+/// folder on Windows). `None` when there is no home folder or `sha256_hex` is not a
+/// hex string.
+pub fn fallback_sidecar(sha256_hex: &str) -> Option<PathBuf> {
+    if sha256_hex.is_empty() || !sha256_hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let dirs = directories::ProjectDirs::from("", "", "folio")?;
+    Some(
+        dirs.data_dir()
+            .join("annotations")
+            .join(format!("{sha256_hex}.folio.toml")),
+    )
+}
+
+/// Which annotation file to read for an article with sidecar path `sidecar`
+/// and data-folder copy `fallback`: the copy when there is no sidecar or the
+/// copy was written more recently, else the sidecar.
+pub fn annotations_path(sidecar: &Path, fallback: Option<&Path>) -> PathBuf {
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified());
+    if let Some(fallback) = fallback
+        && let Ok(copy) = modified(fallback)
+    {
+        let use_copy = match modified(sidecar) {
+            Ok(beside) => copy > beside,
+            Err(err) => is_absent(&err),
+        };
+        if use_copy {
+            return fallback.to_path_buf();
+        }
+    }
+    sidecar.to_path_buf()
+}
+
+/// `path` for the status bar, with the home folder as `~`.
+fn shown(path: &Path) -> String {
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    match home
+        .as_deref()
+        .and_then(|home| path.strip_prefix(home).ok())
+    {
+        Some(inside) => format!("~/{}", inside.display()),
+        None => path.display().to_string(),
+    }
+}
+
+/// Whether `err` says the file is not there (or its folder is not a folder).
+fn is_absent(err: &std::io::Error) -> bool {
+    matches!(
+        err.kind(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+    )
+}
+
+/// Whether a new file can be created in `path`'s folder.
+fn folder_writable(path: &Path) -> bool {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    tempfile::tempfile_in(folder).is_ok()
+}
+
+/// Where a file of schema `schema` at `path` is backed up before it is first
+/// saved in the current schema: `<path>.schema<N>.bak`, or
+/// `<path>.schema<N>.<k>.bak` when that exists with other text than `text`.
+pub fn backup_path(path: &Path, schema: u32, text: &str) -> PathBuf {
+    let named = |suffix: String| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let first = named(format!(".schema{schema}.bak"));
+    let free_or_same = |p: &Path| file::read_text(p).is_ok_and(|t| t.is_none_or(|t| t == text));
+    if free_or_same(&first) {
+        return first;
+    }
+    (2..1000)
+        .map(|k| named(format!(".schema{schema}.{k}.bak")))
+        .find(|p| free_or_same(p))
+        .unwrap_or(first)
 }
 
 /// Where a session's version goes when the annotation file changed under it.
@@ -178,6 +384,134 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o644);
+        }
+    }
+
+    const SCHEMA1: &str = "schema = 1\noffset_unit = \"char\"\n\n[article]\npath = \"a.txt\"\nsha256 = \"00\"\n\n[[speakers]]\nstart = 0\nend = 3\nexact = \"“x”\"\nspeaker_text = \"Jane Doe\"\n";
+
+    #[test]
+    fn a_schema_1_file_is_read_and_backed_up_before_its_first_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.folio.toml");
+        std::fs::write(&path, SCHEMA1).unwrap();
+        let (mut store, loaded) = Store::open(&path);
+        let loaded = loaded.unwrap().unwrap();
+        assert_eq!(loaded.schema, 1);
+        assert_eq!(loaded.speakers[0].prefix, "");
+        assert_eq!(store.take_notice(), None);
+        let mut upgraded = loaded.clone();
+        upgraded.schema = SCHEMA;
+        store.save(&upgraded).unwrap();
+        let backup = dir.path().join("a.txt.folio.toml.schema1.bak");
+        assert_eq!(std::fs::read_to_string(&backup).unwrap(), SCHEMA1);
+        assert_eq!(
+            store.take_notice().unwrap(),
+            format!(
+                "annotation file upgraded from schema 1 to 2; the old one is kept as {}",
+                backup.display()
+            )
+        );
+        assert_eq!(file::load(&path).unwrap().unwrap().schema, 2);
+        // Later saves leave the backup alone.
+        store.save(&annotations("11")).unwrap();
+        assert_eq!(std::fs::read_to_string(&backup).unwrap(), SCHEMA1);
+        assert_eq!(store.take_notice(), None);
+    }
+
+    #[test]
+    fn an_older_backup_with_other_text_is_kept_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.folio.toml");
+        let first = dir.path().join("a.txt.folio.toml.schema1.bak");
+        std::fs::write(&first, "older").unwrap();
+        std::fs::write(&path, SCHEMA1).unwrap();
+        let (mut store, _) = Store::open(&path);
+        store.save(&annotations("11")).unwrap();
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "older");
+        let second = dir.path().join("a.txt.folio.toml.schema1.2.bak");
+        assert_eq!(std::fs::read_to_string(second).unwrap(), SCHEMA1);
+    }
+
+    #[test]
+    fn an_unwritable_folder_sends_saves_to_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        // A "folder" that is a regular file: nothing can be created in it,
+        // even by root (who ignores permission bits).
+        let blocker = dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "").unwrap();
+        let sidecar = blocker.join("a.txt.folio.toml");
+        let fallback = dir.path().join("data/annotations/ab12.folio.toml");
+        let (mut store, loaded) = Store::open_with_fallback(&sidecar, Some(fallback.clone()));
+        assert_eq!(loaded.unwrap(), None);
+        assert_eq!(store.path(), sidecar);
+        store.save(&annotations("00")).unwrap();
+        assert_eq!(store.path(), fallback);
+        assert_eq!(file::load(&fallback).unwrap(), Some(annotations("00")));
+        let notice = store.take_notice().unwrap();
+        assert_eq!(
+            notice,
+            format!(
+                "saved to {} ({} cannot be written)",
+                fallback.display(),
+                blocker.display()
+            )
+        );
+        store.save(&annotations("11")).unwrap();
+        assert_eq!(file::load(&fallback).unwrap(), Some(annotations("11")));
+        // Opening again finds the copy in the data folder.
+        let (store, loaded) = Store::open_with_fallback(&sidecar, Some(fallback.clone()));
+        assert_eq!(loaded.unwrap(), Some(annotations("11")));
+        assert_eq!(store.path(), fallback);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_sends_saves_to_the_data_folder() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("read-only");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+        if folder_writable(&folder.join("x")) {
+            eprintln!("SKIPPED: running as root, a read-only folder can still be written");
+            return;
+        }
+        let sidecar = folder.join("a.txt.folio.toml");
+        let fallback = dir.path().join("data/cd34.folio.toml");
+        let (mut store, _) = Store::open_with_fallback(&sidecar, Some(fallback.clone()));
+        store.save(&annotations("00")).unwrap();
+        assert_eq!(file::load(&fallback).unwrap(), Some(annotations("00")));
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[test]
+    fn the_newer_of_sidecar_and_data_folder_copy_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let sidecar = dir.path().join("a.txt.folio.toml");
+        let fallback = dir.path().join("copy.folio.toml");
+        assert_eq!(annotations_path(&sidecar, Some(&fallback)), sidecar);
+        std::fs::write(&fallback, "").unwrap();
+        assert_eq!(annotations_path(&sidecar, Some(&fallback)), fallback);
+        std::fs::write(&sidecar, "").unwrap();
+        let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&fallback)
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+        assert_eq!(annotations_path(&sidecar, Some(&fallback)), sidecar);
+    }
+
+    #[test]
+    fn the_data_folder_copy_is_named_by_the_articles_hash() {
+        assert_eq!(fallback_sidecar("../etc"), None);
+        assert_eq!(fallback_sidecar(""), None);
+        if let Some(path) = fallback_sidecar("ab12") {
+            assert!(
+                path.ends_with("folio/annotations/ab12.folio.toml"),
+                "{path:?}"
+            );
         }
     }
 

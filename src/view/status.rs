@@ -109,12 +109,12 @@ fn claims_label(app: &App) -> String {
         app.annotations().orphans().len() + app.annotations().orphaned_corrections().len();
     let base = match (app.target, claims) {
         (Target::Claim(i), _) => {
-            let verdict = app
-                .annotations()
-                .claims()
-                .get(i)
-                .map_or("", |c| c.verdict.as_str());
-            format!("claim {}/{claims} · {verdict}", i + 1)
+            let claim = app.annotations().claims().get(i);
+            let verdict = claim.map_or("", |c| c.verdict.as_str());
+            // The article's words changed under the claim: the panel shows both.
+            let changed = claim.is_some_and(|c| app.annotations().changed_from(&c.id).is_some());
+            let changed = if changed { " · words changed" } else { "" };
+            format!("claim {}/{claims} · {verdict}{changed}", i + 1)
         }
         (_, 1) => "1 claim".to_owned(),
         (_, n) => format!("{n} claims"),

@@ -1,0 +1,195 @@
+//! The last step of re-anchoring: a span whose words changed a little is
+//! found near where it was, between context that still fits.
+//!
+//! Bounded in time whatever the article's size: only a window of
+//! [`RADIUS_CHARS`] around the stored offsets is searched, at most
+//! [`MAX_ANCHORS`] places on each side are tried, and spans longer than
+//! [`MAX_EXACT_CHARS`] are not searched for at all (they are orphaned).
+
+use std::ops::Range;
+
+use super::Selector;
+use super::similarity::{best_prefix_match, similarity};
+use crate::annotations::export::CONTEXT_CHARS;
+
+/// How far (in chars) before and after its stored offsets a span is looked for.
+const RADIUS_CHARS: usize = 100_000;
+/// Longest span (in chars) the fuzzy step looks for.
+const MAX_EXACT_CHARS: usize = 2_000;
+/// Places tried per side (where the prefix ends, where the suffix starts).
+const MAX_ANCHORS: usize = 8;
+/// Chars of the prefix's end and the suffix's start searched for verbatim.
+const ANCHOR_CHARS: usize = 16;
+/// Least similarity of the new text to the old `exact`.
+const MIN_EXACT: f64 = 0.7;
+/// Least similarity of each side's context to the stored prefix or suffix.
+const MIN_CONTEXT: f64 = 0.6;
+/// How much better the best place must score than any other place.
+const CLEAR_MARGIN: f64 = 0.1;
+
+/// The byte range in `text` that `selector` most likely became, if one place
+/// fits clearly: its text is like `exact` and both its prefix and its suffix
+/// fit better than they would if the span had been deleted (so a claim whose
+/// sentence was removed is not moved to a near-identical neighbour).
+/// `expected` is the byte range the stored char offsets point to, clamped.
+pub(super) fn find(
+    text: &str,
+    selector: &Selector,
+    expected: Range<usize>,
+) -> Option<Range<usize>> {
+    let exact: Vec<char> = selector.exact.chars().collect();
+    if exact.is_empty() || exact.len() > MAX_EXACT_CHARS {
+        return None;
+    }
+    // Without context nothing can tell a changed span from a look-alike.
+    if selector.prefix.is_empty() && selector.suffix.is_empty() {
+        return None;
+    }
+    let window = back_chars(text, expected.start, RADIUS_CHARS)
+        ..forward_chars(text, expected.end, RADIUS_CHARS);
+    let reach = exact.len() + exact.len() / 2 + ANCHOR_CHARS;
+    let mut candidates = Vec::new();
+    for start in start_anchors(text, selector, &window, expected.start) {
+        let after: Vec<char> = text
+            .get(start..)
+            .unwrap_or("")
+            .chars()
+            .take(reach)
+            .collect();
+        let (n, _) = best_prefix_match(&exact, &after);
+        let end = forward_chars(text, start, n);
+        candidates.push(start..end);
+    }
+    let reversed: Vec<char> = exact.iter().rev().copied().collect();
+    for end in end_anchors(text, selector, &window, expected.end) {
+        let before: Vec<char> = text
+            .get(..end)
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .take(reach)
+            .collect();
+        let (n, _) = best_prefix_match(&reversed, &before);
+        candidates.push(back_chars(text, end, n)..end);
+    }
+    let mut fitting: Vec<(Range<usize>, f64)> = candidates
+        .into_iter()
+        .filter_map(|span| Some((span.clone(), fit(text, selector, span)?)))
+        .collect();
+    fitting.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (best, score) = fitting.first()?.clone();
+    let rival = fitting
+        .iter()
+        .filter(|(span, _)| span.end <= best.start || best.end <= span.start)
+        .map(|(_, s)| *s)
+        .next();
+    match rival {
+        Some(other) if score - other < CLEAR_MARGIN => None,
+        _ => Some(best),
+    }
+}
+
+/// How well `span` of `text` fits `selector`, or `None` when it does not fit.
+fn fit(text: &str, selector: &Selector, span: Range<usize>) -> Option<f64> {
+    let words = text.get(span.clone()).filter(|w| !w.is_empty())?;
+    let prefix_chars = CONTEXT_CHARS.max(selector.prefix.chars().count());
+    let suffix_chars = CONTEXT_CHARS.max(selector.suffix.chars().count());
+    let before = |at: usize| {
+        text.get(back_chars(text, at, prefix_chars)..at)
+            .unwrap_or("")
+    };
+    let after = |at: usize| {
+        text.get(at..forward_chars(text, at, suffix_chars))
+            .unwrap_or("")
+    };
+    let exact = similarity(words, selector.exact);
+    let prefix = similarity(selector.prefix, before(span.start));
+    let suffix = similarity(selector.suffix, after(span.end));
+    // Were the span deleted, the old suffix would follow the old prefix
+    // straight away, and the old prefix would end where the old suffix starts.
+    let suffix_if_deleted = similarity(selector.suffix, after(span.start));
+    let prefix_if_deleted = similarity(selector.prefix, before(span.end));
+    let fits = exact >= MIN_EXACT
+        && prefix >= MIN_CONTEXT
+        && suffix >= MIN_CONTEXT
+        && prefix > prefix_if_deleted
+        && suffix > suffix_if_deleted;
+    fits.then_some(2.0 * exact + prefix + suffix)
+}
+
+/// Where the span may start: just after each verbatim copy of the prefix's
+/// last chars in `window` (nearest to `expected` first), and `expected`.
+fn start_anchors(
+    text: &str,
+    selector: &Selector,
+    window: &Range<usize>,
+    expected: usize,
+) -> Vec<usize> {
+    let tail: String = {
+        let chars: Vec<char> = selector.prefix.chars().collect();
+        chars[chars.len().saturating_sub(ANCHOR_CHARS)..]
+            .iter()
+            .collect()
+    };
+    let mut anchors = occurrences(text, &tail, window, expected)
+        .into_iter()
+        .map(|at| at + tail.len())
+        .collect::<Vec<_>>();
+    if selector.prefix.is_empty() {
+        anchors.push(0);
+    }
+    anchors.push(expected);
+    anchors
+}
+
+/// Where the span may end: at each verbatim copy of the suffix's first chars
+/// in `window` (nearest to `expected` first), and `expected`.
+fn end_anchors(
+    text: &str,
+    selector: &Selector,
+    window: &Range<usize>,
+    expected: usize,
+) -> Vec<usize> {
+    let head: String = selector.suffix.chars().take(ANCHOR_CHARS).collect();
+    let mut anchors = occurrences(text, &head, window, expected);
+    if selector.suffix.is_empty() {
+        anchors.push(text.len());
+    }
+    anchors.push(expected);
+    anchors
+}
+
+/// Byte offsets of up to [`MAX_ANCHORS`] copies of `needle` in `window`,
+/// nearest to `expected` first. An empty needle has none.
+fn occurrences(text: &str, needle: &str, window: &Range<usize>, expected: usize) -> Vec<usize> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let haystack = text.get(window.clone()).unwrap_or("");
+    // A needle found very often (a run of spaces) says nothing; stop counting.
+    let mut found: Vec<usize> = haystack
+        .match_indices(needle)
+        .take(64 * MAX_ANCHORS)
+        .map(|(at, _)| window.start + at)
+        .collect();
+    found.sort_by_key(|&at| at.abs_diff(expected));
+    found.truncate(MAX_ANCHORS);
+    found
+}
+
+/// The byte offset `n` chars before `at` (or 0).
+pub(super) fn back_chars(text: &str, at: usize, n: usize) -> usize {
+    if n == 0 {
+        return at;
+    }
+    text.get(..at)
+        .and_then(|head| head.char_indices().rev().nth(n - 1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The byte offset `n` chars after `at` (or the end of `text`).
+pub(super) fn forward_chars(text: &str, at: usize, n: usize) -> usize {
+    text.get(at..)
+        .and_then(|tail| tail.char_indices().nth(n))
+        .map_or(text.len(), |(i, _)| at + i)
+}

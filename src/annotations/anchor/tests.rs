@@ -1,0 +1,322 @@
+//! Re-anchoring against edited articles: each test stores claims on one text
+//! and finds them again in an edited copy.
+
+use super::super::export::to_file;
+use super::*;
+
+fn claim(id: &str, span: Range<usize>) -> Claim {
+    Claim {
+        id: id.to_owned(),
+        span,
+        label: "checkable".to_owned(),
+        verdict: "false".to_owned(),
+        note: "see “source”".to_owned(),
+        speaker: None,
+        created: "2026-11-29T08:00:00Z".parse().unwrap(),
+        modified: None,
+    }
+}
+
+fn doc(text: &str) -> Document {
+    Document::from_bytes(text.as_bytes(), None)
+}
+
+/// The annotation file for claims on each of `sentences` of `text`.
+fn file_with_claims(text: &str, sentences: &[&str]) -> AnnotationFile {
+    let before = doc(text);
+    let claims = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let at = text.find(s).unwrap();
+            claim(&format!("c{}", i + 1), at..at + s.len())
+        })
+        .collect();
+    to_file(&before, None, &Annotations::new(claims, vec![]))
+}
+
+/// The text each claim of `file` has in `edited` (by id), and the ids orphaned.
+fn reanchor(file: &AnnotationFile, edited: &str) -> (Vec<(String, String)>, Vec<String>) {
+    let edited = doc(edited);
+    let annotations = claims_from_file(&edited, file);
+    let mut found: Vec<(String, String)> = annotations
+        .claims()
+        .iter()
+        .map(|c| (c.id.clone(), edited.slice(c.span.clone()).to_owned()))
+        .collect();
+    found.sort();
+    let orphans = annotations.orphans().iter().map(|o| o.id.clone()).collect();
+    (found, orphans)
+}
+
+fn found(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(id, text)| ((*id).to_owned(), (*text).to_owned()))
+        .collect()
+}
+
+const PARAGRAPHS: &str = "Inflation rose to 5.2% in March, the statistics office said.\n\n\
+     The central bank kept its main rate at 4% on Thursday.\n\n\
+     Unions called for a strike over pay next week.\n";
+
+#[test]
+fn a_claim_round_trips_through_char_offsets() {
+    let doc = doc("Ça va. “Kyiv” is far. The end.");
+    let start = doc.text().find("“Kyiv").unwrap();
+    let span = start..doc.text().find(" The").unwrap();
+    let file = to_file(
+        &doc,
+        None,
+        &Annotations::new(vec![claim("c1", span.clone())], vec![]),
+    );
+    let record = &file.claims[0];
+    assert_eq!((record.start, record.end), (7, 21));
+    assert_eq!(record.exact, "“Kyiv” is far.");
+    assert_eq!(record.prefix, "Ça va. ");
+    assert_eq!(record.suffix, " The end.");
+    let again = claims_from_file(&doc, &file);
+    assert_eq!(again.claims()[0].span, span);
+    assert!(again.orphans().is_empty());
+}
+
+#[test]
+fn context_is_32_chars_cut_at_char_boundaries() {
+    let text = format!("{}Claim here.{}", "é".repeat(40), "ü".repeat(40));
+    let d = doc(&text);
+    let at = text.find("Claim").unwrap();
+    let (prefix, suffix) = context(&d, &(at..at + "Claim here.".len()));
+    assert_eq!(prefix, "é".repeat(32));
+    assert_eq!(suffix, "ü".repeat(32));
+}
+
+#[test]
+fn edits_before_inside_and_after_spans() {
+    let file = file_with_claims(
+        PARAGRAPHS,
+        &[
+            "Inflation rose to 5.2% in March",
+            "The central bank kept its main rate at 4% on Thursday.",
+            "Unions called for a strike over pay next week.",
+        ],
+    );
+    // A paragraph added before every claim: all move, none changes.
+    let edited = format!("Updated at 10:00.\n\n{PARAGRAPHS}");
+    let (claims, orphans) = reanchor(&file, &edited);
+    assert_eq!(claims.len(), 3);
+    assert!(orphans.is_empty());
+    // Text added after the last claim: offsets still hold.
+    let edited = format!("{PARAGRAPHS}\nMore to follow.\n");
+    assert_eq!(reanchor(&file, &edited).0.len(), 3);
+    // Inside the second claim, a figure corrected: found, flagged changed.
+    let edited = PARAGRAPHS.replace("at 4% on", "at 4.25% on");
+    let d = doc(&edited);
+    let annotations = claims_from_file(&d, &file);
+    let c2 = annotations.claims().iter().find(|c| c.id == "c2").unwrap();
+    assert_eq!(
+        d.slice(c2.span.clone()),
+        "The central bank kept its main rate at 4.25% on Thursday."
+    );
+    assert_eq!(
+        annotations.changed_from("c2"),
+        Some("The central bank kept its main rate at 4% on Thursday.")
+    );
+    assert_eq!(annotations.changed_from("c1"), None);
+    // The flag and the old words survive saving and reopening.
+    let saved = to_file(&d, None, &annotations);
+    let again = claims_from_file(&d, &saved);
+    assert_eq!(
+        again.changed_from("c2"),
+        Some("The central bank kept its main rate at 4% on Thursday.")
+    );
+    assert_eq!(again.claims(), annotations.claims());
+}
+
+#[test]
+fn a_claim_at_the_start_or_end_of_the_article_changes_in_place() {
+    let file = file_with_claims(
+        PARAGRAPHS,
+        &[
+            "Inflation rose to 5.2% in March",
+            "Unions called for a strike over pay next week.",
+        ],
+    );
+    let edited = PARAGRAPHS
+        .replace("5.2%", "5.3%")
+        .replace("next week", "next month");
+    assert_eq!(
+        reanchor(&file, &edited).0,
+        found(&[
+            ("c1", "Inflation rose to 5.3% in March"),
+            ("c2", "Unions called for a strike over pay next month."),
+        ])
+    );
+}
+
+#[test]
+fn duplicated_sentences_are_told_apart_by_context_or_orphaned() {
+    let text = "Prices rose. Wages fell. Prices rose. Rents doubled.";
+    let second = text.rfind("Prices rose.").unwrap();
+    let before = doc(text);
+    let file = to_file(
+        &before,
+        None,
+        &Annotations::new(vec![claim("c1", second..second + 12)], vec![]),
+    );
+    // Text inserted in front: both copies move; the context picks the second.
+    let edited = format!("Breaking. {text}");
+    let d = doc(&edited);
+    let again = claims_from_file(&d, &file);
+    assert_eq!(
+        again.claims()[0].span.start,
+        edited.rfind("Prices rose.").unwrap()
+    );
+}
+
+#[test]
+fn copies_with_the_same_surroundings_are_orphaned() {
+    let paragraph = "Figures out on Monday showed that over the year. Prices rose. Economists had expected a smaller rise in the summer.\n\n";
+    let file = file_with_claims(paragraph, &["Prices rose."]);
+    // The paragraph pasted twice: both copies fit equally well.
+    let edited = format!("Updated.\n\n{paragraph}{paragraph}");
+    assert_eq!(reanchor(&file, &edited).1, ["c1"]);
+}
+
+#[test]
+fn a_deleted_paragraph_orphans_its_claim_only() {
+    let file = file_with_claims(
+        PARAGRAPHS,
+        &[
+            "Inflation rose to 5.2% in March",
+            "The central bank kept its main rate at 4% on Thursday.",
+        ],
+    );
+    let edited = PARAGRAPHS.replace(
+        "The central bank kept its main rate at 4% on Thursday.\n\n",
+        "",
+    );
+    let (claims, orphans) = reanchor(&file, &edited);
+    assert_eq!(claims, found(&[("c1", "Inflation rose to 5.2% in March")]));
+    assert_eq!(orphans, ["c2"]);
+    // The orphan is written back exactly as it was read.
+    let d = doc(&edited);
+    let saved = to_file(&d, None, &claims_from_file(&d, &file));
+    assert_eq!(saved.claims.get(1), file.claims.get(1));
+}
+
+#[test]
+fn whitespace_only_changes_move_a_claim_without_flagging_it() {
+    let text = "Intro line.\n\nThe minister said the plan would cost\nmore than £3bn over five years. Critics disagree.";
+    let claimed = "The minister said the plan would cost\nmore than £3bn over five years.";
+    let file = file_with_claims(text, &[claimed]);
+    // Re-wrapped: the line break moved, a double space crept in.
+    let edited = "Intro line.\n\nThe minister said the plan would\ncost more than  £3bn over five years. Critics disagree.";
+    let d = doc(edited);
+    let annotations = claims_from_file(&d, &file);
+    assert_eq!(
+        d.slice(annotations.claims()[0].span.clone()),
+        "The minister said the plan would\ncost more than  £3bn over five years."
+    );
+    assert_eq!(annotations.changed_from("c1"), None);
+}
+
+const NEAR_TWINS: &str = "Officials gave an update on Monday. \
+    The unemployment rate rose to 5.2% in March, the highest in two years. \
+    The unemployment rate rose to 5.4% in April, the highest in two years. \
+    Ministers blamed energy prices.";
+
+#[test]
+fn near_identical_sentences_never_swap() {
+    let march = "The unemployment rate rose to 5.2% in March, the highest in two years.";
+    let april = "The unemployment rate rose to 5.4% in April, the highest in two years.";
+    let file = file_with_claims(NEAR_TWINS, &[march]);
+    // The annotated sentence removed: its twin still matches fuzzily, but the
+    // claim is orphaned rather than moved onto it.
+    let removed = NEAR_TWINS.replace(&format!("{march} "), "");
+    assert_eq!(reanchor(&file, &removed), (vec![], vec!["c1".to_owned()]));
+    // The same for a claim on the second twin.
+    let file = file_with_claims(NEAR_TWINS, &[april]);
+    let removed = NEAR_TWINS.replace(&format!("{april} "), "");
+    assert_eq!(reanchor(&file, &removed), (vec![], vec!["c1".to_owned()]));
+    // The annotated twin edited: found and flagged, its twin left alone.
+    let file = file_with_claims(NEAR_TWINS, &[march]);
+    let edited = NEAR_TWINS.replace("5.2%", "5.3%");
+    assert_eq!(
+        reanchor(&file, &edited).0,
+        found(&[("c1", &march.replace("5.2%", "5.3%"))])
+    );
+}
+
+#[test]
+fn in_a_list_of_look_alikes_a_deleted_item_is_orphaned() {
+    let months = ["January", "February", "March", "April", "May"];
+    let items: Vec<String> = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| format!("Sales rose {}% in {m}.", i + 3))
+        .collect();
+    let text = items.join(" ");
+    let file = file_with_claims(&text, &[&items[2]]);
+    let removed = text.replace(&format!("{} ", items[2]), "");
+    assert_eq!(reanchor(&file, &removed), (vec![], vec!["c1".to_owned()]));
+    let edited = text.replace("5% in March", "5.5% in March");
+    assert_eq!(
+        reanchor(&file, &edited).0,
+        found(&[("c1", "Sales rose 5.5% in March.")])
+    );
+}
+
+#[test]
+fn a_rewritten_sentence_is_orphaned() {
+    let file = file_with_claims(
+        PARAGRAPHS,
+        &["The central bank kept its main rate at 4% on Thursday."],
+    );
+    let edited = PARAGRAPHS.replace(
+        "The central bank kept its main rate at 4% on Thursday.",
+        "Rates were left alone by policymakers this week.",
+    );
+    assert_eq!(reanchor(&file, &edited).1, ["c1"]);
+}
+
+#[test]
+fn records_without_context_are_found_verbatim_but_never_fuzzily() {
+    let mut file = file_with_claims(
+        PARAGRAPHS,
+        &["The central bank kept its main rate at 4% on Thursday."],
+    );
+    for claim in &mut file.claims {
+        claim.prefix.clear();
+        claim.suffix.clear();
+    }
+    let moved = format!("Updated.\n\n{PARAGRAPHS}");
+    assert_eq!(reanchor(&file, &moved).0.len(), 1);
+    let edited = PARAGRAPHS.replace("at 4% on", "at 4.25% on");
+    assert_eq!(reanchor(&file, &edited).1, ["c1"]);
+}
+
+#[test]
+fn speaker_fixes_are_reanchored_with_their_context() {
+    let text = "The minister spoke at length on Monday. “We will not back down,” she said. End.";
+    let d = doc(text);
+    let at = text.find('“').unwrap();
+    let span = at..text.find(" she").unwrap();
+    let annotations = Annotations::default().with_speakers(
+        vec![SpeakerFix {
+            span,
+            speaker: None,
+            speaker_text: Some("Jane Doe".to_owned()),
+        }],
+        vec![],
+    );
+    let file = to_file(&d, None, &annotations);
+    assert_eq!(file.speakers[0].prefix, "ster spoke at length on Monday. ");
+    assert_eq!(file.speakers[0].suffix, " she said. End.");
+    let edited =
+        "Updated. The minister spoke at length on Monday. “We won't back down,” she said. End.";
+    let again = claims_from_file(&doc(edited), &file);
+    assert_eq!(
+        doc(edited).slice(again.speakers()[0].span.clone()),
+        "“We won't back down,”"
+    );
+}

@@ -1,0 +1,107 @@
+//! `folio export --format claimreview`: schema.org ClaimReview
+//! (<https://schema.org/ClaimReview>) as JSON-LD, one review per claim that
+//! has a verdict, for fact-check pages and search engines.
+
+use serde::Serialize;
+
+use super::{iri, names_by_id, speaker_name};
+use crate::annotations::file::AnnotationFile;
+
+/// The JSON-LD context of schema.org.
+pub const CONTEXT: &str = "https://schema.org";
+
+/// Whether a claim with `verdict` has been reviewed: any verdict but an
+/// empty one or `unverified`.
+pub fn has_verdict(verdict: &str) -> bool {
+    let verdict = verdict.trim();
+    !verdict.is_empty() && verdict != "unverified"
+}
+
+/// One schema.org `ClaimReview`; serialise it with serde.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimReview<'f> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    claim_reviewed: &'f str,
+    date_published: String,
+    review_rating: Rating<'f>,
+    item_reviewed: Claim<'f>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_body: Option<&'f str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rating<'f> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    alternate_name: &'f str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Claim<'f> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    appearance: CreativeWork,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Person<'f>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct CreativeWork {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Person<'f> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'f str,
+}
+
+/// One `ClaimReview` per claim of `file` that [`has_verdict`], in file
+/// order (orphaned claims included: they need no offsets), to be written as
+/// a JSON array. Each has `claimReviewed` (the claim's text),
+/// `datePublished` (the claim's `created` time), `reviewRating` (a `Rating`
+/// whose `alternateName` is the verdict), `itemReviewed` (a `Claim` whose
+/// `appearance` is the article — a `CreativeWork` whose `url` is its path as
+/// an IRI reference — and whose `author` is the speaker as a `Person`, when
+/// known) and `reviewBody` (the note, when there is one).
+///
+/// Who published the review (`author`) and where (`url`) are not known to
+/// folio; add them before publishing.
+pub fn reviews(file: &AnnotationFile) -> Vec<ClaimReview<'_>> {
+    let names = names_by_id(file);
+    let url = iri::from_path(&file.article.path);
+    file.claims
+        .iter()
+        .filter(|claim| has_verdict(&claim.verdict))
+        .map(|claim| ClaimReview {
+            context: CONTEXT,
+            kind: "ClaimReview",
+            claim_reviewed: &claim.exact,
+            date_published: claim.created.to_string(),
+            review_rating: Rating {
+                kind: "Rating",
+                alternate_name: &claim.verdict,
+            },
+            item_reviewed: Claim {
+                kind: "Claim",
+                appearance: CreativeWork {
+                    kind: "CreativeWork",
+                    url: url.clone(),
+                },
+                author: speaker_name(&names, claim.speaker.as_deref(), None).map(|name| Person {
+                    kind: "Person",
+                    name,
+                }),
+            },
+            review_body: (!claim.note.is_empty()).then_some(claim.note.as_str()),
+        })
+        .collect()
+}

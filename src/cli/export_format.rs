@@ -1,0 +1,122 @@
+//! `folio export --format`: which format, turning the exported annotation
+//! file into its text, and the files that go with it (brat's `.txt`).
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use clap::ValueEnum;
+
+use crate::annotations::export::{brat, claim_review, web_annotation};
+use crate::annotations::file::{self, AnnotationFile};
+use crate::annotations::store;
+use crate::document::Document;
+
+/// What `folio export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// folio's annotation file, with entities and quotations.
+    Toml,
+    /// W3C Web Annotation Data Model, JSON-LD (an AnnotationCollection).
+    Json,
+    /// brat standoff `.ann`; with -o x.ann, the article text goes to x.txt.
+    Brat,
+    /// schema.org ClaimReview JSON-LD, for claims with a verdict.
+    Claimreview,
+}
+
+/// The text of `exported` (whose spans are chars of `doc`) in `format`.
+/// For brat, spans it cannot hold are named on standard error.
+///
+/// # Errors
+/// Only if TOML or JSON cannot represent a value (not expected).
+pub(super) fn render(
+    format: ExportFormat,
+    doc: &Document,
+    exported: &AnnotationFile,
+) -> anyhow::Result<String> {
+    Ok(match format {
+        ExportFormat::Toml => {
+            file::to_toml(exported).context("cannot format the export as TOML")?
+        }
+        ExportFormat::Json => json_text(&web_annotation::collection(doc, exported))?,
+        ExportFormat::Claimreview => json_text(&claim_review::reviews(exported))?,
+        ExportFormat::Brat => {
+            let standoff = brat::to_standoff(doc, exported);
+            for line in &standoff.left_out {
+                eprintln!("folio: brat: {}", crate::view::safe_line(line));
+            }
+            standoff.ann
+        }
+    })
+}
+
+/// Writes what must sit beside the export at `out`: for brat, the article
+/// text its offsets count (see [`write_brat_text`]); nothing for the others.
+///
+/// # Errors
+/// As [`write_brat_text`].
+pub(super) fn write_companions(
+    format: ExportFormat,
+    doc: &Document,
+    article: &Path,
+    out: &Path,
+) -> anyhow::Result<()> {
+    match format {
+        ExportFormat::Brat => write_brat_text(doc, article, out),
+        ExportFormat::Toml | ExportFormat::Json | ExportFormat::Claimreview => Ok(()),
+    }
+}
+
+/// `text` made safe to show in a terminal: each line with its control
+/// characters (which TOML and JSON escape, but brat's text fields and C1
+/// controls keep) shown as placeholders, so an article cannot send escape
+/// sequences to the reader's terminal. Files and pipes get the exact text.
+pub(super) fn for_terminal(text: &str) -> String {
+    text.split('\n')
+        .map(crate::view::safe_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `value` as pretty-printed JSON with a final newline.
+fn json_text(value: &impl serde::Serialize) -> anyhow::Result<String> {
+    let mut text =
+        serde_json::to_string_pretty(value).context("cannot format the export as JSON")?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes the article text whose chars the brat `.ann` at `ann` counts to the
+/// same path with the extension `.txt`, as brat expects. When that is the
+/// article itself, it is left alone if it already holds exactly that text
+/// (UTF-8, as decoded) and the export is refused otherwise.
+///
+/// # Errors
+/// `ann` itself ends in `.txt`; the `.txt` is the article in another
+/// encoding; reading or writing fails.
+fn write_brat_text(doc: &Document, article: &Path, ann: &Path) -> anyhow::Result<()> {
+    let txt = ann.with_extension("txt");
+    // Case-blind: on some file systems a.TXT is a.txt.
+    if ann
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+    {
+        anyhow::bail!(
+            "a brat export needs a name other than .txt (the text goes there): {}",
+            ann.display()
+        );
+    }
+    if super::same_file(&txt, article) {
+        let bytes =
+            std::fs::read(article).with_context(|| format!("cannot read {}", article.display()))?;
+        if bytes == doc.text().as_bytes() {
+            return Ok(());
+        }
+        anyhow::bail!(
+            "refusing to replace the article {} with its decoded text for brat: choose another -o",
+            txt.display()
+        );
+    }
+    store::write_atomic(&txt, doc.text())?;
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! Re-anchoring on the sample article after an editor touched it: a line
+//! added on top, a figure corrected inside one claim, a paragraph with
+//! another claim removed. The app finds what it can, flags the changed claim
+//! with its old and new words, lists the orphan, and writes everything back.
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{SAMPLE, draw, fixed_now, press, row_text, screen_text};
+use folio::analysis::{Progress, analyse};
+use folio::annotations::file::AnnotationFile;
+use folio::annotations::{Annotations, Claim, export};
+use folio::app::App;
+use folio::document::Document;
+use folio::keymap::Keymap;
+use folio::theme::Theme;
+
+const BIDEN: &str = "Biden last week ordered the deployment of 3,000 US troops to Poland, Germany and Romania, preparing for an invasion that Moscow flatly denies is coming.";
+const QUOTE: &str = "“The geopolitical objective of Russia today is clearly not Ukraine, but to clarify the rules of cohabitation with NATO and the EU,”";
+const SOURCES: &str = "Two sources close to Macron said one aim of his visit was to buy time";
+
+/// The annotation file for three claims on the unedited sample.
+fn saved_before_the_edit() -> AnnotationFile {
+    let doc = Document::open(std::path::Path::new(SAMPLE)).unwrap();
+    let text = doc.text();
+    let sources = text.find(SOURCES).unwrap();
+    // The claim runs to the end of its paragraph (one line).
+    let sources_end = sources + text.get(sources..).unwrap().find('\n').unwrap();
+    let claims = [
+        ("c1", text.find(BIDEN).unwrap(), BIDEN.len()),
+        ("c2", text.find(QUOTE).unwrap(), QUOTE.len()),
+        ("c3", sources, sources_end - sources),
+    ]
+    .into_iter()
+    .map(|(id, at, len)| Claim {
+        id: id.to_owned(),
+        span: at..at + len,
+        label: "checkable".to_owned(),
+        verdict: "true".to_owned(),
+        note: String::new(),
+        speaker: None,
+        created: fixed_now(),
+        modified: None,
+    })
+    .collect();
+    export::to_file(&doc, None, &Annotations::new(claims, vec![]))
+}
+
+/// The sample as an editor left it.
+fn edited_sample() -> String {
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let sources_line = text.lines().find(|l| l.starts_with(SOURCES)).unwrap();
+    let edited = format!("Updated on 7 February with the Pentagon's figures.\n{text}")
+        .replace("3,000 US troops", "3,500 US troops")
+        .replace(&format!("{sources_line}\n"), "");
+    assert_ne!(edited.len(), text.len());
+    edited
+}
+
+fn app_on_edited_sample() -> App {
+    let doc = Document::from_bytes(
+        edited_sample().as_bytes(),
+        Some(std::path::PathBuf::from(SAMPLE)),
+    );
+    let analysis = analyse(&doc, &Progress::default());
+    let mut app = App::new(
+        doc,
+        Ok(Some(saved_before_the_edit())),
+        Theme::builtin(false),
+        Keymap::builtin().unwrap(),
+    )
+    .with_clock(fixed_now);
+    app.set_analysis(analysis);
+    app.resize(120, 40);
+    app
+}
+
+#[test]
+fn the_edited_sample_keeps_moves_flags_and_orphans_claims() {
+    let before = saved_before_the_edit();
+    let app = app_on_edited_sample();
+    let annotations = app.annotations();
+    let found: Vec<(&str, &str)> = annotations
+        .claims()
+        .iter()
+        .map(|c| (c.id.as_str(), app.document().slice(c.span.clone())))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("c2", QUOTE),
+            ("c1", BIDEN.replace("3,000", "3,500").as_str()),
+        ]
+    );
+    assert_eq!(annotations.changed_from("c1"), Some(BIDEN));
+    assert_eq!(annotations.changed_from("c2"), None);
+    assert_eq!(annotations.orphans().len(), 1);
+    let c3 = before.claims.iter().find(|c| c.id == "c3").unwrap();
+    assert_eq!(&annotations.orphans()[0], c3);
+    // Written back: the orphan as read, the changed claim with both texts.
+    let saved = app.sidecar_file();
+    assert_eq!(saved.claims.len(), 3);
+    assert_eq!(&saved.claims[2], c3);
+    let c1 = saved.claims.iter().find(|c| c.id == "c1").unwrap();
+    assert_eq!(c1.exact, BIDEN.replace("3,000", "3,500"));
+    assert_eq!(c1.changed_from.as_deref(), Some(BIDEN));
+    assert_eq!(c1.prefix, " Volodymyr Zelensky on Tuesday.\n");
+}
+
+#[test]
+fn the_panel_lists_orphaned_and_changed_claims() {
+    let mut app = app_on_edited_sample();
+    let buffer = draw(&app, 120, 40);
+    let screen = screen_text(&buffer);
+    assert!(screen.contains("│ Orphaned claims (1)"), "{screen}");
+    assert!(screen.contains("│  c3 Two sources close to M…"), "{screen}");
+    assert!(screen.contains("│ Changed claims (1)"), "{screen}");
+    assert!(screen.contains("│  c1 was: …nt of 3,000 US"), "{screen}");
+    assert!(screen.contains("│     now: …nt of 3,500 US"), "{screen}");
+    assert!(row_text(&buffer, 39).contains("2 claims (1 orphaned)"));
+    insta::assert_debug_snapshot!("orphaned_and_changed_claims", buffer);
+
+    // On the changed claim, the status bar says so.
+    press(&mut app, "}}");
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(
+        status.contains("claim 2/2 · true · words changed"),
+        "{status}"
+    );
+    // Saving the claim again (the reader has seen the new words) clears the flag.
+    press(&mut app, "c\n");
+    assert_eq!(app.annotations().changed_from("c1"), None);
+    assert!(!screen_text(&draw(&app, 120, 40)).contains("Changed claims"));
+}
