@@ -102,11 +102,11 @@ pub struct Annotations {
     orphans: Vec<OrphanedClaim>,
     speakers: Vec<SpeakerFix>,
     orphaned_speakers: Vec<file::SpeakerRecord>,
-    corrections: Vec<corrections::Correction>,
-    orphaned_corrections: Vec<corrections::CorrectionRecord>,
     /// Claim id → the words the claim was made on, for claims whose words the
     /// article has since changed (found again by the fuzzy re-anchoring step).
     changed: std::collections::BTreeMap<String, String>,
+    corrections: Vec<corrections::Correction>,
+    orphaned_corrections: Vec<corrections::CorrectionRecord>,
 }
 
 impl Annotations {

@@ -54,9 +54,8 @@ fn claim_state(file: &AnnotationFile) -> ClaimState {
 /// The keys of the burst and the claim state after each of its changes
 /// (`states[0]` before any; all different). In cycles, sentence by
 /// sentence: mark each as a claim with the cycle's number as note (or add
-/// the number to the note of the claim there; Ctrl-S saves, as Enter in the
-/// note starts a new line), give each the next verdict (↓ in the claim
-/// form, Enter saves), remove every other; until [`CHANGES`] changes.
+/// the number to the note of the claim there; Ctrl-S saves the form), add
+/// `v` to each note, remove every other; until [`CHANGES`] changes.
 fn burst() -> (String, Vec<ClaimState>) {
     let mut app = sample_app();
     let sentences = app.analysis().unwrap().sentences.len();
@@ -64,25 +63,21 @@ fn burst() -> (String, Vec<ClaimState>) {
     let mut keys = String::new();
     let mut states = vec![ClaimState::new()];
     'burst: for cycle in 1.. {
-        let mark = format!("c{cycle}\u{13})");
-        for round in [mark.as_str(), "c↓\r)", "d))"] {
-            keys.push('g');
-            press(&mut app, "g");
+        let mark = format!("c{cycle}\x13)");
+        for round in [mark.as_str(), "cv\x13)", "d))"] {
+            // `g g` is the top in helix style; twice `g` in less style.
+            keys.push_str("gg");
+            press(&mut app, "gg");
             for _ in 0..sentences {
                 for key in round.chars() {
+                    keys.push(key);
                     assert!(keys.len() < 10_000, "the burst makes too few changes");
-                    // What a terminal sends: Enter as \r, Ctrl-S as 0x13,
-                    // ↓ as ESC [ B; `press` spells Enter \n.
-                    let effect = match key {
-                        '\u{13}' => press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL),
-                        '↓' => press_key(&mut app, KeyCode::Down, KeyModifiers::NONE),
-                        '\r' => press(&mut app, "\n").first().copied(),
-                        _ => press(&mut app, &key.to_string()).first().copied(),
+                    // A terminal sends Ctrl-S as the byte 0x13.
+                    let effect = if key == '\x13' {
+                        press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL)
+                    } else {
+                        press(&mut app, &key.to_string()).pop()
                     };
-                    keys.push_str(if key == '↓' { "\u{1b}[B" } else { "" });
-                    if key != '↓' {
-                        keys.push(key);
-                    }
                     if effect == Some(Effect::Save) {
                         states.push(claim_state(&app.sidecar_file()));
                         if states.len() > CHANGES {

@@ -166,12 +166,8 @@ pub fn from_records(
                     prefix: "",
                     suffix: "",
                 };
-                // A mention is its exact text or nothing: no look-alikes.
-                let found = anchor::locate(doc, &selector)
-                    .map(|(span, _)| span)
-                    .filter(|span| doc.slice(span.clone()) == record.exact);
-                match found {
-                    Some(span) => Some(span),
+                match anchor::locate(doc, &selector) {
+                    Some((span, _)) => Some(span),
                     None => {
                         orphans.push(record.clone());
                         continue;

@@ -156,8 +156,8 @@ fn claim_record(doc: &Document, claim: &Claim) -> ClaimRecord {
         speaker: claim.speaker.clone(),
         note: claim.note.clone(),
         created: claim.created,
-        modified: claim.modified,
         changed_from: None,
+        modified: claim.modified,
     }
 }
 

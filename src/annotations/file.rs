@@ -175,14 +175,14 @@ pub struct ClaimRecord {
     pub note: String,
     /// When the claim was made (UTC).
     pub created: Datetime,
-    /// When it was last changed (UTC); left out by older folio versions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modified: Option<Datetime>,
     /// The words the claim was made on, when the article has changed them
     /// since (`exact` holds the new words); left out otherwise. Cleared when
     /// the reader saves the claim again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changed_from: Option<String>,
+    /// When it was last changed (UTC); left out by older folio versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Datetime>,
 }
 
 /// Why an annotation file could not be read or written.
@@ -495,8 +495,8 @@ mod round_trip {
                 speaker: Some(text.clone()),
                 note: text.clone(),
                 created: "2026-11-29T08:00:00Z".parse().unwrap(),
-                modified: Some("2026-11-30T09:15:00Z".parse().unwrap()),
                 changed_from: Some(text.clone()),
+                modified: Some("2026-11-30T09:15:00Z".parse().unwrap()),
             }],
             speakers: vec![SpeakerRecord {
                 start: 0,
