@@ -199,7 +199,7 @@ fn help_is_generated_from_the_keymap() {
     let screen = screen_text(&buffer);
     for line in [
         "Go to the next quotation",
-        "Mark the current quotation or sentence",
+        "Mark the selection, quotation or sentence",
         "Open the link in the current sentence",
     ] {
         assert!(screen.contains(line), "{line}\n{screen}");

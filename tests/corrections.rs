@@ -245,3 +245,18 @@ fn e_in_the_panel_retypes_the_selected_entity() {
     assert!(screen.contains("Organisations (6)"), "{screen}");
     assert!(screen.contains("Other (7)"), "{screen}");
 }
+
+#[test]
+fn e_right_after_a_search_corrects_the_mention_found_and_old_claims_open() {
+    let mut app = sample_app();
+    press(&mut app, "/Kremlin\nE21");
+    assert_eq!(entity_texts(&app, "kremlin"), None);
+
+    // A claim written before folio recorded `modified` still opens.
+    let old = "schema = 1\noffset_unit = \"char\"\n[article]\npath = \"a\"\nsha256 = \"0\"\n\
+        [[claims]]\nid = \"c1\"\nstart = 0\nend = 6\nexact = \"French\"\nlabel = \"checkable\"\n\
+        verdict = \"true\"\nnote = \"one\\ntwo\"\ncreated = 2026-11-29T08:00:00Z\n";
+    let parsed = file::parse(Path::new("old.folio.toml"), old).unwrap();
+    assert_eq!(parsed.claims[0].modified, None);
+    assert_eq!(parsed.claims[0].note, "one\ntwo");
+}

@@ -490,3 +490,65 @@ fn several_articles_open_and_a_key_switches_between_them() {
     );
     assert!(!file::sidecar_path(&text).exists());
 }
+
+#[test]
+fn real_terminal_select_correct_and_write_a_two_line_note() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("macron-moscow.txt");
+    std::fs::copy(common::SAMPLE, &article).unwrap();
+    let tmux = Tmux::new("correct");
+    let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_folio"), article.display());
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "folio",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    assert!(started.status.success());
+    tmux.wait_for_all(&["Organisations (7)", "Kremlin", "? help"]);
+
+    // Find "Kremlin", select it, correct it: remove, every mention.
+    tmux.keys(&["/", "Kremlin", "Enter", "v"]);
+    tmux.wait_for("SELECT “Kremlin”");
+    tmux.keys(&["E"]);
+    tmux.wait_for("What is wrong with this mention?");
+    tmux.keys(&["2", "1"]);
+    tmux.wait_for_all(&["removed “Kremlin”", "Organisations (6)", "saved"]);
+
+    // A claim on a selected sentence, with a note of two lines.
+    tmux.keys(&["g", "g", "v", "s", "c"]);
+    tmux.wait_for("Mark claim");
+    tmux.keys(&["line one", "Enter", "line two"]);
+    tmux.wait_for_all(&["line one", "line two"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for_all(&["marked claim c1", "1 claim", "saved"]);
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.run(&["has-session", "-t", "folio"]).status.success() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "folio did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let saved = file::load(&file::sidecar_path(&article))
+        .unwrap()
+        .expect("the sidecar exists");
+    assert_eq!(saved.corrections.len(), 1);
+    assert_eq!(saved.corrections[0].exact, "Kremlin");
+    assert_eq!(saved.claims[0].note, "line one\nline two");
+    assert!(
+        saved.claims[0]
+            .exact
+            .starts_with("French President Emmanuel Macron has said")
+    );
+}

@@ -55,7 +55,7 @@ actions! {
     PrevSentence => "prev_sentence", "Move the sentence cursor back";
     NextClaim => "next_claim", "Go to the next claim";
     PrevClaim => "prev_claim", "Go to the previous claim";
-    MarkClaim => "mark_claim", "Mark the current quotation or sentence as a claim, or edit its claim";
+    MarkClaim => "mark_claim", "Mark the selection, quotation or sentence as a claim, or edit its claim";
     DeleteClaim => "delete_claim", "Remove the claim under the cursor";
     SetSpeaker => "set_speaker", "Set or fix who said the current quotation";
     Undo => "undo", "Undo the last annotation change";

@@ -72,7 +72,8 @@ impl App {
             return;
         }
         let Some(mention) = self.mention_at_cursor() else {
-            self.message = Some("no mention here: v, then e on a name, then E".to_owned());
+            self.message =
+                Some("no mention here: search for it (/) or v, e on a name, then E".to_owned());
             return;
         };
         let Some(analysis) = &self.analysis else {
@@ -115,7 +116,18 @@ impl App {
             };
         }
         let Some(selection) = &self.selection else {
-            return self.selected_mention.clone();
+            // The mention jumped to from the panel, else one the current
+            // search match falls in (`/Kremlin` `E`).
+            let found = self.search_match_at_cursor();
+            let in_match = |m: &&Range<usize>| {
+                found
+                    .as_ref()
+                    .is_some_and(|f| f.start < m.end && m.start < f.end)
+            };
+            return self
+                .selected_mention
+                .clone()
+                .or_else(|| self.mentions.iter().map(|(m, _)| m).find(in_match).cloned());
         };
         let span = selection.span();
         let head = selection.head.start;

@@ -121,11 +121,7 @@ impl App {
             return;
         }
         let target = self.target_span();
-        let search_match = self
-            .search
-            .as_ref()
-            .and_then(|s| s.matches.get(s.current))
-            .filter(|m| target.as_ref().is_some_and(|t| t.contains(&m.start)));
+        let search_match = self.search_match_at_cursor();
         let from = match (&self.selected_mention, search_match, target) {
             (Some(mention), _, _) => Some(mention.clone()),
             (None, Some(found), _) => Some(found.clone()),
@@ -138,6 +134,15 @@ impl App {
         };
         self.selection = Some(Selection::of(unit));
         self.focus = Context::Select;
+    }
+
+    /// The current search match, when it lies in what the reader is at (the
+    /// search moved the cursor there and nothing moved it since).
+    pub(super) fn search_match_at_cursor(&self) -> Option<Range<usize>> {
+        let target = self.target_span()?;
+        let search = self.search.as_ref()?;
+        let found = search.matches.get(search.current)?;
+        target.contains(&found.start).then(|| found.clone())
     }
 
     /// Esc: drops the selection and goes back to reading.

@@ -113,7 +113,9 @@ fn quote_label(app: &App) -> String {
 
 fn claims_label(app: &App) -> String {
     let claims = app.annotations().claims().len();
-    let orphans = app.annotations().orphans().len();
+    // Claims and one-mention corrections whose text is gone from the article.
+    let orphans =
+        app.annotations().orphans().len() + app.annotations().orphaned_corrections().len();
     let base = match (app.target, claims) {
         (Target::Claim(i), _) => {
             let claim = app.annotations().claims().get(i);
