@@ -18,6 +18,7 @@ use toml::Table;
 
 use crate::analysis::EntityKind;
 use crate::document::markup::MarkupKind;
+use crate::config::warning::{Source, Warning, key_part};
 
 const DEFAULT_THEME: &str = include_str!("../themes/default.toml");
 const MONOCHROME_THEME: &str = include_str!("../themes/monochrome.toml");
@@ -129,7 +130,7 @@ impl Theme {
                 Table::new()
             }
         };
-        Self::from_table(table, "theme", warnings)
+        Self::from_table(table, "theme", source, warnings)
     }
 
     /// The theme called `name`: `USER_DIR/themes/NAME.toml` when `user_dir`
@@ -152,7 +153,7 @@ impl Theme {
                 Table::new()
             }
         };
-        Ok(Self::from_table(table, &file, warnings))
+        Ok(Self::from_table(table, &file, &source, warnings))
     }
 
     /// The names of every theme `load` can find: shipped ones, then the
@@ -174,9 +175,24 @@ impl Theme {
         names
     }
 
-    fn from_table(table: Table, file: &str, mut warnings: Vec<String>) -> Self {
+    /// The theme of `table` (resolved from `file`, whose text is `source`);
+    /// each skipped entry becomes a warning with its line in `file` (none
+    /// when it came from a theme `file` inherits).
+    fn from_table(table: Table, file: &str, source: &str, mut warnings: Vec<String>) -> Self {
         let (styles, problems) = parse::styles(table);
-        warnings.extend(problems.into_iter().map(|p| format!("{file}: {p}")));
+        let lines = key_lines(source);
+        let mut found: Vec<Warning> = problems
+            .into_iter()
+            .map(|(key, problem)| Warning {
+                file: file.to_owned(),
+                line: lines.get(&key).copied().unwrap_or(0),
+                key: key_part(&key),
+                problem,
+            })
+            .collect();
+        // In file order (inherited scopes come first in the merged table).
+        found.sort_by_key(|w| w.line);
+        warnings.extend(found.iter().map(ToString::to_string));
         Self { styles, warnings }
     }
 
@@ -274,6 +290,25 @@ impl Theme {
         }
         self
     }
+}
+
+/// The line of each top-level key of a theme file (empty if it is not TOML).
+fn key_lines(source: &str) -> HashMap<String, usize> {
+    let Ok(doc) = toml_edit::Document::parse(source.to_owned()) else {
+        return HashMap::new();
+    };
+    let at = Source {
+        file: "",
+        text: source,
+    };
+    let table = doc.as_table();
+    table
+        .iter()
+        .map(|(key, _)| {
+            let span = table.key(key).and_then(toml_edit::Key::span);
+            (key.to_owned(), at.line(span))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,7 +12,14 @@ use super::SCOPES;
 #[cfg(test)]
 pub(super) fn parse_theme(source: &str) -> (HashMap<String, Style>, Vec<String>) {
     match source.parse::<Table>() {
-        Ok(table) => styles(table),
+        Ok(table) => {
+            let (styles, problems) = styles(table);
+            let warnings = problems
+                .into_iter()
+                .map(|(key, problem)| format!("{key}: {problem}"))
+                .collect();
+            (styles, warnings)
+        }
         Err(err) => (
             HashMap::new(),
             vec![format!("not valid TOML: {}", err.message())],
@@ -43,14 +50,14 @@ pub(super) fn inherit(mut parent: Table, mut child: Table) -> Table {
 }
 
 /// Resolves a theme table (its `inherits` already applied) into scope →
-/// style, plus one warning per entry that was skipped.
-pub(super) fn styles(mut table: Table) -> (HashMap<String, Style>, Vec<String>) {
+/// style, plus the key and the problem of each entry that was skipped.
+pub(super) fn styles(mut table: Table) -> (HashMap<String, Style>, Vec<(String, String)>) {
     let mut warnings = Vec::new();
     table.remove(super::INHERITS);
     let palette = match table.remove("palette") {
         Some(Value::Table(palette)) => palette,
         Some(_) => {
-            warnings.push("[palette] must be a table".to_owned());
+            warnings.push(("palette".to_owned(), "must be a table".to_owned()));
             Table::new()
         }
         None => Table::new(),
@@ -58,14 +65,14 @@ pub(super) fn styles(mut table: Table) -> (HashMap<String, Style>, Vec<String>) 
     let mut styles = HashMap::new();
     for (scope, value) in &table {
         if !SCOPES.contains(&scope.as_str()) {
-            warnings.push(format!("unknown scope \"{scope}\" (ignored)"));
+            warnings.push((scope.clone(), "unknown scope (ignored)".to_owned()));
             continue;
         }
         match style_of(value, &palette) {
             Ok(style) => {
                 styles.insert(scope.clone(), style);
             }
-            Err(problem) => warnings.push(format!("\"{scope}\": {problem} (ignored)")),
+            Err(problem) => warnings.push((scope.clone(), format!("{problem} (ignored)"))),
         }
     }
     (styles, warnings)

@@ -149,6 +149,29 @@ fn a_theme_text_may_inherit_a_shipped_theme() {
 }
 
 #[test]
+fn bad_entries_in_a_user_theme_name_file_line_and_scope() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("themes")).unwrap();
+    let path = dir.path().join("themes/odd.toml");
+    std::fs::write(
+        &path,
+        "inherits = \"default\"\n\n\"ui.bogus\" = \"red\"\nquote = \"no-such-colour\"\n",
+    )
+    .unwrap();
+    let theme = Theme::load("odd", Some(dir.path())).unwrap();
+    let file = path.display();
+    assert_eq!(
+        theme.warnings(),
+        [
+            format!("{file}:3: \"ui.bogus\": unknown scope (ignored)"),
+            format!("{file}:4: quote: unknown colour \"no-such-colour\" (ignored)"),
+        ]
+    );
+    // The rest of the theme is default's.
+    assert!(theme.defines("entity.person"));
+}
+
+#[test]
 fn scopes_fall_back_to_their_parent() {
     let theme = Theme::from_toml("\"entity\" = { fg = \"red\" }\n");
     assert_eq!(theme.entity(EntityKind::Place, false).fg, Some(Color::Red));
