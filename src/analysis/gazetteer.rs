@@ -17,14 +17,20 @@
 //! otherwise, and take whole names (`"United States"`), not byte spans;
 //! [`find_ignoring_case`] finds names in all-capitals headlines.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+/// A hash map with a fast, fixed-seed hasher: gazetteer keys are short
+/// words looked up for every word of an article, where SipHash would cost
+/// more than the rest of the lookup.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+/// A hash set with the hasher of [`HashMap`].
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// The words of a hand-written list as a set, built on first use: these are
 /// looked up for every word of an article, so a linear scan would dominate.
 macro_rules! lexicon {
     ($list:ident) => {{
-        static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        static SET: std::sync::LazyLock<HashSet<&'static str>> =
             std::sync::LazyLock::new(|| $list.iter().copied().collect());
         &*SET
     }};
@@ -49,7 +55,7 @@ const LAST_NAMES: &str = include_str!("gazetteer/last_names.txt");
 /// Parses `Canonical|alias|…` lines into a map from every form (the canonical
 /// one included) to the canonical form. Blank lines and `#` comments are skipped.
 fn parse_aliases(data: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in data.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -91,7 +97,7 @@ impl PlaceKind {
 
 static PLACE_TABLE: LazyLock<HashMap<&'static str, (&'static str, PlaceKind)>> =
     LazyLock::new(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (data, kind) in [
             (COUNTRIES, PlaceKind::Country),
             (REGIONS, PlaceKind::Region),
@@ -170,7 +176,7 @@ struct CaseInsensitive {
 static CASE_INSENSITIVE: LazyLock<CaseInsensitive> = LazyLock::new(|| {
     let mut forms: Vec<&'static str> = Vec::new();
     let mut listed = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut push = |form: &'static str, what: Listed| {
         // Short forms ("US", "UK") are too ambiguous without their case.
         if form.chars().count() >= 4 && seen.insert(form.to_ascii_uppercase()) {
@@ -930,7 +936,10 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// Whether `word` (compared in lower case) is a reporting verb (see [`REPORTING_VERBS`]).
 pub(crate) fn is_reporting_verb(word: &str) -> bool {
-    REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+    let verbs = lexicon!(REPORTING_VERBS);
+    verbs.contains(word)
+        || (word.bytes().any(|b| b.is_ascii_uppercase())
+            && verbs.contains(word.to_ascii_lowercase().as_str()))
 }
 
 /// Lower-case particles inside personal and institutional names

@@ -8,12 +8,12 @@
 //! counts only on word boundaries (no letter or digit right before or after
 //! it, so a possessive `'s` stays outside the mention).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::super::{Entity, EntityKind, Progress, gazetteer};
+use super::super::gazetteer::{self, HashMap};
+use super::super::{Entity, EntityKind, Progress};
 use super::classify::Typed;
 use super::slug::Ids;
 
@@ -168,7 +168,7 @@ fn remember_people(memory: &mut Memory, typed: &[Typed]) {
 /// Given names that open exactly one multi-word person name, with that
 /// person: a lone "Tim" may then stand for "Tim Henman".
 fn first_name_aliases(names: &[(String, usize)]) -> HashMap<String, usize> {
-    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+    let mut seen: HashMap<String, Option<usize>> = HashMap::default();
     for (name, i) in names {
         let mut words = name.split_whitespace();
         if let (Some(first), Some(_)) = (words.next(), words.next()) {
