@@ -40,6 +40,8 @@ macro_rules! lexicon {
 const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
 /// Capitals and cities over 100,000 people (generated, GeoNames).
 const CITIES: &str = include_str!("gazetteer/cities.txt");
+/// Towns of 15,000 to 100,000 people that are nobody's name (generated, GeoNames).
+const TOWNS: &str = include_str!("gazetteer/towns.txt");
 /// US states, continents, world regions, seas, former states (generated).
 const REGIONS: &str = include_str!("gazetteer/regions.txt");
 /// Organisations: seats of government, news agencies and outlets,
@@ -82,6 +84,9 @@ pub(crate) enum PlaceKind {
     City,
     /// A US state, continent or world region.
     Region,
+    /// A town of 15,000 to 100,000 people: weaker evidence than the others,
+    /// so people rules go first.
+    Town,
 }
 
 impl PlaceKind {
@@ -91,6 +96,7 @@ impl PlaceKind {
             PlaceKind::Country => "gazetteer: country",
             PlaceKind::City => "gazetteer: city",
             PlaceKind::Region => "gazetteer: region",
+            PlaceKind::Town => "gazetteer: town",
         }
     }
 }
@@ -102,6 +108,7 @@ static PLACE_TABLE: LazyLock<HashMap<&'static str, (&'static str, PlaceKind)>> =
             (COUNTRIES, PlaceKind::Country),
             (REGIONS, PlaceKind::Region),
             (CITIES, PlaceKind::City),
+            (TOWNS, PlaceKind::Town),
         ] {
             for (form, canonical) in parse_aliases(data) {
                 map.entry(form).or_insert((canonical, kind));
@@ -186,7 +193,11 @@ static CASE_INSENSITIVE: LazyLock<CaseInsensitive> = LazyLock::new(|| {
     };
     let mut places: Vec<(&&str, &(&str, PlaceKind))> = PLACE_TABLE.iter().collect();
     places.sort_unstable();
-    for (form, (canonical, kind)) in places {
+    // Towns are too many and too often words to trust without their case.
+    for (form, (canonical, kind)) in places
+        .into_iter()
+        .filter(|(_, (_, k))| *k != PlaceKind::Town)
+    {
         push(form, Listed::Place(canonical, *kind));
     }
     let mut organisations: Vec<(&&str, &&str)> = ORGANISATION_TABLE.iter().collect();
@@ -526,6 +537,37 @@ const PLACE_CUES: &[&str] = &[
     "Street",
     "Valley",
 ];
+
+/// Words that end the names of events, competitions, wars, prizes and laws
+/// ("World Cup", "Hong Kong Open", "Gulf War"): such names are misc.
+const EVENT_CUES: &[&str] = &[
+    "Act",
+    "Award",
+    "Awards",
+    "Championship",
+    "Championships",
+    "Classic",
+    "Cup",
+    "Festival",
+    "Games",
+    "Marathon",
+    "Masters",
+    "Olympics",
+    "Open",
+    "Prix",
+    "Prize",
+    "Rally",
+    "Series",
+    "Tournament",
+    "Treaty",
+    "Trophy",
+    "War",
+];
+
+/// Whether `word` ends event names (see [`EVENT_CUES`]).
+pub(crate) fn is_event_cue(word: &str) -> bool {
+    lexicon!(EVENT_CUES).contains(word)
+}
 
 /// Whether `word` is a place cue (see [`PLACE_CUES`]).
 pub(crate) fn is_place_cue(word: &str) -> bool {
