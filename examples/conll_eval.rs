@@ -10,7 +10,8 @@
 //! `--errors` prints, on standard error, the commonest kinds of error
 //! (missed, spurious, wrong type, wrong span; gold and predicted type; the
 //! reason folio gave) with counts and examples; `--all-errors` lists every
-//! error as `kind<TAB>gold<TAB>predicted<TAB>reason<TAB>words`. That output
+//! error as `kind<TAB>gold<TAB>predicted<TAB>reason<TAB>words`; `--prose`
+//! keeps only the errors in prose sentences. That output
 //! contains the data's text, so it is for the terminal only.
 
 use std::collections::HashMap;
@@ -26,8 +27,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let summary = args.iter().any(|a| a == "--errors");
     let all = args.iter().any(|a| a == "--all-errors");
+    let prose_only = args.iter().any(|a| a == "--prose");
     let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: conll_eval PATH [--errors | --all-errors]");
+        eprintln!("usage: conll_eval PATH [--errors | --all-errors] [--prose]");
         return ExitCode::from(2);
     };
     let bytes = match std::fs::read(path) {
@@ -54,7 +56,7 @@ fn main() -> ExitCode {
             let gold = conll::chunks(sentence.iter().map(|t| t.tag.as_str()));
             let chunks = typed(&analysis, mentions);
             scorer.add_sentence(&gold, &chunks, conll::is_prose(sentence));
-            if summary || all {
+            if (summary || all) && (!prose_only || conll::is_prose(sentence)) {
                 errors.extend(sentence_errors(
                     sentence,
                     &gold,

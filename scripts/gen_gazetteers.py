@@ -104,6 +104,7 @@ NOT_PLACES = {
     "Bar", "Bat", "Gap", "Jena", "Kent", "Lowell", "Cary", "Clinton",
     "Franklin", "Washington", "Harrison", "Troy", "Jesus", "Santa", "Mission",
     "Union", "Carmel", "Temple", "Norman", "Regina", "Ede", "Kiel", "Sharon",
+    "Olympic",
 }
 
 MONTHS_AND_DAYS = {

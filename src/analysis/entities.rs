@@ -38,6 +38,7 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let mut sport = sport::Evidence::default();
     // Indices into `typed` of names that are teams if the text is about sport.
     let mut team_slots = Vec::new();
+    let mut venues = Vec::new();
     for (n, sentence) in sentences.iter().enumerate() {
         let words = tokens::words(text, sentence.clone());
         if caps::is_caps_line(text, sentence.clone()) {
@@ -64,6 +65,8 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
                 t.reason = format!("table: team ({})", t.reason);
             } else if sport::is_team_slot(text, &words, &t) {
                 team_slots.push(typed.len());
+            } else if sport::is_venue(&words, &t) {
+                venues.push(typed.len());
             }
             typed.push(t);
         }
@@ -77,22 +80,25 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
         // elsewhere than a team.
         let people: gazetteer::HashSet<&str> = typed
             .iter()
-            .filter(|t| t.kind == Some(EntityKind::Person))
+            .filter(|t| t.kind == Some(EntityKind::Person) && t.surface.contains(' '))
             .flat_map(|t| t.surface.split_whitespace())
             .collect();
         let teams: Vec<usize> = team_slots
             .into_iter()
             .filter(|&i| {
                 typed.get(i).is_some_and(|t| {
-                    t.kind.is_some()
-                        || !(people.contains(t.surface.as_str())
-                            || gazetteer::is_first_name(&t.surface))
+                    t.kind == Some(EntityKind::Place) || !people.contains(t.surface.as_str())
                 })
             })
             .collect();
         for i in teams {
             if let Some(t) = typed.get_mut(i) {
                 sport::as_team(t);
+            }
+        }
+        for i in venues {
+            if let Some(t) = typed.get_mut(i) {
+                sport::as_venue(t);
             }
         }
     }
@@ -186,6 +192,15 @@ mod tests {
         assert_eq!(
             entities("Coach Tim Okoro left. It was Tim's call, the club said."),
             [entity(Person, "Tim Okoro", &["Tim Okoro", "Tim"])]
+        );
+    }
+
+    #[test]
+    fn headlines_in_capitals_mention_known_names() {
+        use EntityKind::*;
+        assert_eq!(
+            entities("Coach Tim Okoro left.\nOKORO QUITS"),
+            [entity(Person, "Tim Okoro", &["Tim Okoro", "OKORO"])]
         );
     }
 

@@ -213,9 +213,22 @@ fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Finds every mention of every remembered surface form in one pass.
+/// Finds every mention of every remembered surface form in one pass, and
+/// of its all-capitals form ("LEICESTERSHIRE" in a headline).
 fn scan(text: &str, memory: &mut Memory, progress: &Progress) {
-    let patterns: Vec<(&String, usize)> = memory.surfaces.iter().map(|(s, &i)| (s, i)).collect();
+    let capitals: Vec<(String, usize)> = memory
+        .surfaces
+        .iter()
+        .filter(|(s, _)| s.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(|(s, &i)| (s.to_uppercase(), i))
+        .filter(|(upper, _)| !memory.surfaces.contains_key(upper))
+        .collect();
+    let patterns: Vec<(&String, usize)> = memory
+        .surfaces
+        .iter()
+        .map(|(s, &i)| (s, i))
+        .chain(capitals.iter().map(|(s, i)| (s, *i)))
+        .collect();
     if patterns.is_empty() {
         return;
     }

@@ -17,15 +17,25 @@ const SPORT_WORDS: &[&str] = &[
     "basketball",
     "batsman",
     "beat",
-    "bowler",
     "bowled",
+    "bowler",
+    "boxing",
+    "champion",
+    "champions",
+    "championship",
+    "club",
     "coach",
     "cricket",
+    "cup",
     "cycling",
+    "defeat",
     "defender",
     "draw",
     "drew",
+    "final",
     "football",
+    "game",
+    "games",
     "goal",
     "goalkeeper",
     "goals",
@@ -35,30 +45,53 @@ const SPORT_WORDS: &[&str] = &[
     "homer",
     "inning",
     "innings",
+    "knockout",
     "league",
+    "lost",
+    "marathon",
     "match",
+    "matches",
+    "medal",
     "midfielder",
+    "olympic",
     "penalty",
     "pitcher",
+    "player",
+    "players",
+    "points",
     "quarterback",
     "quarterfinal",
+    "race",
+    "racing",
+    "round",
     "rugby",
+    "runs",
     "scored",
+    "scores",
+    "season",
+    "seed",
     "seeded",
     "semifinal",
     "soccer",
     "squad",
+    "stadium",
     "striker",
+    "team",
+    "teams",
     "tennis",
+    "title",
     "touchdown",
     "tournament",
     "unbeaten",
+    "victory",
     "wicket",
     "wickets",
+    "win",
+    "won",
 ];
 
 /// How many distinct sport words, or results-table lines, make a sports report.
-const THRESHOLD: usize = 3;
+const THRESHOLD: usize = 5;
 
 /// Evidence, gathered sentence by sentence, that a document is about sport.
 #[derive(Debug, Default)]
@@ -72,7 +105,15 @@ impl Evidence {
     /// table line.
     pub(crate) fn add(&mut self, words: &[Word<'_>], table: bool) {
         for w in words {
-            if let Some(&word) = SPORT_SET.get(w.text) {
+            // "CRICKET - …" headlines count too.
+            let lower;
+            let text = if w.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower = w.text.to_ascii_lowercase();
+                lower.as_str()
+            } else {
+                w.text
+            };
+            if let Some(&word) = SPORT_SET.get(text) {
                 self.words.insert(word);
             }
         }
@@ -95,22 +136,38 @@ static SPORT_SET: LazyLock<HashSet<&'static str>> =
 /// labelling a venue ("Leicester : Leicestershire beat Somerset").
 pub(crate) fn is_team_slot(text: &str, words: &[Word<'_>], t: &Typed) -> bool {
     let city_or_town = t.reason.ends_with("city") || t.reason.ends_with("town");
-    let place_like =
-        (t.kind == Some(EntityKind::Place) && city_or_town) || (t.kind.is_none() && !t.initial);
+    // "Essex" typed a person only because it is also a surname.
+    let lone_surname = t.kind == Some(EntityKind::Person)
+        && t.reason == "gazetteer: surname"
+        && !t.surface.contains(' ');
+    let place_like = (t.kind == Some(EntityKind::Place) && city_or_town)
+        || (t.kind.is_none() && !t.initial)
+        || lone_surname;
     if !place_like {
         return false;
     }
-    let count = words.partition_point(|w| w.span.end <= t.span.start);
-    let mut before = words.get(..count).unwrap_or_default().iter().rev();
-    let previous = before
-        .next()
-        .map(|w| w.text)
-        .filter(|w| *w != "the")
-        .or_else(|| before.next().map(|w| w.text));
+    let previous = previous_word(words, t);
     if previous.is_some_and(|w| matches!(w, "in" | "at" | "near" | "from" | "outside" | "of")) {
         return false;
     }
     !is_label(text, t)
+}
+
+/// Whether `t` is an untyped name where a sports report names a venue:
+/// "at Headingley", "at the Oval".
+pub(crate) fn is_venue(words: &[Word<'_>], t: &Typed) -> bool {
+    t.kind.is_none() && previous_word(words, t) == Some("at")
+}
+
+/// The word before `t` in `words`, looking past one "the".
+fn previous_word<'a>(words: &[Word<'a>], t: &Typed) -> Option<&'a str> {
+    let count = words.partition_point(|w| w.span.end <= t.span.start);
+    let mut before = words.get(..count).unwrap_or_default().iter().rev();
+    before
+        .next()
+        .map(|w| w.text)
+        .filter(|w| *w != "the")
+        .or_else(|| before.next().map(|w| w.text))
 }
 
 /// Whether `t` labels what follows it ("Attendance : 12,000").
@@ -119,6 +176,12 @@ pub(crate) fn is_label(text: &str, t: &Typed) -> bool {
         .unwrap_or("")
         .trim_start()
         .starts_with(':')
+}
+
+/// `t` retyped as a venue.
+pub(crate) fn as_venue(t: &mut Typed) {
+    t.kind = Some(EntityKind::Place);
+    t.reason = "sport: at-X venue".to_owned();
 }
 
 /// `t` retyped as a team.
