@@ -205,6 +205,19 @@ mod tests {
     }
 
     #[test]
+    fn ampersand_firms_and_names_inside_hyphenated_words() {
+        use EntityKind::*;
+        assert_eq!(
+            entities("Analysts at Varga & Sons met the Ontario-based staff in Ontario."),
+            [
+                entity(Organisation, "Varga & Sons", &["Varga & Sons"]),
+                entity(Misc, "Ontario", &["Ontario"]),
+                entity(Place, "Ontario", &["Ontario"]),
+            ]
+        );
+    }
+
+    #[test]
     fn canonical_places_and_possessives() {
         use EntityKind::*;
         let found = entities("America's envoy flew from the US to the U.S. embassy in Britain.");

@@ -49,7 +49,7 @@ fn word<'w, 'a>(words: &'w [Word<'a>], i: usize) -> Option<&'w Word<'a>> {
 
 /// Whether word `i` may continue a name from the word before it.
 fn joins(words: &[Word<'_>], i: usize) -> bool {
-    word(words, i).is_some_and(|w| matches!(w.gap, Gap::Space | Gap::Hyphen))
+    word(words, i).is_some_and(|w| matches!(w.gap, Gap::Space | Gap::Hyphen | Gap::Ampersand))
         && word(words, i.wrapping_sub(1)).is_some_and(|w| !w.possessive)
 }
 

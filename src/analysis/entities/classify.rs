@@ -117,6 +117,14 @@ fn classify_words(
             "gazetteer: organisation",
         ));
     }
+    if range
+        .clone()
+        .skip(1)
+        .filter_map(|i| words.get(i))
+        .any(|w| w.gap == Gap::Ampersand)
+    {
+        return Some(typed(Some(EntityKind::Organisation), &surface, "cue: &"));
+    }
     if !single && gazetteer::is_event_cue(last.text) {
         let reason = format!("cue: {} (event)", last.text);
         return Some(typed(Some(EntityKind::Misc), &surface, &reason));

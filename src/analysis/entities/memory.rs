@@ -253,11 +253,39 @@ fn scan(text: &str, memory: &mut Memory, progress: &Progress) {
             mentions.push((i, range));
         }
     }
-    for (i, range) in mentions {
+    for (mut i, range) in mentions {
+        // "Ontario-based", "ex-England": the name is part of a word that is
+        // no place or team, so the mention goes to a misc entity of its own.
+        if in_compound(text, &range) && memory.kind_of(i).is_some_and(|k| k != EntityKind::Misc) {
+            let surface = text.get(range.clone()).unwrap_or_default();
+            let key = format!("{surface}-");
+            i = memory.draft(
+                EntityKind::Misc,
+                &key,
+                surface,
+                "compound: name in a hyphenated word",
+            );
+        }
         if let Some(d) = memory.drafts.get_mut(i) {
             d.mentions.push(range);
         }
     }
+}
+
+/// Whether the match at `range` of `text` is joined by a hyphen to a
+/// lower-case word: "Ontario-based", "ex-England", "Amman-bound".
+fn in_compound(text: &str, range: &Range<usize>) -> bool {
+    let after = text.get(range.end..).unwrap_or_default();
+    let before = text.get(..range.start).unwrap_or_default();
+    let lower_after = after
+        .strip_prefix('-')
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_lowercase);
+    let lower_before = before
+        .strip_suffix('-')
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(char::is_lowercase);
+    lower_after || lower_before
 }
 
 /// Drafts with mentions, as entities in order of first mention, with ids.

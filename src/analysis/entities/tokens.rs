@@ -19,6 +19,8 @@ pub(crate) enum Gap {
     Space,
     /// A single hyphen ("Guinea-Bissau").
     Hyphen,
+    /// An ampersand between spaces ("Standard & Poor").
+    Ampersand,
     /// Anything else: punctuation, quotation marks, line breaks.
     Other,
 }
@@ -111,6 +113,7 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
                 Gap::Space
             }
             Some("-" | "\u{2011}") => Gap::Hyphen,
+            Some(" & " | "&") => Gap::Ampersand,
             Some(_) => Gap::Other,
         };
         let initial = match gap_text {
