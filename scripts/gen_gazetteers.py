@@ -73,6 +73,20 @@ CITY_ALIASES = {
     "New York City": ["New York"], "Kharkiv": ["Kharkov"], "Odesa": ["Odessa"], "Astana": ["Nur-Sultan"],
 }
 
+# Newspaper (AP style) abbreviations of US states, without their full stop
+# (folio's words keep a full stop only after known abbreviations); those
+# that are also English words or names (Ga, La, Mo, Pa, Miss, Wash, ...) are
+# left out (hand-written).
+STATE_ABBREVIATIONS = {
+    "Alabama": ["Ala"], "Arizona": ["Ariz"], "Arkansas": ["Ark"], "California": ["Calif"],
+    "Colorado": ["Colo"], "Connecticut": ["Conn"], "Florida": ["Fla"], "Massachusetts": ["Mass"],
+    "Michigan": ["Mich"], "Minnesota": ["Minn"], "Montana": ["Mont"], "Nebraska": ["Neb"],
+    "Nevada": ["Nev"], "Oklahoma": ["Okla"], "Tennessee": ["Tenn"], "Wisconsin": ["Wis"],
+    "Wyoming": ["Wyo"], "New York": ["N.Y."], "New Jersey": ["N.J."], "North Carolina": ["N.C."],
+    "South Carolina": ["S.C."], "New Hampshire": ["N.H."], "New Mexico": ["N.M."],
+    "North Dakota": ["N.D."], "South Dakota": ["S.D."], "Rhode Island": ["R.I."],
+}
+
 # World regions, seas, former states and other places news often names
 # (hand-written).
 REGIONS = [
@@ -189,7 +203,8 @@ def towns(gc, taken, people):
 
 
 def regions(gc):
-    lines = [s["name"] for s in sorted(gc.get_us_states().values(), key=lambda s: s["name"])]
+    lines = ["|".join([s["name"], *STATE_ABBREVIATIONS.get(s["name"], [])])
+             for s in sorted(gc.get_us_states().values(), key=lambda s: s["name"])]
     lines += [c["name"] for c in gc.get_continents().values()]
     return lines
 

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Sc, fast_char, is_fast};
+use super::{ASCII, Sc, fast_char, is_fast};
 
 /// The UAX #29 sentence segments of `text` as byte ranges into it,
 /// end-exclusive, in order, covering all of it (whitespace included).
@@ -19,6 +19,10 @@ pub(crate) fn sentence_bounds(text: &str) -> Vec<Range<usize>> {
 
 /// The character at byte `at` of `text` with its sentence class and length.
 fn class_at(text: &str, at: usize) -> Option<(char, Sc, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if let Some(&(_, sc)) = ASCII.get(usize::from(byte)) {
+        return Some((char::from(byte), sc, 1));
+    }
     let c = text.get(at..)?.chars().next()?;
     let (_, sc) = fast_char(c)?;
     Some((c, sc, c.len_utf8()))

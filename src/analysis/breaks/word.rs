@@ -2,7 +2,7 @@
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
-use super::{Wc, fast_char, is_fast};
+use super::{ASCII, Wc, fast_char, is_fast};
 
 /// The word segments of `text` (UAX #29) that contain a letter or digit, as
 /// `(byte offset into text, segment)`, in order. Punctuation, spaces and
@@ -38,6 +38,10 @@ impl<'a> Iterator for WordTokens<'a> {
 
 /// The character at byte `at` of `text` with its word class and length.
 fn class_at(text: &str, at: usize) -> Option<(char, Wc, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if let Some(&(wc, _)) = ASCII.get(usize::from(byte)) {
+        return Some((char::from(byte), wc, 1));
+    }
     let c = text.get(at..)?.chars().next()?;
     let (wc, _) = fast_char(c)?;
     Some((c, wc, c.len_utf8()))

@@ -105,13 +105,17 @@ impl Evidence {
     /// table line.
     pub(crate) fn add(&mut self, words: &[Word<'_>], table: bool) {
         for w in words {
-            // "CRICKET - …" headlines count too.
-            let lower;
-            let text = if w.text.bytes().any(|b| b.is_ascii_uppercase()) {
-                lower = w.text.to_ascii_lowercase();
-                lower.as_str()
-            } else {
+            // "Cricket", "CRICKET - …" count too: lower-cased on the stack,
+            // as every name passes here.
+            let mut buffer = [0u8; 16];
+            let text = if !w.text.starts_with(|c: char| c.is_ascii_uppercase()) {
                 w.text
+            } else if let Some(copy) = buffer.get_mut(..w.text.len()) {
+                copy.copy_from_slice(w.text.as_bytes());
+                copy.make_ascii_lowercase();
+                std::str::from_utf8(copy).unwrap_or_default()
+            } else {
+                continue;
             };
             if let Some(&word) = SPORT_SET.get(text) {
                 self.words.insert(word);
