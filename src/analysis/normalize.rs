@@ -49,7 +49,9 @@ pub(super) fn normalize(text: &str) -> Option<Normalized> {
 /// not NFC on its own.
 fn needs_normalizing(text: &str) -> bool {
     let mut suspect = false;
-    for c in text.chars().filter(|c| !c.is_ascii()) {
+    // Lead bytes of multi-byte characters only: a byte loop skips ASCII fast.
+    let non_ascii = text.bytes().enumerate().filter(|(_, b)| *b >= 0xC0);
+    for c in non_ascii.filter_map(|(i, _)| text.get(i..).and_then(|s| s.chars().next())) {
         if is_invisible_format(c) {
             return true;
         }
