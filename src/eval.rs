@@ -141,17 +141,35 @@ impl Scorer {
 /// overlaps; a mention that crosses sentences, or overlaps tokens of an
 /// earlier mention, is dropped.
 pub fn predicted_chunks(analysis: &Analysis, tokens: &[Vec<Range<usize>>]) -> Vec<Vec<Chunk>> {
+    predicted_mentions(analysis, tokens)
+        .into_iter()
+        .map(|sentence| {
+            sentence
+                .into_iter()
+                .filter_map(|(range, entity)| {
+                    let kind = analysis.entities.get(entity)?.kind;
+                    Some((range, conll_type(kind).to_owned()))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Like [`predicted_chunks`], but each chunk carries the index into
+/// `analysis.entities` of the entity it mentions instead of its type (for
+/// error reports that show why an entity got its type).
+pub fn predicted_mentions(
+    analysis: &Analysis,
+    tokens: &[Vec<Range<usize>>],
+) -> Vec<Vec<(Range<usize>, usize)>> {
     let flat: Vec<(usize, usize, &Range<usize>)> = tokens
         .iter()
         .enumerate()
         .flat_map(|(s, ts)| ts.iter().enumerate().map(move |(t, r)| (s, t, r)))
         .collect();
-    let mut out: Vec<Vec<Chunk>> = vec![Vec::new(); tokens.len()];
+    let mut out: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); tokens.len()];
     let mut taken_until: Vec<usize> = vec![0; tokens.len()];
     for (mention, entity) in analysis.mentions() {
-        let Some(kind) = analysis.entities.get(entity).map(|e| conll_type(e.kind)) else {
-            continue;
-        };
         let first = flat.partition_point(|(_, _, r)| r.end <= mention.start);
         let after = flat.partition_point(|(_, _, r)| r.start < mention.end);
         let (Some(&(s, a, _)), Some(&(s2, b, _))) =
@@ -169,7 +187,7 @@ pub fn predicted_chunks(analysis: &Analysis, tokens: &[Vec<Range<usize>>]) -> Ve
             continue;
         }
         *until = b + 1;
-        chunks.push((a..b + 1, kind.to_owned()));
+        chunks.push((a..b + 1, entity));
     }
     out
 }

@@ -16,11 +16,12 @@ mod caps;
 mod classify;
 mod memory;
 pub(crate) mod slug;
+mod sport;
 pub(crate) mod tokens;
 
 use std::ops::Range;
 
-use super::{Entity, EntityKind, Progress};
+use super::{Entity, EntityKind, Progress, gazetteer};
 use crate::document::Document;
 
 /// Named entities of `doc`, in order of first mention.
@@ -34,26 +35,71 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let text = doc.text();
     let total = text.len().max(1);
     let mut typed = Vec::new();
+    let mut sport = sport::Evidence::default();
+    // Indices into `typed` of names that are teams if the text is about sport.
+    let mut team_slots = Vec::new();
+    let mut venues = Vec::new();
     for (n, sentence) in sentences.iter().enumerate() {
         let words = tokens::words(text, sentence.clone());
         if caps::is_caps_line(text, sentence.clone()) {
-            typed.extend(caps::typed(text, sentence.clone(), &words));
+            let table = is_caps_table_line(&words);
+            sport.add(&words, table);
+            for mut t in caps::typed(text, sentence.clone(), &words) {
+                if table && t.kind == Some(EntityKind::Place) && !t.reason.contains("country") {
+                    t.kind = Some(EntityKind::Organisation);
+                    t.reason = format!("table: team ({})", t.reason);
+                }
+                typed.push(t);
+            }
             continue;
         }
         let table = is_table_line(&words);
+        sport.add(&words, table);
         for candidate in candidates::candidates(&words) {
             let Some(mut t) = classify::classify(text, &words, &candidate) else {
                 continue;
             };
-            if table && t.kind == Some(EntityKind::Place) && !t.reason.ends_with("country") {
+            let place = t.kind == Some(EntityKind::Place) && !t.reason.ends_with("country");
+            if table && (place || t.kind.is_none()) && !sport::is_label(text, &t) {
                 t.kind = Some(EntityKind::Organisation);
                 t.reason = format!("table: team ({})", t.reason);
+            } else if sport::is_team_slot(text, &words, &t) {
+                team_slots.push(typed.len());
+            } else if sport::is_venue(&words, &t) {
+                venues.push(typed.len());
             }
             typed.push(t);
         }
         if n % 64 == 0 {
             let done = u32::try_from(600 * sentence.end.min(total) / total).unwrap_or(600);
             progress.set(100 + done);
+        }
+    }
+    if sport.is_sport() {
+        // A lone "Alan" or "Caddick" is more likely a player named in full
+        // elsewhere than a team.
+        let people: gazetteer::HashSet<&str> = typed
+            .iter()
+            .filter(|t| t.kind == Some(EntityKind::Person) && t.surface.contains(' '))
+            .flat_map(|t| t.surface.split_whitespace())
+            .collect();
+        let teams: Vec<usize> = team_slots
+            .into_iter()
+            .filter(|&i| {
+                typed.get(i).is_some_and(|t| {
+                    t.kind == Some(EntityKind::Place) || !people.contains(t.surface.as_str())
+                })
+            })
+            .collect();
+        for i in teams {
+            if let Some(t) = typed.get_mut(i) {
+                sport::as_team(t);
+            }
+        }
+        for i in venues {
+            if let Some(t) = typed.get_mut(i) {
+                sport::as_venue(t);
+            }
         }
     }
     progress.set(700);
@@ -64,13 +110,36 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
 /// it has a number and no lower-case word. Cities and regions there name
 /// teams, which are organisations.
 fn is_table_line(words: &[tokens::Word<'_>]) -> bool {
-    let number = words
-        .iter()
-        .any(|w| w.text.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    let number = words.iter().any(|w| is_number(w.text));
     let lower = words
         .iter()
         .any(|w| w.text.chars().next().is_some_and(char::is_lowercase));
-    number && !lower
+    number && !lower && !is_dateline(words)
+}
+
+/// Whether an all-capitals sentence is a line of a results table or fixture
+/// list: it has a number, or "AT" / "V" / "VS" between two names
+/// ("CHICAGO AT TORONTO").
+fn is_caps_table_line(words: &[tokens::Word<'_>]) -> bool {
+    let marker = words
+        .iter()
+        .any(|w| is_number(w.text) || matches!(w.text, "AT" | "V" | "VS" | "V." | "VS."));
+    marker && !is_dateline(words)
+}
+
+/// Whether `word` starts with a digit.
+fn is_number(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether a sentence holds a year ("LONDON 1996-08-30", "Paris, May 5,
+/// 2003"): a dateline, not a results line.
+fn is_dateline(words: &[tokens::Word<'_>]) -> bool {
+    words.iter().any(|w| {
+        w.text.len() == 4
+            && (w.text.starts_with("19") || w.text.starts_with("20"))
+            && w.text.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -127,6 +196,28 @@ mod tests {
     }
 
     #[test]
+    fn headlines_in_capitals_mention_known_names() {
+        use EntityKind::*;
+        assert_eq!(
+            entities("Coach Tim Okoro left.\nOKORO QUITS"),
+            [entity(Person, "Tim Okoro", &["Tim Okoro", "OKORO"])]
+        );
+    }
+
+    #[test]
+    fn ampersand_firms_and_names_inside_hyphenated_words() {
+        use EntityKind::*;
+        assert_eq!(
+            entities("Analysts at Varga & Sons met the Ontario-based staff in Ontario."),
+            [
+                entity(Organisation, "Varga & Sons", &["Varga & Sons"]),
+                entity(Misc, "Ontario", &["Ontario"]),
+                entity(Place, "Ontario", &["Ontario"]),
+            ]
+        );
+    }
+
+    #[test]
     fn canonical_places_and_possessives() {
         use EntityKind::*;
         let found = entities("America's envoy flew from the US to the U.S. embassy in Britain.");
@@ -143,6 +234,40 @@ mod tests {
     fn dates_titles_and_pronouns_are_never_entities() {
         let found = entities("On Monday, President Vance said He would visit in Super April.");
         assert_eq!(found, [entity(EntityKind::Person, "Vance", &["Vance"])]);
+    }
+
+    #[test]
+    fn sports_reports_name_teams_after_places() {
+        use EntityKind::*;
+        let kinds = |text: &str| -> Vec<(EntityKind, String)> {
+            entities(text).into_iter().map(|(k, n, _)| (k, n)).collect()
+        };
+        assert_eq!(
+            kinds(
+                "Rain fell as Kestrelshire beat Leeds by an innings at Brackley Park.
+The bowler took four wickets in the match."
+            ),
+            [
+                (Organisation, "Kestrelshire".to_owned()),
+                (Organisation, "Leeds".to_owned()),
+                (Place, "Brackley Park".to_owned()),
+            ]
+        );
+        assert_eq!(
+            kinds("Rain fell as Kestrelshire officials met in Leeds."),
+            [
+                (Misc, "Kestrelshire".to_owned()),
+                (Place, "Leeds".to_owned())
+            ]
+        );
+        assert_eq!(
+            kinds("Granby 2 Kestrel Rovers 1\nLONDON 1996-08-30"),
+            [
+                (Organisation, "Granby".to_owned()),
+                (Organisation, "Kestrel Rovers".to_owned()),
+                (Place, "London".to_owned()),
+            ]
+        );
     }
 
     #[test]

@@ -17,14 +17,20 @@
 //! otherwise, and take whole names (`"United States"`), not byte spans;
 //! [`find_ignoring_case`] finds names in all-capitals headlines.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+/// A hash map with a fast, fixed-seed hasher: gazetteer keys are short
+/// words looked up for every word of an article, where SipHash would cost
+/// more than the rest of the lookup.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+/// A hash set with the hasher of [`HashMap`].
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// The words of a hand-written list as a set, built on first use: these are
 /// looked up for every word of an article, so a linear scan would dominate.
 macro_rules! lexicon {
     ($list:ident) => {{
-        static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        static SET: std::sync::LazyLock<HashSet<&'static str>> =
             std::sync::LazyLock::new(|| $list.iter().copied().collect());
         &*SET
     }};
@@ -34,6 +40,8 @@ macro_rules! lexicon {
 const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
 /// Capitals and cities over 100,000 people (generated, GeoNames).
 const CITIES: &str = include_str!("gazetteer/cities.txt");
+/// Towns of 15,000 to 100,000 people that are nobody's name (generated, GeoNames).
+const TOWNS: &str = include_str!("gazetteer/towns.txt");
 /// US states, continents, world regions, seas, former states (generated).
 const REGIONS: &str = include_str!("gazetteer/regions.txt");
 /// Organisations: seats of government, news agencies and outlets,
@@ -49,7 +57,7 @@ const LAST_NAMES: &str = include_str!("gazetteer/last_names.txt");
 /// Parses `Canonical|alias|…` lines into a map from every form (the canonical
 /// one included) to the canonical form. Blank lines and `#` comments are skipped.
 fn parse_aliases(data: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in data.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -76,6 +84,9 @@ pub(crate) enum PlaceKind {
     City,
     /// A US state, continent or world region.
     Region,
+    /// A town of 15,000 to 100,000 people: weaker evidence than the others,
+    /// so people rules go first.
+    Town,
 }
 
 impl PlaceKind {
@@ -85,17 +96,19 @@ impl PlaceKind {
             PlaceKind::Country => "gazetteer: country",
             PlaceKind::City => "gazetteer: city",
             PlaceKind::Region => "gazetteer: region",
+            PlaceKind::Town => "gazetteer: town",
         }
     }
 }
 
 static PLACE_TABLE: LazyLock<HashMap<&'static str, (&'static str, PlaceKind)>> =
     LazyLock::new(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (data, kind) in [
             (COUNTRIES, PlaceKind::Country),
             (REGIONS, PlaceKind::Region),
             (CITIES, PlaceKind::City),
+            (TOWNS, PlaceKind::Town),
         ] {
             for (form, canonical) in parse_aliases(data) {
                 map.entry(form).or_insert((canonical, kind));
@@ -170,7 +183,7 @@ struct CaseInsensitive {
 static CASE_INSENSITIVE: LazyLock<CaseInsensitive> = LazyLock::new(|| {
     let mut forms: Vec<&'static str> = Vec::new();
     let mut listed = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut push = |form: &'static str, what: Listed| {
         // Short forms ("US", "UK") are too ambiguous without their case.
         if form.chars().count() >= 4 && seen.insert(form.to_ascii_uppercase()) {
@@ -180,7 +193,11 @@ static CASE_INSENSITIVE: LazyLock<CaseInsensitive> = LazyLock::new(|| {
     };
     let mut places: Vec<(&&str, &(&str, PlaceKind))> = PLACE_TABLE.iter().collect();
     places.sort_unstable();
-    for (form, (canonical, kind)) in places {
+    // Towns are too many and too often words to trust without their case.
+    for (form, (canonical, kind)) in places
+        .into_iter()
+        .filter(|(_, (_, k))| *k != PlaceKind::Town)
+    {
         push(form, Listed::Place(canonical, *kind));
     }
     let mut organisations: Vec<(&&str, &&str)> = ORGANISATION_TABLE.iter().collect();
@@ -380,35 +397,44 @@ const ORGANISATION_CUES: &[&str] = &[
     "Alliance",
     "Army",
     "Assembly",
+    "Associates",
     "Association",
     "Authority",
     "Bank",
     "Board",
     "Brigade",
+    "Bros",
     "Bureau",
     "Cabinet",
+    "Capital",
     "Chamber",
     "Chambers",
-    "Consulate",
+    "Chemicals",
     "Church",
     "Club",
+    "Co",
     "Coalition",
     "College",
     "Commission",
     "Committee",
+    "Communications",
     "Company",
     "Congress",
+    "Consulate",
     "Corp",
     "Corporation",
     "Council",
     "Court",
     "Department",
     "Directorate",
+    "Electric",
     "Embassy",
+    "Enterprises",
     "Entertainment",
     "Exchange",
     "FC",
     "Federation",
+    "Foods",
     "Forces",
     "Foundation",
     "Fund",
@@ -420,14 +446,19 @@ const ORGANISATION_CUES: &[&str] = &[
     "Holdings",
     "Hospital",
     "Inc",
+    "Industries",
     "Institute",
     "Institution",
+    "Insurance",
+    "Investments",
     "Journal",
+    "Laboratories",
     "League",
     "LLC",
     "Ltd",
     "Magazine",
     "Mail",
+    "Mining",
     "Ministry",
     "Mirror",
     "Motors",
@@ -441,27 +472,35 @@ const ORGANISATION_CUES: &[&str] = &[
     "Organisation",
     "Organization",
     "Parliament",
+    "Partners",
     "Partnership",
     "Party",
+    "Petroleum",
+    "Pharmaceuticals",
     "Pictures",
-    "plc",
     "PLC",
+    "plc",
     "Police",
     "Post",
     "Press",
     "Radio",
     "Records",
+    "Resources",
     "Review",
     "Rovers",
     "School",
     "Secretariat",
+    "Securities",
     "Senate",
     "Service",
     "Services",
     "Society",
+    "Sons",
+    "Steel",
     "Studios",
     "Systems",
     "Technologies",
+    "Telecom",
     "Telegraph",
     "Television",
     "Times",
@@ -520,6 +559,41 @@ const PLACE_CUES: &[&str] = &[
     "Street",
     "Valley",
 ];
+
+/// Words that end the names of events, competitions, wars, prizes and laws
+/// ("World Cup", "Hong Kong Open", "Gulf War"): such names are misc.
+const EVENT_CUES: &[&str] = &[
+    "Act",
+    "Award",
+    "Awards",
+    "Bowl",
+    "Championship",
+    "Championships",
+    "Classic",
+    "Cup",
+    "Day",
+    "Derby",
+    "Festival",
+    "Games",
+    "Marathon",
+    "Masters",
+    "Olympics",
+    "Open",
+    "Prix",
+    "Prize",
+    "Rally",
+    "Series",
+    "Slam",
+    "Tournament",
+    "Treaty",
+    "Trophy",
+    "War",
+];
+
+/// Whether `word` ends event names (see [`EVENT_CUES`]).
+pub(crate) fn is_event_cue(word: &str) -> bool {
+    lexicon!(EVENT_CUES).contains(word)
+}
 
 /// Whether `word` is a place cue (see [`PLACE_CUES`]).
 pub(crate) fn is_place_cue(word: &str) -> bool {
@@ -930,7 +1004,10 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// Whether `word` (compared in lower case) is a reporting verb (see [`REPORTING_VERBS`]).
 pub(crate) fn is_reporting_verb(word: &str) -> bool {
-    REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+    let verbs = lexicon!(REPORTING_VERBS);
+    verbs.contains(word)
+        || (word.bytes().any(|b| b.is_ascii_uppercase())
+            && verbs.contains(word.to_ascii_lowercase().as_str()))
 }
 
 /// Lower-case particles inside personal and institutional names

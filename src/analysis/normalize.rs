@@ -24,8 +24,7 @@ pub(super) struct Normalized {
 /// The normalized form of `text`, or `None` when it is already normal (the
 /// common case, which then costs one scan and no copy).
 pub(super) fn normalize(text: &str) -> Option<Normalized> {
-    let needs_it = text.chars().any(is_invisible_format) || !unicode_normalization::is_nfc(text);
-    if !needs_it {
+    if !needs_normalizing(text) {
         return None;
     }
     let mut normalized = String::with_capacity(text.len());
@@ -42,6 +41,26 @@ pub(super) fn normalize(text: &str) -> Option<Normalized> {
         text: normalized,
         changed,
     })
+}
+
+/// Whether `text` has an invisible format character or is not in NFC. ASCII
+/// is always normal, so only the characters beyond it are looked at, and the
+/// whole-text NFC check runs only when one of them is a combining mark or
+/// not NFC on its own.
+fn needs_normalizing(text: &str) -> bool {
+    let mut suspect = false;
+    // Lead bytes of multi-byte characters only: a byte loop skips ASCII fast.
+    let non_ascii = text.bytes().enumerate().filter(|(_, b)| *b >= 0xC0);
+    for c in non_ascii.filter_map(|(i, _)| text.get(i..).and_then(|s| s.chars().next())) {
+        if is_invisible_format(c) {
+            return true;
+        }
+        // A combining mark can be out of order even where each mark is NFC alone.
+        suspect |= unicode_normalization::char::canonical_combining_class(c) != 0
+            || unicode_normalization::is_nfc_quick(std::iter::once(c))
+                != unicode_normalization::IsNormalized::Yes;
+    }
+    suspect && !unicode_normalization::is_nfc(text)
 }
 
 impl Normalized {

@@ -1,15 +1,13 @@
 //! Sentence segmentation.
 //!
 //! Each paragraph is split on its own with the Unicode sentence boundaries of
-//! UAX #29 (via `unicode-segmentation`); splits that UAX #29 makes after an
+//! UAX #29 (see [`super::breaks`]); splits that UAX #29 makes after an
 //! abbreviation that does not end a sentence ("Mr.", "U.S.", "J.") are then
 //! undone, and every sentence is trimmed of surrounding whitespace.
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::gazetteer;
+use super::{breaks, gazetteer};
 use crate::document::Document;
 
 /// Sentences of `doc` as byte ranges into [`Document::text`], end-exclusive,
@@ -28,10 +26,9 @@ fn segment_paragraph(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let Some(paragraph) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let pieces: Vec<Range<usize>> = paragraph
-        .split_sentence_bound_indices()
-        .map(|(start, s)| range.start + start..range.start + start + s.len())
-        .collect();
+    let pieces = breaks::sentence_bounds(paragraph)
+        .into_iter()
+        .map(|r| range.start + r.start..range.start + r.end);
     let mut merged: Vec<Range<usize>> = Vec::new();
     for piece in pieces {
         let next = text.get(piece.clone()).unwrap_or("");

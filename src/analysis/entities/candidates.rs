@@ -49,7 +49,7 @@ fn word<'w, 'a>(words: &'w [Word<'a>], i: usize) -> Option<&'w Word<'a>> {
 
 /// Whether word `i` may continue a name from the word before it.
 fn joins(words: &[Word<'_>], i: usize) -> bool {
-    word(words, i).is_some_and(|w| matches!(w.gap, Gap::Space | Gap::Hyphen))
+    word(words, i).is_some_and(|w| matches!(w.gap, Gap::Space | Gap::Hyphen | Gap::Ampersand))
         && word(words, i.wrapping_sub(1)).is_some_and(|w| !w.possessive)
 }
 
@@ -125,6 +125,20 @@ fn split_at_titles(words: &[Word<'_>], run: Range<usize>) -> Vec<Candidate> {
     while i < run.end {
         let follows_connector =
             i > run.start && word(words, i - 1).is_some_and(|w| !w.is_capitalised());
+        // "Australian Tom Moody": a demonym before a given name stands apart.
+        let demonym_before_name = i + 1 < run.end
+            && word(words, i).is_some_and(|w| gazetteer::is_demonym(w.text))
+            && word(words, i + 1).is_some_and(|w| gazetteer::is_first_name(w.text));
+        if demonym_before_name {
+            parts.push(Candidate {
+                words: start..i + 1,
+                after_title,
+            });
+            i += 1;
+            start = i;
+            after_title = false;
+            continue;
+        }
         let length = if follows_connector {
             0
         } else {
@@ -218,6 +232,18 @@ mod tests {
             [
                 ("Bank of England".to_owned(), false),
                 ("Department of Justice".to_owned(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_demonym_before_a_given_name_stands_apart() {
+        assert_eq!(
+            names("the Australian Tom Moody and British Airways"),
+            [
+                ("Australian".to_owned(), false),
+                ("Tom Moody".to_owned(), false),
+                ("British Airways".to_owned(), false)
             ]
         );
     }

@@ -17,11 +17,17 @@ pub(crate) fn is_caps_line(text: &str, range: Range<usize>) -> bool {
         return false;
     };
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in sentence.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
+    // Every sentence passes here: count ASCII letters by byte, decode the rest.
+    for (i, byte) in sentence.bytes().enumerate() {
+        match byte {
+            b'A'..=b'Z' => upper += 1,
+            b'a'..=b'z' => lower += 1,
+            0..=0xBF => {}
+            _ => match sentence.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) if c.is_uppercase() => upper += 1,
+                Some(c) if c.is_lowercase() => lower += 1,
+                _ => {}
+            },
         }
     }
     upper >= 4 && lower * 10 <= upper

@@ -99,7 +99,10 @@ fn classify_words(
         .clone()
         .filter_map(|i| words.get(i))
         .all(|w| !w.is_acronym() || w.text.chars().count() < 2);
-    let place = gazetteer::place_entry(&surface);
+    let (town, place) = match gazetteer::place_entry(&surface) {
+        Some((canonical, PlaceKind::Town)) => (Some(canonical), None),
+        place => (None, place),
+    };
     let country = place.is_some_and(|(_, k)| k == PlaceKind::Country);
     if after_title && looks_like_a_name && !country {
         return Some(typed(Some(EntityKind::Person), &surface, "title"));
@@ -113,6 +116,18 @@ fn classify_words(
             organisation,
             "gazetteer: organisation",
         ));
+    }
+    if range
+        .clone()
+        .skip(1)
+        .filter_map(|i| words.get(i))
+        .any(|w| w.gap == Gap::Ampersand)
+    {
+        return Some(typed(Some(EntityKind::Organisation), &surface, "cue: &"));
+    }
+    if !single && gazetteer::is_event_cue(last.text) {
+        let reason = format!("cue: {} (event)", last.text);
+        return Some(typed(Some(EntityKind::Misc), &surface, &reason));
     }
     let cue = range
         .clone()
@@ -138,8 +153,18 @@ fn classify_words(
             "gazetteer: demonym",
         ));
     }
+    if !single && gazetteer::is_demonym(last.text) {
+        return Some(typed(
+            Some(EntityKind::Misc),
+            &surface,
+            "gazetteer: demonym phrase",
+        ));
+    }
     if !looks_like_a_name {
         return Some(typed(None, &surface, "unknown"));
+    }
+    if before_country_in_brackets(text, last.span.end) {
+        return Some(typed(Some(EntityKind::Person), &surface, "name (country)"));
     }
     if let Some(reason) = near_reporting_verb(words, &range) {
         return Some(typed(Some(EntityKind::Person), &surface, reason));
@@ -151,6 +176,19 @@ fn classify_words(
             "gazetteer: given name",
         ));
     }
+    let names_a_place = range.clone().filter_map(|i| words.get(i)).any(|w| {
+        gazetteer::place_entry(w.text).is_some_and(|(_, k)| k != PlaceKind::Town)
+            || gazetteer::is_demonym(w.text)
+    });
+    // "Zorbly Moscow" opening a sentence: "Zorbly" may be any word.
+    let unsure_opener = initial && !is_known_word(first.text);
+    if !single && names_a_place && !unsure_opener {
+        return Some(typed(
+            Some(EntityKind::Organisation),
+            &surface,
+            "shape: name with a place",
+        ));
+    }
     let surname = gazetteer::is_last_name(last.text) && !gazetteer::is_first_name(last.text);
     if !initial && surname && is_plain_name(last.text) {
         return Some(typed(
@@ -158,6 +196,16 @@ fn classify_words(
             &surface,
             "gazetteer: surname",
         ));
+    }
+    if let Some(town) = town {
+        return Some(typed(
+            Some(EntityKind::Place),
+            town,
+            PlaceKind::Town.reason(),
+        ));
+    }
+    if let Some(reason) = place_preposition(words, range.start) {
+        return Some(typed(Some(EntityKind::Place), &surface, reason));
     }
     let plain = range
         .clone()
@@ -176,6 +224,48 @@ fn classify_words(
         ));
     }
     Some(typed(None, &surface, "unknown"))
+}
+
+/// Whether the text from byte `end` goes on with a country in brackets,
+/// as results lists name athletes: "Sandrine Testud ( France ) beat …".
+fn before_country_in_brackets(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some(inner) = rest.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some((inside, _)) = inner.split_once(')') else {
+        return false;
+    };
+    let inside = inside.trim();
+    inside.len() < 40
+        && (gazetteer::place_entry(inside).is_some_and(|(_, k)| k == PlaceKind::Country)
+            || gazetteer::is_demonym(inside))
+}
+
+/// The reason phrase when the word before word `start` makes the name
+/// there a place: "in X", "near X", "the city of X".
+fn place_preposition(words: &[Word<'_>], start: usize) -> Option<&'static str> {
+    let text = |i: usize| words.get(i).map_or("", |w| w.text);
+    let spaced = |i: usize| words.get(i).is_some_and(|w| w.gap == Gap::Space);
+    let before = start.checked_sub(1)?;
+    if !spaced(start) {
+        return None;
+    }
+    match text(before) {
+        "in" | "near" | "outside" => Some("in-X: place"),
+        "of" if spaced(before)
+            && before >= 1
+            && matches!(
+                text(before - 1),
+                "city" | "town" | "village" | "province" | "region" | "district" | "capital"
+            ) =>
+        {
+            Some("city-of-X: place")
+        }
+        _ => None,
+    }
 }
 
 /// Whether `word` is an initial: one capital letter and a full stop ("J.").
@@ -277,6 +367,31 @@ mod tests {
         assert_eq!(
             kinds("Officials said so, according to Brandt."),
             [entry("Brandt", Some(Person), "Brandt")]
+        );
+    }
+
+    #[test]
+    fn events_demonym_phrases_athletes_and_places_from_context() {
+        use EntityKind::*;
+        assert_eq!(
+            kinds(
+                "Fans of the World Cup and South Korean fans met Ilka Dravnik ( France ) in Zubrovka."
+            ),
+            [
+                entry("World Cup", Some(Misc), "World Cup"),
+                entry("South Korean", Some(Misc), "South Korean"),
+                entry("Ilka Dravnik", Some(Person), "Ilka Dravnik"),
+                entry("France", Some(Place), "France"),
+                entry("Zubrovka", Some(Place), "Zubrovka"),
+            ]
+        );
+        assert_eq!(
+            kinds("Fans bought shares in Real Madrid in Stansted, the town of Velvik."),
+            [
+                entry("Real Madrid", Some(Organisation), "Real Madrid"),
+                entry("Stansted", Some(Place), "Stansted"),
+                entry("Velvik", Some(Place), "Velvik"),
+            ]
         );
     }
 

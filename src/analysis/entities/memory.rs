@@ -8,12 +8,12 @@
 //! counts only on word boundaries (no letter or digit right before or after
 //! it, so a possessive `'s` stays outside the mention).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::super::{Entity, EntityKind, Progress, gazetteer};
+use super::super::gazetteer::{self, HashMap};
+use super::super::{Entity, EntityKind, Progress};
 use super::classify::Typed;
 use super::slug::Ids;
 
@@ -168,7 +168,7 @@ fn remember_people(memory: &mut Memory, typed: &[Typed]) {
 /// Given names that open exactly one multi-word person name, with that
 /// person: a lone "Tim" may then stand for "Tim Henman".
 fn first_name_aliases(names: &[(String, usize)]) -> HashMap<String, usize> {
-    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+    let mut seen: HashMap<String, Option<usize>> = HashMap::default();
     for (name, i) in names {
         let mut words = name.split_whitespace();
         if let (Some(first), Some(_)) = (words.next(), words.next()) {
@@ -213,9 +213,22 @@ fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Finds every mention of every remembered surface form in one pass.
+/// Finds every mention of every remembered surface form in one pass, and
+/// of its all-capitals form ("LEICESTERSHIRE" in a headline).
 fn scan(text: &str, memory: &mut Memory, progress: &Progress) {
-    let patterns: Vec<(&String, usize)> = memory.surfaces.iter().map(|(s, &i)| (s, i)).collect();
+    let capitals: Vec<(String, usize)> = memory
+        .surfaces
+        .iter()
+        .filter(|(s, _)| s.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(|(s, &i)| (s.to_uppercase(), i))
+        .filter(|(upper, _)| !memory.surfaces.contains_key(upper))
+        .collect();
+    let patterns: Vec<(&String, usize)> = memory
+        .surfaces
+        .iter()
+        .map(|(s, &i)| (s, i))
+        .chain(capitals.iter().map(|(s, i)| (s, *i)))
+        .collect();
     if patterns.is_empty() {
         return;
     }
@@ -240,11 +253,39 @@ fn scan(text: &str, memory: &mut Memory, progress: &Progress) {
             mentions.push((i, range));
         }
     }
-    for (i, range) in mentions {
+    for (mut i, range) in mentions {
+        // "Ontario-based", "ex-England": the name is part of a word that is
+        // no place or team, so the mention goes to a misc entity of its own.
+        if in_compound(text, &range) && memory.kind_of(i).is_some_and(|k| k != EntityKind::Misc) {
+            let surface = text.get(range.clone()).unwrap_or_default();
+            let key = format!("{surface}-");
+            i = memory.draft(
+                EntityKind::Misc,
+                &key,
+                surface,
+                "compound: name in a hyphenated word",
+            );
+        }
         if let Some(d) = memory.drafts.get_mut(i) {
             d.mentions.push(range);
         }
     }
+}
+
+/// Whether the match at `range` of `text` is joined by a hyphen to a
+/// lower-case word: "Ontario-based", "ex-England", "Amman-bound".
+fn in_compound(text: &str, range: &Range<usize>) -> bool {
+    let after = text.get(range.end..).unwrap_or_default();
+    let before = text.get(..range.start).unwrap_or_default();
+    let lower_after = after
+        .strip_prefix('-')
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_lowercase);
+    let lower_before = before
+        .strip_suffix('-')
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(char::is_lowercase);
+    lower_after || lower_before
 }
 
 /// Drafts with mentions, as entities in order of first mention, with ids.
