@@ -145,6 +145,9 @@ pub struct App {
     pub(crate) selected_mention: Option<Range<usize>>,
     /// The keyboard selection, while one is being made (focus `Select`).
     pub(crate) selection: Option<Selection>,
+    /// Byte offset in the article where the left button went down, while it
+    /// is held: a drag from there selects text.
+    pub(crate) drag_from: Option<usize>,
     /// Every entity mention (byte range, kind), sorted: the article view's index.
     pub(crate) mentions: Vec<(Range<usize>, EntityKind)>,
     pub(crate) save_state: SaveState,
@@ -204,6 +207,7 @@ impl App {
             quote_panel: QuotePanel::default(),
             selected_mention: None,
             selection: None,
+            drag_from: None,
             mentions: Vec::new(),
             save_state,
             message,

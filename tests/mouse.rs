@@ -151,3 +151,28 @@ fn in_help_the_wheel_scrolls_and_a_click_closes() {
     click(&mut app, 60, 10);
     assert_eq!(app.mode(), &Mode::Normal);
 }
+
+#[test]
+fn a_drag_on_the_article_selects_whole_words_and_c_marks_them() {
+    let mut app = sample_app();
+    let screen = draw(&app, 120, 40);
+    let (x, y) = find_on_screen(&screen, "Kremlin plans").unwrap();
+    // From inside "Kremlin" to inside "plans": both words whole.
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), x + 3, y);
+    assert!(app.selection().is_none(), "a click alone selects nothing");
+    mouse(&mut app, MouseEventKind::Drag(MouseButton::Left), x + 9, y);
+    mouse(&mut app, MouseEventKind::Up(MouseButton::Left), x + 9, y);
+    let span = app.selection().unwrap().span();
+    assert_eq!(app.document().slice(span.clone()), "Kremlin plans");
+    // Dragging back before the start selects backwards from the first word.
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), x + 3, y);
+    mouse(&mut app, MouseEventKind::Drag(MouseButton::Left), x - 4, y);
+    let back = app.selection().unwrap().span();
+    assert_eq!(app.document().slice(back), "the Kremlin");
+    // The selection is the keyboard's: `c` marks it as a claim.
+    press(&mut app, "c");
+    assert!(matches!(app.mode(), Mode::Claim(_)));
+    press(&mut app, "\n");
+    let claims = app.annotations().claims();
+    assert_eq!(app.document().slice(claims[0].span.clone()), "the Kremlin");
+}

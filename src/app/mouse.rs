@@ -1,12 +1,15 @@
 //! The mouse: the wheel scrolls the pane under the pointer (or help), a
 //! click in the panel selects its row and jumps to it, a click on the article
 //! puts the cursor there (on a quotation: that quotation; on a name: its
-//! entity).
+//! entity), and a drag on the article selects whole words, as `v` does.
+
+use std::ops::Range;
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position as Cell, Rect};
 
 use super::panel::{PanelView, first_shown};
+use super::selection::{Selection, word_after, word_before};
 use super::{Action, App, Effect, Mode, Target};
 use crate::keymap::Context;
 
@@ -58,11 +61,21 @@ impl App {
                 self.pending_keys.clear();
                 self.message = None;
                 if in_panel {
+                    self.drag_from = None;
                     self.click_panel(cell)
                 } else {
+                    self.drag_from = self.article_byte_at(cell);
                     self.click_article(cell);
                     None
                 }
+            }
+            MouseEventKind::Drag(MouseButton::Left) => {
+                self.drag_to(cell);
+                None
+            }
+            MouseEventKind::Up(MouseButton::Left) => {
+                self.drag_from = None;
+                None
             }
             _ => None,
         }
@@ -123,16 +136,11 @@ impl App {
     /// the innermost quotation around it as the target, and the entity of a
     /// name under it selected (in the panel too).
     fn click_article(&mut self, cell: Cell) {
-        let text = self.areas.text;
-        if !text.contains(cell) {
-            return;
-        }
-        self.focus = Context::Article;
-        let (row, column) = (usize::from(cell.y - text.y), usize::from(cell.x - text.x));
-        let top = self.top;
-        let Some(byte) = self.layout().byte_at_cell(top, row, column) else {
+        let Some(byte) = self.article_byte_at(cell) else {
             return;
         };
+        self.selection = None;
+        self.focus = Context::Article;
         let Some(analysis) = &self.analysis else {
             return;
         };
@@ -167,4 +175,44 @@ impl App {
             self.message = Some(message);
         }
     }
+
+    /// The byte offset of the article text drawn at `cell`, if text is there.
+    fn article_byte_at(&self, cell: Cell) -> Option<usize> {
+        let text = self.areas.text;
+        if !text.contains(cell) {
+            return None;
+        }
+        let (row, column) = (usize::from(cell.y - text.y), usize::from(cell.x - text.x));
+        self.layout().byte_at_cell(self.top, row, column)
+    }
+
+    /// A drag with the left button held to `cell`: selects from the word
+    /// where it started to the word under the pointer (the same selection
+    /// `v` makes, so `c`, `T` and `E` act on it).
+    fn drag_to(&mut self, cell: Cell) {
+        let (Some(from), Some(to)) = (self.drag_from, self.article_byte_at(cell)) else {
+            return;
+        };
+        let text = self.doc.text();
+        let (anchor, head) = (unit_at(text, from), unit_at(text, to));
+        if anchor.is_empty() || head.is_empty() {
+            return;
+        }
+        self.selection = Some(Selection { anchor, head });
+        self.focus = Context::Select;
+    }
+}
+
+/// The word around byte `byte` of `text`, or the one char there when it is
+/// not in a word (empty at the end of the text).
+fn unit_at(text: &str, byte: usize) -> Range<usize> {
+    let next = text
+        .get(byte..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(byte, |c| byte + c.len_utf8());
+    // The word's start is found looking back from here, its end forward.
+    word_before(text, next)
+        .filter(|word| word.contains(&byte))
+        .and_then(|word| word_after(text, word.start))
+        .unwrap_or(byte..next)
 }
