@@ -85,7 +85,7 @@ impl Paragraph {
     fn new(text: &str, range: &Range<usize>) -> Self {
         // Two straight single marks typed for a double one (`''Yes,'' he
         // said`) count as one `"`.
-        let mut chars: Vec<(usize, char)> = Vec::new();
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(range.len());
         for (i, c) in text.get(range.clone()).unwrap_or("").char_indices() {
             if c == '\''
                 && let Some(last) = chars.last_mut()
@@ -244,6 +244,26 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
     // index and end of that paragraph.
     let mut carried: Option<(Open, usize, usize)> = None;
     for (p, range) in paragraphs.iter().enumerate() {
+        let has_marks = text
+            .get(range.clone())
+            .unwrap_or("")
+            .chars()
+            .any(|c| marks::mark(c).is_some());
+        if !has_marks {
+            // Most paragraphs quote nobody: nothing opens, closes or
+            // continues here, so a quotation carried in ends before it.
+            if let Some((open, last, end)) = carried.take()
+                && (open.family == Family::Double || open.paragraph < last)
+            {
+                found.push(Found {
+                    span: open.start..end,
+                    closed: false,
+                    first_paragraph: open.paragraph,
+                    last_paragraph: last,
+                });
+            }
+            continue;
+        }
         let paragraph = Paragraph::new(text, range);
         let mut stack: Vec<Open> = Vec::new();
         let mut skip_first = false;
