@@ -32,7 +32,7 @@ pub use action::Action;
 use claim_form::{ClaimForm, FormOutcome};
 use correction_form::{CorrectionForm, CorrectionOutcome};
 use line_input::LineInput;
-use panel::{Panel, PanelView, QuotePanel, SCARE_QUOTES, UNKNOWN_SPEAKER};
+use panel::{LinkPanel, Panel, PanelView, QuotePanel, SCARE_QUOTES, UNKNOWN_SPEAKER};
 use scroll::{Layout, Position, WrapCache};
 use selection::Selection;
 use speaker_form::{SpeakerForm, SpeakerOutcome};
@@ -142,6 +142,8 @@ pub struct App {
     pub(crate) panel: Panel,
     pub(crate) panel_view: PanelView,
     pub(crate) quote_panel: QuotePanel,
+    /// The links view's selection.
+    pub(crate) link_panel: LinkPanel,
     pub(crate) selected_mention: Option<Range<usize>>,
     /// The keyboard selection, while one is being made (focus `Select`).
     pub(crate) selection: Option<Selection>,
@@ -185,6 +187,7 @@ impl App {
             SaveState::ReadOnly(why) => Some(format!("annotations are read-only: {why}")),
             _ => doc.warnings().first().cloned(),
         };
+        let link_panel = LinkPanel::new(doc.markup().links.len());
         Self {
             doc,
             raw_analysis: None,
@@ -205,6 +208,7 @@ impl App {
             panel: Panel::default(),
             panel_view: PanelView::default(),
             quote_panel: QuotePanel::default(),
+            link_panel,
             selected_mention: None,
             selection: None,
             drag_from: None,

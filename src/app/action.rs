@@ -65,7 +65,7 @@ actions! {
     SearchPrev => "search_prev", "Go to the previous search match";
     FocusPanel => "focus_panel", "Move focus to the entity panel";
     FocusArticle => "focus_article", "Move focus back to the article";
-    TogglePanelView => "toggle_panel_view", "Switch the panel: entities, quotations by speaker, all open articles";
+    TogglePanelView => "toggle_panel_view", "Switch the panel: entities, quotes by speaker, all open articles, links";
     PanelNext => "panel_next", "Select the next entity in the panel";
     PanelPrev => "panel_prev", "Select the previous entity in the panel";
     PanelJump => "panel_jump", "Jump to the selected entity's next mention";
@@ -84,7 +84,7 @@ actions! {
     CancelSelection => "cancel_selection", "Drop the selection";
     NextArticle => "next_article", "Show the next open article (folio a.txt b.html …)";
     PrevArticle => "prev_article", "Show the previous open article";
-    OpenLink => "open_link", "Open the link in the current sentence or quotation (web and mail links)";
+    OpenLink => "open_link", "Open the link in the current sentence, quotation or panel (web, mail)";
     Help => "help", "Show or hide this help";
     Quit => "quit", "Quit folio (annotations are already saved)";
 }

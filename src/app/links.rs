@@ -1,18 +1,24 @@
 //! Links of an HTML or Markdown article: which one the reader is on, and
 //! whether folio may hand it to the system opener.
 
+use super::panel::PanelView;
 use super::{App, Effect, Target};
 use crate::document::markup::Link;
+use crate::keymap::Context;
 
 /// URL schemes folio opens. Anything else (`file:`, `javascript:`, custom
 /// schemes that start programs) comes from an untrusted page and is refused.
 const OPENABLE: &[&str] = &["http://", "https://", "mailto:"];
 
 impl App {
-    /// The link the reader is on: the first link inside the current
-    /// quotation or claim (after `]` or `}`), else in the sentence under the
-    /// cursor.
+    /// The link the reader is on: the one selected in the panel while the
+    /// panel has the focus and shows links; else the first link inside the
+    /// current quotation or claim (after `]` or `}`), else in the sentence
+    /// under the cursor.
     pub fn current_link(&self) -> Option<&Link> {
+        if self.focus == Context::Panel && self.panel_view == PanelView::Links {
+            return self.doc.markup().links.get(self.link_panel.selected?);
+        }
         let analysis = self.analysis.as_ref()?;
         let span = match self.target {
             Target::Quote(i) => analysis.quotations.get(i).map(|q| q.span.clone()),
@@ -41,6 +47,24 @@ impl App {
         };
         self.message = Some(message);
         None
+    }
+
+    /// Enter in the links view: moves the cursor to the selected link's text.
+    pub(crate) fn jump_to_panel_link(&mut self) {
+        let links = &self.doc.markup().links;
+        let Some(i) = self.link_panel.selected else {
+            return;
+        };
+        let Some(link) = links.get(i) else {
+            return;
+        };
+        let (span, count) = (link.span.clone(), links.len());
+        self.message = Some(format!(
+            "link {}/{count}: {}",
+            i + 1,
+            crate::view::safe_line(&link.url)
+        ));
+        self.go_to(span, Target::Sentence);
     }
 
     /// Tells the app the main loop handed `url` to the system opener.

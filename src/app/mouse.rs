@@ -103,6 +103,11 @@ impl App {
                 let row = first_shown(corpus.selected, height) + offset;
                 corpus.select_row(row)
             }),
+            PanelView::Links => {
+                let row = first_shown(self.link_panel.selected, height) + offset;
+                let count = self.doc.markup().links.len();
+                self.link_panel.select_row(row, count)
+            }
         };
         if selected {
             self.update(Action::PanelJump)

@@ -164,6 +164,61 @@ pub enum PanelView {
     Quotes,
     /// Entities of every open article (when several are open).
     AllArticles,
+    /// The article's links (HTML and Markdown articles that have any).
+    Links,
+}
+
+/// The links view: one row per link of the article, in reading order
+/// (row `i` is [`crate::document::markup::Markup::links`]`[i]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkPanel {
+    /// Index of the selected link; `None` when the article has none.
+    pub selected: Option<usize>,
+}
+
+impl LinkPanel {
+    /// A view of `count` links with the first one selected.
+    pub fn new(count: usize) -> Self {
+        Self {
+            selected: (count > 0).then_some(0),
+        }
+    }
+
+    /// Selects link `row` if there is one (of `count`); returns whether there is.
+    pub fn select_row(&mut self, row: usize, count: usize) -> bool {
+        let exists = row < count;
+        if exists {
+            self.selected = Some(row);
+        }
+        exists
+    }
+
+    /// Moves the selection to the next (or previous) of `count` links.
+    pub fn step(&mut self, count: usize, forward: bool) {
+        let rows = vec![(); count];
+        self.selected = step_selection(&rows, self.selected, forward, |_| true);
+    }
+}
+
+#[cfg(test)]
+mod link_panel_tests {
+    use super::*;
+
+    #[test]
+    fn steps_through_links_and_stops_at_the_ends() {
+        let mut panel = LinkPanel::new(3);
+        assert_eq!(panel.selected, Some(0));
+        panel.step(3, false);
+        assert_eq!(panel.selected, Some(0));
+        panel.step(3, true);
+        panel.step(3, true);
+        panel.step(3, true);
+        assert_eq!(panel.selected, Some(2));
+        assert!(!panel.select_row(3, 3));
+        assert!(panel.select_row(1, 3));
+        assert_eq!(panel.selected, Some(1));
+        assert_eq!(LinkPanel::new(0).selected, None);
+    }
 }
 
 /// One row of the quotations view.

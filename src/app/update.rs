@@ -60,18 +60,27 @@ impl App {
                             corpus.step(forward);
                         }
                     }
+                    PanelView::Links => {
+                        let count = self.doc.markup().links.len();
+                        self.link_panel.step(count, forward);
+                    }
                 }
             }
             Action::PanelJump => match self.panel_view {
                 PanelView::Entities => self.jump_to_mention(),
                 PanelView::Quotes => self.jump_to_panel_quote(),
                 PanelView::AllArticles => self.jump_to_corpus_entity(),
+                PanelView::Links => self.jump_to_panel_link(),
             },
             Action::TogglePanelView => {
+                let has_links = !self.doc.markup().links.is_empty();
                 self.panel_view = match self.panel_view {
                     PanelView::Entities => PanelView::Quotes,
                     PanelView::Quotes if self.corpus.is_some() => PanelView::AllArticles,
-                    PanelView::Quotes | PanelView::AllArticles => PanelView::Entities,
+                    PanelView::Quotes | PanelView::AllArticles if has_links => PanelView::Links,
+                    PanelView::Quotes | PanelView::AllArticles | PanelView::Links => {
+                        PanelView::Entities
+                    }
                 };
             }
             Action::SetSpeaker => self.open_speaker_form(),

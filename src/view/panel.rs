@@ -11,6 +11,7 @@ use crate::analysis::EntityKind;
 use crate::app::App;
 use crate::app::corpus::CorpusRow;
 use crate::app::panel::{PanelRow, PanelView, QuoteRow, first_shown};
+use crate::document::markup::MarkupKind;
 use crate::keymap::Context;
 use crate::theme::Theme;
 use ratatui::style::Style;
@@ -25,12 +26,18 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         "ui.border"
     });
     let name = match app.panel_view {
-        PanelView::Entities => "Entities",
-        PanelView::Quotes => "Quotes by speaker",
-        PanelView::AllArticles => "All articles",
+        PanelView::Entities => "Entities".to_owned(),
+        PanelView::Quotes => "Quotes by speaker".to_owned(),
+        PanelView::AllArticles => "All articles".to_owned(),
+        PanelView::Links => format!("Links ({})", app.document().markup().links.len()),
+    };
+    let open = if app.panel_view == PanelView::Links {
+        " o"
+    } else {
+        ""
     };
     let title = if focused {
-        format!(" {name} · j/k Enter t ")
+        format!(" {name} · j/k Enter{open} t ")
     } else {
         format!(" {name} · Tab t ")
     };
@@ -51,6 +58,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     if app.panel_view == PanelView::AllArticles {
         draw_corpus(frame, app, inner, focused);
+        return;
+    }
+    if app.panel_view == PanelView::Links {
+        draw_links(frame, app, inner, focused);
         return;
     }
     let width = usize::from(inner.width);
@@ -164,6 +175,42 @@ fn draw_quotes(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
                     ),
                 ])
             }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.text()), area);
+}
+
+/// The links view: one row per link, its text then its URL (dim); both
+/// cleaned of control characters and cut to the panel's width (the text to
+/// at most half of it).
+fn draw_links(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let height = usize::from(area.height).max(1);
+    let links = &app.document().markup().links;
+    let selected = app.link_panel.selected;
+    let first = first_shown(selected, height);
+    let lines: Vec<Line> = links
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, link)| {
+            let text = app.document().slice(link.span.clone());
+            let text = if text.trim().is_empty() {
+                "(no text)"
+            } else {
+                text
+            };
+            let text = safe_text(text, (width.saturating_sub(3) / 2).max(1));
+            let url = safe_text(&link.url, width.saturating_sub(text.width() + 4));
+            let row_style = row_style(theme, Some(i) == selected, focused);
+            Line::from(vec![
+                Span::styled("  ", row_style),
+                Span::styled(text, row_style.patch(theme.markup(MarkupKind::Link(i)))),
+                Span::styled(" ", row_style),
+                Span::styled(url, row_style.patch(theme.ui("ui.dim"))),
+            ])
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).style(theme.text()), area);
