@@ -19,6 +19,11 @@ pub(crate) fn is_caps_line(text: &str, range: Range<usize>) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     // Every sentence passes here: count ASCII letters by byte, decode the rest.
     for (i, byte) in sentence.bytes().enumerate() {
+        // Settled once even all the bytes left as capitals could not outweigh
+        // the lower-case letters already seen (most sentences, early on).
+        if lower * 10 > upper + (sentence.len() - i) {
+            return false;
+        }
         match byte {
             b'A'..=b'Z' => upper += 1,
             b'a'..=b'z' => lower += 1,
