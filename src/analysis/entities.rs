@@ -218,6 +218,18 @@ mod tests {
     }
 
     #[test]
+    fn an_ampersand_between_two_places_joins_no_firm() {
+        use EntityKind::*;
+        assert_eq!(
+            entities("Officials in Berlin & Warsaw welcomed the trip."),
+            [
+                entity(Place, "Berlin", &["Berlin"]),
+                entity(Place, "Warsaw", &["Warsaw"]),
+            ]
+        );
+    }
+
+    #[test]
     fn canonical_places_and_possessives() {
         use EntityKind::*;
         let found = entities("America's envoy flew from the US to the U.S. embassy in Britain.");

@@ -47,10 +47,23 @@ fn word<'w, 'a>(words: &'w [Word<'a>], i: usize) -> Option<&'w Word<'a>> {
     words.get(i)
 }
 
-/// Whether word `i` may continue a name from the word before it.
+/// Whether word `i` may continue a name from the word before it. `&` joins
+/// firm names ("Procter & Gamble") but not two places ("Berlin & Warsaw").
 fn joins(words: &[Word<'_>], i: usize) -> bool {
-    word(words, i).is_some_and(|w| matches!(w.gap, Gap::Space | Gap::Hyphen | Gap::Ampersand))
-        && word(words, i.wrapping_sub(1)).is_some_and(|w| !w.possessive)
+    let Some(this) = word(words, i) else {
+        return false;
+    };
+    let Some(before) = word(words, i.wrapping_sub(1)) else {
+        return false;
+    };
+    let joined = match this.gap {
+        Gap::Space | Gap::Hyphen => true,
+        Gap::Ampersand => {
+            gazetteer::place(before.text).is_none() || gazetteer::place(this.text).is_none()
+        }
+        _ => false,
+    };
+    joined && !before.possessive
 }
 
 /// Whether word `i` is capitalised.
