@@ -2,6 +2,7 @@
 //! entities merged by kind and name, with their mentions in all articles and
 //! how many articles mention them.
 
+use super::panel::{select_row_if, step_selection};
 use crate::analysis::{Analysis, EntityKind};
 
 /// One entity across the open articles.
@@ -97,26 +98,16 @@ impl CorpusPanel {
 
     /// Selects row `row` if it is an entity; returns whether it is.
     pub fn select_row(&mut self, row: usize) -> bool {
-        let is_entity = matches!(self.rows.get(row), Some(CorpusRow::Entity(_)));
-        if is_entity {
-            self.selected = Some(row);
-        }
-        is_entity
+        select_row_if(&self.rows, &mut self.selected, row, |r| {
+            matches!(r, CorpusRow::Entity(_))
+        })
     }
 
     /// Moves the selection to the next (or previous) entity row, stopping
     /// at the ends.
     pub fn step(&mut self, forward: bool) {
-        let Some(current) = self.selected else {
-            return;
-        };
-        let is_entity = |i: &usize| matches!(self.rows.get(*i), Some(CorpusRow::Entity(_)));
-        let next = if forward {
-            (current + 1..self.rows.len()).find(is_entity)
-        } else {
-            (0..current).rev().find(is_entity)
-        };
-        self.selected = next.or(self.selected);
+        let is_entity = |row: &CorpusRow| matches!(row, CorpusRow::Entity(_));
+        self.selected = step_selection(&self.rows, self.selected, forward, is_entity);
     }
 }
 

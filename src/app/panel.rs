@@ -53,11 +53,9 @@ impl Panel {
 
     /// Selects row `row` if it is an entity; returns whether it is.
     pub fn select_row(&mut self, row: usize) -> bool {
-        let is_entity = matches!(self.rows.get(row), Some(PanelRow::Entity(_)));
-        if is_entity {
-            self.selected = Some(row);
-        }
-        is_entity
+        select_row_if(&self.rows, &mut self.selected, row, |r| {
+            matches!(r, PanelRow::Entity(_))
+        })
     }
 
     /// Selects the row of entity `entity` (index into [`Analysis::entities`]).
@@ -136,9 +134,24 @@ pub fn first_shown(selected: Option<usize>, height: usize) -> usize {
     (selected.unwrap_or(0) + 2).saturating_sub(height.max(1))
 }
 
+/// Selects row `row` of `rows` if `selectable` accepts it; returns whether it
+/// did (a click on a heading selects nothing).
+pub(super) fn select_row_if<T>(
+    rows: &[T],
+    selected: &mut Option<usize>,
+    row: usize,
+    selectable: impl Fn(&T) -> bool,
+) -> bool {
+    let accepted = rows.get(row).is_some_and(selectable);
+    if accepted {
+        *selected = Some(row);
+    }
+    accepted
+}
+
 /// The selection after one step through `rows` from `selected`, forward or
 /// back, to the next row that `selectable` accepts; it stays put at the ends.
-fn step_selection<T>(
+pub(super) fn step_selection<T>(
     rows: &[T],
     selected: Option<usize>,
     forward: bool,
@@ -282,11 +295,9 @@ impl QuotePanel {
 
     /// Selects row `row` if it is a quotation; returns whether it is.
     pub fn select_row(&mut self, row: usize) -> bool {
-        let is_quote = matches!(self.rows.get(row), Some(QuoteRow::Quote(_)));
-        if is_quote {
-            self.selected = Some(row);
-        }
-        is_quote
+        select_row_if(&self.rows, &mut self.selected, row, |r| {
+            matches!(r, QuoteRow::Quote(_))
+        })
     }
 
     /// Moves the selection to the next (or previous) quotation row.

@@ -99,24 +99,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .skip(first)
         .take(height)
         .map(|(i, row)| match *row {
-            PanelRow::Heading(kind, count) => Line::from(Span::styled(
-                format!(" {} ({count})", heading(kind)),
-                theme.ui("ui.heading"),
-            )),
+            PanelRow::Heading(kind, count) => heading_row(theme, kind, count),
             PanelRow::Entity(e) => {
                 let Some(entity) = analysis.entities.get(e) else {
                     return Line::default();
                 };
+                let style = row_style(theme, Some(i) == app.panel.selected, focused);
                 let count = entity.mentions.len().to_string();
-                let name = safe_text(&entity.name, width.saturating_sub(count.len() + 4));
-                let gap = width.saturating_sub(name.width() + count.len() + 3);
-                let row_style = row_style(theme, Some(i) == app.panel.selected, focused);
-                Line::from(vec![
-                    Span::styled("  ", row_style),
-                    Span::styled(name, row_style.patch(theme.entity(entity.kind, false))),
-                    Span::styled(" ".repeat(gap + 1), row_style),
-                    Span::styled(count, row_style.patch(theme.ui("ui.dim"))),
-                ])
+                entity_row(theme, style, width, &entity.name, entity.kind, count)
             }
         })
         .collect();
@@ -233,28 +223,46 @@ fn draw_corpus(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
         .skip(first)
         .take(height)
         .map(|(i, row)| match *row {
-            CorpusRow::Heading(kind, count) => Line::from(Span::styled(
-                format!(" {} ({count})", heading(kind)),
-                theme.ui("ui.heading"),
-            )),
+            CorpusRow::Heading(kind, count) => heading_row(theme, kind, count),
             CorpusRow::Entity(e) => {
                 let Some(entity) = corpus.entities.get(e) else {
                     return Line::default();
                 };
+                let style = row_style(theme, Some(i) == corpus.selected, focused);
                 let count = format!("{} in {}", entity.mentions, entity.articles);
-                let name = safe_text(&entity.name, width.saturating_sub(count.len() + 4));
-                let gap = width.saturating_sub(name.width() + count.len() + 3);
-                let row_style = row_style(theme, Some(i) == corpus.selected, focused);
-                Line::from(vec![
-                    Span::styled("  ", row_style),
-                    Span::styled(name, row_style.patch(theme.entity(entity.kind, false))),
-                    Span::styled(" ".repeat(gap + 1), row_style),
-                    Span::styled(count, row_style.patch(theme.ui("ui.dim"))),
-                ])
+                entity_row(theme, style, width, &entity.name, entity.kind, count)
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).style(theme.text()), area);
+}
+
+/// A heading row of the entity lists: `People (4)`.
+fn heading_row(theme: &Theme, kind: EntityKind, count: usize) -> Line<'static> {
+    Line::from(Span::styled(
+        format!(" {} ({count})", heading(kind)),
+        theme.ui("ui.heading"),
+    ))
+}
+
+/// An entity row `width` cells wide: its name in its kind's colour, `count`
+/// right-aligned and dim, all on `style` (the row's selection style).
+fn entity_row(
+    theme: &Theme,
+    style: Style,
+    width: usize,
+    name: &str,
+    kind: EntityKind,
+    count: String,
+) -> Line<'static> {
+    let name = safe_text(name, width.saturating_sub(count.len() + 4));
+    let gap = width.saturating_sub(name.width() + count.len() + 3);
+    Line::from(vec![
+        Span::styled("  ", style),
+        Span::styled(name, style.patch(theme.entity(kind, false))),
+        Span::styled(" ".repeat(gap + 1), style),
+        Span::styled(count, style.patch(theme.ui("ui.dim"))),
+    ])
 }
 
 /// The style of a panel row: plain, or selected (brighter when the panel has
