@@ -85,16 +85,29 @@ impl LineInput {
     }
 
     fn previous_boundary(&self) -> usize {
-        self.before_cursor()
-            .grapheme_indices(true)
-            .next_back()
-            .map_or(0, |(i, _)| i)
+        grapheme_before(&self.text, self.cursor)
     }
 
     fn next_boundary(&self) -> usize {
-        let after = self.text.get(self.cursor..).unwrap_or("");
-        self.cursor + after.graphemes(true).next().map_or(0, str::len)
+        grapheme_after(&self.text, self.cursor)
     }
+}
+
+/// The byte offset of the grapheme boundary before byte `cursor` of `text`
+/// (0 at the start): where Backspace and ← go.
+pub(super) fn grapheme_before(text: &str, cursor: usize) -> usize {
+    text.get(..cursor)
+        .unwrap_or("")
+        .grapheme_indices(true)
+        .next_back()
+        .map_or(0, |(i, _)| i)
+}
+
+/// The byte offset of the grapheme boundary after byte `cursor` of `text`
+/// (`cursor` itself at the end): where Delete and → reach.
+pub(super) fn grapheme_after(text: &str, cursor: usize) -> usize {
+    let after = text.get(cursor..).unwrap_or("");
+    cursor + after.graphemes(true).next().map_or(0, str::len)
 }
 
 #[cfg(test)]

@@ -136,16 +136,11 @@ impl NoteEditor {
     }
 
     fn previous_boundary(&self) -> usize {
-        let before = self.text.get(..self.cursor).unwrap_or("");
-        before
-            .grapheme_indices(true)
-            .next_back()
-            .map_or(0, |(i, _)| i)
+        super::line_input::grapheme_before(&self.text, self.cursor)
     }
 
     fn next_boundary(&self) -> usize {
-        let after = self.text.get(self.cursor..).unwrap_or("");
-        self.cursor + after.graphemes(true).next().map_or(0, str::len)
+        super::line_input::grapheme_after(&self.text, self.cursor)
     }
 }
 
