@@ -62,6 +62,14 @@ impl Server {
         );
     }
 
+    /// Session `name`'s value of a tmux format such as `#{alternate_on}`.
+    pub fn format(&self, name: &str, format: &str) -> String {
+        let out = self
+            .run(&["display-message", "-p", "-t", name, format])
+            .stdout;
+        String::from_utf8_lossy(&out).trim().to_owned()
+    }
+
     /// What session `name`'s pane shows.
     pub fn screen(&self, name: &str) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", name]).stdout).into_owned()
