@@ -49,7 +49,26 @@ fn class_at(text: &str, at: usize) -> Option<(char, Wc, usize)> {
 
 /// The next word token of fast-path `text` from byte `*at`, advancing `*at`.
 fn next_fast<'a>(text: &'a str, at: &mut usize) -> Option<(usize, &'a str)> {
-    while let Some((c, wc, len)) = class_at(text, *at) {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(*at) {
+        // The common cases first: a word starting with an ASCII letter or
+        // digit, and ASCII spaces and punctuation, which are segments of
+        // their own between words and hold no letter.
+        if byte.is_ascii_alphanumeric() {
+            let start = *at;
+            let class = if byte.is_ascii_digit() {
+                Wc::Numeric
+            } else {
+                Wc::Letter
+            };
+            *at = run_end(text, start + 1, class);
+            return Some((start, text.get(start..*at)?));
+        }
+        if byte.is_ascii() && byte != b'_' {
+            *at += 1;
+            continue;
+        }
+        let (c, wc, len) = class_at(text, *at)?;
         let start = *at;
         *at += len;
         match wc {
@@ -72,7 +91,25 @@ fn next_fast<'a>(text: &'a str, at: &mut usize) -> Option<(usize, &'a str)> {
 /// Where a word that reached byte `at` with a character of class `last`
 /// ends (UAX #29 rules WB5–WB13b for the fast path's classes).
 fn run_end(text: &str, mut at: usize, mut last: Wc) -> usize {
-    while let Some((_, next, len)) = class_at(text, at) {
+    let bytes = text.as_bytes();
+    loop {
+        // Most of a word is ASCII letters and digits, which join whatever
+        // run `last` ends (WB5, WB8–WB10, WB13b): skip them a byte at a time.
+        let run = bytes.get(at..).map_or(0, |rest| {
+            rest.iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+        });
+        if run > 0 {
+            at += run;
+            last = match bytes.get(at - 1) {
+                Some(b) if b.is_ascii_digit() => Wc::Numeric,
+                _ => Wc::Letter,
+            };
+        }
+        let Some((_, next, len)) = class_at(text, at) else {
+            break;
+        };
         let joins = matches!(
             (last, next),
             (Wc::Letter | Wc::Numeric, Wc::Letter | Wc::Numeric)

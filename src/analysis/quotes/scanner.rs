@@ -69,67 +69,166 @@ fn closes_before(c: char) -> bool {
     c.is_whitespace() || (!c.is_alphanumeric() && c != '_')
 }
 
-/// One paragraph's chars with what the decision for each mark needs.
-struct Paragraph {
-    /// `(byte offset into the text, char)`.
-    chars: Vec<(usize, char)>,
-    /// For each index, whether the next single quotation mark after it in
+/// One quotation mark of a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    /// Byte offset into the text.
+    at: usize,
+    /// The mark; two straight single marks typed for a double one
+    /// (`''Yes,'' he said`) are one `"`.
+    ch: char,
+    /// Its length in bytes (2 for a merged `''`).
+    len: usize,
+}
+
+/// Chars a mark's decision may look at before it ([`Paragraph::after_sentence_end`]).
+const BEFORE: usize = 3;
+/// Chars a mark's decision may look at after it (a 12-letter word two
+/// chars on, in [`marks::is_measure`]).
+const AFTER: usize = 14;
+
+/// One paragraph's quotation marks with what the decision for each needs.
+///
+/// Only the marks are kept, not every char: the rules look at a few chars
+/// on either side of a mark, which [`Paragraph::window`] decodes on demand,
+/// so a long paragraph with a few marks costs little more than finding them.
+struct Paragraph<'t> {
+    text: &'t str,
+    /// Byte range of the paragraph in `text`.
+    range: Range<usize>,
+    /// Every quotation mark and apostrophe, in order.
+    marks: Vec<Mark>,
+    /// For each mark, whether the next single quotation mark after it in
     /// the paragraph closes a clause: a `’` or `'` right after `,` `.` `!`
     /// `?` `;` `:` (`… back down,’ said Helen Ward`).
     single_closer_after: Vec<bool>,
-    /// Byte offset of the end of the paragraph.
-    end: usize,
 }
 
-impl Paragraph {
-    fn new(text: &str, range: &Range<usize>) -> Self {
-        // Two straight single marks typed for a double one (`''Yes,'' he
-        // said`) count as one `"`.
-        let mut chars: Vec<(usize, char)> = Vec::with_capacity(range.len());
-        for (i, c) in text.get(range.clone()).unwrap_or("").char_indices() {
-            if c == '\''
-                && let Some(last) = chars.last_mut()
-                && last.1 == '\''
-                && last.0 + 1 == range.start + i
-            {
-                last.1 = '"';
+impl<'t> Paragraph<'t> {
+    fn new(text: &'t str, range: &Range<usize>) -> Self {
+        let body = text.get(range.clone()).unwrap_or("");
+        let bytes = body.as_bytes();
+        let mut starts: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes)
+            .chain(memchr::memchr_iter(0xC2, bytes))
+            .collect();
+        starts.sort_unstable();
+        let mut marks: Vec<Mark> = Vec::new();
+        for offset in starts {
+            let Some(ch) = body.get(offset..).and_then(|s| s.chars().next()) else {
+                continue;
+            };
+            if marks::mark(ch).is_none() {
                 continue;
             }
-            chars.push((range.start + i, c));
+            let at = range.start + offset;
+            if ch == '\''
+                && let Some(last) = marks.last_mut()
+                && last.ch == '\''
+                && last.at + 1 == at
+            {
+                last.ch = '"';
+                last.len = 2;
+                continue;
+            }
+            marks.push(Mark {
+                at,
+                ch,
+                len: ch.len_utf8(),
+            });
         }
-        let mut single_closer_after = vec![false; chars.len()];
+        let mut paragraph = Self {
+            text,
+            range: range.clone(),
+            marks,
+            single_closer_after: Vec::new(),
+        };
+        let mut single_closer_after = vec![false; paragraph.marks.len()];
         let mut seen = false;
-        for (i, &(_, c)) in chars.iter().enumerate().rev() {
-            if let Some(slot) = single_closer_after.get_mut(i) {
+        for (m, mark) in paragraph.marks.iter().enumerate().rev() {
+            if let Some(slot) = single_closer_after.get_mut(m) {
                 *slot = seen;
             }
-            let single = marks::mark(c).is_some_and(|(f, _)| f == Family::Single);
-            if single && !marks::is_apostrophe(&chars, i) {
+            let single = marks::mark(mark.ch).is_some_and(|(f, _)| f == Family::Single);
+            if !single {
+                continue;
+            }
+            let (chars, i) = paragraph.window(m);
+            if !marks::is_apostrophe(&chars, i) {
                 let after_clause = matches!(
                     marks::char_at(&chars, i.checked_sub(1)),
                     Some(',' | '.' | '!' | '?' | ';' | ':' | '…')
                 );
-                seen = matches!(c, '\'' | '’') && after_clause;
+                seen = matches!(mark.ch, '\'' | '’') && after_clause;
             }
         }
-        Self {
-            chars,
-            single_closer_after,
-            end: range.end,
-        }
+        paragraph.single_closer_after = single_closer_after;
+        paragraph
     }
 
-    /// Byte offset just past the char (or merged mark) at index `i`.
-    fn end_of(&self, i: usize) -> usize {
-        match (self.chars.get(i), self.chars.get(i + 1)) {
-            (_, Some(&(next, _))) => next,
-            _ => self.end,
+    /// The chars around mark `m` as `(byte offset, char)`, up to [`BEFORE`]
+    /// before and [`AFTER`] after it within the paragraph, with merged marks
+    /// as one char, and the index of mark `m` among them.
+    fn window(&self, m: usize) -> (Vec<(usize, char)>, usize) {
+        let Some(mark) = self.marks.get(m) else {
+            return (Vec::new(), 0);
+        };
+        let mut before = Vec::with_capacity(BEFORE);
+        let mut at = mark.at;
+        let mut earlier = m;
+        while before.len() < BEFORE && at > self.range.start {
+            let previous_mark = earlier.checked_sub(1).and_then(|k| self.marks.get(k));
+            if let Some(p) = previous_mark.filter(|p| p.at + p.len == at) {
+                before.push((p.at, p.ch));
+                at = p.at;
+                earlier -= 1;
+                continue;
+            }
+            let Some(c) = self
+                .text
+                .get(self.range.start..at)
+                .and_then(|s| s.chars().next_back())
+            else {
+                break;
+            };
+            at -= c.len_utf8();
+            before.push((at, c));
         }
+        let i = before.len();
+        let mut chars: Vec<(usize, char)> = before.into_iter().rev().collect();
+        chars.push((mark.at, mark.ch));
+        let mut at = mark.at + mark.len;
+        let mut later = m + 1;
+        while chars.len() < i + 1 + AFTER && at < self.range.end {
+            if let Some(n) = self.marks.get(later).filter(|n| n.at == at) {
+                chars.push((n.at, n.ch));
+                at += n.len;
+                later += 1;
+                continue;
+            }
+            let Some(c) = self
+                .text
+                .get(at..self.range.end)
+                .and_then(|s| s.chars().next())
+            else {
+                break;
+            };
+            chars.push((at, c));
+            at += c.len_utf8();
+        }
+        (chars, i)
     }
 
-    /// What the mark at `i` does given the open `stack`.
-    fn action(&self, i: usize, stack: &[Open]) -> Action {
-        let chars = &self.chars;
+    /// Byte offset just past mark `m`.
+    fn end_of(&self, m: usize) -> usize {
+        self.marks
+            .get(m)
+            .map_or(self.range.end, |mark| mark.at + mark.len)
+    }
+
+    /// What mark `m` does given the open `stack`.
+    fn action(&self, m: usize, stack: &[Open]) -> Action {
+        let (window, i) = self.window(m);
+        let chars = &window;
         let Some(c) = marks::char_at(chars, Some(i)) else {
             return Action::Ignore;
         };
@@ -154,7 +253,7 @@ impl Paragraph {
             && marks::is_plural_possessive(
                 chars,
                 i,
-                self.single_closer_after.get(i).copied().unwrap_or(false),
+                self.single_closer_after.get(m).copied().unwrap_or(false),
             );
         // A double quotation still open when a sentence ends and the same
         // mark opens again: paragraphs of one quotation run together on one
@@ -168,7 +267,7 @@ impl Paragraph {
             && stack
                 .last()
                 .is_some_and(|o| o.ch == c || shape == Shape::Straight)
-            && self.after_sentence_end(i);
+            && after_sentence_end(chars, i);
         if reopens {
             return Action::Ignore;
         }
@@ -193,7 +292,7 @@ impl Paragraph {
                 Some(k) => Action::Close(k),
                 // An opening guillemet has words after it (French puts a
                 // thin or no-break space between); "Next »" opens nothing.
-                None if self.word_follows(i) => Action::Open,
+                None if word_follows(chars, i) => Action::Open,
                 None => Action::Ignore,
             },
             Shape::Straight => match (answered, left_flanking, right_flanking) {
@@ -212,24 +311,24 @@ impl Paragraph {
             },
         }
     }
+}
 
-    /// Whether a sentence ends right before index `i`: `.`, `!`, `?` or `…`
-    /// and one or two spaces.
-    fn after_sentence_end(&self, i: usize) -> bool {
-        let at = |back: usize| marks::char_at(&self.chars, i.checked_sub(back));
-        let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
-        let stop = |c: Option<char>| matches!(c, Some('.' | '!' | '?' | '…'));
-        space(at(1)) && (stop(at(2)) || (space(at(2)) && stop(at(3))))
-    }
+/// Whether a sentence ends right before index `i` of `chars`: `.`, `!`, `?`
+/// or `…` and one or two spaces.
+fn after_sentence_end(chars: &[(usize, char)], i: usize) -> bool {
+    let at = |back: usize| marks::char_at(chars, i.checked_sub(back));
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let stop = |c: Option<char>| matches!(c, Some('.' | '!' | '?' | '…'));
+    space(at(1)) && (stop(at(2)) || (space(at(2)) && stop(at(3))))
+}
 
-    /// Whether a letter or digit comes within two chars after index `i`.
-    fn word_follows(&self, i: usize) -> bool {
-        self.chars
-            .iter()
-            .skip(i + 1)
-            .take(2)
-            .any(|&(_, c)| c.is_alphanumeric() || marks::mark(c).is_some())
-    }
+/// Whether a letter, digit or mark comes within two chars after index `i` of `chars`.
+fn word_follows(chars: &[(usize, char)], i: usize) -> bool {
+    chars
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .any(|&(_, c)| c.is_alphanumeric() || marks::mark(c).is_some())
 }
 
 /// Open marks deeper than this are ignored: no real text nests so deep, and
@@ -244,12 +343,7 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
     // index and end of that paragraph.
     let mut carried: Option<(Open, usize, usize)> = None;
     for (p, range) in paragraphs.iter().enumerate() {
-        let has_marks = text
-            .get(range.clone())
-            .unwrap_or("")
-            .chars()
-            .any(|c| marks::mark(c).is_some());
-        if !has_marks {
+        if !may_quote(text, range) {
             // Most paragraphs quote nobody: nothing opens, closes or
             // continues here, so a quotation carried in ends before it.
             if let Some((open, last, end)) = carried.take()
@@ -268,9 +362,11 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
         let mut stack: Vec<Open> = Vec::new();
         let mut skip_first = false;
         if let Some((open, last, end)) = carried.take() {
-            let reopens = paragraph.chars.first().is_some_and(|&(_, c)| {
-                marks::mark(c)
-                    .is_some_and(|(family, shape)| family == open.family && shape != Shape::Closing)
+            let reopens = paragraph.marks.first().is_some_and(|first| {
+                first.at == range.start
+                    && marks::mark(first.ch).is_some_and(|(family, shape)| {
+                        family == open.family && shape != Shape::Closing
+                    })
             });
             if reopens {
                 stack.push(open);
@@ -284,7 +380,7 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
                 });
             }
         }
-        for (i, &(at, c)) in paragraph.chars.iter().enumerate() {
+        for (i, &Mark { at, ch: c, .. }) in paragraph.marks.iter().enumerate() {
             let Some((family, _)) = marks::mark(c) else {
                 continue;
             };
@@ -353,6 +449,37 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
         });
     }
     found
+}
+
+/// Whether the paragraph at `range` holds a quotation mark that may open,
+/// close or continue a quotation: any mark but an apostrophe between two
+/// letters or digits ("Macron’s", "don't"), which [`Paragraph::action`]
+/// always ignores. Most paragraphs of news have none, and this check reads
+/// only the bytes a mark can start with.
+fn may_quote(text: &str, range: &Range<usize>) -> bool {
+    let Some(paragraph) = text.get(range.clone()) else {
+        return false;
+    };
+    let bytes = paragraph.as_bytes();
+    let in_word = |at: usize, len: usize| {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let before = paragraph.get(..at).and_then(|s| s.chars().next_back());
+        let after = paragraph.get(at + len..).and_then(|s| s.chars().next());
+        word(before) && word(after)
+    };
+    let quoting = |at: usize| {
+        let Some(c) = paragraph.get(at..).and_then(|s| s.chars().next()) else {
+            return false;
+        };
+        match marks::mark(c) {
+            Some(_) if matches!(c, '\'' | '’') => !in_word(at, c.len_utf8()),
+            Some(_) => true,
+            None => false,
+        }
+    };
+    // Lead bytes of `"`, `'`, the curly marks (U+2018–U+203A) and « ».
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).any(quoting)
+        || memchr::memchr_iter(0xC2, bytes).any(quoting)
 }
 
 /// `at`, moved back over whitespace.
