@@ -47,7 +47,7 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
             for mut t in caps::typed(text, sentence.clone(), &words) {
                 if table && t.kind == Some(EntityKind::Place) && !t.reason.contains("country") {
                     t.kind = Some(EntityKind::Organisation);
-                    t.reason = format!("table: team ({})", t.reason);
+                    t.reason = format!("table: team ({})", t.reason).into();
                 }
                 typed.push(t);
             }
@@ -62,7 +62,7 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
             let place = t.kind == Some(EntityKind::Place) && !t.reason.ends_with("country");
             if table && (place || t.kind.is_none()) && !sport::is_label(text, &t) {
                 t.kind = Some(EntityKind::Organisation);
-                t.reason = format!("table: team ({})", t.reason);
+                t.reason = format!("table: team ({})", t.reason).into();
             } else if sport::is_team_slot(text, &words, &t) {
                 team_slots.push(typed.len());
             } else if sport::is_venue(&words, &t) {
@@ -87,7 +87,7 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
             .into_iter()
             .filter(|&i| {
                 typed.get(i).is_some_and(|t| {
-                    t.kind == Some(EntityKind::Place) || !people.contains(t.surface.as_str())
+                    t.kind == Some(EntityKind::Place) || !people.contains(t.surface)
                 })
             })
             .collect();

@@ -50,7 +50,7 @@ fn title_case(word: &str) -> String {
 }
 
 /// Typed names of the all-capitals sentence at `range`, whose `words` are given.
-pub(crate) fn typed(text: &str, range: Range<usize>, words: &[Word<'_>]) -> Vec<Typed> {
+pub(crate) fn typed<'a>(text: &'a str, range: Range<usize>, words: &[Word<'_>]) -> Vec<Typed<'a>> {
     let Some(sentence) = text.get(range.clone()) else {
         return Vec::new();
     };
@@ -67,11 +67,11 @@ pub(crate) fn typed(text: &str, range: Range<usize>, words: &[Word<'_>]) -> Vec<
         };
         out.push(Typed {
             span,
-            surface: surface.to_owned(),
+            surface,
             kind: Some(kind),
-            key: key.to_owned(),
+            key,
             initial: false,
-            reason: format!("{reason} (capitals)"),
+            reason: format!("{reason} (capitals)").into(),
         });
     }
     out.extend(people(text, words, &out));
@@ -81,7 +81,7 @@ pub(crate) fn typed(text: &str, range: Range<usize>, words: &[Word<'_>]) -> Vec<
 
 /// "JOHN SMITH": a listed given name and the word after it, outside the
 /// gazetteer names already found.
-fn people(text: &str, words: &[Word<'_>], found: &[Typed]) -> Vec<Typed> {
+fn people<'a>(text: &'a str, words: &[Word<'_>], found: &[Typed<'_>]) -> Vec<Typed<'a>> {
     let free = |w: &Word<'_>| {
         !found
             .iter()
@@ -104,11 +104,11 @@ fn people(text: &str, words: &[Word<'_>], found: &[Typed]) -> Vec<Typed> {
         if let Some(surface) = text.get(span.clone()) {
             out.push(Typed {
                 span,
-                surface: surface.to_owned(),
+                surface,
                 kind: Some(EntityKind::Person),
-                key: surface.to_owned(),
+                key: surface,
                 initial: false,
-                reason: "gazetteer: given name and surname (capitals)".to_owned(),
+                reason: "gazetteer: given name and surname (capitals)".into(),
             });
         }
     }

@@ -8,6 +8,7 @@
 //! first (a person). A name none of these rules types is left unknown for
 //! the document memory to settle.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::super::EntityKind;
@@ -15,22 +16,24 @@ use super::super::gazetteer::{self, PlaceKind};
 use super::candidates::Candidate;
 use super::tokens::{Gap, Word};
 
-/// A candidate with its type, as the first pass sees it.
+/// A candidate with its type, as the first pass sees it. Borrows the
+/// document text (`'a`): one is made for every capitalised run of words, so
+/// it allocates nothing unless a reason is composed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Typed {
+pub(crate) struct Typed<'a> {
     /// Byte range of the name in the document text, end-exclusive.
     pub(crate) span: Range<usize>,
-    /// The name as written.
-    pub(crate) surface: String,
+    /// The name as written: the text at `span`.
+    pub(crate) surface: &'a str,
     /// Its kind, or `None` when no rule applied.
     pub(crate) kind: Option<EntityKind>,
     /// The key that groups names of one entity: the gazetteer's canonical
     /// name for listed places and organisations, else the surface.
-    pub(crate) key: String,
+    pub(crate) key: &'a str,
     /// Whether the name opens its sentence, so its capital says nothing.
     pub(crate) initial: bool,
     /// Why it got its kind (`"gazetteer: place"`, `"title: President"`, …).
-    pub(crate) reason: String,
+    pub(crate) reason: Cow<'static, str>,
 }
 
 /// Words that may sit between a name and its reporting verb ("Macron has said").
@@ -49,7 +52,11 @@ const VERB_HELPERS: &[&str] = &[
 
 /// Types `candidate` (word indices into the sentence `words`) with the text
 /// `text` the words point into.
-pub(crate) fn classify(text: &str, words: &[Word<'_>], candidate: &Candidate) -> Option<Typed> {
+pub(crate) fn classify<'a>(
+    text: &'a str,
+    words: &[Word<'_>],
+    candidate: &Candidate,
+) -> Option<Typed<'a>> {
     let mut range = candidate.words.clone();
     loop {
         let typed = classify_words(text, words, range.clone(), candidate.after_title)?;
@@ -75,46 +82,50 @@ fn is_known_word(word: &str) -> bool {
         || gazetteer::is_organisation_cue(word)
 }
 
-fn classify_words(
-    text: &str,
+fn classify_words<'a>(
+    text: &'a str,
     words: &[Word<'_>],
     range: Range<usize>,
     after_title: bool,
-) -> Option<Typed> {
+) -> Option<Typed<'a>> {
     let first = words.get(range.start)?;
     let last = words.get(range.end.checked_sub(1)?)?;
     let span = first.span.start..last.span.end;
-    let surface = text.get(span.clone())?.to_owned();
+    let surface = text.get(span.clone())?;
     let single = range.len() == 1;
     let initial = first.initial;
-    let typed = |kind: Option<EntityKind>, key: &str, reason: &str| Typed {
+    let typed = |kind: Option<EntityKind>, key: &'a str, reason: Cow<'static, str>| Typed {
         span: span.clone(),
-        surface: surface.clone(),
+        surface,
         kind,
-        key: key.to_owned(),
+        key,
         initial,
-        reason: reason.to_owned(),
+        reason,
     };
     let looks_like_a_name = range
         .clone()
         .filter_map(|i| words.get(i))
         .all(|w| !w.is_acronym() || w.text.chars().count() < 2);
-    let (town, place) = match gazetteer::place_entry(&surface) {
+    let (town, place) = match gazetteer::place_entry(surface) {
         Some((canonical, PlaceKind::Town)) => (Some(canonical), None),
         place => (None, place),
     };
     let country = place.is_some_and(|(_, k)| k == PlaceKind::Country);
     if after_title && looks_like_a_name && !country {
-        return Some(typed(Some(EntityKind::Person), &surface, "title"));
+        return Some(typed(Some(EntityKind::Person), surface, "title".into()));
     }
     if let Some((canonical, kind)) = place {
-        return Some(typed(Some(EntityKind::Place), canonical, kind.reason()));
+        return Some(typed(
+            Some(EntityKind::Place),
+            canonical,
+            kind.reason().into(),
+        ));
     }
-    if let Some(organisation) = gazetteer::organisation(&surface) {
+    if let Some(organisation) = gazetteer::organisation(surface) {
         return Some(typed(
             Some(EntityKind::Organisation),
             organisation,
-            "gazetteer: organisation",
+            "gazetteer: organisation".into(),
         ));
     }
     if range
@@ -123,11 +134,15 @@ fn classify_words(
         .filter_map(|i| words.get(i))
         .any(|w| w.gap == Gap::Ampersand)
     {
-        return Some(typed(Some(EntityKind::Organisation), &surface, "cue: &"));
+        return Some(typed(
+            Some(EntityKind::Organisation),
+            surface,
+            "cue: &".into(),
+        ));
     }
     if !single && gazetteer::is_event_cue(last.text) {
         let reason = format!("cue: {} (event)", last.text);
-        return Some(typed(Some(EntityKind::Misc), &surface, &reason));
+        return Some(typed(Some(EntityKind::Misc), surface, reason.into()));
     }
     let cue = range
         .clone()
@@ -137,43 +152,55 @@ fn classify_words(
         && !(single && initial)
     {
         let reason = format!("cue: {}", cue.text);
-        return Some(typed(Some(EntityKind::Organisation), &surface, &reason));
+        return Some(typed(
+            Some(EntityKind::Organisation),
+            surface,
+            reason.into(),
+        ));
     }
     if !single && gazetteer::is_place_cue(last.text) {
         let reason = format!("cue: {}", last.text);
-        return Some(typed(Some(EntityKind::Place), &surface, &reason));
+        return Some(typed(Some(EntityKind::Place), surface, reason.into()));
     }
-    if single && first.is_acronym() && !gazetteer::is_common_acronym(&surface) {
-        return Some(typed(Some(EntityKind::Organisation), &surface, "acronym"));
+    if single && first.is_acronym() && !gazetteer::is_common_acronym(surface) {
+        return Some(typed(
+            Some(EntityKind::Organisation),
+            surface,
+            "acronym".into(),
+        ));
     }
-    if gazetteer::is_demonym(&surface) {
+    if gazetteer::is_demonym(surface) {
         return Some(typed(
             Some(EntityKind::Misc),
-            &surface,
-            "gazetteer: demonym",
+            surface,
+            "gazetteer: demonym".into(),
         ));
     }
     if !single && gazetteer::is_demonym(last.text) {
         return Some(typed(
             Some(EntityKind::Misc),
-            &surface,
-            "gazetteer: demonym phrase",
+            surface,
+            "gazetteer: demonym phrase".into(),
         ));
     }
     if !looks_like_a_name {
-        return Some(typed(None, &surface, "unknown"));
+        return Some(typed(None, surface, "unknown".into()));
     }
     if before_country_in_brackets(text, last.span.end) {
-        return Some(typed(Some(EntityKind::Person), &surface, "name (country)"));
+        return Some(typed(
+            Some(EntityKind::Person),
+            surface,
+            "name (country)".into(),
+        ));
     }
     if let Some(reason) = near_reporting_verb(words, &range) {
-        return Some(typed(Some(EntityKind::Person), &surface, reason));
+        return Some(typed(Some(EntityKind::Person), surface, reason.into()));
     }
     if !single && gazetteer::is_first_name(first.text) {
         return Some(typed(
             Some(EntityKind::Person),
-            &surface,
-            "gazetteer: given name",
+            surface,
+            "gazetteer: given name".into(),
         ));
     }
     let names_a_place = range.clone().filter_map(|i| words.get(i)).any(|w| {
@@ -185,27 +212,27 @@ fn classify_words(
     if !single && names_a_place && !unsure_opener {
         return Some(typed(
             Some(EntityKind::Organisation),
-            &surface,
-            "shape: name with a place",
+            surface,
+            "shape: name with a place".into(),
         ));
     }
     let surname = gazetteer::is_last_name(last.text) && !gazetteer::is_first_name(last.text);
     if !initial && surname && is_plain_name(last.text) {
         return Some(typed(
             Some(EntityKind::Person),
-            &surface,
-            "gazetteer: surname",
+            surface,
+            "gazetteer: surname".into(),
         ));
     }
     if let Some(town) = town {
         return Some(typed(
             Some(EntityKind::Place),
             town,
-            PlaceKind::Town.reason(),
+            PlaceKind::Town.reason().into(),
         ));
     }
     if let Some(reason) = place_preposition(words, range.start) {
-        return Some(typed(Some(EntityKind::Place), &surface, reason));
+        return Some(typed(Some(EntityKind::Place), surface, reason.into()));
     }
     let plain = range
         .clone()
@@ -219,11 +246,11 @@ fn classify_words(
     if (!initial || opens_with_initial) && plain && (2..=3).contains(&range.len()) {
         return Some(typed(
             Some(EntityKind::Person),
-            &surface,
-            "shape: personal name",
+            surface,
+            "shape: personal name".into(),
         ));
     }
-    Some(typed(None, &surface, "unknown"))
+    Some(typed(None, surface, "unknown".into()))
 }
 
 /// Whether the text from byte `end` goes on with a country in brackets,
@@ -326,7 +353,7 @@ mod tests {
         candidates(&w)
             .iter()
             .filter_map(|c| classify(text, &w, c))
-            .map(|t| (t.surface, t.kind, t.key))
+            .map(|t| (t.surface.to_owned(), t.kind, t.key.to_owned()))
             .collect()
     }
 

@@ -111,18 +111,18 @@ fn remember_places_organisations_misc(memory: &mut Memory, typed: &[Typed]) {
             continue;
         };
         let name = if kind == EntityKind::Place {
-            &t.key
+            t.key
         } else {
-            &t.surface
+            t.surface
         };
-        let i = memory.draft(kind, &t.key, name, &t.reason);
+        let i = memory.draft(kind, t.key, name, &t.reason);
         if let Some(d) = memory.drafts.get_mut(i)
             && kind != EntityKind::Place
             && t.surface.chars().count() > d.name.chars().count()
         {
-            d.name.clone_from(&t.surface);
+            t.surface.clone_into(&mut d.name);
         }
-        memory.alias(&t.surface, i);
+        memory.alias(t.surface, i);
     }
 }
 
@@ -138,23 +138,23 @@ fn remember_people(memory: &mut Memory, typed: &[Typed]) {
     for t in people {
         let joined = names
             .iter()
-            .find(|(name, _)| name == &t.surface || name.ends_with(&format!(" {}", t.surface)))
+            .find(|(name, _)| *name == t.surface || name.ends_with(&format!(" {}", t.surface)))
             .map(|(_, i)| *i);
         let i = match joined {
             Some(i) => i,
             None => {
-                let i = memory.draft(EntityKind::Person, &t.surface, &t.surface, &t.reason);
-                names.push((t.surface.clone(), i));
+                let i = memory.draft(EntityKind::Person, t.surface, t.surface, &t.reason);
+                names.push((t.surface.to_owned(), i));
                 i
             }
         };
         if memory
             .surfaces
-            .get(&t.surface)
+            .get(t.surface)
             .and_then(|&j| memory.kind_of(j))
             .is_none_or(|k| k == EntityKind::Misc || k == EntityKind::Person)
         {
-            memory.surfaces.insert(t.surface.clone(), i);
+            memory.surfaces.insert(t.surface.to_owned(), i);
         }
     }
     for (name, i) in &names {
@@ -191,18 +191,18 @@ fn first_name_aliases(names: &[(String, usize)]) -> HashMap<String, usize> {
 /// become misc entities unless they only open a sentence.
 fn remember_unknown(memory: &mut Memory, typed: &[Typed]) {
     for t in typed {
-        if t.kind.is_some() || memory.surfaces.contains_key(&t.surface) {
+        if t.kind.is_some() || memory.surfaces.contains_key(t.surface) {
             continue;
         }
-        if let Some(&person) = memory.first_names.get(&t.surface) {
-            memory.alias(&t.surface, person);
+        if let Some(&person) = memory.first_names.get(t.surface) {
+            memory.alias(t.surface, person);
             continue;
         }
         if t.initial {
             continue;
         }
-        let i = memory.draft(EntityKind::Misc, &t.key, &t.surface, "unsure: misc");
-        memory.alias(&t.surface, i);
+        let i = memory.draft(EntityKind::Misc, t.key, t.surface, "unsure: misc");
+        memory.alias(t.surface, i);
     }
 }
 

@@ -185,11 +185,11 @@ pub(crate) fn is_label(text: &str, t: &Typed) -> bool {
 /// `t` retyped as a venue.
 pub(crate) fn as_venue(t: &mut Typed) {
     t.kind = Some(EntityKind::Place);
-    t.reason = "sport: at-X venue".to_owned();
+    t.reason = "sport: at-X venue".into();
 }
 
 /// `t` retyped as a team.
 pub(crate) fn as_team(t: &mut Typed) {
     t.kind = Some(EntityKind::Organisation);
-    t.reason = format!("sport: team ({})", t.reason);
+    t.reason = format!("sport: team ({})", t.reason).into();
 }
