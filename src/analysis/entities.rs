@@ -187,6 +187,35 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_common_word_in_capitals_is_no_name_unless_after_the() {
+        use EntityKind::*;
+        assert_eq!(
+            entities(
+                "MARKETS - Prices of bonds fell.\nMay 13 Arrive in Lisbon.\nAccording to the Independent, shares fell."
+            ),
+            [
+                entity(Place, "Lisbon", &["Lisbon"]),
+                entity(Misc, "Independent", &["Independent"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn datelines_and_place_names_in_capitals_are_places() {
+        use EntityKind::*;
+        assert_eq!(
+            entities(
+                "KORVASK , Russia 1996-08-30\nITALY - Shares firmed. NOTE - Prices are final."
+            ),
+            [
+                entity(Place, "KORVASK", &["KORVASK"]),
+                entity(Place, "Russia", &["Russia"]),
+                entity(Place, "Italy", &["ITALY"]),
+            ]
+        );
+    }
+
+    #[test]
     fn a_lone_given_name_joins_its_only_person() {
         use EntityKind::*;
         assert_eq!(

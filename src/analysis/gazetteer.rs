@@ -53,6 +53,8 @@ const DEMONYMS: &str = include_str!("gazetteer/demonyms.txt");
 const FIRST_NAMES: &str = include_str!("gazetteer/first_names.txt");
 /// Frequent surnames (generated, US Census 1990).
 const LAST_NAMES: &str = include_str!("gazetteer/last_names.txt");
+/// Common English words in lower case (generated, SCOWL size 35).
+const COMMON_WORDS: &str = include_str!("gazetteer/common_words.txt");
 
 /// Parses `Canonical|alias|…` lines into a map from every form (the canonical
 /// one included) to the canonical form. Blank lines and `#` comments are skipped.
@@ -124,6 +126,12 @@ static FIRST_NAME_TABLE: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| parse_aliases(FIRST_NAMES).into_keys().collect());
 static LAST_NAME_TABLE: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| parse_aliases(LAST_NAMES).into_keys().collect());
+static COMMON_WORD_TABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    COMMON_WORDS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// The canonical name of the place called `name` (`"US"` → `"United States"`),
 /// if the place gazetteer knows it.
@@ -159,6 +167,24 @@ pub(crate) fn is_first_name(word: &str) -> bool {
 /// Whether `word` is one of the frequent surnames.
 pub(crate) fn is_last_name(word: &str) -> bool {
     LAST_NAME_TABLE.contains(word)
+}
+
+/// Whether `word`, in any case, is a common English word that is nobody's
+/// given name or frequent surname ("Prices", "YIELD", "Moribund"; not
+/// "Brown" or "Rose"). Words with other than ASCII letters are not.
+pub(crate) fn is_common_word(word: &str) -> bool {
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    if !COMMON_WORD_TABLE.contains(lower.as_str()) {
+        return false;
+    }
+    let mut title = lower;
+    if let Some(first) = title.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    !is_first_name(&title) && !is_last_name(&title)
 }
 
 /// What a gazetteer says a name is, for case-insensitive lookups.

@@ -39,7 +39,7 @@ pub(crate) fn is_caps_line(text: &str, range: Range<usize>) -> bool {
 }
 
 /// `word` in title case ("SMITH" → "Smith").
-fn title_case(word: &str) -> String {
+pub(crate) fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
         first

@@ -14,6 +14,7 @@ use std::ops::Range;
 use super::super::EntityKind;
 use super::super::gazetteer::{self, PlaceKind};
 use super::candidates::Candidate;
+use super::caps;
 use super::tokens::{Gap, Word};
 
 /// A candidate with its type, as the first pass sees it. Borrows the
@@ -162,12 +163,30 @@ fn classify_words<'a>(
         let reason = format!("cue: {}", last.text);
         return Some(typed(Some(EntityKind::Place), surface, reason.into()));
     }
-    if single && first.is_acronym() && !gazetteer::is_common_acronym(surface) {
-        return Some(typed(
-            Some(EntityKind::Organisation),
-            surface,
-            "acronym".into(),
-        ));
+    if is_dateline(text, words, &range) {
+        return Some(typed(Some(EntityKind::Place), surface, "dateline".into()));
+    }
+    if single && first.is_acronym() {
+        // "GERMANY - Bunds fell": a place name in capitals, not an acronym.
+        if surface.chars().count() >= 4
+            && let Some((canonical, kind)) = gazetteer::place_entry(&caps::title_case(surface))
+        {
+            return Some(typed(
+                Some(EntityKind::Place),
+                canonical,
+                format!("{} (capitals)", kind.reason()).into(),
+            ));
+        }
+        // "NOTE", "ORDERS": a heading or label word in capitals. Shorter
+        // words are more often acronyms ("SEC", "WHO").
+        let label = surface.len() >= 4 && gazetteer::is_common_word(surface);
+        if !gazetteer::is_common_acronym(surface) && !label {
+            return Some(typed(
+                Some(EntityKind::Organisation),
+                surface,
+                "acronym".into(),
+            ));
+        }
     }
     if gazetteer::is_demonym(surface) {
         return Some(typed(
@@ -251,6 +270,54 @@ fn classify_words<'a>(
         ));
     }
     Some(typed(None, surface, "unknown".into()))
+}
+
+/// Whether the words at `range` are a wire-story dateline: capitals opening
+/// the sentence, then a comma and a listed place, a month or a number
+/// ("KHASAVYURT , Russia 1996-08-30", "LONDON, Aug 30").
+fn is_dateline(text: &str, words: &[Word<'_>], range: &Range<usize>) -> bool {
+    let (Some(last), Some(next)) = (
+        range.end.checked_sub(1).and_then(|i| words.get(i)),
+        words.get(range.end),
+    ) else {
+        return false;
+    };
+    let capitals = words.get(range.clone()).is_some_and(|run| {
+        run.iter()
+            .all(|w| w.text.chars().all(|c| !c.is_lowercase()))
+    });
+    let comma = text
+        .get(last.span.end..next.span.start)
+        .is_some_and(|gap| gap.trim() == ",");
+    let month = next
+        .text
+        .get(..3)
+        .is_some_and(|m| gazetteer::is_calendar_word(m) || is_month_abbreviation(m));
+    range.start == 0
+        && capitals
+        && comma
+        && (gazetteer::place(next.text).is_some()
+            || month
+            || next.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `word` is a three-letter month abbreviation ("Aug").
+fn is_month_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "May"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
 }
 
 /// Whether the text from byte `end` goes on with a country in brackets,

@@ -99,7 +99,7 @@ pub(crate) fn resolve(text: &str, typed: &[Typed], progress: &Progress) -> Vec<E
     let mut memory = Memory::default();
     remember_places_organisations_misc(&mut memory, typed);
     remember_people(&mut memory, typed);
-    remember_unknown(&mut memory, typed);
+    remember_unknown(&mut memory, text, typed);
     scan(text, &mut memory, progress);
     finish(memory)
 }
@@ -188,8 +188,10 @@ fn first_name_aliases(names: &[(String, usize)]) -> HashMap<String, usize> {
 
 /// Names no rule typed: known surfaces are left to the scan; a lone given
 /// name that opens exactly one person's full name joins that person; others
-/// become misc entities unless they only open a sentence.
-fn remember_unknown(memory: &mut Memory, typed: &[Typed]) {
+/// become misc entities unless they only open a sentence or are a lone
+/// common word without "the" before it ("Prices", "Moribund"; but "the
+/// Independent").
+fn remember_unknown(memory: &mut Memory, text: &str, typed: &[Typed]) {
     for t in typed {
         if t.kind.is_some() || memory.surfaces.contains_key(t.surface) {
             continue;
@@ -198,12 +200,27 @@ fn remember_unknown(memory: &mut Memory, typed: &[Typed]) {
             memory.alias(t.surface, person);
             continue;
         }
-        if t.initial {
+        let after_the = text
+            .get(..t.span.start)
+            .is_some_and(|before| before.trim_end().ends_with(" the"));
+        if t.initial || (is_common_phrase(t.surface) && !after_the) {
             continue;
         }
         let i = memory.draft(EntityKind::Misc, t.key, t.surface, "unsure: misc");
         memory.alias(t.surface, i);
     }
+}
+
+/// Whether every word of `surface` is a common English word (see
+/// [`gazetteer::is_common_word`]): "Prices", "Amount Coupon Yield", "YEAR-AGO".
+/// No rule typed such a run, so its capitals come from a heading, a label
+/// or a table, not from a name.
+fn is_common_phrase(surface: &str) -> bool {
+    !surface.contains(' ')
+        && surface
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .all(gazetteer::is_common_word)
 }
 
 /// Whether the match at `range` of `text` stands on word boundaries.
