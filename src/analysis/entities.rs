@@ -216,6 +216,25 @@ mod tests {
     }
 
     #[test]
+    fn long_names_of_institutions_and_events_go_on_past_of_and_and() {
+        use EntityKind::*;
+        assert_eq!(
+            entities(
+                "The Department for Work and Pensions and the Treaty of Rome agreed in Leeds."
+            ),
+            [
+                entity(
+                    Organisation,
+                    "Department for Work and Pensions",
+                    &["Department for Work and Pensions"]
+                ),
+                entity(Misc, "Treaty of Rome", &["Treaty of Rome"]),
+                entity(Place, "Leeds", &["Leeds"]),
+            ]
+        );
+    }
+
+    #[test]
     fn a_lone_given_name_joins_its_only_person() {
         use EntityKind::*;
         assert_eq!(

@@ -82,23 +82,33 @@ fn runs(words: &[Word<'_>]) -> Vec<Range<usize>> {
         }
         let start = i;
         let mut last = i;
+        // Whether the run has gone on past "of"/"for" after a cue word: an
+        // institution's or event's long name, which may go on with "and",
+        // "in" or "on" ("Organisation for Security and Cooperation in Europe").
+        let mut long_name = false;
         loop {
             let next = last + 1;
             if capitalised(words, next) && joins(words, next) {
                 last = next;
                 continue;
             }
-            let bridge = word(words, next).is_some_and(|w| {
-                gazetteer::is_name_connector(w.text)
-                    || (matches!(w.text, "of" | "for")
-                        && word(words, last)
-                            .is_some_and(|l| gazetteer::is_organisation_cue(l.text)))
+            let after_cue = word(words, next).is_some_and(|w| {
+                matches!(w.text, "of" | "for")
+                    && word(words, last).is_some_and(|l| {
+                        gazetteer::is_organisation_cue(l.text) || gazetteer::is_event_cue(l.text)
+                    })
             });
+            let bridge = after_cue
+                || word(words, next).is_some_and(|w| {
+                    gazetteer::is_name_connector(w.text)
+                        || (long_name && matches!(w.text, "and" | "in" | "on" | "of" | "for"))
+                });
             if bridge
                 && joins(words, next)
                 && capitalised(words, next + 1)
                 && joins(words, next + 1)
             {
+                long_name |= after_cue;
                 last = next + 1;
                 continue;
             }

@@ -141,8 +141,18 @@ fn classify_words<'a>(
             "cue: &".into(),
         ));
     }
-    if !single && gazetteer::is_event_cue(last.text) {
-        let reason = format!("cue: {} (event)", last.text);
+    // The head of "Treaty of Rome" is the word before "of".
+    let head = range
+        .clone()
+        .filter_map(|i| words.get(i))
+        .take_while(|w| !matches!(w.text, "of" | "for"))
+        .last()
+        .unwrap_or(last);
+    let event = [last, head]
+        .into_iter()
+        .find(|w| gazetteer::is_event_cue(w.text));
+    if !single && let Some(cue) = event {
+        let reason = format!("cue: {} (event)", cue.text);
         return Some(typed(Some(EntityKind::Misc), surface, reason.into()));
     }
     let cue = range
