@@ -8,6 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+#[path = "common/tmux.rs"]
+mod tmux;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -15,37 +17,23 @@ use std::time::{Duration, Instant};
 
 use folio::annotations::file;
 
-/// A tmux server of our own, killed when dropped.
-struct Tmux {
-    socket: String,
-}
+/// The tmux session every test here drives.
+const SESSION: &str = "folio";
+
+/// A private tmux server (see `common/tmux.rs`) and its session [`SESSION`].
+struct Tmux(tmux::Server);
 
 impl Tmux {
     fn new(tag: &str) -> Self {
-        Self {
-            socket: format!("folio-test-{tag}-{}", std::process::id()),
-        }
+        Self(tmux::Server::new(tag))
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "folio"]).stdout)
-            .into_owned()
+        self.0.run(args)
     }
 
     fn format(&self, format: &str) -> String {
-        let out = self
-            .run(&["display-message", "-p", "-t", "folio", format])
-            .stdout;
-        String::from_utf8_lossy(&out).trim().to_owned()
+        self.0.format(SESSION, format)
     }
 
     /// Waits until the pane shows `text`; panics with the screen after 20 s.
@@ -56,56 +44,17 @@ impl Tmux {
     /// Waits until the pane shows every one of `texts` at once (a frame is
     /// written top to bottom, so a capture can catch half of one).
     fn wait_for_all(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|text| screen.contains(text)) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "never saw {texts:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.0.wait_for_all(SESSION, texts, Duration::from_secs(20))
     }
 
     fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            let status = self.run(&["send-keys", "-t", "folio", key]).status;
-            assert!(status.success());
-            // One key per read, as a person types.
-            std::thread::sleep(Duration::from_millis(60));
-        }
+        self.0.keys(SESSION, keys);
     }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required in CI (.ci/run installs it)"
-        );
-        eprintln!(
-            "SKIPPED: tmux is not installed (apt-get install tmux), the real-terminal test did not run"
-        );
-    }
-    found
 }
 
 #[test]
 fn real_terminal_quote_jumps_claim_quit_and_restore() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -191,7 +140,7 @@ fn real_terminal_quote_jumps_claim_quit_and_restore() {
 
 #[test]
 fn real_terminal_is_restored_after_a_missing_file_error() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let tmux = Tmux::new("error");
@@ -237,7 +186,7 @@ enum End {
 
 #[test]
 fn real_terminal_is_restored_on_every_exit_path() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let paths = [
@@ -347,7 +296,7 @@ fn real_terminal_is_restored_on_every_exit_path() {
 
 #[test]
 fn closing_the_terminal_ends_folio() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -388,7 +337,7 @@ fn closing_the_terminal_ends_folio() {
 
 #[test]
 fn an_article_piped_on_standard_input_is_read_and_keys_come_from_the_terminal() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -443,7 +392,7 @@ fn an_article_piped_on_standard_input_is_read_and_keys_come_from_the_terminal() 
 
 #[test]
 fn several_articles_open_and_a_key_switches_between_them() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -493,7 +442,7 @@ fn several_articles_open_and_a_key_switches_between_them() {
 
 #[test]
 fn real_terminal_select_correct_and_write_a_two_line_note() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -103,6 +103,20 @@ impl Server {
         );
     }
 
+    /// Sends `keys` to session `name` one at a time, as a person types:
+    /// tmux key names (`Enter`, `C-s`) or plain words, with a pause after each.
+    pub fn keys(&self, name: &str, keys: &[&str]) {
+        for key in keys {
+            let out = self.run(&["send-keys", "-t", name, key]);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
     /// The process id of the program running in session `name`'s pane.
     pub fn pane_pid(&self, name: &str) -> u32 {
         let out = self.run(&["display-message", "-p", "-t", name, "#{pane_pid}"]);
