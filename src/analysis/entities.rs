@@ -213,6 +213,14 @@ mod tests {
                 entity(Place, "Italy", &["ITALY"]),
             ]
         );
+        // Capitals and a comma, but a given name: no dateline.
+        let named = entities("JOHN BLAKE , Ohio , won the race.");
+        assert!(
+            named
+                .iter()
+                .all(|(kind, name, _)| !(*kind == Place && name == "JOHN BLAKE")),
+            "{named:?}"
+        );
     }
 
     #[test]

@@ -283,8 +283,9 @@ fn classify_words<'a>(
 }
 
 /// Whether the words at `range` are a wire-story dateline: capitals opening
-/// the sentence, then a comma and a listed place, a month or a number
-/// ("KHASAVYURT , Russia 1996-08-30", "LONDON, Aug 30").
+/// the sentence, not starting with a given name, then a comma and a listed
+/// place or a month ("KHASAVYURT , Russia 1996-08-30", "LONDON, Aug 30";
+/// not "JOHN SMITH, Ohio").
 fn is_dateline(text: &str, words: &[Word<'_>], range: &Range<usize>) -> bool {
     let (Some(last), Some(next)) = (
         range.end.checked_sub(1).and_then(|i| words.get(i)),
@@ -303,12 +304,14 @@ fn is_dateline(text: &str, words: &[Word<'_>], range: &Range<usize>) -> bool {
         .text
         .get(..3)
         .is_some_and(|m| gazetteer::is_calendar_word(m) || is_month_abbreviation(m));
+    let given_name = words
+        .get(range.start)
+        .is_some_and(|w| gazetteer::is_first_name(&caps::title_case(w.text)));
     range.start == 0
         && capitals
         && comma
-        && (gazetteer::place(next.text).is_some()
-            || month
-            || next.text.starts_with(|c: char| c.is_ascii_digit()))
+        && !given_name
+        && (gazetteer::place(next.text).is_some() || month)
 }
 
 /// Whether `word` is a three-letter month abbreviation ("Aug").
