@@ -486,3 +486,64 @@ fn may_quote(text: &str, range: &Range<usize>) -> bool {
 fn trim_end(text: &str, at: usize) -> usize {
     text.get(..at).unwrap_or("").trim_end().len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every char of `text` as `(byte offset, char)`, with `''` merged into
+    /// one `"`: what a paragraph's marks and windows must agree with.
+    fn all_chars(text: &str) -> Vec<(usize, char)> {
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        for (at, c) in text.char_indices() {
+            if c == '\''
+                && let Some(last) = chars.last_mut()
+                && last.1 == '\''
+                && last.0 + 1 == at
+            {
+                last.1 = '"';
+                continue;
+            }
+            chars.push((at, c));
+        }
+        chars
+    }
+
+    proptest! {
+        #[test]
+        fn each_window_is_the_paragraphs_chars_around_its_mark(
+            text in "[aZ1 .,:!?'’‘\"“”„«»‹›\u{a0}é-]{0,40}"
+        ) {
+            let paragraph = Paragraph::new(&text, &(0..text.len()));
+            let chars = all_chars(&text);
+            let marks: Vec<usize> = chars
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, c))| marks::mark(*c).is_some())
+                .map(|(i, _)| i)
+                .collect();
+            prop_assert_eq!(paragraph.marks.len(), marks.len());
+            for (m, &i) in marks.iter().enumerate() {
+                let from = i.saturating_sub(BEFORE);
+                let to = (i + 1 + AFTER).min(chars.len());
+                let (window, at) = paragraph.window(m);
+                prop_assert_eq!(&window[..], &chars[from..to]);
+                prop_assert_eq!(at, i - from);
+                prop_assert_eq!(paragraph.end_of(m), chars.get(i + 1).map_or(text.len(), |c| c.0));
+            }
+        }
+    }
+
+    #[test]
+    fn a_quotation_with_an_apostrophe_and_a_merged_double_mark() {
+        let text = "He said ''it’s over'' and “left.”";
+        let whole = 0..text.len();
+        let found = scan(text, std::slice::from_ref(&whole));
+        let spans: Vec<&str> = found
+            .iter()
+            .filter_map(|f| text.get(f.span.clone()))
+            .collect();
+        assert_eq!(spans, ["''it’s over''", "“left.”"]);
+    }
+}
