@@ -108,9 +108,7 @@ impl<'t> Paragraph<'t> {
     fn new(text: &'t str, range: &Range<usize>) -> Self {
         let body = text.get(range.clone()).unwrap_or("");
         let bytes = body.as_bytes();
-        let mut starts: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes)
-            .chain(memchr::memchr_iter(0xC2, bytes))
-            .collect();
+        let mut starts: Vec<usize> = mark_lead_bytes(bytes).collect();
         starts.sort_unstable();
         let mut marks: Vec<Mark> = Vec::new();
         for offset in starts {
@@ -477,9 +475,14 @@ fn may_quote(text: &str, range: &Range<usize>) -> bool {
             None => false,
         }
     };
-    // Lead bytes of `"`, `'`, the curly marks (U+2018–U+203A) and « ».
-    memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).any(quoting)
-        || memchr::memchr_iter(0xC2, bytes).any(quoting)
+    mark_lead_bytes(bytes).any(quoting)
+}
+
+/// Offsets in `bytes` where a quotation mark may start: `"`, `'`, and the
+/// lead bytes of the curly marks (U+2018–U+203A) and of « ». Not in order:
+/// the first three kinds come first, then the fourth.
+fn mark_lead_bytes(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).chain(memchr::memchr_iter(0xC2, bytes))
 }
 
 /// `at`, moved back over whitespace.
