@@ -74,6 +74,21 @@ pub struct Entity {
     pub reason: String,
 }
 
+#[cfg(test)]
+impl Entity {
+    /// An entity named `name` with `mentions` three-byte mentions 10 bytes
+    /// apart, for tests of the panels that list entities.
+    pub(crate) fn with_mentions(name: &str, kind: EntityKind, mentions: usize) -> Self {
+        Self {
+            id: name.to_lowercase(),
+            kind,
+            name: name.to_owned(),
+            mentions: (0..mentions).map(|i| i * 10..i * 10 + 3).collect(),
+            reason: String::new(),
+        }
+    }
+}
+
 /// What a quotation is used for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -12,8 +12,9 @@ mod status;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Mode};
@@ -91,6 +92,23 @@ pub(crate) fn centred(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     )
+}
+
+/// Clears `area` and draws `body` there inside a bordered popup titled
+/// `title`, in `style`; returns the area inside the border, where a form
+/// puts its cursor.
+pub(crate) fn draw_popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: Span<'_>,
+    style: Style,
+    body: Paragraph<'_>,
+) -> Rect {
+    let block = Block::new().borders(Borders::ALL).title(title).style(style);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(body.block(block), area);
+    inner
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
 
 use folio::analysis::{EntityKind, Progress, analyse};
@@ -265,7 +267,6 @@ fn plain_text_has_no_markup_and_keeps_its_source_digest() {
 #[test]
 fn o_opens_the_web_link_of_the_current_sentence_and_refuses_relative_ones() {
     use folio::app::{App, Effect};
-    use folio::keymap::Keymap;
     use folio::theme::Theme;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -273,15 +274,7 @@ fn o_opens_the_web_link_of_the_current_sentence_and_refuses_relative_ones() {
         app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
     }
     let doc = open("tests/fixtures/news-page.html");
-    let analysis = analyse(&doc, &Progress::default());
-    let mut app = App::new(
-        doc,
-        Ok(None),
-        Theme::builtin(false),
-        Keymap::builtin().unwrap(),
-    );
-    app.set_analysis(analysis);
-    app.resize(120, 40);
+    let mut app = common::app_with(doc, 120, 40, Theme::builtin(false));
     // The title has no link: nothing to open.
     assert_eq!(key(&mut app, 'o'), None);
     // Walk the sentences: `o` opens exactly the sentences holding a web link.

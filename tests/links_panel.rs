@@ -9,26 +9,14 @@ mod common;
 use std::path::Path;
 
 use common::{draw, find_on_screen, press, row_text, screen_text};
-use folio::analysis::{Progress, analyse};
 use folio::app::{App, Effect};
-use folio::keymap::Keymap;
 use folio::theme::Theme;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 /// `path` read as `folio` reads it (HTML extracted), analysed, in a 120×40 app.
 fn app_for(path: &str) -> App {
     let doc = folio::input::open(Path::new(path)).unwrap();
-    let analysis = analyse(&doc, &Progress::default());
-    let mut app = App::new(
-        doc,
-        Ok(None),
-        Theme::builtin(false),
-        Keymap::builtin().unwrap(),
-    )
-    .with_clock(common::fixed_now);
-    app.set_analysis(analysis);
-    app.resize(120, 40);
-    app
+    common::app_with(doc, 120, 40, Theme::builtin(false))
 }
 
 /// Presses `t` until the panel's title says `Links`; at most once per view.

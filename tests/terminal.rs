@@ -32,6 +32,11 @@ impl Tmux {
         self.0.run(args)
     }
 
+    /// Starts [`SESSION`], `width`×`height`, running the shell command `command`.
+    fn start(&self, width: u16, height: u16, command: &str) {
+        self.0.start(SESSION, width, height, command);
+    }
+
     fn format(&self, format: &str) -> String {
         self.0.format(SESSION, format)
     }
@@ -62,22 +67,7 @@ fn real_terminal_quote_jumps_claim_quit_and_restore() {
     std::fs::copy(common::SAMPLE, &article).unwrap();
     let tmux = Tmux::new("claim");
     // A shell in the pane, so that after folio exits we can see what it left.
-    let shell = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "folio",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "sh",
-    ]);
-    assert!(
-        shell.status.success(),
-        "{}",
-        String::from_utf8_lossy(&shell.stderr)
-    );
+    tmux.start(120, 40, "sh");
     let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_folio"), article.display());
     tmux.keys(&[&command, "Enter"]);
 
@@ -144,17 +134,7 @@ fn real_terminal_is_restored_after_a_missing_file_error() {
         return;
     }
     let tmux = Tmux::new("error");
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "folio",
-        "-x",
-        "100",
-        "-y",
-        "20",
-        "sh",
-    ]);
+    tmux.start(100, 20, "sh");
     let command = format!(
         "'{}' no/such/file.txt; echo exit=$?",
         env!("CARGO_BIN_EXE_folio")
@@ -232,17 +212,7 @@ fn real_terminal_is_restored_on_every_exit_path() {
         let article = dir.path().join(format!("{}.txt", path.name));
         std::fs::copy(common::SAMPLE, &article).unwrap();
         let tmux = Tmux::new(path.name);
-        tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "folio",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "sh",
-        ]);
+        tmux.start(100, 30, "sh");
         let command = format!(
             "{}'{}' '{}'; echo exit=$?",
             path.env,
@@ -304,17 +274,7 @@ fn closing_the_terminal_ends_folio() {
     std::fs::copy(common::SAMPLE, &article).unwrap();
     let tmux = Tmux::new("closed");
     let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_folio"), article.display());
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "folio",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
+    tmux.start(100, 30, &command);
     tmux.wait_for_all(&["People (4)", "? help"]);
     // The window goes away under folio, as when a terminal is closed.
     tmux.run(&["kill-server"]);
@@ -342,18 +302,7 @@ fn an_article_piped_on_standard_input_is_read_and_keys_come_from_the_terminal() 
     }
     let data = tempfile::tempdir().unwrap();
     let tmux = Tmux::new("stdin");
-    let shell = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "folio",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "sh",
-    ]);
-    assert!(shell.status.success());
+    tmux.start(120, 40, "sh");
     // Standard input is a pipe: folio reads it to the end, then reads keys
     // from the terminal; annotations go to the data folder.
     let command = format!(
@@ -407,18 +356,7 @@ fn several_articles_open_and_a_key_switches_between_them() {
         text.display(),
         page.display()
     );
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "folio",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
-    assert!(started.status.success());
+    tmux.start(120, 40, &command);
     tmux.wait_for_all(&["1/2 macron-moscow.txt", "4 quotes", "Vladimir Putin"]);
     tmux.keys(&[">"]);
     tmux.wait_for_all(&["2/2 news-page.html", "Olaf Scholz", "Journal du Dimanche"]);
@@ -450,18 +388,7 @@ fn real_terminal_select_correct_and_write_a_two_line_note() {
     std::fs::copy(common::SAMPLE, &article).unwrap();
     let tmux = Tmux::new("correct");
     let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_folio"), article.display());
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "folio",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
-    assert!(started.status.success());
+    tmux.start(120, 40, &command);
     tmux.wait_for_all(&["Organisations (7)", "Kremlin", "? help"]);
 
     // Find "Kremlin", select it, correct it: remove, every mention.
@@ -481,7 +408,7 @@ fn real_terminal_select_correct_and_write_a_two_line_note() {
     tmux.wait_for_all(&["marked claim c1", "1 claim", "saved"]);
     tmux.keys(&["q"]);
     let start = Instant::now();
-    while tmux.run(&["has-session", "-t", "folio"]).status.success() {
+    while tmux.run(&["has-session", "-t", SESSION]).status.success() {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "folio did not quit"

@@ -11,7 +11,6 @@ mod common;
 use folio::analysis::{Progress, analyse};
 use folio::app::App;
 use folio::document::Document;
-use folio::keymap::Keymap;
 use folio::theme::Theme;
 
 const HOSTILE: &[u8] =
@@ -19,16 +18,7 @@ const HOSTILE: &[u8] =
 
 fn app_for(bytes: &[u8], width: u16, height: u16) -> App {
     let doc = Document::from_bytes(bytes, None);
-    let analysis = analyse(&doc, &Progress::default());
-    let mut app = App::new(
-        doc,
-        Ok(None),
-        Theme::builtin(false),
-        Keymap::builtin().unwrap(),
-    );
-    app.set_analysis(analysis);
-    app.resize(width, height);
-    app
+    common::app_with(doc, width, height, Theme::builtin(false))
 }
 
 use common::terminal_bytes;

@@ -100,6 +100,19 @@ fn fast_char(c: char) -> Option<(Wc, Sc)> {
     }
 }
 
+/// The char at byte `at` of `text`, its word and sentence classes and its
+/// length in bytes; `None` past the end or for a char the fast path does
+/// not cover.
+#[inline]
+fn classes_at(text: &str, at: usize) -> Option<(char, (Wc, Sc), usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if let Some(&classes) = ASCII.get(usize::from(byte)) {
+        return Some((char::from(byte), classes, 1));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, fast_char(c)?, c.len_utf8()))
+}
+
 /// [`fast_char`] for ASCII codes (at compile time).
 const fn classify(code: u32) -> (Wc, Sc) {
     match code {

@@ -150,29 +150,19 @@ mod tests {
     use super::*;
     use crate::analysis::Entity;
 
-    fn entity(name: &str, kind: EntityKind, mentions: usize) -> Entity {
-        Entity {
-            id: name.to_lowercase(),
-            kind,
-            name: name.to_owned(),
-            mentions: (0..mentions).map(|i| i * 10..i * 10 + 3).collect(),
-            reason: String::new(),
-        }
-    }
-
     #[test]
     fn merges_by_kind_and_name_and_counts_articles() {
         let a = Analysis {
             entities: vec![
-                entity("Emmanuel Macron", EntityKind::Person, 7),
-                entity("Kyiv", EntityKind::Place, 1),
+                Entity::with_mentions("Emmanuel Macron", EntityKind::Person, 7),
+                Entity::with_mentions("Kyiv", EntityKind::Place, 1),
             ],
             ..Analysis::default()
         };
         let b = Analysis {
             entities: vec![
-                entity("Olaf Scholz", EntityKind::Person, 9),
-                entity("Emmanuel Macron", EntityKind::Person, 3),
+                Entity::with_mentions("Olaf Scholz", EntityKind::Person, 9),
+                Entity::with_mentions("Emmanuel Macron", EntityKind::Person, 3),
             ],
             ..Analysis::default()
         };

@@ -82,24 +82,14 @@ mod tests {
     use super::*;
     use crate::analysis::Entity;
 
-    fn entity(name: &str, kind: EntityKind, mentions: usize) -> Entity {
-        Entity {
-            id: name.to_lowercase(),
-            kind,
-            name: name.to_owned(),
-            mentions: (0..mentions).map(|i| i * 10..i * 10 + 3).collect(),
-            reason: String::new(),
-        }
-    }
-
     #[test]
     fn groups_by_kind_most_mentioned_first() {
         let analysis = Analysis {
             entities: vec![
-                entity("Biden", EntityKind::Person, 2),
-                entity("Kyiv", EntityKind::Place, 1),
-                entity("Macron", EntityKind::Person, 7),
-                entity("Putin", EntityKind::Person, 2),
+                Entity::with_mentions("Biden", EntityKind::Person, 2),
+                Entity::with_mentions("Kyiv", EntityKind::Place, 1),
+                Entity::with_mentions("Macron", EntityKind::Person, 7),
+                Entity::with_mentions("Putin", EntityKind::Person, 2),
             ],
             ..Analysis::default()
         };

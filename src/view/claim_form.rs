@@ -5,10 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Position as Cursor;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{centred, safe_text};
+use super::{centred, draw_popup, safe_text};
 use crate::app::App;
 use crate::app::claim_form::{ClaimForm, Field};
 use crate::app::note_editor;
@@ -98,13 +98,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
         lines.push(Line::default());
     }
     lines.push(hint);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(Span::styled(title, title_style))
-        .style(popup);
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let inner = draw_popup(
+        frame,
+        area,
+        Span::styled(title, title_style),
+        popup,
+        Paragraph::new(lines),
+    );
     if form.field == Field::Note {
         let (row, column) = cursor;
         let x = inner.x + u16::try_from(LABEL_WIDTH + column).unwrap_or(u16::MAX);

@@ -4,10 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Position as Cursor, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{centred, safe_text};
+use super::{centred, draw_popup, safe_text};
 use crate::app::App;
 use crate::app::correction_form::{CorrectionForm, Step};
 
@@ -101,13 +101,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
         _ => "↑/↓ or 1–9 choose · Enter pick · Esc cancel",
     };
     lines.push(Line::from(Span::styled(hint, dim)));
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(Span::styled(title, title_style))
-        .style(popup);
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let inner = draw_popup(
+        frame,
+        area,
+        Span::styled(title, title_style),
+        popup,
+        Paragraph::new(lines),
+    );
     if form.typing() {
         let column = form.input.before_cursor().width().min(width) + LABEL_WIDTH;
         let x = inner.x + u16::try_from(column).unwrap_or(u16::MAX);

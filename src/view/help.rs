@@ -3,9 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::centred;
+use super::{centred, draw_popup};
 use crate::app::App;
 use crate::keymap::Context;
 
@@ -70,18 +70,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     );
     let visible = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(visible));
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(Span::styled(
+    draw_popup(
+        frame,
+        area,
+        Span::styled(
             " folio help · j/k scroll · any other key closes ",
             popup.patch(theme.scope("ui.popup.title")),
-        ))
-        .style(popup);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((u16::try_from(scroll).unwrap_or(0), 0)),
-        area,
+        ),
+        popup,
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
     );
 }

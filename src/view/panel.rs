@@ -90,14 +90,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         _ => inner,
     };
     let height = usize::from(inner.height).max(1);
-    let first = first_shown(app.panel.selected, height);
-    let lines: Vec<Line> = app
-        .panel
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
+    let lines: Vec<Line> = shown_rows(&app.panel.rows, app.panel.selected, height)
         .map(|(i, row)| match *row {
             PanelRow::Heading(kind, count) => heading_row(theme, kind, count),
             PanelRow::Entity(e) => {
@@ -139,13 +132,7 @@ fn draw_quotes(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
         );
         return;
     }
-    let first = first_shown(panel.selected, height);
-    let lines: Vec<Line> = panel
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
+    let lines: Vec<Line> = shown_rows(&panel.rows, panel.selected, height)
         .map(|(i, row)| match row {
             QuoteRow::Speaker(name, count) => Line::from(Span::styled(
                 format!(" {} ({count})", safe_text(name, width.saturating_sub(8))),
@@ -179,12 +166,7 @@ fn draw_links(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     let height = usize::from(area.height).max(1);
     let links = &app.document().markup().links;
     let selected = app.link_panel.selected;
-    let first = first_shown(selected, height);
-    let lines: Vec<Line> = links
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
+    let lines: Vec<Line> = shown_rows(links, selected, height)
         .map(|(i, link)| {
             let text = app.document().slice(link.span.clone());
             let text = if text.trim().is_empty() {
@@ -215,13 +197,7 @@ fn draw_corpus(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     };
     let width = usize::from(area.width);
     let height = usize::from(area.height).max(1);
-    let first = first_shown(corpus.selected, height);
-    let lines: Vec<Line> = corpus
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
+    let lines: Vec<Line> = shown_rows(&corpus.rows, corpus.selected, height)
         .map(|(i, row)| match *row {
             CorpusRow::Heading(kind, count) => heading_row(theme, kind, count),
             CorpusRow::Entity(e) => {
@@ -344,4 +320,17 @@ fn around_first_difference(was: &str, now: &str) -> (String, String) {
         if skip > 0 { format!("…{rest}") } else { rest }
     };
     (cut(was), cut(now))
+}
+
+/// The rows of a panel list `height` rows tall that are on screen, with
+/// their indices: from [`first_shown`] on, so the selection is in view.
+fn shown_rows<T>(
+    rows: &[T],
+    selected: Option<usize>,
+    height: usize,
+) -> impl Iterator<Item = (usize, &T)> {
+    rows.iter()
+        .enumerate()
+        .skip(first_shown(selected, height))
+        .take(height)
 }

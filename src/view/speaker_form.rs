@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Position as Cursor;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{centred, safe_text};
+use super::{centred, draw_popup, safe_text};
 use crate::app::App;
 use crate::app::speaker_form::SpeakerForm;
 
@@ -73,13 +73,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &SpeakerForm) {
         "↑/↓ choose · type to filter or name someone · Enter set · Esc cancel",
         popup.patch(theme.scope("ui.dim")),
     )));
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Who said this? ", title_style))
-        .style(popup);
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let inner = draw_popup(
+        frame,
+        area,
+        Span::styled(" Who said this? ", title_style),
+        popup,
+        Paragraph::new(lines),
+    );
     let x = inner.x
         + 6
         + u16::try_from(form.input.before_cursor().width().min(field_width)).unwrap_or(0);

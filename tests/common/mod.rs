@@ -30,6 +30,12 @@ pub fn sample_app_sized(width: u16, height: u16, no_color: bool) -> App {
 /// The sample, analysed, in a `width`×`height` app drawn with `theme`.
 pub fn sample_app_themed(width: u16, height: u16, theme: Theme) -> App {
     let doc = Document::open(std::path::Path::new(SAMPLE)).unwrap();
+    app_with(doc, width, height, theme)
+}
+
+/// `doc`, analysed, in a `width`×`height` app drawn with `theme`, with no
+/// annotation file and the fixed clock.
+pub fn app_with(doc: Document, width: u16, height: u16, theme: Theme) -> App {
     let analysis = analyse(&doc, &Progress::default());
     let mut app = App::new(doc, Ok(None), theme, Keymap::builtin().unwrap()).with_clock(fixed_now);
     app.set_analysis(analysis);

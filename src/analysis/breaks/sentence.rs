@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{ASCII, Sc, fast_char, is_fast};
+use super::{Sc, classes_at, is_fast};
 
 /// The UAX #29 sentence segments of `text` as byte ranges into it,
 /// end-exclusive, in order, covering all of it (whitespace included).
@@ -19,13 +19,7 @@ pub(crate) fn sentence_bounds(text: &str) -> Vec<Range<usize>> {
 
 /// The character at byte `at` of `text` with its sentence class and length.
 fn class_at(text: &str, at: usize) -> Option<(char, Sc, usize)> {
-    let byte = *text.as_bytes().get(at)?;
-    if let Some(&(_, sc)) = ASCII.get(usize::from(byte)) {
-        return Some((char::from(byte), sc, 1));
-    }
-    let c = text.get(at..)?.chars().next()?;
-    let (_, sc) = fast_char(c)?;
-    Some((c, sc, c.len_utf8()))
+    classes_at(text, at).map(|(c, (_, sc), len)| (c, sc, len))
 }
 
 /// Byte offset just past a paragraph separator of length `len` at `at`

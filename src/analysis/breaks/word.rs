@@ -2,7 +2,7 @@
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
-use super::{ASCII, Wc, fast_char, is_fast};
+use super::{Wc, classes_at, is_fast};
 
 /// The word segments of `text` (UAX #29) that contain a letter or digit, as
 /// `(byte offset into text, segment)`, in order. Punctuation, spaces and
@@ -38,13 +38,7 @@ impl<'a> Iterator for WordTokens<'a> {
 
 /// The character at byte `at` of `text` with its word class and length.
 fn class_at(text: &str, at: usize) -> Option<(char, Wc, usize)> {
-    let byte = *text.as_bytes().get(at)?;
-    if let Some(&(wc, _)) = ASCII.get(usize::from(byte)) {
-        return Some((char::from(byte), wc, 1));
-    }
-    let c = text.get(at..)?.chars().next()?;
-    let (wc, _) = fast_char(c)?;
-    Some((c, wc, c.len_utf8()))
+    classes_at(text, at).map(|(c, (wc, _), len)| (c, wc, len))
 }
 
 /// The next word token of fast-path `text` from byte `*at`, advancing `*at`.

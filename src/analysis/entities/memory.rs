@@ -202,7 +202,8 @@ fn remember_unknown(memory: &mut Memory, text: &str, typed: &[Typed]) {
         }
         let after_the = text
             .get(..t.span.start)
-            .is_some_and(|before| before.trim_end().ends_with(" the"));
+            .and_then(|before| before.trim_end().rsplit(char::is_whitespace).next())
+            .is_some_and(|word| word == "the");
         if t.initial || (is_common_phrase(t.surface) && !after_the) {
             continue;
         }

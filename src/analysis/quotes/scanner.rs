@@ -344,16 +344,7 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
         if !may_quote(text, range) {
             // Most paragraphs quote nobody: nothing opens, closes or
             // continues here, so a quotation carried in ends before it.
-            if let Some((open, last, end)) = carried.take()
-                && (open.family == Family::Double || open.paragraph < last)
-            {
-                found.push(Found {
-                    span: open.start..end,
-                    closed: false,
-                    first_paragraph: open.paragraph,
-                    last_paragraph: last,
-                });
-            }
+            found.extend(carried.take().and_then(ended_unclosed));
             continue;
         }
         let paragraph = Paragraph::new(text, range);
@@ -369,13 +360,8 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
             if reopens {
                 stack.push(open);
                 skip_first = true;
-            } else if open.family == Family::Double || open.paragraph < last {
-                found.push(Found {
-                    span: open.start..end,
-                    closed: false,
-                    first_paragraph: open.paragraph,
-                    last_paragraph: last,
-                });
+            } else {
+                found.extend(ended_unclosed((open, last, end)));
             }
         }
         for (i, &Mark { at, ch: c, .. }) in paragraph.marks.iter().enumerate() {
@@ -436,17 +422,21 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>]) -> Vec<Found> {
             carried = Some((*outer, p, range.end));
         }
     }
-    if let Some((open, last, end)) = carried
-        && (open.family == Family::Double || open.paragraph < last)
-    {
-        found.push(Found {
-            span: open.start..end,
-            closed: false,
-            first_paragraph: open.paragraph,
-            last_paragraph: last,
-        });
-    }
+    found.extend(carried.and_then(ended_unclosed));
     found
+}
+
+/// The quotation a carried-over opening mark makes when no paragraph
+/// continues it: `(opening, index and end of the last paragraph reached)`.
+/// A double quotation ends there, unclosed; a single mark counts only if it
+/// was already continued over a paragraph break (else it was an apostrophe).
+fn ended_unclosed((open, last, end): (Open, usize, usize)) -> Option<Found> {
+    (open.family == Family::Double || open.paragraph < last).then_some(Found {
+        span: open.start..end,
+        closed: false,
+        first_paragraph: open.paragraph,
+        last_paragraph: last,
+    })
 }
 
 /// Whether the paragraph at `range` holds a quotation mark that may open,
