@@ -1,5 +1,6 @@
 //! folio's executable: parse the command line, run, report errors in one line.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -8,7 +9,8 @@ fn main() -> ExitCode {
         Err(err) => {
             // Paths and messages may hold control characters: never print them raw.
             let message = folio::view::safe_line(&format!("{err:#}"));
-            eprintln!("folio: {message}");
+            // Not eprintln!, which panics when stderr is gone (a closed terminal).
+            let _ = writeln!(std::io::stderr(), "folio: {message}");
             ExitCode::FAILURE
         }
     }

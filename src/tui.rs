@@ -1,6 +1,7 @@
 //! The full-screen session: terminal set-up and restore, background analysis,
 //! and the loop that turns events into updates and effects.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -237,20 +238,31 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, saving: Arc<Mutex<()>>) {
                 stopped_at.get_or_insert_with(Instant::now);
             }
             let overdue = stopped_at.is_some_and(|at| at.elapsed() > Duration::from_secs(1));
-            let terminal_gone = ratatui::crossterm::terminal::size().is_err();
+            let terminal_gone = terminal_gone();
             if overdue || terminal_gone {
                 let _saving = saving.lock();
-                let _ = execute!(
-                    std::io::stdout(),
-                    DisableBracketedPaste,
-                    DisableMouseCapture
+                restore_terminal();
+                // Not eprintln!: with the terminal gone, stderr may fail too.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "folio: stopped (annotations were already saved)"
                 );
-                ratatui::restore();
-                eprintln!("folio: stopped (annotations were already saved)");
                 std::process::exit(1);
             }
         }
     });
+}
+
+/// Whether folio's terminal has gone away (window closed, tmux killed).
+/// On Unix the controlling terminal can no longer be opened then; asking
+/// crossterm for the size alone is not enough, since it falls back to
+/// `tput`, which answers 80×24 with no terminal at all.
+fn terminal_gone() -> bool {
+    #[cfg(unix)]
+    if std::fs::File::open("/dev/tty").is_err() {
+        return true;
+    }
+    ratatui::crossterm::terminal::size().is_err()
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT. The handlers only set it; the
@@ -297,12 +309,24 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        // Disabling capture that was never enabled is harmless.
-        let _ = execute!(
-            std::io::stdout(),
-            DisableBracketedPaste,
-            DisableMouseCapture
+        restore_terminal();
+    }
+}
+
+/// Turns paste and mouse reporting off and leaves raw mode and the
+/// alternate screen. Disabling what was never enabled is harmless. Never
+/// panics: when the terminal is gone, writing to it (or to stderr) fails,
+/// and the failure is only reported if stderr still works.
+fn restore_terminal() {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture
+    );
+    if let Err(err) = ratatui::try_restore() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "folio: could not restore the terminal: {err}"
         );
-        ratatui::restore();
     }
 }
