@@ -129,7 +129,7 @@ fn reasons(analysis: &Analysis, mentions: &[(std::ops::Range<usize>, usize)]) ->
             analysis
                 .entities
                 .get(*e)
-                .map_or_else(String::new, |x| x.reason.clone())
+                .map_or_else(String::new, |x| x.reason.to_string())
         })
         .collect()
 }

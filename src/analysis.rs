@@ -67,11 +67,10 @@ pub struct Entity {
     /// Byte ranges of its mentions, sorted, non-overlapping. Titles are outside
     /// ("President" is not part of a mention); possessive `'s` is outside too.
     pub mentions: Vec<Range<usize>>,
-    /// Why the recogniser gave the entity its kind, from its first or
-    /// strongest typing: a short phrase such as `"gazetteer: country"`,
-    /// `"title: President"`, `"said-X"`, `"cue: Bank"`, `"acronym"` or
-    /// `"document memory"`.
-    pub reason: String,
+    /// Why the entity has its kind, from its first mention: the strongest
+    /// evidence the tagger weighed (`title "President" + given name`), or
+    /// the reader's correction. Shown, never parsed.
+    pub reason: entities::reason::Reason,
 }
 
 #[cfg(test)]
@@ -84,7 +83,7 @@ impl Entity {
             kind,
             name: name.to_owned(),
             mentions: (0..mentions).map(|i| i * 10..i * 10 + 3).collect(),
-            reason: String::new(),
+            reason: entities::reason::Reason::default(),
         }
     }
 }

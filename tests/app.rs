@@ -223,7 +223,7 @@ fn panel_focus_and_enter_jump_to_the_entitys_mentions() {
     let buffer = draw(&app, 120, 40);
     // The panel's last row says why Macron is a person.
     assert!(
-        row_text(&buffer, 38).contains("person: title"),
+        row_text(&buffer, 38).contains("person: given name + title"),
         "{}",
         row_text(&buffer, 38)
     );

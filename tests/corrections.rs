@@ -238,8 +238,8 @@ fn e_in_the_panel_retypes_the_selected_entity() {
         .find(|e| e.id == "rt")
         .unwrap();
     assert_eq!(
-        (rt.kind, rt.reason.as_str()),
-        (EntityKind::Misc, "reader: retyped")
+        (rt.kind, rt.reason.to_string()),
+        (EntityKind::Misc, "retyped by the reader".to_owned())
     );
     let screen = screen_text(&draw(&app, 120, 40));
     assert!(screen.contains("Organisations (6)"), "{screen}");

@@ -91,18 +91,6 @@ pub(crate) enum PlaceKind {
     Town,
 }
 
-impl PlaceKind {
-    /// The reason phrase: `"gazetteer: country"`, ….
-    pub(crate) fn reason(self) -> &'static str {
-        match self {
-            PlaceKind::Country => "gazetteer: country",
-            PlaceKind::City => "gazetteer: city",
-            PlaceKind::Region => "gazetteer: region",
-            PlaceKind::Town => "gazetteer: town",
-        }
-    }
-}
-
 static PLACE_TABLE: LazyLock<HashMap<&'static str, (&'static str, PlaceKind)>> =
     LazyLock::new(|| {
         let mut map = HashMap::default();
@@ -889,62 +877,6 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     }
 }
 
-/// Plural and collective common nouns that often open a sentence as the
-/// subject of a reporting verb ("Officials said"); at the start of a sentence
-/// they are no name.
-const COMMON_NOUNS: &[&str] = &[
-    "Aides",
-    "Allies",
-    "Analysts",
-    "Authorities",
-    "Campaigners",
-    "Children",
-    "Critics",
-    "Customers",
-    "Diplomats",
-    "Doctors",
-    "Economists",
-    "Experts",
-    "Fans",
-    "Investigators",
-    "Investors",
-    "Lawyers",
-    "Leaders",
-    "Ministers",
-    "Observers",
-    "Officers",
-    "Officials",
-    "Opponents",
-    "Others",
-    "Parents",
-    "People",
-    "Police",
-    "Prosecutors",
-    "Protesters",
-    "Reports",
-    "Researchers",
-    "Residents",
-    "Rivals",
-    "Scientists",
-    "Shareholders",
-    "Sources",
-    "Staff",
-    "Students",
-    "Supporters",
-    "Teachers",
-    "Traders",
-    "Users",
-    "Voters",
-    "Witnesses",
-    "Workers",
-];
-
-/// Whether the capitalised `word` is a common noun that opens sentences (see
-/// [`COMMON_NOUNS`]).
-pub(crate) fn is_common_noun(word: &str) -> bool {
-    lexicon!(COMMON_NOUNS).contains(word)
-}
-
 /// Third-person personal pronouns that can stand for a speaker ("he said").
 const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 
@@ -1043,9 +975,14 @@ const NAME_CONNECTORS: &[&str] = &[
     "le", "ter", "van", "von", "zu",
 ];
 
-/// Whether the lower-case `word` may join two capitalised words of one name.
+/// Lower-case words that join the capitalised words of institutions and
+/// events ("Bank of England", "Department for Work and Pensions").
+const INSTITUTION_CONNECTORS: &[&str] = &["and", "for", "of", "the"];
+
+/// Whether the lower-case `word` may join two capitalised words of one name
+/// (see [`NAME_CONNECTORS`] and [`INSTITUTION_CONNECTORS`]).
 pub(crate) fn is_name_connector(word: &str) -> bool {
-    lexicon!(NAME_CONNECTORS).contains(word)
+    lexicon!(NAME_CONNECTORS).contains(word) || lexicon!(INSTITUTION_CONNECTORS).contains(word)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::anchor;
 use crate::analysis::EntityKind;
 use crate::document::Document;
-pub use apply::{TAGGED_REASON, apply, occurrences};
+pub use apply::{apply, occurrences, tagged_reason};
 
 /// What a correction does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -43,7 +43,7 @@ pub fn to_file(
                 id: e.id.clone(),
                 kind: e.kind,
                 name: e.name.clone(),
-                origin: if e.reason == corrections::TAGGED_REASON {
+                origin: if e.reason.is_reader_tagged() {
                     "user"
                 } else {
                     "auto"

@@ -1,14 +1,8 @@
-//! All-capitals lines ("RUSSIA BEATS POLAND IN WORLD CUP QUALIFIER"): their
-//! capitals say nothing about names, so only gazetteer names found
-//! regardless of case, and a listed given name followed by another word
-//! ("JOHN SMITH"), are typed there.
+//! All-capitals lines ("RUSSIA BEATS POLAND IN WORLD CUP QUALIFIER"):
+//! headlines and tables whose capitals say nothing about names. The tagger
+//! knows it through a feature.
 
 use std::ops::Range;
-
-use super::super::EntityKind;
-use super::super::gazetteer::{self, Listed};
-use super::classify::Typed;
-use super::tokens::{Gap, Word};
 
 /// Whether the sentence at `range` of `text` is written in capitals: at
 /// least four cased letters, and at most one in ten of them lower case.
@@ -38,79 +32,16 @@ pub(crate) fn is_caps_line(text: &str, range: Range<usize>) -> bool {
     upper >= 4 && lower * 10 <= upper
 }
 
-/// `word` in title case ("SMITH" → "Smith").
-pub(crate) fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect()
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Typed names of the all-capitals sentence at `range`, whose `words` are given.
-pub(crate) fn typed<'a>(text: &'a str, range: Range<usize>, words: &[Word<'_>]) -> Vec<Typed<'a>> {
-    let Some(sentence) = text.get(range.clone()) else {
-        return Vec::new();
-    };
-    let mut out: Vec<Typed> = Vec::new();
-    for (found, listed) in gazetteer::find_ignoring_case(sentence) {
-        let span = range.start + found.start..range.start + found.end;
-        let Some(surface) = text.get(span.clone()) else {
-            continue;
-        };
-        let (kind, key, reason) = match listed {
-            Listed::Place(canonical, kind) => (EntityKind::Place, canonical, kind.reason()),
-            Listed::Organisation(c) => (EntityKind::Organisation, c, "gazetteer: organisation"),
-            Listed::Demonym(d) => (EntityKind::Misc, d, "gazetteer: demonym"),
-        };
-        out.push(Typed {
-            span,
-            surface,
-            kind: Some(kind),
-            key,
-            initial: false,
-            reason: format!("{reason} (capitals)").into(),
-        });
+    #[test]
+    fn caps_lines_are_mostly_capitals() {
+        let t = "RUSSIA BEATS POLAND IN WORLD CUP QUALIFIER";
+        assert!(is_caps_line(t, 0..t.len()));
+        let t = "Russia beat Poland in a World Cup qualifier";
+        assert!(!is_caps_line(t, 0..t.len()));
+        assert!(!is_caps_line("EU", 0..2), "too few letters");
     }
-    out.extend(people(text, words, &out));
-    out.sort_by_key(|t| t.span.start);
-    out
-}
-
-/// "JOHN SMITH": a listed given name and the word after it, outside the
-/// gazetteer names already found.
-fn people<'a>(text: &'a str, words: &[Word<'_>], found: &[Typed<'_>]) -> Vec<Typed<'a>> {
-    let free = |w: &Word<'_>| {
-        !found
-            .iter()
-            .any(|t| t.span.start < w.span.end && w.span.start < t.span.end)
-    };
-    let mut out = Vec::new();
-    for pair in words.windows(2) {
-        let [first, last] = pair else { continue };
-        let name_like = |w: &Word<'_>| w.text.chars().all(char::is_alphabetic) && w.text.len() > 1;
-        if last.gap != Gap::Space || !name_like(first) || !name_like(last) {
-            continue;
-        }
-        if !free(first) || !free(last) || !gazetteer::is_first_name(&title_case(first.text)) {
-            continue;
-        }
-        if !gazetteer::is_last_name(&title_case(last.text)) {
-            continue;
-        }
-        let span = first.span.start..last.span.end;
-        if let Some(surface) = text.get(span.clone()) {
-            out.push(Typed {
-                span,
-                surface,
-                kind: Some(EntityKind::Person),
-                key: surface,
-                initial: false,
-                reason: "gazetteer: given name and surname (capitals)".into(),
-            });
-        }
-    }
-    out
 }

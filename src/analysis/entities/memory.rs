@@ -1,328 +1,312 @@
-//! Document memory: turns the first pass's typed names into entities, then
-//! finds every mention of every entity in one scan of the text.
+//! Document memory: the tagger's mentions grouped into entities, so that
+//! one article agrees with itself.
 //!
-//! Every typed name keeps its type across the document; a person's full name
-//! and last name become aliases of that person ("Macron" joins "Emmanuel
-//! Macron"). One Aho–Corasick automaton (leftmost-longest, case-sensitive)
-//! over all known surface forms then scans the whole text once; a match
-//! counts only on word boundaries (no letter or digit right before or after
-//! it, so a possessive `'s` stays outside the mention).
+//! - Places take their gazetteer name ("US", "America" → "United States"),
+//!   organisations theirs ("Nato" → "NATO"); other names group by their
+//!   words regardless of case ("OKORO" in a headline joins "Okoro").
+//! - A person's shorter name joins the full name it ends or, for a given
+//!   name, the one full name it opens: "Macron" joins "Emmanuel Macron",
+//!   "Tim" joins "Tim Okoro". When several full names end the same way,
+//!   the one mentioned last before wins.
+//! - An entity takes the type most of its mentions have; a word tagged a
+//!   person somewhere and part of that person's name elsewhere joins him.
+//!
+//! Every lookup is a hash map: cost is linear in the number of mentions.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::super::gazetteer::{self, HashMap};
-use super::super::{Entity, EntityKind, Progress};
-use super::classify::Typed;
+use super::super::{Entity, EntityKind};
+use super::reason::{Evidence, List, Reason};
 use super::slug::Ids;
+
+/// One mention found by the tagger.
+#[derive(Debug, Clone)]
+pub struct Mention<'a> {
+    /// Byte range of the mention in the text, end-exclusive.
+    pub span: Range<usize>,
+    /// The text of `span`.
+    pub surface: &'a str,
+    /// The type the tagger gave it.
+    pub kind: EntityKind,
+    /// Why.
+    pub reason: Reason,
+}
 
 /// An entity being assembled.
 #[derive(Debug)]
 struct Draft {
-    kind: EntityKind,
-    /// The canonical name: gazetteer name for places, fullest form otherwise.
     name: String,
+    /// Mentions per type, to settle the entity's type by majority.
+    kinds: [usize; 4],
+    first_kind: EntityKind,
     mentions: Vec<Range<usize>>,
-    /// Why it has its kind (see [`Entity::reason`]).
-    reason: String,
+    reason: Reason,
 }
 
-/// Entities under construction and the surface forms that name them.
-#[derive(Debug, Default)]
-struct Memory {
-    drafts: Vec<Draft>,
-    /// `(kind, grouping key)` → draft index.
-    by_key: HashMap<(EntityKind, String), usize>,
-    /// Surface form → draft index.
-    surfaces: HashMap<String, usize>,
-    /// Given name → the one person whose full name it opens.
-    first_names: HashMap<String, usize>,
+/// The grouping key of a surface: its words in upper case, single-spaced.
+fn key(surface: &str) -> String {
+    let mut out = String::with_capacity(surface.len());
+    for (k, w) in surface.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_uppercase));
+    }
+    out
 }
 
-impl Memory {
-    /// The draft for `(kind, key)`, created with `name` when new.
-    fn draft(&mut self, kind: EntityKind, key: &str, name: &str, reason: &str) -> usize {
-        if let Some(&i) = self.by_key.get(&(kind, key.to_owned())) {
-            return i;
-        }
-        self.drafts.push(Draft {
-            kind,
-            name: name.to_owned(),
-            mentions: Vec::new(),
-            reason: reason.to_owned(),
-        });
-        let i = self.drafts.len() - 1;
-        self.by_key.insert((kind, key.to_owned()), i);
-        i
-    }
+/// The grouping key of a surface of `kind`: a word that names a team in
+/// one sentence and a city in the next stays two entities.
+fn typed_key(kind: EntityKind, surface: &str) -> String {
+    format!("{}:{}", kind.as_str(), key(surface))
+}
 
-    /// Makes `surface` name draft `i`, unless it already names something more
-    /// specific than misc.
-    fn alias(&mut self, surface: &str, i: usize) {
-        if !usable_alias(surface) {
-            return;
+/// The canonical name of a place or organisation surface, trying its
+/// title-case form for headlines in capitals.
+fn canonical(surface: &str, kind: EntityKind) -> Option<&'static str> {
+    let look = |s: &str| match kind {
+        EntityKind::Place => gazetteer::place(s),
+        EntityKind::Organisation => gazetteer::organisation(s).or_else(|| gazetteer::place(s)),
+        _ => None,
+    };
+    look(surface).or_else(|| {
+        if surface.chars().any(char::is_lowercase) {
+            return None;
         }
-        let replace = match self.surfaces.get(surface) {
-            None => true,
-            Some(&j) => {
-                self.drafts
-                    .get(j)
-                    .is_some_and(|d| d.kind == EntityKind::Misc)
-                    && self
-                        .drafts
-                        .get(i)
-                        .is_some_and(|d| d.kind != EntityKind::Misc)
-            }
-        };
-        if replace {
-            self.surfaces.insert(surface.to_owned(), i);
-        }
-    }
+        let titled: Vec<String> = surface
+            .split(' ')
+            .map(super::features::title_case)
+            .collect();
+        look(&titled.join(" "))
+    })
+}
 
-    fn kind_of(&self, i: usize) -> Option<EntityKind> {
-        self.drafts.get(i).map(|d| d.kind)
+/// A name in the hand-written organisation gazetteer (seats of government,
+/// news outlets, international bodies) that is no listed place is an
+/// organisation, whatever the context: "the Kremlin" said, not the place.
+fn prefer_listed_organisation(m: &mut Mention<'_>) {
+    if matches!(m.kind, EntityKind::Place | EntityKind::Misc)
+        && gazetteer::organisation(m.surface).is_some()
+        && gazetteer::place(m.surface).is_none()
+    {
+        m.kind = EntityKind::Organisation;
+        m.reason = Reason::from_evidence(Evidence::Gazetteer(List::Organisation));
     }
 }
 
-/// Whether `surface` may be searched for as a name: not a lone letter, a
-/// function word or a weekday or month.
-fn usable_alias(surface: &str) -> bool {
-    surface.chars().filter(|c| c.is_alphanumeric()).count() >= 2
-        && !gazetteer::is_function_word(surface)
-        && !gazetteer::is_calendar_word(surface)
+fn kind_index(kind: EntityKind) -> usize {
+    super::labels::kind_index(kind)
 }
 
-/// The entities of `text`, in order of first mention, from the first pass's
-/// typed names (in reading order). Sets `progress` from 700 to 800 permille.
-pub(crate) fn resolve(text: &str, typed: &[Typed], progress: &Progress) -> Vec<Entity> {
-    let mut memory = Memory::default();
-    remember_places_organisations_misc(&mut memory, typed);
-    remember_people(&mut memory, typed);
-    remember_unknown(&mut memory, text, typed);
-    scan(text, &mut memory, progress);
-    finish(memory)
-}
-
-/// Places, organisations and misc names: one entity per gazetteer key.
-fn remember_places_organisations_misc(memory: &mut Memory, typed: &[Typed]) {
-    for t in typed {
-        let Some(kind) = t.kind.filter(|k| *k != EntityKind::Person) else {
+/// Groups `mentions` (in reading order) into entities, in order of first
+/// mention, with ids.
+pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
+    for m in &mut mentions {
+        prefer_listed_organisation(m);
+    }
+    // "Super April", "Black Friday": dates dressed as names, not entities a
+    // reader looks for in the panel.
+    mentions.retain(|m| {
+        m.kind != EntityKind::Misc
+            || !m
+                .surface
+                .split_whitespace()
+                .any(gazetteer::is_calendar_word)
+    });
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    // Last word of a multi-word person name → (start of a full mention, draft), in order.
+    let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    // Given name → the drafts of the full names it opens.
+    let mut given: HashMap<String, Vec<usize>> = HashMap::default();
+    // Full person names first, so that a short name before its full name
+    // ("Macron ... Emmanuel Macron") still joins it.
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let words: Vec<&str> = m.surface.split_whitespace().collect();
+        if words.len() < 2 {
             continue;
-        };
-        let name = if kind == EntityKind::Place {
-            t.key
-        } else {
-            t.surface
-        };
-        let i = memory.draft(kind, t.key, name, &t.reason);
-        if let Some(d) = memory.drafts.get_mut(i)
-            && kind != EntityKind::Place
-            && t.surface.chars().count() > d.name.chars().count()
-        {
-            t.surface.clone_into(&mut d.name);
         }
-        memory.alias(t.surface, i);
+        let k = typed_key(EntityKind::Person, m.surface);
+        let i = *by_key.entry(k).or_insert_with(|| {
+            drafts.push(Draft {
+                name: m.surface.to_owned(),
+                kinds: [0; 4],
+                first_kind: EntityKind::Person,
+                mentions: Vec::new(),
+                reason: m.reason.clone(),
+            });
+            drafts.len() - 1
+        });
+        if let Some(last) = words.last() {
+            surnames
+                .entry(key(last))
+                .or_default()
+                .push((m.span.start, i));
+        }
+        if let Some(first) = words.first() {
+            let list = given.entry(key(first)).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
     }
-}
-
-/// People: fuller names first, so that a shorter form ("Macron", "Mr
-/// Macron"'s "Macron") joins the full name it ends.
-fn remember_people(memory: &mut Memory, typed: &[Typed]) {
-    let mut people: Vec<&Typed> = typed
-        .iter()
-        .filter(|t| t.kind == Some(EntityKind::Person))
-        .collect();
-    people.sort_by_key(|t| std::cmp::Reverse(t.surface.split_whitespace().count()));
-    let mut names: Vec<(String, usize)> = Vec::new();
-    for t in people {
-        let joined = names
-            .iter()
-            .find(|(name, _)| *name == t.surface || name.ends_with(&format!(" {}", t.surface)))
-            .map(|(_, i)| *i);
-        let i = match joined {
-            Some(i) => i,
-            None => {
-                let i = memory.draft(EntityKind::Person, t.surface, t.surface, &t.reason);
-                names.push((t.surface.to_owned(), i));
+    for m in &mentions {
+        let k = typed_key(m.kind, m.surface);
+        let bare = key(m.surface);
+        let person_alias = || {
+            let by_surname = surnames.get(&bare).and_then(|full| {
+                // The full name mentioned last before this mention, else the first.
+                let before = full.partition_point(|(start, _)| *start <= m.span.start);
+                full.get(before.saturating_sub(1)).map(|(_, i)| *i)
+            });
+            by_surname.or_else(|| match given.get(&bare) {
+                Some(list) if list.len() == 1 => list.first().copied(),
+                _ => None,
+            })
+        };
+        let i = match (m.kind, by_key.get(&k)) {
+            (_, Some(&i)) => i,
+            (EntityKind::Person, None) | (EntityKind::Misc, None)
+                if !m.surface.contains(' ') && person_alias().is_some() =>
+            {
+                person_alias().unwrap_or_default()
+            }
+            _ => {
+                let canonical = canonical(m.surface, m.kind);
+                let grouping = canonical.map_or_else(|| k.clone(), |c| typed_key(m.kind, c));
+                let i = match by_key.get(&grouping) {
+                    Some(&i) => i,
+                    None => {
+                        drafts.push(Draft {
+                            // Places take the gazetteer's name, others their own.
+                            name: match (m.kind, canonical) {
+                                (EntityKind::Place, Some(c)) => c.to_owned(),
+                                _ => m.surface.to_owned(),
+                            },
+                            kinds: [0; 4],
+                            first_kind: m.kind,
+                            mentions: Vec::new(),
+                            reason: m.reason.clone(),
+                        });
+                        drafts.len() - 1
+                    }
+                };
+                by_key.insert(grouping, i);
+                by_key.insert(k.clone(), i);
                 i
             }
         };
-        if memory
-            .surfaces
-            .get(t.surface)
-            .and_then(|&j| memory.kind_of(j))
-            .is_none_or(|k| k == EntityKind::Misc || k == EntityKind::Person)
-        {
-            memory.surfaces.insert(t.surface.to_owned(), i);
-        }
-    }
-    for (name, i) in &names {
-        if let Some(last) = name.split_whitespace().next_back() {
-            memory.alias(last, *i);
-        }
-    }
-    memory.first_names = first_name_aliases(&names);
-}
-
-/// Given names that open exactly one multi-word person name, with that
-/// person: a lone "Tim" may then stand for "Tim Henman".
-fn first_name_aliases(names: &[(String, usize)]) -> HashMap<String, usize> {
-    let mut seen: HashMap<String, Option<usize>> = HashMap::default();
-    for (name, i) in names {
-        let mut words = name.split_whitespace();
-        if let (Some(first), Some(_)) = (words.next(), words.next()) {
-            seen.entry(first.to_owned())
-                .and_modify(|e| {
-                    if *e != Some(*i) {
-                        *e = None;
-                    }
-                })
-                .or_insert(Some(*i));
-        }
-    }
-    seen.into_iter()
-        .filter_map(|(first, i)| Some((first, i?)))
-        .collect()
-}
-
-/// Names no rule typed: known surfaces are left to the scan; a lone given
-/// name that opens exactly one person's full name joins that person; others
-/// become misc entities unless they only open a sentence or are a lone
-/// common word without "the" before it ("Prices", "Moribund"; but "the
-/// Independent").
-fn remember_unknown(memory: &mut Memory, text: &str, typed: &[Typed]) {
-    for t in typed {
-        if t.kind.is_some() || memory.surfaces.contains_key(t.surface) {
+        let Some(d) = drafts.get_mut(i) else {
             continue;
-        }
-        if let Some(&person) = memory.first_names.get(t.surface) {
-            memory.alias(t.surface, person);
-            continue;
-        }
-        let after_the = text
-            .get(..t.span.start)
-            .and_then(|before| before.trim_end().rsplit(char::is_whitespace).next())
-            .is_some_and(|word| word == "the");
-        if t.initial || (is_common_phrase(t.surface) && !after_the) {
-            continue;
-        }
-        let i = memory.draft(EntityKind::Misc, t.key, t.surface, "unsure: misc");
-        memory.alias(t.surface, i);
-    }
-}
-
-/// Whether every word of `surface` is a common English word (see
-/// [`gazetteer::is_common_word`]): "Prices", "Amount Coupon Yield", "YEAR-AGO".
-/// No rule typed such a run, so its capitals come from a heading, a label
-/// or a table, not from a name.
-fn is_common_phrase(surface: &str) -> bool {
-    !surface.contains(' ')
-        && surface
-            .split('-')
-            .filter(|w| !w.is_empty())
-            .all(gazetteer::is_common_word)
-}
-
-/// Whether the match at `range` of `text` stands on word boundaries.
-fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
-    let before = text.get(..range.start).and_then(|s| s.chars().next_back());
-    let after = text.get(range.end..).and_then(|s| s.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// Finds every mention of every remembered surface form in one pass, and
-/// of its all-capitals form ("LEICESTERSHIRE" in a headline).
-fn scan(text: &str, memory: &mut Memory, progress: &Progress) {
-    let capitals: Vec<(String, usize)> = memory
-        .surfaces
-        .iter()
-        .filter(|(s, _)| s.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .map(|(s, &i)| (s.to_uppercase(), i))
-        .filter(|(upper, _)| !memory.surfaces.contains_key(upper))
-        .collect();
-    let patterns: Vec<(&String, usize)> = memory
-        .surfaces
-        .iter()
-        .map(|(s, &i)| (s, i))
-        .chain(capitals.iter().map(|(s, i)| (s, *i)))
-        .collect();
-    if patterns.is_empty() {
-        return;
-    }
-    let Ok(automaton) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns.iter().map(|(s, _)| s.as_str()))
-    else {
-        return;
-    };
-    let total = text.len().max(1);
-    let mut mentions: Vec<(usize, Range<usize>)> = Vec::new();
-    for (n, m) in automaton.find_iter(text).enumerate() {
-        let range = m.range();
-        if n % 256 == 0 {
-            let done = u32::try_from(100 * range.end / total).unwrap_or(100);
-            progress.set(700 + done);
-        }
-        if !on_word_boundaries(text, &range) {
-            continue;
-        }
-        if let Some(&(_, i)) = patterns.get(m.pattern().as_usize()) {
-            mentions.push((i, range));
+        };
+        d.kinds[kind_index(m.kind)] += 1;
+        d.mentions.push(m.span.clone());
+        // A name in capitals gives way to the same name in prose.
+        let shouting = !d.name.chars().any(char::is_lowercase);
+        if shouting && m.surface.chars().any(char::is_lowercase) && key(&d.name) == bare {
+            m.surface.clone_into(&mut d.name);
         }
     }
-    for (mut i, range) in mentions {
-        // "Ontario-based", "ex-England": the name is part of a word that is
-        // no place or team, so the mention goes to a misc entity of its own.
-        if in_compound(text, &range) && memory.kind_of(i).is_some_and(|k| k != EntityKind::Misc) {
-            let surface = text.get(range.clone()).unwrap_or_default();
-            let key = format!("{surface}-");
-            i = memory.draft(
-                EntityKind::Misc,
-                &key,
-                surface,
-                "compound: name in a hyphenated word",
-            );
-        }
-        if let Some(d) = memory.drafts.get_mut(i) {
-            d.mentions.push(range);
-        }
-    }
-}
-
-/// Whether the match at `range` of `text` is joined by a hyphen to a
-/// lower-case word: "Ontario-based", "ex-England", "Amman-bound".
-fn in_compound(text: &str, range: &Range<usize>) -> bool {
-    let after = text.get(range.end..).unwrap_or_default();
-    let before = text.get(..range.start).unwrap_or_default();
-    let lower_after = after
-        .strip_prefix('-')
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_lowercase);
-    let lower_before = before
-        .strip_suffix('-')
-        .and_then(|s| s.chars().next_back())
-        .is_some_and(char::is_lowercase);
-    lower_after || lower_before
+    finish(drafts)
 }
 
 /// Drafts with mentions, as entities in order of first mention, with ids.
-fn finish(memory: Memory) -> Vec<Entity> {
-    let mut drafts: Vec<Draft> = memory
-        .drafts
+fn finish(drafts: Vec<Draft>) -> Vec<Entity> {
+    let mut drafts: Vec<Draft> = drafts
         .into_iter()
         .filter(|d| !d.mentions.is_empty())
         .collect();
+    for d in &mut drafts {
+        d.mentions.sort_by_key(|m| (m.start, m.end));
+        d.mentions.dedup();
+    }
     drafts.sort_by_key(|d| d.mentions.first().map_or(usize::MAX, |m| m.start));
     let mut ids = Ids::default();
     drafts
         .into_iter()
-        .map(|d| Entity {
-            id: ids.id_for(&d.name),
-            kind: d.kind,
-            name: d.name,
-            mentions: d.mentions,
-            reason: d.reason,
+        .map(|d| {
+            let best = d.kinds.iter().copied().max().unwrap_or(0);
+            // Ties go to the type of the first mention.
+            let kind = if d.kinds[kind_index(d.first_kind)] == best {
+                d.first_kind
+            } else {
+                EntityKind::ALL
+                    .into_iter()
+                    .find(|k| d.kinds[kind_index(*k)] == best)
+                    .unwrap_or(d.first_kind)
+            };
+            Entity {
+                id: ids.id_for(&d.name),
+                kind,
+                name: d.name,
+                mentions: d.mentions,
+                reason: d.reason,
+            }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, surface: &str, nth: usize, kind: EntityKind) -> Mention<'static> {
+        let _ = text;
+        Mention {
+            span: nth..nth + surface.len(),
+            surface: Box::leak(surface.to_owned().into_boxed_str()),
+            kind,
+            reason: Reason::default(),
+        }
+    }
+
+    #[test]
+    fn short_names_join_full_names_and_places_take_their_gazetteer_name() {
+        use EntityKind::*;
+        let entities = resolve(vec![
+            mention("", "Macron", 0, Person),
+            mention("", "Emmanuel Macron", 10, Person),
+            mention("", "US", 30, Place),
+            mention("", "America", 40, Place),
+            mention("", "Emmanuel", 50, Misc),
+            mention("", "MACRON", 60, Person),
+        ]);
+        let shown: Vec<(&str, EntityKind, usize)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            shown,
+            [("Emmanuel Macron", Person, 4), ("United States", Place, 2)]
+        );
+        assert_eq!(entities[0].id, "emmanuel-macron");
+    }
+
+    #[test]
+    fn the_latest_full_name_takes_a_shared_surname() {
+        use EntityKind::*;
+        let entities = resolve(vec![
+            mention("", "Ed Miliband", 0, Person),
+            mention("", "Miliband", 20, Person),
+            mention("", "David Miliband", 40, Person),
+            mention("", "Miliband", 60, Person),
+        ]);
+        let shown: Vec<(&str, Vec<usize>)> = entities
+            .iter()
+            .map(|e| {
+                (
+                    e.name.as_str(),
+                    e.mentions.iter().map(|m| m.start).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Ed Miliband", vec![0, 20]),
+                ("David Miliband", vec![40, 60])
+            ]
+        );
+    }
 }

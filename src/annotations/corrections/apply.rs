@@ -4,15 +4,20 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::{Correction, CorrectionAction};
+use crate::analysis::entities::reason::{Evidence, Reason};
 use crate::analysis::entities::slug::slug;
 use crate::analysis::{Analysis, Entity, EntityKind};
 use crate::document::Document;
 
 /// The `reason` of an entity the reader tagged (its `origin` is `user`).
-pub const TAGGED_REASON: &str = "reader: tagged";
+pub fn tagged_reason() -> Reason {
+    Reason::from_evidence(Evidence::ReaderTagged)
+}
 
 /// The `reason` of an entity the reader retyped.
-pub const RETYPED_REASON: &str = "reader: retyped";
+fn retyped_reason() -> Reason {
+    Reason::from_evidence(Evidence::ReaderRetyped)
+}
 
 /// Applies `corrections` in order to `analysis` (found in `doc`): entities
 /// gain, lose or move mentions, change kind or name; entities left without
@@ -87,10 +92,10 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> bool
                 };
                 if entity.mentions.iter().all(|m| holds(spans, m)) {
                     entity.kind = kind;
-                    entity.reason = RETYPED_REASON.to_owned();
+                    entity.reason = retyped_reason();
                 } else {
                     entity.mentions.retain(|m| !holds(spans, m));
-                    let to = named(entities, &c.exact, kind, RETYPED_REASON);
+                    let to = named(entities, &c.exact, kind, retyped_reason());
                     add_mentions(entities, to, spans);
                 }
             }
@@ -180,7 +185,7 @@ fn tag(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> bool {
     let to = match (target, c.kind) {
         (usize::MAX, Some(kind)) => {
             let name = c.name.as_deref().unwrap_or(&c.exact);
-            named(entities, name, kind, TAGGED_REASON)
+            named(entities, name, kind, tagged_reason())
         }
         (existing, _) => existing,
     };
@@ -222,7 +227,7 @@ fn by_id(entities: &[Entity], id: &str) -> Option<usize> {
 
 /// The index of the entity called `name` of `kind`, made (with a fresh id
 /// and `reason`) when there is none.
-fn named(entities: &mut Vec<Entity>, name: &str, kind: EntityKind, reason: &str) -> usize {
+fn named(entities: &mut Vec<Entity>, name: &str, kind: EntityKind, reason: Reason) -> usize {
     if let Some(i) = entities
         .iter()
         .position(|e| e.name == name && e.kind == kind)
@@ -241,7 +246,7 @@ fn named(entities: &mut Vec<Entity>, name: &str, kind: EntityKind, reason: &str)
         kind,
         name: name.to_owned(),
         mentions: Vec::new(),
-        reason: reason.to_owned(),
+        reason,
     });
     entities.len() - 1
 }
@@ -293,8 +298,8 @@ mod tests {
         assert!(skipped.is_empty());
         let rt = entity(&analysis, "rt").unwrap();
         assert_eq!(
-            (rt.kind, rt.reason.as_str()),
-            (EntityKind::Misc, RETYPED_REASON)
+            (rt.kind, rt.reason.clone()),
+            (EntityKind::Misc, retyped_reason())
         );
         assert!(entity(&analysis, "kremlin").is_none());
         let macron = entity(&analysis, "emmanuel-macron").unwrap();
@@ -319,7 +324,7 @@ mod tests {
         apply(&mut analysis, std::slice::from_ref(&split), &doc);
         let putin = entity(&analysis, "putin").unwrap();
         assert_eq!(texts(&doc, putin), ["Putin"]);
-        assert_eq!(putin.reason, TAGGED_REASON);
+        assert_eq!(putin.reason, tagged_reason());
         let full = entity(&analysis, "vladimir-putin").unwrap();
         assert_eq!(texts(&doc, full), ["Vladimir Putin", "Vladimir Putin"]);
         apply(&mut analysis, &[join], &doc);

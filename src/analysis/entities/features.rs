@@ -1,0 +1,669 @@
+//! Features of words for the sequence tagger, hashed to 64-bit ids.
+//!
+//! In the spirit of Ratinov & Roth (2009, "Design challenges and
+//! misconceptions in named entity recognition"): the word, its lower case,
+//! shape, prefixes and suffixes, its neighbours and the punctuation between
+//! them, its place in the sentence, whether the line is in capitals, and
+//! every signal of folio's gazetteers and lexicons — places, organisations,
+//! demonyms (as BILOU positions of the longest listed name that covers the
+//! word), given names, surnames, common words, titles, organisation and
+//! event cues, reporting verbs. The tagger weighs them; none decides alone.
+//!
+//! Features are hashed with FNV-1a (64-bit) and a final mix, so that ids are
+//! the same on every machine and build: the model file stores these ids.
+
+use std::ops::Range;
+
+use super::super::gazetteer::{self, Listed, PlaceKind};
+use super::tokens::{Gap, Word};
+
+/// One word's features as hashed ids; the tagger adds label features.
+pub type FeatureIds = Vec<u64>;
+
+/// FNV-1a over bytes, finished with a 64-bit mix.
+#[derive(Debug, Clone, Copy)]
+pub struct Hasher(u64);
+
+impl Hasher {
+    /// A hasher started with the feature's template name (`"w"`, `"shape"`…).
+    pub fn new(template: &str) -> Self {
+        Hasher(0xcbf2_9ce4_8422_2325)
+            .bytes(template.as_bytes())
+            .byte(0xff)
+    }
+
+    /// Feeds `bytes`.
+    pub fn bytes(mut self, bytes: &[u8]) -> Self {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+
+    /// Feeds one byte.
+    pub fn byte(self, b: u8) -> Self {
+        self.bytes(&[b])
+    }
+
+    /// Feeds `text` in lower case, without allocating.
+    pub fn lower(mut self, text: &str) -> Self {
+        let mut buf = [0u8; 4];
+        for c in text.chars() {
+            if c.is_ascii() {
+                self = self.byte(c.to_ascii_lowercase() as u8);
+            } else {
+                for l in c.to_lowercase() {
+                    self = self.bytes(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        self
+    }
+
+    /// The feature id (never 0, which marks an empty slot in the model).
+    pub fn finish(self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^= h >> 33;
+        h.max(1)
+    }
+}
+
+/// A feature from a template and one string value.
+pub(crate) fn feature(template: &str, value: &str) -> u64 {
+    Hasher::new(template).bytes(value.as_bytes()).finish()
+}
+
+/// A feature from a template alone (a flag).
+fn flag(template: &str) -> u64 {
+    Hasher::new(template).finish()
+}
+
+/// A sentence's words and what the tagger needs to know of them.
+#[derive(Debug)]
+pub struct Sentence<'a> {
+    /// The words, in order (see [`super::tokens::words`]).
+    pub(crate) words: Vec<Word<'a>>,
+    /// Whether the sentence is written in capitals (a headline or table).
+    pub(crate) caps_line: bool,
+    /// Per word: whether it may be part of a name. Others are tagged `O`
+    /// without being scored: a name needs a capital letter, or is a short
+    /// lower-case connector between capitalised words ("Bank of England").
+    pub(crate) candidate: Vec<bool>,
+}
+
+impl<'a> Sentence<'a> {
+    /// Whether word `i` may continue a name begun before it: only spaces,
+    /// a hyphen or an ampersand lie between them ("Lockerbie, Scotland" is
+    /// two names), and the word before is no possessive ("America's
+    /// President").
+    pub fn continues(&self, i: usize) -> bool {
+        let after_possessive = i
+            .checked_sub(1)
+            .and_then(|k| self.words.get(k))
+            .is_some_and(|w| w.possessive);
+        let after_place = i
+            .checked_sub(1)
+            .and_then(|k| self.words.get(k))
+            .is_some_and(|w| gazetteer::place(w.text).is_some());
+        self.candidate.get(i).copied().unwrap_or(false)
+            && !after_possessive
+            && self.words.get(i).is_some_and(|w| match w.gap {
+                Gap::Space | Gap::Hyphen => true,
+                // "Procter & Gamble" is one firm, "Berlin & Warsaw" two places.
+                Gap::Ampersand => !after_place,
+                _ => false,
+            })
+    }
+
+    /// Cuts the sentence at `range` (bytes of `text`) into words.
+    pub fn new(text: &'a str, range: Range<usize>) -> Self {
+        let words = super::tokens::words(text, range.clone());
+        let caps_line = super::caps::is_caps_line(text, range);
+        let candidate = candidates(&words);
+        Sentence {
+            words,
+            caps_line,
+            candidate,
+        }
+    }
+}
+
+/// Whether a word has an upper-case letter (or is a number inside a name
+/// such as "1860 Munich" is not: names without a capital are too rare).
+fn has_capital(word: &str) -> bool {
+    word.chars().any(char::is_uppercase)
+}
+
+/// Which words may be part of a name (see [`Sentence::candidate`]): words
+/// with a capital, and name connectors ("of", "du", "van") with a
+/// capitalised word before and one after, possibly past another connector
+/// ("Department for Work and Pensions", "Ursula von der Leyen").
+fn candidates(words: &[Word<'_>]) -> Vec<bool> {
+    let capital: Vec<bool> = words.iter().map(|w| has_capital(w.text)).collect();
+    let connector: Vec<bool> = words
+        .iter()
+        .map(|w| gazetteer::is_name_connector(w.text))
+        .collect();
+    (0..words.len())
+        .map(|i| {
+            if capital[i] {
+                return true;
+            }
+            let before = i > 0 && capital[i - 1] || i > 1 && connector[i - 1] && capital[i - 2];
+            let after = capital.get(i + 1).copied().unwrap_or(false)
+                || (connector.get(i + 1).copied().unwrap_or(false)
+                    && capital.get(i + 2).copied().unwrap_or(false));
+            connector[i] && before && after
+        })
+        .collect()
+}
+
+/// The word's shape with runs collapsed: "Xx", "X.X.", "d", "Xx-Xx", "xXx".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in word.chars().take(12) {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(s) {
+            out.push(s);
+            last = Some(s);
+        }
+    }
+    out
+}
+
+/// The last character of the text between two words other than a space,
+/// as a short feature value: `^` at the start, `_` for plain spaces.
+fn gap_mark(text: &str, from: Option<usize>, to: usize) -> char {
+    let Some(from) = from else {
+        return '^';
+    };
+    let gap = text.get(from..to).unwrap_or("");
+    if gap == " " {
+        return '_';
+    }
+    match gap.trim_matches(char::is_whitespace).chars().next_back() {
+        None if gap.contains('\n') => '\n',
+        None => '_',
+        Some(c) => c,
+    }
+}
+
+/// Gazetteer positions of the words of `sentence`: per word, the labels of
+/// the listed names covering it (`"country|B"`, `"org|U"`, …).
+pub(crate) fn gazetteer_marks(text: &str, sentence: &Sentence<'_>) -> Vec<Vec<&'static str>> {
+    let words = &sentence.words;
+    let mut marks: Vec<Vec<&'static str>> = vec![Vec::new(); words.len()];
+    let mut mark = |range: Range<usize>, what: &'static [&'static str; 4]| {
+        let len = range.len();
+        for (k, i) in range.enumerate() {
+            let m = match (len, k) {
+                (1, _) => what[3],
+                (_, 0) => what[0],
+                (_, k) if k + 1 == len => what[2],
+                _ => what[1],
+            };
+            if let Some(v) = marks.get_mut(i) {
+                v.push(m);
+            }
+        }
+    };
+    if sentence.caps_line {
+        let start = words.first().map_or(0, |w| w.span.start);
+        let end = words.last().map_or(0, |w| w.span.end);
+        let Some(line) = text.get(start..end) else {
+            return marks;
+        };
+        for (range, listed) in gazetteer::find_ignoring_case(line) {
+            let (a, b) = (range.start + start, range.end + start);
+            let first = words.partition_point(|w| w.span.end <= a);
+            let after = words.partition_point(|w| w.span.start < b);
+            if first < after {
+                mark(first..after, listed_marks(listed));
+            }
+        }
+        return marks;
+    }
+    let mut i = 0;
+    while i < words.len() {
+        if !sentence.candidate[i] || !has_capital(words[i].text) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for len in (1..=4).rev() {
+            let j = i + len;
+            if j > words.len() || !(i + 1..j).all(|k| joined(words, k)) {
+                continue;
+            }
+            let Some(name) = text.get(words[i].span.start..words[j - 1].span.end) else {
+                continue;
+            };
+            if let Some(what) = lookup(name) {
+                found = Some((j, what));
+                break;
+            }
+        }
+        match found {
+            Some((j, what)) => {
+                mark(i..j, what);
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    marks
+}
+
+/// Whether word `k` continues the name of the word before it: a space or
+/// hyphen between them and no possessive before.
+fn joined(words: &[Word<'_>], k: usize) -> bool {
+    let before = k.checked_sub(1).and_then(|b| words.get(b));
+    words.get(k).is_some_and(|w| {
+        matches!(w.gap, Gap::Space | Gap::Hyphen) && before.is_some_and(|b| !b.possessive)
+    })
+}
+
+const COUNTRY: [&str; 4] = ["country|B", "country|I", "country|L", "country|U"];
+const CITY: [&str; 4] = ["city|B", "city|I", "city|L", "city|U"];
+const REGION: [&str; 4] = ["region|B", "region|I", "region|L", "region|U"];
+const TOWN: [&str; 4] = ["town|B", "town|I", "town|L", "town|U"];
+const ORG: [&str; 4] = ["org|B", "org|I", "org|L", "org|U"];
+const DEMONYM: [&str; 4] = ["demonym|B", "demonym|I", "demonym|L", "demonym|U"];
+
+fn place_marks(kind: PlaceKind) -> &'static [&'static str; 4] {
+    match kind {
+        PlaceKind::Country => &COUNTRY,
+        PlaceKind::City => &CITY,
+        PlaceKind::Region => &REGION,
+        PlaceKind::Town => &TOWN,
+    }
+}
+
+fn listed_marks(listed: Listed) -> &'static [&'static str; 4] {
+    match listed {
+        Listed::Place(_, kind) => place_marks(kind),
+        Listed::Organisation(_) => &ORG,
+        Listed::Demonym(_) => &DEMONYM,
+    }
+}
+
+/// What the gazetteers say `name` is, places first.
+fn lookup(name: &str) -> Option<&'static [&'static str; 4]> {
+    if let Some((_, kind)) = gazetteer::place_entry(name) {
+        return Some(place_marks(kind));
+    }
+    if gazetteer::organisation(name).is_some() {
+        return Some(&ORG);
+    }
+    gazetteer::is_demonym(name).then_some(&DEMONYM)
+}
+
+/// Names of the word-list flags, in bit order (see [`lexicon_bits`]).
+const FLAGS: [&str; 12] = [
+    "first-name",
+    "last-name",
+    "common-word",
+    "title",
+    "title-modifier",
+    "org-cue",
+    "event-cue",
+    "place-cue",
+    "calendar",
+    "function-word",
+    "common-acronym",
+    "said",
+];
+/// Flags of the word itself: every list but reporting verbs.
+const OWN_FLAGS: u16 = (1 << 11) - 1;
+/// Flags of a neighbouring word: titles before, reporting verbs after,
+/// organisation cues, given names.
+const NEIGHBOUR_FLAGS: u16 = 1 << 3 | 1 << 11 | 1 << 5 | 1;
+
+/// Which word lists hold `word`, one bit per entry of [`FLAGS`].
+fn lexicon_bits(word: &str) -> u16 {
+    let tests: [fn(&str) -> bool; 12] = [
+        gazetteer::is_first_name,
+        gazetteer::is_last_name,
+        gazetteer::is_common_word,
+        gazetteer::is_title,
+        gazetteer::is_title_modifier,
+        gazetteer::is_organisation_cue,
+        gazetteer::is_event_cue,
+        gazetteer::is_place_cue,
+        gazetteer::is_calendar_word,
+        gazetteer::is_function_word,
+        gazetteer::is_common_acronym,
+        gazetteer::is_reporting_verb,
+    ];
+    let mut bits = 0;
+    for (k, test) in tests.iter().enumerate() {
+        if test(word) {
+            bits |= 1 << k;
+        }
+    }
+    bits
+}
+
+/// Pushes a feature `PREFIX|flag` for each bit of `bits & mask`.
+fn push_flags(bits: u16, mask: u16, prefix: &str, out: &mut FeatureIds) {
+    for (k, name) in FLAGS.iter().enumerate() {
+        if bits & mask & (1 << k) != 0 {
+            out.push(Hasher::new(prefix).bytes(name.as_bytes()).finish());
+        }
+    }
+}
+
+/// The local features of every candidate word of `sentence` (an empty list
+/// for the others), in word order.
+pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
+    let words = &sentence.words;
+    let mut out: Vec<FeatureIds> = sentence
+        .candidate
+        .iter()
+        .map(|&c| {
+            if c {
+                Vec::with_capacity(64)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    if !sentence.candidate.iter().any(|c| *c) {
+        return out;
+    }
+    let marks = gazetteer_marks(text, sentence);
+    // Shapes and word lists of every word near a candidate, computed once.
+    let near: Vec<bool> = (0..words.len())
+        .map(|i| (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true)))
+        .collect();
+    let shapes: Vec<Option<String>> = (0..words.len())
+        .map(|i| near[i].then(|| shape(words[i].text)))
+        .collect();
+    let bits: Vec<u16> = (0..words.len())
+        .map(|i| {
+            if near[i] {
+                lexicon_bits(words[i].text)
+            } else {
+                0
+            }
+        })
+        .collect();
+    for (i, features) in out.iter_mut().enumerate() {
+        if !sentence.candidate[i] {
+            continue;
+        }
+        let w = &words[i];
+        let f = features;
+        let sh = shapes[i].as_deref().unwrap_or("");
+        let caps = if sentence.caps_line { "C" } else { "c" };
+        f.push(flag("bias"));
+        f.push(feature("w", w.text));
+        f.push(Hasher::new("lw").lower(w.text).finish());
+        f.push(feature("shape", sh));
+        f.push(
+            Hasher::new("shape|caps")
+                .bytes(sh.as_bytes())
+                .bytes(caps.as_bytes())
+                .finish(),
+        );
+        let lower = w.text.to_lowercase();
+        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        for k in 1..=4 {
+            if chars.len() > k {
+                let cut = chars[k].0;
+                f.push(feature(
+                    ["p1", "p2", "p3", "p4"][k - 1],
+                    lower.get(..cut).unwrap_or(""),
+                ));
+                let cut = chars[chars.len() - k].0;
+                f.push(feature(
+                    ["s1", "s2", "s3", "s4"][k - 1],
+                    lower.get(cut..).unwrap_or(""),
+                ));
+            }
+        }
+        // Neighbours: words two either side, in lower case.
+        for (d, name) in [(-2isize, "w-2"), (-1, "w-1"), (1, "w+1"), (2, "w+2")] {
+            let k = i as isize + d;
+            let value = usize::try_from(k).ok().and_then(|k| words.get(k));
+            f.push(match value {
+                Some(n) => Hasher::new(name).lower(n.text).finish(),
+                None => flag(if d < 0 { "w-|^" } else { "w+|$" }),
+            });
+        }
+        let prev = i.checked_sub(1).and_then(|k| words.get(k));
+        let next = words.get(i + 1);
+        if let Some(p) = prev {
+            f.push(
+                Hasher::new("w-1|w")
+                    .lower(p.text)
+                    .byte(b' ')
+                    .lower(w.text)
+                    .finish(),
+            );
+            let psh = shapes[i - 1].as_deref().unwrap_or("");
+            f.push(
+                Hasher::new("sh-1|sh")
+                    .bytes(psh.as_bytes())
+                    .byte(b' ')
+                    .bytes(sh.as_bytes())
+                    .finish(),
+            );
+            push_flags(bits[i - 1], NEIGHBOUR_FLAGS, "-1", f);
+            if p.possessive {
+                f.push(flag("-1|possessive"));
+            }
+        }
+        if let Some(p2) = i.checked_sub(2).and_then(|k| words.get(k)) {
+            push_flags(bits[i - 2], NEIGHBOUR_FLAGS, "-2", f);
+            f.push(
+                Hasher::new("sh-2")
+                    .bytes(shape(p2.text).as_bytes())
+                    .finish(),
+            );
+        }
+        if let Some(n) = next {
+            f.push(
+                Hasher::new("w|w+1")
+                    .lower(w.text)
+                    .byte(b' ')
+                    .lower(n.text)
+                    .finish(),
+            );
+            let nsh = shapes[i + 1].as_deref().unwrap_or("");
+            f.push(
+                Hasher::new("sh|sh+1")
+                    .bytes(sh.as_bytes())
+                    .byte(b' ')
+                    .bytes(nsh.as_bytes())
+                    .finish(),
+            );
+            push_flags(bits[i + 1], NEIGHBOUR_FLAGS, "+1", f);
+        }
+        if let Some(n2) = words.get(i + 2) {
+            push_flags(bits[i + 2], NEIGHBOUR_FLAGS, "+2", f);
+            f.push(
+                Hasher::new("sh+2")
+                    .bytes(shape(n2.text).as_bytes())
+                    .finish(),
+            );
+        }
+        // Punctuation around the word, which the word list leaves out.
+        let before = gap_mark(text, prev.map(|p| p.span.end), w.span.start);
+        let after = match next {
+            Some(n) => gap_mark(text, Some(w.span.end), n.span.start),
+            None => '$',
+        };
+        let mut buf = [0u8; 4];
+        let before = &*before.encode_utf8(&mut buf);
+        f.push(feature("gap-", before));
+        f.push(
+            Hasher::new("gap-|shape")
+                .bytes(before.as_bytes())
+                .byte(b' ')
+                .bytes(sh.as_bytes())
+                .finish(),
+        );
+        f.push(feature("gap+", after.encode_utf8(&mut buf)));
+        if w.possessive {
+            f.push(flag("possessive"));
+        }
+        if w.initial {
+            f.push(flag("initial"));
+            f.push(Hasher::new("initial|lw").lower(w.text).finish());
+        }
+        if i == 0 {
+            f.push(flag("first-word"));
+        }
+        if sentence.caps_line {
+            f.push(flag("caps-line"));
+        }
+        push_flags(bits[i], OWN_FLAGS, "lex", f);
+        if sentence.caps_line && w.text.chars().all(|c| !c.is_lowercase()) {
+            // "SMITH": look the word up as a name would be written in prose.
+            let title = title_case(w.text);
+            push_flags(lexicon_bits(&title), OWN_FLAGS, "lex-caps", f);
+        }
+        for m in &marks[i] {
+            f.push(feature("gaz", m));
+        }
+        if let Some(p) = prev {
+            for m in &marks[i - 1] {
+                f.push(feature("gaz-1", m));
+            }
+            let _ = p;
+        }
+        if next.is_some() {
+            for m in &marks[i + 1] {
+                f.push(feature("gaz+1", m));
+            }
+        }
+    }
+    out
+}
+
+/// "SMITH" → "Smith".
+pub(crate) fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for (k, c) in word.chars().enumerate() {
+        if k == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Label-history features of a word: the previous one and two labels
+/// (indices, see [`super::labels::Label::index`]) and the previous label
+/// with the word's shape.
+pub fn history(previous: usize, before_previous: usize, word_shape_hash: u64) -> [u64; 3] {
+    let p = previous as u8;
+    let pp = before_previous as u8;
+    [
+        Hasher::new("p1").byte(p).finish(),
+        Hasher::new("p2p1").byte(pp).byte(p).finish(),
+        Hasher::new("p1|shape")
+            .byte(p)
+            .bytes(&word_shape_hash.to_le_bytes())
+            .finish(),
+    ]
+}
+
+/// A short hash of a word's shape, for [`history`].
+pub fn shape_hash(word: &str) -> u64 {
+    Hasher::new("").bytes(shape(word).as_bytes()).finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str) -> Sentence<'_> {
+        Sentence::new(text, 0..text.len())
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Macron"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1996-08-30"), "d-d-d");
+        assert_eq!(shape("McDonald"), "XxXx");
+    }
+
+    #[test]
+    fn candidates_are_capitalised_words_and_connectors_between_them() {
+        let text = "the Bank of England said on Monday that rates of interest rose";
+        let s = sentence(text);
+        let picked: Vec<&str> = s
+            .words
+            .iter()
+            .zip(&s.candidate)
+            .filter(|(_, c)| **c)
+            .map(|(w, _)| w.text)
+            .collect();
+        assert_eq!(picked, ["Bank", "of", "England", "Monday"]);
+        let text = "Ursula von der Leyen spoke of Europe";
+        let s = sentence(text);
+        assert_eq!(s.candidate, [true, true, true, true, false, false, true]);
+    }
+
+    #[test]
+    fn gazetteer_marks_cover_the_longest_listed_name() {
+        let text = "Officials in New York and the French embassy met NATO.";
+        let s = sentence(text);
+        let marks = gazetteer_marks(text, &s);
+        let shown: Vec<(&str, Vec<&str>)> = s
+            .words
+            .iter()
+            .map(|w| w.text)
+            .zip(marks)
+            .filter(|(_, m)| !m.is_empty())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("New", vec!["region|B"]),
+                ("York", vec!["region|L"]),
+                ("French", vec!["demonym|U"]),
+                ("NATO", vec!["org|U"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn features_are_stable_ids_and_only_for_candidates() {
+        let text = "President Macron flew to Moscow.";
+        let s = sentence(text);
+        let f = local(text, &s);
+        assert!(f[0].contains(&feature("w", "President")));
+        assert!(f[1].contains(&Hasher::new("-1").bytes(b"title").finish()));
+        assert!(
+            f[2].is_empty() && f[3].is_empty(),
+            "lower-case words are not scored"
+        );
+        assert!(
+            f[4].contains(&feature("gaz", "city|U")) || f[4].contains(&feature("gaz", "country|U"))
+        );
+        // The hash is fixed: the model file depends on it.
+        assert_ne!(feature("w", "Macron"), feature("lw", "Macron"));
+        // The hash is part of the model file's format: it must never change.
+        // FNV-1a of "w", 0xff, "Macron", then the murmur3 finaliser.
+        assert_eq!(feature("w", "Macron"), 0xd165_5805_fc23_f77e);
+    }
+}

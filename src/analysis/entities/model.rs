@@ -1,0 +1,152 @@
+//! The tagger's weights: a table from feature id to one weight per label,
+//! read in place from the model file embedded in the binary (no parsing, no
+//! copy at start-up), and the same interface for the weights being trained.
+//!
+//! File layout (little-endian), written by [`super::training::write_model`]:
+//! `FOLIONER` (8 bytes), version `u32` = 1, number of tables `u32`, then per
+//! table: `slots: u32`, `rows: u32`, `scale: f32`, `slots` × (`key: u64`,
+//! `row: u32`) open-addressed by [`slot_of`] with linear probing (key 0 =
+//! empty), then `rows` × [`COUNT`] `i16` weights (weight = `i16 × scale`).
+//! Table 0 holds the first (local) pass, table 1 the second (document) pass.
+
+use super::labels::COUNT;
+
+/// The model file, trained by `examples/train_ner.rs` on CoNLL-2003 train
+/// (see NOTICE).
+static EMBEDDED: &[u8] = include_bytes!("../../../models/ner.bin");
+
+/// Magic bytes that open a model file.
+pub const MAGIC: &[u8; 8] = b"FOLIONER";
+/// Bytes of one slot: key and row index.
+pub const SLOT_BYTES: usize = 12;
+
+/// Per-label scores for one word.
+pub type Scores = [f32; COUNT];
+
+/// Anything that gives weights for feature ids.
+pub trait Weights {
+    /// Adds the weights of `feature` for every label to `scores`.
+    fn add_to(&self, feature: u64, scores: &mut Scores);
+}
+
+/// The first slot to probe for `key` in a table of `slots` slots.
+pub fn slot_of(key: u64, slots: usize) -> usize {
+    ((u128::from(key) * slots as u128) >> 64) as usize
+}
+
+/// One table of the model file, borrowed from its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    slots: &'static [u8],
+    rows: &'static [u8],
+    slot_count: usize,
+    scale: f32,
+}
+
+impl Table {
+    const EMPTY: Table = Table {
+        slots: &[],
+        rows: &[],
+        slot_count: 0,
+        scale: 0.0,
+    };
+
+    fn row_of(&self, key: u64) -> Option<usize> {
+        if self.slot_count == 0 {
+            return None;
+        }
+        let mut s = slot_of(key, self.slot_count);
+        for _ in 0..self.slot_count {
+            let at = s * SLOT_BYTES;
+            let found = read_u64(self.slots, at)?;
+            if found == 0 {
+                return None;
+            }
+            if found == key {
+                return read_u32(self.slots, at + 8).map(|r| r as usize);
+            }
+            s = (s + 1) % self.slot_count;
+        }
+        None
+    }
+}
+
+impl Weights for Table {
+    fn add_to(&self, feature: u64, scores: &mut Scores) {
+        let Some(row) = self.row_of(feature) else {
+            return;
+        };
+        let Some(bytes) = self.rows.get(row * COUNT * 2..(row + 1) * COUNT * 2) else {
+            return;
+        };
+        for (score, w) in scores.iter_mut().zip(bytes.chunks_exact(2)) {
+            *score += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
+        }
+    }
+}
+
+/// The two passes' tables.
+#[derive(Debug, Clone, Copy)]
+pub struct Model {
+    /// Local features only.
+    pub local: Table,
+    /// Local and document (non-local) features.
+    pub document: Table,
+}
+
+fn read_u64(bytes: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// Reads the tables of a model file; `None` when it is malformed.
+pub fn parse(bytes: &'static [u8]) -> Option<Vec<Table>> {
+    if bytes.get(..8)? != MAGIC || read_u32(bytes, 8)? != 1 {
+        return None;
+    }
+    let count = read_u32(bytes, 12)? as usize;
+    let mut at = 16;
+    let mut tables = Vec::with_capacity(count);
+    for _ in 0..count {
+        let slot_count = read_u32(bytes, at)? as usize;
+        let row_count = read_u32(bytes, at + 4)? as usize;
+        let scale = f32::from_bits(read_u32(bytes, at + 8)?);
+        at += 12;
+        let slots = bytes.get(at..at + slot_count * SLOT_BYTES)?;
+        at += slot_count * SLOT_BYTES;
+        let rows = bytes.get(at..at + row_count * COUNT * 2)?;
+        at += row_count * COUNT * 2;
+        tables.push(Table {
+            slots,
+            rows,
+            slot_count,
+            scale,
+        });
+    }
+    Some(tables)
+}
+
+/// The embedded model; empty tables (everything outside names) if the file
+/// is malformed, which a test rules out.
+pub fn embedded() -> Model {
+    let tables = parse(EMBEDDED).unwrap_or_default();
+    Model {
+        local: tables.first().copied().unwrap_or(Table::EMPTY),
+        document: tables.get(1).copied().unwrap_or(Table::EMPTY),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_has_both_passes() {
+        let tables = parse(EMBEDDED).expect("the model file parses");
+        assert_eq!(tables.len(), 2);
+        assert!(tables.iter().all(|t| t.slot_count > 10_000));
+    }
+}

@@ -1,0 +1,260 @@
+//! Why a mention got its type: the strongest pieces of evidence the tagger
+//! weighed, as typed values that the panel shows and no code parses.
+//!
+//! [`explain`] looks at the readable features of a mention's words (listed
+//! names, given names and surnames, titles before, reporting verbs after,
+//! organisation and event cues, the same name elsewhere in the article) and
+//! keeps the two whose learned weight for the chosen label is highest.
+
+use std::fmt;
+
+use super::super::EntityKind;
+use super::features::{self, Hasher, Sentence};
+use super::labels::Label;
+use super::model::{Scores, Weights};
+
+/// Which gazetteer listed a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// Countries (GeoNames).
+    Country,
+    /// Capitals and cities (GeoNames).
+    City,
+    /// States, continents, regions (GeoNames).
+    Region,
+    /// Towns (GeoNames).
+    Town,
+    /// Organisations (hand-written).
+    Organisation,
+    /// Demonyms (hand-written).
+    Demonym,
+}
+
+impl List {
+    fn name(self) -> &'static str {
+        match self {
+            List::Country => "country",
+            List::City => "city",
+            List::Region => "region",
+            List::Town => "town",
+            List::Organisation => "organisation",
+            List::Demonym => "demonym",
+        }
+    }
+}
+
+/// One piece of evidence for a mention's type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Evidence {
+    /// The name is in a gazetteer.
+    Gazetteer(List),
+    /// A word of it is a listed given name (US Census).
+    GivenName,
+    /// A word of it is a listed surname (US Census).
+    Surname,
+    /// A title comes before it ("President").
+    Title(String),
+    /// A reporting verb comes after it ("said").
+    ReportingVerb(String),
+    /// A word of it is an organisation cue ("Ltd", "Bank").
+    OrganisationCue(String),
+    /// A word of it is an event cue ("Cup", "Treaty").
+    EventCue(String),
+    /// A word of it is a place cue ("River", "Street").
+    PlaceCue(String),
+    /// The same word has this type elsewhere in the article.
+    DocumentMemory,
+    /// The reader tagged it by hand.
+    ReaderTagged,
+    /// The reader retyped it by hand.
+    ReaderRetyped,
+}
+
+impl Evidence {
+    /// Whether this evidence speaks for a name of `kind` (a surname says
+    /// nothing for an organisation, whatever weight it got).
+    fn supports(&self, kind: EntityKind) -> bool {
+        use EntityKind::*;
+        match self {
+            Evidence::Gazetteer(List::Organisation) => kind == Organisation,
+            Evidence::Gazetteer(List::Demonym) => kind == Misc,
+            Evidence::Gazetteer(_) | Evidence::PlaceCue(_) => kind == Place,
+            Evidence::GivenName | Evidence::Surname | Evidence::Title(_) => kind == Person,
+            Evidence::OrganisationCue(_) => kind == Organisation,
+            Evidence::EventCue(_) => kind == Misc,
+            Evidence::ReportingVerb(_) => matches!(kind, Person | Organisation),
+            Evidence::DocumentMemory | Evidence::ReaderTagged | Evidence::ReaderRetyped => true,
+        }
+    }
+}
+
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Evidence::Gazetteer(list) => write!(f, "gazetteer {}", list.name()),
+            Evidence::GivenName => f.write_str("given name"),
+            Evidence::Surname => f.write_str("surname"),
+            Evidence::Title(w) => write!(f, "title \"{w}\""),
+            Evidence::ReportingVerb(w) => write!(f, "reporting verb \"{w}\""),
+            Evidence::OrganisationCue(w) => write!(f, "cue \"{w}\""),
+            Evidence::EventCue(w) => write!(f, "event cue \"{w}\""),
+            Evidence::PlaceCue(w) => write!(f, "place cue \"{w}\""),
+            Evidence::DocumentMemory => f.write_str("same name elsewhere"),
+            Evidence::ReaderTagged => f.write_str("tagged by the reader"),
+            Evidence::ReaderRetyped => f.write_str("retyped by the reader"),
+        }
+    }
+}
+
+/// Why a mention has its type: evidence, strongest first. Empty means the
+/// model decided from the word's form and context alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reason(pub Vec<Evidence>);
+
+impl Reason {
+    /// A reason of one piece of evidence.
+    pub fn from_evidence(evidence: Evidence) -> Self {
+        Reason(vec![evidence])
+    }
+
+    /// Whether the reader set this entity by hand (tagged it).
+    pub fn is_reader_tagged(&self) -> bool {
+        self.0.first() == Some(&Evidence::ReaderTagged)
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("word and context");
+        }
+        for (k, e) in self.0.iter().enumerate() {
+            if k > 0 {
+                f.write_str(" + ")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The readable features of word `i` with the evidence each stands for.
+fn readable(
+    text: &str,
+    sentence: &Sentence<'_>,
+    marks: &[Vec<&'static str>],
+    i: usize,
+    first: bool,
+    last: bool,
+) -> Vec<(Evidence, u64)> {
+    let mut out = Vec::new();
+    let Some(word) = sentence.words.get(i) else {
+        return out;
+    };
+    let _ = text;
+    for m in marks.get(i).into_iter().flatten() {
+        let list = match m.split('|').next() {
+            Some("country") => List::Country,
+            Some("city") => List::City,
+            Some("region") => List::Region,
+            Some("town") => List::Town,
+            Some("org") => List::Organisation,
+            _ => List::Demonym,
+        };
+        out.push((Evidence::Gazetteer(list), features::feature("gaz", m)));
+    }
+    let lex = |name: &str| Hasher::new("lex").bytes(name.as_bytes()).finish();
+    out.push((Evidence::GivenName, lex("first-name")));
+    out.push((Evidence::Surname, lex("last-name")));
+    out.push((
+        Evidence::OrganisationCue(word.text.to_owned()),
+        lex("org-cue"),
+    ));
+    out.push((Evidence::EventCue(word.text.to_owned()), lex("event-cue")));
+    out.push((Evidence::PlaceCue(word.text.to_owned()), lex("place-cue")));
+    if first && let Some(p) = i.checked_sub(1).and_then(|k| sentence.words.get(k)) {
+        out.push((
+            Evidence::Title(p.text.to_owned()),
+            Hasher::new("-1").bytes(b"title").finish(),
+        ));
+    }
+    if last && let Some(n) = sentence.words.get(i + 1) {
+        out.push((
+            Evidence::ReportingVerb(n.text.to_owned()),
+            Hasher::new("+1").bytes(b"said").finish(),
+        ));
+    }
+    out
+}
+
+/// The evidence for the name over words `range` of `sentence`, labelled
+/// `labels`, whose word features are `ids` (local and document): the
+/// readable features present, ranked by their weight for each word's label
+/// in `weights`; at most two, each shown once.
+pub fn explain(
+    text: &str,
+    sentence: &Sentence<'_>,
+    marks: &[Vec<&'static str>],
+    range: std::ops::Range<usize>,
+    labels: &[Label],
+    ids: &[&[u64]],
+    weights: &impl Weights,
+) -> Reason {
+    let mut found: Vec<(f32, Evidence)> = Vec::new();
+    for i in range.clone() {
+        let Some(label) = labels.get(i) else {
+            continue;
+        };
+        let Some((kind, _)) = label.0 else {
+            continue;
+        };
+        let present = ids.get(i - range.start).copied().unwrap_or(&[]);
+        for (evidence, id) in readable(
+            text,
+            sentence,
+            marks,
+            i,
+            i == range.start,
+            i + 1 == range.end,
+        ) {
+            if !evidence.supports(kind) || !present.contains(&id) {
+                continue;
+            }
+            let mut scores: Scores = [0.0; super::labels::COUNT];
+            weights.add_to(id, &mut scores);
+            let w = scores.get(label.index()).copied().unwrap_or(0.0);
+            if w > 0.0 {
+                found.push((w, evidence));
+            }
+        }
+        let doc: Vec<u64> = (0..4u8)
+            .map(|t| Hasher::new("doc-type").byte(t).finish())
+            .collect();
+        if present.iter().any(|id| doc.contains(id)) {
+            let mut scores: Scores = [0.0; super::labels::COUNT];
+            for id in present.iter().filter(|id| doc.contains(id)) {
+                weights.add_to(*id, &mut scores);
+            }
+            let w = scores.get(label.index()).copied().unwrap_or(0.0);
+            if w > 0.0 {
+                found.push((w, Evidence::DocumentMemory));
+            }
+        }
+    }
+    // What the words and their neighbours say comes first; the same name
+    // elsewhere only fills in, as it repeats evidence found there.
+    found.sort_by(|a, b| {
+        let memory = |e: &Evidence| *e == Evidence::DocumentMemory;
+        memory(&a.1).cmp(&memory(&b.1)).then(b.0.total_cmp(&a.0))
+    });
+    let mut out: Vec<Evidence> = Vec::new();
+    for (_, e) in found {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+        if out.len() == 2 {
+            break;
+        }
+    }
+    Reason(out)
+}

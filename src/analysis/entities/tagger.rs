@@ -1,0 +1,166 @@
+//! Greedy left-to-right decoding of BILOU labels, in two passes.
+//!
+//! Pass one tags each sentence from its local features. Its labels, counted
+//! per word form over the whole article, become the document features of
+//! pass two (Ratinov & Roth 2009's "context aggregation" and "prediction
+//! history"): a word tagged as the last word of a person's name elsewhere
+//! ("Emmanuel Macron") is likely a person where it stands alone ("Macron").
+//! Decoding keeps the sequence well formed: a name opened with `B` is closed
+//! with `L` before a word that cannot be part of a name.
+
+use super::super::gazetteer::HashMap;
+use super::features::{self, FeatureIds, Hasher, Sentence};
+use super::labels::{COUNT, Label, Position};
+use super::model::{Scores, Weights};
+
+/// The label-history features of word `i` given the labels already chosen.
+pub fn history_of(sentence: &Sentence<'_>, labels: &[Label], i: usize) -> [u64; 3] {
+    let previous = i
+        .checked_sub(1)
+        .and_then(|k| labels.get(k))
+        .map_or(0, |l| l.index());
+    let before = i
+        .checked_sub(2)
+        .and_then(|k| labels.get(k))
+        .map_or(0, |l| l.index());
+    let shape = sentence
+        .words
+        .get(i)
+        .map_or(0, |w| features::shape_hash(w.text));
+    features::history(previous, before, shape)
+}
+
+/// The best label for word `i` of `sentence` given `scores`, among those
+/// that keep the sequence well formed after `previous`.
+pub fn best_label(sentence: &Sentence<'_>, i: usize, previous: Label, scores: &Scores) -> Label {
+    let next_may_continue = sentence.continues(i + 1);
+    let may_continue = sentence.continues(i);
+    let mut best = (f32::NEG_INFINITY, Label::OUTSIDE);
+    for (k, &score) in scores.iter().enumerate() {
+        let label = Label::from_index(k);
+        let continues = matches!(label.0, Some((_, Position::Inside | Position::Last)));
+        if !label.may_follow(previous)
+            || (label.is_open() && !next_may_continue)
+            || (continues && !may_continue)
+        {
+            continue;
+        }
+        if score > best.0 {
+            best = (score, label);
+        }
+    }
+    best.1
+}
+
+/// Scores of every label for one word from its feature ids.
+pub fn score(weights: &impl Weights, ids: impl IntoIterator<Item = u64>) -> Scores {
+    let mut scores = [0.0; COUNT];
+    for id in ids {
+        weights.add_to(id, &mut scores);
+    }
+    scores
+}
+
+/// Labels for every word of `sentence`: candidates scored from `local`
+/// (and `document`, when given) features and the labels before them,
+/// others `O`.
+pub fn decode(
+    sentence: &Sentence<'_>,
+    local: &[FeatureIds],
+    document: Option<&[FeatureIds]>,
+    weights: &impl Weights,
+) -> Vec<Label> {
+    let mut labels = Vec::with_capacity(sentence.words.len());
+    for i in 0..sentence.words.len() {
+        if !sentence.candidate.get(i).copied().unwrap_or(false) {
+            labels.push(Label::OUTSIDE);
+            continue;
+        }
+        let history = history_of(sentence, &labels, i);
+        let extra = document
+            .and_then(|d| d.get(i))
+            .map_or(&[][..], |v| v.as_slice());
+        let ids = local.get(i).map_or(&[][..], |v| v.as_slice());
+        let scores = score(weights, ids.iter().chain(extra).chain(&history).copied());
+        let previous = labels.last().copied().unwrap_or(Label::OUTSIDE);
+        labels.push(best_label(sentence, i, previous, &scores));
+    }
+    labels
+}
+
+/// Pass one's labels counted per word form (in lower case) over a document.
+#[derive(Debug, Default)]
+pub struct DocumentMemory {
+    counts: HashMap<u64, [u16; COUNT]>,
+}
+
+fn form_key(word: &str) -> u64 {
+    Hasher::new("form").lower(word).finish()
+}
+
+impl DocumentMemory {
+    /// Counts the pass-one `labels` of the candidate words of `sentence`.
+    pub fn add(&mut self, sentence: &Sentence<'_>, labels: &[Label]) {
+        for ((word, label), candidate) in sentence.words.iter().zip(labels).zip(&sentence.candidate)
+        {
+            if *candidate {
+                let c = self.counts.entry(form_key(word.text)).or_insert([0; COUNT]);
+                c[label.index()] = c[label.index()].saturating_add(1);
+            }
+        }
+    }
+
+    /// Document features of every word of `sentence` whose pass-one labels
+    /// were `labels`: what the other occurrences of the same word form were
+    /// tagged (each label seen; the commonest type).
+    pub fn features(&self, sentence: &Sentence<'_>, labels: &[Label]) -> Vec<FeatureIds> {
+        let mut out = vec![Vec::new(); sentence.words.len()];
+        for (i, f) in out.iter_mut().enumerate() {
+            if !sentence.candidate.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(word) = sentence.words.get(i) else {
+                continue;
+            };
+            // Pass one's view of the words after this one, which greedy
+            // decoding has not reached yet.
+            let next = labels.get(i + 1).map_or(0, |l| l.index() as u8);
+            let after = labels.get(i + 2).map_or(0, |l| l.index() as u8);
+            f.push(Hasher::new("pass-one+1").byte(next).finish());
+            f.push(Hasher::new("pass-one+1+2").byte(next).byte(after).finish());
+            let own = labels.get(i).map_or(0, |l| l.index() as u8);
+            f.push(Hasher::new("pass-one").byte(own).finish());
+            let Some(counts) = self.counts.get(&form_key(word.text)) else {
+                continue;
+            };
+            let mut other = *counts;
+            if let Some(own) = labels.get(i) {
+                other[own.index()] = other[own.index()].saturating_sub(1);
+            }
+            let mut by_type = [0u32; 4];
+            for (k, &n) in other.iter().enumerate().skip(1) {
+                if n > 0 {
+                    f.push(Hasher::new("doc-label").byte(k as u8).finish());
+                    by_type[(k - 1) / 4] += u32::from(n);
+                }
+            }
+            let names: u32 = by_type.iter().sum();
+            if names == 0 {
+                if other[0] > 0 {
+                    f.push(Hasher::new("doc-only-outside").finish());
+                }
+                continue;
+            }
+            let (top, &top_n) = by_type
+                .iter()
+                .enumerate()
+                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))
+                .unwrap_or((0, &0));
+            f.push(Hasher::new("doc-type").byte(top as u8).finish());
+            if top_n * 2 > names + u32::from(other[0]) {
+                f.push(Hasher::new("doc-type-most").byte(top as u8).finish());
+            }
+        }
+        out
+    }
+}
