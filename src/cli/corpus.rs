@@ -9,6 +9,7 @@
 //! run goes on and ends with [`SomeFailed`]. Ctrl-C ends it with
 //! [`Interrupted`] after the last complete line.
 
+use std::cell::{Cell, RefCell};
 use std::io::{BufWriter, Write as _};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -228,14 +229,17 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get);
 
-    let mut stdout = BufWriter::with_capacity(1 << 18, std::io::stdout().lock());
+    // Shared by the sink and the idle flush, which never run at once.
+    let stdout = RefCell::new(BufWriter::with_capacity(1 << 18, std::io::stdout().lock()));
     let (mut total, mut failed) = (0u64, 0u64);
-    let mut flushed = Instant::now();
+    let flushed = Cell::new(Instant::now());
     let work_dir = out_dir.clone();
     let ended = pipeline::ordered_map(
         inputs,
-        jobs,
-        jobs * WINDOW_PER_JOB,
+        pipeline::Width {
+            jobs,
+            window: jobs * WINDOW_PER_JOB,
+        },
         move |item: paths::Item| match item {
             Ok(path) => article::process(task, work_dir.as_deref(), path),
             Err((path, message)) => article::Outcome {
@@ -263,19 +267,26 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
                 }
             };
             if out_dir.is_none() {
+                let mut stdout = stdout.borrow_mut();
                 stdout
                     .write_all(line.as_bytes())
                     .context("cannot write to standard output")?;
-                if flushed.elapsed() >= FLUSH_EVERY {
-                    stdout.flush().context("cannot write to standard output")?;
-                    flushed = Instant::now();
+                if flushed.get().elapsed() >= FLUSH_EVERY {
+                    flush(&mut *stdout)?;
+                    flushed.set(Instant::now());
                 }
             }
             Ok(())
         },
+        || {
+            // Nothing new for a while: let a reader of the pipe see what is done.
+            flush(&mut *stdout.borrow_mut())?;
+            flushed.set(Instant::now());
+            Ok(())
+        },
     );
     bar.finish();
-    stdout.flush().context("cannot write to standard output")?;
+    flush(&mut *stdout.borrow_mut())?;
     if ended? == pipeline::Ended::Stopped {
         return Err(Interrupted { done: total }.into());
     }
@@ -283,6 +294,10 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
         return Err(SomeFailed { failed, total }.into());
     }
     Ok(())
+}
+
+fn flush(out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    out.flush().context("cannot write to standard output")
 }
 
 /// Every input of the run, lazily: `files` (folders walked), then the

@@ -18,6 +18,16 @@ use std::time::Duration;
 /// How often the sink side looks at the stop flag while it waits.
 const STOP_POLL: Duration = Duration::from_millis(50);
 
+/// How wide a run is: `jobs` worker threads, at most `window` inputs in
+/// flight (both at least 1).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Width {
+    /// Worker threads.
+    pub(crate) jobs: usize,
+    /// Inputs handed out but not yet given to the sink.
+    pub(crate) window: usize,
+}
+
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Ended {
@@ -27,23 +37,25 @@ pub(crate) enum Ended {
     Stopped,
 }
 
-/// Maps `inputs` with `work` on `jobs` threads (at least 1) and gives each
-/// result to `sink` in input order, with at most `window` (at least 1)
-/// inputs in flight. A panic in `work` becomes `on_panic()` for that input.
-/// When `stop` is raised, no new input is handed out and the sink gets no
+/// Maps `inputs` with `work` on `jobs` threads and gives each result to
+/// `sink` in input order, with at most `window` inputs in flight. A panic
+/// in `work` becomes `on_panic()` for that input. When `stop` is raised, no new input is handed out and the sink gets no
 /// further result; the call returns [`Ended::Stopped`] at once (worker
 /// threads still busy finish on their own and their results are dropped).
+/// `idle` is called whenever no result has come for a while (50 ms), e.g.
+/// to flush what the sink buffered.
 ///
 /// # Errors
-/// The first error of `sink`; nothing more is given to it after that.
+/// The first error of `sink` or `idle`; nothing more is given to the sink
+/// after that.
 pub(crate) fn ordered_map<T, R, E>(
     inputs: impl Iterator<Item = T> + Send + 'static,
-    jobs: usize,
-    window: usize,
+    Width { jobs, window }: Width,
     work: impl Fn(T) -> R + Send + Sync + 'static,
     on_panic: impl Fn() -> R,
     stop: &Arc<AtomicBool>,
     mut sink: impl FnMut(R) -> Result<(), E>,
+    mut idle: impl FnMut() -> Result<(), E>,
 ) -> Result<Ended, E>
 where
     T: Send + 'static,
@@ -102,7 +114,10 @@ where
             Ok((index, result)) => {
                 waiting.insert(index, result);
             }
-            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                idle()?;
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Done),
         }
         while let Some(result) = waiting.remove(&next) {
@@ -130,8 +145,7 @@ mod tests {
         let mut seen = Vec::new();
         let ended = ordered_map(
             delays.clone().into_iter().enumerate(),
-            4,
-            8,
+            Width { jobs: 4, window: 8 },
             |(i, ms)| {
                 std::thread::sleep(Duration::from_millis(ms));
                 i
@@ -142,6 +156,7 @@ mod tests {
                 seen.push(i);
                 Ok::<(), ()>(())
             },
+            || Ok(()),
         );
         assert_eq!(ended, Ok(Ended::Done));
         assert_eq!(seen, (0..40).collect::<Vec<_>>());
@@ -155,8 +170,7 @@ mod tests {
         let mut given = 0;
         let ended = ordered_map(
             0..100u64,
-            3,
-            5,
+            Width { jobs: 3, window: 5 },
             move |i| {
                 let now = counter.fetch_add(1, Ordering::SeqCst) + 1;
                 peak.fetch_max(now, Ordering::SeqCst);
@@ -171,6 +185,7 @@ mod tests {
                 in_flight.fetch_sub(1, Ordering::SeqCst);
                 Ok::<(), ()>(())
             },
+            || Ok(()),
         );
         assert_eq!(ended, Ok(Ended::Done));
         assert_eq!(given, 100);
@@ -186,8 +201,7 @@ mod tests {
         let mut seen = Vec::new();
         let ended = ordered_map(
             0..5i32,
-            2,
-            4,
+            Width { jobs: 2, window: 4 },
             |i| {
                 assert_ne!(i, 2, "input 2 panics");
                 i
@@ -198,6 +212,7 @@ mod tests {
                 seen.push(i);
                 Ok::<(), ()>(())
             },
+            || Ok(()),
         );
         assert_eq!(ended, Ok(Ended::Done));
         assert_eq!(seen, vec![0, 1, -1, 3, 4]);
@@ -210,8 +225,7 @@ mod tests {
         let mut seen = Vec::new();
         let ended = ordered_map(
             0..1_000_000u64,
-            2,
-            4,
+            Width { jobs: 2, window: 4 },
             |i| i,
             || u64::MAX,
             &stop,
@@ -222,6 +236,7 @@ mod tests {
                 }
                 Ok::<(), ()>(())
             },
+            || Ok(()),
         );
         assert_eq!(ended, Ok(Ended::Stopped));
         assert_eq!(seen, (0..10).collect::<Vec<_>>());
@@ -231,12 +246,12 @@ mod tests {
     fn a_sink_error_ends_the_run() {
         let ended = ordered_map(
             0..100u32,
-            2,
-            4,
+            Width { jobs: 2, window: 4 },
             |i| i,
             || 0,
             &Arc::new(AtomicBool::new(false)),
             |i| if i == 3 { Err(i) } else { Ok(()) },
+            || Ok(()),
         );
         assert_eq!(ended, Err(3));
     }
