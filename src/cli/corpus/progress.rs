@@ -25,7 +25,7 @@ impl Bar {
         let bar = (wanted && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             let style = ProgressStyle::with_template(
-                "{bar:30} {human_pos}/{human_len} articles  {per_sec:.0}  {msg}  ETA {eta}",
+                "{bar:30} {human_pos}/{human_len} articles  {msg}  ETA {eta}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
@@ -59,7 +59,9 @@ impl Bar {
         if self.rate_shown.elapsed() >= RATE_EVERY {
             self.rate_shown = Instant::now();
             let seconds = self.start.elapsed().as_secs_f64().max(1e-3);
-            bar.set_message(format!("{:.2} MB/s", self.bytes as f64 / 1e6 / seconds));
+            let articles = bar.position() as f64 / seconds;
+            let megabytes = self.bytes as f64 / 1e6 / seconds;
+            bar.set_message(format!("{articles:.0} articles/s  {megabytes:.2} MB/s"));
         }
     }
 
