@@ -212,6 +212,40 @@ fn output_dir_writes_each_articles_single_output_under_its_path() {
     assert_eq!(count, 2);
 }
 
+#[test]
+fn output_dir_of_entities_as_json_holds_what_one_article_prints() {
+    let (dir, articles) = corpus();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = folio()
+        .args(["entities", "--format", "json", "-q", "--output-dir"])
+        .args([out_dir.path(), &articles[1], &articles[2]])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for article in &articles[1..3] {
+        let mut written = out_dir.path().to_path_buf();
+        written.extend(article.components().skip(1));
+        let written = PathBuf::from(format!("{}.entities.json", written.display()));
+        let single = folio()
+            .args(["entities", article.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout;
+        assert_eq!(
+            std::fs::read(&written).unwrap(),
+            single,
+            "{}",
+            written.display()
+        );
+    }
+    assert_eq!(walk_count(out_dir.path()), 2);
+    drop(dir);
+}
+
 fn walk_count(dir: &Path) -> usize {
     std::fs::read_dir(dir)
         .unwrap()
