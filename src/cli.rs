@@ -12,8 +12,11 @@ use crate::analysis::{Progress, analyse};
 use crate::annotations::{anchor, corrections, export, file, store};
 use crate::config::{self, startup, startup::Overrides};
 
+mod corpus;
 mod generate;
 mod inspect;
+
+pub use corpus::{CorpusArgs, Interrupted, ListFormat, SomeFailed, TextFormat};
 
 pub mod export_format;
 
@@ -51,6 +54,9 @@ const EXAMPLES: &str = "Examples:
   folio entities a.txt --format json       the named entities, as JSON
   folio quotes a.txt                       the quotations and their speakers, as a table
   folio text a.txt                         the article text every offset counts in
+  folio entities corpus/ --glob '*.txt' --format jsonl > entities.jsonl
+                                           every article under corpus/, one JSON line each, on all cores
+  find crawl -name '*.html' | folio export --files-from - --format jsonl > export.jsonl
   curl -s URL | folio -                    read a page from standard input (keys still work)
   folio export - < page.html               export in a pipe (annotations of stdin live in the data folder)
   folio completions bash > folio.bash      shell completions (bash, zsh, fish, elvish, powershell)
@@ -63,14 +69,19 @@ pub enum Command {
     /// Annotation JSON-LD, brat standoff or schema.org ClaimReview (offsets
     /// in chars, end-exclusive).
     Export {
-        /// The article (`-` reads standard input).
-        file: PathBuf,
+        /// The articles: files, folders (walked recursively) or `-` for
+        /// standard input. Many articles need --format jsonl or --output-dir.
+        #[arg(required_unless_present = "files_from")]
+        files: Vec<PathBuf>,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// The export format.
         #[arg(short, long, value_enum, default_value_t = export_format::ExportFormat::Toml)]
         format: export_format::ExportFormat,
+        /// Options for many articles.
+        #[command(flatten)]
+        corpus: CorpusArgs,
     },
     /// Show where the config file is and check it (every problem, with file
     /// and line; exit status 1 if there is any).
@@ -86,25 +97,43 @@ pub enum Command {
     /// Print the named entities: kind, name, mention count, id and the
     /// char offsets of every mention.
     Entities {
-        /// The article (`-` reads standard input).
-        file: PathBuf,
+        /// The articles: files, folders (walked recursively) or `-` for
+        /// standard input. Many articles need --format jsonl or --output-dir.
+        #[arg(required_unless_present = "files_from")]
+        files: Vec<PathBuf>,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Options for many articles.
+        #[command(flatten)]
+        corpus: CorpusArgs,
     },
     /// Print the quotations: id, char offsets, kind, speaker and text.
     Quotes {
-        /// The article (`-` reads standard input).
-        file: PathBuf,
+        /// The articles: files, folders (walked recursively) or `-` for
+        /// standard input. Many articles need --format jsonl or --output-dir.
+        #[arg(required_unless_present = "files_from")]
+        files: Vec<PathBuf>,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Options for many articles.
+        #[command(flatten)]
+        corpus: CorpusArgs,
     },
     /// Print the article text exactly as folio reads it: every offset folio
     /// writes counts chars of this text.
     Text {
-        /// The article (`-` reads standard input).
-        file: PathBuf,
+        /// The articles: files, folders (walked recursively) or `-` for
+        /// standard input. Many articles need --format jsonl or --output-dir.
+        #[arg(required_unless_present = "files_from")]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = TextFormat::Plain)]
+        format: TextFormat,
+        /// Options for many articles.
+        #[command(flatten)]
+        corpus: CorpusArgs,
     },
     /// Print a shell completion script.
     Completions {
@@ -136,12 +165,13 @@ pub fn run() -> anyhow::Result<()> {
     match (cli.command, cli.files) {
         (
             Some(Command::Export {
-                file,
+                files,
                 output,
                 format,
+                corpus,
             }),
             _,
-        ) => export_command(&file, output.as_deref(), format),
+        ) => corpus::export(&files, output.as_deref(), format, &corpus),
         (
             Some(Command::Config {
                 print_default,
@@ -149,9 +179,30 @@ pub fn run() -> anyhow::Result<()> {
             }),
             _,
         ) => config_command(print_default, file),
-        (Some(Command::Entities { file, format }), _) => inspect::entities(&file, format),
-        (Some(Command::Quotes { file, format }), _) => inspect::quotes(&file, format),
-        (Some(Command::Text { file }), _) => inspect::text(&file),
+        (
+            Some(Command::Entities {
+                files,
+                format,
+                corpus,
+            }),
+            _,
+        ) => corpus::entities(&files, format, &corpus),
+        (
+            Some(Command::Quotes {
+                files,
+                format,
+                corpus,
+            }),
+            _,
+        ) => corpus::quotes(&files, format, &corpus),
+        (
+            Some(Command::Text {
+                files,
+                format,
+                corpus,
+            }),
+            _,
+        ) => corpus::text(&files, format, &corpus),
         (Some(Command::Completions { shell }), _) => generate::completions(shell),
         (Some(Command::Man), _) => generate::man(),
         (None, files) => {

@@ -122,7 +122,8 @@ fn bad_input_fails_with_a_clear_message() {
     );
     assert_eq!(
         failure_of(&["text", "samples"]),
-        "folio: samples is a folder, not an article\n"
+        "folio: samples is a folder: print one record per article with --format jsonl, \
+         or write files with --output-dir DIR\n"
     );
     let dir = tempfile::tempdir().unwrap();
     let binary = dir.path().join("a.bin");

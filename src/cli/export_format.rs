@@ -22,6 +22,9 @@ pub enum ExportFormat {
     Brat,
     /// schema.org ClaimReview JSON-LD, for claims with a verdict.
     Claimreview,
+    /// One line of JSON per article: `path`, `sha256` and the annotation
+    /// file's fields (for many articles; see the README).
+    Jsonl,
 }
 
 /// The text of `exported` (whose spans are chars of `doc`) in `format`.
@@ -40,6 +43,9 @@ pub(super) fn render(
         }
         ExportFormat::Json => json_text(&web_annotation::collection(doc, exported))?,
         ExportFormat::Claimreview => json_text(&claim_review::reviews(exported))?,
+        ExportFormat::Jsonl => {
+            super::corpus::export_record(Path::new(&exported.article.path), exported)?
+        }
         ExportFormat::Brat => {
             let standoff = brat::to_standoff(doc, exported);
             for line in &standoff.left_out {
@@ -63,7 +69,10 @@ pub(super) fn write_companions(
 ) -> anyhow::Result<()> {
     match format {
         ExportFormat::Brat => write_brat_text(doc, article, out),
-        ExportFormat::Toml | ExportFormat::Json | ExportFormat::Claimreview => Ok(()),
+        ExportFormat::Toml
+        | ExportFormat::Json
+        | ExportFormat::Claimreview
+        | ExportFormat::Jsonl => Ok(()),
     }
 }
 

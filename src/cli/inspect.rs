@@ -77,7 +77,7 @@ pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
 
 /// The article at `path` analysed, with the reader's annotations (speaker
 /// fixes) applied, as `folio export` builds it.
-fn analysed(path: &Path) -> anyhow::Result<AnnotationFile> {
+pub(super) fn analysed(path: &Path) -> anyhow::Result<AnnotationFile> {
     let doc = input::open_text(path)?;
     let annotations = match file::load(&input::sidecar_for(path, &doc)?)? {
         Some(f) => anchor::claims_from_file(&doc, &f),

@@ -1,0 +1,242 @@
+//! Which articles a corpus run reads: paths given as arguments, folders
+//! walked recursively (filtered by `--glob`), and `--files-from FILE|-`
+//! (one path a line). Paths stream out lazily in a fixed order, so a
+//! million-file crawl never sits in memory as a list.
+
+use std::collections::VecDeque;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// One input of a run: an article's path, or a folder that could not be
+/// listed (which becomes an error record like an unreadable article).
+pub(crate) type Item = Result<PathBuf, (PathBuf, String)>;
+
+/// Which files a walked folder contributes.
+#[derive(Debug, Clone)]
+pub(crate) struct Filter {
+    globs: Option<GlobSet>,
+}
+
+impl Filter {
+    /// A filter keeping files whose path relative to the walked folder
+    /// matches any of `patterns` (glob syntax: `*`, `?`, `[ab]`, `{a,b}`,
+    /// `**`; `*` also matches `/`, so `*.txt` finds `.txt` files at any
+    /// depth), or every file if `patterns` is empty. Hidden files and
+    /// folders (names starting with `.`) and folio's own annotation files
+    /// (`*.folio.toml`) are never articles.
+    ///
+    /// # Errors
+    /// A pattern is not a valid glob.
+    pub(crate) fn new(patterns: &[String]) -> anyhow::Result<Self> {
+        if patterns.is_empty() {
+            return Ok(Self { globs: None });
+        }
+        let mut set = GlobSetBuilder::new();
+        for pattern in patterns {
+            set.add(Glob::new(pattern).with_context(|| format!("bad --glob {pattern:?}"))?);
+        }
+        Ok(Self {
+            globs: Some(set.build().context("bad --glob")?),
+        })
+    }
+
+    fn keeps(&self, relative: &Path) -> bool {
+        let name = relative.file_name().map(|n| n.to_string_lossy());
+        if name.is_some_and(|n| n.ends_with(".folio.toml")) {
+            return false;
+        }
+        self.globs.as_ref().is_none_or(|g| g.is_match(relative))
+    }
+}
+
+fn hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
+}
+
+/// The articles under `root` in a fixed order: each folder's entries
+/// sorted by name, files and subfolders together, depth first.
+pub(crate) struct Walk {
+    root: PathBuf,
+    filter: Filter,
+    /// Entries still to visit, in order.
+    pending: VecDeque<PathBuf>,
+}
+
+impl Walk {
+    /// Walks the folder `root`.
+    pub(crate) fn new(root: PathBuf, filter: Filter) -> Self {
+        Self {
+            pending: VecDeque::from([root.clone()]),
+            root,
+            filter,
+        }
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        while let Some(path) = self.pending.pop_front() {
+            let is_root = path == self.root;
+            if !is_root && hidden(&path) {
+                continue;
+            }
+            // Follows symbolic links, as `folio FILE` does.
+            if !path.is_dir() {
+                let relative = path.strip_prefix(&self.root).unwrap_or(&path);
+                if self.filter.keeps(relative) {
+                    return Some(Ok(path));
+                }
+                continue;
+            }
+            match sorted_entries(&path) {
+                Ok(entries) => {
+                    for entry in entries.into_iter().rev() {
+                        self.pending.push_front(entry);
+                    }
+                }
+                Err(err) => {
+                    return Some(Err((
+                        path.clone(),
+                        format!("cannot list {}: {err}", path.display()),
+                    )));
+                }
+            }
+        }
+        None
+    }
+}
+
+fn sorted_entries(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut entries = std::fs::read_dir(folder)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    entries.sort();
+    Ok(entries)
+}
+
+/// `path` as inputs: a folder's articles ([`Walk`]), else the path itself
+/// (an article, `-` for standard input, or a missing file that becomes an
+/// error record).
+pub(crate) fn expand(path: PathBuf, filter: &Filter) -> Box<dyn Iterator<Item = Item> + Send> {
+    if path.is_dir() {
+        Box::new(Walk::new(path, filter.clone()))
+    } else {
+        Box::new(std::iter::once(Ok(path)))
+    }
+}
+
+/// The paths listed in `reader`, one a line (a trailing `\r` and blank
+/// lines are ignored; a line is taken as it is, spaces included). A line
+/// that cannot be read ends the list with an error item.
+pub(crate) fn lines(reader: impl BufRead + Send + 'static) -> impl Iterator<Item = Item> + Send {
+    let mut failed = false;
+    reader
+        .split(b'\n')
+        .map_while(move |line| {
+            if failed {
+                return None;
+            }
+            Some(match line {
+                Ok(mut bytes) => {
+                    if bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                    Ok(path_from_bytes(bytes))
+                }
+                Err(err) => {
+                    failed = true;
+                    Err((
+                        PathBuf::from("-"),
+                        format!("cannot read the list of paths: {err}"),
+                    ))
+                }
+            })
+        })
+        .filter(|item| !matches!(item, Ok(p) if p.as_os_str().is_empty()))
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt as _;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(root: &Path, relative: &str) {
+        let path = root.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, "x").unwrap();
+    }
+
+    fn names(root: &Path, items: impl Iterator<Item = Item>) -> Vec<String> {
+        items
+            .map(|i| {
+                let p = i.unwrap();
+                p.strip_prefix(root).unwrap().to_string_lossy().into_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_walk_is_sorted_depth_first_and_skips_hidden_files_and_sidecars() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in [
+            "b.txt",
+            "a/z.txt",
+            "a/b/c.md",
+            "a.txt",
+            "a.txt.folio.toml",
+            ".git/x",
+            "a/.h.txt",
+        ] {
+            touch(dir.path(), f);
+        }
+        let walk = Walk::new(dir.path().to_path_buf(), Filter::new(&[]).unwrap());
+        assert_eq!(
+            names(dir.path(), walk),
+            ["a/b/c.md", "a/z.txt", "a.txt", "b.txt"]
+        );
+    }
+
+    #[test]
+    fn globs_match_the_path_below_the_walked_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["b.txt", "a/z.txt", "a/b/c.md", "a/y.html"] {
+            touch(dir.path(), f);
+        }
+        let filter = Filter::new(&["*.txt".to_owned(), "a/b/*".to_owned()]).unwrap();
+        let walk = Walk::new(dir.path().to_path_buf(), filter);
+        assert_eq!(names(dir.path(), walk), ["a/b/c.md", "a/z.txt", "b.txt"]);
+        assert!(Filter::new(&["a[".to_owned()]).is_err());
+    }
+
+    #[test]
+    fn a_list_of_paths_drops_blank_lines_and_carriage_returns() {
+        let list = std::io::Cursor::new(b"a.txt\r\n\nb c.txt\nd.txt".to_vec());
+        let paths: Vec<PathBuf> = lines(list).map(Result::unwrap).collect();
+        assert_eq!(
+            paths,
+            [
+                PathBuf::from("a.txt"),
+                PathBuf::from("b c.txt"),
+                PathBuf::from("d.txt")
+            ]
+        );
+    }
+}

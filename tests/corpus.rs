@@ -1,0 +1,324 @@
+//! Corpus runs as a process: `--format jsonl` over folders and
+//! `--files-from`, in input order, each record equal to the single-article
+//! output; failed articles as error records with exit status 3;
+//! `--output-dir`; `--glob`; Ctrl-C ends after complete lines.
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn folio() -> Command {
+    Command::cargo_bin("folio").unwrap()
+}
+
+/// A corpus of real articles in a temporary folder: the sample, the test
+/// fixtures (Markdown, HTML), a short text of ours, a binary file and an
+/// annotation file (not an article).
+fn corpus() -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("b/c")).unwrap();
+    let copy = |from: &str, to: &str| std::fs::copy(from, root.join(to)).unwrap();
+    copy("samples/macron-moscow.txt", "a.txt");
+    copy("tests/fixtures/briefing.md", "b/briefing.md");
+    copy("tests/fixtures/news-page.html", "b/c/page.html");
+    std::fs::write(
+        root.join("b/short.txt"),
+        "Angela Merkel met Olaf Scholz in Berlin. \"We agree,\" Scholz said.\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("b/z.bin"), b"\x7fELF\x02\x01\x01\x00\x00\x00\x00").unwrap();
+    std::fs::write(root.join("gone.txt.folio.toml"), "not read as an article").unwrap();
+    // In walk order: names sorted in each folder, depth first.
+    let articles = [
+        "a.txt",
+        "b/briefing.md",
+        "b/c/page.html",
+        "b/short.txt",
+        "b/z.bin",
+    ]
+    .iter()
+    .map(|p| root.join(p))
+    .collect();
+    (dir, articles)
+}
+
+fn records(stdout: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn single_json(sub: &str, path: &Path) -> Value {
+    let out = folio()
+        .args([sub, path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn jsonl_records_equal_the_single_article_json_in_walk_order_and_a_bad_article_is_an_error_record()
+{
+    let (dir, articles) = corpus();
+    for sub in ["entities", "quotes"] {
+        let out = folio()
+            .args([
+                sub,
+                dir.path().to_str().unwrap(),
+                "--format",
+                "jsonl",
+                "--jobs",
+                "2",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "some articles failed");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let binary = articles[4].display().to_string();
+        assert_eq!(
+            stderr,
+            format!(
+                "folio: {binary} looks like a binary file, not an article\nfolio: 1 of 5 articles failed\n"
+            )
+        );
+        let records = records(&out.stdout);
+        let paths: Vec<&str> = records
+            .iter()
+            .map(|r| r["path"].as_str().unwrap())
+            .collect();
+        let expected: Vec<String> = articles.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(paths, expected);
+        for (record, path) in records.iter().zip(&articles).take(4) {
+            let mut record = record.as_object().unwrap().clone();
+            record.remove("path");
+            let sha256 = record.remove("sha256").unwrap();
+            let single = single_json(sub, path);
+            assert_eq!(sha256, single["article"]["sha256"]);
+            assert_eq!(Value::Object(record), single, "{sub} {}", path.display());
+        }
+        assert!(!records[0][sub].as_array().unwrap().is_empty());
+        assert_eq!(
+            records[4],
+            serde_json::json!({
+                "path": binary,
+                "error": format!("{binary} looks like a binary file, not an article"),
+            })
+        );
+    }
+}
+
+#[test]
+fn a_list_on_standard_input_keeps_its_order_and_a_missing_file_is_an_error_record() {
+    let (_dir, articles) = corpus();
+    let missing = articles[0].with_file_name("missing.txt");
+    let list = [&articles[3], &missing, &articles[0], &articles[1]];
+    let stdin: String = list.iter().map(|p| format!("{}\n", p.display())).collect();
+    let out = folio()
+        .args(["text", "--format", "jsonl", "--files-from", "-", "-j", "2"])
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .ends_with("folio: 1 of 4 articles failed\n")
+    );
+    let records = records(&out.stdout);
+    assert_eq!(records.len(), 4);
+    for (record, path) in records.iter().zip(list) {
+        assert_eq!(record["path"], path.display().to_string());
+        if path == &missing {
+            assert!(record["error"].as_str().unwrap().starts_with("cannot read"));
+            continue;
+        }
+        let text = folio()
+            .args(["text", path.to_str().unwrap()])
+            .output()
+            .unwrap()
+            .stdout;
+        assert_eq!(record["text"].as_str().unwrap().as_bytes(), text.as_slice());
+        assert_eq!(record["sha256"].as_str().unwrap().len(), 64);
+    }
+}
+
+#[test]
+fn export_jsonl_of_one_article_is_the_annotation_file_with_path_and_sha256() {
+    let sample = "samples/macron-moscow.txt";
+    let out = folio()
+        .args(["export", sample, "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let records = records(&out.stdout);
+    assert_eq!(records.len(), 1);
+    let toml_text = folio().args(["export", sample]).output().unwrap().stdout;
+    let file: toml::Value = toml::from_str(std::str::from_utf8(&toml_text).unwrap()).unwrap();
+    let file = serde_json::to_value(file).unwrap();
+    let mut record = records[0].as_object().unwrap().clone();
+    assert_eq!(record.remove("path").unwrap(), sample);
+    assert_eq!(record.remove("sha256").unwrap(), file["article"]["sha256"]);
+    assert_eq!(Value::Object(record), file);
+}
+
+#[test]
+fn output_dir_writes_each_articles_single_output_under_its_path() {
+    let (dir, articles) = corpus();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = folio()
+        .args([
+            "export",
+            "--output-dir",
+            out_dir.path().to_str().unwrap(),
+            "--glob",
+            "*.txt",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    for article in [&articles[0], &articles[3]] {
+        let mut written = out_dir.path().to_path_buf();
+        written.extend(article.components().skip(1));
+        let written = PathBuf::from(format!("{}.folio.toml", written.display()));
+        let single = folio()
+            .args(["export", article.to_str().unwrap()])
+            .output()
+            .unwrap()
+            .stdout;
+        assert_eq!(
+            std::fs::read(&written).unwrap(),
+            single,
+            "{}",
+            written.display()
+        );
+    }
+    // --glob '*.txt' left out the Markdown, HTML and binary articles.
+    let count = walk_count(out_dir.path());
+    assert_eq!(count, 2);
+}
+
+#[test]
+fn output_dir_of_entities_as_json_holds_what_one_article_prints() {
+    let (dir, articles) = corpus();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = folio()
+        .args(["entities", "--format", "json", "-q", "--output-dir"])
+        .args([out_dir.path(), &articles[1], &articles[2]])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for article in &articles[1..3] {
+        let mut written = out_dir.path().to_path_buf();
+        written.extend(article.components().skip(1));
+        let written = PathBuf::from(format!("{}.entities.json", written.display()));
+        let single = folio()
+            .args(["entities", article.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout;
+        assert_eq!(
+            std::fs::read(&written).unwrap(),
+            single,
+            "{}",
+            written.display()
+        );
+    }
+    assert_eq!(walk_count(out_dir.path()), 2);
+    drop(dir);
+}
+
+fn walk_count(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            if path.is_dir() { walk_count(&path) } else { 1 }
+        })
+        .sum()
+}
+
+#[test]
+fn many_articles_without_jsonl_or_an_output_folder_are_refused() {
+    let out = folio()
+        .args([
+            "entities",
+            "samples/macron-moscow.txt",
+            "samples/macron-moscow.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("--format jsonl")
+    );
+}
+
+#[test]
+fn ctrl_c_ends_the_run_after_complete_lines_with_status_130() {
+    let (_dir, articles) = corpus();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["entities", "--format", "jsonl", "--files-from", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Two articles, then the list stays open: folio waits for more.
+    writeln!(
+        stdin,
+        "{}\n{}",
+        articles[0].display(),
+        articles[3].display()
+    )
+    .unwrap();
+    stdin.flush().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut lines = Vec::new();
+    for _ in 0..2 {
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        lines.push(line);
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    assert_eq!(rest, "");
+    for line in &lines {
+        assert!(line.ends_with('\n'));
+        let record: Value = serde_json::from_str(line).unwrap();
+        assert!(record["entities"].is_array());
+    }
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(stderr, "folio: interrupted after 2 articles\n");
+    drop(stdin);
+}
