@@ -1,5 +1,6 @@
 //! Speed of the work behind a frame: analysis of the sample and of a long
-//! article, the whole analysis of a 5 MB text (throughput in bytes/s),
+//! article, the whole analysis of real news at 200 KB and 4 MB (throughput
+//! in bytes/s),
 //! wrapping, and drawing one full frame. `cargo bench`.
 //!
 //! The long article is the sample repeated to about 1 MB (blank lines between
@@ -68,15 +69,52 @@ pub fn five_mb_text(bytes: usize) -> String {
     text
 }
 
+/// Real, varied news text: the PolNeAR training articles in
+/// `../shared/eval/polnear-train/articles` (beside the project, never in it),
+/// concatenated in name order with blank lines between them; `None` when
+/// they are not there.
+fn real_news() -> Option<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/eval/polnear-train/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    let mut text = String::new();
+    for path in paths {
+        text.push_str(&String::from_utf8_lossy(&std::fs::read(path).ok()?));
+        text.push_str("\n\n");
+    }
+    Some(text)
+}
+
+/// The first `bytes` of `text`, cut at a paragraph break.
+fn slice_at_paragraph(text: &str, bytes: usize) -> &str {
+    let end = text
+        .get(..bytes.min(text.len()))
+        .and_then(|head| head.rfind("\n\n"))
+        .unwrap_or(text.len());
+    text.get(..end).unwrap_or(text)
+}
+
+/// The whole analysis on real news at 200 KB and on the whole corpus (about
+/// 4 MB): the cost per MB of the two must stay within 1.2× (linear). Falls
+/// back to invented text when the corpus is missing.
 fn whole_analysis(c: &mut Criterion) {
-    let text = five_mb_text(5_000_000);
-    let doc = Document::from_bytes(text.as_bytes(), None);
+    let text = real_news().unwrap_or_else(|| five_mb_text(5_000_000));
     let mut group = c.benchmark_group("whole analysis");
     group.sample_size(10);
-    group.throughput(criterion::Throughput::Bytes(text.len() as u64));
-    group.bench_function("analyse 5 MB", |b| {
-        b.iter(|| analyse(black_box(&doc), &Progress::default()))
-    });
+    for size in [200_000, usize::MAX] {
+        let slice = slice_at_paragraph(&text, size);
+        let doc = Document::from_bytes(slice.as_bytes(), None);
+        group.throughput(criterion::Throughput::Bytes(slice.len() as u64));
+        let name = format!("real news {} KB", slice.len() / 1000);
+        group.bench_function(name, |b| {
+            b.iter(|| analyse(black_box(&doc), &Progress::default()))
+        });
+    }
     group.finish();
 }
 
