@@ -50,8 +50,9 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let total = sentences.len().max(1);
     let mut memory = tagger::DocumentMemory::default();
     let mut pass_one: Vec<Vec<Label>> = Vec::with_capacity(sentences.len());
+    let tables = features::is_table_document(text, sentences);
     for (n, range) in sentences.iter().enumerate() {
-        let sentence = Sentence::new(text, range.clone());
+        let sentence = Sentence::new(text, range.clone(), tables);
         let labels = if sentence.candidate.iter().any(|c| *c) {
             let local = features::local(text, &sentence);
             tagger::decode(&sentence, &local, None, &model.local)
@@ -70,7 +71,7 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
             // No word of the sentence may be part of a name.
             continue;
         }
-        let sentence = Sentence::new(text, range.clone());
+        let sentence = Sentence::new(text, range.clone(), tables);
         let local = features::local(text, &sentence);
         let document = memory.features(&sentence, first);
         let labels = tagger::decode(&sentence, &local, Some(&document), &model.document);

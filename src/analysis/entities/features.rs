@@ -94,6 +94,28 @@ pub struct Sentence<'a> {
     /// without being scored: a name needs a capital letter, or is a short
     /// lower-case connector between capitalised words ("Bank of England").
     pub(crate) candidate: Vec<bool>,
+    /// Whether the sentence is a line of a results table: a number and no
+    /// lower-case letter ("Hamburg 2 Bochum 1").
+    pub(crate) table_line: bool,
+    /// Whether the article is mostly such tables (sports results, market
+    /// prices): places there often name teams.
+    pub(crate) table_document: bool,
+}
+
+/// Whether the sentence at `range` of `text` is a line of a table (see
+/// [`Sentence::table_line`]).
+pub fn is_table_line(text: &str, range: Range<usize>) -> bool {
+    let bytes = text.as_bytes().get(range).unwrap_or(&[]);
+    bytes.iter().any(u8::is_ascii_digit) && !bytes.iter().any(u8::is_ascii_lowercase)
+}
+
+/// Whether at least one sentence in five of `sentences` is a table line.
+pub fn is_table_document(text: &str, sentences: &[Range<usize>]) -> bool {
+    let tables = sentences
+        .iter()
+        .filter(|r| is_table_line(text, (*r).clone()))
+        .count();
+    tables * 5 >= sentences.len().max(1)
 }
 
 impl<'a> Sentence<'a> {
@@ -120,15 +142,19 @@ impl<'a> Sentence<'a> {
             })
     }
 
-    /// Cuts the sentence at `range` (bytes of `text`) into words.
-    pub fn new(text: &'a str, range: Range<usize>) -> Self {
+    /// Cuts the sentence at `range` (bytes of `text`) into words;
+    /// `table_document` says whether its article is mostly tables (see
+    /// [`is_table_document`]).
+    pub fn new(text: &'a str, range: Range<usize>, table_document: bool) -> Self {
         let words = super::tokens::words(text, range.clone());
-        let caps_line = super::caps::is_caps_line(text, range);
+        let caps_line = super::caps::is_caps_line(text, range.clone());
         let candidate = candidates(&words);
         Sentence {
             words,
             caps_line,
             candidate,
+            table_line: is_table_line(text, range),
+            table_document,
         }
     }
 }
@@ -152,7 +178,12 @@ fn candidates(words: &[Word<'_>]) -> Vec<bool> {
     (0..words.len())
         .map(|i| {
             if capital[i] {
-                return true;
+                // "The", "But", "He" opening a sentence before a lower-case
+                // word: a capital that says nothing, and no name.
+                let next_capital = capital.get(i + 1).copied().unwrap_or(false);
+                return !(words[i].initial
+                    && !next_capital
+                    && gazetteer::is_function_word(words[i].text));
             }
             let before = i > 0 && capital[i - 1] || i > 1 && connector[i - 1] && capital[i - 2];
             let after = capital.get(i + 1).copied().unwrap_or(false)
@@ -333,8 +364,9 @@ const OWN_FLAGS: u16 = (1 << 11) - 1;
 /// organisation cues, given names.
 const NEIGHBOUR_FLAGS: u16 = 1 << 3 | 1 << 11 | 1 << 5 | 1;
 
-/// Which word lists hold `word`, one bit per entry of [`FLAGS`].
-fn lexicon_bits(word: &str) -> u16 {
+/// Which of the word lists in `mask` hold `word`, one bit per entry of
+/// [`FLAGS`].
+fn lexicon_bits(word: &str, mask: u16) -> u16 {
     let tests: [fn(&str) -> bool; 12] = [
         gazetteer::is_first_name,
         gazetteer::is_last_name,
@@ -351,7 +383,7 @@ fn lexicon_bits(word: &str) -> u16 {
     ];
     let mut bits = 0;
     for (k, test) in tests.iter().enumerate() {
-        if test(word) {
+        if mask & (1 << k) != 0 && test(word) {
             bits |= 1 << k;
         }
     }
@@ -394,12 +426,10 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
         .map(|i| near[i].then(|| shape(words[i].text)))
         .collect();
     let bits: Vec<u16> = (0..words.len())
-        .map(|i| {
-            if near[i] {
-                lexicon_bits(words[i].text)
-            } else {
-                0
-            }
+        .map(|i| match (sentence.candidate[i], near[i]) {
+            (true, _) => lexicon_bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
+            (false, true) => lexicon_bits(words[i].text, NEIGHBOUR_FLAGS),
+            (false, false) => 0,
         })
         .collect();
     for (i, features) in out.iter_mut().enumerate() {
@@ -532,11 +562,24 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
         if sentence.caps_line {
             f.push(flag("caps-line"));
         }
+        // Sports results: "Leeds 2 Chelsea 1" names teams, not towns.
+        let setting = match (sentence.table_line, sentence.table_document) {
+            (true, _) => "table-line",
+            (false, true) => "table-document",
+            (false, false) => "",
+        };
+        if !setting.is_empty() {
+            f.push(flag(setting));
+            f.push(Hasher::new(setting).bytes(sh.as_bytes()).finish());
+            for m in &marks[i] {
+                f.push(Hasher::new(setting).bytes(m.as_bytes()).finish());
+            }
+        }
         push_flags(bits[i], OWN_FLAGS, "lex", f);
         if sentence.caps_line && w.text.chars().all(|c| !c.is_lowercase()) {
             // "SMITH": look the word up as a name would be written in prose.
             let title = title_case(w.text);
-            push_flags(lexicon_bits(&title), OWN_FLAGS, "lex-caps", f);
+            push_flags(lexicon_bits(&title, OWN_FLAGS), OWN_FLAGS, "lex-caps", f);
         }
         for m in &marks[i] {
             f.push(feature("gaz", m));
@@ -595,7 +638,7 @@ mod tests {
     use super::*;
 
     fn sentence(text: &str) -> Sentence<'_> {
-        Sentence::new(text, 0..text.len())
+        Sentence::new(text, 0..text.len(), false)
     }
 
     #[test]

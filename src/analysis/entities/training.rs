@@ -84,10 +84,11 @@ pub fn prepare(documents: &[GoldDocument]) -> Vec<Prepared<'_>> {
     documents
         .iter()
         .map(|d| {
+            let tables = features::is_table_document(&d.text, &d.sentences);
             d.sentences
                 .iter()
                 .map(|range| {
-                    let sentence = Sentence::new(&d.text, range.clone());
+                    let sentence = Sentence::new(&d.text, range.clone(), tables);
                     let local = features::local(&d.text, &sentence);
                     let gold = gold_labels(&sentence, &d.names);
                     Example {
