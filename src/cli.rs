@@ -20,7 +20,7 @@ pub mod export_format;
 /// Read and annotate news articles in the terminal: named entities in colour,
 /// quotations and their speakers, claims with verdicts, all saved as TOML.
 #[derive(Debug, Parser)]
-#[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
+#[command(version, after_help = EXAMPLES)]
 pub struct Cli {
     /// The articles to open: plain text (UTF-8 or a legacy encoding),
     /// Markdown (`.md`) or a saved HTML page (`.html`, or detected by its
@@ -29,13 +29,14 @@ pub struct Cli {
     pub files: Vec<PathBuf>,
     /// Colour theme: default, light, high-contrast, monochrome, or a theme
     /// of yours in the config folder's themes/ (overrides config.toml).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", global = true)]
     pub theme: Option<String>,
     /// Leave the mouse to the terminal (its own text selection works).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_mouse: bool,
-    /// Read settings from FILE instead of the config folder's config.toml.
-    #[arg(long, value_name = "FILE")]
+    /// Read settings from FILE instead of the config folder's config.toml
+    /// (`folio config` checks it).
+    #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
@@ -148,7 +149,7 @@ pub fn run() -> anyhow::Result<()> {
                 file,
             }),
             _,
-        ) => config_command(print_default, file),
+        ) => config_command(print_default, file.or(cli.config)),
         (Some(Command::Entities { file, format }), _) => inspect::entities(&file, format),
         (Some(Command::Quotes { file, format }), _) => inspect::quotes(&file, format),
         (Some(Command::Text { file }), _) => inspect::text(&file),
