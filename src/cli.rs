@@ -165,6 +165,10 @@ pub fn run() -> anyhow::Result<()> {
                 }
                 files => files.to_vec(),
             };
+            // Refused on a normal screen, in the words `folio export` uses.
+            for file in &files {
+                crate::input::check_article(file)?;
+            }
             let overrides = Overrides {
                 config: cli.config,
                 theme: cli.theme,
@@ -213,7 +217,7 @@ fn export_command(
     output: Option<&Path>,
     format: export_format::ExportFormat,
 ) -> anyhow::Result<()> {
-    let doc = crate::input::open_text(path)?;
+    let doc = crate::input::open(path)?;
     let sidecar = if crate::input::is_stdin(path) {
         crate::input::sidecar_for(path, &doc)?
     } else {

@@ -34,7 +34,7 @@ struct Listing<'a> {
 
 /// Prints the article text as folio reads it (decoded, UTF-8).
 pub(super) fn text(path: &Path) -> anyhow::Result<()> {
-    let doc = input::open_text(path)?;
+    let doc = input::open(path)?;
     write_stdout(doc.text().as_bytes())
 }
 
@@ -78,7 +78,7 @@ pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
 /// The article at `path` analysed, with the reader's annotations (speaker
 /// fixes) applied, as `folio export` builds it.
 fn analysed(path: &Path) -> anyhow::Result<AnnotationFile> {
-    let doc = input::open_text(path)?;
+    let doc = input::open(path)?;
     let annotations = match file::load(&input::sidecar_for(path, &doc)?)? {
         Some(f) => anchor::claims_from_file(&doc, &f),
         None => Default::default(),
