@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
-use crate::analysis::{Progress, analyse};
-use crate::annotations::{anchor, corrections, export, file, store};
+use crate::annotations::{export, store};
 use crate::config::{self, startup, startup::Overrides};
 
+mod annotated;
 mod generate;
 mod inspect;
 
@@ -217,21 +217,11 @@ fn export_command(
     output: Option<&Path>,
     format: export_format::ExportFormat,
 ) -> anyhow::Result<()> {
-    let doc = crate::input::open(path)?;
-    let sidecar = if crate::input::is_stdin(path) {
-        crate::input::sidecar_for(path, &doc)?
-    } else {
-        // A read-only folder's annotations may be in the data folder.
-        let fallback = store::fallback_sidecar(doc.sha256());
-        store::annotations_path(&file::sidecar_path(path), fallback.as_deref())
-    };
-    let annotation_file = file::load(&sidecar)?;
-    let annotations = annotation_file
-        .as_ref()
-        .map(|f| anchor::claims_from_file(&doc, f))
-        .unwrap_or_default();
-    let mut analysis = analyse(&doc, &Progress::default());
-    corrections::apply(&mut analysis, annotations.corrections(), &doc);
+    let annotated::Annotated {
+        doc,
+        annotations,
+        analysis,
+    } = annotated::open(path)?;
     let exported = export::to_file(&doc, Some(&analysis), &annotations);
     let text = export_format::render(format, &doc, &exported)?;
     match output {
