@@ -222,7 +222,7 @@ fn export_command(
         annotations,
         analysis,
     } = annotated::open(path)?;
-    let exported = export::to_file(&doc, Some(&analysis), &annotations);
+    let exported = export::to_export(&doc, Some(&analysis), &annotations);
     let text = export_format::render(format, &doc, &exported)?;
     match output {
         Some(out) => {

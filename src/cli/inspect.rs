@@ -78,7 +78,7 @@ pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
 /// reader's annotations (entity corrections, speaker fixes) applied.
 fn analysed(path: &Path) -> anyhow::Result<AnnotationFile> {
     let article = super::annotated::open(path)?;
-    Ok(export::to_file(
+    Ok(export::to_export(
         &article.doc,
         Some(&article.analysis),
         &article.annotations,
