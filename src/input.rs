@@ -16,6 +16,7 @@ use crate::document::{Document, decode_text, looks_binary};
 mod builder;
 pub mod html;
 pub mod markdown;
+mod sniff;
 
 /// The path that means standard input.
 pub const STDIN: &str = "-";
@@ -159,9 +160,10 @@ pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Document {
 }
 
 /// The format of `bytes`: by the file name's extension (`.md`,
-/// `.markdown`; `.html`, `.htm`, `.xhtml`), else HTML when the text starts
-/// (after a byte-order mark and whitespace) with `<!DOCTYPE html` or `<html`,
-/// else plain text.
+/// `.markdown`; `.html`, `.htm`, `.xhtml`), else HTML when the bytes open
+/// as an HTML document does, past comments, an XML declaration and
+/// whitespace, as browsers sniff ([`sniff::looks_like_html`]), else plain
+/// text.
 pub fn detect(bytes: &[u8], path: Option<&Path>) -> SourceFormat {
     let extension = path
         .and_then(Path::extension)
@@ -171,10 +173,7 @@ pub fn detect(bytes: &[u8], path: Option<&Path>) -> SourceFormat {
         Some("html" | "htm" | "xhtml") => return SourceFormat::Html,
         _ => {}
     }
-    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = start.trim_ascii_start();
-    let head = start.get(..14).unwrap_or(start).to_ascii_lowercase();
-    if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+    if sniff::looks_like_html(bytes) {
         SourceFormat::Html
     } else {
         SourceFormat::Text

@@ -74,9 +74,22 @@ const BLOCKS: &[&str] = &[
     "center",
 ];
 
-/// The article text of the HTML `source` and its markup. `path` is only
-/// named in no output; it is kept for symmetry with the other readers.
+/// The article text of the HTML `source` and its markup: the page's title
+/// (unless the body opens with it) and byline (unless the body holds it),
+/// then the body. `path` is only named in no output; it is kept for
+/// symmetry with the other readers.
 pub fn extract(source: &str, _path: Option<&Path>) -> (String, Markup) {
+    extract_with(source, true)
+}
+
+/// The article body of the HTML `source` alone, without the title and
+/// byline [`extract`] puts first: what Readability's own output holds, for
+/// measuring extraction (`examples/readability_eval.rs`).
+pub fn extract_body(source: &str) -> String {
+    extract_with(source, false).0
+}
+
+fn extract_with(source: &str, title_and_byline: bool) -> (String, Markup) {
     let mut out = TextBuilder::new(SourceFormat::Html);
     let mut walker = Walker::default();
     let page = cleaned(source);
@@ -86,13 +99,14 @@ pub fn extract(source: &str, _path: Option<&Path>) -> (String, Markup) {
             let title = collapse(&article.title);
             let content = dom_query::Document::from(article.content.as_ref());
             let body_text = collapse(&content.root().text());
-            if !title.is_empty() && !body_text.starts_with(&title) {
+            if title_and_byline && !title.is_empty() && !body_text.starts_with(&title) {
                 out.block();
                 out.open(MarkupKind::Heading(1));
                 out.push(&title);
                 out.close(|k| matches!(k, MarkupKind::Heading(_)));
             }
             if let Some(byline) = article.byline.as_deref().map(collapse)
+                && title_and_byline
                 && !byline.is_empty()
                 && !body_text.contains(&byline)
             {
@@ -120,14 +134,44 @@ pub fn extract(source: &str, _path: Option<&Path>) -> (String, Markup) {
 /// The page parsed, without the elements [`is_clutter`] names. Readability
 /// drops class names from what it keeps, so furniture it would leave inside
 /// the article (an ad box between paragraphs) is removed before it runs.
+/// An element holding most of the page's text is never furniture, whatever
+/// its class says (`<body class="paywall">` holds the article).
 fn cleaned(source: &str) -> dom_query::Document {
     let page = dom_query::Document::from(source);
+    let total = visible_chars(&page.root());
     for node in page.select("[class], [id]").nodes() {
-        if is_clutter(node) {
+        if is_clutter(node) && visible_chars(node) * 2 <= total {
             node.remove_from_parent();
         }
     }
     page
+}
+
+/// Elements whose text is never shown.
+const INVISIBLE: &[&str] = &["script", "style", "noscript", "template", "head"];
+
+/// Chars of text under `node` a reader would see (not in scripts, styles,
+/// the head), whitespace left out.
+fn visible_chars(node: &NodeRef) -> usize {
+    node.children()
+        .iter()
+        .map(|child| {
+            if child.is_text() {
+                child.text().chars().filter(|c| !c.is_whitespace()).count()
+            } else if child.is_element() {
+                let name = child.node_name().unwrap_or_default().to_ascii_lowercase();
+                if INVISIBLE.contains(&name.as_str()) {
+                    0
+                } else {
+                    visible_chars(child)
+                }
+            } else if child.is_document() {
+                visible_chars(child)
+            } else {
+                0
+            }
+        })
+        .sum()
 }
 
 /// Where the page says it lives: its canonical link or `og:url`, when
@@ -307,6 +351,38 @@ impl Walker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An article page whose `<body>` carries the class word `paywall`,
+    /// with an ad box (clutter) inside the article.
+    const PAYWALLED: &str = "<!DOCTYPE html><html><head><title>Council votes</title></head>\
+        <body class=\"paywall premium\"><article><h1>Council votes to close the bridge</h1>\
+        <p>The city council voted on Tuesday to close the old bridge for repairs, \
+        after engineers found cracks in two of its piers during an inspection.</p>\
+        <div class=\"ad\">Buy one get one free at Harbour Tyres this weekend</div>\
+        <p>The mayor said the closure would last at least six months and that \
+        ferries would run every twenty minutes while the work went on.</p>\
+        <p>Shop owners near the bridge said they feared losing trade over the summer.</p>\
+        </article></body></html>";
+
+    #[test]
+    fn a_clutter_class_on_the_element_holding_the_article_keeps_it() {
+        let (text, _) = extract(PAYWALLED, None);
+        assert!(
+            text.contains("voted on Tuesday to close the old bridge"),
+            "{text}"
+        );
+        assert!(text.contains("feared losing trade"), "{text}");
+        // Small furniture with a clutter class is still removed.
+        assert!(!text.contains("Harbour Tyres"), "{text}");
+    }
+
+    #[test]
+    fn visible_chars_leave_out_scripts_and_whitespace() {
+        let page = dom_query::Document::from(
+            "<html><head><title>T</title></head><body><p>ab c</p><script>var x;</script></body></html>",
+        );
+        assert_eq!(visible_chars(&page.root()), 3);
+    }
 
     #[test]
     fn relative_links_become_absolute_against_the_page_url() {
