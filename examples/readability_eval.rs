@@ -72,6 +72,65 @@ fn score(got: &str, want: &str) -> Score {
     }
 }
 
+/// Elements a browser lays out as blocks (or breaks): their text is a
+/// word apart from what is around it, even with no whitespace between.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dt",
+    "dd",
+    "dl",
+    "hr",
+    "img",
+];
+
+/// The text of `node` as a reader sees it: text nodes in order, blocks
+/// apart, scripts and styles left out.
+fn visible_text(node: &dom_query::NodeRef) -> String {
+    let mut out = String::new();
+    for child in node.children() {
+        if child.is_text() {
+            out.push_str(&child.text());
+        } else if child.is_element() || child.is_document() {
+            let name = child.node_name().unwrap_or_default().to_ascii_lowercase();
+            if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
+                continue;
+            }
+            let block = BLOCKS.contains(&name.as_str());
+            if block {
+                out.push(' ');
+            }
+            out.push_str(&visible_text(&child));
+            if block {
+                out.push(' ');
+            }
+        }
+    }
+    out
+}
+
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: readability_eval DIR (folders with source.html and expected.html)");
@@ -96,7 +155,7 @@ fn main() -> ExitCode {
             eprintln!("readability_eval: cannot read {}", page.display());
             continue;
         };
-        let want = dom_query::Document::from(expected.as_str()).root().text();
+        let want = visible_text(&dom_query::Document::from(expected.as_str()).root());
         let shown = folio::input::from_bytes(&source, Some(Path::new("source.html").into()));
         let (decoded, _, _) = folio::document::decode_text(&source);
         let body = folio::input::html::extract_body(&decoded);

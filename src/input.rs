@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::document::markup::SourceFormat;
 use crate::document::{Document, decode_text, looks_binary};
 
+mod blocks;
 mod builder;
 pub mod html;
 pub mod markdown;
