@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
-use crate::analysis::{Progress, analyse};
-use crate::annotations::{anchor, corrections, export, file, store};
+use crate::annotations::{export, store};
 use crate::config::{self, startup, startup::Overrides};
 
+mod annotated;
 mod corpus;
 mod generate;
 mod inspect;
@@ -23,7 +23,7 @@ pub mod export_format;
 /// Read and annotate news articles in the terminal: named entities in colour,
 /// quotations and their speakers, claims with verdicts, all saved as TOML.
 #[derive(Debug, Parser)]
-#[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
+#[command(version, after_help = EXAMPLES)]
 pub struct Cli {
     /// The articles to open: plain text (UTF-8 or a legacy encoding),
     /// Markdown (`.md`) or a saved HTML page (`.html`, or detected by its
@@ -32,13 +32,14 @@ pub struct Cli {
     pub files: Vec<PathBuf>,
     /// Colour theme: default, light, high-contrast, monochrome, or a theme
     /// of yours in the config folder's themes/ (overrides config.toml).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", global = true)]
     pub theme: Option<String>,
     /// Leave the mouse to the terminal (its own text selection works).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_mouse: bool,
-    /// Read settings from FILE instead of the config folder's config.toml.
-    #[arg(long, value_name = "FILE")]
+    /// Read settings from FILE instead of the config folder's config.toml
+    /// (`folio config` checks it).
+    #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
@@ -178,7 +179,7 @@ pub fn run() -> anyhow::Result<()> {
                 file,
             }),
             _,
-        ) => config_command(print_default, file),
+        ) => config_command(print_default, file.or(cli.config)),
         (
             Some(Command::Entities {
                 files,
@@ -215,6 +216,10 @@ pub fn run() -> anyhow::Result<()> {
                 }
                 files => files.to_vec(),
             };
+            // Refused on a normal screen, in the words `folio export` uses.
+            for file in &files {
+                crate::input::check_article(file)?;
+            }
             let overrides = Overrides {
                 config: cli.config,
                 theme: cli.theme,
@@ -263,22 +268,12 @@ fn export_command(
     output: Option<&Path>,
     format: export_format::ExportFormat,
 ) -> anyhow::Result<()> {
-    let doc = crate::input::open_text(path)?;
-    let sidecar = if crate::input::is_stdin(path) {
-        crate::input::sidecar_for(path, &doc)?
-    } else {
-        // A read-only folder's annotations may be in the data folder.
-        let fallback = store::fallback_sidecar(doc.sha256());
-        store::annotations_path(&file::sidecar_path(path), fallback.as_deref())
-    };
-    let annotation_file = file::load(&sidecar)?;
-    let annotations = annotation_file
-        .as_ref()
-        .map(|f| anchor::claims_from_file(&doc, f))
-        .unwrap_or_default();
-    let mut analysis = analyse(&doc, &Progress::default());
-    corrections::apply(&mut analysis, annotations.corrections(), &doc);
-    let exported = export::to_file(&doc, Some(&analysis), &annotations);
+    let annotated::Annotated {
+        doc,
+        annotations,
+        analysis,
+    } = annotated::open(path)?;
+    let exported = export::to_export(&doc, Some(&analysis), &annotations);
     let text = export_format::render(format, &doc, &exported)?;
     match output {
         Some(out) => {

@@ -13,9 +13,11 @@ use std::path::{Path, PathBuf};
 use crate::document::markup::SourceFormat;
 use crate::document::{Document, decode_text, looks_binary};
 
+mod blocks;
 mod builder;
 pub mod html;
 pub mod markdown;
+mod sniff;
 
 /// The path that means standard input.
 pub const STDIN: &str = "-";
@@ -92,21 +94,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
 }
 
 /// Reads `path` (or standard input for `-`) into a document. Binary input
-/// opens with a warning (the reader shows placeholders).
-///
-/// # Errors
-/// As [`read`].
-pub fn open(path: &Path) -> Result<Document, InputError> {
-    let bytes = read(path)?;
-    Ok(from_bytes(&bytes, Some(path.to_path_buf())))
-}
-
-/// Like [`open`], but refuses binary input: for the non-interactive
-/// subcommands, whose output would be meaningless.
+/// (see [`looks_binary`]) is refused: the reader and every subcommand say
+/// the same one line rather than show placeholders or meaningless output.
 ///
 /// # Errors
 /// As [`read`], and [`InputError::Binary`].
-pub fn open_text(path: &Path) -> Result<Document, InputError> {
+pub fn open(path: &Path) -> Result<Document, InputError> {
     let bytes = read(path)?;
     if looks_binary(&bytes) {
         return Err(InputError::Binary {
@@ -114,6 +107,42 @@ pub fn open_text(path: &Path) -> Result<Document, InputError> {
         });
     }
     Ok(from_bytes(&bytes, Some(path.to_path_buf())))
+}
+
+/// How many leading bytes [`looks_binary`] judges a file by.
+const SNIFF_BYTES: u64 = 8192;
+
+/// Checks, before the reader takes the terminal, that the file at `path` can
+/// be an article: it can be read and its first bytes are not binary. Only
+/// those bytes are read; standard input (`-`) is left for [`open`], which
+/// checks it the same way.
+///
+/// # Errors
+/// The error [`open`] would give: [`InputError::Folder`],
+/// [`InputError::Read`] or [`InputError::Binary`].
+pub fn check_article(path: &Path) -> Result<(), InputError> {
+    if is_stdin(path) {
+        return Ok(());
+    }
+    if path.is_dir() {
+        return Err(InputError::Folder {
+            path: path.to_path_buf(),
+        });
+    }
+    let read_error = |reason| InputError::Read {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head))
+        .map_err(read_error)?;
+    if looks_binary(&head) {
+        return Err(InputError::Binary {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// The article in `bytes`; `path` is where they came from (`-` for
@@ -132,9 +161,10 @@ pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Document {
 }
 
 /// The format of `bytes`: by the file name's extension (`.md`,
-/// `.markdown`; `.html`, `.htm`, `.xhtml`), else HTML when the text starts
-/// (after a byte-order mark and whitespace) with `<!DOCTYPE html` or `<html`,
-/// else plain text.
+/// `.markdown`; `.html`, `.htm`, `.xhtml`), else HTML when the bytes open
+/// as an HTML document does, past comments, an XML declaration and
+/// whitespace, as browsers sniff ([`sniff::looks_like_html`]), else plain
+/// text.
 pub fn detect(bytes: &[u8], path: Option<&Path>) -> SourceFormat {
     let extension = path
         .and_then(Path::extension)
@@ -144,10 +174,7 @@ pub fn detect(bytes: &[u8], path: Option<&Path>) -> SourceFormat {
         Some("html" | "htm" | "xhtml") => return SourceFormat::Html,
         _ => {}
     }
-    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = start.trim_ascii_start();
-    let head = start.get(..14).unwrap_or(start).to_ascii_lowercase();
-    if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+    if sniff::looks_like_html(bytes) {
         SourceFormat::Html
     } else {
         SourceFormat::Text

@@ -128,6 +128,30 @@ pub fn to_file(
     }
 }
 
+/// The annotation file as `folio export` prints it: [`to_file`] with every
+/// orphaned claim (its words are gone from `doc`) flagged `orphaned`, so it
+/// is written without offsets that would not index its `exact`. A claim
+/// found again carries its new offsets, and one whose words changed
+/// `changed_from`, as in [`to_file`]. The sidecar keeps an orphan's last
+/// offsets instead (they help find it again), so it is written by
+/// [`to_file`].
+pub fn to_export(
+    doc: &Document,
+    analysis: Option<&Analysis>,
+    annotations: &Annotations,
+) -> AnnotationFile {
+    let mut file = to_file(doc, analysis, annotations);
+    let orphans: Vec<&str> = annotations
+        .orphans()
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    for claim in &mut file.claims {
+        claim.orphaned = orphans.contains(&claim.id.as_str());
+    }
+    file
+}
+
 /// The id of quotation `index` (0-based) in the file: `q1`, `q2`, …
 fn quote_id(index: usize) -> String {
     format!("q{}", index + 1)
@@ -146,6 +170,7 @@ fn claim_record(doc: &Document, claim: &Claim) -> ClaimRecord {
     let (prefix, suffix) = context(doc, &claim.span);
     ClaimRecord {
         id: claim.id.clone(),
+        orphaned: false,
         start: span.start,
         end: span.end,
         exact: span.exact,

@@ -147,13 +147,25 @@ pub struct QuoteRecord {
 
 /// A claim, with enough context to find it again if the article changes
 /// (W3C Web Annotation TextQuoteSelector: `exact`, `prefix`, `suffix`).
+///
+/// Written through [`ClaimOut`]: an `orphaned` claim is written without
+/// `start`/`end`, which no longer index its `exact`; read back, they are 0.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "ClaimOut")]
 pub struct ClaimRecord {
     /// `c1`, `c2`, …
     pub id: String,
-    /// First char.
+    /// `true` when the claim's words are no longer in the article (set by
+    /// `folio export`, see [`super::export::to_export`]); `start` and `end`
+    /// are then where it was last seen and are not written. Left out when
+    /// `false`.
+    #[serde(default)]
+    pub orphaned: bool,
+    /// First char (last seen, for an orphaned claim).
+    #[serde(default)]
     pub start: usize,
-    /// One past the last char.
+    /// One past the last char (last seen, for an orphaned claim).
+    #[serde(default)]
     pub end: usize,
     /// The claimed text.
     pub exact: String,
@@ -183,6 +195,54 @@ pub struct ClaimRecord {
     /// When it was last changed (UTC); left out by older folio versions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<Datetime>,
+}
+
+/// How a [`ClaimRecord`] is written: the same fields in the same order,
+/// with `orphaned = true` instead of offsets for an orphaned claim.
+#[derive(Serialize)]
+pub struct ClaimOut {
+    id: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    orphaned: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+    exact: String,
+    prefix: String,
+    suffix: String,
+    label: String,
+    verdict: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<String>,
+    note: String,
+    created: Datetime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changed_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified: Option<Datetime>,
+}
+
+impl From<ClaimRecord> for ClaimOut {
+    fn from(c: ClaimRecord) -> Self {
+        let offsets = |at| (!c.orphaned).then_some(at);
+        Self {
+            start: offsets(c.start),
+            end: offsets(c.end),
+            id: c.id,
+            orphaned: c.orphaned,
+            exact: c.exact,
+            prefix: c.prefix,
+            suffix: c.suffix,
+            label: c.label,
+            verdict: c.verdict,
+            speaker: c.speaker,
+            note: c.note,
+            created: c.created,
+            changed_from: c.changed_from,
+            modified: c.modified,
+        }
+    }
 }
 
 /// Why an annotation file could not be read or written.
@@ -485,6 +545,7 @@ mod round_trip {
             quotes: Vec::new(),
             claims: vec![ClaimRecord {
                 id: "c1".to_owned(),
+                orphaned: false,
                 start: 0,
                 end: 1,
                 exact: text.clone(),

@@ -42,7 +42,19 @@ pub(super) fn render(
             file::to_toml(exported).context("cannot format the export as TOML")?
         }
         ExportFormat::Json => json_text(&web_annotation::collection(doc, exported))?,
-        ExportFormat::Claimreview => json_text(&claim_review::reviews(exported))?,
+        ExportFormat::Claimreview => {
+            for claim in exported
+                .claims
+                .iter()
+                .filter(|c| c.orphaned && claim_review::has_verdict(&c.verdict))
+            {
+                eprintln!(
+                    "folio: claimreview: claim {} is no longer in the article (orphaned): its review has no appearance",
+                    crate::view::safe_line(&claim.id)
+                );
+            }
+            json_text(&claim_review::reviews(exported))?
+        }
         ExportFormat::Jsonl => {
             super::corpus::export_record(Path::new(&exported.article.path), exported)?
         }

@@ -10,11 +10,10 @@ use unicode_width::UnicodeWidthStr as _;
 
 use super::Format;
 use super::generate::write_stdout;
-use crate::analysis::{Progress, analyse};
+use crate::annotations::export;
 use crate::annotations::file::{
     AnnotationFile, ArticleRecord, EntityRecord, OFFSET_UNIT, QuoteRecord,
 };
-use crate::annotations::{anchor, export, file};
 use crate::input;
 use crate::view::safe_line;
 
@@ -34,7 +33,7 @@ struct Listing<'a> {
 
 /// Prints the article text as folio reads it (decoded, UTF-8).
 pub(super) fn text(path: &Path) -> anyhow::Result<()> {
-    let doc = input::open_text(path)?;
+    let doc = input::open(path)?;
     write_stdout(doc.text().as_bytes())
 }
 
@@ -75,16 +74,15 @@ pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
     write_stdout(out.as_bytes())
 }
 
-/// The article at `path` analysed, with the reader's annotations (speaker
-/// fixes) applied, as `folio export` builds it.
+/// The article at `path` as `folio export` builds it: analysed, with the
+/// reader's annotations (entity corrections, speaker fixes) applied.
 pub(super) fn analysed(path: &Path) -> anyhow::Result<AnnotationFile> {
-    let doc = input::open_text(path)?;
-    let annotations = match file::load(&input::sidecar_for(path, &doc)?)? {
-        Some(f) => anchor::claims_from_file(&doc, &f),
-        None => Default::default(),
-    };
-    let analysis = analyse(&doc, &Progress::default());
-    Ok(export::to_file(&doc, Some(&analysis), &annotations))
+    let article = super::annotated::open(path)?;
+    Ok(export::to_export(
+        &article.doc,
+        Some(&article.analysis),
+        &article.annotations,
+    ))
 }
 
 fn serialise(listing: &Listing, format: Format) -> anyhow::Result<String> {

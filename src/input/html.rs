@@ -9,18 +9,20 @@
 //! by the HTML parser. The page's title opens the text (as a heading) and
 //! its byline follows, so both can be read and annotated.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use dom_query::NodeRef;
 
+use super::blocks;
 use super::builder::{TextBuilder, collapse, list_marker};
 use crate::document::markup::{Markup, MarkupKind, SourceFormat};
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "footer", "header", "form",
-    "button", "select", "textarea", "svg", "iframe", "img", "picture", "video", "audio", "canvas",
-    "object", "head", "title", "meta", "link",
+    "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button",
+    "select", "textarea", "svg", "iframe", "img", "picture", "video", "audio", "canvas", "object",
+    "head", "title", "meta", "link",
 ];
 
 /// Class or id words that mark page furniture Readability may leave inside
@@ -54,6 +56,23 @@ fn is_clutter(node: &NodeRef) -> bool {
     })
 }
 
+/// Whether `node` is a picture's caption: `<figcaption>`, or an element
+/// whose class or id has a word ending in `caption`.
+fn is_caption(node: &NodeRef) -> bool {
+    node.node_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("figcaption"))
+        || ["class", "id"].iter().any(|attr| {
+            node.attr(attr).is_some_and(|value| {
+                value.split_whitespace().any(|word| {
+                    word.to_ascii_lowercase()
+                        .rsplit(['-', '_'])
+                        .next()
+                        .is_some_and(|last| last.ends_with("caption"))
+                })
+            })
+        })
+}
+
 /// Elements that start and end a block of text.
 const BLOCKS: &[&str] = &[
     "p",
@@ -69,30 +88,52 @@ const BLOCKS: &[&str] = &[
     "table",
     "tr",
     "address",
+    "header",
     "details",
     "summary",
     "center",
 ];
 
-/// The article text of the HTML `source` and its markup. `path` is only
-/// named in no output; it is kept for symmetry with the other readers.
+/// The article text of the HTML `source` and its markup: the page's title
+/// (unless the body opens with it) and byline (unless the body holds it),
+/// then the body. `path` is only named in no output; it is kept for
+/// symmetry with the other readers.
 pub fn extract(source: &str, _path: Option<&Path>) -> (String, Markup) {
+    extract_with(source, true)
+}
+
+/// The article body of the HTML `source` alone, without the title and
+/// byline [`extract`] puts first: what Readability's own output holds, for
+/// measuring extraction (`examples/readability_eval.rs`).
+pub fn extract_body(source: &str) -> String {
+    extract_with(source, false).0
+}
+
+fn extract_with(source: &str, title_and_byline: bool) -> (String, Markup) {
+    let (text, markup) = extract_blocks(source, title_and_byline);
+    // Gallery furniture is known only by its words once laid out.
+    blocks::without_blocks(&text, markup, |block, _| blocks::is_gallery_control(block))
+}
+
+fn extract_blocks(source: &str, title_and_byline: bool) -> (String, Markup) {
     let mut out = TextBuilder::new(SourceFormat::Html);
     let mut walker = Walker::default();
-    let page = cleaned(source);
+    let (page, captions) = cleaned(source);
     walker.base = page_url(&page);
+    walker.caption_texts = captions;
     match dom_smoothie::Readability::with_document(page, None, None).and_then(|mut r| r.parse()) {
         Ok(article) => {
             let title = collapse(&article.title);
             let content = dom_query::Document::from(article.content.as_ref());
             let body_text = collapse(&content.root().text());
-            if !title.is_empty() && !body_text.starts_with(&title) {
+            if title_and_byline && !title.is_empty() && !body_text.starts_with(&title) {
                 out.block();
                 out.open(MarkupKind::Heading(1));
                 out.push(&title);
                 out.close(|k| matches!(k, MarkupKind::Heading(_)));
             }
             if let Some(byline) = article.byline.as_deref().map(collapse)
+                && title_and_byline
                 && !byline.is_empty()
                 && !body_text.contains(&byline)
             {
@@ -101,6 +142,7 @@ pub fn extract(source: &str, _path: Option<&Path>) -> (String, Markup) {
                 out.push(&byline);
                 out.close(|k| k == MarkupKind::Emphasis);
             }
+            walker.in_article = true;
             walker.walk(&mut out, &content.root());
             out.set_title(Some(article.title));
             out.set_byline(article.byline);
@@ -108,7 +150,7 @@ pub fn extract(source: &str, _path: Option<&Path>) -> (String, Markup) {
         Err(_) => {
             // Readability found no article (a very short page): read the
             // whole body with the same rules rather than show nothing.
-            let page = cleaned(source);
+            let (page, _) = cleaned(source);
             let title = page.select("title").text();
             walker.walk(&mut out, &page.root());
             out.set_title(Some(title.to_string()));
@@ -120,14 +162,58 @@ pub fn extract(source: &str, _path: Option<&Path>) -> (String, Markup) {
 /// The page parsed, without the elements [`is_clutter`] names. Readability
 /// drops class names from what it keeps, so furniture it would leave inside
 /// the article (an ad box between paragraphs) is removed before it runs.
-fn cleaned(source: &str) -> dom_query::Document {
+/// An element holding most of the page's text is never furniture, whatever
+/// its class says (`<body class="paywall">` holds the article). Also
+/// returns the text of every caption (collapsed), so the walker can read a
+/// repeated one once.
+fn cleaned(source: &str) -> (dom_query::Document, HashSet<String>) {
     let page = dom_query::Document::from(source);
+    let total = visible_chars(&page.root());
     for node in page.select("[class], [id]").nodes() {
-        if is_clutter(node) {
+        if is_clutter(node) && visible_chars(node) * 2 <= total {
             node.remove_from_parent();
         }
     }
-    page
+    // Readability drops classes (and turns a text-only <div> into a <p>):
+    // the walker knows captions by their text.
+    let mut captions = HashSet::new();
+    for node in page.select("figcaption, [class], [id]").nodes() {
+        if is_caption(node) {
+            captions.insert(collapse(&node.text()));
+        }
+    }
+    (page, captions)
+}
+
+/// Fewest words of a caption that is read only once: shorter ones are
+/// photo credits, which rightly repeat.
+const MIN_CAPTION_WORDS: usize = 6;
+
+/// Elements whose text is never shown.
+const INVISIBLE: &[&str] = &["script", "style", "noscript", "template", "head"];
+
+/// Chars of text under `node` a reader would see (not in scripts, styles,
+/// the head), whitespace left out.
+fn visible_chars(node: &NodeRef) -> usize {
+    node.children()
+        .iter()
+        .map(|child| {
+            if child.is_text() {
+                child.text().chars().filter(|c| !c.is_whitespace()).count()
+            } else if child.is_element() {
+                let name = child.node_name().unwrap_or_default().to_ascii_lowercase();
+                if INVISIBLE.contains(&name.as_str()) {
+                    0
+                } else {
+                    visible_chars(child)
+                }
+            } else if child.is_document() {
+                visible_chars(child)
+            } else {
+                0
+            }
+        })
+        .sum()
 }
 
 /// Where the page says it lives: its canonical link or `og:url`, when
@@ -176,6 +262,17 @@ struct Walker {
     pre: usize,
     /// The page's own absolute URL, to make relative links absolute.
     base: Option<String>,
+    /// Captions read so far in the article (collapsed): a gallery that
+    /// shows each caption twice (thumbnail and slide) is read once.
+    captions: HashSet<String>,
+    /// The text of every caption on the page (see [`cleaned`]).
+    caption_texts: HashSet<String>,
+    /// Inside a caption: captions nested in it are part of it.
+    in_caption: usize,
+    /// Walking the article Readability picked: a `<header>` there is the
+    /// article's own (headline, standfirst, intro) and is read; on a whole
+    /// page it is the site's masthead and is skipped.
+    in_article: bool,
 }
 
 impl Walker {
@@ -202,9 +299,32 @@ impl Walker {
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
         let name = name.as_str();
-        if SKIPPED.contains(&name) || node.attr("hidden").is_some() {
+        if SKIPPED.contains(&name)
+            || (name == "header" && !self.in_article)
+            || node.attr("hidden").is_some()
+        {
             return;
         }
+        let maybe_caption = matches!(name, "figcaption" | "p" | "div" | "span");
+        if self.in_caption == 0 && maybe_caption && !self.caption_texts.is_empty() {
+            let text = collapse(&node.text());
+            if !self.caption_texts.contains(&text) {
+                self.element_inner(out, node, name);
+                return;
+            }
+            // Photo credits ("Photo by A. Name") rightly repeat.
+            if text.split(' ').count() >= MIN_CAPTION_WORDS && !self.captions.insert(text) {
+                return;
+            }
+            self.in_caption += 1;
+            self.element_inner(out, node, name);
+            self.in_caption -= 1;
+            return;
+        }
+        self.element_inner(out, node, name);
+    }
+
+    fn element_inner(&mut self, out: &mut TextBuilder, node: &NodeRef, name: &str) {
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = name.get(1..).and_then(|l| l.parse().ok()).unwrap_or(1);
@@ -307,6 +427,79 @@ impl Walker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An article page whose `<body>` carries the class word `paywall`,
+    /// with an ad box (clutter) inside the article.
+    const PAYWALLED: &str = "<!DOCTYPE html><html><head><title>Council votes</title></head>\
+        <body class=\"paywall premium\"><article><h1>Council votes to close the bridge</h1>\
+        <p>The city council voted on Tuesday to close the old bridge for repairs, \
+        after engineers found cracks in two of its piers during an inspection.</p>\
+        <div class=\"ad\">Buy one get one free at Harbour Tyres this weekend</div>\
+        <p>The mayor said the closure would last at least six months and that \
+        ferries would run every twenty minutes while the work went on.</p>\
+        <p>Shop owners near the bridge said they feared losing trade over the summer.</p>\
+        </article></body></html>";
+
+    #[test]
+    fn a_clutter_class_on_the_element_holding_the_article_keeps_it() {
+        let (text, _) = extract(PAYWALLED, None);
+        assert!(
+            text.contains("voted on Tuesday to close the old bridge"),
+            "{text}"
+        );
+        assert!(text.contains("feared losing trade"), "{text}");
+        // Small furniture with a clutter class is still removed.
+        assert!(!text.contains("Harbour Tyres"), "{text}");
+    }
+
+    /// A news page: a site masthead in a page-level `<header>`, and an
+    /// article whose own `<header>` holds the headline and the standfirst;
+    /// a gallery with its counter, controls and a caption shown twice.
+    const WITH_HEADERS: &str = "<!DOCTYPE html><html><head><title>Bridge closes | The Harbour Post</title></head><body>\
+        <header class=\"masthead\"><p>The Harbour Post - Subscribe today for unlimited access to local news</p></header>\
+        <article><header><h1>Council votes to close the bridge</h1>\
+        <p class=\"standfirst\">Engineers found cracks in two piers during a routine inspection last month.</p></header>\
+        <p>The city council voted on Tuesday to close the old bridge for repairs, after a long and \
+        heated debate that went on well past midnight in the town hall.</p>\
+        <div class=\"gallery\"><div>Image 1 of 8</div><div>Caption</div><div>Close</div>\
+        <figure><figcaption>Divers inspect the cracked pier below the waterline on Monday</figcaption></figure>\
+        <div class=\"slide-caption\">Divers inspect the cracked pier below the waterline on Monday</div></div>\
+        <p>The mayor said the closure would last at least six months and that ferries would run \
+        every twenty minutes while the work went on, paid for by the city.</p>\
+        <p>Shop owners near the bridge said they feared losing trade over the summer months.</p>\
+        </article></body></html>";
+
+    #[test]
+    fn the_articles_own_header_is_read_and_the_sites_is_not() {
+        let body = extract_body(WITH_HEADERS);
+        assert!(
+            body.starts_with("Council votes to close the bridge\n\nEngineers found cracks"),
+            "{body}"
+        );
+        assert!(!body.contains("Subscribe today"), "{body}");
+    }
+
+    #[test]
+    fn gallery_controls_and_a_repeated_caption_are_dropped() {
+        let body = extract_body(WITH_HEADERS);
+        for control in ["Image 1 of 8", "Caption\n", "Close\n"] {
+            assert!(!body.contains(control), "{control:?} in {body}");
+        }
+        assert_eq!(
+            body.matches("Divers inspect the cracked pier").count(),
+            1,
+            "{body}"
+        );
+        assert!(body.contains("feared losing trade"), "{body}");
+    }
+
+    #[test]
+    fn visible_chars_leave_out_scripts_and_whitespace() {
+        let page = dom_query::Document::from(
+            "<html><head><title>T</title></head><body><p>ab c</p><script>var x;</script></body></html>",
+        );
+        assert_eq!(visible_chars(&page.root()), 3);
+    }
 
     #[test]
     fn relative_links_become_absolute_against_the_page_url() {

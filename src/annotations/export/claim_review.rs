@@ -45,7 +45,8 @@ struct Rating<'f> {
 struct Claim<'f> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    appearance: CreativeWork,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    appearance: Option<CreativeWork>,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Person<'f>>,
 }
@@ -66,11 +67,14 @@ struct Person<'f> {
 
 /// One `ClaimReview` per claim of `file` that [`has_verdict`], in file
 /// order (orphaned claims included: they need no offsets), to be written as
-/// a JSON array. Each has `claimReviewed` (the claim's text),
+/// a JSON array. Each has `claimReviewed` (the words the verdict was given
+/// on: `changed_from` when the article has changed them since, else the
+/// claim's text),
 /// `datePublished` (the claim's `created` time), `reviewRating` (a `Rating`
 /// whose `alternateName` is the verdict), `itemReviewed` (a `Claim` whose
 /// `appearance` is the article — a `CreativeWork` whose `url` is its path as
-/// an IRI reference — and whose `author` is the speaker as a `Person`, when
+/// an IRI reference, left out for an orphaned claim, which the article no
+/// longer shows — and whose `author` is the speaker as a `Person`, when
 /// known) and `reviewBody` (the note, when there is one).
 ///
 /// Who published the review (`author`) and where (`url`) are not known to
@@ -84,7 +88,7 @@ pub fn reviews(file: &AnnotationFile) -> Vec<ClaimReview<'_>> {
         .map(|claim| ClaimReview {
             context: CONTEXT,
             kind: "ClaimReview",
-            claim_reviewed: &claim.exact,
+            claim_reviewed: claim.changed_from.as_deref().unwrap_or(&claim.exact),
             date_published: claim.created.to_string(),
             review_rating: Rating {
                 kind: "Rating",
@@ -92,10 +96,10 @@ pub fn reviews(file: &AnnotationFile) -> Vec<ClaimReview<'_>> {
             },
             item_reviewed: Claim {
                 kind: "Claim",
-                appearance: CreativeWork {
+                appearance: (!claim.orphaned).then(|| CreativeWork {
                     kind: "CreativeWork",
                     url: url.clone(),
-                },
+                }),
                 author: speaker_name(&names, claim.speaker.as_deref(), None).map(|name| Person {
                     kind: "Person",
                     name,

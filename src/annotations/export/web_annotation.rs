@@ -18,7 +18,10 @@
 //!   speaker's name.
 //!
 //! A claim that is no longer in the article (orphaned) keeps only its
-//! `TextQuoteSelector`, so a reader of the export can still search for it.
+//! `TextQuoteSelector` (with the context it was made in), so a reader of the
+//! export can still search for it, and its target says which version of the
+//! article held it: a `TimeState` whose `sourceDate` is when the claim was
+//! made (the model's way to name the source as it was at a time).
 //! Keys are written in the order the specification's examples use.
 
 use serde::Serialize;
@@ -78,7 +81,18 @@ struct Body<'f> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 struct Target<'f> {
     source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<State>,
     selector: Vec<Selector<'f>>,
+}
+
+/// The version of the source a target was made on (W3C `TimeState`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct State {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "sourceDate")]
+    source_date: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -115,6 +129,7 @@ pub fn collection<'f>(doc: &'f Document, file: &'f AnnotationFile) -> Collection
     };
     let target = |start, end, exact, stored| Target {
         source: source.clone(),
+        state: None,
         selector: selectors(doc, start, end, exact, stored),
     };
     let mut items = Vec::new();
@@ -161,13 +176,29 @@ pub fn collection<'f>(doc: &'f Document, file: &'f AnnotationFile) -> Collection
         let speaker = speaker_name(&names, claim.speaker.as_deref(), None);
         bodies.extend(speaker.map(|name| body("describing", name)));
         let stored = (claim.prefix.as_str(), claim.suffix.as_str());
+        let claim_target = if claim.orphaned {
+            Target {
+                source: source.clone(),
+                state: Some(State {
+                    kind: "TimeState",
+                    source_date: claim.created.to_string(),
+                }),
+                selector: vec![Selector::TextQuoteSelector {
+                    exact: &claim.exact,
+                    prefix: stored.0,
+                    suffix: stored.1,
+                }],
+            }
+        } else {
+            target(claim.start, claim.end, &claim.exact, Some(stored))
+        };
         items.push(Annotation {
             created: Some(claim.created.to_string()),
             ..annotation(
                 iri::urn(sha, &["claim", &claim.id]),
                 "assessing",
                 bodies,
-                target(claim.start, claim.end, &claim.exact, Some(stored)),
+                claim_target,
             )
         });
     }

@@ -21,11 +21,10 @@ use serde::Serialize;
 
 use super::super::export_format::{self, ExportFormat};
 use super::{ListFormat, TextFormat};
-use crate::analysis::{Progress, analyse};
 use crate::annotations::file::{
     AnnotationFile, ArticleRecord, EntityRecord, OFFSET_UNIT, QuoteRecord,
 };
-use crate::annotations::{anchor, corrections, export, file, store};
+use crate::annotations::{export, store};
 use crate::document::Document;
 use crate::input;
 
@@ -129,7 +128,7 @@ fn record(task: Task, path: &Path) -> anyhow::Result<String> {
             export_record(path, &exported)
         }
         Task::Text(_) => {
-            let doc = input::open_text(path)?;
+            let doc = input::open(path)?;
             json_line(&TextRecord {
                 path: &shown,
                 sha256: doc.sha256(),
@@ -163,7 +162,7 @@ fn write_file(task: Task, dir: &Path, path: &Path) -> anyhow::Result<()> {
             export_format::write_companions(format, &doc, path, &out)?;
             export_format::render(format, &doc, &exported)?
         }
-        Task::Text(TextFormat::Plain) => input::open_text(path)?.text().to_owned(),
+        Task::Text(TextFormat::Plain) => input::open(path)?.text().to_owned(),
         Task::Text(TextFormat::Jsonl) => record(task, path)?,
     };
     store::write_atomic(&out, &text)?;
@@ -189,23 +188,11 @@ pub(crate) fn output_path(dir: &Path, path: &Path, suffix: &str) -> PathBuf {
 
 /// The article at `path` as `folio export` builds it: analysed, with the
 /// reader's annotation file (beside it, or its copy in the data folder)
-/// applied. Mirrors `export_command`.
+/// applied (see [`super::super::annotated::open`]).
 pub(crate) fn exported(path: &Path) -> anyhow::Result<(Document, AnnotationFile)> {
-    let doc = input::open_text(path)?;
-    let sidecar = if input::is_stdin(path) {
-        input::sidecar_for(path, &doc)?
-    } else {
-        let fallback = store::fallback_sidecar(doc.sha256());
-        store::annotations_path(&file::sidecar_path(path), fallback.as_deref())
-    };
-    let annotations = file::load(&sidecar)?
-        .as_ref()
-        .map(|f| anchor::claims_from_file(&doc, f))
-        .unwrap_or_default();
-    let mut analysis = analyse(&doc, &Progress::default());
-    corrections::apply(&mut analysis, annotations.corrections(), &doc);
-    let exported = export::to_file(&doc, Some(&analysis), &annotations);
-    Ok((doc, exported))
+    let article = super::super::annotated::open(path)?;
+    let exported = export::to_export(&article.doc, Some(&article.analysis), &article.annotations);
+    Ok((article.doc, exported))
 }
 
 /// `value` as one line of JSON with its `\n`.

@@ -1,0 +1,51 @@
+//! Global options (`--theme`, `--config`, `--no-mouse`) work before or after
+//! a subcommand, as clap users expect: they never turn the subcommand's name
+//! into an article path.
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+
+const SAMPLE: &str = "samples/macron-moscow.txt";
+
+fn folio() -> Command {
+    let mut cmd = Command::cargo_bin("folio").unwrap();
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent-folio-test");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = folio().args(args).assert().success().get_output().clone();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn a_theme_before_or_after_a_subcommand_leaves_its_output_alone() {
+    let plain = stdout_of(&["export", SAMPLE]);
+    assert!(plain.contains("id = \"emmanuel-macron\""));
+    assert_eq!(stdout_of(&["--theme", "light", "export", SAMPLE]), plain);
+    assert_eq!(stdout_of(&["export", SAMPLE, "--theme", "light"]), plain);
+    assert_eq!(stdout_of(&["--no-mouse", "export", SAMPLE]), plain);
+    let text = stdout_of(&["text", SAMPLE]);
+    assert_eq!(stdout_of(&["--theme", "light", "text", SAMPLE]), text);
+}
+
+#[test]
+fn config_checks_the_file_given_by_the_global_option_in_either_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "mouse = 1\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    for args in [["--config", bad, "config"], ["config", "--config", bad]] {
+        let output = folio().args(args).assert().failure().get_output().clone();
+        let err = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(
+            err,
+            format!(
+                "{bad}:1: mouse: expected true or false; the mouse stays on\n\
+                 folio: 1 problem(s) in {bad}\n"
+            ),
+            "{args:?}"
+        );
+    }
+}
