@@ -116,6 +116,9 @@ pub struct SearchState {
     pub matches: Vec<Range<usize>>,
     /// Index into `matches`.
     pub current: usize,
+    /// Whether the current match is still the newest place the reader went
+    /// to (`v` and `E` start there); any later move clears it.
+    pub at_cursor: bool,
 }
 
 /// Everything folio shows and remembers while it runs.

@@ -66,6 +66,7 @@ impl App {
             query,
             matches,
             current,
+            at_cursor: false,
         });
         self.show_search_match();
     }
@@ -96,6 +97,9 @@ impl App {
             search.query
         ));
         self.go_to(span, Target::Sentence);
+        if let Some(search) = &mut self.search {
+            search.at_cursor = true;
+        }
     }
 }
 

@@ -154,6 +154,7 @@ impl App {
                 .partition_point(|s| s.start < visible.end)
                 .saturating_sub(1),
         };
+        self.forget_picks();
         self.sentence = sentence;
         self.target = Target::Sentence;
     }
@@ -213,8 +214,10 @@ impl App {
         }
     }
 
-    /// Moves the sentence cursor to the sentence holding `byte`.
+    /// Moves the sentence cursor to the sentence holding `byte`; what the
+    /// reader picked before is forgotten (see [`App::forget_picks`]).
     pub(super) fn move_sentence_cursor_to(&mut self, byte: usize) {
+        self.forget_picks();
         if let Some(analysis) = &self.analysis {
             let sentences = &analysis.sentences;
             self.sentence = sentences
@@ -270,6 +273,7 @@ impl App {
             self.sentence.saturating_sub(1)
         };
         if let Some(span) = analysis.sentences.get(next).cloned() {
+            self.forget_picks();
             self.sentence = next;
             self.target = Target::Sentence;
             self.scroll_into_view(span.start);
@@ -360,8 +364,8 @@ impl App {
             index + 1,
             entity.mentions.len()
         ));
-        self.selected_mention = Some(mention.clone());
-        self.go_to(mention, Target::Sentence);
+        self.go_to(mention.clone(), Target::Sentence);
+        self.selected_mention = Some(mention);
     }
 }
 
