@@ -19,6 +19,7 @@ use crate::app::Effect;
 use crate::config::startup::Settings;
 use crate::view;
 
+mod labels;
 mod loading;
 mod session;
 use loading::Loader;
@@ -69,17 +70,10 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
             None => return Ok(()),
         },
     };
-    let count = sessions.len();
-    for (i, session) in sessions.iter_mut().enumerate() {
-        if count > 1 {
-            let name = session
-                .path
-                .file_name()
-                .map_or_else(|| "-".to_owned(), |n| n.to_string_lossy().into_owned());
-            session
-                .app
-                .set_article_label(format!("{}/{count} {name}", i + 1));
-        }
+    let paths: Vec<&std::path::Path> = sessions.iter().map(|s| s.path.as_path()).collect();
+    let labels = labels::article_labels(&paths);
+    for (session, label) in sessions.iter_mut().zip(labels) {
+        session.app.set_article_label(label);
         if let Ok(analysis) = session.receiver.recv_timeout(FIRST_FRAME_WAIT) {
             session.app.set_analysis(analysis);
         }
@@ -94,7 +88,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
     if sessions.is_empty() {
         anyhow::bail!("no article given");
     }
-    if count > 1 {
+    if sessions.len() > 1 {
         share_entities(&mut sessions);
     }
 

@@ -73,7 +73,8 @@ impl App {
 
     pub(super) fn step_search(&mut self, forward: bool) {
         let Some(search) = &mut self.search else {
-            self.message = Some("no search yet: / starts one".to_owned());
+            let search = self.key_hint(super::Action::Search);
+            self.message = Some(format!("no search yet: {search} starts one"));
             return;
         };
         let count = search.matches.len();

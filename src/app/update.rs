@@ -109,9 +109,12 @@ impl App {
     /// Quits, unless the last change is not saved: then the first `q` warns
     /// and only a second `q` in a row quits.
     fn quit(&mut self) -> Option<Effect> {
+        let quit = self.key_hint(Action::Quit);
         match self.unsaved_reason() {
             Some(why) => {
-                self.message = Some(format!("NOT SAVED ({why}) — press q again to quit anyway"));
+                self.message = Some(format!(
+                    "NOT SAVED ({why}) — press {quit} again to quit anyway"
+                ));
                 self.quit_armed = true;
                 None
             }
@@ -306,7 +309,10 @@ impl App {
                         "no claims in this text ({orphans} orphaned: their text is gone from the article)"
                     )
                 } else {
-                    "no claims yet: c marks one".to_owned()
+                    format!(
+                        "no claims yet: {} marks one",
+                        self.key_hint(Action::MarkClaim)
+                    )
                 });
             }
             None => self.message = Some("no more claims".to_owned()),
