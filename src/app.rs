@@ -157,6 +157,9 @@ pub struct App {
     pub(crate) mentions: Vec<(Range<usize>, EntityKind)>,
     pub(crate) save_state: SaveState,
     pub(crate) message: Option<String>,
+    /// The last message shown, kept after a key clears it: help (`?`)
+    /// shows it again, whole.
+    pub(crate) last_message: Option<String>,
     pub(crate) analysis_progress: u32,
     /// The article's name for the status bar (`001.txt`, or `2/3 b.html`
     /// when several are open).
@@ -219,6 +222,7 @@ impl App {
             mentions: Vec::new(),
             save_state,
             message,
+            last_message: None,
             analysis_progress: 0,
             article_label: None,
             corpus: None,
@@ -397,7 +401,9 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return None;
         }
-        self.message = None;
+        if let Some(shown) = self.message.take() {
+            self.last_message = Some(shown);
+        }
         let quit_armed = std::mem::take(&mut self.quit_armed);
         match &mut self.mode {
             Mode::Normal => {

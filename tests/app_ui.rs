@@ -163,3 +163,26 @@ J = "panel_next"
         status(&app)
     );
 }
+
+#[test]
+fn help_shows_the_last_message_whole_after_a_key_cleared_it() {
+    let mut app = sample_app();
+    press(&mut app, "c\n");
+    app.saved(Err(folio::annotations::file::FileError::ChangedOnDisk {
+        path: "a/very/long/folder/name/for/the/article.txt.folio.toml".into(),
+        kept: "a/very/long/folder/name/for/the/article.txt.folio.toml.conflict.toml".into(),
+    }));
+    press(&mut app, "j?");
+    app.resize(80, 40);
+    let screen = common::screen_text(&draw(&app, 80, 40));
+    assert!(screen.contains("Last message"), "{screen}");
+    let joined = screen
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains("a/very/long/folder/name/for/the/article.txt.folio.toml.conflict.toml: merge them by hand"),
+        "{screen}"
+    );
+}

@@ -34,8 +34,9 @@ const WIDTH: u16 = 96;
 /// Columns of the key column, before each doc line.
 const KEY_COLUMN: usize = 20;
 
-/// Draws the help popup over the screen, scrolled down `scroll` rows. Doc
-/// lines wrap under themselves when the popup is narrower than they are.
+/// Draws the help popup over the screen, scrolled down `scroll` rows: the
+/// last message first (whole), then the keys. Doc lines wrap under
+/// themselves when the popup is narrower than they are.
 pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let theme = &app.theme;
     let popup = theme.ui("ui.popup");
@@ -44,6 +45,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let inner_width = usize::from(WIDTH.min(app.areas.whole.width).saturating_sub(2));
     let doc_width = inner_width.saturating_sub(KEY_COLUMN).max(8);
     let mut lines = Vec::new();
+    if let Some(message) = &app.last_message {
+        // A message is gone with the next key; here it can be read again.
+        lines.push(Line::from(Span::styled("Last message", title_style)));
+        let message = super::safe_line(message);
+        let width = inner_width.saturating_sub(2).max(8);
+        for range in crate::wrap::wrap(&message, 0..message.len(), width) {
+            let line = message.get(range).unwrap_or("");
+            lines.push(Line::from(Span::styled(format!("  {line}"), popup)));
+        }
+        lines.push(Line::default());
+    }
     let entry = |lines: &mut Vec<Line<'static>>, keys: String, doc: &str| {
         for (i, range) in crate::wrap::wrap(doc, 0..doc.len(), doc_width)
             .into_iter()
