@@ -116,6 +116,9 @@ pub struct SearchState {
     pub matches: Vec<Range<usize>>,
     /// Index into `matches`.
     pub current: usize,
+    /// Whether the current match is still the newest place the reader went
+    /// to (`v` and `E` start there); any later move clears it.
+    pub at_cursor: bool,
 }
 
 /// Everything folio shows and remembers while it runs.
@@ -154,8 +157,12 @@ pub struct App {
     pub(crate) mentions: Vec<(Range<usize>, EntityKind)>,
     pub(crate) save_state: SaveState,
     pub(crate) message: Option<String>,
+    /// The last message shown, kept after a key clears it: help (`?`)
+    /// shows it again, whole.
+    pub(crate) last_message: Option<String>,
     pub(crate) analysis_progress: u32,
-    /// Which of several open articles this is (`2/3 b.html`), for the status bar.
+    /// The article's name for the status bar (`001.txt`, or `2/3 b.html`
+    /// when several are open).
     pub(crate) article_label: Option<String>,
     /// Entities of every open article, when several are open.
     pub(crate) corpus: Option<corpus::CorpusPanel>,
@@ -215,6 +222,7 @@ impl App {
             mentions: Vec::new(),
             save_state,
             message,
+            last_message: None,
             analysis_progress: 0,
             article_label: None,
             corpus: None,
@@ -253,8 +261,8 @@ impl App {
         self.sentence = 0;
     }
 
-    /// Names this article among several open ones (`2/3 b.html`); the
-    /// status bar shows it.
+    /// Names this article (`001.txt`), or places it among several open
+    /// ones (`2/3 tech/001.txt`); the status bar shows it.
     pub fn set_article_label(&mut self, label: String) {
         self.article_label = Some(label);
     }
@@ -393,7 +401,9 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return None;
         }
-        self.message = None;
+        if let Some(shown) = self.message.take() {
+            self.last_message = Some(shown);
+        }
         let quit_armed = std::mem::take(&mut self.quit_armed);
         match &mut self.mode {
             Mode::Normal => {
@@ -410,7 +420,9 @@ impl App {
                     Lookup::Unbound => {
                         if keys.len() > 1 && key.code != KeyCode::Esc {
                             let typed = KeyPress::sequence_name(&keys);
-                            self.message = Some(format!("{typed} is not bound (? lists the keys)"));
+                            let help = self.key_hint(Action::Help);
+                            self.message =
+                                Some(format!("{typed} is not bound ({help} lists the keys)"));
                         }
                         None
                     }
@@ -508,8 +520,13 @@ impl App {
                 }
             }
             Mode::Normal | Mode::Help { .. } => {
-                self.message =
-                    Some("paste ignored: paste into a search (/) or a claim note (c)".to_owned());
+                let (search, claim) = (
+                    self.key_hint(Action::Search),
+                    self.key_hint(Action::MarkClaim),
+                );
+                self.message = Some(format!(
+                    "paste ignored: paste into a search ({search}) or a claim note ({claim})"
+                ));
             }
         }
     }
@@ -584,6 +601,22 @@ impl App {
                 .position(|r| *r == panel::QuoteRow::Quote(kept));
             self.quote_panel.selected = row.or(self.quote_panel.selected);
         }
+    }
+
+    /// How the reader types `action`, for hints in messages: its key in the
+    /// current focus, else while reading (`u`); the action's keymap name
+    /// when no key is bound to it (`mark_claim (no key)`).
+    pub(crate) fn key_hint(&self, action: Action) -> String {
+        self.keymap
+            .key_for(self.focus, action)
+            .or_else(|| self.keymap.key_for(Context::Article, action))
+            .unwrap_or_else(|| format!("{} (no key)", action.name()))
+    }
+
+    /// The key bound to `action` in `context`, for hints drawn only when
+    /// there is one (status bar, panel title).
+    pub(crate) fn key_in(&self, context: Context, action: Action) -> Option<String> {
+        self.keymap.key_for(context, action)
     }
 
     /// Row arithmetic over the article at the current width. Keep it short-lived:

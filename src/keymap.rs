@@ -186,6 +186,25 @@ impl Keymap {
         }
     }
 
+    /// The key (or sequence, `"g g"`) bound to `action` in `context`, named
+    /// as hints show it (`"]"`, `"C-r"`, `"Tab"`; see
+    /// [`KeyPress::hint_name`]): the first
+    /// binding written, passing over arrow and paging keys when another key
+    /// is bound too (`j` rather than `down`; after the reader unbinds `j`
+    /// and binds `J`, `J`). `None` when nothing is bound to it there.
+    pub fn key_for(&self, context: Context, action: Action) -> Option<String> {
+        let mut bound = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == action);
+        let first = bound.clone().next()?;
+        let chosen = bound
+            .find(|b| !b.keys.iter().all(KeyPress::is_navigation))
+            .unwrap_or(first);
+        let names: Vec<String> = chosen.keys.iter().map(KeyPress::hint_name).collect();
+        Some(names.join(" "))
+    }
+
     /// For help: each action bound in `context` with its keys (sequences as
     /// `"g g"`), in the order of [`Action::ALL`].
     pub fn help(&self, context: Context) -> Vec<(Action, Vec<String>)> {

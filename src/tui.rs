@@ -19,6 +19,7 @@ use crate::app::Effect;
 use crate::config::startup::Settings;
 use crate::view;
 
+mod labels;
 mod loading;
 mod session;
 use loading::Loader;
@@ -55,8 +56,13 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
     // Articles read quickly open before the terminal changes, so an error
     // (a missing file) is printed on a normal screen.
     let early = loader.wait(FIRST_FRAME_WAIT).transpose()?;
+    // Without a terminal the reader could only panic or fill a file with
+    // escape codes: say which subcommand prints instead.
+    if let Some(missing) = missing_terminal() {
+        anyhow::bail!("{}", needs_terminal(missing, paths));
+    }
     let stop = stop_on_signals()?;
-    let mut terminal = TerminalGuard::new(settings.mouse);
+    let mut terminal = TerminalGuard::new(settings.mouse)?;
     let mut sessions = match early {
         Some(sessions) => sessions,
         None => match loader.show_until_loaded(terminal.get(), &settings.theme, &stop)? {
@@ -64,17 +70,10 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
             None => return Ok(()),
         },
     };
-    let count = sessions.len();
-    for (i, session) in sessions.iter_mut().enumerate() {
-        if count > 1 {
-            let name = session
-                .path
-                .file_name()
-                .map_or_else(|| "-".to_owned(), |n| n.to_string_lossy().into_owned());
-            session
-                .app
-                .set_article_label(format!("{}/{count} {name}", i + 1));
-        }
+    let paths: Vec<&std::path::Path> = sessions.iter().map(|s| s.path.as_path()).collect();
+    let labels = labels::article_labels(&paths);
+    for (session, label) in sessions.iter_mut().zip(labels) {
+        session.app.set_article_label(label);
         if let Ok(analysis) = session.receiver.recv_timeout(FIRST_FRAME_WAIT) {
             session.app.set_analysis(analysis);
         }
@@ -89,7 +88,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
     if sessions.is_empty() {
         anyhow::bail!("no article given");
     }
-    if count > 1 {
+    if sessions.len() > 1 {
         share_entities(&mut sessions);
     }
 
@@ -253,6 +252,56 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, saving: Arc<Mutex<()>>) {
     });
 }
 
+/// What folio lacks to run full-screen, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MissingTerminal {
+    /// Standard output goes to a file or a pipe: the screen would be
+    /// escape codes in it.
+    Output,
+    /// No keyboard: standard input is no terminal and there is no
+    /// controlling terminal to read keys from (`/dev/tty`).
+    Keyboard,
+}
+
+/// Checks that folio can draw and read keys: standard output is a terminal,
+/// and so is standard input or the controlling terminal (keys come from
+/// there when the article is piped in).
+fn missing_terminal() -> Option<MissingTerminal> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return Some(MissingTerminal::Output);
+    }
+    if std::io::stdin().is_terminal() {
+        return None;
+    }
+    #[cfg(unix)]
+    let keyboard = std::fs::File::open("/dev/tty").is_ok();
+    #[cfg(not(unix))]
+    let keyboard = false;
+    (!keyboard).then_some(MissingTerminal::Keyboard)
+}
+
+/// The one line said when folio cannot open the reader: why, and which
+/// subcommand prints the text or the annotations instead.
+fn needs_terminal(missing: MissingTerminal, paths: &[PathBuf]) -> String {
+    let why = match missing {
+        MissingTerminal::Output => "standard output is not a terminal",
+        MissingTerminal::Keyboard => "there is no terminal to read keys from",
+    };
+    let file = match paths {
+        [one] => view::safe_line(&one.display().to_string()),
+        _ => "FILE".to_owned(),
+    };
+    let file = if file.contains(char::is_whitespace) {
+        format!("'{file}'")
+    } else {
+        file
+    };
+    format!(
+        "the reader needs a terminal ({why}): `folio text {file}` prints the text, `folio export {file}` the annotations"
+    )
+}
+
 /// Whether folio's terminal has gone away (window closed, tmux killed).
 /// On Unix the controlling terminal can no longer be opened then; asking
 /// crossterm for the size alone is not enough, since it falls back to
@@ -282,10 +331,15 @@ fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
 struct TerminalGuard(DefaultTerminal);
 
 impl TerminalGuard {
-    fn new(mouse: bool) -> Self {
+    /// # Errors
+    /// The terminal cannot be put in raw mode or on the alternate screen.
+    fn new(mouse: bool) -> anyhow::Result<Self> {
         // ratatui's hook restores raw mode and the screen, then chains to the
         // previous hook; ours runs first and turns paste and mouse modes off.
-        let terminal = ratatui::init();
+        let terminal = ratatui::try_init().map_err(|err| {
+            restore_terminal();
+            anyhow::anyhow!("cannot open the terminal: {err}")
+        })?;
         let restore_terminal = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let _ = execute!(
@@ -299,7 +353,7 @@ impl TerminalGuard {
         if mouse {
             let _ = execute!(std::io::stdout(), EnableMouseCapture);
         }
-        Self(terminal)
+        Ok(Self(terminal))
     }
 
     fn get(&mut self) -> &mut DefaultTerminal {

@@ -69,7 +69,7 @@ actions! {
     PanelNext => "panel_next", "Select the next entity in the panel";
     PanelPrev => "panel_prev", "Select the previous entity in the panel";
     PanelJump => "panel_jump", "Jump to the selected entity's next mention";
-    StartSelection => "select", "Start a selection at the cursor (then w/b, )/(, ]/[ extend it)";
+    StartSelection => "select", "Start a selection at the cursor (the keys under Selecting text extend it)";
     SelectNextWord => "select_next_word", "Extend the selection to the next word";
     SelectPrevWord => "select_prev_word", "Move the selection's end back a word";
     SelectNextSentence => "select_next_sentence", "Extend the selection to the next sentence";

@@ -2,7 +2,7 @@
 
 use super::claim_form::ClaimForm;
 use super::speaker_form::SpeakerForm;
-use super::{App, Effect, Mode, SaveState, Target};
+use super::{Action, App, Effect, Mode, SaveState, Target};
 use crate::annotations::{Annotations, SpeakerFix};
 
 impl App {
@@ -42,7 +42,12 @@ impl App {
     pub(super) fn submit_claim(&mut self, form: &ClaimForm) -> Option<Effect> {
         let claim = form.to_claim(self.annotations.next_claim_id(), (self.now)());
         let id = claim.id.clone();
-        self.change_annotations(|a| a.upsert_claim(claim));
+        let verb = if form.editing.is_some() {
+            "edited"
+        } else {
+            "marked"
+        };
+        self.change_annotations(format!("claim {id} {verb}"), |a| a.upsert_claim(claim));
         self.end_selection();
         if let Target::Claim(_) = self.target {
             self.target = self
@@ -73,16 +78,25 @@ impl App {
                 self.mode = Mode::Speaker(SpeakerForm::new(i, analysis))
             }
             _ => {
-                self.message =
-                    Some("s sets the speaker of a quotation: go to one with ] first".to_owned())
+                let (set, next) = (
+                    self.key_hint(Action::SetSpeaker),
+                    self.key_hint(Action::NextQuote),
+                );
+                self.message = Some(format!(
+                    "{set} sets the speaker of a quotation: go to one with {next} first"
+                ));
             }
         }
     }
 
     /// Records the reader's speaker for a quotation.
     pub(super) fn set_speaker(&mut self, fix: SpeakerFix) -> Option<Effect> {
-        self.change_annotations(|a| a.set_speaker(fix));
-        self.message = Some("speaker set (u undoes)".to_owned());
+        let what = self.speaker_change(&fix);
+        self.change_annotations(what, |a| a.set_speaker(fix));
+        self.message = Some(format!(
+            "speaker set ({} undoes)",
+            self.key_hint(Action::Undo)
+        ));
         Some(Effect::Save)
     }
 
@@ -107,22 +121,54 @@ impl App {
             self.message = Some("no claim here".to_owned());
             return None;
         };
-        self.change_annotations(|a| {
+        self.change_annotations(format!("claim {id} removed"), |a| {
             a.remove_claim(&id);
         });
         if let Target::Claim(_) = self.target {
             self.target = Target::Sentence;
         }
-        self.message = Some(format!("removed claim {id} (u undoes)"));
+        let undo = self.key_hint(Action::Undo);
+        self.message = Some(format!("removed claim {id} ({undo} undoes)"));
         Some(Effect::Save)
     }
 
-    pub(super) fn change_annotations(&mut self, change: impl FnOnce(&mut Annotations)) {
+    /// Applies `change` to the annotations, undoably; `what` says what it
+    /// is (`claim c3 removed`) for the undo and redo messages.
+    pub(super) fn change_annotations(
+        &mut self,
+        what: impl Into<String>,
+        change: impl FnOnce(&mut Annotations),
+    ) {
         let before = self.annotations.clone();
         change(&mut self.annotations);
         self.save_state = SaveState::Pending;
         self.after_change(&before);
-        self.history.record(before);
+        self.history.record(before, what);
+    }
+
+    /// What setting the speaker `fix` does, in words: `speaker of quote 2
+    /// set to Vladimir Putin`.
+    fn speaker_change(&self, fix: &SpeakerFix) -> String {
+        let quote = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.quotations.iter().position(|q| q.span == fix.span))
+            .map_or_else(String::new, |i| format!(" of quote {}", i + 1));
+        let entity_name = |id: &String| {
+            let entities = self.analysis.as_ref().map(|a| a.entities.as_slice());
+            entities
+                .and_then(|es| es.iter().find(|e| &e.id == id))
+                .map_or_else(|| id.clone(), |e| e.name.clone())
+        };
+        match fix
+            .speaker
+            .as_ref()
+            .map(entity_name)
+            .or(fix.speaker_text.clone())
+        {
+            Some(name) => format!("speaker{quote} set to {name}"),
+            None => format!("speaker{quote} cleared"),
+        }
     }
 
     /// Brings what is shown up to date after the annotations changed from
@@ -145,10 +191,11 @@ impl App {
         } else {
             self.history.redo(current)
         };
-        let (state, changed) = match result {
-            Ok(state) => (state, true),
-            Err(state) => (state, false),
+        let (state, what) = match result {
+            Ok((state, what)) => (state, Some(what)),
+            Err(state) => (state, None),
         };
+        let changed = what.is_some();
         let before = std::mem::replace(&mut self.annotations, state);
         self.after_change(&before);
         if let Target::Claim(i) = self.target
@@ -156,15 +203,12 @@ impl App {
         {
             self.target = Target::Sentence;
         }
-        self.message = Some(
-            match (back, changed) {
-                (true, true) => "undone",
-                (false, true) => "redone",
-                (true, false) => "nothing to undo",
-                (false, false) => "nothing to redo",
-            }
-            .to_owned(),
-        );
+        self.message = Some(match (back, what) {
+            (true, Some(what)) => format!("undone: {what}"),
+            (false, Some(what)) => format!("redone: {what}"),
+            (true, None) => "nothing to undo".to_owned(),
+            (false, None) => "nothing to redo".to_owned(),
+        });
         changed.then(|| {
             self.save_state = SaveState::Pending;
             Effect::Save

@@ -136,8 +136,12 @@ impl super::App {
                 self.jump_to_mention();
             }
             None => {
+                let (next, prev) = (
+                    self.key_hint(super::Action::NextArticle),
+                    self.key_hint(super::Action::PrevArticle),
+                );
                 self.message = Some(format!(
-                    "{} is not mentioned in this article (> and < switch articles)",
+                    "{} is not mentioned in this article ({next} and {prev} switch articles)",
                     crate::view::safe_line(&name)
                 ));
             }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::correction_form::CorrectionForm;
 use super::panel::Panel;
-use super::{App, Effect, Mode, SaveState};
+use super::{Action, App, Effect, Mode, SaveState};
 use crate::annotations::corrections::{self, Correction, CorrectionAction};
 use crate::keymap::Context;
 
@@ -53,7 +53,11 @@ impl App {
             return;
         }
         let Some(span) = self.selection.as_ref().map(|s| s.span()) else {
-            self.message = Some("v selects text first, then T tags it".to_owned());
+            let (select, tag) = (
+                self.key_hint(Action::StartSelection),
+                self.key_hint(Action::TagSelection),
+            );
+            self.message = Some(format!("{select} selects text first, then {tag} tags it"));
             return;
         };
         let exact = self.doc.slice(span.clone()).to_owned();
@@ -72,8 +76,16 @@ impl App {
             return;
         }
         let Some(mention) = self.mention_at_cursor() else {
-            self.message =
-                Some("no mention here: search for it (/) or v, e on a name, then E".to_owned());
+            let search = self.key_hint(Action::Search);
+            let select = self.key_hint(Action::StartSelection);
+            let mention = self
+                .keymap
+                .key_for(Context::Select, Action::SelectMention)
+                .unwrap_or_else(|| Action::SelectMention.name().to_owned());
+            let correct = self.key_hint(Action::CorrectMention);
+            self.message = Some(format!(
+                "no mention here: search for it ({search}) or {select}, {mention} on a name, then {correct}"
+            ));
             return;
         };
         let Some(analysis) = &self.analysis else {
@@ -174,9 +186,10 @@ impl App {
         } else {
             ""
         };
-        self.change_annotations(|a| a.push_correction(correction));
+        let change = format!("{what}{scope}");
+        self.change_annotations(change.clone(), |a| a.push_correction(correction));
         self.end_selection();
-        self.message = Some(format!("{what}{scope} · u undoes"));
+        self.message = Some(format!("{change} · {} undoes", self.key_hint(Action::Undo)));
         Some(Effect::Save)
     }
 }

@@ -146,6 +146,7 @@ impl App {
         };
         self.selection = None;
         self.focus = Context::Article;
+        self.forget_picks();
         let Some(analysis) = &self.analysis else {
             return;
         };

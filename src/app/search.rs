@@ -66,13 +66,15 @@ impl App {
             query,
             matches,
             current,
+            at_cursor: false,
         });
         self.show_search_match();
     }
 
     pub(super) fn step_search(&mut self, forward: bool) {
         let Some(search) = &mut self.search else {
-            self.message = Some("no search yet: / starts one".to_owned());
+            let search = self.key_hint(super::Action::Search);
+            self.message = Some(format!("no search yet: {search} starts one"));
             return;
         };
         let count = search.matches.len();
@@ -96,6 +98,9 @@ impl App {
             search.query
         ));
         self.go_to(span, Target::Sentence);
+        if let Some(search) = &mut self.search {
+            search.at_cursor = true;
+        }
     }
 }
 

@@ -112,9 +112,21 @@ fn word_end(text: &str, start: usize) -> usize {
 }
 
 impl App {
+    /// The reader moved (a jump, a search, a cursor move): the mention picked
+    /// before and the search match reached before are no longer where `v`
+    /// and `E` act, so the newest place wins. The caller records the new
+    /// pick, if any, after calling this.
+    pub(super) fn forget_picks(&mut self) {
+        self.selected_mention = None;
+        if let Some(search) = &mut self.search {
+            search.at_cursor = false;
+        }
+    }
+
     /// `v`: starts a selection at the cursor: the mention picked in the
-    /// panel, the search match in the current sentence, else the first word
-    /// of the current quotation, claim or sentence.
+    /// panel or clicked, or the search match, when that was the reader's
+    /// last move; else the first word of the current quotation, claim or
+    /// sentence.
     pub(super) fn start_selection(&mut self) {
         if self.analysis.is_none() {
             self.message = Some("still analysing…".to_owned());
@@ -136,11 +148,11 @@ impl App {
         self.focus = Context::Select;
     }
 
-    /// The current search match, when it lies in what the reader is at (the
-    /// search moved the cursor there and nothing moved it since).
+    /// The current search match, when the search (or `n`/`N`) was the
+    /// reader's last move and the match lies in what the reader is at.
     pub(super) fn search_match_at_cursor(&self) -> Option<Range<usize>> {
         let target = self.target_span()?;
-        let search = self.search.as_ref()?;
+        let search = self.search.as_ref().filter(|s| s.at_cursor)?;
         let found = search.matches.get(search.current)?;
         target.contains(&found.start).then(|| found.clone())
     }

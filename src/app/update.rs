@@ -109,9 +109,12 @@ impl App {
     /// Quits, unless the last change is not saved: then the first `q` warns
     /// and only a second `q` in a row quits.
     fn quit(&mut self) -> Option<Effect> {
+        let quit = self.key_hint(Action::Quit);
         match self.unsaved_reason() {
             Some(why) => {
-                self.message = Some(format!("NOT SAVED ({why}) — press q again to quit anyway"));
+                self.message = Some(format!(
+                    "NOT SAVED ({why}) — press {quit} again to quit anyway"
+                ));
                 self.quit_armed = true;
                 None
             }
@@ -154,6 +157,7 @@ impl App {
                 .partition_point(|s| s.start < visible.end)
                 .saturating_sub(1),
         };
+        self.forget_picks();
         self.sentence = sentence;
         self.target = Target::Sentence;
     }
@@ -213,8 +217,10 @@ impl App {
         }
     }
 
-    /// Moves the sentence cursor to the sentence holding `byte`.
+    /// Moves the sentence cursor to the sentence holding `byte`; what the
+    /// reader picked before is forgotten (see [`App::forget_picks`]).
     pub(super) fn move_sentence_cursor_to(&mut self, byte: usize) {
+        self.forget_picks();
         if let Some(analysis) = &self.analysis {
             let sentences = &analysis.sentences;
             self.sentence = sentences
@@ -270,6 +276,7 @@ impl App {
             self.sentence.saturating_sub(1)
         };
         if let Some(span) = analysis.sentences.get(next).cloned() {
+            self.forget_picks();
             self.sentence = next;
             self.target = Target::Sentence;
             self.scroll_into_view(span.start);
@@ -302,7 +309,10 @@ impl App {
                         "no claims in this text ({orphans} orphaned: their text is gone from the article)"
                     )
                 } else {
-                    "no claims yet: c marks one".to_owned()
+                    format!(
+                        "no claims yet: {} marks one",
+                        self.key_hint(Action::MarkClaim)
+                    )
                 });
             }
             None => self.message = Some("no more claims".to_owned()),
@@ -360,8 +370,8 @@ impl App {
             index + 1,
             entity.mentions.len()
         ));
-        self.selected_mention = Some(mention.clone());
-        self.go_to(mention, Target::Sentence);
+        self.go_to(mention.clone(), Target::Sentence);
+        self.selected_mention = Some(mention);
     }
 }
 

@@ -76,6 +76,35 @@ impl KeyPress {
         names.join(" ")
     }
 
+    /// The key as hints show it: as in keymap files, with a named key
+    /// capitalised (`Tab`, `Enter`, `C-Esc`) so it reads as a key, not a word.
+    pub fn hint_name(&self) -> String {
+        let name = self.to_string();
+        if !NAMED.iter().any(|(_, code)| *code == self.code) {
+            return name;
+        }
+        let (modifiers, key) = name.split_at(name.rfind('-').map_or(0, |i| i + 1));
+        let mut chars = key.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+        format!("{modifiers}{}{}", first.unwrap_or_default(), chars.as_str())
+    }
+
+    /// Whether this is an arrow or paging key (up, down, left, right,
+    /// pageup, pagedown, home, end): hints name another key when there is one.
+    pub fn is_navigation(&self) -> bool {
+        matches!(
+            self.code,
+            KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::PageUp
+                | KeyCode::PageDown
+                | KeyCode::Home
+                | KeyCode::End
+        )
+    }
+
     /// The binding a terminal key event stands for.
     pub fn from_event(event: KeyEvent) -> Self {
         Self::normalised(event.code, event.modifiers)

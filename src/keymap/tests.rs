@@ -202,3 +202,38 @@ fn text_that_is_not_toml_is_an_error() {
         Err(KeymapError::Toml(_))
     ));
 }
+
+#[test]
+fn hints_name_the_first_key_bound_and_pass_over_arrows() {
+    let mut keymap = Keymap::builtin().unwrap();
+    assert_eq!(
+        keymap
+            .key_for(Context::Article, Action::NextQuote)
+            .as_deref(),
+        Some("]")
+    );
+    assert_eq!(
+        keymap.key_for(Context::Panel, Action::PanelNext).as_deref(),
+        Some("j")
+    );
+    assert_eq!(
+        keymap
+            .key_for(Context::Select, Action::CancelSelection)
+            .as_deref(),
+        Some("Esc")
+    );
+    assert_eq!(
+        keymap
+            .key_for(Context::Article, Action::FocusPanel)
+            .as_deref(),
+        Some("Tab")
+    );
+    let source =
+        "[keys.panel]\nj = \"none\"\nJ = \"panel_next\"\n[keys.normal]\n\"]\" = \"none\"\n";
+    assert!(keymap.apply_toml(source, "test").unwrap().is_empty());
+    assert_eq!(
+        keymap.key_for(Context::Panel, Action::PanelNext).as_deref(),
+        Some("J")
+    );
+    assert_eq!(keymap.key_for(Context::Article, Action::NextQuote), None);
+}

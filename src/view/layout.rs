@@ -42,7 +42,8 @@ pub struct Areas {
     /// The article pane (left).
     pub article: Rect,
     /// Where article text is drawn: inside the pane, with margins, at most
-    /// [`MAX_TEXT_WIDTH`] wide.
+    /// [`MAX_TEXT_WIDTH`] (or the configured width) wide, centred in the
+    /// pane when the pane is wider.
     pub text: Rect,
     /// The entity panel (right), when the terminal is wide enough.
     pub panel: Rect,
@@ -82,8 +83,11 @@ impl Areas {
             .width
             .saturating_sub(2 * margin)
             .min(prefs.text_width.max(1));
+        // Wider than the readable measure, the text column sits in the
+        // middle of the pane rather than leaving the gap before the panel.
+        let spare = article.width.saturating_sub(2 * margin + text_width);
         let text = Rect::new(
-            article.x + margin,
+            article.x + margin + spare / 2,
             article.y + 1,
             text_width,
             article.height.saturating_sub(1),
@@ -132,6 +136,9 @@ mod tests {
         let areas = Areas::new(Rect::new(0, 0, 200, 50));
         assert_eq!(areas.panel.width, 36);
         assert_eq!(areas.text.width, MAX_TEXT_WIDTH);
+        // Centred in the 164-column pane: 32 columns either side.
+        assert_eq!(areas.text.x, 32);
+        assert_eq!(areas.article.right() - areas.text.right(), 32);
         assert_eq!(areas.status, Rect::new(0, 49, 200, 1));
         let areas = Areas::new(Rect::new(0, 0, 120, 40));
         assert_eq!(

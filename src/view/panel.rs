@@ -8,13 +8,54 @@ use unicode_width::UnicodeWidthStr;
 
 use super::safe_text;
 use crate::analysis::EntityKind;
-use crate::app::App;
 use crate::app::corpus::CorpusRow;
 use crate::app::panel::{PanelRow, PanelView, QuoteRow, first_shown};
+use crate::app::{Action, App};
 use crate::document::markup::MarkupKind;
 use crate::keymap::Context;
 use crate::theme::Theme;
 use ratatui::style::Style;
+
+/// The keys that work on the panel, from the keymap, for its title:
+/// ` · j/k enter t` with the focus here (`o` too in the links view),
+/// ` · tab t` without; an unbound action is left out.
+fn title_hints(app: &App, focused: bool) -> String {
+    let key = |context, action| app.key_in(context, action);
+    let keys: Vec<String> = if focused {
+        let step = match (
+            key(Context::Panel, Action::PanelNext),
+            key(Context::Panel, Action::PanelPrev),
+        ) {
+            (Some(next), Some(prev)) => Some(format!("{next}/{prev}")),
+            (next, prev) => next.or(prev),
+        };
+        let open = (app.panel_view == PanelView::Links)
+            .then(|| key(Context::Panel, Action::OpenLink))
+            .flatten();
+        [
+            step,
+            key(Context::Panel, Action::PanelJump),
+            open,
+            key(Context::Panel, Action::TogglePanelView),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    } else {
+        [
+            key(Context::Article, Action::FocusPanel),
+            key(Context::Article, Action::TogglePanelView),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    };
+    if keys.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", keys.join(" "))
+    }
+}
 
 /// Draws the panel into `area` (its left border included).
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -31,16 +72,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         PanelView::AllArticles => "All articles".to_owned(),
         PanelView::Links => format!("Links ({})", app.document().markup().links.len()),
     };
-    let open = if app.panel_view == PanelView::Links {
-        " o"
-    } else {
-        ""
-    };
-    let title = if focused {
-        format!(" {name} · j/k Enter{open} t ")
-    } else {
-        format!(" {name} · Tab t ")
-    };
+    let title = format!(" {name}{} ", title_hints(app, focused));
     let block = Block::new()
         .borders(Borders::LEFT)
         .border_style(border)

@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::safe_text;
-use crate::app::{App, Mode, SaveState, Target};
+use super::{safe_line, safe_text};
+use crate::app::{Action, App, Mode, SaveState, Target};
+use crate::keymap::Context;
 
 /// Draws the status bar into `area` (one row).
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -21,9 +22,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.set_cursor_position(Cursor::new(x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
-    let hint = " ? help ";
+    let hint = app
+        .key_in(app.focus, Action::Help)
+        .map_or_else(String::new, |key| format!(" {key} help "));
     let left_width = usize::from(area.width).saturating_sub(hint.width());
     let (save_text, save_warns) = save_label(app.save_state());
+    let selecting = app.selection().is_some();
     // When a message does not fit, the claim count and then the quotation
     // make room for it: a message is read once, the counts are always there.
     let mut optional = vec![quote_label(app), claims_label(app)];
@@ -33,7 +37,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let chars = text.chars().count();
         let excerpt = safe_text(text, 40);
         optional = vec![format!(
-            "SELECT “{excerpt}” {chars} chars · c claim · T tag · E correct · Esc"
+            "SELECT “{excerpt}” {chars} chars{}",
+            selection_hints(app)
         )];
     }
     let mut position = position_label(app);
@@ -42,18 +47,34 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let typed = crate::keymap::KeyPress::sequence_name(app.pending_keys());
         position = format!("{position}  │  {typed} …");
     }
-    let joined = |optional: &[String]| {
-        let mut parts = vec![position.clone()];
-        parts.extend(optional.iter().cloned());
+    let joined = |fit: Fit| {
+        let mut parts = Vec::new();
+        if fit.label {
+            parts.extend(app.article_label.clone());
+        }
+        parts.push(position.clone());
+        parts.extend(optional.iter().take(fit.optional).cloned());
         parts.push(save_text.clone());
-        parts.extend(app.message.clone());
+        if fit.message {
+            parts.extend(app.message.clone());
+        }
         let parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
         format!(" {}", parts.join("  │  "))
     };
-    let mut text = joined(&optional);
-    while text.width() > left_width && optional.pop().is_some() {
-        text = joined(&optional);
+    let fits = Fit::in_order(optional.len(), selecting, app.message.is_some());
+    let fit = fits
+        .iter()
+        .copied()
+        .find(|&fit| joined(fit).width() <= left_width)
+        .or(fits.last().copied())
+        .unwrap_or_default();
+    if !fit.message
+        && let Some(message) = &app.message
+    {
+        // Too long for the bar: the whole message, wrapped, just above it.
+        draw_long_message(frame, app, area, message, save_warns);
     }
+    let text = joined(fit);
     let left = safe_text(&text, left_width);
     let pad = left_width.saturating_sub(left.width());
     let left_style = if save_warns {
@@ -69,6 +90,90 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(bar), area);
 }
 
+/// Which parts of the status bar are shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Fit {
+    /// The article's name.
+    label: bool,
+    /// How many of the optional parts (counts, or the selection), from the first.
+    optional: usize,
+    /// The message, in the bar (else wrapped above it).
+    message: bool,
+}
+
+impl Fit {
+    /// The ways to fill the bar, most complete first; the first that fits
+    /// is drawn. The counts make room for a message before the message
+    /// leaves the bar; while selecting, the article's name goes first.
+    fn in_order(optional: usize, selecting: bool, message: bool) -> Vec<Fit> {
+        let mut fits = Vec::new();
+        for message in [message, false] {
+            let fit = |label, optional| Fit {
+                label,
+                optional,
+                message,
+            };
+            if selecting {
+                fits.push(fit(true, optional));
+                fits.push(fit(false, optional));
+                fits.push(fit(false, 0));
+            } else {
+                fits.extend((0..=optional).rev().map(|n| fit(true, n)));
+                fits.push(fit(false, 0));
+            }
+        }
+        fits.dedup();
+        fits
+    }
+}
+
+/// The keys that act on a selection, from the keymap: ` · c claim · T tag
+/// · E correct · esc` (an unbound action is left out).
+fn selection_hints(app: &App) -> String {
+    [
+        (Action::MarkClaim, " claim"),
+        (Action::TagSelection, " tag"),
+        (Action::CorrectMention, " correct"),
+        (Action::CancelSelection, ""),
+    ]
+    .iter()
+    .filter_map(|&(action, what)| {
+        app.key_in(Context::Select, action)
+            .map(|k| format!(" · {k}{what}"))
+    })
+    .collect()
+}
+
+/// Draws `message`, wrapped to the screen's width, in the rows just above
+/// the status bar `area` (at most half the screen), so a message longer
+/// than the bar is read whole until the next key.
+fn draw_long_message(frame: &mut Frame, app: &App, area: Rect, message: &str, warns: bool) {
+    let style = app.theme.ui(if warns {
+        "ui.statusbar.warning"
+    } else {
+        "ui.statusbar"
+    });
+    let text = safe_line(message);
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let lines: Vec<Line> = crate::wrap::wrap(&text, 0..text.len(), width)
+        .into_iter()
+        .filter_map(|range| text.get(range))
+        .map(|line| Line::from(format!(" {line}")))
+        .collect();
+    let room = usize::from(area.y.saturating_sub(app.areas.whole.y)) / 2;
+    let rows = lines.len().min(room.max(1));
+    let Ok(height) = u16::try_from(rows) else {
+        return;
+    };
+    let above = Rect::new(area.x, area.y.saturating_sub(height), area.width, height);
+    frame.render_widget(ratatui::widgets::Clear, above);
+    frame.render_widget(Paragraph::new(lines).style(style), above);
+}
+
+/// How far the reader has read, as `less` counts it: the share of the
+/// article's bytes up to the end of the screen's last row (100% once the end
+/// is on screen). One measure at every scroll position, so a row down never
+/// jumps by more than that row's text.
 fn position_label(app: &App) -> String {
     let mut layout = app.layout();
     let height = app.page_height().max(1);
@@ -77,18 +182,14 @@ fn position_label(app: &App) -> String {
     let percent = if at_end {
         100
     } else {
-        layout.byte_at(app.top) * 100 / length
+        (layout.visible_bytes(app.top, height).end * 100 / length).min(99)
     };
-    let position = match app.analysis() {
+    match app.analysis() {
         Some(_) => format!("{percent:>3}%"),
         None => format!(
             "{percent:>3}%  │  analysing… {}%",
             app.analysis_progress / 10
         ),
-    };
-    match &app.article_label {
-        Some(label) => format!("{label}  │  {position}"),
-        None => position,
     }
 }
 
@@ -106,8 +207,18 @@ fn quote_label(app: &App) -> String {
                 None => format!("quote {}/{total} · {kind} · speaker unknown", i + 1),
             }
         }
-        _ if total == 1 => "1 quote ]/[".to_owned(),
-        _ => format!("{total} quotes ]/["),
+        _ => {
+            let keys = match (
+                app.key_in(Context::Article, Action::NextQuote),
+                app.key_in(Context::Article, Action::PrevQuote),
+            ) {
+                (Some(next), Some(prev)) => format!(" {next}/{prev}"),
+                (Some(key), None) | (None, Some(key)) => format!(" {key}"),
+                (None, None) => String::new(),
+            };
+            let quotes = if total == 1 { "quote" } else { "quotes" };
+            format!("{total} {quotes}{keys}")
+        }
     }
 }
 
