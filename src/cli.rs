@@ -14,6 +14,7 @@ use crate::config::{self, startup, startup::Overrides};
 
 mod generate;
 mod inspect;
+mod suggest;
 
 pub mod export_format;
 
@@ -51,6 +52,7 @@ const EXAMPLES: &str = "Examples:
   folio entities a.txt --format json       the named entities, as JSON
   folio quotes a.txt                       the quotations and their speakers, as a table
   folio text a.txt                         the article text every offset counts in
+  folio suggest a.txt --top 5              the five sentences most worth checking, and why
   curl -s URL | folio -                    read a page from standard input (keys still work)
   folio export - < page.html               export in a pipe (annotations of stdin live in the data folder)
   folio completions bash > folio.bash      shell completions (bash, zsh, fish, elvish, powershell)
@@ -106,6 +108,23 @@ pub enum Command {
         /// The article (`-` reads standard input).
         file: PathBuf,
     },
+    /// Print the sentences worth checking, best first: score (0..1),
+    /// proposed claim label, reasons and char offsets.
+    Suggest {
+        /// The article (`-` reads standard input); with `--each-line`, a
+        /// file of one sentence per line.
+        file: PathBuf,
+        /// Score each line of FILE as one sentence and print one score
+        /// (0..1) per line, in order.
+        #[arg(long)]
+        each_line: bool,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = suggest::SuggestFormat::Table)]
+        format: suggest::SuggestFormat,
+        /// Print only the N best.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -152,6 +171,20 @@ pub fn run() -> anyhow::Result<()> {
         (Some(Command::Entities { file, format }), _) => inspect::entities(&file, format),
         (Some(Command::Quotes { file, format }), _) => inspect::quotes(&file, format),
         (Some(Command::Text { file }), _) => inspect::text(&file),
+        (
+            Some(Command::Suggest {
+                file,
+                each_line: true,
+                ..
+            }),
+            _,
+        ) => suggest::each_line(&file),
+        (
+            Some(Command::Suggest {
+                file, format, top, ..
+            }),
+            _,
+        ) => suggest::suggest(&file, format, top),
         (Some(Command::Completions { shell }), _) => generate::completions(shell),
         (Some(Command::Man), _) => generate::man(),
         (None, files) => {
