@@ -2,7 +2,7 @@
 //! (embedded): change verbs, comparatives, predictive and causal forms,
 //! hedges and opinion markers. Hand-written for folio.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use foldhash::fast::FixedState;
@@ -75,18 +75,22 @@ impl Cue {
         }
     }
 
-    fn index(self) -> usize {
-        Cue::ALL.iter().position(|c| *c == self).unwrap_or(0)
+    /// The cue's bit in a [`Lists::mask`].
+    pub fn bit(self) -> u32 {
+        1 << Cue::ALL.iter().position(|c| *c == self).unwrap_or(0)
     }
 }
 
 const DATA: &str = include_str!("cues.txt");
 
-type Set = HashSet<&'static str, FixedState>;
+/// The bit of a word that starts a two-word cue (above every [`Cue::bit`]).
+pub const PAIR_START: u32 = 1 << 31;
 
-/// One set of words (single words and `a_b` pairs) per cue.
+/// Every cue word (single words and `a_b` pairs) with the bits of the cues
+/// it belongs to: one lookup per word finds all its cues. The first word of
+/// a pair also carries [`PAIR_START`], so pairs are looked up only after one.
 pub struct Lists {
-    sets: Vec<Set>,
+    masks: HashMap<&'static str, u32, FixedState>,
 }
 
 impl Lists {
@@ -96,30 +100,41 @@ impl Lists {
         LISTS.get_or_init(|| parse(DATA))
     }
 
-    /// Whether `word` (lower-case; a pair joined by `_`) is a `cue` word.
+    /// The bits ([`Cue::bit`]) of the cues `word` (lower-case; a pair
+    /// joined by `_`) belongs to; 0 for none.
+    pub fn mask(&self, word: &str) -> u32 {
+        self.masks.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` is a `cue` word.
     pub fn has(&self, cue: Cue, word: &str) -> bool {
-        self.sets.get(cue.index()).is_some_and(|s| s.contains(word))
+        self.mask(word) & cue.bit() != 0
     }
 }
 
 /// Parses `[section]` headers and space-separated words; `#` starts a
 /// comment line; unknown sections are ignored.
 fn parse(data: &'static str) -> Lists {
-    let mut sets: Vec<Set> = Cue::ALL.iter().map(|_| Set::default()).collect();
-    let mut current: Option<usize> = None;
+    let mut masks = HashMap::default();
+    let mut current: Option<Cue> = None;
     for line in data.lines().map(str::trim) {
         if line.starts_with('#') || line.is_empty() {
             continue;
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = Cue::ALL.iter().position(|c| c.name() == name);
+            current = Cue::ALL.iter().copied().find(|c| c.name() == name);
             continue;
         }
-        if let Some(set) = current.and_then(|i| sets.get_mut(i)) {
-            set.extend(line.split_whitespace());
+        if let Some(cue) = current {
+            for word in line.split_whitespace() {
+                *masks.entry(word).or_insert(0) |= cue.bit();
+                if let Some((first, _)) = word.split_once('_') {
+                    *masks.entry(first).or_insert(0) |= PAIR_START;
+                }
+            }
         }
     }
-    Lists { sets }
+    Lists { masks }
 }
 
 #[cfg(test)]
@@ -131,7 +146,7 @@ mod tests {
         let lists = Lists::get();
         for cue in Cue::ALL {
             assert!(
-                lists.sets.get(cue.index()).is_some_and(|s| !s.is_empty()),
+                lists.masks.values().any(|m| m & cue.bit() != 0),
                 "{} is empty",
                 cue.name()
             );
@@ -139,5 +154,6 @@ mod tests {
         assert!(lists.has(Cue::Change, "doubled"));
         assert!(lists.has(Cue::Causal, "due_to"));
         assert!(!lists.has(Cue::Change, "macron"));
+        assert_eq!(lists.mask("due") & PAIR_START, PAIR_START);
     }
 }

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::cues::{Cue, Lists};
+use super::cues::{Cue, Lists, PAIR_START};
 use crate::analysis::EntityKind;
 use crate::analysis::entities::tokens;
 
@@ -48,13 +48,7 @@ pub struct Signals {
 impl Signals {
     /// Whether the sentence has a `cue` word.
     pub fn has(&self, cue: Cue) -> bool {
-        let bit = Cue::ALL.iter().position(|c| *c == cue).unwrap_or(0);
-        self.cues & (1 << bit) != 0
-    }
-
-    fn set(&mut self, cue: Cue) {
-        let bit = Cue::ALL.iter().position(|c| *c == cue).unwrap_or(0);
-        self.cues |= 1 << bit;
+        self.cues & cue.bit() != 0
     }
 
     /// Whether the sentence states a quantity: a number or a percentage
@@ -95,35 +89,33 @@ pub fn extract(sentence: &Sentence) -> (Signals, Vec<u32>) {
     };
     let mut out = Vec::with_capacity(words.len() * 2 + 16);
     let mut previous = String::from("<s>");
+    let mut folded = String::new();
     let mut pair = String::new();
+    let mut previous_mask = 0;
     for word in &words {
-        let folded = fold(word.text);
-        for cue in Cue::ALL {
-            if lists.has(cue, &folded) {
-                signals.set(cue);
+        fold(word.text, &mut folded);
+        let mask = lists.mask(&folded);
+        signals.cues |= mask & !PAIR_START;
+        if previous_mask & PAIR_START != 0 {
+            pair.clear();
+            pair.push_str(&previous);
+            pair.push('_');
+            pair.push_str(&folded);
+            signals.cues |= lists.mask(&pair) & !PAIR_START;
+            if pair == "per_cent" {
+                signals.percent = true;
             }
         }
-        pair.clear();
-        pair.push_str(&previous);
-        pair.push('_');
-        pair.push_str(&folded);
-        for cue in Cue::ALL {
-            if lists.has(cue, &pair) {
-                signals.set(cue);
-            }
-        }
+        previous_mask = mask;
         match folded.as_str() {
             "NUM" => signals.number = true,
             "YEAR" => signals.year = true,
-            "percent" | "per_cent" => signals.percent = true,
+            "percent" => signals.percent = true,
             _ => {}
         }
-        if pair == "per_cent" {
-            signals.percent = true;
-        }
         out.push(hash(&["w", &folded]));
-        out.push(hash(&["b", &pair]));
-        previous = folded;
+        out.push(hash(&["b", &previous, &folded]));
+        std::mem::swap(&mut previous, &mut folded);
     }
     signals.number |= signals.has(Cue::NumberWord);
     signals.percent |= raw.contains('%');
@@ -194,15 +186,26 @@ fn sentence_text<'a>(sentence: &Sentence<'a>) -> &'a str {
     sentence.text.get(sentence.span.clone()).unwrap_or("")
 }
 
-/// A word as a feature: lower-case; a numeral becomes `NUM`, a year `YEAR`.
-fn fold(word: &str) -> String {
+/// Writes `word` as a feature into `out`: lower-case, `’` as `'`; a
+/// numeral becomes `NUM`, a year `YEAR`.
+fn fold(word: &str, out: &mut String) {
+    out.clear();
     if word.bytes().any(|b| b.is_ascii_digit()) {
         let year = word.len() == 4
             && (word.starts_with("19") || word.starts_with("20"))
             && word.bytes().all(|b| b.is_ascii_digit());
-        return if year { "YEAR" } else { "NUM" }.to_owned();
+        out.push_str(if year { "YEAR" } else { "NUM" });
+    } else if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        for c in word.chars() {
+            if c == '’' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
-    word.to_lowercase().replace('’', "'")
 }
 
 #[cfg(test)]
