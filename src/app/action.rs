@@ -55,6 +55,9 @@ actions! {
     PrevSentence => "prev_sentence", "Move the sentence cursor back";
     NextClaim => "next_claim", "Go to the next claim";
     PrevClaim => "prev_claim", "Go to the previous claim";
+    ToggleSuggestions => "toggle_suggestions", "Show or hide the marks of sentences worth checking (check-worthiness suggestions)";
+    NextSuggestion => "next_suggestion", "Go to the next suggested sentence (shows the marks)";
+    PrevSuggestion => "prev_suggestion", "Go to the previous suggested sentence (shows the marks)";
     MarkClaim => "mark_claim", "Mark the selection, quotation or sentence as a claim, or edit its claim";
     DeleteClaim => "delete_claim", "Remove the claim under the cursor";
     SetSpeaker => "set_speaker", "Set or fix who said the current quotation";

@@ -1,0 +1,94 @@
+//! Check-worthiness suggestions in the reader: `S` shows or hides their
+//! margin marks, `g s` / `g S` walk them, and `c` on a suggested sentence
+//! opens the claim form with the suggestion's proposed label.
+//!
+//! The marks start hidden: most news sentences with a figure or a named
+//! source score above the threshold, so shown by default they would mark
+//! half the article before the reader asked what to check.
+
+use std::ops::Range;
+
+use super::{App, Target};
+use crate::analysis::checkworthy::{self, Suggestion};
+
+impl App {
+    /// The suggestions at or above the threshold, in text order.
+    pub(crate) fn suggestions(&self) -> impl Iterator<Item = &Suggestion> {
+        self.analysis
+            .iter()
+            .flat_map(|a| a.suggestions.iter())
+            .filter(|s| s.score >= checkworthy::THRESHOLD)
+    }
+
+    /// Whether the margin mark of a suggestion belongs on the row at `row`
+    /// (a byte range of the text): marks are shown and a suggested
+    /// sentence overlaps the row.
+    pub(crate) fn suggestion_marks(&self, rows: &Range<usize>) -> bool {
+        let Some(analysis) = self.analysis.as_ref().filter(|_| self.show_suggestions) else {
+            return false;
+        };
+        // Sentences are in text order: look only at those on the row.
+        let all = &analysis.suggestions;
+        let first = all.partition_point(|s| s.span.end <= rows.start);
+        all.get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|s| s.span.start < rows.end)
+            .any(|s| s.score >= checkworthy::THRESHOLD)
+    }
+
+    pub(super) fn toggle_suggestions(&mut self) {
+        self.show_suggestions = !self.show_suggestions;
+        self.message = Some(if self.show_suggestions {
+            format!(
+                "{} sentences worth checking marked (g s goes to the next, c marks a claim, S hides)",
+                self.suggestions().count()
+            )
+        } else {
+            "suggestion marks hidden (S shows them)".to_owned()
+        });
+    }
+
+    /// Moves the sentence cursor to the next (or previous) suggestion.
+    pub(super) fn step_suggestion(&mut self, forward: bool) {
+        self.show_suggestions = true;
+        let here = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.sentences.get(self.sentence))
+            .map_or(0, |s| s.start);
+        let spans: Vec<(Range<usize>, f32, String)> = self
+            .suggestions()
+            .map(|s| {
+                let why = std::iter::once(s.label.to_string())
+                    .chain(s.reasons.iter().map(ToString::to_string))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                (s.span.clone(), s.score, why)
+            })
+            .collect();
+        let found = if forward {
+            spans.iter().find(|(s, _, _)| s.start > here)
+        } else {
+            spans.iter().rev().find(|(s, _, _)| s.start < here)
+        };
+        match found {
+            Some((span, score, why)) => {
+                self.go_to(span.clone(), Target::Sentence);
+                self.message = Some(format!("worth checking {score:.2}: {why}"));
+            }
+            None => self.message = Some("no more suggestions this way".to_owned()),
+        }
+    }
+
+    /// The proposed label of the suggestion whose sentence is exactly
+    /// `span`, while the marks are shown.
+    pub(super) fn suggested_label(&self, span: &Range<usize>) -> Option<&'static str> {
+        if !self.show_suggestions {
+            return None;
+        }
+        self.suggestions()
+            .find(|s| s.span == *span)
+            .map(|s| s.label.as_str())
+    }
+}
