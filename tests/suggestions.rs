@@ -72,3 +72,50 @@ fn without_the_marks_c_keeps_the_default_label() {
     press(&mut app, "c\n");
     assert_eq!(app.annotations().claims()[0].label, "checkable");
 }
+
+#[test]
+fn x_dismisses_a_suggestion_in_the_sidecar_u_brings_it_back_and_a_reopened_file_keeps_it() {
+    use folio::analysis::{Progress, analyse};
+    use folio::app::{App, Effect};
+    use folio::document::Document;
+    use folio::keymap::Keymap;
+
+    let mut app = sample_app();
+    press(&mut app, "S");
+    let before = draw(&app, 120, 40);
+    let (_, troops) = find_on_screen(&before, "Biden last week ordered").unwrap();
+    assert_eq!(before[(0, troops)].symbol(), MARK);
+    // `/` search moves the sentence cursor to the troops sentence.
+    press(&mut app, "/3,000 US\n");
+    assert_eq!(press(&mut app, "x"), [Effect::Save]);
+    let dismissed = draw(&app, 120, 40);
+    assert_eq!(dismissed[(0, troops)].symbol(), " ");
+    let file = app.sidecar_file();
+    assert_eq!(file.dismissed.len(), 1);
+    assert!(
+        file.dismissed[0]
+            .exact
+            .starts_with("Biden last week ordered")
+    );
+    let toml = toml::to_string(&file).unwrap();
+    assert!(toml.contains("[[dismissed]]"), "{toml}");
+
+    // Reopened with that file, the suggestion stays dismissed.
+    let doc = Document::open(std::path::Path::new(common::SAMPLE)).unwrap();
+    let analysis = analyse(&doc, &Progress::default());
+    let mut reopened = App::new(
+        doc,
+        Ok(Some(file)),
+        Theme::builtin(false),
+        Keymap::builtin().unwrap(),
+    );
+    reopened.set_analysis(analysis);
+    reopened.resize(120, 40);
+    press(&mut reopened, "S");
+    assert_eq!(draw(&reopened, 120, 40)[(0, troops)].symbol(), " ");
+
+    // u undoes the dismissal.
+    press(&mut app, "u");
+    assert_eq!(draw(&app, 120, 40)[(0, troops)].symbol(), MARK);
+    assert!(app.sidecar_file().dismissed.is_empty());
+}

@@ -58,6 +58,7 @@ actions! {
     ToggleSuggestions => "toggle_suggestions", "Show or hide the marks of sentences worth checking (check-worthiness suggestions)";
     NextSuggestion => "next_suggestion", "Go to the next suggested sentence (shows the marks)";
     PrevSuggestion => "prev_suggestion", "Go to the previous suggested sentence (shows the marks)";
+    DismissSuggestion => "dismiss_suggestion", "Dismiss the suggestion on the current sentence, or bring it back (u undoes)";
     MarkClaim => "mark_claim", "Mark the selection, quotation or sentence as a claim, or edit its claim";
     DeleteClaim => "delete_claim", "Remove the claim under the cursor";
     SetSpeaker => "set_speaker", "Set or fix who said the current quotation";

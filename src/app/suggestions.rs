@@ -1,6 +1,7 @@
 //! Check-worthiness suggestions in the reader: `S` shows or hides their
-//! margin marks, `g s` / `g S` walk them, and `c` on a suggested sentence
-//! opens the claim form with the suggestion's proposed label.
+//! margin marks, `g s` / `g S` walk them, `c` on a suggested sentence
+//! opens the claim form with the suggestion's proposed label, and `x`
+//! dismisses one (saved in the annotation file, undoable).
 //!
 //! The marks start hidden: most news sentences with a figure or a named
 //! source score above the threshold, so shown by default they would mark
@@ -8,16 +9,51 @@
 
 use std::ops::Range;
 
-use super::{App, Target};
+use super::{App, Effect, SaveState, Target};
 use crate::analysis::checkworthy::{self, Suggestion};
 
 impl App {
-    /// The suggestions at or above the threshold, in text order.
+    /// The suggestions at or above the threshold that the reader has not
+    /// dismissed, in text order.
     pub(crate) fn suggestions(&self) -> impl Iterator<Item = &Suggestion> {
         self.analysis
             .iter()
             .flat_map(|a| a.suggestions.iter())
+            .filter(|s| self.is_suggested(s))
+    }
+
+    fn is_suggested(&self, s: &Suggestion) -> bool {
+        s.score >= checkworthy::THRESHOLD && !self.annotations.is_dismissed(&s.span)
+    }
+
+    /// Dismisses the suggestion on the sentence under the cursor, or brings
+    /// a dismissed one back.
+    pub(super) fn dismiss_suggestion(&mut self) -> Option<Effect> {
+        if let SaveState::ReadOnly(why) = &self.save_state {
+            self.message = Some(format!("annotations are read-only: {why}"));
+            return None;
+        }
+        let span = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.suggestions.get(self.sentence))
             .filter(|s| s.score >= checkworthy::THRESHOLD)
+            .map(|s| s.span.clone());
+        let Some(span) = span else {
+            self.message = Some("no suggestion on this sentence".to_owned());
+            return None;
+        };
+        let mut now = false;
+        self.change_annotations(|a| now = a.toggle_dismissed(span));
+        self.message = Some(
+            if now {
+                "suggestion dismissed (u undoes, x brings it back)"
+            } else {
+                "suggestion brought back"
+            }
+            .to_owned(),
+        );
+        Some(Effect::Save)
     }
 
     /// Whether the margin mark of a suggestion belongs on the row at `row`
@@ -34,7 +70,7 @@ impl App {
             .unwrap_or(&[])
             .iter()
             .take_while(|s| s.span.start < rows.end)
-            .any(|s| s.score >= checkworthy::THRESHOLD)
+            .any(|s| self.is_suggested(s))
     }
 
     pub(super) fn toggle_suggestions(&mut self) {

@@ -44,6 +44,7 @@ impl App {
             Action::ToggleSuggestions => self.toggle_suggestions(),
             Action::NextSuggestion => self.step_suggestion(true),
             Action::PrevSuggestion => self.step_suggestion(false),
+            Action::DismissSuggestion => return self.dismiss_suggestion(),
             Action::MarkClaim => self.open_claim_form(),
             Action::DeleteClaim => return self.delete_claim(),
             Action::Undo => return self.undo(true),

@@ -13,6 +13,7 @@ use super::generate::write_stdout;
 use super::inspect::{shorten, table};
 use crate::analysis::checkworthy::{self, Suggestion};
 use crate::analysis::{Progress, analyse};
+use crate::annotations::{anchor, file};
 use crate::document::Document;
 use crate::input;
 use crate::view::safe_line;
@@ -51,15 +52,22 @@ struct Listing<'a> {
     suggestions: Vec<Record>,
 }
 
-/// Prints the suggestions of the article at `path`, best first, at most `top`.
+/// Prints the suggestions of the article at `path`, best first, at most
+/// `top`, leaving out those the reader dismissed in the annotation file.
 pub(super) fn suggest(
     path: &Path,
     format: SuggestFormat,
     top: Option<usize>,
 ) -> anyhow::Result<()> {
     let doc = input::open_text(path)?;
+    let annotations = match file::load(&input::sidecar_for(path, &doc)?)? {
+        Some(f) => anchor::claims_from_file(&doc, &f),
+        None => Default::default(),
+    };
     let analysis = analyse(&doc, &Progress::default());
-    let records = records(&doc, &checkworthy::ranked(&analysis), top);
+    let mut ranked = checkworthy::ranked(&analysis);
+    ranked.retain(|s| !annotations.is_dismissed(&s.span));
+    let records = records(&doc, &ranked, top);
     let out = match format {
         SuggestFormat::Table => {
             let rows: Vec<Vec<String>> = records
