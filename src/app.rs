@@ -168,6 +168,9 @@ pub struct App {
     pub(crate) pending_keys: Vec<KeyPress>,
     /// Whether the margin marks the sentences worth checking (`S`).
     pub(crate) show_suggestions: bool,
+    /// The `Suggested (N)` view's selection (a row of
+    /// [`App::ranked_suggestions`]).
+    pub(crate) suggestion_panel: LinkPanel,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -225,6 +228,7 @@ impl App {
             vocabulary: ClaimVocabulary::default(),
             pending_keys: Vec::new(),
             show_suggestions: false,
+            suggestion_panel: LinkPanel::default(),
             now: utc_now,
         }
     }

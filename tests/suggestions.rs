@@ -119,3 +119,30 @@ fn x_dismisses_a_suggestion_in_the_sidecar_u_brings_it_back_and_a_reopened_file_
     assert_eq!(draw(&app, 120, 40)[(0, troops)].symbol(), MARK);
     assert!(app.sidecar_file().dismissed.is_empty());
 }
+
+#[test]
+fn the_suggested_view_ranks_by_score_and_enter_jumps_to_the_sentence() {
+    let mut app = sample_app();
+    press(&mut app, "tt");
+    let buffer = draw(&app, 120, 40);
+    let screen = common::screen_text(&buffer);
+    assert!(screen.contains("Suggested ("), "{screen}");
+    // Scores in the panel go down row by row.
+    let scores: Vec<f64> = screen
+        .lines()
+        .take(39) // not the status bar
+        .filter_map(|l| l.split_once('│').map(|(_, panel)| panel.trim()))
+        .filter_map(|p| p.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert!(scores.len() >= 3, "{screen}");
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    press(&mut app, "\tj\n");
+    let buffer = draw(&app, 120, 40);
+    let status = row_text(&buffer, 39);
+    assert!(
+        status.contains(&format!("worth checking {:.2}", scores[1])),
+        "{status}"
+    );
+    // The marks are on and the chosen sentence is marked.
+    assert!((0..39).any(|y| buffer[(0, y)].symbol() == MARK));
+}

@@ -22,6 +22,36 @@ impl App {
             .filter(|s| self.is_suggested(s))
     }
 
+    /// The suggestions the `Suggested (N)` view lists: best first, ties in
+    /// text order, dismissed ones left out.
+    pub(crate) fn ranked_suggestions(&self) -> Vec<&Suggestion> {
+        let mut all: Vec<&Suggestion> = self.suggestions().collect();
+        all.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.span.start.cmp(&b.span.start))
+        });
+        all
+    }
+
+    /// Enter in the `Suggested (N)` view: moves the cursor to the selected
+    /// suggestion and says why it is there.
+    pub(crate) fn jump_to_panel_suggestion(&mut self) {
+        let Some(row) = self.suggestion_panel.selected else {
+            return;
+        };
+        let Some((span, message)) = self
+            .ranked_suggestions()
+            .get(row)
+            .map(|s| (s.span.clone(), describe(s)))
+        else {
+            return;
+        };
+        self.show_suggestions = true;
+        self.go_to(span, Target::Sentence);
+        self.message = Some(message);
+    }
+
     fn is_suggested(&self, s: &Suggestion) -> bool {
         s.score >= checkworthy::THRESHOLD && !self.annotations.is_dismissed(&s.span)
     }
@@ -93,25 +123,19 @@ impl App {
             .as_ref()
             .and_then(|a| a.sentences.get(self.sentence))
             .map_or(0, |s| s.start);
-        let spans: Vec<(Range<usize>, f32, String)> = self
+        let spans: Vec<(Range<usize>, String)> = self
             .suggestions()
-            .map(|s| {
-                let why = std::iter::once(s.label.to_string())
-                    .chain(s.reasons.iter().map(ToString::to_string))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                (s.span.clone(), s.score, why)
-            })
+            .map(|s| (s.span.clone(), describe(s)))
             .collect();
         let found = if forward {
-            spans.iter().find(|(s, _, _)| s.start > here)
+            spans.iter().find(|(s, _)| s.start > here)
         } else {
-            spans.iter().rev().find(|(s, _, _)| s.start < here)
+            spans.iter().rev().find(|(s, _)| s.start < here)
         };
         match found {
-            Some((span, score, why)) => {
+            Some((span, message)) => {
                 self.go_to(span.clone(), Target::Sentence);
-                self.message = Some(format!("worth checking {score:.2}: {why}"));
+                self.message = Some(message.clone());
             }
             None => self.message = Some("no more suggestions this way".to_owned()),
         }
@@ -127,4 +151,13 @@ impl App {
             .find(|s| s.span == *span)
             .map(|s| s.label.as_str())
     }
+}
+
+/// `worth checking 0.97: statistic, number + change verb` for the status bar.
+fn describe(s: &Suggestion) -> String {
+    let why = std::iter::once(s.label.to_string())
+        .chain(s.reasons.iter().map(ToString::to_string))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("worth checking {:.2}: {why}", s.score)
 }
