@@ -69,7 +69,7 @@ actions! {
     SearchPrev => "search_prev", "Go to the previous search match";
     FocusPanel => "focus_panel", "Move focus to the entity panel";
     FocusArticle => "focus_article", "Move focus back to the article";
-    TogglePanelView => "toggle_panel_view", "Switch the panel: entities, quotes by speaker, all open articles, links, suggested sentences";
+    TogglePanelView => "toggle_panel_view", "Switch the panel: entities, quotes, all articles, links, suggestions";
     PanelNext => "panel_next", "Select the next entity in the panel";
     PanelPrev => "panel_prev", "Select the previous entity in the panel";
     PanelJump => "panel_jump", "Jump to the selected entity's next mention";
