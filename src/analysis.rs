@@ -6,6 +6,7 @@
 //! and reports its progress so the UI can show it for long articles.
 
 mod breaks;
+pub mod checkworthy;
 pub mod entities;
 mod gazetteer;
 mod normalize;
@@ -145,6 +146,9 @@ pub struct Analysis {
     /// Quotations in reading order: sorted by start, an enclosing quotation
     /// before the ones nested in it.
     pub quotations: Vec<Quotation>,
+    /// Every sentence scored for check-worthiness, in text order (see
+    /// [`checkworthy`]).
+    pub suggestions: Vec<checkworthy::Suggestion>,
 }
 
 impl Analysis {
@@ -209,6 +213,9 @@ pub fn analyse(doc: &Document, progress: &Progress) -> Analysis {
     for quotation in &mut analysis.quotations {
         quotation.span = normalized.original(&quotation.span);
     }
+    for suggestion in &mut analysis.suggestions {
+        suggestion.span = normalized.original(&suggestion.span);
+    }
     analysis
 }
 
@@ -220,10 +227,12 @@ fn analyse_normal(doc: &Document, progress: &Progress) -> Analysis {
     let entities = entities::recognise(doc, &sentences, progress);
     progress.set(800);
     let quotations = quotes::find(doc, &entities);
+    let suggestions = checkworthy::score_sentences(doc.text(), &sentences, &entities, &quotations);
     progress.set(1000);
     Analysis {
         sentences,
         entities,
         quotations,
+        suggestions,
     }
 }

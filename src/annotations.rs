@@ -107,6 +107,10 @@ pub struct Annotations {
     changed: std::collections::BTreeMap<String, String>,
     corrections: Vec<corrections::Correction>,
     orphaned_corrections: Vec<corrections::CorrectionRecord>,
+    /// Sentences (byte ranges) whose check-worthiness suggestion the reader
+    /// dismissed, sorted.
+    dismissed: Vec<Range<usize>>,
+    orphaned_dismissed: Vec<file::DismissedRecord>,
 }
 
 impl Annotations {
@@ -157,6 +161,54 @@ impl Annotations {
     /// Adds `correction` after the others (it is replayed last).
     pub fn push_correction(&mut self, correction: corrections::Correction) {
         self.corrections.push(correction);
+    }
+
+    /// These annotations with `dismissed` suggestions (sentences found in
+    /// the article) and `orphaned` ones whose sentence is gone, kept as read.
+    pub fn with_dismissed(
+        mut self,
+        mut dismissed: Vec<Range<usize>>,
+        orphaned: Vec<file::DismissedRecord>,
+    ) -> Self {
+        dismissed.sort_by_key(|r| (r.start, r.end));
+        self.dismissed = dismissed;
+        self.orphaned_dismissed = orphaned;
+        self
+    }
+
+    /// Sentences whose suggestion the reader dismissed (byte ranges, sorted).
+    pub fn dismissed(&self) -> &[Range<usize>] {
+        &self.dismissed
+    }
+
+    /// Dismissed suggestions whose sentence could not be found again.
+    pub fn orphaned_dismissed(&self) -> &[file::DismissedRecord] {
+        &self.orphaned_dismissed
+    }
+
+    /// Whether the suggestion of the sentence at `span` is dismissed.
+    pub fn is_dismissed(&self, span: &Range<usize>) -> bool {
+        self.dismissed
+            .binary_search_by_key(&(span.start, span.end), |r| (r.start, r.end))
+            .is_ok()
+    }
+
+    /// Dismisses the suggestion of the sentence at `span`, or brings it back
+    /// when it was dismissed; returns whether it is dismissed now.
+    pub fn toggle_dismissed(&mut self, span: Range<usize>) -> bool {
+        match self
+            .dismissed
+            .binary_search_by_key(&(span.start, span.end), |r| (r.start, r.end))
+        {
+            Ok(i) => {
+                self.dismissed.remove(i);
+                false
+            }
+            Err(i) => {
+                self.dismissed.insert(i, span);
+                true
+            }
+        }
     }
 
     /// The reader's speaker fixes.

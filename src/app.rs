@@ -20,6 +20,7 @@ pub mod scroll;
 pub mod search;
 pub mod selection;
 pub mod speaker_form;
+mod suggestions;
 mod update;
 
 use std::cell::RefCell;
@@ -172,6 +173,11 @@ pub struct App {
     pub(crate) vocabulary: ClaimVocabulary,
     /// The keys typed so far of a sequence that is not complete (`g` of `g g`).
     pub(crate) pending_keys: Vec<KeyPress>,
+    /// Whether the margin marks the sentences worth checking (`S`).
+    pub(crate) show_suggestions: bool,
+    /// The `Suggested (N)` view's selection (a row of
+    /// [`App::ranked_suggestions`]).
+    pub(crate) suggestion_panel: LinkPanel,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -229,6 +235,8 @@ impl App {
             quit_armed: false,
             vocabulary: ClaimVocabulary::default(),
             pending_keys: Vec::new(),
+            show_suggestions: false,
+            suggestion_panel: LinkPanel::default(),
             now: utc_now,
         }
     }

@@ -15,6 +15,7 @@ mod annotated;
 mod corpus;
 mod generate;
 mod inspect;
+mod suggest;
 
 pub use corpus::{CorpusArgs, Interrupted, ListFormat, SomeFailed, TextFormat};
 
@@ -58,6 +59,7 @@ const EXAMPLES: &str = "Examples:
   folio entities corpus/ --glob '*.txt' --format jsonl > entities.jsonl
                                            every article under corpus/, one JSON line each, on all cores
   find crawl -name '*.html' | folio export --files-from - --format jsonl > export.jsonl
+  folio suggest a.txt --top 5              the five sentences most worth checking, and why
   curl -s URL | folio -                    read a page from standard input (keys still work)
   folio export - < page.html               export in a pipe (annotations of stdin live in the data folder)
   folio completions bash > folio.bash      shell completions (bash, zsh, fish, elvish, powershell)
@@ -136,6 +138,23 @@ pub enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
+    /// Print the sentences worth checking, best first: score (0..1),
+    /// proposed claim label, reasons and char offsets.
+    Suggest {
+        /// The article (`-` reads standard input); with `--each-line`, a
+        /// file of one sentence per line.
+        file: PathBuf,
+        /// Score each line of FILE as one sentence and print one score
+        /// (0..1) per line, in order.
+        #[arg(long)]
+        each_line: bool,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = suggest::SuggestFormat::Table)]
+        format: suggest::SuggestFormat,
+        /// Print only the N best.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -204,6 +223,20 @@ pub fn run() -> anyhow::Result<()> {
             }),
             _,
         ) => corpus::text(&files, format, &corpus),
+        (
+            Some(Command::Suggest {
+                file,
+                each_line: true,
+                ..
+            }),
+            _,
+        ) => suggest::each_line(&file),
+        (
+            Some(Command::Suggest {
+                file, format, top, ..
+            }),
+            _,
+        ) => suggest::suggest(&file, format, top),
         (Some(Command::Completions { shell }), _) => generate::completions(shell),
         (Some(Command::Man), _) => generate::man(),
         (None, files) => {

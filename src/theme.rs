@@ -87,6 +87,7 @@ pub const SCOPES: &[&str] = &[
     "claim",
     "claim.current",
     "sentence.current",
+    "suggestion",
     "search.match",
     "search.current",
     "markup",
@@ -255,6 +256,11 @@ impl Theme {
     /// A claim span; `current` for the one the reader moved to.
     pub fn claim(&self, current: bool) -> Style {
         self.scope(if current { "claim.current" } else { "claim" })
+    }
+
+    /// The margin mark beside a sentence worth checking (`S` shows them).
+    pub fn suggestion(&self) -> Style {
+        self.scope("suggestion")
     }
 
     /// The sentence under the cursor (meant to be subtle).

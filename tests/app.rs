@@ -479,6 +479,9 @@ fn t_shows_quotations_grouped_by_speaker_and_enter_jumps() {
     assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 3/4 · speech · Emmanuel Macron"));
     press(&mut app, "j\n");
     assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 4/4"));
+    // t goes on to the suggestions view, and t again back to the entities.
+    press(&mut app, "t");
+    assert!(screen_text(&draw(&app, 120, 40)).contains("Suggested ("));
     press(&mut app, "t");
     assert!(screen_text(&draw(&app, 120, 40)).contains("People (4)"));
 }

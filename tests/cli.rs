@@ -274,3 +274,48 @@ fn standard_input_can_be_named_only_once() {
     let error = failure_of(&["-", "-"]);
     assert_eq!(error, "folio: standard input (-) can be read only once\n");
 }
+
+#[test]
+fn suggest_ranks_sentences_with_label_reasons_and_offsets_of_folio_text() {
+    let text = stdout_of(&["text", SAMPLE]);
+    let out = stdout_of(&["suggest", SAMPLE, "--format", "jsonl", "--top", "3"]);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let scores: Vec<f64> = rows.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]) && scores[2] >= 0.5,
+        "{scores:?}"
+    );
+    for row in &rows {
+        let (start, end) = (row["start"].as_u64().unwrap(), row["end"].as_u64().unwrap());
+        assert_eq!(chars(&text, start, end), row["text"].as_str().unwrap());
+        assert!(row["label"].is_string() && row["reasons"].is_array());
+    }
+    let table = stdout_of(&["suggest", SAMPLE, "--top", "2"]);
+    assert!(table.starts_with("RANK  SCORE"), "{table}");
+    assert_eq!(table.lines().count(), 3);
+}
+
+#[test]
+fn suggest_each_line_prints_one_score_per_line_in_order() {
+    let out = folio()
+        .args(["suggest", "--each-line", "-"])
+        .write_stdin(
+            "Unemployment rose by 4 percent in Ohio last year.\n\nI think that's wonderful.\n",
+        )
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let scores: Vec<f64> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    assert_eq!(scores.len(), 3);
+    assert!(scores[0] > 0.5 && scores[2] < 0.5, "{scores:?}");
+}

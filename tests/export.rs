@@ -54,7 +54,7 @@ fn export_round_trips_and_every_span_equals_its_exact_text() {
     let exported = app.export_file();
     assert_eq!(
         (exported.schema, exported.offset_unit.as_str()),
-        (2, "char")
+        (3, "char")
     );
     assert_eq!(exported.article.path, SAMPLE);
     assert_eq!(exported.article.sha256, app.document().sha256());

@@ -45,8 +45,8 @@ fn unreadable_annotation_files_make_annotations_read_only_and_are_kept() {
         ),
         (
             "newer",
-            "schema = 3\nfuture = true\n",
-            "newer.txt.folio.toml has schema 3; this foli",
+            "schema = 4\nfuture = true\n",
+            "newer.txt.folio.toml has schema 4; this foli",
         ),
     ];
     for (name, content, shown) in cases {

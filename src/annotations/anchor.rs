@@ -183,10 +183,26 @@ pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
             None => orphaned_speakers.push(record.clone()),
         }
     }
+    let mut dismissed = Vec::new();
+    let mut orphaned_dismissed = Vec::new();
+    for record in &file.dismissed {
+        let selector = Selector {
+            start: record.start,
+            end: record.end,
+            exact: &record.exact,
+            prefix: &record.prefix,
+            suffix: &record.suffix,
+        };
+        match locate(doc, &selector) {
+            Some((span, _)) => dismissed.push(span),
+            None => orphaned_dismissed.push(record.clone()),
+        }
+    }
     let (corrections, orphaned_corrections) = corrections::from_records(doc, &file.corrections);
     let mut annotations = Annotations::new(claims, orphans)
         .with_speakers(speakers, orphaned_speakers)
-        .with_corrections(corrections, orphaned_corrections);
+        .with_corrections(corrections, orphaned_corrections)
+        .with_dismissed(dismissed, orphaned_dismissed);
     for (id, original) in changed {
         annotations.mark_changed(&id, original);
     }

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::file::{
-    AnnotationFile, ArticleRecord, ClaimRecord, EntityRecord, OFFSET_UNIT, QuoteRecord, SCHEMA,
-    SpanRecord, SpeakerRecord,
+    AnnotationFile, ArticleRecord, ClaimRecord, DismissedRecord, EntityRecord, OFFSET_UNIT,
+    QuoteRecord, SCHEMA, SpanRecord, SpeakerRecord,
 };
 use super::{Annotations, Claim, corrections};
 use crate::analysis::Analysis;
@@ -110,6 +110,22 @@ pub fn to_file(
         })
         .collect();
     speakers.extend(annotations.orphaned_speakers().iter().cloned());
+    let mut dismissed: Vec<DismissedRecord> = annotations
+        .dismissed()
+        .iter()
+        .map(|range| {
+            let span = span_record(doc, range);
+            let (prefix, suffix) = super::anchor::context(doc, range);
+            DismissedRecord {
+                start: span.start,
+                end: span.end,
+                exact: span.exact,
+                prefix,
+                suffix,
+            }
+        })
+        .collect();
+    dismissed.extend(annotations.orphaned_dismissed().iter().cloned());
     let mut corrections = corrections::to_records(doc, annotations.corrections());
     corrections.extend(annotations.orphaned_corrections().iter().cloned());
     AnnotationFile {
@@ -125,6 +141,7 @@ pub fn to_file(
         claims,
         speakers,
         corrections,
+        dismissed,
     }
 }
 

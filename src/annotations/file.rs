@@ -14,9 +14,10 @@ use crate::analysis::{EntityKind, QuoteKind};
 
 /// The schema version this folio writes. It reads this one and every older
 /// one: schema 1 lacks `changed_from` on claims and `prefix`/`suffix` on
-/// speakers (read as absent and empty). Schema 2 files are refused by a
-/// schema-1 folio, which would otherwise drop `changed_from` when saving.
-pub const SCHEMA: u32 = 2;
+/// speakers (read as absent and empty); schema 2 lacks `dismissed` (read as
+/// empty). A file is refused by an older folio, which would otherwise drop
+/// what it does not know when saving.
+pub const SCHEMA: u32 = 3;
 
 /// The unit of every `start`/`end` in the file.
 pub const OFFSET_UNIT: &str = "char";
@@ -45,6 +46,26 @@ pub struct AnnotationFile {
     /// The reader's entity corrections, in the order they are replayed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<super::corrections::CorrectionRecord>,
+    /// Check-worthiness suggestions the reader dismissed (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<DismissedRecord>,
+}
+
+/// A sentence folio suggested as worth checking and the reader dismissed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DismissedRecord {
+    /// First char of the sentence.
+    pub start: usize,
+    /// One past its last char.
+    pub end: usize,
+    /// The sentence.
+    pub exact: String,
+    /// Up to 32 chars just before it.
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to 32 chars just after it.
+    #[serde(default)]
+    pub suffix: String,
 }
 
 /// The reader's word on who said a quotation, overriding folio's attribution.
@@ -483,7 +504,7 @@ mod tests {
         let err = parse(Path::new("a.folio.toml"), "schema = 7\nfuture = true\n").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "a.folio.toml has schema 7; this folio reads schema 2 — upgrade folio"
+            "a.folio.toml has schema 7; this folio reads schema 3 — upgrade folio"
         );
     }
 
@@ -576,7 +597,14 @@ mod round_trip {
                 end: Some(1),
                 kind: Some(EntityKind::Place),
                 entity: Some(text.clone()),
-                name: Some(text),
+                name: Some(text.clone()),
+            }],
+            dismissed: vec![DismissedRecord {
+                start: 0,
+                end: 1,
+                exact: text.clone(),
+                prefix: text.clone(),
+                suffix: text,
             }],
         }
     }

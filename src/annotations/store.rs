@@ -358,6 +358,7 @@ mod tests {
             claims: Vec::new(),
             speakers: Vec::new(),
             corrections: Vec::new(),
+            dismissed: Vec::new(),
         }
     }
 
@@ -408,11 +409,11 @@ mod tests {
         assert_eq!(
             store.take_notice().unwrap(),
             format!(
-                "old schema-1 file kept as {}; saved as schema 2",
+                "old schema-1 file kept as {}; saved as schema 3",
                 backup.display()
             )
         );
-        assert_eq!(file::load(&path).unwrap().unwrap().schema, 2);
+        assert_eq!(file::load(&path).unwrap().unwrap().schema, 3);
         // Later saves leave the backup alone.
         store.save(&annotations("11")).unwrap();
         assert_eq!(std::fs::read_to_string(&backup).unwrap(), SCHEMA1);

@@ -55,6 +55,10 @@ actions! {
     PrevSentence => "prev_sentence", "Move the sentence cursor back";
     NextClaim => "next_claim", "Go to the next claim";
     PrevClaim => "prev_claim", "Go to the previous claim";
+    ToggleSuggestions => "toggle_suggestions", "Show or hide the marks of sentences worth checking (check-worthiness suggestions)";
+    NextSuggestion => "next_suggestion", "Go to the next suggested sentence (shows the marks)";
+    PrevSuggestion => "prev_suggestion", "Go to the previous suggested sentence (shows the marks)";
+    DismissSuggestion => "dismiss_suggestion", "Dismiss the suggestion on the current sentence, or bring it back (u undoes)";
     MarkClaim => "mark_claim", "Mark the selection, quotation or sentence as a claim, or edit its claim";
     DeleteClaim => "delete_claim", "Remove the claim under the cursor";
     SetSpeaker => "set_speaker", "Set or fix who said the current quotation";
@@ -65,7 +69,7 @@ actions! {
     SearchPrev => "search_prev", "Go to the previous search match";
     FocusPanel => "focus_panel", "Move focus to the entity panel";
     FocusArticle => "focus_article", "Move focus back to the article";
-    TogglePanelView => "toggle_panel_view", "Switch the panel: entities, quotes by speaker, all open articles, links";
+    TogglePanelView => "toggle_panel_view", "Switch the panel: entities, quotes, all articles, links, suggestions";
     PanelNext => "panel_next", "Select the next entity in the panel";
     PanelPrev => "panel_prev", "Select the previous entity in the panel";
     PanelJump => "panel_jump", "Jump to the selected entity's next mention";

@@ -34,7 +34,14 @@ impl App {
             .and_then(|i| self.annotations.claims().get(i))
         {
             Some(existing) => ClaimForm::edit(existing, &self.vocabulary),
-            None => ClaimForm::new(span, speaker, &self.vocabulary),
+            None => {
+                let label = self.suggested_label(&span);
+                let mut form = ClaimForm::new(span, speaker, &self.vocabulary);
+                if let Some(i) = label.and_then(|l| form.labels.iter().position(|x| x == l)) {
+                    form.label = i;
+                }
+                form
+            }
         };
         self.mode = Mode::Claim(Box::new(form));
     }

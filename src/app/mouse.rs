@@ -108,6 +108,11 @@ impl App {
                 let count = self.doc.markup().links.len();
                 self.link_panel.select_row(row, count)
             }
+            PanelView::Suggested => {
+                let row = first_shown(self.suggestion_panel.selected, height) + offset;
+                let count = self.ranked_suggestions().len();
+                self.suggestion_panel.select_row(row, count)
+            }
         };
         if selected {
             self.update(Action::PanelJump)

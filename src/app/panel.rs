@@ -169,6 +169,8 @@ pub enum PanelView {
     AllArticles,
     /// The article's links (HTML and Markdown articles that have any).
     Links,
+    /// Sentences worth checking, best first (when there are any).
+    Suggested,
 }
 
 /// The links view: one row per link of the article, in reading order

@@ -41,6 +41,10 @@ impl App {
             Action::PrevSentence => self.step_sentence(false),
             Action::NextClaim => self.step_claim(true),
             Action::PrevClaim => self.step_claim(false),
+            Action::ToggleSuggestions => self.toggle_suggestions(),
+            Action::NextSuggestion => self.step_suggestion(true),
+            Action::PrevSuggestion => self.step_suggestion(false),
+            Action::DismissSuggestion => return self.dismiss_suggestion(),
             Action::MarkClaim => self.open_claim_form(),
             Action::DeleteClaim => return self.delete_claim(),
             Action::Undo => return self.undo(true),
@@ -64,6 +68,10 @@ impl App {
                         let count = self.doc.markup().links.len();
                         self.link_panel.step(count, forward);
                     }
+                    PanelView::Suggested => {
+                        let count = self.ranked_suggestions().len();
+                        self.suggestion_panel.step(count, forward);
+                    }
                 }
             }
             Action::PanelJump => match self.panel_view {
@@ -71,16 +79,26 @@ impl App {
                 PanelView::Quotes => self.jump_to_panel_quote(),
                 PanelView::AllArticles => self.jump_to_corpus_entity(),
                 PanelView::Links => self.jump_to_panel_link(),
+                PanelView::Suggested => self.jump_to_panel_suggestion(),
             },
             Action::TogglePanelView => {
                 let has_links = !self.doc.markup().links.is_empty();
+                let has_suggestions = self.suggestions().next().is_some();
                 self.panel_view = match self.panel_view {
                     PanelView::Entities => PanelView::Quotes,
                     PanelView::Quotes if self.corpus.is_some() => PanelView::AllArticles,
                     PanelView::Quotes | PanelView::AllArticles if has_links => PanelView::Links,
-                    PanelView::Quotes | PanelView::AllArticles | PanelView::Links => {
-                        PanelView::Entities
+                    PanelView::Quotes | PanelView::AllArticles | PanelView::Links
+                        if has_suggestions =>
+                    {
+                        self.suggestion_panel =
+                            super::LinkPanel::new(self.ranked_suggestions().len());
+                        PanelView::Suggested
                     }
+                    PanelView::Quotes
+                    | PanelView::AllArticles
+                    | PanelView::Links
+                    | PanelView::Suggested => PanelView::Entities,
                 };
             }
             Action::SetSpeaker => self.open_speaker_form(),

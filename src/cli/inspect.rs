@@ -153,7 +153,7 @@ fn kind_name(kind: crate::analysis::EntityKind) -> &'static str {
 
 /// Columns padded to their widest cell (by terminal width); the last column
 /// is not padded.
-fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+pub(super) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
     let all: Vec<&Vec<String>> = std::iter::once(&header).chain(rows).collect();
     let widths: Vec<usize> = (0..header.len())
@@ -181,7 +181,7 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// `text` cut to at most `columns` terminal columns, ending in `…` if cut.
-fn shorten(text: &str, columns: usize) -> String {
+pub(super) fn shorten(text: &str, columns: usize) -> String {
     if text.width() <= columns {
         return text.to_owned();
     }

@@ -119,6 +119,8 @@ fn a_user_key_replaces_default_sequences_it_begins_and_nested_tables_are_sequenc
         [
             "config.toml:2: keys.normal.g: replaces g g (top): a key cannot both act and begin a sequence (unbind it with \"none\" to silence this)",
             "config.toml:2: keys.normal.g: replaces g e (bottom): a key cannot both act and begin a sequence (unbind it with \"none\" to silence this)",
+            "config.toml:2: keys.normal.g: replaces g s (next_suggestion): a key cannot both act and begin a sequence (unbind it with \"none\" to silence this)",
+            "config.toml:2: keys.normal.g: replaces g S (prev_suggestion): a key cannot both act and begin a sequence (unbind it with \"none\" to silence this)",
         ]
     );
     assert_eq!(

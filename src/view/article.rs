@@ -22,6 +22,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let window = visible_bytes(&rows);
     let layers = layers(app, &window);
     let base = app.theme.text();
+    let marks: Vec<bool> = rows
+        .iter()
+        .map(|row| match row {
+            Row::Text(range) => app.suggestion_marks(range),
+            Row::Blank => false,
+        })
+        .collect();
     let lines: Vec<Line> = rows
         .into_iter()
         .map(|row| match row {
@@ -30,7 +37,30 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).style(base), area);
+    draw_suggestion_marks(frame, app, area, &marks);
 }
+
+/// A mark in the left margin (two columns left of the text) beside each
+/// row of a sentence worth checking.
+fn draw_suggestion_marks(frame: &mut Frame, app: &App, area: Rect, marks: &[bool]) {
+    let Some(x) = area.x.checked_sub(2) else {
+        return;
+    };
+    let style = app.theme.suggestion();
+    let buffer = frame.buffer_mut();
+    for (row, _) in marks.iter().enumerate().filter(|(_, on)| **on) {
+        let Ok(dy) = u16::try_from(row) else { break };
+        if dy >= area.height {
+            break;
+        }
+        if let Some(cell) = buffer.cell_mut((x, area.y + dy)) {
+            cell.set_symbol(SUGGESTION_MARK).set_style(style);
+        }
+    }
+}
+
+/// The margin mark of a suggestion.
+const SUGGESTION_MARK: &str = "▍";
 
 /// One line of text, split into spans wherever the style changes. Lines
 /// with right-to-left text are shown in visual order (Unicode Bidirectional

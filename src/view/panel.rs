@@ -71,6 +71,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         PanelView::Quotes => "Quotes by speaker".to_owned(),
         PanelView::AllArticles => "All articles".to_owned(),
         PanelView::Links => format!("Links ({})", app.document().markup().links.len()),
+        PanelView::Suggested => format!("Suggested ({})", app.ranked_suggestions().len()),
     };
     let title = format!(" {name}{} ", title_hints(app, focused));
     let block = Block::new()
@@ -94,6 +95,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     if app.panel_view == PanelView::Links {
         draw_links(frame, app, inner, focused);
+        return;
+    }
+    if app.panel_view == PanelView::Suggested {
+        draw_suggested(frame, app, inner, focused);
         return;
     }
     let width = usize::from(inner.width);
@@ -214,6 +219,31 @@ fn draw_links(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
                 Span::styled(text, row_style.patch(theme.markup(MarkupKind::Link(i)))),
                 Span::styled(" ", row_style),
                 Span::styled(url, row_style.patch(theme.ui("ui.dim"))),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.text()), area);
+}
+
+/// The suggestions view: score, proposed label and the sentence's start,
+/// best first.
+fn draw_suggested(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let height = usize::from(area.height).max(1);
+    let ranked = app.ranked_suggestions();
+    let selected = app.suggestion_panel.selected;
+    let lines: Vec<Line> = shown_rows(&ranked, selected, height)
+        .map(|(i, s)| {
+            let style = row_style(theme, Some(i) == selected, focused);
+            let head = format!(" {:.2} {:<10} ", s.score, s.label.as_str());
+            let text = safe_text(
+                app.document().slice(s.span.clone()),
+                width.saturating_sub(head.width()).max(1),
+            );
+            Line::from(vec![
+                Span::styled(head, style.patch(theme.suggestion())),
+                Span::styled(text, style),
             ])
         })
         .collect();

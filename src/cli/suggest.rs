@@ -1,0 +1,143 @@
+//! `folio suggest`: the article's sentences worth checking, ranked by
+//! check-worthiness, with score, proposed label and reasons; or, with
+//! `--each-line`, one score per input line (for evaluation and scripts).
+//! Offsets count chars of the text `folio text` prints, end-exclusive.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use super::generate::write_stdout;
+use super::inspect::{shorten, table};
+use crate::analysis::checkworthy::{self, Suggestion};
+use crate::document::Document;
+use crate::input;
+use crate::view::safe_line;
+
+/// Longest sentence text a table row shows, in columns.
+const TEXT_COLUMNS: usize = 80;
+
+/// How `folio suggest` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SuggestFormat {
+    /// Aligned columns for people.
+    Table,
+    /// One JSON document with the article and the list.
+    Json,
+    /// One JSON object a line, for streams.
+    Jsonl,
+}
+
+/// One suggestion as `--format json|jsonl` writes it.
+#[derive(Debug, Serialize)]
+struct Record {
+    rank: usize,
+    start: usize,
+    end: usize,
+    score: f32,
+    label: &'static str,
+    reasons: Vec<String>,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Listing<'a> {
+    offset_unit: &'static str,
+    path: String,
+    sha256: &'a str,
+    suggestions: Vec<Record>,
+}
+
+/// Prints the suggestions of the article at `path`, best first, at most
+/// `top`, leaving out those the reader dismissed in the annotation file.
+pub(super) fn suggest(
+    path: &Path,
+    format: SuggestFormat,
+    top: Option<usize>,
+) -> anyhow::Result<()> {
+    let article = super::annotated::open(path)?;
+    let (doc, annotations, analysis) = (&article.doc, &article.annotations, &article.analysis);
+    let mut ranked = checkworthy::ranked(analysis);
+    ranked.retain(|s| !annotations.is_dismissed(&s.span));
+    let records = records(doc, &ranked, top);
+    let out = match format {
+        SuggestFormat::Table => {
+            let rows: Vec<Vec<String>> = records
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.rank.to_string(),
+                        format!("{:.3}", r.score),
+                        r.label.to_owned(),
+                        r.start.to_string(),
+                        r.end.to_string(),
+                        safe_line(&r.reasons.join(", ")),
+                        shorten(&safe_line(&r.text), TEXT_COLUMNS),
+                    ]
+                })
+                .collect();
+            table(
+                &["RANK", "SCORE", "LABEL", "START", "END", "REASONS", "TEXT"],
+                &rows,
+            )
+        }
+        SuggestFormat::Json => {
+            let listing = Listing {
+                offset_unit: crate::annotations::file::OFFSET_UNIT,
+                path: path.display().to_string(),
+                sha256: doc.sha256(),
+                suggestions: records,
+            };
+            serde_json::to_string_pretty(&listing).context("cannot format as JSON")? + "\n"
+        }
+        SuggestFormat::Jsonl => {
+            let mut out = String::new();
+            for r in &records {
+                out.push_str(&serde_json::to_string(r).context("cannot format as JSON")?);
+                out.push('\n');
+            }
+            out
+        }
+    };
+    write_stdout(out.as_bytes())
+}
+
+/// Prints the score of each line of `path` (`-`: standard input), read as a
+/// one-sentence article, one score a line in input order.
+pub(super) fn each_line(path: &Path) -> anyhow::Result<()> {
+    let bytes = if input::is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        bytes
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+    };
+    let (text, _, _) = crate::document::decode_text(&bytes);
+    let mut out = String::with_capacity(text.len() / 8);
+    for line in text.lines() {
+        let score = checkworthy::score_line(line.trim_end_matches('\r'));
+        out.push_str(&format!("{score:.6}\n"));
+    }
+    write_stdout(out.as_bytes())
+}
+
+fn records(doc: &Document, ranked: &[&Suggestion], top: Option<usize>) -> Vec<Record> {
+    ranked
+        .iter()
+        .take(top.unwrap_or(usize::MAX))
+        .enumerate()
+        .map(|(i, s)| Record {
+            rank: i + 1,
+            start: doc.char_offset(s.span.start),
+            end: doc.char_offset(s.span.end),
+            score: s.score,
+            label: s.label.as_str(),
+            reasons: s.reasons.iter().map(ToString::to_string).collect(),
+            text: doc.slice(s.span.clone()).to_owned(),
+        })
+        .collect()
+}
