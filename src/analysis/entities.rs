@@ -120,6 +120,23 @@ fn collect_mentions<'a>(
         {
             range.start += 1;
         }
+        // "General Election": the "title" was part of a phrase, and what is
+        // left is a common word, not a person.
+        let after_title = range
+            .start
+            .checked_sub(1)
+            .and_then(|k| sentence.words.get(k))
+            .is_some_and(|w| super::gazetteer::is_title(w.text));
+        if kind == super::EntityKind::Person
+            && after_title
+            && range.len() == 1
+            && sentence
+                .words
+                .get(range.start)
+                .is_some_and(|w| super::gazetteer::is_common_word(w.text))
+        {
+            continue;
+        }
         let (Some(first), Some(last)) = (
             sentence.words.get(range.start),
             sentence.words.get(range.end - 1),
@@ -209,6 +226,25 @@ mod tests {
     fn dates_titles_and_pronouns_are_never_entities() {
         let found = entities("On Monday, President Vance said he would visit in April.");
         assert_eq!(found, [entity(EntityKind::Person, "Vance", &["Vance"])]);
+    }
+
+    #[test]
+    fn holidays_are_no_entities_and_an_election_is_no_person() {
+        let found =
+            entities("Sales rose before Christmas. She spoke ahead of the General Election.");
+        assert_eq!(
+            found,
+            [entity(
+                EntityKind::Misc,
+                "General Election",
+                &["General Election"]
+            )]
+        );
+        let found = entities("Turnout fell at the last General Election, officials said.");
+        assert!(
+            found.iter().all(|(k, _, _)| *k != EntityKind::Person),
+            "{found:?}"
+        );
     }
 
     #[test]

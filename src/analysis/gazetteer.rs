@@ -654,9 +654,17 @@ const CALENDAR: &[&str] = &[
     "November",
     "December",
     "Sept",
+    // Holidays: dates, not entities a reader looks for.
+    "Christmas",
+    "Easter",
+    "Hanukkah",
+    "Ramadan",
+    "Thanksgiving",
+    "Diwali",
+    "Eid",
 ];
 
-/// Whether `word` is a weekday or month name (see [`CALENDAR`]).
+/// Whether `word` is a weekday, month or holiday name (see [`CALENDAR`]).
 pub(crate) fn is_calendar_word(word: &str) -> bool {
     lexicon!(CALENDAR).contains(bare(word))
 }

@@ -105,14 +105,13 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     for m in &mut mentions {
         prefer_listed_organisation(m);
     }
-    // "Super April", "Black Friday": dates dressed as names, not entities a
-    // reader looks for in the panel.
+    // "Super April", "Black Friday", "Christmas": dates dressed as names,
+    // not entities a reader looks for in the panel.
     mentions.retain(|m| {
-        m.kind != EntityKind::Misc
-            || !m
-                .surface
-                .split_whitespace()
-                .any(gazetteer::is_calendar_word)
+        let mut words = m.surface.split_whitespace();
+        let all_dates = words.clone().all(gazetteer::is_calendar_word);
+        let misc_date = m.kind == EntityKind::Misc && words.any(gazetteer::is_calendar_word);
+        !all_dates && !misc_date
     });
     let mut drafts: Vec<Draft> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
