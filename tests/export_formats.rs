@@ -184,7 +184,8 @@ fn the_fixture_is_what_the_tests_expect() {
         [
             (0, 28, Some("emmanuel-macron")),
             (129, 151, Some("jose-garcia")),
-            (255, 267, None)
+            // "Macron said the deal was “very close”": words Macron said.
+            (255, 267, Some("emmanuel-macron"))
         ]
     );
 }

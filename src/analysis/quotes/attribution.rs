@@ -27,19 +27,29 @@ pub(super) struct Attribution {
     /// Whether a reporting clause is attached to the quotation at all (it
     /// may name nobody we can resolve: `,” they said`).
     pub(super) clause: bool,
+    /// The pronoun (lower case) that stands for `speaker`, when the clause
+    /// names the speaker with one (`,” she said`).
+    pub(super) pronoun: Option<String>,
+    /// Whether the clause names the speaker with a pronoun no person in
+    /// reach fits: the ranker looks further.
+    pub(super) unresolved: bool,
 }
 
 impl Attribution {
     fn clause(who: Who) -> Self {
-        let (speaker, speaker_text) = match who {
-            Who::Person(i) => (Some(i), None),
-            Who::Phrase(s) => (None, Some(s)),
-            Who::Unknown | Who::Nobody => (None, None),
+        let unresolved = who == Who::UnresolvedPronoun;
+        let (speaker, speaker_text, pronoun) = match who {
+            Who::Person(i) => (Some(i), None, None),
+            Who::Pronoun(i, p) => (Some(i), None, Some(p)),
+            Who::Phrase(s) => (None, Some(s), None),
+            Who::Unknown | Who::Nobody | Who::UnresolvedPronoun => (None, None, None),
         };
         Self {
             speaker,
             speaker_text,
             clause: true,
+            pronoun,
+            unresolved,
         }
     }
 }
@@ -49,10 +59,14 @@ impl Attribution {
 enum Who {
     /// A person entity (index).
     Person(usize),
+    /// A person entity (index) a pronoun (lower case) stands for.
+    Pronoun(usize, String),
     /// A nominal speaker without a name ("the Conservative leader").
     Phrase(String),
-    /// Nobody we can tell ("they", an unresolved pronoun).
+    /// Nobody we can tell ("they").
     Unknown,
+    /// "he" or "she" with no fitting person in reach.
+    UnresolvedPronoun,
     /// The words where a speaker would be are no speaker ("he had been
     /// told a fan …"): there is no reporting clause after all.
     Nobody,
@@ -208,25 +222,37 @@ impl Context<'_> {
             return self
                 .people
                 .pronoun(pronoun, first.span.start, pronoun_from)
-                .map_or(Who::Unknown, Who::Person);
+                .map_or(Who::UnresolvedPronoun, |i| {
+                    Who::Pronoun(i, pronoun.to_lowercase())
+                });
         }
         if words.len() == 1 && is_other_pronoun(first.text) {
             return Who::Unknown;
         }
-        // A person named in the phrase, unless the phrase is about someone
-        // else's spokesman ("a spokesman for Tony Blair").
+        // The last person named in the phrase, its head ("Judicial Watch
+        // president Tom Fitton"), unless the phrase is about someone else's
+        // spokesman ("a spokesman for Tony Blair") or the name only
+        // qualifies a noun ("one Sanders supporter").
         let range = first.span.start..last.span.end;
         let mut from = range.start;
+        let mut head = None;
         while let Some((mention, person)) = self.people.first_in(from..range.end) {
             let at = words.iter().position(|w| w.span.start == mention.start);
             let linked = at
                 .and_then(|k| k.checked_sub(1))
                 .and_then(|k| words.get(k))
                 .is_some_and(|w| is_linking(w.text));
-            if !linked {
-                return Who::Person(person);
+            let qualifies = words
+                .iter()
+                .find(|w| w.span.start >= mention.end)
+                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+            if !linked && !qualifies {
+                head = Some(person);
             }
             from = mention.end;
+        }
+        if let Some(person) = head {
+            return Who::Person(person);
         }
         let phrase = self.text.get(range).unwrap_or("");
         if phrase.is_empty() || !is_nominal(words) {
@@ -343,7 +369,7 @@ impl Context<'_> {
             .nth(1)
             .is_some_and(|c| ",.!?…".contains(c))
             || between.contains([',', '—', '–', '-']);
-        (punctuated || matches!(who, Who::Person(_))).then_some(who)
+        (punctuated || matches!(who, Who::Person(_) | Who::Pronoun(..))).then_some(who)
     }
 
     /// The reporting clause right before the opening mark, if there is one.

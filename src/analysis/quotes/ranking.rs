@@ -1,0 +1,73 @@
+//! Choosing a speaker among the [`candidates`](super::candidates): a linear
+//! score over each candidate's features, the highest wins (the "nobody"
+//! candidate included). The weights are learned from PolNeAR train
+//! attribution gold by `examples/train_speakers.rs` (a conditional logit:
+//! softmax over a quotation's candidates, full-batch gradient descent, no
+//! randomness, so the same data gives the same file) and embedded from
+//! `speaker_weights.txt`, one `feature weight` a line.
+
+use std::sync::LazyLock;
+
+use super::candidates::{Candidate, FEATURES, N_FEATURES};
+
+/// The embedded weights file.
+const WEIGHTS: &str = include_str!("speaker_weights.txt");
+
+/// The weights in the order of [`FEATURES`]; a feature missing from the
+/// file weighs 0.
+fn weights() -> &'static [f32; N_FEATURES] {
+    static W: LazyLock<[f32; N_FEATURES]> = LazyLock::new(|| parse(WEIGHTS));
+    &W
+}
+
+/// Parses a weights file (`feature weight` lines, `#` comments); unknown
+/// features and unreadable numbers are skipped.
+pub fn parse(file: &str) -> [f32; N_FEATURES] {
+    let mut w = [0.0; N_FEATURES];
+    for line in file.lines().filter(|l| !l.starts_with('#')) {
+        let mut parts = line.split_whitespace();
+        if let (Some(name), Some(value)) = (parts.next(), parts.next())
+            && let Some(k) = FEATURES.iter().position(|f| *f == name)
+            && let Ok(v) = value.parse::<f32>()
+            && let Some(slot) = w.get_mut(k)
+        {
+            *slot = v;
+        }
+    }
+    w
+}
+
+/// The score of `candidate` under `weights`.
+pub fn score(weights: &[f32; N_FEATURES], candidate: &Candidate) -> f32 {
+    weights
+        .iter()
+        .zip(&candidate.features)
+        .map(|(w, f)| w * f)
+        .sum()
+}
+
+/// The best candidate and its probability (softmax over all candidates,
+/// 0..=1), or `None` when there are none.
+pub(super) fn best(candidates: &[Candidate]) -> Option<(&Candidate, f32)> {
+    let w = weights();
+    let scores: Vec<f32> = candidates.iter().map(|c| score(w, c)).collect();
+    let (k, top) =
+        scores
+            .iter()
+            .copied()
+            .enumerate()
+            .fold(None, |best: Option<(usize, f32)>, (k, s)| match best {
+                Some((_, b)) if b >= s => best,
+                _ => Some((k, s)),
+            })?;
+    let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
+    // Candidates for the same entity share its probability.
+    let entity = candidates.get(k)?.entity;
+    let mass: f32 = candidates
+        .iter()
+        .zip(&scores)
+        .filter(|(c, _)| c.entity == entity)
+        .map(|(_, s)| (s - top).exp())
+        .sum();
+    Some((candidates.get(k)?, mass / total.max(f32::MIN_POSITIVE)))
+}
