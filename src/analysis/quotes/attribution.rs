@@ -15,6 +15,7 @@ use std::ops::Range;
 use super::super::entities::tokens::{self, Word};
 use super::super::gazetteer;
 use super::people::People;
+use super::speech_verbs;
 use super::scanner::Found;
 
 /// Who a reporting clause names.
@@ -79,6 +80,14 @@ const WINDOW: usize = 200;
 /// How many words a speaker phrase may have ("a spokesman for the party").
 const PHRASE_WORDS: usize = 7;
 
+/// Whether `word` is a reporting verb ("said") or any other verb of saying
+/// in its past or present form ("chanted", "retorts", "tweeted").
+fn reports(word: &str) -> bool {
+    gazetteer::is_reporting_verb(word)
+        || (speech_verbs::is_speech_verb(word)
+            && (word.ends_with("ed") || word.ends_with('s') || word == "told"))
+}
+
 /// Words that may sit between a speaker and the reporting verb ("he later said").
 fn is_helper(word: &str) -> bool {
     matches!(
@@ -112,7 +121,7 @@ fn ends_phrase(word: &str) -> bool {
             | "because"
             | "referring"
             | "speaking"
-    ) || gazetteer::is_reporting_verb(word)
+    ) || reports(word)
 }
 
 /// Pronouns that cannot be resolved to one person.
@@ -303,7 +312,7 @@ impl Context<'_> {
             return Some(self.who(self.phrase_from(&words, 2), from));
         }
         // ", said X" / ", said Ms Hewitt" / ", said a spokesman"
-        if gazetteer::is_reporting_verb(first.text) && !first.is_capitalised() {
+        if reports(first.text) && !first.is_capitalised() {
             return Some(self.who(self.phrase_from(&words, 1), from));
         }
         // ", Michael Lamberty, a Lufthansa spokesman, told …": a person
@@ -327,7 +336,7 @@ impl Context<'_> {
                 .take(PHRASE_WORDS + 1)
                 .collect();
             let clause_end = after.iter().find_map(|w| {
-                gazetteer::is_reporting_verb(w.text)
+                reports(w.text)
                     .then_some(w.span.start)
                     .filter(|_| !w.is_capitalised())
             });
@@ -341,7 +350,7 @@ impl Context<'_> {
             }
         }
         // ", X said" / ", the Conservative leader said" / ", he later added"
-        let verb = (1..PHRASE_WORDS).find(|&k| gazetteer::is_reporting_verb(text_at(k)))?;
+        let verb = (1..PHRASE_WORDS).find(|&k| reports(text_at(k)))?;
         let linked = (1..verb).all(|k| match (words.get(k - 1), words.get(k)) {
             (Some(a), Some(b)) => self.joined(a, b),
             _ => false,
@@ -398,7 +407,7 @@ impl Context<'_> {
         let lookback = if colon { 6 } else { 4 };
         let verb = (n.saturating_sub(lookback)..n)
             .rev()
-            .find(|&k| gazetteer::is_reporting_verb(text_at(k)))?;
+            .find(|&k| reports(text_at(k)))?;
         let tail = words.get(verb + 1..)?;
         let tail_ok = colon
             || tail.is_empty()
@@ -436,7 +445,7 @@ impl Context<'_> {
                 let clause = words.get(..subject_end - 1)?;
                 let earlier = clause
                     .iter()
-                    .rposition(|w| gazetteer::is_reporting_verb(w.text))?;
+                    .rposition(|w| reports(w.text))?;
                 // "his lawyer, Adam Cole, told …"
                 if let Some(prev) = earlier.checked_sub(1).and_then(|k| clause.get(k))
                     && let Some((_, person)) = self.people.ending_at(prev.span.end)
