@@ -28,7 +28,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::process::ExitCode;
 
-use folio::analysis::quotes::candidates::{Candidate, FEATURES, N_FEATURES};
+use folio::analysis::quotes::candidates::{Candidate, FEATURES, N_FEATURES, Via};
 use folio::analysis::quotes::ranking_examples;
 use folio::analysis::{Progress, analyse};
 use folio::document::Document;
@@ -173,18 +173,26 @@ fn examples(dir: &str, article: &serde_json::Value) -> Vec<Example> {
             continue;
         };
         let right: Vec<bool> = if q["kind"].as_str() == Some("scare") {
-            candidates.iter().map(|c| c.entity.is_none()).collect()
+            candidates.iter().map(|c| c.via == Via::Nobody).collect()
         } else {
             let speaker = q["speaker"].as_str().unwrap_or("").trim();
-            let nominal = q.get("speaker_head").is_some_and(|h| !h.is_null())
-                || speaker.chars().next().is_none_or(char::is_lowercase);
-            if nominal {
+            if speaker.is_empty() {
                 continue;
             }
-            candidates
-                .iter()
-                .map(|c| names_speaker(c, &analysis.entities, raw, speaker))
-                .collect()
+            if let Some(head) = q["speaker_head"].as_str() {
+                let head = head.replace('’', "'").to_lowercase();
+                candidates
+                    .iter()
+                    .map(|c| matches!(&c.via, Via::Description(words) if words_of(words).contains(&head)))
+                    .collect()
+            } else if speaker.chars().next().is_none_or(char::is_lowercase) {
+                continue;
+            } else {
+                candidates
+                    .iter()
+                    .map(|c| names_speaker(c, &analysis.entities, raw, speaker))
+                    .collect()
+            }
         };
         if !right.iter().any(|r| *r) {
             continue;
@@ -199,6 +207,11 @@ fn examples(dir: &str, article: &serde_json::Value) -> Vec<Example> {
 
 fn is_mark_or_space(c: char) -> bool {
     c.is_whitespace() || "“”‘’\"'«»‹›„‚".contains(c)
+}
+
+/// [`words`], for a description.
+fn words_of(s: &str) -> HashSet<String> {
+    words(s)
 }
 
 /// Words of a name as the scorer cuts them: lower case, `'s` dropped,

@@ -62,11 +62,17 @@ pub fn find(doc: &Document, sentences: &[Range<usize>], entities: &[Entity]) -> 
         let Some((best, probability)) = ranking::best(&candidates) else {
             continue;
         };
-        let Some(entity) = best.entity else {
-            continue;
-        };
         let weak = probability < WEAK_BELOW;
         let Some((q, _, _)) = stage.quotations.get_mut(k) else {
+            continue;
+        };
+        if let Via::Description(words) = &best.via {
+            q.speaker_text = Some(words.clone());
+            q.kind = QuoteKind::Speech;
+            q.evidence = SpeakerEvidence::Description;
+            continue;
+        }
+        let Some(entity) = best.entity else {
             continue;
         };
         q.speaker = Some(entity);

@@ -15,8 +15,8 @@ use std::ops::Range;
 use super::super::entities::tokens::{self, Word};
 use super::super::gazetteer;
 use super::people::People;
-use super::speech_verbs;
 use super::scanner::Found;
+use super::speech_verbs;
 
 /// Who a reporting clause names.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -443,9 +443,7 @@ impl Context<'_> {
             // of the earlier verb in the sentence.
             if colon && subject_end > 0 && text_at(subject_end - 1) == "and" {
                 let clause = words.get(..subject_end - 1)?;
-                let earlier = clause
-                    .iter()
-                    .rposition(|w| reports(w.text))?;
+                let earlier = clause.iter().rposition(|w| reports(w.text))?;
                 // "his lawyer, Adam Cole, told …"
                 if let Some(prev) = earlier.checked_sub(1).and_then(|k| clause.get(k))
                     && let Some((_, person)) = self.people.ending_at(prev.span.end)

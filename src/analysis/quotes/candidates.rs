@@ -20,8 +20,9 @@ use super::people::People;
 use super::speech_verbs::is_speech_verb;
 
 /// Names of the features, in the order of [`Candidate::features`].
-pub const FEATURES: [&str; 32] = [
+pub const FEATURES: [&str; 33] = [
     "nobody",
+    "description",
     "nobody_title_case",
     "nobody_short",
     "nobody_scare",
@@ -122,6 +123,9 @@ pub enum Via {
     Pronoun(String),
     /// The entity spoke the quotation before, ending in this paragraph (index).
     Follows(usize),
+    /// A description with no name before a verb of saying in the
+    /// quotation's sentence ("a spokeswoman for the council said"): the words.
+    Description(String),
     /// Nobody: the quotation has no speaker.
     Nobody,
 }
@@ -129,7 +133,8 @@ pub enum Via {
 /// One candidate speaker of a quotation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    /// Index into the entities; `None` for the "nobody" candidate.
+    /// Index into the entities; `None` for the "nobody" and description
+    /// candidates.
     pub entity: Option<usize>,
     /// Feature values, in the order of [`FEATURES`].
     pub features: [f32; N_FEATURES],
@@ -192,6 +197,21 @@ const SUBJECT_LEAD: &[&str] = &[
     "her",
     "their",
     "its",
+];
+
+/// Words that open a description of a speaker ("a spokesman", "one
+/// attendee", "some protesters").
+const DESCRIPTION_OPENERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "other",
+    "most", "few", "local", "both", "his", "her", "their", "its",
+];
+
+/// Words that show a clause rather than a description ("he had been").
+const NOT_IN_DESCRIPTION: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "had", "has", "have", "been",
+    "being", "is", "was", "were", "be", "are", "would", "will", "could", "should", "can", "may",
+    "might", "while", "that", "which", "who", "not", "also", "as", "if", "when", "because", "so",
+    "than", "then", "there", "here", "this", "what", "and", "but", "or", "to",
 ];
 
 /// Prepositions: a name right after one is not the subject.
@@ -467,6 +487,20 @@ impl Scene<'_> {
             }
         }
 
+        // A description before a verb of saying in the quotation's sentence.
+        if let Some((range, words)) = self.description_before(b0_start..span.start) {
+            let mut f =
+                self.position_features(&range, span, Region::SameSentenceBefore, target, short);
+            f[at!("description")] = 1.0;
+            f[at!("nearest")] = f32::from(self.mentions_in(range.end..span.start).is_empty());
+            out.push(Candidate {
+                entity: None,
+                features: f,
+                region: Region::SameSentenceBefore,
+                via: Via::Description(words),
+            });
+        }
+
         // The speaker of the quotation before.
         if let Some((entity, paragraph, end)) = target.previous
             && target.first_paragraph <= paragraph + 3
@@ -500,6 +534,56 @@ impl Scene<'_> {
             }));
         }
         out
+    }
+
+    /// The subject of the last verb of saying in `range` when it is a
+    /// description with no name ("A Freedom Partners official said that"):
+    /// its byte range and words.
+    fn description_before(&self, range: Range<usize>) -> Option<(Range<usize>, String)> {
+        let text = self.slice(range.clone());
+        let words: Vec<(usize, &str)> = word_spans(text).collect();
+        let verb = words.iter().rposition(|(_, w)| {
+            is_speech_verb(w) && w.chars().next().is_some_and(char::is_lowercase)
+        })?;
+        let (verb_at, _) = *words.get(verb)?;
+        let clause_start = text
+            .get(..verb_at)?
+            .rfind([',', ';', ':', '(', '—', '–', '"', '“', '”'])
+            .map_or(0, |k| k + 1);
+        let mut subject: Vec<(usize, &str)> = words
+            .get(..verb)?
+            .iter()
+            .copied()
+            .filter(|(at, _)| *at >= clause_start)
+            .collect();
+        while subject.last().is_some_and(|(_, w)| HELPERS.contains(w)) {
+            subject.pop();
+        }
+        let (&(first_at, first), &(last_at, last)) = (subject.first()?, subject.last()?);
+        let lower: Vec<String> = subject.iter().map(|(_, w)| w.to_lowercase()).collect();
+        let opens = DESCRIPTION_OPENERS.contains(&lower.first()?.as_str());
+        let plural = subject.len() <= 2 && last.ends_with('s') && last.len() > 3;
+        if subject.len() > 7
+            || lower
+                .iter()
+                .any(|w| NOT_IN_DESCRIPTION.contains(&w.as_str()))
+            || !(opens || plural)
+            || !last.chars().next().is_some_and(char::is_lowercase)
+            || first.is_empty()
+        {
+            return None;
+        }
+        let start = range.start + first_at;
+        let end = range.start + last_at + last.len();
+        // A name at the end is a mention candidate already.
+        if self
+            .mentions_in(start..end)
+            .clone()
+            .any(|k| self.mentions.get(k).is_some_and(|(r, _)| r.end == end))
+        {
+            return None;
+        }
+        Some((start..end, self.slice(start..end).to_owned()))
     }
 
     fn is_person(&self, entity: usize) -> bool {
