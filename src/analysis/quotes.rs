@@ -455,6 +455,19 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_may_stand_between_the_name_and_the_verb() {
+        let text = "“We never closed,” Mara Lindqvist, who has run the food bank in \
+                    Harwick since 2009, said on Friday.";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“We never closed,”", Some("Mara Lindqvist"))])
+        );
+        let doc = Document::from_bytes(text.as_bytes(), None);
+        let analysis = analyse(&doc, &Progress::default());
+        assert_eq!(analysis.quotations[0].evidence, SpeakerEvidence::Clause);
+    }
+
+    #[test]
     fn quoted_words_in_a_paraphrase_belong_to_the_subject() {
         let text = "Tom Okafor deplored the “endless point scoring” at the council.";
         assert_eq!(

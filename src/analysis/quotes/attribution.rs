@@ -88,6 +88,10 @@ fn reports(word: &str) -> bool {
             && (word.ends_with("ed") || word.ends_with('s') || word == "told"))
 }
 
+/// How many words an apposition or relative clause between a name and its
+/// verb may have.
+const APPOSITION_WORDS: usize = 30;
+
 /// Words that may sit between a speaker and the reporting verb ("he later said").
 fn is_helper(word: &str) -> bool {
     matches!(
@@ -333,12 +337,19 @@ impl Context<'_> {
             let after: Vec<&Word<'_>> = words
                 .iter()
                 .filter(|w| w.span.start >= mention.end)
-                .take(PHRASE_WORDS + 1)
+                .take(APPOSITION_WORDS)
                 .collect();
-            let clause_end = after.iter().find_map(|w| {
-                reports(w.text)
+            // The verb follows a short apposition, or the comma that closes
+            // a longer one ("Mara Lindqvist, who has run the food bank
+            // since 2009, said").
+            let clause_end = after.iter().enumerate().find_map(|(n, w)| {
+                let closes = n
+                    .checked_sub(1)
+                    .and_then(|p| after.get(p))
+                    .and_then(|p| self.text.get(p.span.end..w.span.start))
+                    .is_some_and(|gap| gap.contains(','));
+                (reports(w.text) && !w.is_capitalised() && (n <= PHRASE_WORDS || closes))
                     .then_some(w.span.start)
-                    .filter(|_| !w.is_capitalised())
             });
             if let Some(verb_at) = clause_end
                 && self
