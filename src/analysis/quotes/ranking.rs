@@ -54,38 +54,40 @@ pub fn score(weights: &[f32; N_FEATURES], candidate: &Candidate) -> f32 {
         .sum()
 }
 
-/// The best candidate and its probability (softmax over all candidates,
-/// 0..=1), or `None` when there are none.
+/// The best candidate (with "nobody" handicapped by [`NOBODY_PENALTY`]) and
+/// its probability under the model as trained (softmax over all candidates,
+/// no penalty, 0..=1), or `None` when there are none.
 pub(super) fn best(candidates: &[Candidate]) -> Option<(&Candidate, f32)> {
     let w = weights();
-    let scores: Vec<f32> = candidates
-        .iter()
-        .map(|c| {
-            let penalty = if c.via == Via::Nobody {
-                NOBODY_PENALTY
-            } else {
-                0.0
-            };
-            score(w, c) - penalty
-        })
-        .collect();
-    let (k, top) =
-        scores
-            .iter()
-            .copied()
+    let scores: Vec<f32> = candidates.iter().map(|c| score(w, c)).collect();
+    let penalised = candidates.iter().zip(&scores).map(|(c, s)| {
+        if c.via == Via::Nobody {
+            s - NOBODY_PENALTY
+        } else {
+            *s
+        }
+    });
+    let (k, _) =
+        penalised
             .enumerate()
             .fold(None, |best: Option<(usize, f32)>, (k, s)| match best {
                 Some((_, b)) if b >= s => best,
                 _ => Some((k, s)),
             })?;
+    let top = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
     // Candidates for the same entity share its probability.
-    let entity = candidates.get(k)?.entity;
+    let chosen = candidates.get(k)?;
     let mass: f32 = candidates
         .iter()
         .zip(&scores)
-        .filter(|(c, _)| c.entity == entity)
+        .filter(|(c, _)| c.entity == chosen.entity && c.via != Via::Nobody)
         .map(|(_, s)| (s - top).exp())
         .sum();
-    Some((candidates.get(k)?, mass / total.max(f32::MIN_POSITIVE)))
+    let mass = if chosen.via == Via::Nobody {
+        scores.get(k).map_or(0.0, |s| (s - top).exp())
+    } else {
+        mass
+    };
+    Some((chosen, mass / total.max(f32::MIN_POSITIVE)))
 }
