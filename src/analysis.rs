@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+pub use quotes::SpeakerEvidence;
 
 /// The type of a named entity, as the panel groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -134,6 +135,8 @@ pub struct Quotation {
     /// ("a spokesman", "the Conservative leader", "officials"); `None` when
     /// `speaker` is set or nobody is named.
     pub speaker_text: Option<String>,
+    /// How the speaker (entity or words) was found.
+    pub evidence: SpeakerEvidence,
 }
 
 /// Everything [`analyse`] finds in one document.
@@ -226,7 +229,7 @@ fn analyse_normal(doc: &Document, progress: &Progress) -> Analysis {
     progress.set(100);
     let entities = entities::recognise(doc, &sentences, progress);
     progress.set(800);
-    let quotations = quotes::find(doc, &entities);
+    let quotations = quotes::find(doc, &sentences, &entities);
     let suggestions = checkworthy::score_sentences(doc.text(), &sentences, &entities, &quotations);
     progress.set(1000);
     Analysis {

@@ -228,6 +228,12 @@ impl Annotations {
 
     /// Sets (or replaces) the speaker of the quotation at `fix.span`.
     pub fn set_speaker(&mut self, fix: SpeakerFix) {
+        // Every claim made on the quotation was made by its speaker.
+        for claim in &mut self.claims {
+            if fix.span.start <= claim.span.start && claim.span.end <= fix.span.end {
+                claim.speaker.clone_from(&fix.speaker);
+            }
+        }
         self.speakers.retain(|old| old.span != fix.span);
         self.speakers.push(fix);
         self.speakers.sort_by_key(|f| (f.span.start, f.span.end));
@@ -340,5 +346,25 @@ mod tests {
         annotations.upsert_claim(edited);
         assert_eq!(annotations.claims().len(), 1);
         assert_eq!(annotations.claims()[0].verdict, "false");
+    }
+
+    #[test]
+    fn a_speaker_fix_reaches_the_claims_on_its_quotation() {
+        let mut annotations = Annotations::default();
+        let mut inside = claim("c1", 12..30);
+        inside.speaker = Some("tom-okafor".to_owned());
+        annotations.upsert_claim(inside);
+        annotations.upsert_claim(claim("c2", 40..50));
+        annotations.set_speaker(SpeakerFix {
+            span: 10..32,
+            speaker: Some("mara-lindqvist".to_owned()),
+            speaker_text: None,
+        });
+        let speakers: Vec<Option<&str>> = annotations
+            .claims()
+            .iter()
+            .map(|c| c.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, [Some("mara-lindqvist"), None]);
     }
 }

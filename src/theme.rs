@@ -72,6 +72,7 @@ pub const SCOPES: &[&str] = &[
     "ui.statusbar",
     "ui.statusbar.key",
     "ui.statusbar.warning",
+    "ui.statusbar.weak",
     "ui.popup",
     "ui.popup.title",
     "ui.popup.key",

@@ -102,6 +102,43 @@ fn the_third_quotation_names_its_speaker() {
 }
 
 #[test]
+fn a_speaker_found_through_a_pronoun_says_so_dimmed_when_weak() {
+    let mut app = sample_app();
+    press(&mut app, "]");
+    let buffer = draw(&app, 120, 40);
+    let label = "quote 1/4 · speech · he → Emmanuel Macron";
+    assert!(
+        row_text(&buffer, 39).contains(label),
+        "{}",
+        row_text(&buffer, 39)
+    );
+    let theme = Theme::builtin(false);
+    let (x, y) = find_on_screen(&buffer, label).unwrap();
+    // Dimmed exactly when the ranker was unsure of the pronoun's person.
+    let doc =
+        folio::document::Document::open(std::path::Path::new("samples/macron-moscow.txt")).unwrap();
+    let analysis = folio::analysis::analyse(&doc, &folio::analysis::Progress::default());
+    let style = if analysis.quotations[0].evidence.is_weak() {
+        theme.ui("ui.statusbar.weak")
+    } else {
+        theme.ui("ui.statusbar")
+    };
+    assert_eq!(
+        (buffer[(x, y)].fg, buffer[(x, y)].modifier),
+        (style.fg.unwrap(), style.add_modifier)
+    );
+    assert_ne!(
+        theme.ui("ui.statusbar.weak").fg,
+        theme.ui("ui.statusbar").fg
+    );
+    // A reporting clause is strong evidence: the label keeps the bar's style.
+    press(&mut app, "]]");
+    let buffer = draw(&app, 120, 40);
+    let (x, y) = find_on_screen(&buffer, "quote 3/4 · speech · Emmanuel Macron").unwrap();
+    assert_eq!(buffer[(x, y)].fg, theme.ui("ui.statusbar").fg.unwrap());
+}
+
+#[test]
 fn marking_a_quotation_as_claim_opens_the_form_and_saves_on_enter() {
     let mut app = sample_app();
     press(&mut app, "]]c");
@@ -438,13 +475,17 @@ fn the_claim_form_shows_the_chosen_verdict_and_the_note_on_small_windows() {
 #[test]
 fn s_sets_the_speaker_of_a_quotation_and_undo_restores_it() {
     let mut app = sample_app();
-    // Quote 4 names no speaker in the text.
+    // Quote 4's speaker is the subject of its clause: folio says how it knows.
     press(&mut app, "]]]]");
-    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 4/4 · speech · speaker unknown"));
+    assert!(
+        row_text(&draw(&app, 120, 40), 39)
+            .contains("quote 4/4 · speech · Emmanuel Macron · subject of the clause")
+    );
     press(&mut app, "s");
     assert!(screen_text(&draw(&app, 120, 40)).contains("Who said this?"));
     assert_eq!(press(&mut app, "Biden\n"), [Effect::Save]);
-    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 4/4 · speech · Joe Biden"));
+    // The reader's word needs no evidence.
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 4/4 · speech · Joe Biden  │"));
     let exported = app.export_file();
     assert_eq!(exported.quotes[3].speaker.as_deref(), Some("joe-biden"));
     assert_eq!(exported.speakers.len(), 1);
@@ -472,13 +513,17 @@ fn t_shows_quotations_grouped_by_speaker_and_enter_jumps() {
     let screen = screen_text(&draw(&app, 120, 40));
     assert!(screen.contains("Quotes by speaker"), "{screen}");
     assert!(
-        screen.contains("Emmanuel Macron (1)") && screen.contains("scare quotes (2)"),
+        screen.contains("Emmanuel Macron (3)") && screen.contains("scare quotes (1)"),
         "{screen}"
     );
     press(&mut app, "\n");
-    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 3/4 · speech · Emmanuel Macron"));
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(
+        status.contains("quote 1/4 · speech · he → Emmanuel Macron"),
+        "{status}"
+    );
     press(&mut app, "j\n");
-    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 4/4"));
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("quote 3/4"));
     // t goes on to the suggestions view, and t again back to the entities.
     press(&mut app, "t");
     assert!(screen_text(&draw(&app, 120, 40)).contains("Suggested ("));

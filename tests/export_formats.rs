@@ -13,7 +13,7 @@ use std::process::Command;
 use folio::analysis::{Progress, analyse};
 use folio::annotations::export::{self, brat, claim_review, web_annotation};
 use folio::annotations::file::{self, AnnotationFile, ClaimRecord};
-use folio::annotations::{Annotations, Claim};
+use folio::annotations::{Annotations, Claim, SpeakerFix};
 use folio::document::Document;
 use serde_json::Value;
 
@@ -184,7 +184,8 @@ fn the_fixture_is_what_the_tests_expect() {
         [
             (0, 28, Some("emmanuel-macron")),
             (129, 151, Some("jose-garcia")),
-            (255, 267, None)
+            // "Macron said the deal was “very close”": words Macron said.
+            (255, 267, Some("emmanuel-macron"))
         ]
     );
 }
@@ -870,4 +871,48 @@ proptest::proptest! {
         let with_verdict = exported.claims.iter().filter(|c| c.verdict != "unverified").count();
         proptest::prop_assert_eq!(reviews.len(), with_verdict);
     }
+}
+
+#[test]
+fn a_speaker_set_by_hand_is_the_claim_review_author() {
+    let f = fixture();
+    let analysis = analyse(&f.doc, &Progress::default());
+    let quote = bytes(FIXTURE, "“The cafe", "closed,”");
+    let claim = Claim {
+        id: "c5".to_owned(),
+        span: quote.start + 3..quote.end - 4,
+        label: "checkable".to_owned(),
+        verdict: "false".to_owned(),
+        note: String::new(),
+        speaker: Some("jose-garcia".to_owned()),
+        created: "2026-11-29T08:00:00Z".parse().unwrap(),
+        modified: None,
+    };
+    let mut annotations = Annotations::new(vec![claim], Vec::new());
+    // The reader types a name folio does not know.
+    annotations.set_speaker(SpeakerFix {
+        span: quote.clone(),
+        speaker: None,
+        speaker_text: Some("Ana Ruiz".to_owned()),
+    });
+    let exported = export::to_file(&f.doc, Some(&analysis), &annotations);
+    assert_eq!(exported.claims[0].speaker, None);
+    let reviews = serde_json::to_value(claim_review::reviews(&exported)).unwrap();
+    assert_eq!(
+        reviews[0]["itemReviewed"]["author"],
+        serde_json::json!({ "@type": "Person", "name": "Ana Ruiz" })
+    );
+    // And one set to a person folio knows.
+    annotations.set_speaker(SpeakerFix {
+        span: quote,
+        speaker: Some("angela-merkel".to_owned()),
+        speaker_text: None,
+    });
+    let exported = export::to_file(&f.doc, Some(&analysis), &annotations);
+    assert_eq!(exported.claims[0].speaker.as_deref(), Some("angela-merkel"));
+    let reviews = serde_json::to_value(claim_review::reviews(&exported)).unwrap();
+    assert_eq!(
+        reviews[0]["itemReviewed"]["author"]["name"],
+        serde_json::json!("Angela Merkel")
+    );
 }

@@ -195,7 +195,7 @@ pub fn line_features(line: &str) -> Vec<u32> {
     let text = doc.text();
     let sentences = super::sentences::segment(&doc);
     let entities = super::entities::recognise(&doc, &sentences, &super::Progress::default());
-    let quotations = super::quotes::find(&doc, &entities);
+    let quotations = super::quotes::find(&doc, &sentences, &entities);
     let span = 0..text.len();
     let mut kinds: Vec<_> = entities
         .iter()

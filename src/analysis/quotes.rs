@@ -23,42 +23,186 @@
 //!   `"We watched …"`.
 
 mod attribution;
+pub mod candidates;
+mod evidence;
+mod genders;
 mod kinds;
 mod marks;
 mod people;
+pub mod ranking;
 mod scanner;
+mod speech_verbs;
 
 use std::ops::Range;
 
 use super::{Entity, Quotation, QuoteKind};
 use crate::document::Document;
 use attribution::{Attribution, Context};
+use candidates::{Candidate, Region, Scene, Target, Via};
+pub use evidence::SpeakerEvidence;
 use people::People;
 use scanner::Found;
+
+/// Below this probability (of the ranker's softmax) a ranked speaker is
+/// shown as weak evidence.
+const WEAK_BELOW: f32 = 0.6;
 
 /// Quotations of `doc`, sorted by start, an enclosing quotation before the
 /// quotations nested in it. Each span is a byte range into
 /// [`Document::text`], end-exclusive, from the opening mark through the
 /// closing mark (or to the end of the paragraph where an unclosed quotation
-/// stops). `speaker` indexes `entities` and always names a person; `parent`
-/// indexes the returned list. Scare quotes get no speaker.
-pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quotation> {
-    let text = doc.text();
-    let paragraphs = doc.paragraphs();
-    let mut found = scanner::scan(text, paragraphs);
-    found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
-    let parents = parents(&found);
-    let outermost: Vec<Range<usize>> = found
-        .iter()
-        .zip(&parents)
-        .filter(|(_, p)| p.is_none())
-        .map(|(f, _)| f.span.clone())
-        .collect();
-    let people = People::new(text, entities, &outermost);
+/// stops). `sentences` are the document's sentences (byte ranges, sorted).
+/// `speaker` indexes `entities` and names a person or an organisation;
+/// `parent` indexes the returned list; `evidence` says how the speaker was
+/// found. Scare quotes get no speaker.
+pub fn find(doc: &Document, sentences: &[Range<usize>], entities: &[Entity]) -> Vec<Quotation> {
+    let mut stage = Stage::new(doc, sentences, entities);
+    let ranked: Vec<(usize, Vec<Candidate>)> = stage.ranking_examples();
+    for (k, candidates) in ranked {
+        let Some((best, probability)) = ranking::best(&candidates) else {
+            continue;
+        };
+        let weak = probability < WEAK_BELOW;
+        let Some((q, _, _)) = stage.quotations.get_mut(k) else {
+            continue;
+        };
+        if let Via::Description(words) = &best.via {
+            q.speaker_text = Some(words.clone());
+            q.kind = QuoteKind::Speech;
+            q.evidence = SpeakerEvidence::Description;
+            continue;
+        }
+        let Some(entity) = best.entity else {
+            continue;
+        };
+        q.speaker = Some(entity);
+        q.kind = QuoteKind::Speech;
+        q.evidence = match (&best.via, best.region) {
+            (Via::Pronoun(pronoun), _) => SpeakerEvidence::Pronoun {
+                pronoun: pronoun.clone(),
+                weak,
+            },
+            (Via::Follows(paragraph), _) => SpeakerEvidence::FollowsParagraph {
+                paragraph: *paragraph,
+                weak,
+            },
+            (_, Region::SameSentenceBefore | Region::SameSentenceAfter) => {
+                SpeakerEvidence::ClauseSubject { weak }
+            }
+            _ => SpeakerEvidence::Nearby { weak },
+        };
+    }
+    stage.quotations.into_iter().map(|(q, _, _)| q).collect()
+}
+
+/// For training the ranker: each outermost quotation the ranker decides
+/// (no reporting clause named its speaker), as its byte span and its
+/// candidates, "nobody" first. Arguments as for [`find`].
+pub fn ranking_examples(
+    doc: &Document,
+    sentences: &[Range<usize>],
+    entities: &[Entity],
+) -> Vec<(Range<usize>, Vec<Candidate>)> {
+    let stage = Stage::new(doc, sentences, entities);
+    stage
+        .ranking_examples()
+        .into_iter()
+        .filter_map(|(k, c)| Some((stage.quotations.get(k)?.0.span.clone(), c)))
+        .collect()
+}
+
+/// Quotations with the speakers their reporting clauses give, before ranking.
+struct Stage<'a> {
+    scene: Scene<'a>,
+    /// (quotation, what the scanner found, whether a reporting clause is attached).
+    quotations: Vec<(Quotation, Found, bool)>,
+}
+
+impl<'a> Stage<'a> {
+    fn new(doc: &'a Document, sentences: &'a [Range<usize>], entities: &'a [Entity]) -> Self {
+        let text = doc.text();
+        let paragraphs = doc.paragraphs();
+        let mut found = scanner::scan(text, paragraphs);
+        found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+        let parents = parents(&found);
+        let outermost: Vec<Range<usize>> = found
+            .iter()
+            .zip(&parents)
+            .filter(|(_, p)| p.is_none())
+            .map(|(f, _)| f.span.clone())
+            .collect();
+        let people = People::new(text, entities, &outermost);
+        let quotations = clause_speakers(text, paragraphs, &people, found, parents);
+        let mut spoke = vec![false; entities.len()];
+        for (q, _, _) in &quotations {
+            if q.evidence == SpeakerEvidence::Clause
+                && let Some(slot) = q.speaker.and_then(|i| spoke.get_mut(i))
+            {
+                *slot = true;
+            }
+        }
+        let mentions = Scene::mentions_outside(entities, &outermost);
+        let scene = Scene {
+            text,
+            paragraphs,
+            sentences,
+            entities,
+            people,
+            mentions,
+            spoke,
+        };
+        Self { scene, quotations }
+    }
+
+    /// The quotations the ranker decides, by index, with their candidates:
+    /// outermost ones that no reporting clause, split quotation or
+    /// description gave a speaker.
+    fn ranking_examples(&self) -> Vec<(usize, Vec<Candidate>)> {
+        let mut previous: Option<(usize, usize, usize)> = None;
+        let mut out = Vec::new();
+        for (k, (q, found, clause)) in self.quotations.iter().enumerate() {
+            if q.parent.is_some() {
+                continue;
+            }
+            // A scare quote in title case is a name or a slogan ("Super
+            // April"), nobody's words.
+            let name = q.kind == QuoteKind::Scare
+                && candidates::title_case(self.scene.text.get(q.span.clone()).unwrap_or(""));
+            if q.speaker.is_none() && q.speaker_text.is_none() && !*clause && !name {
+                let target = Target {
+                    span: q.span.clone(),
+                    first_paragraph: found.first_paragraph,
+                    last_paragraph: found.last_paragraph,
+                    scare: q.kind == QuoteKind::Scare,
+                    previous,
+                };
+                out.push((k, self.scene.candidates(&target)));
+            }
+            if q.kind == QuoteKind::Speech {
+                previous = q
+                    .speaker
+                    .map(|speaker| (speaker, found.last_paragraph, q.span.end));
+            }
+        }
+        out
+    }
+}
+
+/// Every quotation with the speaker its reporting clause names (see
+/// [`attribution`]), a split quotation's or the next paragraph's speaker
+/// carried over ([`inherit_speakers`]), and the last person who spoke right
+/// before a quotation with no clause.
+fn clause_speakers(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    people: &People,
+    found: Vec<Found>,
+    parents: Vec<Option<usize>>,
+) -> Vec<(Quotation, Found, bool)> {
     let context = Context {
         text,
         paragraphs,
-        people: &people,
+        people,
     };
     let mut quotations: Vec<(Quotation, Found, bool)> = found
         .into_iter()
@@ -70,10 +214,21 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quotation> {
                 speaker,
                 speaker_text,
                 clause,
+                pronoun,
+                unresolved,
             } = if kind == QuoteKind::Speech {
                 attribution
             } else {
                 Attribution::default()
+            };
+            let evidence = match (speaker, &speaker_text, pronoun) {
+                (Some(_), _, Some(pronoun)) => SpeakerEvidence::Pronoun {
+                    pronoun,
+                    weak: false,
+                },
+                (Some(_), _, None) => SpeakerEvidence::Clause,
+                (None, Some(_), _) => SpeakerEvidence::Description,
+                (None, None, _) => SpeakerEvidence::None,
             };
             let quotation = Quotation {
                 span: found.span.clone(),
@@ -82,11 +237,13 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quotation> {
                 parent,
                 unclosed: !found.closed,
                 speaker_text,
+                evidence,
             };
-            (quotation, found, clause)
+            // A "he" with nobody in reach names no one: look further.
+            (quotation, found, clause && !unresolved)
         })
         .collect();
-    inherit_speakers(paragraphs, &mut quotations, &people);
+    inherit_speakers(paragraphs, &mut quotations, people);
     for (q, found, clause) in &mut quotations {
         if q.parent.is_none()
             && q.kind == QuoteKind::Speech
@@ -101,9 +258,12 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quotation> {
             };
             let from = paragraphs.get(paragraph).map_or(0, |p| p.start);
             q.speaker = people.last_speaker(q.span.start, from);
+            if q.speaker.is_some() {
+                q.evidence = SpeakerEvidence::Nearby { weak: false };
+            }
         }
     }
-    quotations.into_iter().map(|(q, _, _)| q).collect()
+    quotations
 }
 
 /// The index of the quotation enclosing each of `found` (sorted by start,
@@ -156,6 +316,15 @@ fn inherit_speakers(
             if (same || opens_next) && nobody_between {
                 q.speaker = *speaker;
                 q.speaker_text.clone_from(speaker_text);
+                q.evidence = match (speaker, same) {
+                    (None, _) if speaker_text.is_some() => SpeakerEvidence::Description,
+                    (None, _) => SpeakerEvidence::None,
+                    (Some(_), true) => SpeakerEvidence::Continues,
+                    (Some(_), false) => SpeakerEvidence::FollowsParagraph {
+                        paragraph: *paragraph,
+                        weak: false,
+                    },
+                };
             }
         }
         previous = Some((
@@ -273,14 +442,62 @@ mod tests {
 
     #[test]
     fn a_following_quotation_in_the_paragraph_keeps_the_speaker() {
+        // Weber only arrives; the one who has been speaking goes on.
         let text = "“One,” Maria Lopez said. “Two.” Then Carl Weber arrived. “Three.”";
         assert_eq!(
             quotes(text),
             owned(&[
                 ("“One,”", Some("Maria Lopez")),
                 ("“Two.”", Some("Maria Lopez")),
-                ("“Three.”", None),
+                ("“Three.”", Some("Maria Lopez")),
             ])
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_may_stand_between_the_name_and_the_verb() {
+        let text = "“We never closed,” Mara Lindqvist, who has run the food bank in \
+                    Harwick since 2009, said on Friday.";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“We never closed,”", Some("Mara Lindqvist"))])
+        );
+        let doc = Document::from_bytes(text.as_bytes(), None);
+        let analysis = analyse(&doc, &Progress::default());
+        assert_eq!(analysis.quotations[0].evidence, SpeakerEvidence::Clause);
+    }
+
+    #[test]
+    fn quoted_words_in_a_paraphrase_belong_to_the_subject() {
+        let text = "Tom Okafor deplored the “endless point scoring” at the council.";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“endless point scoring”", Some("Tom Okafor"))])
+        );
+        let doc = Document::from_bytes(text.as_bytes(), None);
+        let analysis = analyse(&doc, &Progress::default());
+        assert!(matches!(
+            analysis.quotations[0].evidence,
+            SpeakerEvidence::ClauseSubject { .. }
+        ));
+        assert_eq!(analysis.quotations[0].kind, QuoteKind::Speech);
+    }
+
+    #[test]
+    fn she_skips_a_man_named_later() {
+        let text = "Hillary Clinton met Donald Trump in the hall.\n“We disagree,” she said.";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“We disagree,”", Some("Hillary Clinton"))])
+        );
+        let doc = Document::from_bytes(text.as_bytes(), None);
+        let analysis = analyse(&doc, &Progress::default());
+        assert_eq!(
+            analysis.quotations[0]
+                .evidence
+                .explain("Hillary Clinton")
+                .as_deref(),
+            Some("she → Hillary Clinton")
         );
     }
 

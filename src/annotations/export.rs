@@ -19,7 +19,7 @@ use super::file::{
     QuoteRecord, SCHEMA, SpanRecord, SpeakerRecord,
 };
 use super::{Annotations, Claim, corrections};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, SpeakerEvidence};
 use crate::document::Document;
 
 /// Chars of context kept on each side of a claim.
@@ -60,15 +60,22 @@ pub fn to_file(
             .map(|(i, q)| {
                 let span = span_record(doc, &q.span);
                 // The reader's word on the speaker wins over folio's.
-                let (speaker, speaker_text) = match annotations.speaker_fix(&q.span) {
-                    Some(fix) => (fix.speaker.clone(), fix.speaker_text.clone()),
+                let (speaker, speaker_text, evidence) = match annotations.speaker_fix(&q.span) {
+                    Some(fix) => (
+                        fix.speaker.clone(),
+                        fix.speaker_text.clone(),
+                        Some("reader".to_owned()),
+                    ),
                     None => (
                         q.speaker
                             .and_then(|s| a.entities.get(s))
                             .map(|e| e.id.clone()),
                         q.speaker_text.clone(),
+                        (q.evidence != SpeakerEvidence::None)
+                            .then(|| q.evidence.as_str().to_owned()),
                     ),
                 };
+                let weak = evidence.as_deref() != Some("reader") && q.evidence.is_weak();
                 QuoteRecord {
                     id: quote_id(i),
                     start: span.start,
@@ -79,6 +86,8 @@ pub fn to_file(
                     unclosed: q.unclosed,
                     speaker,
                     speaker_text,
+                    speaker_evidence: evidence,
+                    speaker_weak: weak,
                 }
             })
             .collect()

@@ -164,6 +164,17 @@ pub struct QuoteRecord {
     /// "officials"); left out when none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_text: Option<String>,
+    /// How the speaker was found: `clause` (a reporting clause names them),
+    /// `pronoun`, `description`, `continues` (a split quotation), `follows`
+    /// (a paragraph carrying on an earlier speaker), `subject` (the subject
+    /// of the clause holding quoted words), `nearby`, or `reader` (set by
+    /// hand); left out when there is no speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_evidence: Option<String>,
+    /// `true` when folio's evidence for the speaker is weak and worth
+    /// checking; left out when `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub speaker_weak: bool,
 }
 
 /// A claim, with enough context to find it again if the article changes

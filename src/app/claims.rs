@@ -15,10 +15,6 @@ impl App {
             self.message = Some("still analysing…".to_owned());
             return;
         }
-        let speaker = match self.target {
-            Target::Quote(i) if self.selection.is_none() => self.quote_speaker(i).0,
-            _ => None,
-        };
         // A selection is what the reader means to mark; else the target.
         let span = match &self.selection {
             Some(selection) => Some(selection.span()),
@@ -28,6 +24,16 @@ impl App {
             self.message = Some("nothing to mark here".to_owned());
             return;
         };
+        // A claim inside a quotation is its speaker's (the reader's fix first).
+        let speaker = self
+            .analysis
+            .as_ref()
+            .and_then(|a| {
+                a.quotations.iter().position(|q| {
+                    q.parent.is_none() && q.span.start <= span.start && span.end <= q.span.end
+                })
+            })
+            .and_then(|i| self.quote_speaker(i).0);
         let form = match self
             .annotations
             .claim_at(&span)

@@ -110,7 +110,9 @@ fn entity_table(entities: &[EntityRecord]) -> String {
     table(&["KIND", "MENTIONS", "NAME", "ID"], &rows)
 }
 
-/// `ID  START  END  KIND  SPEAKER  TEXT`, one quotation a row.
+/// `ID  START  END  KIND  SPEAKER  HOW  TEXT`, one quotation a row; HOW is
+/// how the speaker was found (`clause`, `pronoun`, `follows`, `subject`,
+/// `reader`, …), with `?` after it when the evidence is weak.
 fn quote_table(exported: &AnnotationFile) -> String {
     let name_of = |id: &str| {
         exported
@@ -128,17 +130,25 @@ fn quote_table(exported: &AnnotationFile) -> String {
                 (None, Some(text)) => text.clone(),
                 (None, None) => "-".to_owned(),
             };
+            let how = q.speaker_evidence.as_deref().map_or_else(
+                || "-".to_owned(),
+                |how| format!("{how}{}", if q.speaker_weak { "?" } else { "" }),
+            );
             vec![
                 q.id.clone(),
                 q.start.to_string(),
                 q.end.to_string(),
                 q.kind.as_str().to_owned(),
                 safe_line(&speaker),
+                how,
                 shorten(&safe_line(&q.exact), QUOTE_COLUMNS),
             ]
         })
         .collect();
-    table(&["ID", "START", "END", "KIND", "SPEAKER", "TEXT"], &rows)
+    table(
+        &["ID", "START", "END", "KIND", "SPEAKER", "HOW", "TEXT"],
+        &rows,
+    )
 }
 
 fn kind_name(kind: crate::analysis::EntityKind) -> &'static str {

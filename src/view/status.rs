@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{safe_line, safe_text};
+use crate::analysis::SpeakerEvidence;
 use crate::app::{Action, App, Mode, SaveState, Target};
 use crate::keymap::Context;
 
@@ -47,7 +48,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let typed = crate::keymap::KeyPress::sequence_name(app.pending_keys());
         position = format!("{position}  │  {typed} …");
     }
-    let joined = |fit: Fit| {
+    let joined = |fit: Fit, optional: &[String]| {
         let mut parts = Vec::new();
         if fit.label {
             parts.extend(app.article_label.clone());
@@ -62,19 +63,29 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         format!(" {}", parts.join("  │  "))
     };
     let fits = Fit::in_order(optional.len(), selecting, app.message.is_some());
-    let fit = fits
-        .iter()
-        .copied()
-        .find(|&fit| joined(fit).width() <= left_width)
-        .or(fits.last().copied())
-        .unwrap_or_default();
+    let first_fit = |optional: &[String]| {
+        fits.iter()
+            .copied()
+            .find(|&fit| joined(fit, optional).width() <= left_width)
+            .or(fits.last().copied())
+            .unwrap_or_default()
+    };
+    let mut fit = first_fit(&optional);
+    if fit.optional == 0 && !selecting {
+        // Before the quotation leaves the bar, its label gives up saying
+        // how its speaker was found.
+        if let Some(first) = optional.first_mut() {
+            *first = quote_label_plain(app);
+        }
+        fit = first_fit(&optional);
+    }
     if !fit.message
         && let Some(message) = &app.message
     {
         // Too long for the bar: the whole message, wrapped, just above it.
         draw_long_message(frame, app, area, message, save_warns);
     }
-    let text = joined(fit);
+    let text = joined(fit, &optional);
     let left = safe_text(&text, left_width);
     let pad = left_width.saturating_sub(left.width());
     let left_style = if save_warns {
@@ -82,11 +93,25 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         bar
     };
-    let line = Line::from(vec![
-        Span::styled(left, left_style),
-        Span::styled(" ".repeat(pad), bar),
-        Span::styled(hint, theme.ui("ui.statusbar.key")),
-    ]);
+    // A speaker found on weak evidence is dimmed: the reader should check it.
+    let weak = weak_quote_labels(app).iter().find_map(|label| {
+        let at = left.find(label.as_str())?;
+        Some((at, at + label.len()))
+    });
+    let mut spans = match weak {
+        Some((from, to)) if !save_warns => vec![
+            Span::styled(left.get(..from).unwrap_or("").to_owned(), left_style),
+            Span::styled(
+                left.get(from..to).unwrap_or("").to_owned(),
+                theme.ui("ui.statusbar.weak"),
+            ),
+            Span::styled(left.get(to..).unwrap_or("").to_owned(), left_style),
+        ],
+        _ => vec![Span::styled(left, left_style)],
+    };
+    spans.push(Span::styled(" ".repeat(pad), bar));
+    spans.push(Span::styled(hint, theme.ui("ui.statusbar.key")));
+    let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line).style(bar), area);
 }
 
@@ -193,7 +218,51 @@ fn position_label(app: &App) -> String {
     }
 }
 
+/// The current quotation's labels (with and without the evidence) when
+/// folio's evidence for its speaker is weak and the reader has not set the
+/// speaker; empty otherwise.
+fn weak_quote_labels(app: &App) -> Vec<String> {
+    let Target::Quote(i) = app.target else {
+        return Vec::new();
+    };
+    let Some(quotation) = app.analysis().and_then(|a| a.quotations.get(i)) else {
+        return Vec::new();
+    };
+    let fixed = app.annotations().speaker_fix(&quotation.span).is_some();
+    if quotation.evidence.is_weak() && !fixed {
+        vec![quote_label(app), quote_label_plain(app)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// How folio found the speaker of quotation `i`, joined to the speaker's
+/// name: `he → Tom Okafor`, `Tom Okafor · follows ¶ 4`; just the name for
+/// a reporting clause or a speaker the reader set.
+fn speaker_with_evidence(app: &App, i: usize, speaker: String) -> String {
+    let Some(quotation) = app.analysis().and_then(|a| a.quotations.get(i)) else {
+        return speaker;
+    };
+    if app.annotations().speaker_fix(&quotation.span).is_some() {
+        return speaker;
+    }
+    match (&quotation.evidence, quotation.evidence.explain(&speaker)) {
+        (SpeakerEvidence::Pronoun { .. }, Some(how)) => how,
+        (_, Some(how)) => format!("{speaker} · {how}"),
+        (_, None) => speaker,
+    }
+}
+
 fn quote_label(app: &App) -> String {
+    quote_label_with(app, true)
+}
+
+/// [`quote_label`] without the evidence for the speaker, for narrow bars.
+fn quote_label_plain(app: &App) -> String {
+    quote_label_with(app, false)
+}
+
+fn quote_label_with(app: &App, evidence: bool) -> String {
     let Some(analysis) = app.analysis() else {
         return String::new();
     };
@@ -202,6 +271,11 @@ fn quote_label(app: &App) -> String {
         Target::Quote(i) => {
             let kind = analysis.quotations.get(i).map_or("", |q| q.kind.as_str());
             match app.quote_speaker(i).1 {
+                Some(speaker) if evidence => format!(
+                    "quote {}/{total} · {kind} · {}",
+                    i + 1,
+                    speaker_with_evidence(app, i, speaker)
+                ),
                 Some(speaker) => format!("quote {}/{total} · {kind} · {speaker}", i + 1),
                 None if kind == "scare" => format!("quote {}/{total} · {kind}", i + 1),
                 None => format!("quote {}/{total} · {kind} · speaker unknown", i + 1),

@@ -16,6 +16,7 @@ use super::super::entities::tokens::{self, Word};
 use super::super::gazetteer;
 use super::people::People;
 use super::scanner::Found;
+use super::speech_verbs;
 
 /// Who a reporting clause names.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -27,19 +28,29 @@ pub(super) struct Attribution {
     /// Whether a reporting clause is attached to the quotation at all (it
     /// may name nobody we can resolve: `,” they said`).
     pub(super) clause: bool,
+    /// The pronoun (lower case) that stands for `speaker`, when the clause
+    /// names the speaker with one (`,” she said`).
+    pub(super) pronoun: Option<String>,
+    /// Whether the clause names the speaker with a pronoun no person in
+    /// reach fits: the ranker looks further.
+    pub(super) unresolved: bool,
 }
 
 impl Attribution {
     fn clause(who: Who) -> Self {
-        let (speaker, speaker_text) = match who {
-            Who::Person(i) => (Some(i), None),
-            Who::Phrase(s) => (None, Some(s)),
-            Who::Unknown | Who::Nobody => (None, None),
+        let unresolved = who == Who::UnresolvedPronoun;
+        let (speaker, speaker_text, pronoun) = match who {
+            Who::Person(i) => (Some(i), None, None),
+            Who::Pronoun(i, p) => (Some(i), None, Some(p)),
+            Who::Phrase(s) => (None, Some(s), None),
+            Who::Unknown | Who::Nobody | Who::UnresolvedPronoun => (None, None, None),
         };
         Self {
             speaker,
             speaker_text,
             clause: true,
+            pronoun,
+            unresolved,
         }
     }
 }
@@ -49,10 +60,14 @@ impl Attribution {
 enum Who {
     /// A person entity (index).
     Person(usize),
+    /// A person entity (index) a pronoun (lower case) stands for.
+    Pronoun(usize, String),
     /// A nominal speaker without a name ("the Conservative leader").
     Phrase(String),
-    /// Nobody we can tell ("they", an unresolved pronoun).
+    /// Nobody we can tell ("they").
     Unknown,
+    /// "he" or "she" with no fitting person in reach.
+    UnresolvedPronoun,
     /// The words where a speaker would be are no speaker ("he had been
     /// told a fan …"): there is no reporting clause after all.
     Nobody,
@@ -64,6 +79,18 @@ const WINDOW: usize = 200;
 
 /// How many words a speaker phrase may have ("a spokesman for the party").
 const PHRASE_WORDS: usize = 7;
+
+/// Whether `word` is a reporting verb ("said") or any other verb of saying
+/// in its past or present form ("chanted", "retorts", "tweeted").
+fn reports(word: &str) -> bool {
+    gazetteer::is_reporting_verb(word)
+        || (speech_verbs::is_speech_verb(word)
+            && (word.ends_with("ed") || word.ends_with('s') || word == "told"))
+}
+
+/// How many words an apposition or relative clause between a name and its
+/// verb may have.
+const APPOSITION_WORDS: usize = 30;
 
 /// Words that may sit between a speaker and the reporting verb ("he later said").
 fn is_helper(word: &str) -> bool {
@@ -98,7 +125,7 @@ fn ends_phrase(word: &str) -> bool {
             | "because"
             | "referring"
             | "speaking"
-    ) || gazetteer::is_reporting_verb(word)
+    ) || reports(word)
 }
 
 /// Pronouns that cannot be resolved to one person.
@@ -208,25 +235,37 @@ impl Context<'_> {
             return self
                 .people
                 .pronoun(pronoun, first.span.start, pronoun_from)
-                .map_or(Who::Unknown, Who::Person);
+                .map_or(Who::UnresolvedPronoun, |i| {
+                    Who::Pronoun(i, pronoun.to_lowercase())
+                });
         }
         if words.len() == 1 && is_other_pronoun(first.text) {
             return Who::Unknown;
         }
-        // A person named in the phrase, unless the phrase is about someone
-        // else's spokesman ("a spokesman for Tony Blair").
+        // The last person named in the phrase, its head ("Judicial Watch
+        // president Tom Fitton"), unless the phrase is about someone else's
+        // spokesman ("a spokesman for Tony Blair") or the name only
+        // qualifies a noun ("one Sanders supporter").
         let range = first.span.start..last.span.end;
         let mut from = range.start;
+        let mut head = None;
         while let Some((mention, person)) = self.people.first_in(from..range.end) {
             let at = words.iter().position(|w| w.span.start == mention.start);
             let linked = at
                 .and_then(|k| k.checked_sub(1))
                 .and_then(|k| words.get(k))
                 .is_some_and(|w| is_linking(w.text));
-            if !linked {
-                return Who::Person(person);
+            let qualifies = words
+                .iter()
+                .find(|w| w.span.start >= mention.end)
+                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+            if !linked && !qualifies {
+                head = Some(person);
             }
             from = mention.end;
+        }
+        if let Some(person) = head {
+            return Who::Person(person);
         }
         let phrase = self.text.get(range).unwrap_or("");
         if phrase.is_empty() || !is_nominal(words) {
@@ -277,7 +316,7 @@ impl Context<'_> {
             return Some(self.who(self.phrase_from(&words, 2), from));
         }
         // ", said X" / ", said Ms Hewitt" / ", said a spokesman"
-        if gazetteer::is_reporting_verb(first.text) && !first.is_capitalised() {
+        if reports(first.text) && !first.is_capitalised() {
             return Some(self.who(self.phrase_from(&words, 1), from));
         }
         // ", Michael Lamberty, a Lufthansa spokesman, told …": a person
@@ -298,12 +337,19 @@ impl Context<'_> {
             let after: Vec<&Word<'_>> = words
                 .iter()
                 .filter(|w| w.span.start >= mention.end)
-                .take(PHRASE_WORDS + 1)
+                .take(APPOSITION_WORDS)
                 .collect();
-            let clause_end = after.iter().find_map(|w| {
-                gazetteer::is_reporting_verb(w.text)
+            // The verb follows a short apposition, or the comma that closes
+            // a longer one ("Mara Lindqvist, who has run the food bank
+            // since 2009, said").
+            let clause_end = after.iter().enumerate().find_map(|(n, w)| {
+                let closes = n
+                    .checked_sub(1)
+                    .and_then(|p| after.get(p))
+                    .and_then(|p| self.text.get(p.span.end..w.span.start))
+                    .is_some_and(|gap| gap.contains(','));
+                (reports(w.text) && !w.is_capitalised() && (n <= PHRASE_WORDS || closes))
                     .then_some(w.span.start)
-                    .filter(|_| !w.is_capitalised())
             });
             if let Some(verb_at) = clause_end
                 && self
@@ -315,7 +361,7 @@ impl Context<'_> {
             }
         }
         // ", X said" / ", the Conservative leader said" / ", he later added"
-        let verb = (1..PHRASE_WORDS).find(|&k| gazetteer::is_reporting_verb(text_at(k)))?;
+        let verb = (1..PHRASE_WORDS).find(|&k| reports(text_at(k)))?;
         let linked = (1..verb).all(|k| match (words.get(k - 1), words.get(k)) {
             (Some(a), Some(b)) => self.joined(a, b),
             _ => false,
@@ -343,7 +389,7 @@ impl Context<'_> {
             .nth(1)
             .is_some_and(|c| ",.!?…".contains(c))
             || between.contains([',', '—', '–', '-']);
-        (punctuated || matches!(who, Who::Person(_))).then_some(who)
+        (punctuated || matches!(who, Who::Person(_) | Who::Pronoun(..))).then_some(who)
     }
 
     /// The reporting clause right before the opening mark, if there is one.
@@ -372,7 +418,7 @@ impl Context<'_> {
         let lookback = if colon { 6 } else { 4 };
         let verb = (n.saturating_sub(lookback)..n)
             .rev()
-            .find(|&k| gazetteer::is_reporting_verb(text_at(k)))?;
+            .find(|&k| reports(text_at(k)))?;
         let tail = words.get(verb + 1..)?;
         let tail_ok = colon
             || tail.is_empty()
@@ -408,9 +454,7 @@ impl Context<'_> {
             // of the earlier verb in the sentence.
             if colon && subject_end > 0 && text_at(subject_end - 1) == "and" {
                 let clause = words.get(..subject_end - 1)?;
-                let earlier = clause
-                    .iter()
-                    .rposition(|w| gazetteer::is_reporting_verb(w.text))?;
+                let earlier = clause.iter().rposition(|w| reports(w.text))?;
                 // "his lawyer, Adam Cole, told …"
                 if let Some(prev) = earlier.checked_sub(1).and_then(|k| clause.get(k))
                     && let Some((_, person)) = self.people.ending_at(prev.span.end)

@@ -5,43 +5,7 @@
 use std::ops::Range;
 
 use super::super::{Entity, EntityKind, gazetteer};
-
-/// What a title says about the person it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Male,
-    Female,
-    Unknown,
-}
-
-/// Titles that name a man.
-const MALE_TITLES: &[&str] = &[
-    "Mr",
-    "Sir",
-    "Lord",
-    "King",
-    "Prince",
-    "Duke",
-    "Congressman",
-    "Chairman",
-    "Spokesman",
-];
-
-/// Titles that name a woman.
-const FEMALE_TITLES: &[&str] = &[
-    "Ms",
-    "Mrs",
-    "Miss",
-    "Dame",
-    "Lady",
-    "Queen",
-    "Princess",
-    "Duchess",
-    "Baroness",
-    "Congresswoman",
-    "Chairwoman",
-    "Spokeswoman",
-];
+use super::genders::{self, Gender};
 
 /// How many mentions a pronoun looks back over, at most.
 const LOOK_BACK: usize = 32;
@@ -54,6 +18,9 @@ pub(super) struct People {
     /// told", "Waterson said"): the person speaking, whom a later "he"
     /// most likely means.
     speaks: Vec<bool>,
+    /// For each mention, whether no preposition comes right before it (a
+    /// name after "with" or "to" is seldom what a later "he" means).
+    subject: Vec<bool>,
     /// Gender of each entity (indexed like the entities).
     genders: Vec<Gender>,
 }
@@ -78,10 +45,15 @@ impl People {
             .collect();
         mentions.sort_by_key(|(r, _)| r.start);
         let speaks = mentions.iter().map(|(r, _)| speaks(text, r.end)).collect();
+        let subject = mentions
+            .iter()
+            .map(|(r, _)| !after_preposition(text, r.start))
+            .collect();
         let genders = entities.iter().map(|e| gender(text, e)).collect();
         Self {
             mentions,
             speaks,
+            subject,
             genders,
         }
     }
@@ -106,16 +78,13 @@ impl People {
 
     /// The entity a pronoun (`he`, `she`) at byte `before` stands for: among
     /// the people mentioned before it and at or after byte `from` whose
-    /// title does not contradict the pronoun, the nearest one a reporting
-    /// verb follows ("Waterson said he was …"), or else the nearest one.
+    /// title or given name does not contradict the pronoun, the nearest one
+    /// a reporting verb follows ("Waterson said he was …"), or else the
+    /// nearest one no preposition comes before, or else the nearest one.
     pub(super) fn pronoun(&self, pronoun: &str, before: usize, from: usize) -> Option<usize> {
-        let wanted = if pronoun.eq_ignore_ascii_case("she") {
-            Gender::Female
-        } else {
-            Gender::Male
-        };
+        let wanted = genders::of_pronoun(pronoun);
         let k = self.mentions.partition_point(|(r, _)| r.end <= before);
-        let fitting: Vec<(usize, bool)> = (0..k)
+        let fitting: Vec<(usize, bool, bool)> = (0..k)
             .rev()
             .take(LOOK_BACK)
             .filter_map(|m| {
@@ -125,16 +94,18 @@ impl People {
                     .get(*entity)
                     .copied()
                     .unwrap_or(Gender::Unknown);
-                let fits = g == Gender::Unknown || g == wanted;
+                let fits = g.fits(wanted);
                 let speaks = self.speaks.get(m).copied().unwrap_or(false);
-                (range.start >= from && fits).then_some((*entity, speaks))
+                let subject = self.subject.get(m).copied().unwrap_or(true);
+                (range.start >= from && fits).then_some((*entity, speaks, subject))
             })
             .collect();
         fitting
             .iter()
-            .find(|(_, speaks)| *speaks)
+            .find(|(_, speaks, _)| *speaks)
+            .or_else(|| fitting.iter().find(|(_, _, subject)| *subject))
             .or_else(|| fitting.first())
-            .map(|(entity, _)| *entity)
+            .map(|(entity, _, _)| *entity)
     }
 }
 
@@ -149,6 +120,27 @@ impl People {
         let speaks = self.speaks.get(m).copied().unwrap_or(false);
         (range.start >= from && speaks).then_some(*entity)
     }
+}
+
+/// Whether a preposition comes right before byte `start` of `text`,
+/// titles aside ("talks with Russian President Vladimir Putin").
+fn after_preposition(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(64);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..start).unwrap_or("");
+    before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "with" | "to" | "of" | "for" | "by" | "about" | "against" | "from" | "on" | "at"
+            )
+        })
 }
 
 /// Whether a reporting verb (maybe after one helper word: "also said")
@@ -179,28 +171,31 @@ fn speaks(text: &str, end: usize) -> bool {
             && gazetteer::is_reporting_verb(second))
 }
 
-/// The gender the titles before `entity`'s mentions give it.
+/// The gender the titles before `entity`'s mentions give it, or else its
+/// given name ("Hillary Clinton" → female).
 fn gender(text: &str, entity: &Entity) -> Gender {
     if entity.kind != EntityKind::Person {
         return Gender::Unknown;
     }
     for mention in entity.mentions.iter().take(LOOK_BACK) {
-        let from = mention.start.saturating_sub(16);
-        let mut from = from;
+        let mut from = mention.start.saturating_sub(16);
         while from > 0 && !text.is_char_boundary(from) {
             from -= 1;
         }
         let before = text.get(from..mention.start).unwrap_or("");
-        let title = before
-            .split_whitespace()
-            .next_back()
-            .map_or("", |w| w.trim_end_matches('.'));
-        if MALE_TITLES.contains(&title) {
-            return Gender::Male;
-        }
-        if FEMALE_TITLES.contains(&title) {
-            return Gender::Female;
+        let title = before.split_whitespace().next_back().unwrap_or("");
+        let gender = genders::of_title(title);
+        if gender != Gender::Unknown {
+            return gender;
         }
     }
-    Gender::Unknown
+    match entity
+        .name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [given, _, ..] => genders::of_given_name(given),
+        _ => Gender::Unknown,
+    }
 }

@@ -100,7 +100,7 @@ pub fn reviews(file: &AnnotationFile) -> Vec<ClaimReview<'_>> {
                     kind: "CreativeWork",
                     url: url.clone(),
                 }),
-                author: speaker_name(&names, claim.speaker.as_deref(), None).map(|name| Person {
+                author: author(file, &names, claim).map(|name| Person {
                     kind: "Person",
                     name,
                 }),
@@ -108,4 +108,22 @@ pub fn reviews(file: &AnnotationFile) -> Vec<ClaimReview<'_>> {
             review_body: (!claim.note.is_empty()).then_some(claim.note.as_str()),
         })
         .collect()
+}
+
+/// Who made `claim`: the reader's speaker for the quotation holding it
+/// (`[[speakers]]`, an entity's name or the name as typed), else the
+/// claim's own `speaker`.
+fn author<'f>(
+    file: &'f AnnotationFile,
+    names: &std::collections::HashMap<&str, &'f str>,
+    claim: &'f super::super::file::ClaimRecord,
+) -> Option<&'f str> {
+    let fix = file
+        .speakers
+        .iter()
+        .find(|f| f.start <= claim.start && claim.end <= f.end);
+    match fix {
+        Some(fix) => speaker_name(names, fix.speaker.as_deref(), fix.speaker_text.as_deref()),
+        None => speaker_name(names, claim.speaker.as_deref(), None),
+    }
 }

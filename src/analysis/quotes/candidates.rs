@@ -1,0 +1,741 @@
+//! Candidate speakers of a quotation whose reporting clause named nobody,
+//! each with the features the ranker ([`super::ranking`]) weighs: where the
+//! candidate stands (the quotation's sentence before or after it, the
+//! sentences before in its paragraph, the paragraph before), whether it
+//! opens its clause (a subject), follows a preposition or takes a
+//! possessive (not a subject), whether a verb of saying follows it or lies
+//! between it and the quotation, its distance, its kind, whether a pronoun
+//! stands for it, and whether it spoke the quotation before.
+//!
+//! Candidates are person and organisation mentions outside quotations
+//! (never places), `he`/`she` resolved to a person of fitting gender, and
+//! the speaker of the previous quotation; plus one "nobody" candidate whose
+//! features say how likely the quotation is to have no speaker at all (a
+//! scare quote).
+
+use std::ops::Range;
+
+use super::super::{Entity, EntityKind};
+use super::people::People;
+use super::speech_verbs::is_speech_verb;
+
+/// Names of the features, in the order of [`Candidate::features`].
+pub const FEATURES: [&str; 33] = [
+    "nobody",
+    "description",
+    "nobody_title_case",
+    "nobody_short",
+    "nobody_scare",
+    "nobody_opens_paragraph",
+    "nobody_mid_sentence",
+    "same_sentence_before",
+    "same_sentence_after",
+    "earlier_sentence",
+    "previous_paragraph",
+    "next_sentence",
+    "nearest",
+    "first_in_sentence",
+    "clause_initial",
+    "lower_words_before",
+    "after_preposition",
+    "possessive",
+    "speaks",
+    "speech_verb_between",
+    "distance",
+    "organisation",
+    "pronoun",
+    "salience",
+    "spoke_elsewhere",
+    "short_quote_same_sentence",
+    "scare_same_sentence",
+    "follows",
+    "follows_opens_paragraph",
+    "follows_paragraphs_back",
+    "follows_someone_between",
+    "after_and",
+    "opens_paragraph_previous_paragraph",
+];
+
+/// Number of features.
+pub const N_FEATURES: usize = FEATURES.len();
+
+/// Index of feature `name` in [`FEATURES`], evaluated at compile time.
+macro_rules! at {
+    ($name:literal) => {
+        const { index_of($name) }
+    };
+}
+
+/// Index of feature `name` in [`FEATURES`]. Only called in const blocks
+/// (through `at!`), where a misspelt name fails the build.
+#[allow(clippy::panic)]
+const fn index_of(name: &str) -> usize {
+    let mut i = 0;
+    while i < N_FEATURES {
+        if str_eq(FEATURES[i], name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("unknown feature");
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Where a candidate stands relative to the quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Region {
+    /// In the quotation's sentence, before the opening mark.
+    SameSentenceBefore,
+    /// In the quotation's sentence, after the closing mark.
+    SameSentenceAfter,
+    /// In an earlier sentence of the quotation's paragraph.
+    EarlierSentence,
+    /// In the paragraph before the quotation's.
+    PreviousParagraph,
+    /// In the sentence after the quotation, same paragraph.
+    NextSentence,
+    /// Not in the text near the quotation: the speaker of an earlier quotation.
+    Earlier,
+    /// The "nobody" candidate.
+    Nowhere,
+}
+
+/// How a candidate came to be one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    /// A mention of the entity.
+    Mention,
+    /// A pronoun (the word, e.g. "he") resolved to the entity.
+    Pronoun(String),
+    /// The entity spoke the quotation before, ending in this paragraph (index).
+    Follows(usize),
+    /// A description with no name before a verb of saying in the
+    /// quotation's sentence ("a spokeswoman for the council said"): the words.
+    Description(String),
+    /// Nobody: the quotation has no speaker.
+    Nobody,
+}
+
+/// One candidate speaker of a quotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Index into the entities; `None` for the "nobody" and description
+    /// candidates.
+    pub entity: Option<usize>,
+    /// Feature values, in the order of [`FEATURES`].
+    pub features: [f32; N_FEATURES],
+    /// Where it stands.
+    pub region: Region,
+    /// How it came to be a candidate.
+    pub via: Via,
+}
+
+/// A quotation to rank speakers for.
+pub(super) struct Target {
+    /// Its byte span.
+    pub(super) span: Range<usize>,
+    /// Index of the paragraph of its opening mark.
+    pub(super) first_paragraph: usize,
+    /// Index of the paragraph of its end.
+    pub(super) last_paragraph: usize,
+    /// Whether the kind rules took it for a scare quote.
+    pub(super) scare: bool,
+    /// The speaker of the previous outermost speech quotation and the
+    /// paragraph it ended in, with the end byte.
+    pub(super) previous: Option<(usize, usize, usize)>,
+}
+
+/// What every quotation of one document shares.
+pub(super) struct Scene<'a> {
+    pub(super) text: &'a str,
+    pub(super) paragraphs: &'a [Range<usize>],
+    pub(super) sentences: &'a [Range<usize>],
+    pub(super) entities: &'a [Entity],
+    pub(super) people: People,
+    /// Person and organisation mentions outside quotations, sorted.
+    pub(super) mentions: Vec<(Range<usize>, usize)>,
+    /// Entities a reporting clause named somewhere in the document.
+    pub(super) spoke: Vec<bool>,
+}
+
+/// Words that may stand between a clause boundary and its subject without
+/// making the name an object ("the former senator Jo Lee").
+const SUBJECT_LEAD: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "former",
+    "then",
+    "fellow",
+    "rival",
+    "and",
+    "but",
+    "late",
+    "also",
+    "so",
+    "meanwhile",
+    "now",
+    "still",
+    "yet",
+    "even",
+    "both",
+    "his",
+    "her",
+    "their",
+    "its",
+];
+
+/// Words that open a description of a speaker ("a spokesman", "one
+/// attendee", "some protesters").
+const DESCRIPTION_OPENERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "other",
+    "most", "few", "local", "both", "his", "her", "their", "its",
+];
+
+/// Words that show a clause rather than a description ("he had been").
+const NOT_IN_DESCRIPTION: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "had", "has", "have", "been",
+    "being", "is", "was", "were", "be", "are", "would", "will", "could", "should", "can", "may",
+    "might", "while", "that", "which", "who", "not", "also", "as", "if", "when", "because", "so",
+    "than", "then", "there", "here", "this", "what", "and", "but", "or", "to",
+];
+
+/// Prepositions: a name right after one is not the subject.
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "for",
+    "to",
+    "with",
+    "by",
+    "about",
+    "against",
+    "on",
+    "at",
+    "from",
+    "in",
+    "into",
+    "over",
+    "than",
+    "like",
+    "as",
+    "between",
+    "toward",
+    "towards",
+    "including",
+    "under",
+    "behind",
+    "via",
+    "after",
+    "before",
+    "beside",
+    "besides",
+    "without",
+    "among",
+    "upon",
+];
+
+/// Words that may sit between a subject and its verb ("X also said").
+const HELPERS: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "also",
+    "then",
+    "later",
+    "earlier",
+    "once",
+    "again",
+    "would",
+    "will",
+    "was",
+    "is",
+    "had",
+    "did",
+    "does",
+    "didn't",
+    "repeatedly",
+    "recently",
+    "previously",
+    "often",
+];
+
+/// Pronouns that may stand for a speaker.
+fn is_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "He" | "She")
+}
+
+impl Scene<'_> {
+    /// Sets up the scene: person and organisation mentions outside the
+    /// `quoted` spans (sorted by start, outermost only).
+    pub(super) fn mentions_outside(
+        entities: &[Entity],
+        quoted: &[Range<usize>],
+    ) -> Vec<(Range<usize>, usize)> {
+        let inside = |at: usize| {
+            let k = quoted.partition_point(|q| q.start <= at);
+            k.checked_sub(1)
+                .and_then(|k| quoted.get(k))
+                .is_some_and(|q| at < q.end)
+        };
+        let mut mentions: Vec<(Range<usize>, usize)> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.kind, EntityKind::Person | EntityKind::Organisation))
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
+            .filter(|(m, _)| !inside(m.start))
+            .collect();
+        mentions.sort_by_key(|(r, _)| r.start);
+        mentions
+    }
+
+    /// The sentence holding byte `at`, or the empty range at `at`.
+    fn sentence_at(&self, at: usize) -> Range<usize> {
+        let k = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences
+            .get(k)
+            .filter(|s| s.start <= at)
+            .cloned()
+            .unwrap_or(at..at)
+    }
+
+    fn paragraph(&self, k: usize) -> Range<usize> {
+        self.paragraphs.get(k).cloned().unwrap_or(0..0)
+    }
+
+    fn slice(&self, range: Range<usize>) -> &str {
+        let end = range.end.min(self.text.len());
+        let start = range.start.min(end);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// Mentions (index into `self.mentions`) starting in `range`.
+    fn mentions_in(&self, range: Range<usize>) -> Range<usize> {
+        let a = self
+            .mentions
+            .partition_point(|(r, _)| r.start < range.start);
+        let b = self.mentions.partition_point(|(r, _)| r.start < range.end);
+        a..b.max(a)
+    }
+
+    /// The candidates for `target`, "nobody" first.
+    pub(super) fn candidates(&self, target: &Target) -> Vec<Candidate> {
+        let span = &target.span;
+        let quoted = self.slice(span.clone());
+        let short = quoted.split_whitespace().count() <= 4;
+        let first = self.paragraph(target.first_paragraph);
+        let last = self.paragraph(target.last_paragraph);
+        let opens_paragraph = first.start == span.start;
+        let before_sentence = self.sentence_at(span.start);
+        let b0_start = before_sentence.start.min(span.start).max(first.start);
+        let after_sentence = self.sentence_at(span.end.saturating_sub(1));
+        let a0_end = if after_sentence.end > span.end {
+            after_sentence.end.min(last.end)
+        } else {
+            // The sentence ends with the quotation: a clause may still follow
+            // up to the next full stop.
+            let rest = self.slice(span.end..last.end);
+            span.end + rest.find(['.', '!', '?']).unwrap_or(rest.len())
+        };
+        let next_sentence = self.sentence_at(a0_end + 1);
+        let a1_end = if next_sentence.start > a0_end && next_sentence.end <= last.end {
+            next_sentence.end
+        } else {
+            a0_end
+        };
+        let p1_start = target
+            .first_paragraph
+            .checked_sub(1)
+            .map_or(first.start, |k| self.paragraph(k).start);
+        let mid_sentence = !self.slice(b0_start..span.start).trim().is_empty();
+
+        let mut nobody = [0.0; N_FEATURES];
+        nobody[at!("nobody")] = 1.0;
+        nobody[at!("nobody_short")] = f32::from(short);
+        nobody[at!("nobody_scare")] = f32::from(target.scare);
+        nobody[at!("nobody_opens_paragraph")] = f32::from(opens_paragraph);
+        nobody[at!("nobody_mid_sentence")] = f32::from(mid_sentence);
+        nobody[at!("nobody_title_case")] = f32::from(title_case(quoted));
+        let mut out = vec![Candidate {
+            entity: None,
+            features: nobody,
+            region: Region::Nowhere,
+            via: Via::Nobody,
+        }];
+
+        let region_of = |at: usize| -> Option<Region> {
+            if at < span.start {
+                if at >= b0_start {
+                    Some(Region::SameSentenceBefore)
+                } else if at >= first.start {
+                    Some(Region::EarlierSentence)
+                } else if at >= p1_start {
+                    Some(Region::PreviousParagraph)
+                } else {
+                    None
+                }
+            } else if at >= span.end && at < a0_end {
+                Some(Region::SameSentenceAfter)
+            } else if at >= span.end && at < a1_end {
+                Some(Region::NextSentence)
+            } else {
+                None
+            }
+        };
+
+        // Mentions.
+        let before = self.mentions_in(p1_start..span.start);
+        let after = self.mentions_in(span.end..a1_end);
+        for k in before.clone().chain(after.clone()) {
+            let Some((range, entity)) = self.mentions.get(k).cloned() else {
+                continue;
+            };
+            let Some(region) = region_of(range.start) else {
+                continue;
+            };
+            let nearest = if range.start < span.start {
+                k + 1 == before.end
+                    || self.mentions[k + 1..before.end]
+                        .iter()
+                        .all(|(_, e)| *e == entity)
+            } else {
+                self.mentions[after.start..k]
+                    .iter()
+                    .all(|(_, e)| *e == entity)
+            };
+            let mut f = self.position_features(&range, span, region, target, short);
+            f[at!("nearest")] = f32::from(nearest);
+            f[at!("organisation")] = f32::from(
+                self.entities
+                    .get(entity)
+                    .is_some_and(|e| e.kind == EntityKind::Organisation),
+            );
+            self.entity_features(&mut f, entity);
+            // A name in an earlier sentence that says nothing ("Hannah
+            // Blake arrived.") is no reason to give her the words.
+            let silent = matches!(region, Region::EarlierSentence | Region::PreviousParagraph)
+                && f[at!("speaks")] == 0.0
+                && f[at!("speech_verb_between")] == 0.0;
+            if silent {
+                continue;
+            }
+            out.push(Candidate {
+                entity: Some(entity),
+                features: f,
+                region,
+                via: Via::Mention,
+            });
+        }
+
+        // Pronouns in the quotation's sentence and the sentence before.
+        let pronoun_from = target
+            .first_paragraph
+            .checked_sub(3)
+            .map_or(0, |k| self.paragraph(k).start);
+        let earlier = self.sentence_at(b0_start.saturating_sub(2));
+        let pronoun_ranges = [
+            earlier.start.max(first.start)..b0_start,
+            b0_start..span.start,
+            span.end..a0_end,
+        ];
+        for range in pronoun_ranges {
+            if range.start >= range.end {
+                continue;
+            }
+            for (offset, word) in word_spans(self.slice(range.clone())) {
+                if !is_pronoun(word) {
+                    continue;
+                }
+                let start = range.start + offset;
+                let Some(entity) = self.people.pronoun(word, start, pronoun_from) else {
+                    continue;
+                };
+                let Some(region) = region_of(start) else {
+                    continue;
+                };
+                let word_range = start..start + word.len();
+                let mut f = self.position_features(&word_range, span, region, target, short);
+                f[at!("pronoun")] = 1.0;
+                f[at!("nearest")] = f32::from(
+                    self.mentions_in(if start < span.start {
+                        word_range.end..span.start
+                    } else {
+                        span.end..start
+                    })
+                    .is_empty(),
+                );
+                self.entity_features(&mut f, entity);
+                out.push(Candidate {
+                    entity: Some(entity),
+                    features: f,
+                    region,
+                    via: Via::Pronoun(word.to_lowercase()),
+                });
+            }
+        }
+
+        // A description before a verb of saying in the quotation's sentence.
+        if let Some((range, words)) = self.description_before(b0_start..span.start) {
+            let mut f =
+                self.position_features(&range, span, Region::SameSentenceBefore, target, short);
+            f[at!("description")] = 1.0;
+            f[at!("nearest")] = f32::from(self.mentions_in(range.end..span.start).is_empty());
+            out.push(Candidate {
+                entity: None,
+                features: f,
+                region: Region::SameSentenceBefore,
+                via: Via::Description(words),
+            });
+        }
+
+        // The speaker of the quotation before.
+        if let Some((entity, paragraph, end)) = target.previous
+            && target.first_paragraph <= paragraph + 3
+        {
+            let between = self.mentions_in(end..span.start);
+            let someone = self
+                .mentions
+                .get(between)
+                .unwrap_or(&[])
+                .iter()
+                .any(|(_, e)| *e != entity && self.is_person(*e));
+            // Within a paragraph, a person named since breaks the run:
+            // "“One,” Lopez said. Then Weber arrived. “Three.”" is nobody's
+            // for certain.
+            let broken = someone && !opens_paragraph;
+            let mut f = [0.0; N_FEATURES];
+            f[at!("follows")] = 1.0;
+            f[at!("follows_opens_paragraph")] = f32::from(opens_paragraph);
+            #[allow(clippy::cast_precision_loss)]
+            {
+                f[at!("follows_paragraphs_back")] =
+                    target.first_paragraph.saturating_sub(paragraph) as f32 / 3.0;
+            }
+            f[at!("follows_someone_between")] = f32::from(someone);
+            self.entity_features(&mut f, entity);
+            out.extend((!broken).then_some(Candidate {
+                entity: Some(entity),
+                features: f,
+                region: Region::Earlier,
+                via: Via::Follows(paragraph),
+            }));
+        }
+        out
+    }
+
+    /// The subject of the last verb of saying in `range` when it is a
+    /// description with no name ("A Freedom Partners official said that"):
+    /// its byte range and words.
+    fn description_before(&self, range: Range<usize>) -> Option<(Range<usize>, String)> {
+        let text = self.slice(range.clone());
+        let words: Vec<(usize, &str)> = word_spans(text).collect();
+        let verb = words.iter().rposition(|(_, w)| {
+            is_speech_verb(w) && w.chars().next().is_some_and(char::is_lowercase)
+        })?;
+        let (verb_at, _) = *words.get(verb)?;
+        let clause_start = text
+            .get(..verb_at)?
+            .rfind([',', ';', ':', '(', '—', '–', '"', '“', '”'])
+            .map_or(0, |k| k + 1);
+        let mut subject: Vec<(usize, &str)> = words
+            .get(..verb)?
+            .iter()
+            .copied()
+            .filter(|(at, _)| *at >= clause_start)
+            .collect();
+        while subject.last().is_some_and(|(_, w)| HELPERS.contains(w)) {
+            subject.pop();
+        }
+        let (&(first_at, first), &(last_at, last)) = (subject.first()?, subject.last()?);
+        let lower: Vec<String> = subject.iter().map(|(_, w)| w.to_lowercase()).collect();
+        let opens = DESCRIPTION_OPENERS.contains(&lower.first()?.as_str());
+        let plural = subject.len() <= 2 && last.ends_with('s') && last.len() > 3;
+        if subject.len() > 7
+            || lower
+                .iter()
+                .any(|w| NOT_IN_DESCRIPTION.contains(&w.as_str()))
+            || !(opens || plural)
+            || !last.chars().next().is_some_and(char::is_lowercase)
+            || first.is_empty()
+        {
+            return None;
+        }
+        let start = range.start + first_at;
+        let end = range.start + last_at + last.len();
+        // A name at the end is a mention candidate already.
+        if self
+            .mentions_in(start..end)
+            .clone()
+            .any(|k| self.mentions.get(k).is_some_and(|(r, _)| r.end == end))
+        {
+            return None;
+        }
+        Some((start..end, self.slice(start..end).to_owned()))
+    }
+
+    fn is_person(&self, entity: usize) -> bool {
+        self.entities
+            .get(entity)
+            .is_some_and(|e| e.kind == EntityKind::Person)
+    }
+
+    /// Features of the entity itself: how often it is mentioned and whether
+    /// it spoke elsewhere.
+    fn entity_features(&self, f: &mut [f32; N_FEATURES], entity: usize) {
+        #[allow(clippy::cast_precision_loss)]
+        let count = self.entities.get(entity).map_or(0, |e| e.mentions.len()) as f32;
+        f[at!("salience")] = (1.0 + count).ln() / 4.0;
+        f[at!("spoke_elsewhere")] = f32::from(self.spoke.get(entity).copied().unwrap_or(false));
+    }
+
+    /// Features of a candidate word at `range` in `region`.
+    fn position_features(
+        &self,
+        range: &Range<usize>,
+        span: &Range<usize>,
+        region: Region,
+        target: &Target,
+        short: bool,
+    ) -> [f32; N_FEATURES] {
+        let mut f = [0.0; N_FEATURES];
+        let slot = match region {
+            Region::SameSentenceBefore => at!("same_sentence_before"),
+            Region::SameSentenceAfter => at!("same_sentence_after"),
+            Region::EarlierSentence => at!("earlier_sentence"),
+            Region::PreviousParagraph => at!("previous_paragraph"),
+            Region::NextSentence | Region::Earlier | Region::Nowhere => at!("next_sentence"),
+        };
+        f[slot] = 1.0;
+        let same = matches!(
+            region,
+            Region::SameSentenceBefore | Region::SameSentenceAfter
+        );
+        f[at!("short_quote_same_sentence")] = f32::from(short && same);
+        f[at!("scare_same_sentence")] = f32::from(target.scare && same);
+        let opens = self.paragraph(target.first_paragraph).start == span.start;
+        f[at!("opens_paragraph_previous_paragraph")] =
+            f32::from(opens && region == Region::PreviousParagraph);
+
+        let sentence = self.sentence_at(range.start);
+        let lead = self.slice(sentence.start.min(range.start)..range.start);
+        let first_in_sentence = self.mentions_in(sentence.start..range.start).is_empty();
+        f[at!("first_in_sentence")] = f32::from(first_in_sentence);
+        let clause = lead
+            .rfind([',', ';', ':', '(', '—', '–', '“', '”', '"'])
+            .map_or(lead, |k| lead.get(k + 1..).unwrap_or(""));
+        let lower = clause
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| {
+                w.chars().next().is_some_and(char::is_lowercase) && !SUBJECT_LEAD.contains(w)
+            })
+            .count();
+        f[at!("clause_initial")] = f32::from(lower == 0);
+        #[allow(clippy::cast_precision_loss)]
+        {
+            f[at!("lower_words_before")] = lower.min(6) as f32 / 6.0;
+        }
+        let previous_word = lead
+            .split_whitespace()
+            .rev()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .find(|w| !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase))
+            .unwrap_or("");
+        let right_before = lead
+            .split_whitespace()
+            .next_back()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .unwrap_or("");
+        f[at!("after_preposition")] = f32::from(PREPOSITIONS.contains(&previous_word));
+        f[at!("after_and")] = f32::from(matches!(right_before, "and" | "or" | "with"));
+        let tail = self.slice(range.end..(range.end + 160).min(sentence.end.max(range.end)));
+        f[at!("possessive")] =
+            f32::from(tail.starts_with("'s") || tail.starts_with("’s") || tail.starts_with('\''));
+        f[at!("speaks")] = f32::from(speaks(tail));
+        let (from, to) = if range.end <= span.start {
+            (range.end, span.start.min(sentence.end.max(range.end)))
+        } else {
+            (span.end, range.start)
+        };
+        let between = self.slice(from..to.max(from));
+        f[at!("speech_verb_between")] = f32::from(
+            between
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .any(is_speech_verb),
+        );
+        let gap = if range.end <= span.start {
+            self.slice(range.end..span.start)
+        } else {
+            self.slice(span.end..range.start)
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let words = gap.split_whitespace().take(200).count() as f32;
+        f[at!("distance")] = (1.0 + words).ln() / 4.0;
+        f
+    }
+}
+
+/// Whether the quoted words are in title case (a name, a headline or a
+/// slogan: "Super April"): every word of four letters or more capitalised.
+pub(super) fn title_case(quoted: &str) -> bool {
+    let long: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    !long.is_empty()
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a verb of saying follows a name whose following text is `tail`:
+/// right away, after helper words ("also said") or after an apposition
+/// ("Jo Lee, the party's leader, said").
+fn speaks(tail: &str) -> bool {
+    let mut rest = tail;
+    if let Some(apposition) = rest.strip_prefix(',') {
+        match apposition.split_once(',') {
+            Some((inner, after)) if !inner.contains(['.', '“', '"']) => rest = after,
+            _ => return false,
+        }
+    }
+    for word in rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .take(4)
+    {
+        if is_speech_verb(word) {
+            return true;
+        }
+        if !(HELPERS.contains(&word) || word.len() > 3 && word.ends_with("ly")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// `(byte offset, word)` of the whitespace-separated words of `s`, with
+/// punctuation trimmed.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace().filter_map(move |w| {
+        let offset = w.as_ptr() as usize - s.as_ptr() as usize;
+        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lead = w.find(trimmed).unwrap_or(0);
+        (!trimmed.is_empty()).then_some((offset + lead, trimmed))
+    })
+}
