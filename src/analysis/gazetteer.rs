@@ -985,7 +985,7 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// Lower-case words that join the capitalised words of institutions and
 /// events ("Bank of England", "Department for Work and Pensions").
-const INSTITUTION_CONNECTORS: &[&str] = &["and", "for", "of", "the"];
+const INSTITUTION_CONNECTORS: &[&str] = &["for", "of", "the"];
 
 /// Whether the lower-case `word` may join two capitalised words of one name
 /// (see [`NAME_CONNECTORS`] and [`INSTITUTION_CONNECTORS`]).

@@ -503,7 +503,8 @@ mod tests {
 
     #[test]
     fn a_pronoun_needs_a_person_in_reach() {
-        let text = "Zara Quill spoke.\nThe weather turned.\n“Rain,” he said.";
+        // The ranker looks three paragraphs back, no further.
+        let text = "Zara Quill spoke.\nThe weather turned.\nThe roads flooded.\nThe trains stopped.\nThe schools shut.\n“Rain,” he said.";
         assert_eq!(quotes(text), owned(&[("“Rain,”", None)]));
     }
 }
