@@ -171,7 +171,7 @@ fn collect_mentions<'a>(
             })
             .collect();
         let borrowed: Vec<&[u64]> = ids.iter().map(Vec::as_slice).collect();
-        let reason = reason::explain(text, sentence, &marks, range, labels, &borrowed, weights);
+        let reason = reason::explain(sentence, &marks, range, labels, &borrowed, weights);
         out.push(Mention {
             span,
             surface,

@@ -584,11 +584,10 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
         for m in &marks[i] {
             f.push(feature("gaz", m));
         }
-        if let Some(p) = prev {
+        if prev.is_some() {
             for m in &marks[i - 1] {
                 f.push(feature("gaz-1", m));
             }
-            let _ = p;
         }
         if next.is_some() {
             for m in &marks[i + 1] {

@@ -140,7 +140,6 @@ impl fmt::Display for Reason {
 
 /// The readable features of word `i` with the evidence each stands for.
 fn readable(
-    text: &str,
     sentence: &Sentence<'_>,
     marks: &[Vec<&'static str>],
     i: usize,
@@ -151,7 +150,6 @@ fn readable(
     let Some(word) = sentence.words.get(i) else {
         return out;
     };
-    let _ = text;
     for m in marks.get(i).into_iter().flatten() {
         let list = match m.split('|').next() {
             Some("country") => List::Country,
@@ -192,7 +190,6 @@ fn readable(
 /// readable features present, ranked by their weight for each word's label
 /// in `weights`; at most two, each shown once.
 pub fn explain(
-    text: &str,
     sentence: &Sentence<'_>,
     marks: &[Vec<&'static str>],
     range: std::ops::Range<usize>,
@@ -201,6 +198,9 @@ pub fn explain(
     weights: &impl Weights,
 ) -> Reason {
     let mut found: Vec<(f32, Evidence)> = Vec::new();
+    let doc: Vec<u64> = (0..4u8)
+        .map(|t| Hasher::new("doc-type").byte(t).finish())
+        .collect();
     for i in range.clone() {
         let Some(label) = labels.get(i) else {
             continue;
@@ -209,14 +209,7 @@ pub fn explain(
             continue;
         };
         let present = ids.get(i - range.start).copied().unwrap_or(&[]);
-        for (evidence, id) in readable(
-            text,
-            sentence,
-            marks,
-            i,
-            i == range.start,
-            i + 1 == range.end,
-        ) {
+        for (evidence, id) in readable(sentence, marks, i, i == range.start, i + 1 == range.end) {
             if !evidence.supports(kind) || !present.contains(&id) {
                 continue;
             }
@@ -227,9 +220,6 @@ pub fn explain(
                 found.push((w, evidence));
             }
         }
-        let doc: Vec<u64> = (0..4u8)
-            .map(|t| Hasher::new("doc-type").byte(t).finish())
-            .collect();
         if present.iter().any(|id| doc.contains(id)) {
             let mut scores: Scores = [0.0; super::labels::COUNT];
             for id in present.iter().filter(|id| doc.contains(id)) {

@@ -285,21 +285,11 @@ impl Scene<'_> {
         entities: &[Entity],
         quoted: &[Range<usize>],
     ) -> Vec<(Range<usize>, usize)> {
-        let inside = |at: usize| {
-            let k = quoted.partition_point(|q| q.start <= at);
-            k.checked_sub(1)
-                .and_then(|k| quoted.get(k))
-                .is_some_and(|q| at < q.end)
-        };
-        let mut mentions: Vec<(Range<usize>, usize)> = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| matches!(e.kind, EntityKind::Person | EntityKind::Organisation))
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
-            .filter(|(m, _)| !inside(m.start))
-            .collect();
-        mentions.sort_by_key(|(r, _)| r.start);
-        mentions
+        super::people::mentions_outside(
+            entities,
+            quoted,
+            &[EntityKind::Person, EntityKind::Organisation],
+        )
     }
 
     /// The sentence holding byte `at`, or the empty range at `at`.

@@ -30,20 +30,7 @@ impl People {
     /// the `quoted` spans (sorted by start, outermost quotations only): the
     /// people a speaker names are not the speaker.
     pub(super) fn new(text: &str, entities: &[Entity], quoted: &[Range<usize>]) -> Self {
-        let inside = |at: usize| {
-            let k = quoted.partition_point(|q| q.start <= at);
-            k.checked_sub(1)
-                .and_then(|k| quoted.get(k))
-                .is_some_and(|q| at < q.end)
-        };
-        let mut mentions: Vec<(Range<usize>, usize)> = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person)
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
-            .filter(|(m, _)| !inside(m.start))
-            .collect();
-        mentions.sort_by_key(|(r, _)| r.start);
+        let mentions = mentions_outside(entities, quoted, &[EntityKind::Person]);
         let speaks = mentions.iter().map(|(r, _)| speaks(text, r.end)).collect();
         let subject = mentions
             .iter()
@@ -124,6 +111,32 @@ impl People {
 
 /// Whether a preposition comes right before byte `start` of `text`,
 /// titles aside ("talks with Russian President Vladimir Putin").
+/// The mentions of entities of `kinds`, as `(byte range, entity index)`
+/// sorted by start, leaving out those starting inside the `quoted` spans
+/// (sorted by start, outermost quotations only): the people a speaker names
+/// are not the speaker.
+pub(super) fn mentions_outside(
+    entities: &[Entity],
+    quoted: &[Range<usize>],
+    kinds: &[EntityKind],
+) -> Vec<(Range<usize>, usize)> {
+    let inside = |at: usize| {
+        let k = quoted.partition_point(|q| q.start <= at);
+        k.checked_sub(1)
+            .and_then(|k| quoted.get(k))
+            .is_some_and(|q| at < q.end)
+    };
+    let mut mentions: Vec<(Range<usize>, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| kinds.contains(&e.kind))
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
+        .filter(|(m, _)| !inside(m.start))
+        .collect();
+    mentions.sort_by_key(|(r, _)| r.start);
+    mentions
+}
+
 fn after_preposition(text: &str, start: usize) -> bool {
     let mut from = start.saturating_sub(64);
     while from > 0 && !text.is_char_boundary(from) {
