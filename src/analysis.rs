@@ -200,10 +200,11 @@ impl Progress {
 /// in normalized form and every span mapped back (see [`normalize`]), so
 /// spans always index `doc.text()`.
 pub fn analyse(doc: &Document, progress: &Progress) -> Analysis {
-    let Some(normalized) = normalize::normalize(doc.text()) else {
+    let Some(mut normalized) = normalize::normalize(doc.text()) else {
         return analyse_normal(doc, progress);
     };
-    let plain = Document::from_bytes(normalized.text.as_bytes(), None);
+    // The document holds its own copy: free this one before the analysis.
+    let plain = Document::from_bytes(std::mem::take(&mut normalized.text).as_bytes(), None);
     let mut analysis = analyse_normal(&plain, progress);
     for sentence in &mut analysis.sentences {
         *sentence = normalized.original(sentence);

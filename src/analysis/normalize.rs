@@ -29,13 +29,26 @@ pub(super) fn normalize(text: &str) -> Option<Normalized> {
     }
     let mut normalized = String::with_capacity(text.len());
     let mut changed = Vec::new();
-    for (offset, grapheme) in text.grapheme_indices(true) {
-        let start = normalized.len();
-        let plain = grapheme.chars().filter(|&c| !is_invisible_format(c)).nfc();
-        normalized.extend(plain);
-        if normalized.get(start..) != Some(grapheme) {
-            changed.push((start..normalized.len(), offset..offset + grapheme.len()));
+    let mut line_start = 0;
+    // A grapheme cluster never spans a line feed, so lines with nothing
+    // suspect are copied whole and only the rare others are walked by
+    // grapheme.
+    for line in text.split_inclusive('\n') {
+        if line.is_ascii() || !line.chars().any(is_suspect) {
+            normalized.push_str(line);
+            line_start += line.len();
+            continue;
         }
+        for (offset, grapheme) in line.grapheme_indices(true) {
+            let start = normalized.len();
+            let plain = grapheme.chars().filter(|&c| !is_invisible_format(c)).nfc();
+            normalized.extend(plain);
+            if normalized.get(start..) != Some(grapheme) {
+                let offset = line_start + offset;
+                changed.push((start..normalized.len(), offset..offset + grapheme.len()));
+            }
+        }
+        line_start += line.len();
     }
     Some(Normalized {
         text: normalized,
@@ -55,12 +68,21 @@ fn needs_normalizing(text: &str) -> bool {
         if is_invisible_format(c) {
             return true;
         }
-        // A combining mark can be out of order even where each mark is NFC alone.
-        suspect |= unicode_normalization::char::canonical_combining_class(c) != 0
-            || unicode_normalization::is_nfc_quick(std::iter::once(c))
-                != unicode_normalization::IsNormalized::Yes;
+        suspect |= is_suspect(c);
     }
     suspect && !unicode_normalization::is_nfc(text)
+}
+
+/// Whether `c` may change under normalization: an invisible format
+/// character, a combining mark (which can be out of order even where each
+/// mark is NFC alone), or a character not NFC on its own. Text without
+/// such characters is already normal.
+fn is_suspect(c: char) -> bool {
+    !c.is_ascii()
+        && (is_invisible_format(c)
+            || unicode_normalization::char::canonical_combining_class(c) != 0
+            || unicode_normalization::is_nfc_quick(std::iter::once(c))
+                != unicode_normalization::IsNormalized::Yes)
 }
 
 impl Normalized {
