@@ -31,11 +31,14 @@ pub mod training;
 
 use std::ops::Range;
 
+use super::gazetteer::HashSet;
 use super::{Entity, Progress};
 use crate::document::Document;
 use features::{FeatureIds, Sentence};
 use labels::Label;
 use memory::Mention;
+use model::Scores;
+use reason::Reason;
 
 /// Named entities of `doc`, in order of first mention.
 ///
@@ -50,11 +53,19 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let total = sentences.len().max(1);
     let mut memory = tagger::DocumentMemory::default();
     let mut pass_one: Vec<Vec<Label>> = Vec::with_capacity(sentences.len());
+    // Pass two's scores of every candidate word's local features, in
+    // reading order: computed while pass one has the features at hand, so
+    // pass two need not extract them again.
+    let mut local_scores: Vec<Scores> = Vec::new();
     let tables = features::is_table_document(text, sentences);
     for (n, range) in sentences.iter().enumerate() {
         let sentence = Sentence::new(text, range.clone(), tables);
         let labels = if sentence.candidate.iter().any(|c| *c) {
             let local = features::local(text, &sentence);
+            let candidates = local.iter().zip(&sentence.candidate).filter(|(_, c)| **c);
+            for (ids, _) in candidates {
+                local_scores.push(tagger::score(&model.document, ids.iter().copied()));
+            }
             tagger::decode(&sentence, &local, None, &model.local)
         } else {
             Vec::new()
@@ -66,22 +77,28 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
         }
     }
     let mut mentions = Vec::new();
+    let mut explained = Explained::default();
+    let mut local_scores = local_scores.into_iter();
     for (n, (range, first)) in sentences.iter().zip(&pass_one).enumerate() {
         if first.is_empty() {
             // No word of the sentence may be part of a name.
             continue;
         }
         let sentence = Sentence::new(text, range.clone(), tables);
-        let local = features::local(text, &sentence);
         let document = memory.features(&sentence, first);
-        let labels = tagger::decode(&sentence, &local, Some(&document), &model.document);
+        // Candidates come in the order pass one scored them.
+        let base = |_| local_scores.next().unwrap_or_default();
+        let labels = tagger::decode_from(&sentence, base, Some(&document), &model.document);
+        let tagged = Tagged {
+            sentence: &sentence,
+            labels: &labels,
+            document: &document,
+        };
         collect_mentions(
             text,
-            &sentence,
-            &labels,
-            &local,
-            &document,
+            &tagged,
             &model.document,
+            &mut explained,
             &mut mentions,
         );
         if n % 64 == 0 {
@@ -94,21 +111,38 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     entities
 }
 
-/// The names `labels` mark in `sentence`, with their reasons.
+/// One sentence after pass two: its words, labels and document features.
+struct Tagged<'s, 'a> {
+    sentence: &'s Sentence<'a>,
+    labels: &'s [Label],
+    document: &'s [FeatureIds],
+}
+
+/// The grouping keys of the mentions explained so far. An entity takes the
+/// reason of its first mention ([`memory::resolve`]), so only the first
+/// mention of each type and name is explained: the others would cost time
+/// and memory for reasons nobody reads.
+type Explained = HashSet<u64>;
+
+/// The names `tagged` marks, with their reasons.
 fn collect_mentions<'a>(
     text: &'a str,
-    sentence: &Sentence<'a>,
-    labels: &[Label],
-    local: &[FeatureIds],
-    document: &[FeatureIds],
+    tagged: &Tagged<'_, 'a>,
     weights: &model::Table,
+    explained: &mut Explained,
     out: &mut Vec<Mention<'a>>,
 ) {
+    let Tagged {
+        sentence,
+        labels,
+        document,
+    } = *tagged;
     let names = labels::decode(labels);
     if names.is_empty() {
         return;
     }
-    let marks = features::gazetteer_marks(text, sentence);
+    // What explaining needs, computed for the first mention that needs it.
+    let mut evidence: Option<(Vec<Vec<&'static str>>, Vec<FeatureIds>)> = None;
     for (mut range, mut kind) in names {
         // "Work Secretary Alan Johnson", "US Attorney Paul McNulty": a title
         // inside a name ends what came before; the words after it name a
@@ -162,16 +196,26 @@ fn collect_mentions<'a>(
         let Some(surface) = text.get(span.clone()) else {
             continue;
         };
-        let ids: Vec<Vec<u64>> = range
-            .clone()
-            .map(|i| {
-                let mut v = local.get(i).cloned().unwrap_or_default();
-                v.extend(document.get(i).into_iter().flatten());
-                v
-            })
-            .collect();
-        let borrowed: Vec<&[u64]> = ids.iter().map(Vec::as_slice).collect();
-        let reason = reason::explain(sentence, &marks, range, labels, &borrowed, weights);
+        let reason = if explained.insert(memory::typed_key_hash(kind, surface)) {
+            let (marks, local) = evidence.get_or_insert_with(|| {
+                (
+                    features::gazetteer_marks(text, sentence),
+                    features::local(text, sentence),
+                )
+            });
+            let ids: Vec<Vec<u64>> = range
+                .clone()
+                .map(|i| {
+                    let mut v = local.get(i).cloned().unwrap_or_default();
+                    v.extend(document.get(i).into_iter().flatten());
+                    v
+                })
+                .collect();
+            let borrowed: Vec<&[u64]> = ids.iter().map(Vec::as_slice).collect();
+            reason::explain(sentence, marks, range, labels, &borrowed, weights)
+        } else {
+            Reason::default()
+        };
         out.push(Mention {
             span,
             surface,

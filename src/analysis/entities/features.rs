@@ -195,8 +195,9 @@ fn candidates(words: &[Word<'_>]) -> Vec<bool> {
 }
 
 /// The word's shape with runs collapsed: "Xx", "X.X.", "d", "Xx-Xx", "xXx".
-fn shape(word: &str) -> String {
-    let mut out = String::new();
+/// Built on the stack: shapes are made for every word near a candidate.
+fn shape(word: &str) -> Shape {
+    let mut out = Shape::default();
     let mut last = None;
     for c in word.chars().take(12) {
         let s = if c.is_uppercase() {
@@ -214,6 +215,43 @@ fn shape(word: &str) -> String {
         }
     }
     out
+}
+
+/// A word shape: at most 12 characters of at most 4 bytes each.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Shape {
+            bytes: [0; 48],
+            len: 0,
+        }
+    }
+}
+
+impl Shape {
+    fn push(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        if let Some(slot) = self.bytes.get_mut(self.len..self.len + encoded.len()) {
+            slot.copy_from_slice(encoded);
+            self.len += encoded.len();
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or(&[])
+    }
+}
+
+impl PartialEq<&str> for Shape {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
 }
 
 /// The last character of the text between two words other than a space,
@@ -422,8 +460,14 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
     let near: Vec<bool> = (0..words.len())
         .map(|i| (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true)))
         .collect();
-    let shapes: Vec<Option<String>> = (0..words.len())
-        .map(|i| near[i].then(|| shape(words[i].text)))
+    let shapes: Vec<Shape> = (0..words.len())
+        .map(|i| {
+            if near[i] {
+                shape(words[i].text)
+            } else {
+                Shape::default()
+            }
+        })
         .collect();
     let bits: Vec<u16> = (0..words.len())
         .map(|i| match (sentence.candidate[i], near[i]) {
@@ -438,34 +482,19 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
         }
         let w = &words[i];
         let f = features;
-        let sh = shapes[i].as_deref().unwrap_or("");
+        let sh = shapes[i].as_bytes();
         let caps = if sentence.caps_line { "C" } else { "c" };
         f.push(flag("bias"));
         f.push(feature("w", w.text));
         f.push(Hasher::new("lw").lower(w.text).finish());
-        f.push(feature("shape", sh));
+        f.push(Hasher::new("shape").bytes(sh).finish());
         f.push(
             Hasher::new("shape|caps")
-                .bytes(sh.as_bytes())
+                .bytes(sh)
                 .bytes(caps.as_bytes())
                 .finish(),
         );
-        let lower = w.text.to_lowercase();
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
-        for k in 1..=4 {
-            if chars.len() > k {
-                let cut = chars[k].0;
-                f.push(feature(
-                    ["p1", "p2", "p3", "p4"][k - 1],
-                    lower.get(..cut).unwrap_or(""),
-                ));
-                let cut = chars[chars.len() - k].0;
-                f.push(feature(
-                    ["s1", "s2", "s3", "s4"][k - 1],
-                    lower.get(cut..).unwrap_or(""),
-                ));
-            }
-        }
+        push_affixes(w.text, f);
         // Neighbours: words two either side, in lower case.
         for (d, name) in [(-2isize, "w-2"), (-1, "w-1"), (1, "w+1"), (2, "w+2")] {
             let k = i as isize + d;
@@ -485,12 +514,11 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
                     .lower(w.text)
                     .finish(),
             );
-            let psh = shapes[i - 1].as_deref().unwrap_or("");
             f.push(
                 Hasher::new("sh-1|sh")
-                    .bytes(psh.as_bytes())
+                    .bytes(shapes[i - 1].as_bytes())
                     .byte(b' ')
-                    .bytes(sh.as_bytes())
+                    .bytes(sh)
                     .finish(),
             );
             push_flags(bits[i - 1], NEIGHBOUR_FLAGS, "-1", f);
@@ -498,13 +526,9 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
                 f.push(flag("-1|possessive"));
             }
         }
-        if let Some(p2) = i.checked_sub(2).and_then(|k| words.get(k)) {
+        if i >= 2 {
             push_flags(bits[i - 2], NEIGHBOUR_FLAGS, "-2", f);
-            f.push(
-                Hasher::new("sh-2")
-                    .bytes(shape(p2.text).as_bytes())
-                    .finish(),
-            );
+            f.push(Hasher::new("sh-2").bytes(shapes[i - 2].as_bytes()).finish());
         }
         if let Some(n) = next {
             f.push(
@@ -514,23 +538,18 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
                     .lower(n.text)
                     .finish(),
             );
-            let nsh = shapes[i + 1].as_deref().unwrap_or("");
             f.push(
                 Hasher::new("sh|sh+1")
-                    .bytes(sh.as_bytes())
+                    .bytes(sh)
                     .byte(b' ')
-                    .bytes(nsh.as_bytes())
+                    .bytes(shapes[i + 1].as_bytes())
                     .finish(),
             );
             push_flags(bits[i + 1], NEIGHBOUR_FLAGS, "+1", f);
         }
-        if let Some(n2) = words.get(i + 2) {
+        if i + 2 < words.len() {
             push_flags(bits[i + 2], NEIGHBOUR_FLAGS, "+2", f);
-            f.push(
-                Hasher::new("sh+2")
-                    .bytes(shape(n2.text).as_bytes())
-                    .finish(),
-            );
+            f.push(Hasher::new("sh+2").bytes(shapes[i + 2].as_bytes()).finish());
         }
         // Punctuation around the word, which the word list leaves out.
         let before = gap_mark(text, prev.map(|p| p.span.end), w.span.start);
@@ -545,7 +564,7 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
             Hasher::new("gap-|shape")
                 .bytes(before.as_bytes())
                 .byte(b' ')
-                .bytes(sh.as_bytes())
+                .bytes(sh)
                 .finish(),
         );
         f.push(feature("gap+", after.encode_utf8(&mut buf)));
@@ -570,7 +589,7 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
         };
         if !setting.is_empty() {
             f.push(flag(setting));
-            f.push(Hasher::new(setting).bytes(sh.as_bytes()).finish());
+            f.push(Hasher::new(setting).bytes(sh).finish());
             for m in &marks[i] {
                 f.push(Hasher::new(setting).bytes(m.as_bytes()).finish());
             }
@@ -596,6 +615,40 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
         }
     }
     out
+}
+
+/// The word's 1–4 letter prefixes and suffixes in lower case, for words
+/// longer than the affix. ASCII words (nearly all) need no lower-case copy.
+fn push_affixes(word: &str, f: &mut FeatureIds) {
+    const PREFIXES: [&str; 4] = ["p1", "p2", "p3", "p4"];
+    const SUFFIXES: [&str; 4] = ["s1", "s2", "s3", "s4"];
+    if word.is_ascii() {
+        let n = word.len();
+        for k in 1..=4usize.min(n.saturating_sub(1)) {
+            let (prefix, suffix) = (word.get(..k), word.get(n - k..));
+            f.push(
+                Hasher::new(PREFIXES[k - 1])
+                    .lower(prefix.unwrap_or(""))
+                    .finish(),
+            );
+            f.push(
+                Hasher::new(SUFFIXES[k - 1])
+                    .lower(suffix.unwrap_or(""))
+                    .finish(),
+            );
+        }
+        return;
+    }
+    let lower = word.to_lowercase();
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    for k in 1..=4 {
+        if chars.len() > k {
+            let cut = chars[k].0;
+            f.push(feature(PREFIXES[k - 1], lower.get(..cut).unwrap_or("")));
+            let cut = chars[chars.len() - k].0;
+            f.push(feature(SUFFIXES[k - 1], lower.get(cut..).unwrap_or("")));
+        }
+    }
 }
 
 /// "SMITH" → "Smith".

@@ -62,6 +62,22 @@ fn typed_key(kind: EntityKind, surface: &str) -> String {
     format!("{}:{}", kind.as_str(), key(surface))
 }
 
+/// A 64-bit hash of [`typed_key`], made without building the key: equal
+/// keys give equal hashes.
+pub(super) fn typed_key_hash(kind: EntityKind, surface: &str) -> u64 {
+    let mut hasher = super::features::Hasher::new(kind.as_str());
+    let mut buf = [0u8; 4];
+    for (k, w) in surface.split_whitespace().enumerate() {
+        if k > 0 {
+            hasher = hasher.byte(b' ');
+        }
+        for c in w.chars().flat_map(char::to_uppercase) {
+            hasher = hasher.bytes(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    hasher.finish()
+}
+
 /// The canonical name of a place or organisation surface, trying its
 /// title-case form for headlines in capitals.
 fn canonical(surface: &str, kind: EntityKind) -> Option<&'static str> {
@@ -249,6 +265,23 @@ fn finish(drafts: Vec<Draft>) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_key_hashes_agree_with_the_keys() {
+        let same = |a: &str, b: &str| {
+            typed_key_hash(EntityKind::Person, a) == typed_key_hash(EntityKind::Person, b)
+        };
+        assert_eq!(
+            typed_key(EntityKind::Person, "Emmanuel  MACRON"),
+            "person:EMMANUEL MACRON"
+        );
+        assert!(same("Emmanuel  MACRON", "emmanuel Macron"));
+        assert!(!same("Emmanuel Macron", "Emmanuel Macro"));
+        assert_ne!(
+            typed_key_hash(EntityKind::Person, "Jordan"),
+            typed_key_hash(EntityKind::Place, "Jordan")
+        );
+    }
 
     fn mention(surface: &str, nth: usize, kind: EntityKind) -> Mention<'static> {
         Mention {

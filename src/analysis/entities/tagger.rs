@@ -70,6 +70,20 @@ pub fn decode(
     document: Option<&[FeatureIds]>,
     weights: &impl Weights,
 ) -> Vec<Label> {
+    let base = |i: usize| score(weights, local.get(i).into_iter().flatten().copied());
+    decode_from(sentence, base, document, weights)
+}
+
+/// [`decode`] with the scores of each candidate word's local features
+/// given by `base(word index)`, so that a caller who scored them already
+/// (pass two reuses pass one's features) need not compute them again. The
+/// sums run in the same order as [`decode`]'s, so the labels are the same.
+pub fn decode_from(
+    sentence: &Sentence<'_>,
+    mut base: impl FnMut(usize) -> Scores,
+    document: Option<&[FeatureIds]>,
+    weights: &impl Weights,
+) -> Vec<Label> {
     let mut labels = Vec::with_capacity(sentence.words.len());
     for i in 0..sentence.words.len() {
         if !sentence.candidate.get(i).copied().unwrap_or(false) {
@@ -80,8 +94,10 @@ pub fn decode(
         let extra = document
             .and_then(|d| d.get(i))
             .map_or(&[][..], |v| v.as_slice());
-        let ids = local.get(i).map_or(&[][..], |v| v.as_slice());
-        let scores = score(weights, ids.iter().chain(extra).chain(&history).copied());
+        let mut scores = base(i);
+        for &id in extra.iter().chain(&history) {
+            weights.add_to(id, &mut scores);
+        }
         let previous = labels.last().copied().unwrap_or(Label::OUTSIDE);
         labels.push(best_label(sentence, i, previous, &scores));
     }
