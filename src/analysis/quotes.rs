@@ -92,7 +92,47 @@ pub fn find(doc: &Document, sentences: &[Range<usize>], entities: &[Entity]) -> 
             _ => SpeakerEvidence::Nearby { weak },
         };
     }
+    refer_back(&mut stage.quotations, &stage.refers_back);
     stage.quotations.into_iter().map(|(q, _, _)| q).collect()
+}
+
+/// Gives each outermost quotation whose clause says "it" (`refers_back`,
+/// per quotation) the speaker of the outermost quotation right before it,
+/// when that one is speech with a speaker and ends in the same or the
+/// previous paragraph: `In a statement the RSPCA said it had “grave
+/// concerns” … “…,” it said.` Runs after ranking, which may have found
+/// that speaker.
+fn refer_back(quotations: &mut [(Quotation, Found, bool)], refers_back: &[bool]) {
+    let mut previous: Option<(Option<usize>, Option<String>, usize, QuoteKind)> = None;
+    for ((q, found, _), &it_clause) in quotations.iter_mut().zip(refers_back) {
+        if q.parent.is_some() {
+            continue;
+        }
+        if it_clause
+            && q.speaker.is_none()
+            && q.speaker_text.is_none()
+            && let Some((speaker, speaker_text, paragraph, QuoteKind::Speech)) = &previous
+            && (speaker.is_some() || speaker_text.is_some())
+            && *paragraph + 1 >= found.first_paragraph
+        {
+            q.speaker = *speaker;
+            q.speaker_text.clone_from(speaker_text);
+            q.evidence = match (speaker, *paragraph == found.first_paragraph) {
+                (None, _) => SpeakerEvidence::Description,
+                (Some(_), true) => SpeakerEvidence::Continues,
+                (Some(_), false) => SpeakerEvidence::FollowsParagraph {
+                    paragraph: *paragraph,
+                    weak: false,
+                },
+            };
+        }
+        previous = Some((
+            q.speaker,
+            q.speaker_text.clone(),
+            found.last_paragraph,
+            q.kind,
+        ));
+    }
 }
 
 /// For training the ranker: each outermost quotation the ranker decides
@@ -116,6 +156,9 @@ struct Stage<'a> {
     scene: Scene<'a>,
     /// (quotation, what the scanner found, whether a reporting clause is attached).
     quotations: Vec<(Quotation, Found, bool)>,
+    /// Per quotation: whether its clause's subject is "it" (see
+    /// [`refer_back`]).
+    refers_back: Vec<bool>,
 }
 
 impl<'a> Stage<'a> {
@@ -132,7 +175,7 @@ impl<'a> Stage<'a> {
             .map(|(f, _)| f.span.clone())
             .collect();
         let people = People::new(text, entities, &outermost);
-        let quotations = clause_speakers(text, paragraphs, &people, found, parents);
+        let (quotations, refers_back) = clause_speakers(text, paragraphs, &people, found, parents);
         let mut spoke = vec![false; entities.len()];
         for (q, _, _) in &quotations {
             if q.evidence == SpeakerEvidence::Clause
@@ -151,7 +194,11 @@ impl<'a> Stage<'a> {
             mentions,
             spoke,
         };
-        Self { scene, quotations }
+        Self {
+            scene,
+            quotations,
+            refers_back,
+        }
     }
 
     /// The quotations the ranker decides, by index, with their candidates:
@@ -191,19 +238,21 @@ impl<'a> Stage<'a> {
 /// Every quotation with the speaker its reporting clause names (see
 /// [`attribution`]), a split quotation's or the next paragraph's speaker
 /// carried over ([`inherit_speakers`]), and the last person who spoke right
-/// before a quotation with no clause.
+/// before a quotation with no clause; with, per quotation, whether its
+/// clause's subject is "it".
 fn clause_speakers(
     text: &str,
     paragraphs: &[Range<usize>],
     people: &People,
     found: Vec<Found>,
     parents: Vec<Option<usize>>,
-) -> Vec<(Quotation, Found, bool)> {
+) -> (Vec<(Quotation, Found, bool)>, Vec<bool>) {
     let context = Context {
         text,
         paragraphs,
         people,
     };
+    let mut refers_back = Vec::with_capacity(found.len());
     let mut quotations: Vec<(Quotation, Found, bool)> = found
         .into_iter()
         .zip(parents)
@@ -216,6 +265,7 @@ fn clause_speakers(
                 clause,
                 pronoun,
                 unresolved,
+                refers_back: it_clause,
             } = if kind == QuoteKind::Speech {
                 attribution
             } else {
@@ -239,6 +289,7 @@ fn clause_speakers(
                 speaker_text,
                 evidence,
             };
+            refers_back.push(it_clause);
             // A "he" with nobody in reach names no one: look further.
             (quotation, found, clause && !unresolved)
         })
@@ -263,7 +314,7 @@ fn clause_speakers(
             }
         }
     }
-    quotations
+    (quotations, refers_back)
 }
 
 /// The index of the quotation enclosing each of `found` (sorted by start,
@@ -506,5 +557,38 @@ mod tests {
         // The ranker looks three paragraphs back, no further.
         let text = "Zara Quill spoke.\nThe weather turned.\nThe roads flooded.\nThe trains stopped.\nThe schools shut.\n“Rain,” he said.";
         assert_eq!(quotes(text), owned(&[("“Rain,”", None)]));
+    }
+
+    #[test]
+    fn it_continues_the_statement_quoted_before() {
+        let text = "In a statement the Harbour Trust said it had “serious doubts” about the plan. “We cannot support it,” it said.\n\nMr Pell's letter said: “The pier is unsafe.” It added: “Repairs will take a year.”";
+        assert_eq!(
+            quotes(text),
+            owned(&[
+                ("“serious doubts”", Some("Harbour Trust")),
+                ("“We cannot support it,”", Some("Harbour Trust")),
+                ("“The pier is unsafe.”", Some("Mr Pell's letter")),
+                ("“Repairs will take a year.”", Some("Mr Pell's letter")),
+            ])
+        );
+    }
+
+    #[test]
+    fn it_reaches_back_one_paragraph_only() {
+        let text = "The Harbour Trust said: “We object.”\n\nThe tide rose.\n\nThe boats left.\n\n“Nothing changes,” it said.";
+        let found = quotes(text);
+        assert_eq!(found.last(), Some(&("“Nothing changes,”".to_owned(), None)));
+    }
+
+    #[test]
+    fn a_statement_reads() {
+        let text = "“The show was cancelled for safety reasons,” a council statement read.";
+        assert_eq!(
+            quotes(text),
+            owned(&[(
+                "“The show was cancelled for safety reasons,”",
+                Some("a council statement")
+            )])
+        );
     }
 }

@@ -34,16 +34,20 @@ pub(super) struct Attribution {
     /// Whether the clause names the speaker with a pronoun no person in
     /// reach fits: the ranker looks further.
     pub(super) unresolved: bool,
+    /// Whether the clause's subject is "it" (`It added: “…”`, `,” it
+    /// said`): the statement or body whose words the quotation before gave.
+    pub(super) refers_back: bool,
 }
 
 impl Attribution {
     fn clause(who: Who) -> Self {
         let unresolved = who == Who::UnresolvedPronoun;
+        let refers_back = who == Who::It;
         let (speaker, speaker_text, pronoun) = match who {
             Who::Person(i) => (Some(i), None, None),
             Who::Pronoun(i, p) => (Some(i), None, Some(p)),
             Who::Phrase(s) => (None, Some(s), None),
-            Who::Unknown | Who::Nobody | Who::UnresolvedPronoun => (None, None, None),
+            Who::Unknown | Who::Nobody | Who::UnresolvedPronoun | Who::It => (None, None, None),
         };
         Self {
             speaker,
@@ -51,6 +55,7 @@ impl Attribution {
             clause: true,
             pronoun,
             unresolved,
+            refers_back,
         }
     }
 }
@@ -68,6 +73,8 @@ enum Who {
     Unknown,
     /// "he" or "she" with no fitting person in reach.
     UnresolvedPronoun,
+    /// "it": the statement, report or body quoted just before.
+    It,
     /// The words where a speaker would be are no speaker ("he had been
     /// told a fan …"): there is no reporting clause after all.
     Nobody,
@@ -86,6 +93,20 @@ fn reports(word: &str) -> bool {
     gazetteer::is_reporting_verb(word)
         || (speech_verbs::is_speech_verb(word)
             && (word.ends_with("ed") || word.ends_with('s') || word == "told"))
+}
+
+/// Whether word `k` of `words` is a verb of saying, counting "read" after a
+/// document ("a BBC statement read", "the letter reads").
+fn reports_at(words: &[Word<'_>], k: usize) -> bool {
+    let text = |k: usize| words.get(k).map_or("", |w| w.text);
+    reports(text(k))
+        || (matches!(text(k), "read" | "reads")
+            && k.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    text(p),
+                    "statement" | "letter" | "message" | "note" | "notice" | "release" | "email"
+                )
+            }))
 }
 
 /// How many words an apposition or relative clause between a name and its
@@ -239,6 +260,9 @@ impl Context<'_> {
                     Who::Pronoun(i, pronoun.to_lowercase())
                 });
         }
+        if words.len() == 1 && first.text.eq_ignore_ascii_case("it") {
+            return Who::It;
+        }
         if words.len() == 1 && is_other_pronoun(first.text) {
             return Who::Unknown;
         }
@@ -361,7 +385,7 @@ impl Context<'_> {
             }
         }
         // ", X said" / ", the Conservative leader said" / ", he later added"
-        let verb = (1..PHRASE_WORDS).find(|&k| reports(text_at(k)))?;
+        let verb = (1..PHRASE_WORDS).find(|&k| reports_at(&words, k))?;
         let linked = (1..verb).all(|k| match (words.get(k - 1), words.get(k)) {
             (Some(a), Some(b)) => self.joined(a, b),
             _ => false,
@@ -418,7 +442,7 @@ impl Context<'_> {
         let lookback = if colon { 6 } else { 4 };
         let verb = (n.saturating_sub(lookback)..n)
             .rev()
-            .find(|&k| reports(text_at(k)))?;
+            .find(|&k| reports_at(&words, k))?;
         let tail = words.get(verb + 1..)?;
         let tail_ok = colon
             || tail.is_empty()
