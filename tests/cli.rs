@@ -58,20 +58,20 @@ fn quotes_table_gives_offsets_kind_and_speaker() {
     assert_eq!(lines.len(), 5, "{table}");
     assert_eq!(
         lines[0],
-        "ID  START  END   KIND    SPEAKER          HOW       TEXT"
+        "ID  START  END   KIND    SPEAKER          HOW      TEXT"
     );
-    // "he called for a "new balance"": found through the pronoun, weak.
+    // "he called for a "new balance"": found through the pronoun.
     assert_eq!(
         lines[1],
-        "q1  506    519   speech  Emmanuel Macron  pronoun?  \"new balance\""
+        "q1  506    519   speech  Emmanuel Macron  pronoun  \"new balance\""
     );
     assert_eq!(
         lines[2],
-        "q2  770    783   scare   -                -         \"Super April\""
+        "q2  770    783   scare   -                -        \"Super April\""
     );
     assert!(
         lines[3].starts_with(
-            "q3  868    999   speech  Emmanuel Macron  clause    “The geopolitical objective of Russia"
+            "q3  868    999   speech  Emmanuel Macron  clause   “The geopolitical objective of Russia"
         ),
         "{}",
         lines[3]

@@ -85,7 +85,7 @@ fn entities_and_quotes_print_what_export_prints() {
     // The quotation table names the speaker by the corrected name.
     let table = stdout_of(&dir, &["quotes", "a.txt"]);
     assert!(
-        table.contains("speech  President Macron  clause    “The geopolitical objective"),
+        table.contains("speech  President Macron  clause   “The geopolitical objective"),
         "{table}"
     );
 }

@@ -174,7 +174,7 @@ impl<'a> Stage<'a> {
             .filter(|(_, p)| p.is_none())
             .map(|(f, _)| f.span.clone())
             .collect();
-        let people = People::new(text, entities, &outermost);
+        let people = People::new(text, entities, &outermost, sentences);
         let (quotations, refers_back) = clause_speakers(text, paragraphs, &people, found, parents);
         let mut spoke = vec![false; entities.len()];
         for (q, _, _) in &quotations {
@@ -589,6 +589,21 @@ mod tests {
                 "“The show was cancelled for safety reasons,”",
                 Some("a council statement")
             )])
+        );
+    }
+
+    #[test]
+    fn he_means_the_subject_of_the_sentence_before() {
+        let text = "Mr Okoro was asked why Mr Vance had resigned. He replied: “It was time.”";
+        assert_eq!(quotes(text), owned(&[("“It was time.”", Some("Okoro"))]));
+    }
+
+    #[test]
+    fn a_subject_pronoun_keeps_its_person() {
+        let text = "Lena Marsh spoke at the launch. She said the guest of honour would be Maria Costa. She said the former mayor was “a true original”.";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“a true original”", Some("Lena Marsh"))])
         );
     }
 }

@@ -23,26 +23,63 @@ pub(super) struct People {
     subject: Vec<bool>,
     /// Gender of each entity (indexed like the entities).
     genders: Vec<Gender>,
+    /// Sentences of the text (byte ranges, sorted), to find the sentence
+    /// a mention or pronoun is in.
+    sentence_starts: Vec<usize>,
+    /// Sentences opened by "He" or "She" outside quotations, resolved in
+    /// reading order: `(byte offset of the pronoun, entity, whether a
+    /// reporting verb follows)`, sorted. A subject pronoun keeps its
+    /// sentence about the person it stands for, so a later "he" may mean
+    /// that person rather than someone the sentence only names ("He said
+    /// the DUP leader, Ian Paisley, … He added …").
+    subjects: Vec<(usize, usize, bool)>,
 }
 
 impl People {
     /// The person mentions of `entities` in `text`, leaving out those inside
     /// the `quoted` spans (sorted by start, outermost quotations only): the
-    /// people a speaker names are not the speaker.
-    pub(super) fn new(text: &str, entities: &[Entity], quoted: &[Range<usize>]) -> Self {
+    /// people a speaker names are not the speaker. `sentences` are the
+    /// text's sentences (byte ranges, sorted).
+    pub(super) fn new(
+        text: &str,
+        entities: &[Entity],
+        quoted: &[Range<usize>],
+        sentences: &[Range<usize>],
+    ) -> Self {
         let mentions = mentions_outside(entities, quoted, &[EntityKind::Person]);
-        let speaks = mentions.iter().map(|(r, _)| speaks(text, r.end)).collect();
+        let speaking = mentions.iter().map(|(r, _)| speaks(text, r.end)).collect();
         let subject = mentions
             .iter()
             .map(|(r, _)| !after_preposition(text, r.start))
             .collect();
         let genders = entities.iter().map(|e| gender(text, e)).collect();
-        Self {
+        let mut people = Self {
             mentions,
-            speaks,
+            speaks: speaking,
             subject,
             genders,
+            sentence_starts: sentences.iter().map(|r| r.start).collect(),
+            subjects: Vec::new(),
+        };
+        for sentence in sentences {
+            let Some((at, pronoun)) = subject_pronoun(text, sentence.clone()) else {
+                continue;
+            };
+            if inside(quoted, at) {
+                continue;
+            }
+            let from = at.saturating_sub(PRONOUN_REACH);
+            if let Some(entity) = people.pronoun(pronoun, at, from) {
+                let speaks = speaks(text, at + pronoun.len());
+                people.subjects.push((at, entity, speaks));
+            }
         }
+        people
+    }
+
+    /// The index of the sentence holding byte `at`.
+    fn sentence_of(&self, at: usize) -> usize {
+        self.sentence_starts.partition_point(|&s| s <= at)
     }
 
     /// The person mention that ends exactly at byte `end`. (Mentions never
@@ -68,31 +105,54 @@ impl People {
     /// title or given name does not contradict the pronoun, the nearest one
     /// a reporting verb follows ("Waterson said he was …"), or else the
     /// nearest one no preposition comes before, or else the nearest one.
+    /// When the nearest fitting person is in an earlier sentence, the
+    /// choice is made among that sentence's people, first mentioned first:
+    /// a sentence's subject is what a following "he" most often means
+    /// (centering theory: Grosz, Joshi & Weinstein 1995) — "Mr Johnson was
+    /// asked why Mr Smith left. He replied: …" is Mr Johnson.
     pub(super) fn pronoun(&self, pronoun: &str, before: usize, from: usize) -> Option<usize> {
         let wanted = genders::of_pronoun(pronoun);
         let k = self.mentions.partition_point(|(r, _)| r.end <= before);
-        let fitting: Vec<(usize, bool, bool)> = (0..k)
-            .rev()
+        let named = (0..k).rev().take(LOOK_BACK).filter_map(|m| {
+            let (range, entity) = self.mentions.get(m)?;
+            let speaks = self.speaks.get(m).copied().unwrap_or(false);
+            let subject = self.subject.get(m).copied().unwrap_or(true);
+            Some((range.start, *entity, speaks, subject))
+        });
+        let j = self.subjects.partition_point(|(at, _, _)| *at < before);
+        let pronouns = self.subjects.get(..j).unwrap_or(&[]).iter().rev();
+        let pronouns = pronouns
             .take(LOOK_BACK)
-            .filter_map(|m| {
-                let (range, entity) = self.mentions.get(m)?;
+            .map(|&(at, e, speaks)| (at, e, speaks, true));
+        // Nearest first: named mentions and resolved subject pronouns merged.
+        let mut nearby: Vec<(usize, usize, bool, bool)> = named.chain(pronouns).collect();
+        nearby.sort_by_key(|(at, ..)| std::cmp::Reverse(*at));
+        let mut fitting: Vec<(usize, bool, bool, usize)> = nearby
+            .into_iter()
+            .filter(|(at, entity, _, _)| {
                 let g = self
                     .genders
                     .get(*entity)
                     .copied()
                     .unwrap_or(Gender::Unknown);
-                let fits = g.fits(wanted);
-                let speaks = self.speaks.get(m).copied().unwrap_or(false);
-                let subject = self.subject.get(m).copied().unwrap_or(true);
-                (range.start >= from && fits).then_some((*entity, speaks, subject))
+                *at >= from && g.fits(wanted)
             })
+            .take(LOOK_BACK)
+            .map(|(at, entity, speaks, subject)| (entity, speaks, subject, self.sentence_of(at)))
             .collect();
+        if let Some(&(_, _, _, nearest)) = fitting.first()
+            && nearest < self.sentence_of(before)
+        {
+            // That sentence's people, in reading order.
+            fitting.retain(|(_, _, _, sentence)| *sentence == nearest);
+            fitting.reverse();
+        }
         fitting
             .iter()
-            .find(|(_, speaks, _)| *speaks)
-            .or_else(|| fitting.iter().find(|(_, _, subject)| *subject))
+            .find(|(_, speaks, _, _)| *speaks)
+            .or_else(|| fitting.iter().find(|(_, _, subject, _)| *subject))
             .or_else(|| fitting.first())
-            .map(|(entity, _, _)| *entity)
+            .map(|(entity, _, _, _)| *entity)
     }
 }
 
@@ -107,6 +167,34 @@ impl People {
         let speaks = self.speaks.get(m).copied().unwrap_or(false);
         (range.start >= from && speaks).then_some(*entity)
     }
+}
+
+/// How far back (bytes) a sentence-opening pronoun looks for its person:
+/// about the paragraph before, as for pronouns in reporting clauses.
+const PRONOUN_REACH: usize = 1200;
+
+/// The "He" or "She" that opens `sentence` of `text` (possibly after "And"
+/// or "But"), with its byte offset.
+fn subject_pronoun(text: &str, sentence: Range<usize>) -> Option<(usize, &'static str)> {
+    let start = sentence.start;
+    let head = text.get(start..sentence.end.min(start + 12))?;
+    let rest = head
+        .strip_prefix("And ")
+        .or_else(|| head.strip_prefix("But "))
+        .unwrap_or(head);
+    let at = start + (head.len() - rest.len());
+    ["He ", "She ", "he ", "she "]
+        .into_iter()
+        .find(|p| rest.starts_with(p))
+        .map(|p| (at, if p.len() == 3 { "he" } else { "she" }))
+}
+
+/// Whether byte `at` lies inside one of the `quoted` spans (sorted by start).
+fn inside(quoted: &[Range<usize>], at: usize) -> bool {
+    let k = quoted.partition_point(|q| q.start <= at);
+    k.checked_sub(1)
+        .and_then(|k| quoted.get(k))
+        .is_some_and(|q| at < q.end)
 }
 
 /// Whether a preposition comes right before byte `start` of `text`,
