@@ -606,4 +606,13 @@ mod tests {
             owned(&[("“a true original”", Some("Lena Marsh"))])
         );
     }
+
+    #[test]
+    fn she_may_mean_a_spokeswoman_with_no_name() {
+        let text = "Anna Reed ran the museum for ten years. The museum spokeswoman said the doors would open at nine. “We expect a queue,” she added.";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“We expect a queue,”", Some("The museum spokeswoman"))])
+        );
+    }
 }

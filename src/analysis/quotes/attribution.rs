@@ -253,6 +253,12 @@ impl Context<'_> {
         };
         if words.len() == 1 && gazetteer::is_speaker_pronoun(first.text) {
             let pronoun = first.text;
+            if let Some(phrase) = self
+                .people
+                .nominal_for(pronoun, first.span.start, pronoun_from)
+            {
+                return Who::Phrase(phrase.to_owned());
+            }
             return self
                 .people
                 .pronoun(pronoun, first.span.start, pronoun_from)

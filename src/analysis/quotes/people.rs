@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::super::entities::tokens;
 use super::super::{Entity, EntityKind, gazetteer};
 use super::genders::{self, Gender};
 
@@ -33,6 +34,22 @@ pub(super) struct People {
     /// that person rather than someone the sentence only names ("He said
     /// the DUP leader, Ian Paisley, … He added …").
     subjects: Vec<(usize, usize, bool)>,
+    /// Sentences that open with a nominal speaker and a verb of saying
+    /// ("A spokeswoman for the council said …"), in reading order.
+    nominals: Vec<Nominal>,
+}
+
+/// A nominal speaker opening a sentence: a person a later "he" or "she"
+/// may mean, though no name is given.
+struct Nominal {
+    /// Byte offset of the sentence.
+    at: usize,
+    /// Index of the sentence.
+    sentence: usize,
+    /// The words naming the speaker ("The Trafford Centre spokeswoman").
+    phrase: String,
+    /// The gender the noun gives ("spokeswoman": female).
+    gender: Gender,
 }
 
 impl People {
@@ -60,7 +77,21 @@ impl People {
             genders,
             sentence_starts: sentences.iter().map(|r| r.start).collect(),
             subjects: Vec::new(),
+            nominals: Vec::new(),
         };
+        for (k, sentence) in sentences.iter().enumerate() {
+            if inside(quoted, sentence.start) {
+                continue;
+            }
+            if let Some((phrase, gender)) = nominal_subject(text, sentence.clone()) {
+                people.nominals.push(Nominal {
+                    at: sentence.start,
+                    sentence: k,
+                    phrase,
+                    gender,
+                });
+            }
+        }
         for sentence in sentences {
             let Some((at, pronoun)) = subject_pronoun(text, sentence.clone()) else {
                 continue;
@@ -69,6 +100,9 @@ impl People {
                 continue;
             }
             let from = at.saturating_sub(PRONOUN_REACH);
+            if people.nominal_for(pronoun, at, from).is_some() {
+                continue;
+            }
             if let Some(entity) = people.pronoun(pronoun, at, from) {
                 let speaks = speaks(text, at + pronoun.len());
                 people.subjects.push((at, entity, speaks));
@@ -111,6 +145,51 @@ impl People {
     /// (centering theory: Grosz, Joshi & Weinstein 1995) — "Mr Johnson was
     /// asked why Mr Smith left. He replied: …" is Mr Johnson.
     pub(super) fn pronoun(&self, pronoun: &str, before: usize, from: usize) -> Option<usize> {
+        let mut fitting = self.fitting(pronoun, before, from);
+        if let Some(&(_, _, _, nearest)) = fitting.first()
+            && nearest < self.sentence_of(before)
+        {
+            // That sentence's people, in reading order.
+            fitting.retain(|(_, _, _, sentence)| *sentence == nearest);
+            fitting.reverse();
+        }
+        fitting
+            .iter()
+            .find(|(_, speaks, _, _)| *speaks)
+            .or_else(|| fitting.iter().find(|(_, _, subject, _)| *subject))
+            .or_else(|| fitting.first())
+            .map(|(entity, _, _, _)| *entity)
+    }
+
+    /// The nominal speaker a pronoun at byte `before` stands for, when one
+    /// opens a sentence at or after byte `from`, its noun fits the
+    /// pronoun, and no fitting person is named in a later sentence: "The
+    /// Trafford Centre spokeswoman said … “…,” she added."
+    pub(super) fn nominal_for(&self, pronoun: &str, before: usize, from: usize) -> Option<&str> {
+        let wanted = genders::of_pronoun(pronoun);
+        let nominal = self
+            .nominals
+            .iter()
+            .rev()
+            .skip_while(|n| n.at >= before)
+            .take_while(|n| n.at >= from)
+            .find(|n| n.gender.fits(wanted))?;
+        let person = self.fitting(pronoun, before, from).first().map(|f| f.3);
+        person
+            .is_none_or(|sentence| nominal.sentence >= sentence)
+            .then_some(nominal.phrase.as_str())
+    }
+
+    /// The people a pronoun at byte `before` may stand for, nearest first:
+    /// `(entity, whether a reporting verb follows, whether no preposition
+    /// comes before, sentence index)`, named at or after byte `from`, their
+    /// gender not contradicting the pronoun's.
+    fn fitting(
+        &self,
+        pronoun: &str,
+        before: usize,
+        from: usize,
+    ) -> Vec<(usize, bool, bool, usize)> {
         let wanted = genders::of_pronoun(pronoun);
         let k = self.mentions.partition_point(|(r, _)| r.end <= before);
         let named = (0..k).rev().take(LOOK_BACK).filter_map(|m| {
@@ -127,7 +206,7 @@ impl People {
         // Nearest first: named mentions and resolved subject pronouns merged.
         let mut nearby: Vec<(usize, usize, bool, bool)> = named.chain(pronouns).collect();
         nearby.sort_by_key(|(at, ..)| std::cmp::Reverse(*at));
-        let mut fitting: Vec<(usize, bool, bool, usize)> = nearby
+        nearby
             .into_iter()
             .filter(|(at, entity, _, _)| {
                 let g = self
@@ -139,20 +218,7 @@ impl People {
             })
             .take(LOOK_BACK)
             .map(|(at, entity, speaks, subject)| (entity, speaks, subject, self.sentence_of(at)))
-            .collect();
-        if let Some(&(_, _, _, nearest)) = fitting.first()
-            && nearest < self.sentence_of(before)
-        {
-            // That sentence's people, in reading order.
-            fitting.retain(|(_, _, _, sentence)| *sentence == nearest);
-            fitting.reverse();
-        }
-        fitting
-            .iter()
-            .find(|(_, speaks, _, _)| *speaks)
-            .or_else(|| fitting.iter().find(|(_, _, subject, _)| *subject))
-            .or_else(|| fitting.first())
-            .map(|(entity, _, _, _)| *entity)
+            .collect()
     }
 }
 
@@ -187,6 +253,38 @@ fn subject_pronoun(text: &str, sentence: Range<usize>) -> Option<(usize, &'stati
         .into_iter()
         .find(|p| rest.starts_with(p))
         .map(|p| (at, if p.len() == 3 { "he" } else { "she" }))
+}
+
+/// The nominal speaker that opens `sentence` of `text`, with the gender
+/// its noun gives: "A"/"An"/"The"/"One", at most seven more words, a
+/// spokesman, spokeswoman or spokesperson, then within six words a verb
+/// of saying ("A Department for Work and Pensions spokeswoman confirmed").
+fn nominal_subject(text: &str, sentence: Range<usize>) -> Option<(String, Gender)> {
+    let mut end = sentence.end.min(sentence.start + 200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let words = tokens::words(text, sentence.start..end);
+    if !matches!(words.first()?.text, "A" | "An" | "The" | "One") {
+        return None;
+    }
+    let (noun, gender) = words.iter().enumerate().take(9).find_map(|(k, w)| {
+        let gender = match w.text {
+            "spokesman" => Gender::Male,
+            "spokeswoman" => Gender::Female,
+            "spokesperson" => Gender::Unknown,
+            _ => return None,
+        };
+        Some((k, gender))
+    })?;
+    let verb = (noun + 1..=noun + 6).find(|&k| {
+        words
+            .get(k)
+            .is_some_and(|w| gazetteer::is_reporting_verb(w.text))
+    })?;
+    let last = words.get(verb - 1)?;
+    let phrase = text.get(sentence.start..last.span.end)?;
+    Some((phrase.to_owned(), gender))
 }
 
 /// Whether byte `at` lies inside one of the `quoted` spans (sorted by start).
