@@ -615,4 +615,22 @@ mod tests {
             owned(&[("“We expect a queue,”", Some("The museum spokeswoman"))])
         );
     }
+
+    #[test]
+    fn he_claimed_is_not_the_man_he_talks_about() {
+        let text = "Mr Vance spoke at the hall. Mr Hale has failed the town, he claimed.\n\n“We need a new start,” he said.";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“We need a new start,”", Some("Vance"))])
+        );
+    }
+
+    #[test]
+    fn the_speaker_comes_before_a_relative_clause() {
+        let text = "The veteran actor, whose films include Star Lagoon and Red Harbour, said: “I am home.”";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“I am home.”", Some("The veteran actor"))])
+        );
+    }
 }

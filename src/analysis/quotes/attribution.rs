@@ -305,6 +305,50 @@ impl Context<'_> {
         }
     }
 
+    /// The speaker named before a relative clause that ends at word `end`
+    /// of `words` (`Name, who …,` / `The actor, whose films include …,`):
+    /// the phrase ending right before the comma that opens the clause.
+    fn before_relative_clause(&self, words: &[Word<'_>], end: usize, from: usize) -> Option<Who> {
+        let opens = (end.saturating_sub(APPOSITION_WORDS)..end)
+            .rev()
+            .find(|&k| {
+                words
+                    .get(k)
+                    .is_some_and(|w| matches!(w.text, "who" | "whose"))
+                    && k > 0
+                    && {
+                        let gap_start = words.get(k - 1).map_or(0, |p| p.span.end);
+                        let gap = self.text.get(gap_start..words[k].span.start).unwrap_or("");
+                        gap.contains(',')
+                    }
+            })?;
+        // The clause must not hold a sentence break or a quotation.
+        let clause_text = self
+            .text
+            .get(words.get(opens)?.span.start..words.get(end - 1)?.span.end)?;
+        if clause_text.contains(['.', ';', '"', '“', '”']) {
+            return None;
+        }
+        let head_end = opens;
+        let mut head_start = head_end;
+        while head_start > 0
+            && head_end - head_start < PHRASE_WORDS
+            && match (words.get(head_start - 1), words.get(head_start)) {
+                (Some(a), Some(b)) => {
+                    head_start == head_end || (!ends_phrase(a.text) && self.joined(a, b))
+                }
+                _ => false,
+            }
+        {
+            head_start -= 1;
+        }
+        let head = words.get(head_start..head_end)?;
+        match self.who(head, from) {
+            Who::Nobody | Who::Unknown => None,
+            who => Some(who),
+        }
+    }
+
     /// The speaker phrase starting at word `k` and running to a stop word,
     /// punctuation or [`PHRASE_WORDS`] words (`said a spokesman for X.`).
     fn phrase_from<'w>(&self, words: &'w [Word<'w>], k: usize) -> &'w [Word<'w>] {
@@ -472,6 +516,13 @@ impl Context<'_> {
             subject_start -= 1;
         }
         let subject = words.get(subject_start..subject_end)?;
+        if subject.is_empty()
+            && let Some(who) = self.before_relative_clause(&words, subject_end, from)
+        {
+            // "The actor, whose films include Star Wars: The Phantom
+            // Menace, said: “…”": the speaker comes before the clause.
+            return Some(who);
+        }
         if subject.is_empty()
             && let Some(prev) = subject_end.checked_sub(1).and_then(|k| words.get(k))
             && let Some((_, person)) = self.people.ending_at(prev.span.end)

@@ -450,9 +450,6 @@ impl Scene<'_> {
                     continue;
                 }
                 let start = range.start + offset;
-                let Some(entity) = self.people.pronoun(word, start, pronoun_from) else {
-                    continue;
-                };
                 let Some(region) = region_of(start) else {
                     continue;
                 };
@@ -467,6 +464,20 @@ impl Scene<'_> {
                     })
                     .is_empty(),
                 );
+                // "A spokesman for the alliance said: “…” He said … “…”"
+                if let Some(phrase) = self.people.nominal_for(word, start, pronoun_from) {
+                    f[at!("description")] = 1.0;
+                    out.push(Candidate {
+                        entity: None,
+                        features: f,
+                        region,
+                        via: Via::Description(phrase.to_owned()),
+                    });
+                    continue;
+                }
+                let Some(entity) = self.people.pronoun(word, start, pronoun_from) else {
+                    continue;
+                };
                 self.entity_features(&mut f, entity);
                 out.push(Candidate {
                     entity: Some(entity),

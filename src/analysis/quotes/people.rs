@@ -93,19 +93,24 @@ impl People {
             }
         }
         for sentence in sentences {
-            let Some((at, pronoun)) = subject_pronoun(text, sentence.clone()) else {
-                continue;
-            };
-            if inside(quoted, at) {
-                continue;
-            }
-            let from = at.saturating_sub(PRONOUN_REACH);
-            if people.nominal_for(pronoun, at, from).is_some() {
-                continue;
-            }
-            if let Some(entity) = people.pronoun(pronoun, at, from) {
-                let speaks = speaks(text, at + pronoun.len());
-                people.subjects.push((at, entity, speaks));
+            let initial = subject_pronoun(text, sentence.clone()).map(|(at, p)| (at, p, at));
+            // ", he claimed," stands for someone before the sentence: the
+            // words around it are what he claimed, not who.
+            let parenthetical = parenthetical_pronouns(text, sentence.clone())
+                .into_iter()
+                .map(|(at, p)| (at, p, sentence.start));
+            for (at, pronoun, before) in initial.into_iter().chain(parenthetical) {
+                if inside(quoted, at) {
+                    continue;
+                }
+                let from = at.saturating_sub(PRONOUN_REACH);
+                if people.nominal_for(pronoun, before, from).is_some() {
+                    continue;
+                }
+                if let Some(entity) = people.pronoun(pronoun, before, from) {
+                    let speaks = speaks(text, at + pronoun.len());
+                    people.subjects.push((at, entity, speaks));
+                }
             }
         }
         people
@@ -285,6 +290,25 @@ fn nominal_subject(text: &str, sentence: Range<usize>) -> Option<(String, Gender
     let last = words.get(verb - 1)?;
     let phrase = text.get(sentence.start..last.span.end)?;
     Some((phrase.to_owned(), gender))
+}
+
+/// Every ", he" or ", she" in `sentence` of `text` followed by a verb of
+/// saying (", he claimed,"), with its byte offset, in order.
+fn parenthetical_pronouns(text: &str, sentence: Range<usize>) -> Vec<(usize, &'static str)> {
+    let body = text.get(sentence.clone()).unwrap_or("");
+    let mut found: Vec<(usize, &'static str)> = [(", he ", "he"), (", she ", "she")]
+        .into_iter()
+        .flat_map(|(needle, pronoun)| {
+            body.match_indices(needle).filter_map(move |(k, _)| {
+                let after = body.get(k + needle.len()..)?;
+                let verb = after.split_whitespace().next()?;
+                let verb = verb.trim_end_matches(|c: char| !c.is_alphanumeric());
+                gazetteer::is_reporting_verb(verb).then_some((sentence.start + k + 2, pronoun))
+            })
+        })
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 /// Whether byte `at` lies inside one of the `quoted` spans (sorted by start).
