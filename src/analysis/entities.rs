@@ -137,7 +137,7 @@ fn collect_mentions<'a>(
         labels,
         document,
     } = *tagged;
-    let names = labels::decode(labels);
+    let names = join_institutions(sentence, labels::decode(labels));
     if names.is_empty() {
         return;
     }
@@ -223,6 +223,40 @@ fn collect_mentions<'a>(
             reason,
         });
     }
+}
+
+/// Names (word ranges of `sentence`, in order) with two joined into one
+/// organisation where only "and" separates them and an organisation cue
+/// opens the first or closes the second: "Department for Work" and
+/// "Pensions", "Commons Work" and "Pensions Committee". "and" is no name
+/// connector for the tagger, as it joins two names far more often than
+/// it continues one ("Lotte and Hyundai").
+fn join_institutions(
+    sentence: &Sentence<'_>,
+    names: Vec<(Range<usize>, super::EntityKind)>,
+) -> Vec<(Range<usize>, super::EntityKind)> {
+    let word = |k: usize| sentence.words.get(k);
+    let spaced = |k: usize| word(k).is_some_and(|w| w.gap == tokens::Gap::Space);
+    let mut out: Vec<(Range<usize>, super::EntityKind)> = Vec::with_capacity(names.len());
+    for (range, kind) in names {
+        if let Some((before, before_kind)) = out.last_mut()
+            && before.end + 1 == range.start
+            && word(before.end).is_some_and(|w| w.text == "and")
+            && spaced(before.end)
+            && spaced(range.start)
+            // "Gervais and The Office": a name of its own follows.
+            && word(range.start).is_some_and(|w| w.text != "The")
+            && (word(before.start).is_some_and(|w| super::gazetteer::is_organisation_cue(w.text))
+                || word(range.end - 1)
+                    .is_some_and(|w| super::gazetteer::is_organisation_cue(w.text)))
+        {
+            before.end = range.end;
+            *before_kind = super::EntityKind::Organisation;
+            continue;
+        }
+        out.push((range, kind));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -375,5 +409,33 @@ mod tests {
         let found = recognise(&doc, &sentences::segment(&doc), &Progress::default());
         let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["kremlin", "kremlin-square"]);
+    }
+
+    #[test]
+    fn and_joins_the_words_of_an_institution() {
+        let text = "MPs on the Commons Work and Pensions Committee questioned the Department for Work and Pensions. Lotte and Hyundai bid.";
+        let found: Vec<(EntityKind, String)> =
+            entities(text).into_iter().map(|(k, n, _)| (k, n)).collect();
+        assert!(found.contains(&(
+            EntityKind::Organisation,
+            "Commons Work and Pensions Committee".to_owned()
+        )));
+        assert!(found.contains(&(
+            EntityKind::Organisation,
+            "Department for Work and Pensions".to_owned()
+        )));
+        assert!(
+            !found.iter().any(|(_, n)| n.contains("Lotte and")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn head_words_settle_the_type() {
+        let text = "Shares in Lehman Brothers fell as boats sailed up the River Thames.";
+        let found: Vec<(EntityKind, String)> =
+            entities(text).into_iter().map(|(k, n, _)| (k, n)).collect();
+        assert!(found.contains(&(EntityKind::Organisation, "Lehman Brothers".to_owned())));
+        assert!(found.contains(&(EntityKind::Place, "River Thames".to_owned())));
     }
 }

@@ -102,12 +102,60 @@ fn canonical(surface: &str, kind: EntityKind) -> Option<&'static str> {
 /// news outlets, international bodies) that is no listed place is an
 /// organisation, whatever the context: "the Kremlin" said, not the place.
 fn prefer_listed_organisation(m: &mut Mention<'_>) {
-    if matches!(m.kind, EntityKind::Place | EntityKind::Misc)
+    // A one-word person may share a listed firm's name ("Ford"); a longer
+    // listed name ("Fiat Auto") is the firm.
+    let retype = match m.kind {
+        EntityKind::Place | EntityKind::Misc => true,
+        EntityKind::Person => m.surface.contains(' '),
+        EntityKind::Organisation => false,
+    };
+    if retype
         && gazetteer::organisation(m.surface).is_some()
         && gazetteer::place(m.surface).is_none()
     {
         m.kind = EntityKind::Organisation;
         m.reason = Reason::from_evidence(Evidence::Gazetteer(List::Organisation));
+    }
+}
+
+/// Head words that settle the type of a name of two or more words,
+/// whatever the context: the last word of an organisation's name
+/// ("Lehman Brothers", "Pensions Committee") and the first of a
+/// geographical feature's ("River Thames", "Lake Geneva").
+fn prefer_head_word(m: &mut Mention<'_>) {
+    let words: Vec<&str> = m.surface.split_whitespace().collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return;
+    };
+    if words.len() < 2 {
+        return;
+    }
+    let organisation_head = matches!(
+        last,
+        "Brothers"
+            | "Committee"
+            | "Commission"
+            | "Ministry"
+            | "Department"
+            | "Party"
+            | "Inc"
+            | "Ltd"
+            | "plc"
+            | "PLC"
+            | "Corp"
+            | "Corporation"
+            | "Company"
+            | "Association"
+            | "Agency"
+            | "Authority"
+    );
+    let place_head = matches!(first, "River" | "Lake" | "Mount" | "Loch");
+    if organisation_head && m.kind != EntityKind::Organisation {
+        m.kind = EntityKind::Organisation;
+        m.reason = Reason::from_evidence(Evidence::OrganisationCue(last.to_owned()));
+    } else if place_head && m.kind != EntityKind::Place {
+        m.kind = EntityKind::Place;
+        m.reason = Reason::from_evidence(Evidence::PlaceCue(first.to_owned()));
     }
 }
 
@@ -119,6 +167,7 @@ fn kind_index(kind: EntityKind) -> usize {
 /// mention, with ids.
 pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     for m in &mut mentions {
+        prefer_head_word(m);
         prefer_listed_organisation(m);
     }
     // "Super April", "Black Friday", "Christmas": dates dressed as names,
