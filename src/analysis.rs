@@ -203,8 +203,7 @@ pub fn analyse(doc: &Document, progress: &Progress) -> Analysis {
     let Some(mut normalized) = normalize::normalize(doc.text()) else {
         return analyse_normal(doc, progress);
     };
-    // The document holds its own copy: free this one before the analysis.
-    let plain = Document::from_bytes(std::mem::take(&mut normalized.text).as_bytes(), None);
+    let plain = Document::from_derived_text(std::mem::take(&mut normalized.text));
     let mut analysis = analyse_normal(&plain, progress);
     for sentence in &mut analysis.sentences {
         *sentence = normalized.original(sentence);

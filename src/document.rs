@@ -91,6 +91,24 @@ impl Document {
         }
     }
 
+    /// A document over `text` taken as it is — no decoding, no copy, no
+    /// hash (its SHA-256 is empty) — for a text derived from an article
+    /// that only the analysis reads (its normalized form).
+    pub(crate) fn from_derived_text(text: String) -> Self {
+        let paragraphs = split_paragraphs(&text);
+        let chars = CharIndex::new(&text);
+        Self {
+            path: None,
+            text,
+            encoding: "UTF-8",
+            sha256: String::new(),
+            paragraphs,
+            warnings: Vec::new(),
+            chars,
+            markup: Markup::default(),
+        }
+    }
+
     /// A document whose text was extracted from another format (Markdown,
     /// HTML): `text` is the article text, and the SHA-256 is of its UTF-8
     /// bytes, so it identifies the text every offset counts in. `encoding`
