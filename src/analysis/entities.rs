@@ -78,6 +78,9 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     }
     let mut mentions = Vec::new();
     let mut explained = Explained::default();
+    // Give back what the doubling growth left unused: this list is
+    // about the largest thing the analysis holds.
+    local_scores.shrink_to_fit();
     let mut local_scores = local_scores.into_iter();
     for (n, (range, first)) in sentences.iter().zip(&pass_one).enumerate() {
         if first.is_empty() {
@@ -106,6 +109,7 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
         }
     }
     progress.set(700);
+    drop(local_scores);
     let entities = memory::resolve(mentions);
     progress.set(800);
     entities
