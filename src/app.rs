@@ -400,8 +400,8 @@ impl App {
         self.wrap_cache
             .get_mut()
             .set_width(self.areas.text_width(), paragraphs);
-        let max_top = self.layout().bottom_top(self.page_height());
-        self.top = self.top.min(max_top);
+        let top = self.layout().clamp_top(self.top, self.page_height());
+        self.top = top;
     }
 
     /// Handles one key press and returns what the main loop must do.
