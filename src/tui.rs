@@ -157,7 +157,7 @@ fn event_loop(
         let event = match wake {
             Wake::Input(event) => event,
             Wake::InputFailed(err) => return Err(err.into()),
-            Wake::Analysed | Wake::Stop | Wake::Preview(_) | Wake::Loaded(_) => continue,
+            Wake::Analysed | Wake::Stop | Wake::Preview(..) | Wake::Loaded(_) => continue,
         };
         redraw = true;
         let Some(session) = sessions.get_mut(current) else {

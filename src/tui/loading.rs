@@ -10,7 +10,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::RecvTimeoutError;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -38,6 +38,11 @@ pub(super) const PREVIEW_BYTES: usize = 64 * 1024;
 /// being read (the wait ends the moment they, or a preview, arrive).
 const READING_NOTICE_AFTER: Duration = Duration::from_millis(20);
 
+/// The longest the loader waits for the preview to be drawn before it
+/// reads the rest (on two cores, reading 100 MB at once would slow that
+/// first frame down).
+const PREVIEW_DRAW_WAIT: Duration = Duration::from_millis(50);
+
 /// Every article, opened on a background thread.
 pub(super) struct Loader {
     /// Index of the path being read.
@@ -63,7 +68,10 @@ impl Loader {
         let worker_paths = paths.to_vec();
         std::thread::spawn(move || {
             if let Some(doc) = worker_paths.first().and_then(|p| preview(p)) {
-                let _ = waker.send(Wake::Preview(Box::new(doc)));
+                let (drawn, shown) = mpsc::channel();
+                if waker.send(Wake::Preview(Box::new(doc), drawn)).is_ok() {
+                    let _ = shown.recv_timeout(PREVIEW_DRAW_WAIT);
+                }
             }
             let sessions = worker_paths
                 .iter()
@@ -100,12 +108,16 @@ impl Loader {
         // for it, the article is the first frame.
         let mut redraw = false;
         let mut first = Some(wakes.recv_timeout(READING_NOTICE_AFTER));
+        let mut preview_drawn: Option<mpsc::Sender<()>> = None;
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(None);
             }
             if redraw {
                 self.draw(terminal, &screen, settings)?;
+                if let Some(drawn) = preview_drawn.take() {
+                    let _ = drawn.send(());
+                }
             }
             let wake = match first.take() {
                 Some(Ok(wake)) => wake,
@@ -124,11 +136,14 @@ impl Loader {
                     let mut sessions = result?;
                     if let (Screen::Preview(preview), Some(first)) = (&screen, sessions.first_mut())
                     {
-                        carry_over(preview, &mut first.app, terminal)?;
+                        let size = terminal.size()?;
+                        first.app.resize(size.width, size.height);
+                        carry_over(preview, &mut first.app);
                     }
                     return Ok(Some(sessions));
                 }
-                Wake::Preview(doc) => {
+                Wake::Preview(doc, drawn) => {
+                    preview_drawn = Some(drawn);
                     let size = terminal.size()?;
                     let mut app = App::new(
                         Arc::new(*doc),
@@ -222,23 +237,32 @@ fn is_quit_key(key: KeyEvent) -> bool {
             || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
 }
 
-/// Puts the loaded article's top row on the text the preview's top row
-/// showed (the preview is a prefix of the article, so byte offsets agree
+/// Puts the loaded article's top row (sized like the preview) on the text
+/// the preview's top row showed (the preview is a prefix of the article, so byte offsets agree
 /// when the decoded text starts the same).
-fn carry_over(preview: &App, full: &mut App, terminal: &DefaultTerminal) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    full.resize(size.width, size.height);
-    let byte = preview.layout().byte_at(preview.top);
+fn carry_over(preview: &App, full: &mut App) {
+    // A blank row between paragraphs has no byte of its own: it is found
+    // as the row after the line that holds the byte before it.
+    let (byte, rows_after) = {
+        let mut layout = preview.layout();
+        let byte = layout.byte_at(preview.top);
+        let found = layout.position_of(byte);
+        let rows_after = layout.distance(found, preview.top, 2).unwrap_or(0);
+        (byte, rows_after)
+    };
     let same_start = full
         .document()
         .text()
         .get(..byte)
         .is_some_and(|head| preview.document().text().starts_with(head));
     if same_start {
-        let top = full.layout().position_of(byte);
+        let top = {
+            let mut layout = full.layout();
+            let found = layout.position_of(byte);
+            layout.down(found, rows_after)
+        };
         full.top = top;
     }
-    Ok(())
 }
 
 /// The first [`PREVIEW_BYTES`] of the plain-text file at `path`, decoded,
@@ -341,7 +365,7 @@ mod tests {
         let (waker, wakes) = std::sync::mpsc::channel();
         let _loader = Loader::start(std::slice::from_ref(&path), settings, waker);
         let wait = Duration::from_secs(60);
-        let Ok(Wake::Preview(preview)) = wakes.recv_timeout(wait) else {
+        let Ok(Wake::Preview(preview, _)) = wakes.recv_timeout(wait) else {
             panic!("no preview first");
         };
         assert!(text.starts_with(preview.text()));
@@ -350,5 +374,42 @@ mod tests {
         };
         assert_eq!(sessions[0].app.document().text(), text);
         assert!(matches!(wakes.recv_timeout(wait), Ok(Wake::Analysed)));
+    }
+
+    fn app(text: &str) -> App {
+        let mut app = App::new(
+            Document::from_bytes(text.as_bytes(), None),
+            Ok(None),
+            crate::theme::Theme::builtin(false),
+            crate::keymap::Keymap::builtin().unwrap(),
+        );
+        app.resize(100, 30);
+        app
+    }
+
+    #[test]
+    fn the_loaded_article_opens_where_the_preview_was_scrolled_to() {
+        let sample = include_str!("../../samples/macron-moscow.txt");
+        let full_text = sample.repeat(20);
+        let mut full = app(&full_text);
+        let preview_text = full_text.get(..8000).unwrap();
+        // Every row of the first screens, blank rows between paragraphs too.
+        for rows in 0..40 {
+            let mut preview = app(preview_text);
+            let top = preview
+                .layout()
+                .down(crate::app::scroll::Position::default(), rows);
+            preview.top = top;
+            full.top = crate::app::scroll::Position::default();
+            carry_over(&preview, &mut full);
+            assert_eq!(full.top, top, "{rows} rows down");
+        }
+        // A file that changed under the preview opens at the top.
+        let mut preview = app("Another text.\n\nWith two paragraphs.");
+        let top = preview.layout().down(preview.top, 2);
+        preview.top = top;
+        full.top = crate::app::scroll::Position::default();
+        carry_over(&preview, &mut full);
+        assert_eq!(full.top, crate::app::scroll::Position::default());
     }
 }

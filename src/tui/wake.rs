@@ -18,8 +18,9 @@ pub(super) enum Wake {
     /// Reading terminal events failed; the reader cannot go on.
     InputFailed(std::io::Error),
     /// The first bytes of the first article, decoded: shown while the rest
-    /// is read.
-    Preview(Box<Document>),
+    /// is read. The loader waits (briefly) for a word on the sender once
+    /// it is drawn, so reading the rest does not compete with that frame.
+    Preview(Box<Document>, Sender<()>),
     /// Every article is open (or one failed).
     Loaded(anyhow::Result<Vec<Session>>),
     /// An analysis finished; the sessions have it on their own channels.
