@@ -63,7 +63,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
     let mut terminal = TerminalGuard::new(settings.mouse)?;
     wake::spawn_input(waker.clone());
     let saving = Arc::new(Mutex::new(()));
-    spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving), waker);
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving), waker.clone());
     let Some(mut sessions) = loader.show_until_loaded(terminal.get(), &settings, &wakes, &stop)?
     else {
         return Ok(());
@@ -72,6 +72,10 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
     let labels = labels::article_labels(&paths);
     for (session, label) in sessions.iter_mut().zip(labels) {
         session.app.set_article_label(label);
+        let searched = waker.clone();
+        session.app.set_search_notify(Arc::new(move || {
+            let _ = searched.send(Wake::Searched);
+        }));
         if let Some(first) = settings.warnings.first() {
             let more = match settings.warnings.len() {
                 1 => String::new(),
@@ -157,6 +161,12 @@ fn event_loop(
         let event = match wake {
             Wake::Input(event) => event,
             Wake::InputFailed(err) => return Err(err.into()),
+            Wake::Searched => {
+                for (i, session) in sessions.iter_mut().enumerate() {
+                    redraw |= session.app.poll_search() && i == current;
+                }
+                continue;
+            }
             Wake::Analysed | Wake::Stop | Wake::Preview(..) | Wake::Loaded(_) => continue,
         };
         redraw = true;

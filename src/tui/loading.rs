@@ -130,7 +130,7 @@ impl Loader {
                     Err(_) => anyhow::bail!("reading the articles failed"),
                 },
             };
-            redraw = !matches!(wake, Wake::Analysed);
+            redraw = !matches!(wake, Wake::Analysed | Wake::Searched);
             match wake {
                 Wake::Loaded(result) => {
                     let mut sessions = result?;
@@ -163,7 +163,7 @@ impl Loader {
                 }
                 Wake::InputFailed(err) => return Err(err.into()),
                 Wake::Stop => return Ok(None),
-                Wake::Analysed => {}
+                Wake::Analysed | Wake::Searched => {}
             }
         }
     }

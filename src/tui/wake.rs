@@ -25,6 +25,8 @@ pub(super) enum Wake {
     Loaded(anyhow::Result<Vec<Session>>),
     /// An analysis finished; the sessions have it on their own channels.
     Analysed,
+    /// A search thread has news for the app (see `App::poll_search`).
+    Searched,
     /// A stop signal came (SIGTERM, SIGHUP, SIGINT).
     Stop,
 }
