@@ -143,6 +143,8 @@ pub struct App {
     pub(crate) sentence: usize,
     pub(crate) target: Target,
     pub(crate) search: Option<SearchState>,
+    /// A long article's search thread, while it runs.
+    pub(crate) searcher: search::Searcher,
     pub(crate) panel: Panel,
     pub(crate) panel_view: PanelView,
     pub(crate) quote_panel: QuotePanel,
@@ -218,6 +220,7 @@ impl App {
             sentence: 0,
             target: Target::Sentence,
             search: None,
+            searcher: search::Searcher::default(),
             panel: Panel::default(),
             panel_view: PanelView::default(),
             quote_panel: QuotePanel::default(),
@@ -400,8 +403,8 @@ impl App {
         self.wrap_cache
             .get_mut()
             .set_width(self.areas.text_width(), paragraphs);
-        let max_top = self.layout().bottom_top(self.page_height());
-        self.top = self.top.min(max_top);
+        let top = self.layout().clamp_top(self.top, self.page_height());
+        self.top = top;
     }
 
     /// Handles one key press and returns what the main loop must do.

@@ -307,6 +307,28 @@ fn export_command(
         analysis,
     } = annotated::open(path)?;
     let exported = export::to_export(&doc, Some(&analysis), &annotations);
+    drop(analysis);
+    if output.is_none() && !std::io::stdout().is_terminal() {
+        // Straight to the pipe or file, a record at a time: the whole text
+        // of a long article's export is never held in memory.
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let streamed = match format {
+            export_format::ExportFormat::Toml => Some(
+                crate::annotations::file::write_toml(&exported, &mut stdout).map_err(Into::into),
+            ),
+            export_format::ExportFormat::Json => Some(export_format::write_json(
+                &mut stdout,
+                &crate::annotations::export::web_annotation::collection(&doc, &exported),
+            )),
+            _ => None,
+        };
+        if let Some(result) = streamed {
+            result
+                .and_then(|()| stdout.flush().map_err(Into::into))
+                .context("cannot write to standard output")?;
+            return Ok(());
+        }
+    }
     let text = export_format::render(format, &doc, &exported)?;
     match output {
         Some(out) => {

@@ -4,13 +4,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -22,17 +22,17 @@ use crate::view;
 mod labels;
 mod loading;
 mod session;
+mod wake;
 use loading::Loader;
 use session::Session;
+use wake::{Wake, Waker, Wakes};
 
-/// How long the first frame waits for analysis: short articles are coloured
-/// from the start, long ones show their text at once and colour in later.
-const FIRST_FRAME_WAIT: Duration = Duration::from_millis(40);
 /// How often the watchdog checks the terminal and the stop flag.
 const WATCHDOG_TICK: Duration = Duration::from_millis(100);
 
-/// How often the loop wakes without input: to show analysis progress and to
-/// notice a stop signal.
+/// How often the loop wakes without input while an analysis runs, to show
+/// its progress (otherwise it sleeps until a key, a finished analysis or a
+/// stop signal wakes it).
 const TICK: Duration = Duration::from_millis(100);
 
 /// Opens the articles at `paths` in the reader until the user quits; the
@@ -52,10 +52,8 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
         eprintln!("folio: {}", view::safe_line(warning));
     }
     let settings = Arc::new(settings);
-    let loader = Loader::start(paths, Arc::clone(&settings));
-    // Articles read quickly open before the terminal changes, so an error
-    // (a missing file) is printed on a normal screen.
-    let early = loader.wait(FIRST_FRAME_WAIT).transpose()?;
+    let (waker, wakes) = mpsc::channel();
+    let loader = Loader::start(paths, Arc::clone(&settings), waker.clone());
     // Without a terminal the reader could only panic or fill a file with
     // escape codes: say which subcommand prints instead.
     if let Some(missing) = missing_terminal() {
@@ -63,20 +61,21 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
     }
     let stop = stop_on_signals()?;
     let mut terminal = TerminalGuard::new(settings.mouse)?;
-    let mut sessions = match early {
-        Some(sessions) => sessions,
-        None => match loader.show_until_loaded(terminal.get(), &settings.theme, &stop)? {
-            Some(sessions) => sessions,
-            None => return Ok(()),
-        },
+    wake::spawn_input(waker.clone());
+    let saving = Arc::new(Mutex::new(()));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving), waker.clone());
+    let Some(mut sessions) = loader.show_until_loaded(terminal.get(), &settings, &wakes, &stop)?
+    else {
+        return Ok(());
     };
     let paths: Vec<&std::path::Path> = sessions.iter().map(|s| s.path.as_path()).collect();
     let labels = labels::article_labels(&paths);
     for (session, label) in sessions.iter_mut().zip(labels) {
         session.app.set_article_label(label);
-        if let Ok(analysis) = session.receiver.recv_timeout(FIRST_FRAME_WAIT) {
-            session.app.set_analysis(analysis);
-        }
+        let searched = waker.clone();
+        session.app.set_search_notify(Arc::new(move || {
+            let _ = searched.send(Wake::Searched);
+        }));
         if let Some(first) = settings.warnings.first() {
             let more = match settings.warnings.len() {
                 1 => String::new(),
@@ -92,7 +91,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
         share_entities(&mut sessions);
     }
 
-    let result = event_loop(terminal.get(), &mut sessions, stop);
+    let result = event_loop(terminal.get(), &mut sessions, &wakes, &stop, &saving);
     drop(terminal);
     result?;
     let unsaved: Vec<String> = sessions
@@ -113,10 +112,10 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     sessions: &mut [Session],
-    stop: Arc<AtomicBool>,
+    wakes: &Wakes,
+    stop: &AtomicBool,
+    saving: &Mutex<()>,
 ) -> anyhow::Result<()> {
-    let saving = Arc::new(Mutex::new(()));
-    spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving));
     let size = terminal.size()?;
     for session in sessions.iter_mut() {
         session.app.resize(size.width, size.height);
@@ -145,11 +144,37 @@ fn event_loop(
             redraw = false;
             panic_if_asked_for_a_test();
         }
-        if !event::poll(TICK)? {
-            continue;
-        }
+        // While an analysis runs, wake every TICK to show its progress;
+        // otherwise sleep until something happens.
+        let wake = if analysed(sessions) < sessions.len() {
+            match wakes.recv_timeout(TICK) {
+                Ok(wake) => wake,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        } else {
+            match wakes.recv() {
+                Ok(wake) => wake,
+                Err(_) => return Ok(()),
+            }
+        };
+        let event = match wake {
+            Wake::Input(event) => event,
+            Wake::InputFailed(err) => return Err(err.into()),
+            Wake::Searched => {
+                for (i, session) in sessions.iter_mut().enumerate() {
+                    redraw |= session.app.poll_search() && i == current;
+                }
+                continue;
+            }
+            Wake::Analysed | Wake::Stop | Wake::Preview(..) | Wake::Loaded(_) => continue,
+        };
         redraw = true;
-        let effect = match event::read()? {
+        let Some(session) = sessions.get_mut(current) else {
+            return Ok(());
+        };
+        let app = &mut session.app;
+        let effect = match event {
             Event::Key(key) => app.handle_key(key),
             Event::Paste(text) => {
                 app.handle_paste(&text);
@@ -228,13 +253,15 @@ fn panic_if_asked_for_a_test() {
 /// returns to the loop, so a stop signal would go unanswered. The watchdog
 /// exits when the terminal is gone or a stop signal has waited a second,
 /// never during a save (every change is already on disk).
-fn spawn_watchdog(stop: Arc<AtomicBool>, saving: Arc<Mutex<()>>) {
+fn spawn_watchdog(stop: Arc<AtomicBool>, saving: Arc<Mutex<()>>, waker: Waker) {
     std::thread::spawn(move || {
         let mut stopped_at: Option<Instant> = None;
         loop {
             std::thread::sleep(WATCHDOG_TICK);
-            if stop.load(Ordering::Relaxed) {
-                stopped_at.get_or_insert_with(Instant::now);
+            if stop.load(Ordering::Relaxed) && stopped_at.is_none() {
+                stopped_at = Some(Instant::now());
+                // The loop may be asleep waiting for a key: wake it to leave.
+                let _ = waker.send(Wake::Stop);
             }
             let overdue = stopped_at.is_some_and(|at| at.elapsed() > Duration::from_secs(1));
             let terminal_gone = terminal_gone();
@@ -315,7 +342,7 @@ fn terminal_gone() -> bool {
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT. The handlers only set it; the
-/// loop notices it within one [`TICK`] and leaves through the normal path,
+/// watchdog wakes the loop within one [`WATCHDOG_TICK`], and it leaves through the normal path,
 /// which restores the terminal.
 fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));

@@ -444,13 +444,125 @@ fn validate(file: &AnnotationFile) -> Result<(), String> {
 /// The text of `file` as written to disk and printed by `folio export`:
 /// `[article]` as a table, `[[entities]]`, `[[quotes]]` and `[[claims]]` as
 /// arrays of tables, and each entity's mentions as an inline array with one
-/// mention per line, so that a changed mention is a one-line diff.
+/// mention per line, so that a changed mention is a one-line diff. See
+/// [`write_toml`], which this collects.
 ///
 /// # Errors
 /// Only if a value cannot be represented in TOML (not expected for this shape).
 pub fn to_toml(file: &AnnotationFile) -> Result<String, toml_edit::ser::Error> {
+    let mut text = Vec::new();
+    write_toml(file, &mut text).map_err(|err| match err {
+        WriteError::Toml(err) => err,
+        WriteError::Io(err) => toml_edit::ser::Error::Custom(err.to_string()),
+    })?;
+    String::from_utf8(text).map_err(|err| toml_edit::ser::Error::Custom(err.to_string()))
+}
+
+/// Why [`write_toml`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// A value cannot be represented in TOML (not expected for this shape).
+    #[error(transparent)]
+    Toml(#[from] toml_edit::ser::Error),
+    /// Writing to `out` failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Records formatted at a time by [`write_toml`]: memory stays that of a
+/// few hundred records however long the article.
+const RECORDS_AT_A_TIME: usize = 256;
+
+/// Writes the text [`to_toml`] gives to `out` as it goes: the header, then
+/// each array of tables [`RECORDS_AT_A_TIME`] records at a time, so a
+/// 100 MB article's export never holds its whole TOML document in memory.
+///
+/// # Errors
+/// [`WriteError::Io`] when `out` fails; [`WriteError::Toml`] as [`to_toml`].
+pub fn write_toml(file: &AnnotationFile, out: &mut impl std::io::Write) -> Result<(), WriteError> {
+    /// The file's fields before its arrays, in the same order and shape.
+    #[derive(Serialize)]
+    struct Header<'a> {
+        schema: u32,
+        offset_unit: &'a str,
+        article: &'a ArticleRecord,
+    }
+    let header = Header {
+        schema: file.schema,
+        offset_unit: &file.offset_unit,
+        article: &file.article,
+    };
+    out.write_all(format_part(&header)?.as_bytes())?;
+    for entity in &file.entities {
+        write_entity(out, entity)?;
+    }
+    write_records(out, "quotes", &file.quotes)?;
+    write_records(out, "claims", &file.claims)?;
+    write_records(out, "speakers", &file.speakers)?;
+    write_records(out, "corrections", &file.corrections)?;
+    write_records(out, "dismissed", &file.dismissed)?;
+    Ok(())
+}
+
+/// Writes one `[[entities]]` table, its mentions one line each as they go
+/// (a name in a long article may have tens of thousands).
+fn write_entity(out: &mut impl std::io::Write, entity: &EntityRecord) -> Result<(), WriteError> {
+    /// An entity's fields before its mentions, in the same order and shape.
+    #[derive(Serialize)]
+    struct Head<'a> {
+        id: &'a str,
+        kind: EntityKind,
+        name: &'a str,
+        origin: &'a str,
+    }
+    out.write_all(b"\n")?;
+    if entity.mentions.is_empty() {
+        let part = std::collections::BTreeMap::from([("entities", [entity])]);
+        out.write_all(format_part(&part)?.as_bytes())?;
+        return Ok(());
+    }
+    let head = Head {
+        id: &entity.id,
+        kind: entity.kind,
+        name: &entity.name,
+        origin: &entity.origin,
+    };
+    let part = std::collections::BTreeMap::from([("entities", [head])]);
+    out.write_all(format_part(&part)?.as_bytes())?;
+    out.write_all(b"mentions = [\n")?;
+    for mention in &entity.mentions {
+        // The string as toml_edit writes it (basic, literal or escaped).
+        let exact = toml_edit::Value::from(mention.exact.as_str());
+        writeln!(
+            out,
+            "    {{ start = {}, end = {}, exact = {exact} }},",
+            mention.start, mention.end
+        )?;
+    }
+    out.write_all(b"]\n")?;
+    Ok(())
+}
+
+/// Writes `records` as `[[name]]` tables, a few at a time.
+fn write_records<T: Serialize>(
+    out: &mut impl std::io::Write,
+    name: &str,
+    records: &[T],
+) -> Result<(), WriteError> {
+    for some in records.chunks(RECORDS_AT_A_TIME) {
+        let part = std::collections::BTreeMap::from([(name, some)]);
+        out.write_all(b"\n")?;
+        out.write_all(format_part(&part)?.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// `value` (a table) as TOML in the file's layout: inline tables become
+/// tables, arrays of inline tables arrays of tables, and `mentions` one
+/// per line.
+fn format_part(value: &impl Serialize) -> Result<String, toml_edit::ser::Error> {
     use toml_edit::{ArrayOfTables, Item, Value};
-    let mut doc = toml_edit::ser::to_document(file)?;
+    let mut doc = toml_edit::ser::to_document(value)?;
     for (_, item) in doc.as_table_mut().iter_mut() {
         *item = match std::mem::take(item) {
             Item::Value(Value::InlineTable(table)) => Item::Table(table.into_table()),
@@ -629,6 +741,38 @@ mod round_trip {
             let written = to_toml(&file).unwrap();
             prop_assert_eq!(parse(Path::new("p.toml"), &written).unwrap(), file);
         }
+
+        /// The streamed text is, byte for byte, the one toml_edit gives
+        /// the whole file as one document, whatever the strings hold.
+        #[test]
+        fn the_streamed_text_is_the_whole_document(text in "(\\PC|[\\x00-\\x1F\\x7F\"'\\\\\\u{2028}]){0,40}") {
+            let file = file_with(text);
+            prop_assert_eq!(to_toml(&file).unwrap(), format_part(&file).unwrap());
+        }
+    }
+
+    #[test]
+    fn many_records_stream_as_one_document_does() {
+        let mut file = file_with("Straße \"quoted\" 'single' \\ back".to_owned());
+        let entity = file.entities[0].clone();
+        file.entities = (0..3 * RECORDS_AT_A_TIME)
+            .map(|i| EntityRecord {
+                id: format!("e{i}"),
+                mentions: vec![entity.mentions[0].clone(); i % 4],
+                ..entity.clone()
+            })
+            .collect();
+        file.claims = (0..RECORDS_AT_A_TIME + 3)
+            .map(|i| ClaimRecord {
+                id: format!("c{i}"),
+                orphaned: i % 2 == 0,
+                ..file.claims[0].clone()
+            })
+            .collect();
+        let streamed = to_toml(&file).unwrap();
+        assert_eq!(streamed, format_part(&file).unwrap());
+        let read = parse(Path::new("p.toml"), &streamed).unwrap();
+        assert_eq!(read.entities, file.entities);
     }
 
     #[test]

@@ -183,8 +183,8 @@ impl App {
     fn scroll_down(&mut self, rows: usize) {
         let top = {
             let mut layout = self.layout();
-            let max_top = layout.bottom_top(self.page_height());
-            layout.down(self.top, rows).min(max_top)
+            let below = layout.down(self.top, rows);
+            layout.clamp_top(below, self.page_height())
         };
         self.top = top;
     }
@@ -204,8 +204,8 @@ impl App {
             if layout.distance(self.top, target, height).is_some() {
                 return;
             }
-            let max_top = layout.bottom_top(height);
-            layout.up(target, CONTEXT_ROWS.min(height / 3)).min(max_top)
+            let above = layout.up(target, CONTEXT_ROWS.min(height / 3));
+            layout.clamp_top(above, height)
         };
         self.top = top;
     }

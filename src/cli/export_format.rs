@@ -99,6 +99,19 @@ pub(super) fn for_terminal(text: &str) -> String {
         .join("\n")
 }
 
+/// Writes `value` to `out` as [`json_text`] gives it, as it goes.
+///
+/// # Errors
+/// `out` fails, or a value cannot be represented in JSON (not expected).
+pub(super) fn write_json(
+    out: &mut impl std::io::Write,
+    value: &impl serde::Serialize,
+) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
 /// `value` as pretty-printed JSON with a final newline.
 fn json_text(value: &impl serde::Serialize) -> anyhow::Result<String> {
     let mut text =

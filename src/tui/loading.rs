@@ -1,117 +1,415 @@
 //! Reading the articles off the UI thread. A large file or HTML page (1 MB
 //! of HTML takes about a quarter of a second to extract) would otherwise hold
-//! the first frame back; instead the screen says what is being read, and
-//! `q`, `Esc` or `Ctrl-c` still quit at once.
+//! the first frame back. Instead a large plain-text file is shown at once
+//! from its first bytes ([`PREVIEW_BYTES`]) while the rest is read, decoded,
+//! hashed and indexed; other inputs show what is being read. Keys are live
+//! throughout: the preview scrolls, and `q` (or `Esc`, `Ctrl-c` before
+//! there is text) quits at once.
 
-use std::path::PathBuf;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::TICK;
 use super::session::Session;
+use super::wake::{Wake, Waker, Wakes};
+use crate::app::{App, Effect};
 use crate::config::startup::Settings;
-use crate::theme::Theme;
+use crate::document::Document;
+use crate::document::markup::SourceFormat;
+
+/// Files at least this long (bytes) are shown from their first bytes while
+/// the rest is read; smaller ones are read whole before the first frame
+/// (that takes about as long as reading a preview).
+pub(super) const PREVIEW_FROM: u64 = 256 * 1024;
+
+/// How many leading bytes the preview decodes: far more than one screen
+/// holds, and read and decoded in well under a millisecond.
+pub(super) const PREVIEW_BYTES: usize = 64 * 1024;
+
+/// How long the articles may take to open before the screen says what is
+/// being read (the wait ends the moment they, or a preview, arrive).
+const READING_NOTICE_AFTER: Duration = Duration::from_millis(20);
+
+/// The longest the loader waits for the preview to be drawn before it
+/// reads the rest (on two cores, reading 100 MB at once would slow that
+/// first frame down).
+const PREVIEW_DRAW_WAIT: Duration = Duration::from_millis(50);
 
 /// Every article, opened on a background thread.
 pub(super) struct Loader {
-    receiver: mpsc::Receiver<anyhow::Result<Vec<Session>>>,
     /// Index of the path being read.
     reading: Arc<AtomicUsize>,
     paths: Vec<PathBuf>,
 }
 
+/// What the screen shows while the articles are read.
+enum Screen {
+    /// Nothing yet: a status line says what is being read.
+    Reading,
+    /// The first article's first bytes, scrollable, without annotations.
+    Preview(Box<App>),
+}
+
 impl Loader {
     /// Starts opening `paths` in order (reading, decoding, extracting; each
-    /// then starts its own analysis).
-    pub(super) fn start(paths: &[PathBuf], settings: Arc<Settings>) -> Self {
-        let (sender, receiver) = mpsc::channel();
+    /// then starts its own analysis). Sends [`Wake::Preview`] for a large
+    /// plain-text first article, then [`Wake::Loaded`] to `waker`.
+    pub(super) fn start(paths: &[PathBuf], settings: Arc<Settings>, waker: Waker) -> Self {
         let reading = Arc::new(AtomicUsize::new(0));
         let worker_reading = Arc::clone(&reading);
         let worker_paths = paths.to_vec();
         std::thread::spawn(move || {
+            if let Some(doc) = worker_paths.first().and_then(|p| preview(p)) {
+                let (drawn, shown) = mpsc::channel();
+                if waker.send(Wake::Preview(Box::new(doc), drawn)).is_ok() {
+                    let _ = shown.recv_timeout(PREVIEW_DRAW_WAIT);
+                }
+            }
             let sessions = worker_paths
                 .iter()
                 .enumerate()
                 .map(|(i, path)| {
                     worker_reading.store(i, Ordering::Relaxed);
-                    Session::open(path, &settings)
+                    Session::open(path, &settings, waker.clone())
                 })
                 .collect();
-            let _ = sender.send(sessions);
+            let _ = waker.send(Wake::Loaded(sessions));
         });
         Self {
-            receiver,
             reading,
             paths: paths.to_vec(),
         }
     }
 
-    /// The articles, if they are read within `wait`.
-    pub(super) fn wait(&self, wait: Duration) -> Option<anyhow::Result<Vec<Session>>> {
-        match self.receiver.recv_timeout(wait) {
-            Ok(result) => Some(result),
-            Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => {
-                Some(Err(anyhow::anyhow!("reading the articles failed")))
-            }
-        }
-    }
-
-    /// Shows what is being read until every article is open. `Ok(None)`
-    /// when the reader quit first or a stop signal came.
+    /// Shows the preview (or what is being read) until every article is
+    /// open, handling keys and resizes as they come. Returns the sessions
+    /// with the first one scrolled to where the reader left the preview;
+    /// `Ok(None)` when the reader quit first or a stop signal came.
     ///
     /// # Errors
     /// An article could not be read, or the terminal failed.
     pub(super) fn show_until_loaded(
         &self,
         terminal: &mut DefaultTerminal,
-        theme: &Theme,
+        settings: &Settings,
+        wakes: &Wakes,
         stop: &AtomicBool,
     ) -> anyhow::Result<Option<Vec<Session>>> {
-        let style = theme.ui("ui.statusbar");
+        let mut screen = Screen::Reading;
+        // A small article is open before the notice would be read: no frame
+        // for it, the article is the first frame.
+        let mut redraw = false;
+        let mut first = Some(wakes.recv_timeout(READING_NOTICE_AFTER));
+        let mut preview_drawn: Option<mpsc::Sender<()>> = None;
         loop {
-            if let Some(result) = self.wait(Duration::ZERO) {
-                return result.map(Some);
-            }
             if stop.load(Ordering::Relaxed) {
                 return Ok(None);
             }
-            let message = self.message();
-            terminal.draw(|frame| {
-                let area = frame.area();
-                let bar = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
-                frame.render_widget(Paragraph::new(message.as_str()).style(style), bar);
-            })?;
-            if event::poll(TICK)?
-                && let Event::Key(key) = event::read()?
-                && key.kind != KeyEventKind::Release
-                && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-                    || (key.code == KeyCode::Char('c')
-                        && key.modifiers.contains(KeyModifiers::CONTROL)))
-            {
-                return Ok(None);
+            if redraw {
+                self.draw(terminal, &screen, settings)?;
+                if let Some(drawn) = preview_drawn.take() {
+                    let _ = drawn.send(());
+                }
+            }
+            let wake = match first.take() {
+                Some(Ok(wake)) => wake,
+                Some(Err(RecvTimeoutError::Timeout)) => {
+                    redraw = true;
+                    continue;
+                }
+                Some(Err(RecvTimeoutError::Disconnected)) | None => match wakes.recv() {
+                    Ok(wake) => wake,
+                    Err(_) => anyhow::bail!("reading the articles failed"),
+                },
+            };
+            redraw = !matches!(wake, Wake::Analysed | Wake::Searched);
+            match wake {
+                Wake::Loaded(result) => {
+                    let mut sessions = result?;
+                    if let (Screen::Preview(preview), Some(first)) = (&screen, sessions.first_mut())
+                    {
+                        let size = terminal.size()?;
+                        first.app.resize(size.width, size.height);
+                        carry_over(preview, &mut first.app);
+                    }
+                    return Ok(Some(sessions));
+                }
+                Wake::Preview(doc, drawn) => {
+                    preview_drawn = Some(drawn);
+                    let size = terminal.size()?;
+                    let mut app = App::new(
+                        Arc::new(*doc),
+                        Ok(None),
+                        settings.theme.clone(),
+                        settings.keymap.clone(),
+                    )
+                    .with_layout(settings.layout);
+                    app.resize(size.width, size.height);
+                    app.notify(format!("reading the rest of {}…", self.current_path()));
+                    screen = Screen::Preview(Box::new(app));
+                }
+                Wake::Input(event) => {
+                    if handle_event(&mut screen, event) {
+                        return Ok(None);
+                    }
+                }
+                Wake::InputFailed(err) => return Err(err.into()),
+                Wake::Stop => return Ok(None),
+                Wake::Analysed | Wake::Searched => {}
             }
         }
+    }
+
+    fn draw(
+        &self,
+        terminal: &mut DefaultTerminal,
+        screen: &Screen,
+        settings: &Settings,
+    ) -> anyhow::Result<()> {
+        match screen {
+            Screen::Preview(app) => {
+                terminal.draw(|frame| crate::view::draw(frame, app))?;
+            }
+            Screen::Reading => {
+                let message = self.message();
+                let style = settings.theme.ui("ui.statusbar");
+                terminal.draw(|frame| {
+                    let area = frame.area();
+                    let bar = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+                    frame.render_widget(Paragraph::new(message.as_str()).style(style), bar);
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The path being read, made safe to show.
+    fn current_path(&self) -> String {
+        let i = self.reading.load(Ordering::Relaxed);
+        self.paths.get(i).map_or_else(String::new, |p| {
+            crate::view::safe_line(&p.display().to_string())
+        })
     }
 
     /// `reading a.html (2 of 3)…  q quits`, with the path made safe.
     fn message(&self) -> String {
         let i = self.reading.load(Ordering::Relaxed);
-        let path = self.paths.get(i).map_or_else(String::new, |p| {
-            crate::view::safe_line(&p.display().to_string())
-        });
         let of = if self.paths.len() > 1 {
             format!(" ({} of {})", i + 1, self.paths.len())
         } else {
             String::new()
         };
-        format!(" reading {path}{of}…  q quits")
+        format!(" reading {}{of}…  q quits", self.current_path())
+    }
+}
+
+/// Applies one terminal event while loading; whether the reader quit.
+/// The preview takes every key (annotating says it is still analysing, as
+/// it does while a loaded article is analysed); with no preview yet, only
+/// the quit keys do anything.
+fn handle_event(screen: &mut Screen, event: Event) -> bool {
+    match (screen, event) {
+        (Screen::Preview(app), Event::Key(key)) => app.handle_key(key) == Some(Effect::Quit),
+        (Screen::Preview(app), Event::Mouse(mouse)) => {
+            app.handle_mouse(mouse) == Some(Effect::Quit)
+        }
+        (Screen::Preview(app), Event::Resize(width, height)) => {
+            app.resize(width, height);
+            false
+        }
+        (Screen::Reading, Event::Key(key)) => is_quit_key(key),
+        _ => false,
+    }
+}
+
+/// `q`, `Esc` or `Ctrl-c`, pressed.
+fn is_quit_key(key: KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+            || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
+}
+
+/// Puts the loaded article's top row (sized like the preview) on the text
+/// the preview's top row showed (the preview is a prefix of the article, so byte offsets agree
+/// when the decoded text starts the same).
+fn carry_over(preview: &App, full: &mut App) {
+    // A blank row between paragraphs has no byte of its own: it is found
+    // as the row after the line that holds the byte before it.
+    let (byte, rows_after) = {
+        let mut layout = preview.layout();
+        let byte = layout.byte_at(preview.top);
+        let found = layout.position_of(byte);
+        let rows_after = layout.distance(found, preview.top, 2).unwrap_or(0);
+        (byte, rows_after)
+    };
+    let same_start = full
+        .document()
+        .text()
+        .get(..byte)
+        .is_some_and(|head| preview.document().text().starts_with(head));
+    if same_start {
+        let top = {
+            let mut layout = full.layout();
+            let found = layout.position_of(byte);
+            layout.down(found, rows_after)
+        };
+        full.top = top;
+    }
+}
+
+/// The first [`PREVIEW_BYTES`] of the plain-text file at `path`, decoded,
+/// when it is at least [`PREVIEW_FROM`] bytes long; cut after its last
+/// line break (or at the last whole UTF-8 character) so no paragraph or
+/// character is cut in half where a line break could avoid it. `None` for
+/// standard input, small files, HTML, Markdown and binary files, and when
+/// the file cannot be read (the full read reports why).
+pub(super) fn preview(path: &Path) -> Option<Document> {
+    if crate::input::is_stdin(path) {
+        return None;
+    }
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() < PREVIEW_FROM {
+        return None;
+    }
+    let mut head = Vec::with_capacity(PREVIEW_BYTES);
+    std::fs::File::open(path)
+        .ok()?
+        .take(PREVIEW_BYTES as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    if crate::input::detect(&head, Some(path)) != SourceFormat::Text
+        || crate::document::looks_binary(&head)
+    {
+        return None;
+    }
+    let cut = match memchr::memrchr(b'\n', &head) {
+        Some(i) => i + 1,
+        None => match std::str::from_utf8(&head) {
+            Ok(_) => head.len(),
+            Err(err) => err.valid_up_to(),
+        },
+    };
+    head.truncate(cut);
+    Some(Document::from_bytes(&head, Some(path.to_path_buf())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_text_file_is_previewed_from_its_first_bytes_cut_at_a_line_break() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        let line = "Le président a déclaré que la réunion était «utile».\n";
+        let text = line.repeat(PREVIEW_FROM as usize / line.len() + 1);
+        std::fs::write(&path, &text).unwrap();
+        let doc = preview(&path).unwrap();
+        assert!(doc.text().len() <= PREVIEW_BYTES);
+        assert!(doc.text().len() > PREVIEW_BYTES - line.len());
+        assert!(doc.text().ends_with('\n'));
+        assert!(text.starts_with(doc.text()));
+    }
+
+    #[test]
+    fn one_long_line_is_cut_at_a_whole_character() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("line.txt");
+        // Three-byte characters: 64 KiB is not a multiple of three.
+        let text = "€".repeat(PREVIEW_FROM as usize);
+        std::fs::write(&path, &text).unwrap();
+        let doc = preview(&path).unwrap();
+        assert_eq!(doc.text().len(), PREVIEW_BYTES / 3 * 3);
+        assert!(doc.warnings().is_empty());
+    }
+
+    #[test]
+    fn small_files_html_and_standard_input_get_no_preview() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("small.txt");
+        std::fs::write(&small, "A short article.\n").unwrap();
+        assert!(preview(&small).is_none());
+        let page = dir.path().join("page.html");
+        let html = format!(
+            "<html><body><p>{}</p></body></html>",
+            "word ".repeat(60_000)
+        );
+        std::fs::write(&page, html).unwrap();
+        assert!(preview(&page).is_none());
+        assert!(preview(Path::new("-")).is_none());
+    }
+
+    #[test]
+    fn the_loader_wakes_the_loop_with_the_preview_then_the_article_then_its_analysis() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        let sample = include_str!("../../samples/macron-moscow.txt");
+        let text = sample.repeat(PREVIEW_FROM as usize / sample.len() + 1);
+        std::fs::write(&path, &text).unwrap();
+        let settings = Arc::new(Settings {
+            theme: crate::theme::Theme::builtin(false),
+            keymap: crate::keymap::Keymap::builtin().unwrap(),
+            mouse: false,
+            layout: crate::view::layout::LayoutPrefs::default(),
+            claims: crate::annotations::ClaimVocabulary::default(),
+            warnings: Vec::new(),
+        });
+        let (waker, wakes) = std::sync::mpsc::channel();
+        let _loader = Loader::start(std::slice::from_ref(&path), settings, waker);
+        let wait = Duration::from_secs(60);
+        let Ok(Wake::Preview(preview, _)) = wakes.recv_timeout(wait) else {
+            panic!("no preview first");
+        };
+        assert!(text.starts_with(preview.text()));
+        let Ok(Wake::Loaded(Ok(sessions))) = wakes.recv_timeout(wait) else {
+            panic!("the article did not load");
+        };
+        assert_eq!(sessions[0].app.document().text(), text);
+        assert!(matches!(wakes.recv_timeout(wait), Ok(Wake::Analysed)));
+    }
+
+    fn app(text: &str) -> App {
+        let mut app = App::new(
+            Document::from_bytes(text.as_bytes(), None),
+            Ok(None),
+            crate::theme::Theme::builtin(false),
+            crate::keymap::Keymap::builtin().unwrap(),
+        );
+        app.resize(100, 30);
+        app
+    }
+
+    #[test]
+    fn the_loaded_article_opens_where_the_preview_was_scrolled_to() {
+        let sample = include_str!("../../samples/macron-moscow.txt");
+        let full_text = sample.repeat(20);
+        let mut full = app(&full_text);
+        let preview_text = full_text.get(..8000).unwrap();
+        // Every row of the first screens, blank rows between paragraphs too.
+        for rows in 0..40 {
+            let mut preview = app(preview_text);
+            let top = preview
+                .layout()
+                .down(crate::app::scroll::Position::default(), rows);
+            preview.top = top;
+            full.top = crate::app::scroll::Position::default();
+            carry_over(&preview, &mut full);
+            assert_eq!(full.top, top, "{rows} rows down");
+        }
+        // A file that changed under the preview opens at the top.
+        let mut preview = app("Another text.\n\nWith two paragraphs.");
+        let top = preview.layout().down(preview.top, 2);
+        preview.top = top;
+        full.top = crate::app::scroll::Position::default();
+        carry_over(&preview, &mut full);
+        assert_eq!(full.top, crate::app::scroll::Position::default());
     }
 }

@@ -7,6 +7,7 @@ use std::sync::mpsc::{self, TryRecvError};
 
 use anyhow::Context as _;
 
+use super::wake::{Wake, Waker};
 use crate::analysis::{Analysis, Progress, analyse};
 use crate::annotations::store::Store;
 use crate::app::App;
@@ -24,7 +25,8 @@ pub(super) struct Session {
 impl Session {
     /// Reads the article at `path`, opens its annotation file and starts
     /// analysing it on a background thread.
-    pub(super) fn open(path: &Path, settings: &Settings) -> anyhow::Result<Self> {
+    /// `waker` is told when the analysis has finished.
+    pub(super) fn open(path: &Path, settings: &Settings, waker: Waker) -> anyhow::Result<Self> {
         let doc = Arc::new(crate::input::open(path)?);
         let sidecar = crate::input::sidecar_for(path, &doc)?;
         if crate::input::is_stdin(path)
@@ -58,6 +60,7 @@ impl Session {
         std::thread::spawn(move || {
             let analysis = analyse(&doc, &worker_progress);
             let _ = sender.send(analysis);
+            let _ = waker.send(Wake::Analysed);
         });
         Ok(Self {
             path: path.to_path_buf(),

@@ -202,7 +202,7 @@ fn draw_long_message(frame: &mut Frame, app: &App, area: Rect, message: &str, wa
 fn position_label(app: &App) -> String {
     let mut layout = app.layout();
     let height = app.page_height().max(1);
-    let at_end = layout.bottom_top(height) <= app.top;
+    let at_end = layout.shows_end(app.top, height);
     let length = app.document().text().len().max(1);
     let percent = if at_end {
         100

@@ -34,7 +34,7 @@ use crate::document::Document;
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 /// An `AnnotationCollection` with its one page; serialise it with serde.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Collection<'f> {
     #[serde(rename = "@context")]
     context: &'static str,
@@ -46,14 +46,37 @@ pub struct Collection<'f> {
     first: Page<'f>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct Page<'f> {
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
     #[serde(rename = "startIndex")]
     start_index: usize,
-    items: Vec<Annotation<'f>>,
+    items: Items<'f>,
+}
+
+/// Every annotation of a file, made one at a time as it is written: a long
+/// article has hundreds of thousands, and holding them all at once took
+/// many times the article's size.
+#[derive(Clone)]
+struct Items<'f> {
+    doc: &'f Document,
+    file: &'f AnnotationFile,
+    source: String,
+    names: std::collections::HashMap<&'f str, &'f str>,
+}
+
+impl std::fmt::Debug for Items<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Items({})", self.len())
+    }
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -116,92 +139,12 @@ enum Selector<'f> {
 /// (N from 1), `…:quote:qN` and `…:claim:cN`.
 pub fn collection<'f>(doc: &'f Document, file: &'f AnnotationFile) -> Collection<'f> {
     let sha = file.article.sha256.as_str();
-    let source = iri::from_path(&file.article.path);
-    let names = names_by_id(file);
-    let annotation = |id: String, motivation, body, target| Annotation {
-        context: CONTEXT,
-        id,
-        kind: "Annotation",
-        motivation,
-        created: None,
-        body,
-        target,
+    let items = Items {
+        doc,
+        file,
+        source: iri::from_path(&file.article.path),
+        names: names_by_id(file),
     };
-    let target = |start, end, exact, stored| Target {
-        source: source.clone(),
-        state: None,
-        selector: selectors(doc, start, end, exact, stored),
-    };
-    let mut items = Vec::new();
-    for entity in &file.entities {
-        for (n, mention) in entity.mentions.iter().enumerate() {
-            let number = (n + 1).to_string();
-            items.push(annotation(
-                iri::urn(sha, &["mention", &entity.id, &number]),
-                "identifying",
-                vec![
-                    body("classifying", entity.kind.as_str()),
-                    body("identifying", &entity.name),
-                ],
-                target(mention.start, mention.end, &mention.exact, None),
-            ));
-        }
-    }
-    for quote in &file.quotes {
-        let mut bodies = vec![
-            body("classifying", "quotation"),
-            body("tagging", quote.kind.as_str()),
-        ];
-        let speaker = speaker_name(
-            &names,
-            quote.speaker.as_deref(),
-            quote.speaker_text.as_deref(),
-        );
-        bodies.extend(speaker.map(|name| body("describing", name)));
-        items.push(annotation(
-            iri::urn(sha, &["quote", &quote.id]),
-            "classifying",
-            bodies,
-            target(quote.start, quote.end, &quote.exact, None),
-        ));
-    }
-    for claim in &file.claims {
-        let mut bodies = vec![
-            body("tagging", &claim.label),
-            body("assessing", &claim.verdict),
-        ];
-        if !claim.note.is_empty() {
-            bodies.push(body("commenting", &claim.note));
-        }
-        let speaker = speaker_name(&names, claim.speaker.as_deref(), None);
-        bodies.extend(speaker.map(|name| body("describing", name)));
-        let stored = (claim.prefix.as_str(), claim.suffix.as_str());
-        let claim_target = if claim.orphaned {
-            Target {
-                source: source.clone(),
-                state: Some(State {
-                    kind: "TimeState",
-                    source_date: claim.created.to_string(),
-                }),
-                selector: vec![Selector::TextQuoteSelector {
-                    exact: &claim.exact,
-                    prefix: stored.0,
-                    suffix: stored.1,
-                }],
-            }
-        } else {
-            target(claim.start, claim.end, &claim.exact, Some(stored))
-        };
-        items.push(Annotation {
-            created: Some(claim.created.to_string()),
-            ..annotation(
-                iri::urn(sha, &["claim", &claim.id]),
-                "assessing",
-                bodies,
-                claim_target,
-            )
-        });
-    }
     Collection {
         context: CONTEXT,
         id: iri::urn(sha, &[]),
@@ -214,6 +157,125 @@ pub fn collection<'f>(doc: &'f Document, file: &'f AnnotationFile) -> Collection
             start_index: 0,
             items,
         },
+    }
+}
+
+impl<'f> Items<'f> {
+    /// How many annotations there are: one per mention, quotation and claim.
+    fn len(&self) -> usize {
+        let mentions: usize = self.file.entities.iter().map(|e| e.mentions.len()).sum();
+        mentions + self.file.quotes.len() + self.file.claims.len()
+    }
+
+    /// The annotations in order: mentions (by entity), quotations, claims.
+    fn iter(&self) -> impl Iterator<Item = Annotation<'f>> + '_ {
+        let file = self.file;
+        let mentions = file.entities.iter().flat_map(move |entity| {
+            entity.mentions.iter().enumerate().map(move |(n, mention)| {
+                let number = (n + 1).to_string();
+                self.annotation(
+                    iri::urn(self.sha(), &["mention", &entity.id, &number]),
+                    "identifying",
+                    vec![
+                        body("classifying", entity.kind.as_str()),
+                        body("identifying", &entity.name),
+                    ],
+                    self.target(mention.start, mention.end, &mention.exact, None),
+                )
+            })
+        });
+        let quotes = file.quotes.iter().map(move |quote| {
+            let mut bodies = vec![
+                body("classifying", "quotation"),
+                body("tagging", quote.kind.as_str()),
+            ];
+            let speaker = speaker_name(
+                &self.names,
+                quote.speaker.as_deref(),
+                quote.speaker_text.as_deref(),
+            );
+            bodies.extend(speaker.map(|name| body("describing", name)));
+            self.annotation(
+                iri::urn(self.sha(), &["quote", &quote.id]),
+                "classifying",
+                bodies,
+                self.target(quote.start, quote.end, &quote.exact, None),
+            )
+        });
+        let claims = file.claims.iter().map(move |claim| {
+            let mut bodies = vec![
+                body("tagging", &claim.label),
+                body("assessing", &claim.verdict),
+            ];
+            if !claim.note.is_empty() {
+                bodies.push(body("commenting", &claim.note));
+            }
+            let speaker = speaker_name(&self.names, claim.speaker.as_deref(), None);
+            bodies.extend(speaker.map(|name| body("describing", name)));
+            let stored = (claim.prefix.as_str(), claim.suffix.as_str());
+            let claim_target = if claim.orphaned {
+                Target {
+                    source: self.source.clone(),
+                    state: Some(State {
+                        kind: "TimeState",
+                        source_date: claim.created.to_string(),
+                    }),
+                    selector: vec![Selector::TextQuoteSelector {
+                        exact: &claim.exact,
+                        prefix: stored.0,
+                        suffix: stored.1,
+                    }],
+                }
+            } else {
+                self.target(claim.start, claim.end, &claim.exact, Some(stored))
+            };
+            Annotation {
+                created: Some(claim.created.to_string()),
+                ..self.annotation(
+                    iri::urn(self.sha(), &["claim", &claim.id]),
+                    "assessing",
+                    bodies,
+                    claim_target,
+                )
+            }
+        });
+        mentions.chain(quotes).chain(claims)
+    }
+
+    fn sha(&self) -> &'f str {
+        self.file.article.sha256.as_str()
+    }
+
+    fn annotation(
+        &self,
+        id: String,
+        motivation: &'static str,
+        body: Vec<Body<'f>>,
+        target: Target<'f>,
+    ) -> Annotation<'f> {
+        Annotation {
+            context: CONTEXT,
+            id,
+            kind: "Annotation",
+            motivation,
+            created: None,
+            body,
+            target,
+        }
+    }
+
+    fn target(
+        &self,
+        start: usize,
+        end: usize,
+        exact: &'f str,
+        stored: Option<(&'f str, &'f str)>,
+    ) -> Target<'f> {
+        Target {
+            source: self.source.clone(),
+            state: None,
+            selector: selectors(self.doc, start, end, exact, stored),
+        }
     }
 }
 
