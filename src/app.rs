@@ -8,7 +8,6 @@
 pub mod action;
 pub mod claim_form;
 mod claims;
-pub mod corpus;
 mod correcting;
 pub mod correction_form;
 pub mod line_input;
@@ -33,7 +32,8 @@ pub use action::Action;
 use claim_form::{ClaimForm, FormOutcome};
 use correction_form::{CorrectionForm, CorrectionOutcome};
 use line_input::LineInput;
-use panel::{LinkPanel, Panel, PanelView, QuotePanel, SCARE_QUOTES, UNKNOWN_SPEAKER};
+pub use panel::corpus;
+use panel::{EntitiesView, Panels};
 use scroll::{Layout, Position, WrapCache};
 use selection::Selection;
 use speaker_form::{SpeakerForm, SpeakerOutcome};
@@ -143,11 +143,8 @@ pub struct App {
     pub(crate) sentence: usize,
     pub(crate) target: Target,
     pub(crate) search: Option<SearchState>,
-    pub(crate) panel: Panel,
-    pub(crate) panel_view: PanelView,
-    pub(crate) quote_panel: QuotePanel,
-    /// The links view's selection.
-    pub(crate) link_panel: LinkPanel,
+    /// The side panel's views and which one is shown.
+    pub(crate) panels: Panels,
     pub(crate) selected_mention: Option<Range<usize>>,
     /// The keyboard selection, while one is being made (focus `Select`).
     pub(crate) selection: Option<Selection>,
@@ -165,8 +162,6 @@ pub struct App {
     /// The article's name for the status bar (`001.txt`, or `2/3 b.html`
     /// when several are open).
     pub(crate) article_label: Option<String>,
-    /// Entities of every open article, when several are open.
-    pub(crate) corpus: Option<corpus::CorpusPanel>,
     /// `q` was pressed once while a change was unsaved; a second `q` quits.
     pub(crate) quit_armed: bool,
     /// The labels and verdicts the claim form offers.
@@ -175,9 +170,6 @@ pub struct App {
     pub(crate) pending_keys: Vec<KeyPress>,
     /// Whether the margin marks the sentences worth checking (`S`).
     pub(crate) show_suggestions: bool,
-    /// The `Suggested (N)` view's selection (a row of
-    /// [`App::ranked_suggestions`]).
-    pub(crate) suggestion_panel: LinkPanel,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -200,8 +192,7 @@ impl App {
             SaveState::ReadOnly(why) => Some(format!("annotations are read-only: {why}")),
             _ => doc.warnings().first().cloned(),
         };
-        let link_panel = LinkPanel::new(doc.markup().links.len());
-        Self {
+        let mut app = Self {
             doc,
             raw_analysis: None,
             analysis: None,
@@ -218,10 +209,7 @@ impl App {
             sentence: 0,
             target: Target::Sentence,
             search: None,
-            panel: Panel::default(),
-            panel_view: PanelView::default(),
-            quote_panel: QuotePanel::default(),
-            link_panel,
+            panels: Panels::default(),
             selected_mention: None,
             selection: None,
             drag_from: None,
@@ -231,14 +219,14 @@ impl App {
             last_message: None,
             analysis_progress: 0,
             article_label: None,
-            corpus: None,
             quit_armed: false,
             vocabulary: ClaimVocabulary::default(),
             pending_keys: Vec::new(),
             show_suggestions: false,
-            suggestion_panel: LinkPanel::default(),
             now: utc_now,
-        }
+        };
+        app.refresh_panels();
+        app
     }
 
     /// Offers `vocabulary`'s labels and verdicts in the claim form (from the
@@ -275,25 +263,10 @@ impl App {
         self.article_label = Some(label);
     }
 
-    /// Sets the entities of every open article (the panel's third view,
-    /// after `t` `t`), keeping the selected entity when it is still listed.
-    pub fn set_corpus(&mut self, mut corpus: corpus::CorpusPanel) {
-        let kept = self
-            .corpus
-            .as_ref()
-            .and_then(|c| c.selected_entity())
-            .map(|e| (e.kind, e.name.clone()));
-        if let Some((kind, name)) = kept {
-            let row = corpus.rows.iter().position(|r| match r {
-                corpus::CorpusRow::Entity(e) => corpus
-                    .entities
-                    .get(*e)
-                    .is_some_and(|e| e.kind == kind && e.name == name),
-                corpus::CorpusRow::Heading(..) => false,
-            });
-            corpus.selected = row.or(corpus.selected);
-        }
-        self.corpus = Some(corpus);
+    /// Sets the entities of every open article (the panel's all-articles
+    /// view), keeping the selected entity when it is still listed.
+    pub fn set_corpus(&mut self, corpus: corpus::CorpusPanel) {
+        self.panels.corpus.set(corpus);
     }
 
     /// Records how far a background analysis has got (permille).
@@ -321,9 +294,14 @@ impl App {
         &self.save_state
     }
 
-    /// The entity panel: its rows and selection.
-    pub fn panel(&self) -> &Panel {
-        &self.panel
+    /// The panel's entities view: its rows and selection.
+    pub fn panel(&self) -> &EntitiesView {
+        &self.panels.entities
+    }
+
+    /// The theme views draw with.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
     /// The entity mention the reader jumped to or clicked (byte range).
@@ -572,42 +550,6 @@ impl App {
                     analysis.speaker_name(quotation),
                 )
             }
-        }
-    }
-
-    /// Rebuilds the quotations view from the analysis and the reader's
-    /// speaker fixes, keeping the selected quotation when it is still listed.
-    pub(crate) fn refresh_quote_panel(&mut self) {
-        let Some(analysis) = &self.analysis else {
-            return;
-        };
-        let kept = self.quote_panel.selected_quote();
-        let quotes: Vec<(usize, String)> = (0..analysis.quotations.len())
-            .map(|i| {
-                let fixed = analysis
-                    .quotations
-                    .get(i)
-                    .is_some_and(|q| self.annotations.speaker_fix(&q.span).is_some());
-                let scare = analysis
-                    .quotations
-                    .get(i)
-                    .is_some_and(|q| q.kind == crate::analysis::QuoteKind::Scare);
-                let group = match self.quote_speaker(i).1 {
-                    Some(name) => name,
-                    None if scare && !fixed => SCARE_QUOTES.to_owned(),
-                    None => UNKNOWN_SPEAKER.to_owned(),
-                };
-                (i, group)
-            })
-            .collect();
-        self.quote_panel = QuotePanel::new(&quotes);
-        if let Some(kept) = kept {
-            let row = self
-                .quote_panel
-                .rows
-                .iter()
-                .position(|r| *r == panel::QuoteRow::Quote(kept));
-            self.quote_panel.selected = row.or(self.quote_panel.selected);
         }
     }
 

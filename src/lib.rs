@@ -52,6 +52,7 @@ pub mod document;
 pub mod eval;
 pub mod input;
 pub mod keymap;
+pub mod safe_text;
 pub mod theme;
 pub mod tui;
 pub mod view;
