@@ -301,6 +301,13 @@ impl Annotations {
         Some(self.claims.remove(at))
     }
 
+    /// Removes the orphaned claim `id` (one whose words are gone from the
+    /// article); returns it, or `None` when there is no such orphan.
+    pub fn remove_orphan(&mut self, id: &str) -> Option<OrphanedClaim> {
+        let at = self.orphans.iter().position(|c| c.id == id)?;
+        Some(self.orphans.remove(at))
+    }
+
     /// Index of the claim whose span is exactly `span`.
     pub fn claim_at(&self, span: &Range<usize>) -> Option<usize> {
         self.claims.iter().position(|c| c.span == *span)

@@ -226,6 +226,7 @@ impl App {
             now: utc_now,
         };
         app.refresh_panels();
+        app.show_reanchored_claims();
         app
     }
 

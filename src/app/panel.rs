@@ -8,6 +8,7 @@
 //! each of [`Panels::views`] and [`Panels::views_mut`]). Nothing else in the
 //! app, the mouse code or the drawing code names a view.
 
+pub mod claims;
 pub mod corpus;
 pub mod draw;
 pub mod entities;
@@ -23,6 +24,7 @@ use ratatui::layout::Rect;
 use super::{Action, App, Effect, Target};
 use crate::keymap::Context;
 
+pub use claims::ClaimsView;
 pub use corpus::CorpusView;
 pub use entities::EntitiesView;
 pub use links::LinksView;
@@ -78,6 +80,8 @@ pub enum PanelCommand {
     EditClaim(usize),
     /// Remove claim `i` (index into the claims), undoably.
     RemoveClaim(usize),
+    /// Remove the orphaned claim with this id, undoably.
+    RemoveOrphan(String),
     /// Show a message in the status bar.
     Message(String),
 }
@@ -135,6 +139,8 @@ pub struct Panels {
     pub entities: EntitiesView,
     /// Quotations grouped by speaker.
     pub quotes: QuotesView,
+    /// The reader's claims (and those of every open article).
+    pub claims: ClaimsView,
     /// Entities of every open article (when several are open).
     pub corpus: CorpusView,
     /// The article's links (HTML and Markdown articles that have any).
@@ -147,10 +153,11 @@ pub struct Panels {
 
 impl Panels {
     /// The views in `t` order.
-    pub fn views(&self) -> [&dyn PanelView; 5] {
+    pub fn views(&self) -> [&dyn PanelView; 6] {
         [
             &self.entities,
             &self.quotes,
+            &self.claims,
             &self.corpus,
             &self.links,
             &self.suggested,
@@ -158,10 +165,11 @@ impl Panels {
     }
 
     /// The views in `t` order, to change.
-    fn views_mut(&mut self) -> [&mut dyn PanelView; 5] {
+    fn views_mut(&mut self) -> [&mut dyn PanelView; 6] {
         [
             &mut self.entities,
             &mut self.quotes,
+            &mut self.claims,
             &mut self.corpus,
             &mut self.links,
             &mut self.suggested,
@@ -179,6 +187,18 @@ impl Panels {
     fn current_mut(&mut self) -> Option<&mut dyn PanelView> {
         let current = self.current;
         self.views_mut().into_iter().nth(current)
+    }
+
+    /// Shows the view `pick` picks (`|p| &p.claims`).
+    pub fn show(&mut self, pick: impl Fn(&Self) -> &dyn PanelView) {
+        let wanted: *const dyn PanelView = pick(self);
+        let found = self
+            .views()
+            .into_iter()
+            .position(|v| std::ptr::addr_eq(v, wanted));
+        if let Some(i) = found {
+            self.current = i;
+        }
     }
 
     /// Whether the view shown is `view` (compared by identity).
@@ -297,6 +317,7 @@ impl App {
                 self.go_to(span, Target::Claim(i));
                 self.update(Action::DeleteClaim)
             }
+            PanelCommand::RemoveOrphan(id) => claims::remove_orphan(self, &id),
             PanelCommand::Message(message) => {
                 self.message = Some(message);
                 None

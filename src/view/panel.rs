@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::safe_text;
@@ -71,7 +71,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .borders(Borders::LEFT)
         .border_style(border)
         .title(Span::styled(title, border));
-    let inner = reanchoring(frame, app, block.inner(area));
+    let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.analysis().is_none() {
         let progress = format!(" analysing… {}%", app.analysis_progress / 10);
@@ -91,75 +91,4 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         _ => inner,
     };
     view.draw(app, inner, frame.buffer_mut(), focused);
-}
-
-/// Draws, at the bottom of `area`, the claims re-anchoring could not place
-/// (orphaned, with the words they were made on) and those whose words
-/// changed (old and new words); returns the rest of `area`. Takes at most
-/// half of it; nothing when every claim is where it was.
-fn reanchoring(frame: &mut Frame, app: &App, area: Rect) -> Rect {
-    let theme = app.theme();
-    let width = usize::from(area.width);
-    let annotations = app.annotations();
-    let text = |s: &str, indent: usize| safe_text(s, width.saturating_sub(indent + 1));
-    let mut lines = Vec::new();
-    let orphans = annotations.orphans();
-    if !orphans.is_empty() {
-        lines.push(Line::styled(
-            format!(" Orphaned claims ({})", orphans.len()),
-            theme.ui("ui.heading"),
-        ));
-        for orphan in orphans {
-            let row = format!("  {} {}", orphan.id, orphan.exact);
-            lines.push(Line::styled(text(&row, 0), theme.ui("ui.dim")));
-        }
-    }
-    let changed: Vec<(&str, &str)> = annotations.changed_claims().collect();
-    if !changed.is_empty() {
-        lines.push(Line::styled(
-            format!(" Changed claims ({})", changed.len()),
-            theme.ui("ui.heading"),
-        ));
-        for (id, was) in changed {
-            let now = annotations
-                .claims()
-                .iter()
-                .find(|c| c.id == id)
-                .map_or("", |c| app.document().slice(c.span.clone()));
-            let (was, now) = around_first_difference(was, now);
-            let was = format!("  {id} was: {was}");
-            let now = format!("  {} now: {now}", " ".repeat(id.chars().count()));
-            lines.push(Line::styled(text(&was, 0), theme.ui("ui.dim")));
-            lines.push(Line::styled(text(&now, 0), theme.text()));
-        }
-    }
-    let rows = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .min(area.height / 2);
-    if rows == 0 {
-        return area;
-    }
-    let bottom = Rect::new(area.x, area.bottom() - rows, area.width, rows);
-    frame.render_widget(Paragraph::new(lines).style(theme.text()), bottom);
-    Rect {
-        height: area.height - rows,
-        ..area
-    }
-}
-
-/// `was` and `now` from a few chars before where they first differ (with
-/// `…` when cut), so that a narrow panel shows what changed.
-fn around_first_difference(was: &str, now: &str) -> (String, String) {
-    const LEAD: usize = 8;
-    let same = was
-        .chars()
-        .zip(now.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let skip = same.saturating_sub(LEAD);
-    let cut = |s: &str| {
-        let rest: String = s.chars().skip(skip).collect();
-        if skip > 0 { format!("…{rest}") } else { rest }
-    };
-    (cut(was), cut(now))
 }
