@@ -15,6 +15,7 @@ pub mod links;
 mod mouse;
 pub mod note_editor;
 pub mod panel;
+mod report;
 pub mod scroll;
 pub mod search;
 pub mod selection;
@@ -60,6 +61,9 @@ pub enum Effect {
     NextArticle,
     /// Show the previous open article.
     PrevArticle,
+    /// Write the fact-check report ([`App::report`]) beside the annotation
+    /// file, then tell the app with [`App::report_written`].
+    WriteReport,
 }
 
 /// Which screen has the keyboard.

@@ -15,6 +15,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+use crate::annotations::store;
 use crate::app::Effect;
 use crate::config::startup::Settings;
 use crate::view;
@@ -186,6 +187,11 @@ fn event_loop(
                     // It gets the URL as one argument, never through a shell.
                     std::thread::spawn(move || open::that_detached(url));
                 }
+            }
+            Some(Effect::WriteReport) => {
+                let path = session.store.path().with_extension("md");
+                let result = store::write_atomic(&path, &app.report());
+                app.report_written(&path, result);
             }
             Some(Effect::NextArticle) => {
                 current = (current + 1) % sessions.len();

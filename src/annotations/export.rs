@@ -3,12 +3,13 @@
 //!
 //! The other export formats are made from that file (so they carry exactly
 //! what the TOML export carries): [`web_annotation`] (W3C Web Annotation
-//! JSON-LD), [`brat`] (brat standoff) and [`claim_review`] (schema.org
-//! ClaimReview JSON-LD). Offsets are chars (Unicode scalar values) in all.
+//! JSON-LD), [`brat`] (brat standoff), [`claim_review`] (schema.org
+//! ClaimReview JSON-LD) and [`markdown`] (a fact-check report). Offsets are chars (Unicode scalar values) in all.
 
 pub mod brat;
 pub mod claim_review;
 mod iri;
+pub mod markdown;
 pub mod web_annotation;
 
 use std::collections::HashMap;

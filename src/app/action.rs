@@ -92,6 +92,7 @@ actions! {
     CancelSelection => "cancel_selection", "Drop the selection";
     NextArticle => "next_article", "Show the next open article (folio a.txt b.html …)";
     PrevArticle => "prev_article", "Show the previous open article";
+    WriteReport => "write_report", "Write the fact-check report beside the article (ARTICLE.folio.md)";
     OpenLink => "open_link", "Open the link in the current sentence, quotation or panel (web, mail)";
     Help => "help", "Show or hide this help";
     Quit => "quit", "Quit folio (annotations are already saved)";

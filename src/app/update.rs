@@ -77,6 +77,7 @@ impl App {
             Action::TagSelection => self.open_tag_form(),
             Action::CorrectMention => self.open_mention_form(),
             Action::OpenLink => return self.open_link(),
+            Action::WriteReport => return Some(Effect::WriteReport),
             Action::NextArticle => return Some(Effect::NextArticle),
             Action::PrevArticle => return Some(Effect::PrevArticle),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
