@@ -9,6 +9,7 @@ pub mod corrections;
 pub mod export;
 pub mod file;
 pub mod history;
+pub mod selector;
 pub mod store;
 
 use std::ops::Range;

@@ -5,7 +5,7 @@
 //! and may return an [`Effect`] for the main loop to perform (saving, quitting),
 //! so the state logic is pure and testable without a terminal.
 
-pub mod action;
+pub use crate::action;
 pub mod claim_form;
 mod claims;
 mod correcting;
@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-pub use action::Action;
+pub use crate::action::Action;
 use claim_form::{ClaimForm, FormOutcome};
 use correction_form::{CorrectionForm, CorrectionOutcome};
 use line_input::LineInput;
@@ -45,8 +45,8 @@ use crate::annotations::history::History;
 use crate::annotations::{Annotations, ClaimVocabulary, anchor, export};
 use crate::document::Document;
 use crate::keymap::{Context, KeyPress, Keymap, Lookup};
+use crate::layout::{Areas, LayoutPrefs};
 use crate::theme::Theme;
-use crate::view::layout::{Areas, LayoutPrefs};
 
 /// What the main loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,8 +17,8 @@ use ratatui::style::Style;
 use toml::Table;
 
 use crate::analysis::EntityKind;
-use crate::config::warning::{Source, Warning, key_part};
 use crate::document::markup::MarkupKind;
+use crate::warning::{Source, Warning, key_part};
 
 const DEFAULT_THEME: &str = include_str!("../themes/default.toml");
 const MONOCHROME_THEME: &str = include_str!("../themes/monochrome.toml");

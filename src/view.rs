@@ -5,7 +5,7 @@ mod article;
 mod claim_form;
 mod correction_form;
 mod help;
-pub mod layout;
+pub use crate::layout;
 mod panel;
 mod speaker_form;
 mod status;

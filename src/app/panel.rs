@@ -5,7 +5,7 @@
 //!
 //! Adding a view: write `panel/NAME.rs` with a type implementing
 //! [`PanelView`], then add it to [`Panels`] here (a field and one entry in
-//! each of [`Panels::views`] and [`Panels::views_mut`]). Nothing else in the
+//! each of [`Panels::views`] and `Panels::views_mut`). Nothing else in the
 //! app, the mouse code or the drawing code names a view.
 
 pub mod claims;

@@ -11,7 +11,7 @@ use super::{PanelCommand, PanelView, Rows};
 use crate::app::App;
 use crate::safe_text::safe_text;
 
-/// Row `i` is suggestion `i` of [`App::ranked_suggestions`].
+/// Row `i` is suggestion `i` of `App::ranked_suggestions`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SuggestedView {
     list: Rows<usize>,
