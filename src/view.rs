@@ -20,7 +20,7 @@ use crate::app::{App, Mode};
 
 /// Draws the whole screen. Call [`App::resize`] with the frame's size first.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let areas = app.areas;
+    let areas = app.areas();
     if areas.too_small() {
         let text = format!(
             "window too small (need {}×{})",
@@ -28,13 +28,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
             layout::MIN_HEIGHT
         );
         frame.render_widget(
-            Paragraph::new(Line::from(text)).style(app.theme.text()),
+            Paragraph::new(Line::from(text)).style(app.theme().text()),
             areas.whole,
         );
         return;
     }
     frame.render_widget(
-        ratatui::widgets::Block::new().style(app.theme.text()),
+        ratatui::widgets::Block::new().style(app.theme().text()),
         areas.whole,
     );
     article::draw(frame, app, areas.text);

@@ -59,7 +59,7 @@ fn title_hints(app: &App, view: &dyn PanelView, focused: bool) -> String {
 /// Draws the panel into `area` (its left border included).
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme();
-    let focused = app.focus == Context::Panel;
+    let focused = app.focus() == Context::Panel;
     let border = theme.ui(if focused {
         "ui.border.focused"
     } else {
@@ -74,7 +74,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.analysis().is_none() {
-        let progress = format!(" analysing… {}%", app.analysis_progress / 10);
+        let progress = format!(" analysing… {}%", app.analysis_progress() / 10);
         frame.render_widget(Paragraph::new(progress).style(theme.ui("ui.dim")), inner);
         return;
     }

@@ -355,7 +355,7 @@ impl PanelView for ClaimsView {
         }];
         groups.extend(self.others.iter().cloned());
         self.groups = groups;
-        self.verdicts = app.vocabulary.verdicts.clone();
+        self.verdicts = app.vocabulary().verdicts.clone();
         self.rebuild();
     }
 
