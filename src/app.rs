@@ -32,24 +32,22 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
 pub use crate::action::Action;
-use claim_form::{ClaimForm, FormOutcome};
-use correction_form::{CorrectionForm, CorrectionOutcome};
+use claim_form::ClaimForm;
+use correction_form::CorrectionForm;
 use line_input::LineInput;
+use panel::Panels;
 pub use panel::corpus;
-use panel::{EntitiesView, Panels};
-use scroll::{Layout, Position, WrapCache};
+use scroll::{Position, WrapCache};
 use selection::Selection;
-use speaker_form::{SpeakerForm, SpeakerOutcome};
+use speaker_form::SpeakerForm;
 
 use crate::analysis::{Analysis, EntityKind};
 use crate::annotations::file::{AnnotationFile, FileError};
 use crate::annotations::history::History;
-use crate::annotations::{Annotations, ClaimVocabulary, anchor, export};
+use crate::annotations::{Annotations, ClaimVocabulary, anchor};
 use crate::document::Document;
-use crate::keymap::{Context, KeyPress, Keymap, Lookup};
+use crate::keymap::{Context, KeyPress, Keymap};
 use crate::layout::{Areas, LayoutPrefs};
 use crate::theme::Theme;
 

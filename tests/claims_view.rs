@@ -156,3 +156,25 @@ fn without_claims_t_skips_the_view_and_panel_keys_say_they_do_nothing() {
     press(&mut app, "\td");
     assert!(row_text(&draw(&app, 120, 40), 39).contains("d does nothing in this panel view"));
 }
+
+#[test]
+fn a_click_on_a_claims_words_selects_and_goes_to_that_claim() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app_with_claims();
+    let buffer = draw(&app, 120, 40);
+    let (x, y) = find_on_screen(&buffer, "   Biden last week").unwrap();
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x + 4,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(status.contains("claim c2: misleading"), "{status}");
+    assert_eq!(
+        app.claims_view()
+            .selected_claim()
+            .map(|(c, _)| c.id.as_str()),
+        Some("c2")
+    );
+}

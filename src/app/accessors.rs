@@ -1,7 +1,18 @@
 //! What the views and tests read of the [`App`]: the article, analysis,
 //! annotations, theme, mode and the rest, through methods rather than fields.
 
-use super::*;
+use std::ops::Range;
+
+use super::panel::EntitiesView;
+use super::scroll::Position;
+use super::selection::Selection;
+use super::{App, Mode, SaveState, SearchState, Target};
+use crate::analysis::{Analysis, EntityKind};
+use crate::annotations::{Annotations, ClaimVocabulary};
+use crate::document::Document;
+use crate::keymap::{Context, KeyPress, Keymap};
+use crate::layout::Areas;
+use crate::theme::Theme;
 
 impl App {
     /// The article.

@@ -1,7 +1,13 @@
 //! Keys and pasted text: through the keymap while reading, to the open
 //! form or prompt otherwise; and how a key is named in hints.
 
-use super::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::claim_form::{self, FormOutcome};
+use super::correction_form::CorrectionOutcome;
+use super::speaker_form::SpeakerOutcome;
+use super::{Action, App, Effect, Mode};
+use crate::keymap::{Context, KeyPress, Lookup};
 
 impl App {
     /// Handles one key press and returns what the main loop must do.

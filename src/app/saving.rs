@@ -1,7 +1,9 @@
 //! The annotation file the app hands the main loop to save or export, and
 //! what the app says when a save succeeded or failed.
 
-use super::*;
+use super::{App, SaveState};
+use crate::annotations::export;
+use crate::annotations::file::{AnnotationFile, FileError};
 
 impl App {
     /// The annotation file as saved beside the article: the reader's work

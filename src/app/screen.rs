@@ -1,7 +1,9 @@
 //! The terminal's size: the screen's areas, the wrap width, and the row
 //! arithmetic over the article at that width.
 
-use super::*;
+use super::App;
+use super::scroll::Layout;
+use crate::layout::Areas;
 
 impl App {
     /// Sets the terminal size in cells; call before drawing and on every resize.

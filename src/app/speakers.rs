@@ -1,6 +1,6 @@
 //! Who said a quotation, as the reader (a speaker fix) or folio has it.
 
-use super::*;
+use super::App;
 
 impl App {
     /// Who said quotation `i`, as the reader or folio has it: the person's
