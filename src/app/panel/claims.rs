@@ -5,6 +5,9 @@
 //! sorts by position or by verdict. With several articles open it lists the
 //! claims of all of them, grouped by article.
 
+mod summary;
+mod text;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,50 +17,8 @@ use super::draw::{heading_row, render, row_style};
 use super::{PanelCommand, PanelKey, PanelView, Row, Rows};
 use crate::app::{Action, App, Target};
 use crate::safe_text::{safe_line, safe_text};
-
-/// Where a claim stands against the article text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClaimState {
-    /// Found where it was made.
-    Found,
-    /// Found again, but its words changed; holds the words it was made on.
-    Changed(String),
-    /// Its words are gone from the article (kept in the file as read).
-    Orphaned,
-}
-
-/// One claim as the view lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimSummary {
-    /// `c1`, `c2`, …
-    pub id: String,
-    /// The verdict (`false`, `misleading`, …).
-    pub verdict: String,
-    /// The label (`statistic`, …).
-    pub label: String,
-    /// Who made the claim, when it is on a quotation (a name to show).
-    pub speaker: Option<String>,
-    /// The claim's words as they are now (as they were, for an orphan).
-    pub text: String,
-    /// Whether the reader wrote a note.
-    pub has_note: bool,
-    /// Found, changed or orphaned.
-    pub state: ClaimState,
-    /// Byte offset of the claim in its article (`None` for an orphan).
-    pub start: Option<usize>,
-    /// Index into the claims of its article's annotations (`None` for an
-    /// orphan).
-    pub index: Option<usize>,
-}
-
-/// The claims of one other open article, for the grouped view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleClaims {
-    /// The article's name as the status bar shows it.
-    pub article: String,
-    /// Its claims, in text order, orphans last.
-    pub claims: Vec<ClaimSummary>,
-}
+pub use summary::{ArticleClaims, ClaimState, ClaimSummary, summaries};
+use text::{around_first_difference, describe, elsewhere, first_line};
 
 /// How the view orders claims.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -229,52 +190,6 @@ impl ClaimsView {
         };
         next.map(|v| (*v).to_owned())
     }
-}
-
-/// The claims of `app`'s article: found ones in text order, then orphans.
-pub fn summaries(app: &App) -> Vec<ClaimSummary> {
-    let annotations = app.annotations();
-    let analysis = app.analysis();
-    let speaker_name = |id: &str| {
-        analysis
-            .and_then(|a| a.entities.iter().find(|e| e.id == id))
-            .map(|e| e.name.clone())
-    };
-    let found = annotations.claims().iter().enumerate().map(|(i, c)| {
-        // The claim's own speaker, else the speaker of the quotation it is on.
-        let speaker = c.speaker.as_deref().and_then(speaker_name).or_else(|| {
-            let quote = analysis?.quotations.iter().position(|q| {
-                q.parent.is_none() && q.span.start <= c.span.start && c.span.end <= q.span.end
-            })?;
-            app.quote_speaker(quote).1
-        });
-        ClaimSummary {
-            id: c.id.clone(),
-            verdict: c.verdict.clone(),
-            label: c.label.clone(),
-            speaker,
-            text: app.document().slice(c.span.clone()).to_owned(),
-            has_note: !c.note.trim().is_empty(),
-            state: match annotations.changed_from(&c.id) {
-                Some(was) => ClaimState::Changed(was.to_owned()),
-                None => ClaimState::Found,
-            },
-            start: Some(c.span.start),
-            index: Some(i),
-        }
-    });
-    let orphans = annotations.orphans().iter().map(|o| ClaimSummary {
-        id: o.id.clone(),
-        verdict: o.verdict.clone(),
-        label: o.label.clone(),
-        speaker: o.speaker.as_deref().and_then(speaker_name),
-        text: o.exact.clone(),
-        has_note: !o.note.trim().is_empty(),
-        state: ClaimState::Orphaned,
-        start: None,
-        index: None,
-    });
-    found.chain(orphans).collect()
 }
 
 impl App {
@@ -519,107 +434,6 @@ impl ClaimsView {
             _ => None,
         }
     }
-}
-
-/// A claim's first row: ` false statistic · Macron ✎ changed`, the verdict
-/// coloured by meaning, cut to `width` columns, on `style`.
-fn first_line(
-    app: &App,
-    claim: &ClaimSummary,
-    style: ratatui::style::Style,
-    width: usize,
-) -> Line<'static> {
-    let theme = app.theme();
-    let mut spans: Vec<(String, ratatui::style::Style)> = vec![
-        (" ".to_owned(), style),
-        (
-            safe_line(&claim.verdict),
-            style.patch(theme.verdict(&claim.verdict)),
-        ),
-        (format!(" {}", safe_line(&claim.label)), style),
-    ];
-    if let Some(speaker) = &claim.speaker {
-        spans.push((" · ".to_owned(), style.patch(theme.ui("ui.dim"))));
-        spans.push((
-            safe_line(speaker),
-            style.patch(theme.entity(crate::analysis::EntityKind::Person, false)),
-        ));
-    }
-    let mut tail: Vec<(String, ratatui::style::Style)> = Vec::new();
-    if claim.has_note {
-        tail.push((" ✎".to_owned(), style));
-    }
-    match claim.state {
-        ClaimState::Found => {}
-        ClaimState::Changed(_) => {
-            tail.push((" changed".to_owned(), style.patch(theme.claim_state(false))))
-        }
-        ClaimState::Orphaned => {
-            tail.push((" orphaned".to_owned(), style.patch(theme.claim_state(true))))
-        }
-    }
-    // The marks at the end always show; the speaker gives way first.
-    let tail_width: usize = tail.iter().map(|(t, _)| t.width()).sum();
-    let room = width.saturating_sub(tail_width);
-    let mut used = 0;
-    let mut out = Vec::new();
-    for (text, span_style) in spans {
-        let left = room.saturating_sub(used);
-        if left == 0 {
-            break;
-        }
-        let cut = safe_text(&text, left);
-        used += cut.width();
-        out.push(Span::styled(cut, span_style));
-    }
-    out.push(Span::styled(" ".repeat(room.saturating_sub(used)), style));
-    out.extend(tail.into_iter().map(|(t, s)| Span::styled(t, s)));
-    Line::from(out)
-}
-
-/// `was` from a few chars before where it first differs from `now` (with
-/// `…` when cut), so that a narrow panel shows what changed.
-fn around_first_difference(was: &str, now: &str) -> (String, String) {
-    const LEAD: usize = 8;
-    let same = was
-        .chars()
-        .zip(now.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let skip = same.saturating_sub(LEAD);
-    let cut = |s: &str| {
-        let rest: String = s.chars().skip(skip).collect();
-        if skip > 0 { format!("…{rest}") } else { rest }
-    };
-    (cut(was), cut(now))
-}
-
-/// `claim c2: false · statistic · Emmanuel Macron` for the status bar.
-fn describe(claim: &ClaimSummary) -> String {
-    let speaker = claim
-        .speaker
-        .as_ref()
-        .map(|s| format!(" · {}", safe_line(s)))
-        .unwrap_or_default();
-    format!(
-        "claim {}: {} · {}{speaker}",
-        claim.id,
-        safe_line(&claim.verdict),
-        safe_line(&claim.label)
-    )
-}
-
-/// What `Enter`, `c` or `d` say on a claim of another open article.
-fn elsewhere(app: &App, claim: &ClaimSummary, article: &str) -> PanelCommand {
-    let (next, prev) = (
-        app.key_hint(Action::NextArticle),
-        app.key_hint(Action::PrevArticle),
-    );
-    PanelCommand::Message(format!(
-        "{} is in {} ({next} and {prev} switch articles)",
-        claim.id,
-        safe_line(article)
-    ))
 }
 
 #[cfg(test)]
