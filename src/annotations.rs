@@ -9,6 +9,7 @@ pub mod corrections;
 pub mod export;
 pub mod file;
 pub mod history;
+pub mod selector;
 pub mod store;
 
 use std::ops::Range;
@@ -299,6 +300,13 @@ impl Annotations {
         let at = self.claims.iter().position(|c| c.id == id)?;
         self.changed.remove(id);
         Some(self.claims.remove(at))
+    }
+
+    /// Removes the orphaned claim `id` (one whose words are gone from the
+    /// article); returns it, or `None` when there is no such orphan.
+    pub fn remove_orphan(&mut self, id: &str) -> Option<OrphanedClaim> {
+        let at = self.orphans.iter().position(|c| c.id == id)?;
+        Some(self.orphans.remove(at))
     }
 
     /// Index of the claim whose span is exactly `span`.

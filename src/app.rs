@@ -5,21 +5,26 @@
 //! and may return an [`Effect`] for the main loop to perform (saving, quitting),
 //! so the state logic is pure and testable without a terminal.
 
-pub mod action;
+pub use crate::action;
+mod accessors;
 pub mod claim_form;
 mod claims;
-pub mod corpus;
 mod correcting;
 pub mod correction_form;
+mod keys;
 pub mod line_input;
 pub mod links;
 mod mouse;
 pub mod note_editor;
 pub mod panel;
+mod report;
+mod saving;
+mod screen;
 pub mod scroll;
 pub mod search;
 pub mod selection;
 pub mod speaker_form;
+mod speakers;
 mod suggestions;
 mod update;
 
@@ -27,25 +32,24 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
-pub use action::Action;
-use claim_form::{ClaimForm, FormOutcome};
-use correction_form::{CorrectionForm, CorrectionOutcome};
+pub use crate::action::Action;
+use claim_form::ClaimForm;
+use correction_form::CorrectionForm;
 use line_input::LineInput;
-use panel::{LinkPanel, Panel, PanelView, QuotePanel, SCARE_QUOTES, UNKNOWN_SPEAKER};
-use scroll::{Layout, Position, WrapCache};
+use panel::Panels;
+pub use panel::corpus;
+use scroll::{Position, WrapCache};
 use selection::Selection;
-use speaker_form::{SpeakerForm, SpeakerOutcome};
+use speaker_form::SpeakerForm;
 
 use crate::analysis::{Analysis, EntityKind};
 use crate::annotations::file::{AnnotationFile, FileError};
 use crate::annotations::history::History;
-use crate::annotations::{Annotations, ClaimVocabulary, anchor, export};
+use crate::annotations::{Annotations, ClaimVocabulary, anchor};
 use crate::document::Document;
-use crate::keymap::{Context, KeyPress, Keymap, Lookup};
+use crate::keymap::{Context, KeyPress, Keymap};
+use crate::layout::{Areas, LayoutPrefs};
 use crate::theme::Theme;
-use crate::view::layout::{Areas, LayoutPrefs};
 
 /// What the main loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +64,9 @@ pub enum Effect {
     NextArticle,
     /// Show the previous open article.
     PrevArticle,
+    /// Write the fact-check report ([`App::report`]) beside the annotation
+    /// file, then tell the app with [`App::report_written`].
+    WriteReport,
 }
 
 /// Which screen has the keyboard.
@@ -145,11 +152,8 @@ pub struct App {
     pub(crate) search: Option<SearchState>,
     /// A long article's search thread, while it runs.
     pub(crate) searcher: search::Searcher,
-    pub(crate) panel: Panel,
-    pub(crate) panel_view: PanelView,
-    pub(crate) quote_panel: QuotePanel,
-    /// The links view's selection.
-    pub(crate) link_panel: LinkPanel,
+    /// The side panel's views and which one is shown.
+    pub(crate) panels: Panels,
     pub(crate) selected_mention: Option<Range<usize>>,
     /// The keyboard selection, while one is being made (focus `Select`).
     pub(crate) selection: Option<Selection>,
@@ -167,8 +171,6 @@ pub struct App {
     /// The article's name for the status bar (`001.txt`, or `2/3 b.html`
     /// when several are open).
     pub(crate) article_label: Option<String>,
-    /// Entities of every open article, when several are open.
-    pub(crate) corpus: Option<corpus::CorpusPanel>,
     /// `q` was pressed once while a change was unsaved; a second `q` quits.
     pub(crate) quit_armed: bool,
     /// The labels and verdicts the claim form offers.
@@ -177,9 +179,6 @@ pub struct App {
     pub(crate) pending_keys: Vec<KeyPress>,
     /// Whether the margin marks the sentences worth checking (`S`).
     pub(crate) show_suggestions: bool,
-    /// The `Suggested (N)` view's selection (a row of
-    /// [`App::ranked_suggestions`]).
-    pub(crate) suggestion_panel: LinkPanel,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -202,8 +201,7 @@ impl App {
             SaveState::ReadOnly(why) => Some(format!("annotations are read-only: {why}")),
             _ => doc.warnings().first().cloned(),
         };
-        let link_panel = LinkPanel::new(doc.markup().links.len());
-        Self {
+        let mut app = Self {
             doc,
             raw_analysis: None,
             analysis: None,
@@ -221,10 +219,7 @@ impl App {
             target: Target::Sentence,
             search: None,
             searcher: search::Searcher::default(),
-            panel: Panel::default(),
-            panel_view: PanelView::default(),
-            quote_panel: QuotePanel::default(),
-            link_panel,
+            panels: Panels::default(),
             selected_mention: None,
             selection: None,
             drag_from: None,
@@ -234,14 +229,15 @@ impl App {
             last_message: None,
             analysis_progress: 0,
             article_label: None,
-            corpus: None,
             quit_armed: false,
             vocabulary: ClaimVocabulary::default(),
             pending_keys: Vec::new(),
             show_suggestions: false,
-            suggestion_panel: LinkPanel::default(),
             now: utc_now,
-        }
+        };
+        app.refresh_panels();
+        app.show_reanchored_claims();
+        app
     }
 
     /// Offers `vocabulary`'s labels and verdicts in the claim form (from the
@@ -278,367 +274,15 @@ impl App {
         self.article_label = Some(label);
     }
 
-    /// Sets the entities of every open article (the panel's third view,
-    /// after `t` `t`), keeping the selected entity when it is still listed.
-    pub fn set_corpus(&mut self, mut corpus: corpus::CorpusPanel) {
-        let kept = self
-            .corpus
-            .as_ref()
-            .and_then(|c| c.selected_entity())
-            .map(|e| (e.kind, e.name.clone()));
-        if let Some((kind, name)) = kept {
-            let row = corpus.rows.iter().position(|r| match r {
-                corpus::CorpusRow::Entity(e) => corpus
-                    .entities
-                    .get(*e)
-                    .is_some_and(|e| e.kind == kind && e.name == name),
-                corpus::CorpusRow::Heading(..) => false,
-            });
-            corpus.selected = row.or(corpus.selected);
-        }
-        self.corpus = Some(corpus);
+    /// Sets the entities of every open article (the panel's all-articles
+    /// view), keeping the selected entity when it is still listed.
+    pub fn set_corpus(&mut self, corpus: corpus::CorpusPanel) {
+        self.panels.corpus.set(corpus);
     }
 
     /// Records how far a background analysis has got (permille).
     pub fn set_analysis_progress(&mut self, permille: u32) {
         self.analysis_progress = permille;
-    }
-
-    /// The article.
-    pub fn document(&self) -> &Document {
-        &self.doc
-    }
-
-    /// The analysis, once it has finished.
-    pub fn analysis(&self) -> Option<&Analysis> {
-        self.analysis.as_ref()
-    }
-
-    /// The reader's annotations.
-    pub fn annotations(&self) -> &Annotations {
-        &self.annotations
-    }
-
-    /// Whether annotations are saved.
-    pub fn save_state(&self) -> &SaveState {
-        &self.save_state
-    }
-
-    /// The entity panel: its rows and selection.
-    pub fn panel(&self) -> &Panel {
-        &self.panel
-    }
-
-    /// The entity mention the reader jumped to or clicked (byte range).
-    pub fn selected_mention(&self) -> Option<&Range<usize>> {
-        self.selected_mention.as_ref()
-    }
-
-    /// The first keys of a sequence typed so far (`g` while `g g` is being
-    /// typed); empty when no sequence is pending.
-    pub fn pending_keys(&self) -> &[KeyPress] {
-        &self.pending_keys
-    }
-
-    /// The current mode.
-    pub fn mode(&self) -> &Mode {
-        &self.mode
-    }
-
-    /// The keyboard selection, if one is being made.
-    pub fn selection(&self) -> Option<&Selection> {
-        self.selection.as_ref()
-    }
-
-    /// The annotation file as saved beside the article: the reader's work
-    /// (claims), not what folio recomputes on every open, so saves stay small
-    /// and a newer recogniser does not rewrite files kept in git.
-    pub fn sidecar_file(&self) -> AnnotationFile {
-        export::to_file(&self.doc, None, &self.annotations)
-    }
-
-    /// Everything, as `folio export` prints it: entities and quotations (once
-    /// analysis has finished) as well as claims.
-    pub fn export_file(&self) -> AnnotationFile {
-        export::to_file(&self.doc, self.analysis.as_ref(), &self.annotations)
-    }
-
-    /// Tells the app the result of performing [`Effect::Save`].
-    pub fn saved(&mut self, result: Result<(), FileError>) {
-        self.save_state = match result {
-            Ok(()) => SaveState::Saved,
-            Err(err) => {
-                self.message = Some(err.to_string());
-                SaveState::Failed(err.to_string())
-            }
-        };
-    }
-
-    /// Shows `message` in the status bar until the next key, after any
-    /// message already there.
-    pub fn notify(&mut self, message: impl Into<String>) {
-        let message = message.into();
-        self.message = Some(match self.message.take() {
-            Some(first) => format!("{first} · {message}"),
-            None => message,
-        });
-    }
-
-    /// Why the reader's last change is not on disk, if it is not.
-    pub fn unsaved_reason(&self) -> Option<&str> {
-        match &self.save_state {
-            SaveState::Failed(why) => Some(why),
-            SaveState::Pending => Some("a save was still pending"),
-            _ => None,
-        }
-    }
-
-    /// Sets the terminal size in cells; call before drawing and on every resize.
-    pub fn resize(&mut self, width: u16, height: u16) {
-        self.areas = Areas::with_prefs(
-            ratatui::layout::Rect::new(0, 0, width, height),
-            self.layout_prefs,
-        );
-        let paragraphs = self.doc.paragraphs().len();
-        self.wrap_cache
-            .get_mut()
-            .set_width(self.areas.text_width(), paragraphs);
-        let top = self.layout().clamp_top(self.top, self.page_height());
-        self.top = top;
-    }
-
-    /// Handles one key press and returns what the main loop must do.
-    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        if let Some(shown) = self.message.take() {
-            self.last_message = Some(shown);
-        }
-        let quit_armed = std::mem::take(&mut self.quit_armed);
-        match &mut self.mode {
-            Mode::Normal => {
-                let mut keys = std::mem::take(&mut self.pending_keys);
-                keys.push(KeyPress::from_event(key));
-                match self.keymap.lookup(self.focus, &keys) {
-                    Lookup::Action(Action::Quit) if quit_armed => Some(Effect::Quit),
-                    Lookup::Action(action) => self.update(action),
-                    Lookup::Prefix => {
-                        self.pending_keys = keys;
-                        self.quit_armed = quit_armed;
-                        None
-                    }
-                    Lookup::Unbound => {
-                        if keys.len() > 1 && key.code != KeyCode::Esc {
-                            let typed = KeyPress::sequence_name(&keys);
-                            let help = self.key_hint(Action::Help);
-                            self.message =
-                                Some(format!("{typed} is not bound ({help} lists the keys)"));
-                        }
-                        None
-                    }
-                }
-            }
-            Mode::Help { scroll } => {
-                match key.code {
-                    KeyCode::Char('j') | KeyCode::Down => *scroll += 1,
-                    KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                    _ => self.mode = Mode::Normal,
-                }
-                None
-            }
-            Mode::Search(input) => {
-                match key.code {
-                    KeyCode::Enter => {
-                        let query = input.text().to_owned();
-                        self.mode = Mode::Normal;
-                        self.run_search(query);
-                    }
-                    KeyCode::Esc => self.mode = Mode::Normal,
-                    _ if key.modifiers.contains(KeyModifiers::ALT) => self.mode = Mode::Normal,
-                    _ => {
-                        input.handle_key(key);
-                    }
-                }
-                None
-            }
-            Mode::Speaker(form) => {
-                let Some(analysis) = &self.analysis else {
-                    self.mode = Mode::Normal;
-                    return None;
-                };
-                match form.handle_key(key, analysis) {
-                    SpeakerOutcome::Choosing => None,
-                    SpeakerOutcome::Cancel => {
-                        self.mode = Mode::Normal;
-                        None
-                    }
-                    SpeakerOutcome::Set(fix) => {
-                        self.mode = Mode::Normal;
-                        self.set_speaker(fix)
-                    }
-                }
-            }
-            Mode::Correction(form) => {
-                let Some(analysis) = &self.analysis else {
-                    self.mode = Mode::Normal;
-                    return None;
-                };
-                match form.handle_key(key, analysis) {
-                    CorrectionOutcome::Choosing => None,
-                    CorrectionOutcome::Cancel => {
-                        self.mode = Mode::Normal;
-                        None
-                    }
-                    CorrectionOutcome::Done(correction) => {
-                        self.mode = Mode::Normal;
-                        self.correct(correction)
-                    }
-                }
-            }
-            Mode::Claim(form) => match form.handle_key(key) {
-                FormOutcome::Editing => None,
-                FormOutcome::Cancel => {
-                    self.mode = Mode::Normal;
-                    None
-                }
-                FormOutcome::Submit => {
-                    let form = form.as_ref().clone();
-                    self.mode = Mode::Normal;
-                    self.submit_claim(&form)
-                }
-            },
-        }
-    }
-
-    /// Handles pasted text: it goes into the search prompt or the claim
-    /// note when one is open, and is ignored otherwise (never run as keys).
-    pub fn handle_paste(&mut self, text: &str) {
-        match &mut self.mode {
-            Mode::Search(input) => input.insert_str(text),
-            Mode::Claim(form) => {
-                form.field = claim_form::Field::Note;
-                form.note.insert_str(text);
-            }
-            Mode::Speaker(form) => {
-                if let Some(analysis) = &self.analysis {
-                    form.paste(text, analysis);
-                }
-            }
-            Mode::Correction(form) => {
-                if let Some(analysis) = &self.analysis {
-                    form.paste(text, analysis);
-                }
-            }
-            Mode::Normal | Mode::Help { .. } => {
-                let (search, claim) = (
-                    self.key_hint(Action::Search),
-                    self.key_hint(Action::MarkClaim),
-                );
-                self.message = Some(format!(
-                    "paste ignored: paste into a search ({search}) or a claim note ({claim})"
-                ));
-            }
-        }
-    }
-
-    /// Who said quotation `i`, as the reader or folio has it: the person's
-    /// entity id (if any) and a name to show (entity name or phrase).
-    pub fn quote_speaker(&self, i: usize) -> (Option<String>, Option<String>) {
-        let Some(analysis) = &self.analysis else {
-            return (None, None);
-        };
-        let Some(quotation) = analysis.quotations.get(i) else {
-            return (None, None);
-        };
-        let name_of = |id: &str| {
-            analysis
-                .entities
-                .iter()
-                .find(|e| e.id == id)
-                .map(|e| e.name.clone())
-        };
-        match self.annotations.speaker_fix(&quotation.span) {
-            Some(fix) => {
-                let id = fix.speaker.clone();
-                let shown = id
-                    .as_deref()
-                    .and_then(name_of)
-                    .or_else(|| fix.speaker_text.clone())
-                    .or(id.clone());
-                (id, shown)
-            }
-            None => {
-                let person = quotation.speaker.and_then(|s| analysis.entities.get(s));
-                (
-                    person.map(|e| e.id.clone()),
-                    analysis.speaker_name(quotation),
-                )
-            }
-        }
-    }
-
-    /// Rebuilds the quotations view from the analysis and the reader's
-    /// speaker fixes, keeping the selected quotation when it is still listed.
-    pub(crate) fn refresh_quote_panel(&mut self) {
-        let Some(analysis) = &self.analysis else {
-            return;
-        };
-        let kept = self.quote_panel.selected_quote();
-        let quotes: Vec<(usize, String)> = (0..analysis.quotations.len())
-            .map(|i| {
-                let fixed = analysis
-                    .quotations
-                    .get(i)
-                    .is_some_and(|q| self.annotations.speaker_fix(&q.span).is_some());
-                let scare = analysis
-                    .quotations
-                    .get(i)
-                    .is_some_and(|q| q.kind == crate::analysis::QuoteKind::Scare);
-                let group = match self.quote_speaker(i).1 {
-                    Some(name) => name,
-                    None if scare && !fixed => SCARE_QUOTES.to_owned(),
-                    None => UNKNOWN_SPEAKER.to_owned(),
-                };
-                (i, group)
-            })
-            .collect();
-        self.quote_panel = QuotePanel::new(&quotes);
-        if let Some(kept) = kept {
-            let row = self
-                .quote_panel
-                .rows
-                .iter()
-                .position(|r| *r == panel::QuoteRow::Quote(kept));
-            self.quote_panel.selected = row.or(self.quote_panel.selected);
-        }
-    }
-
-    /// How the reader types `action`, for hints in messages: its key in the
-    /// current focus, else while reading (`u`); the action's keymap name
-    /// when no key is bound to it (`mark_claim (no key)`).
-    pub(crate) fn key_hint(&self, action: Action) -> String {
-        self.keymap
-            .key_for(self.focus, action)
-            .or_else(|| self.keymap.key_for(Context::Article, action))
-            .unwrap_or_else(|| format!("{} (no key)", action.name()))
-    }
-
-    /// The key bound to `action` in `context`, for hints drawn only when
-    /// there is one (status bar, panel title).
-    pub(crate) fn key_in(&self, context: Context, action: Action) -> Option<String> {
-        self.keymap.key_for(context, action)
-    }
-
-    /// Row arithmetic over the article at the current width. Keep it short-lived:
-    /// it borrows the wrap cache.
-    pub(crate) fn layout(&self) -> Layout<'_> {
-        Layout::new(&self.doc, self.wrap_cache.borrow_mut())
-    }
-
-    /// Rows of the article pane.
-    pub(crate) fn page_height(&self) -> usize {
-        usize::from(self.areas.text.height)
     }
 }
 

@@ -8,12 +8,12 @@
 
 mod parse;
 pub mod startup;
-pub mod warning;
+pub use crate::warning;
 
 use std::path::{Path, PathBuf};
 
 use crate::keymap::{DEFAULT_KEYMAP, Keymap};
-use crate::view::layout::MAX_TEXT_WIDTH;
+use crate::layout::MAX_TEXT_WIDTH;
 pub use warning::Warning;
 
 /// The commented settings part of the default config (the keymap follows it

@@ -12,8 +12,8 @@ mod parse;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::app::action::Action;
-use crate::config::warning::{Source, Warning};
+use crate::action::Action;
+use crate::warning::{Source, Warning};
 pub use key::KeyPress;
 pub use parse::UNBIND;
 

@@ -12,8 +12,9 @@
 //!   measuring the recogniser (`examples/conll_eval.rs`).
 //! - [`annotations`]: the reader's claims, undo history, the TOML annotation
 //!   file (char offsets, `exact` text), atomic saving and re-anchoring.
-//! - [`app`]: state, the [`app::Action`] enum and `update`, which returns
-//!   effects (save, quit) instead of doing I/O.
+//! - [`app`]: state, `update` (applying an [`action::Action`], returning
+//!   effects such as save or quit instead of doing I/O) and the side panel's
+//!   views ([`app::panel`]).
 //! - [`config`]: the reader's `config.toml` (theme, keys, mouse, widths),
 //!   with warnings that name file, line and key.
 //! - [`keymap`]: keys → actions, loaded from TOML; help is generated from it.
@@ -22,6 +23,12 @@
 //!   word wrapping by grapheme width.
 //! - [`view`]: draws the app with ratatui.
 //! - [`tui`]: terminal set-up/restore and the event loop; [`cli`]: arguments.
+//!
+//! Leaf modules many use, which import none of the above: [`action`] (every
+//! user intent), [`layout`] (screen areas), [`warning`] (problems in the
+//! reader's files, with file, line and key) and [`safe_text`] (text made safe
+//! for one terminal line). Arrows point down: nothing below [`app`] imports
+//! `app` or `view`.
 //!
 //! The analysis on its own, as a library:
 //!
@@ -43,6 +50,7 @@
 //! assert_eq!((quote.span.end, doc.char_offset(quote.span.end)), (26, 22));
 //! ```
 
+pub mod action;
 pub mod analysis;
 pub mod annotations;
 pub mod app;
@@ -52,7 +60,10 @@ pub mod document;
 pub mod eval;
 pub mod input;
 pub mod keymap;
+pub mod layout;
+pub mod safe_text;
 pub mod theme;
 pub mod tui;
 pub mod view;
+pub mod warning;
 pub mod wrap;

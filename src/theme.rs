@@ -17,8 +17,8 @@ use ratatui::style::Style;
 use toml::Table;
 
 use crate::analysis::EntityKind;
-use crate::config::warning::{Source, Warning, key_part};
 use crate::document::markup::MarkupKind;
+use crate::warning::{Source, Warning, key_part};
 
 const DEFAULT_THEME: &str = include_str!("../themes/default.toml");
 const MONOCHROME_THEME: &str = include_str!("../themes/monochrome.toml");
@@ -87,6 +87,15 @@ pub const SCOPES: &[&str] = &[
     "quote.current",
     "claim",
     "claim.current",
+    "claim.changed",
+    "claim.orphaned",
+    "verdict",
+    "verdict.unverified",
+    "verdict.true",
+    "verdict.mostly-true",
+    "verdict.misleading",
+    "verdict.false",
+    "verdict.opinion",
     "sentence.current",
     "suggestion",
     "search.match",
@@ -257,6 +266,33 @@ impl Theme {
     /// A claim span; `current` for the one the reader moved to.
     pub fn claim(&self, current: bool) -> Style {
         self.scope(if current { "claim.current" } else { "claim" })
+    }
+
+    /// A claim's verdict as the claims view writes it: `verdict.NAME`
+    /// (`false`, `misleading`, `true`, …), falling back to `verdict` for a
+    /// verdict the theme does not name (the reader's own vocabulary).
+    pub fn verdict(&self, verdict: &str) -> Style {
+        let name: String = verdict
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        self.scope(&format!("verdict.{name}"))
+    }
+
+    /// The mark of a claim whose words changed since it was made
+    /// (`changed`) or are gone from the article (`orphaned`).
+    pub fn claim_state(&self, orphaned: bool) -> Style {
+        self.scope(if orphaned {
+            "claim.orphaned"
+        } else {
+            "claim.changed"
+        })
     }
 
     /// The margin mark beside a sentence worth checking (`S` shows them).

@@ -15,6 +15,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+use crate::annotations::store;
 use crate::app::Effect;
 use crate::config::startup::Settings;
 use crate::view;
@@ -133,6 +134,7 @@ fn event_loop(
         }
         if sessions.len() > 1 && analysed(sessions) != analysed_before {
             share_entities(sessions);
+            share_claims(sessions);
             redraw = true;
         }
         let Some(session) = sessions.get_mut(current) else {
@@ -211,9 +213,18 @@ fn event_loop(
                     std::thread::spawn(move || open::that_detached(url));
                 }
             }
-            Some(Effect::NextArticle) => current = (current + 1) % sessions.len(),
+            Some(Effect::WriteReport) => {
+                let path = session.store.path().with_extension("md");
+                let result = store::write_atomic(&path, &app.report());
+                app.report_written(&path, result);
+            }
+            Some(Effect::NextArticle) => {
+                current = (current + 1) % sessions.len();
+                share_claims(sessions);
+            }
             Some(Effect::PrevArticle) => {
                 current = (current + sessions.len() - 1) % sessions.len();
+                share_claims(sessions);
             }
             None => {}
         }
@@ -236,6 +247,34 @@ fn share_entities(sessions: &mut [Session]) {
     let corpus = crate::app::corpus::CorpusPanel::new(&analyses);
     for session in sessions.iter_mut() {
         session.app.set_corpus(corpus.clone());
+    }
+}
+
+/// Gives every session the claims of the other open articles (the claims
+/// view groups them by article); run when an article is shown again, so
+/// its view has the claims made elsewhere since.
+fn share_claims(sessions: &mut [Session]) {
+    if sessions.len() < 2 {
+        return;
+    }
+    let all: Vec<crate::app::panel::claims::ArticleClaims> = sessions
+        .iter()
+        .map(|s| crate::app::panel::claims::ArticleClaims {
+            article: s.path.file_name().map_or_else(
+                || s.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            claims: crate::app::panel::claims::summaries(&s.app),
+        })
+        .collect();
+    for (i, session) in sessions.iter_mut().enumerate() {
+        let others = all
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, a)| a.clone())
+            .collect();
+        session.app.set_other_claims(others);
     }
 }
 

@@ -5,7 +5,7 @@ mod article;
 mod claim_form;
 mod correction_form;
 mod help;
-pub mod layout;
+pub use crate::layout;
 mod panel;
 mod speaker_form;
 mod status;
@@ -15,14 +15,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Mode};
-use crate::wrap::glyph;
 
 /// Draws the whole screen. Call [`App::resize`] with the frame's size first.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let areas = app.areas;
+    let areas = app.areas();
     if areas.too_small() {
         let text = format!(
             "window too small (need {}×{})",
@@ -30,13 +28,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
             layout::MIN_HEIGHT
         );
         frame.render_widget(
-            Paragraph::new(Line::from(text)).style(app.theme.text()),
+            Paragraph::new(Line::from(text)).style(app.theme().text()),
             areas.whole,
         );
         return;
     }
     frame.render_widget(
-        ratatui::widgets::Block::new().style(app.theme.text()),
+        ratatui::widgets::Block::new().style(app.theme().text()),
         areas.whole,
     );
     article::draw(frame, app, areas.text);
@@ -53,34 +51,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// `text` made safe for the terminal (controls shown as placeholders, line
-/// breaks as spaces) and cut to at most `max` columns with an ellipsis.
-pub(crate) fn safe_text(text: &str, max: usize) -> String {
-    let mut shown = String::new();
-    let mut columns = 0;
-    for grapheme in text.graphemes(true) {
-        let (glyph, width) = glyph(grapheme, columns);
-        if columns + width > max {
-            if max > 0 {
-                while columns + 1 > max {
-                    let Some(last) = shown.pop() else { break };
-                    columns = columns
-                        .saturating_sub(unicode_width::UnicodeWidthChar::width(last).unwrap_or(0));
-                }
-                shown.push('…');
-            }
-            return shown;
-        }
-        columns += width;
-        shown.push_str(&glyph);
-    }
-    shown
-}
-
-/// `text` made safe to print on one line (controls as placeholders), whole.
-pub fn safe_line(text: &str) -> String {
-    safe_text(text, usize::MAX)
-}
+pub use crate::safe_text::safe_line;
+pub(crate) use crate::safe_text::safe_text;
 
 /// A rectangle of `width` × `height` centred in `area` (clipped to it).
 pub(crate) fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -109,18 +81,4 @@ pub(crate) fn draw_popup(
     frame.render_widget(Clear, area);
     frame.render_widget(body.block(block), area);
     inner
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn safe_text_neutralises_controls_and_truncates_by_width() {
-        assert_eq!(safe_text("a\u{1b}[2Jb", 10), "a\u{241B}[2Jb");
-        assert_eq!(safe_text("Journal du Dimanche", 10), "Journal d…");
-        assert_eq!(safe_text("日本語", 5), "日本…");
-        assert_eq!(safe_text("short", 5), "short");
-        assert_eq!(safe_text("x", 0), "");
-    }
 }

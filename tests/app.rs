@@ -246,7 +246,7 @@ fn help_is_generated_from_the_keymap() {
     press(&mut app, "jjjjjjjjjj");
     let scrolled = screen_text(&draw(&app, 120, 40));
     assert!(
-        scrolled.contains("Jump to the selected entity's next mention"),
+        scrolled.contains("Jump to the selected row (an entity's next mention"),
         "{scrolled}"
     );
     press(&mut app, "q");

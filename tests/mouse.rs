@@ -41,7 +41,7 @@ fn the_wheel_scrolls_the_article_under_the_pointer() {
 fn the_wheel_over_the_panel_moves_its_selection_not_the_article() {
     let mut app = sample_app();
     let before = draw(&app, 120, 40);
-    assert_eq!(app.panel().selected, Some(1));
+    assert_eq!(app.panel().selected_row(), Some(1));
     mouse(&mut app, MouseEventKind::ScrollDown, 100, 10);
     mouse(&mut app, MouseEventKind::ScrollDown, 100, 10);
     let after = draw(&app, 120, 40);
@@ -50,7 +50,7 @@ fn the_wheel_over_the_panel_moves_its_selection_not_the_article() {
         row_text(&before, 1).get(..80)
     );
     // Macron, Putin, Biden: the wheel went down two entities.
-    assert_eq!(app.panel().selected, Some(3));
+    assert_eq!(app.panel().selected_row(), Some(3));
     let (_, y) = find_on_screen(&after, "Joe Biden").unwrap();
     assert_ne!(after[(93, y)].bg, before[(93, y)].bg);
 }

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{SAMPLE, draw, fixed_now, press, row_text, screen_text};
+use common::{SAMPLE, draw, find_on_screen, fixed_now, press, row_text, screen_text};
 use folio::analysis::{Progress, analyse};
 use folio::annotations::file::AnnotationFile;
 use folio::annotations::{Annotations, Claim, export};
@@ -113,11 +113,41 @@ fn the_panel_lists_orphaned_and_changed_claims() {
     let mut app = app_on_edited_sample();
     let buffer = draw(&app, 120, 40);
     let screen = screen_text(&buffer);
-    assert!(screen.contains("│ Orphaned claims (1)"), "{screen}");
-    assert!(screen.contains("│  c3 Two sources close to M…"), "{screen}");
-    assert!(screen.contains("│ Changed claims (1)"), "{screen}");
-    assert!(screen.contains("│  c1 was: …nt of 3,000 US"), "{screen}");
-    assert!(screen.contains("│     now: …nt of 3,500 US"), "{screen}");
+    // The app opens on the claims view: c2 and c1 in text order, the
+    // changed one marked, the orphan last.
+    assert!(screen.contains("│ Claims (3) · Tab t"), "{screen}");
+    let c2 = find_on_screen(&buffer, "   “The geopolitical").unwrap();
+    assert!(
+        row_text(&buffer, c2.1 - 1).contains("│ true checkable · Emmanuel M…"),
+        "{screen}"
+    );
+    assert!(
+        row_text(&buffer, c2.1 + 1).contains("│ true checkable")
+            && row_text(&buffer, c2.1 + 1).trim_end().ends_with(" changed"),
+        "{screen}"
+    );
+    assert!(
+        row_text(&buffer, c2.1 + 2).contains("│   Biden last week ordered"),
+        "{screen}"
+    );
+    assert!(
+        row_text(&buffer, c2.1 + 3)
+            .trim_end()
+            .ends_with(" orphaned"),
+        "{screen}"
+    );
+    assert!(
+        row_text(&buffer, c2.1 + 4).contains("│   Two sources close to Mac…"),
+        "{screen}"
+    );
+    // With the focus on the changed claim, the footer says what it was.
+    press(&mut app, "\tj");
+    let focused = screen_text(&draw(&app, 120, 40));
+    assert!(
+        focused.contains("│ was: …nt of 3,000 US troops"),
+        "{focused}"
+    );
+    press(&mut app, "\t");
     assert!(row_text(&buffer, 39).contains("2 claims (1 orphaned)"));
     insta::assert_debug_snapshot!("orphaned_and_changed_claims", buffer);
 
@@ -131,5 +161,5 @@ fn the_panel_lists_orphaned_and_changed_claims() {
     // Saving the claim again (the reader has seen the new words) clears the flag.
     press(&mut app, "c\n");
     assert_eq!(app.annotations().changed_from("c1"), None);
-    assert!(!screen_text(&draw(&app, 120, 40)).contains("Changed claims"));
+    assert!(!screen_text(&draw(&app, 120, 40)).contains(" changed"));
 }

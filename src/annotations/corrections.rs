@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::anchor;
+use super::selector;
 use crate::analysis::EntityKind;
 use crate::document::Document;
 pub use apply::{apply, occurrences, tagged_reason};
@@ -159,14 +159,14 @@ pub fn from_records(
         let span = match (record.scope, record.start, record.end) {
             (Scope::All, _, _) => None,
             (Scope::Mention, Some(start), Some(end)) => {
-                let selector = anchor::Selector {
+                let selector = selector::Selector {
                     start,
                     end,
                     exact: &record.exact,
                     prefix: "",
                     suffix: "",
                 };
-                match anchor::locate(doc, &selector) {
+                match selector::locate(doc, &selector) {
                     Some((span, _)) => Some(span),
                     None => {
                         orphans.push(record.clone());

@@ -3,12 +3,13 @@
 //!
 //! The other export formats are made from that file (so they carry exactly
 //! what the TOML export carries): [`web_annotation`] (W3C Web Annotation
-//! JSON-LD), [`brat`] (brat standoff) and [`claim_review`] (schema.org
-//! ClaimReview JSON-LD). Offsets are chars (Unicode scalar values) in all.
+//! JSON-LD), [`brat`] (brat standoff), [`claim_review`] (schema.org
+//! ClaimReview JSON-LD) and [`markdown`] (a fact-check report). Offsets are chars (Unicode scalar values) in all.
 
 pub mod brat;
 pub mod claim_review;
 mod iri;
+pub mod markdown;
 pub mod web_annotation;
 
 use std::collections::HashMap;
@@ -22,8 +23,7 @@ use super::{Annotations, Claim, corrections};
 use crate::analysis::{Analysis, SpeakerEvidence};
 use crate::document::Document;
 
-/// Chars of context kept on each side of a claim.
-pub const CONTEXT_CHARS: usize = 32;
+pub use super::selector::{CONTEXT_CHARS, context};
 
 /// The whole annotation file for `doc`. `analysis` is `None` while it is still
 /// running; entities and quotations are then left out. Orphaned claims are
@@ -106,13 +106,13 @@ pub fn to_file(
         .iter()
         .map(|fix| {
             let span = span_record(doc, &fix.span);
-            let (prefix, suffix) = super::anchor::context(doc, &fix.span);
+            let (prefix, suffix) = context(doc, &fix.span);
             SpeakerRecord {
                 start: span.start,
                 end: span.end,
                 exact: span.exact,
-                prefix,
-                suffix,
+                prefix: prefix.to_owned(),
+                suffix: suffix.to_owned(),
                 speaker: fix.speaker.clone(),
                 speaker_text: fix.speaker_text.clone(),
             }
@@ -124,13 +124,13 @@ pub fn to_file(
         .iter()
         .map(|range| {
             let span = span_record(doc, range);
-            let (prefix, suffix) = super::anchor::context(doc, range);
+            let (prefix, suffix) = context(doc, range);
             DismissedRecord {
                 start: span.start,
                 end: span.end,
                 exact: span.exact,
-                prefix,
-                suffix,
+                prefix: prefix.to_owned(),
+                suffix: suffix.to_owned(),
             }
         })
         .collect();
@@ -210,23 +210,6 @@ fn claim_record(doc: &Document, claim: &Claim) -> ClaimRecord {
         changed_from: None,
         modified: claim.modified,
     }
-}
-
-/// The up to [`CONTEXT_CHARS`] chars of `doc` just before and just after the
-/// byte range `span` (W3C TextQuoteSelector `prefix` and `suffix`).
-pub fn context<'d>(doc: &'d Document, span: &Range<usize>) -> (&'d str, &'d str) {
-    let start = doc.char_offset(span.start);
-    let end = doc.char_offset(span.end);
-    let prefix_start = doc
-        .byte_offset(start.saturating_sub(CONTEXT_CHARS))
-        .unwrap_or(0);
-    let suffix_end = doc
-        .byte_offset((end + CONTEXT_CHARS).min(doc.len_chars()))
-        .unwrap_or(span.end);
-    (
-        doc.slice(prefix_start..span.start),
-        doc.slice(span.end..suffix_end),
-    )
 }
 
 /// The byte range of chars `[start, end)` of `doc` when their text is

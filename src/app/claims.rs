@@ -190,7 +190,7 @@ impl App {
         if before.corrections() != self.annotations.corrections() {
             self.apply_corrections();
         } else {
-            self.refresh_quote_panel();
+            self.refresh_panels();
         }
     }
 

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use super::correction_form::CorrectionForm;
-use super::panel::Panel;
 use super::{Action, App, Effect, Mode, SaveState};
 use crate::annotations::corrections::{self, Correction, CorrectionAction};
 use crate::keymap::Context;
@@ -19,7 +18,6 @@ impl App {
         };
         let mut analysis = raw.clone();
         corrections::apply(&mut analysis, self.annotations.corrections(), &self.doc);
-        self.panel = Panel::new(&analysis);
         self.mentions = analysis
             .mentions()
             .into_iter()
@@ -31,7 +29,7 @@ impl App {
             self.selected_mention = None;
         }
         self.analysis = Some(analysis);
-        self.refresh_quote_panel();
+        self.refresh_panels();
     }
 
     /// Whether annotations may change now; says why not in the status bar.
@@ -120,7 +118,7 @@ impl App {
     /// mention (or the one jumped to).
     fn mention_at_cursor(&self) -> Option<Range<usize>> {
         if self.focus == Context::Panel {
-            let entity = self.panel.selected_entity();
+            let entity = self.panels.entities.selected_entity();
             let entity = entity.and_then(|e| self.analysis.as_ref()?.entities.get(e))?;
             return match &self.selected_mention {
                 Some(m) if entity.mentions.contains(m) => Some(m.clone()),

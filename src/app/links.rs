@@ -1,7 +1,6 @@
 //! Links of an HTML or Markdown article: which one the reader is on, and
 //! whether folio may hand it to the system opener.
 
-use super::panel::PanelView;
 use super::{App, Effect, Target};
 use crate::document::markup::Link;
 use crate::keymap::Context;
@@ -16,8 +15,12 @@ impl App {
     /// current quotation or claim (after `]` or `}`), else in the sentence
     /// under the cursor.
     pub fn current_link(&self) -> Option<&Link> {
-        if self.focus == Context::Panel && self.panel_view == PanelView::Links {
-            return self.doc.markup().links.get(self.link_panel.selected?);
+        if self.focus == Context::Panel && self.panels.is_current(&self.panels.links) {
+            return self
+                .doc
+                .markup()
+                .links
+                .get(self.panels.links.selected_link()?);
         }
         let analysis = self.analysis.as_ref()?;
         let span = match self.target {
@@ -40,7 +43,7 @@ impl App {
             Some(link) if is_openable(&link.url) => return Some(Effect::OpenLink),
             Some(link) => format!(
                 "not opening {}: only http, https and mailto links are opened",
-                crate::view::safe_line(&link.url)
+                crate::safe_text::safe_line(&link.url)
             ),
             None if links == 0 => "this article has no links".to_owned(),
             None => format!("no link in this sentence ({links} in the article; move with ( and ))"),
@@ -49,27 +52,9 @@ impl App {
         None
     }
 
-    /// Enter in the links view: moves the cursor to the selected link's text.
-    pub(crate) fn jump_to_panel_link(&mut self) {
-        let links = &self.doc.markup().links;
-        let Some(i) = self.link_panel.selected else {
-            return;
-        };
-        let Some(link) = links.get(i) else {
-            return;
-        };
-        let (span, count) = (link.span.clone(), links.len());
-        self.message = Some(format!(
-            "link {}/{count}: {}",
-            i + 1,
-            crate::view::safe_line(&link.url)
-        ));
-        self.go_to(span, Target::Sentence);
-    }
-
     /// Tells the app the main loop handed `url` to the system opener.
     pub fn link_opened(&mut self, url: &str) {
-        self.message = Some(format!("opening {}", crate::view::safe_line(url)));
+        self.message = Some(format!("opening {}", crate::safe_text::safe_line(url)));
     }
 }
 

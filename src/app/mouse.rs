@@ -8,7 +8,6 @@ use std::ops::Range;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position as Cell, Rect};
 
-use super::panel::{PanelView, first_shown};
 use super::selection::{Selection, word_after, word_before};
 use super::{Action, App, Effect, Mode, Target};
 use crate::keymap::Context;
@@ -90,30 +89,7 @@ impl App {
         }
         let height = usize::from(list.height);
         let offset = usize::from(cell.y - list.y);
-        let selected = match self.panel_view {
-            PanelView::Entities => {
-                let row = first_shown(self.panel.selected, height) + offset;
-                self.panel.select_row(row)
-            }
-            PanelView::Quotes => {
-                let row = first_shown(self.quote_panel.selected, height) + offset;
-                self.quote_panel.select_row(row)
-            }
-            PanelView::AllArticles => self.corpus.as_mut().is_some_and(|corpus| {
-                let row = first_shown(corpus.selected, height) + offset;
-                corpus.select_row(row)
-            }),
-            PanelView::Links => {
-                let row = first_shown(self.link_panel.selected, height) + offset;
-                let count = self.doc.markup().links.len();
-                self.link_panel.select_row(row, count)
-            }
-            PanelView::Suggested => {
-                let row = first_shown(self.suggestion_panel.selected, height) + offset;
-                let count = self.ranked_suggestions().len();
-                self.suggestion_panel.select_row(row, count)
-            }
-        };
+        let selected = self.select_panel_row(offset, height);
         if selected {
             self.update(Action::PanelJump)
         } else {
@@ -121,18 +97,11 @@ impl App {
         }
     }
 
-    /// The panel's list as drawn: without its last row while the panel has
-    /// the focus and shows why the selected entity got its type.
+    /// The panel's list as drawn: without its last row while the view
+    /// shows a footer there (why the selected entity got its type).
     fn panel_list_area(&self) -> Rect {
         let list = self.areas.panel_list();
-        let detail = self.focus == Context::Panel
-            && self.panel_view == PanelView::Entities
-            && list.height > 2
-            && self
-                .panel
-                .selected_entity()
-                .is_some_and(|e| self.analysis.as_ref().is_some_and(|a| e < a.entities.len()));
-        if detail {
+        if list.height > 2 && self.panel_footer().is_some() {
             Rect {
                 height: list.height - 1,
                 ..list
@@ -182,7 +151,7 @@ impl App {
         });
         self.selected_mention = mention;
         if let Some((i, message)) = entity {
-            self.panel.select_entity(i);
+            self.panels.entities.select_entity(i);
             self.message = Some(message);
         }
     }

@@ -1,119 +1,426 @@
-//! The side panel's model: entities grouped by kind, most mentioned first.
+//! The side panel: one [`PanelView`] per list it can show (entities,
+//! quotations, claims, all articles, links, suggestions), each owning its
+//! rows, selection, stepping, `Enter`, extra keys and drawing, and
+//! [`Panels`], which holds them in `t` order and runs what they ask for.
+//!
+//! Adding a view: write `panel/NAME.rs` with a type implementing
+//! [`PanelView`], then add it to [`Panels`] here (a field and one entry in
+//! each of [`Panels::views`] and `Panels::views_mut`). Nothing else in the
+//! app, the mouse code or the drawing code names a view.
 
-use crate::analysis::{Analysis, EntityKind};
+pub mod claims;
+pub mod corpus;
+pub mod draw;
+pub mod entities;
+pub mod links;
+pub mod quotes;
+pub mod suggested;
 
-/// One row of the panel.
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Action, App, Effect, Target};
+use crate::keymap::Context;
+
+pub use claims::ClaimsView;
+pub use corpus::CorpusView;
+pub use entities::EntitiesView;
+pub use links::LinksView;
+pub use quotes::{QuotesView, SCARE_QUOTES, UNKNOWN_SPEAKER};
+pub use suggested::SuggestedView;
+
+/// The keys a panel view may give a meaning of its own (`c`, `d`, `f`, `s`
+/// in the panel by default); a view that has none says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PanelRow {
-    /// A group heading with the number of entities in the group.
-    Heading(EntityKind, usize),
-    /// An entity: index into [`Analysis::entities`].
-    Entity(usize),
+pub enum PanelKey {
+    /// Edit the selected row's item (a claim: its form).
+    Edit,
+    /// Remove the selected row's item (undoable).
+    Remove,
+    /// Show only some rows (claims: one verdict, then the next, then all).
+    Filter,
+    /// Change the order of the rows (claims: by position or by verdict).
+    Sort,
 }
 
-/// Panel rows and which entity is selected.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Panel {
-    /// Headings and entities in display order.
-    pub rows: Vec<PanelRow>,
-    /// Index into `rows` of the selected entity row (if any entity exists).
-    pub selected: Option<usize>,
+impl PanelKey {
+    /// The action bound to this key in the keymap.
+    pub fn action(self) -> Action {
+        match self {
+            PanelKey::Edit => Action::PanelEdit,
+            PanelKey::Remove => Action::PanelRemove,
+            PanelKey::Filter => Action::PanelFilter,
+            PanelKey::Sort => Action::PanelSort,
+        }
+    }
 }
 
-impl Panel {
-    /// Groups of [`EntityKind::ALL`] (empty groups left out); inside a group,
-    /// most mentions first, ties in order of first mention.
-    pub fn new(analysis: &Analysis) -> Self {
-        let mut rows = Vec::new();
-        for kind in EntityKind::ALL {
-            let mut members: Vec<usize> = (0..analysis.entities.len())
-                .filter(|&i| analysis.entities.get(i).is_some_and(|e| e.kind == kind))
-                .collect();
-            if members.is_empty() {
-                continue;
+/// What a view asks the app to do after `Enter`, a click or one of its keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PanelCommand {
+    /// Put the reader at `span` (byte range) with `target`; show `message`.
+    GoTo {
+        /// Byte range in the article.
+        span: Range<usize>,
+        /// What `c` and `d` then act on.
+        target: Target,
+        /// A status bar message, if any.
+        message: Option<String>,
+    },
+    /// Go to the next mention of entity `i` (index into the analysis'
+    /// entities) after the reading position, selecting it in the entities
+    /// view.
+    NextMention(usize),
+    /// Go to a suggested sentence (byte range), showing the suggestion
+    /// marks, with a message saying why it is suggested.
+    Suggestion(Range<usize>, String),
+    /// Open the claim form on claim `i` (index into the claims).
+    EditClaim(usize),
+    /// Remove claim `i` (index into the claims), undoably.
+    RemoveClaim(usize),
+    /// Remove the orphaned claim with this id, undoably.
+    RemoveOrphan(String),
+    /// Show a message in the status bar.
+    Message(String),
+}
+
+/// One list the panel can show. The view keeps its own rows and selection
+/// (row indices count from 0 at the top of the list) and reads the app only
+/// through its accessors.
+pub trait PanelView: std::fmt::Debug {
+    /// The name in the panel's title (`Entities`, `Claims (3)`).
+    fn title(&self, app: &App) -> String;
+    /// Whether `t` offers the view now (a links view only when the article
+    /// has links).
+    fn available(&self, _app: &App) -> bool {
+        true
+    }
+    /// Rebuilds the rows from the app (after analysis, corrections, an
+    /// annotation change, new articles), keeping the selected item when it
+    /// is still listed.
+    fn refresh(&mut self, app: &App);
+    /// The selected row, if any.
+    fn selected(&self) -> Option<usize>;
+    /// Moves the selection to the next (or previous) selectable row,
+    /// stopping at the ends.
+    fn step(&mut self, forward: bool);
+    /// Selects row `row` if it is selectable; returns whether it is.
+    fn select_row(&mut self, row: usize) -> bool;
+    /// `Enter` (or a click) on the selected row.
+    fn jump(&self, app: &App) -> Option<PanelCommand>;
+    /// One of the panel keys; `None` when the view gives it no meaning.
+    fn key(&mut self, _key: PanelKey, _app: &App) -> Option<PanelCommand> {
+        None
+    }
+    /// The panel keys this view answers to, for the title's hints.
+    fn keys(&self) -> &'static [PanelKey] {
+        &[]
+    }
+    /// Whether `o` opens the selected row (the links view).
+    fn opens_links(&self) -> bool {
+        false
+    }
+    /// A line under the list while the panel has the focus (why the
+    /// selected entity got its type); `None` for none.
+    fn footer(&self, _app: &App) -> Option<String> {
+        None
+    }
+    /// Draws the rows into `area` of `buf`, from [`first_shown`] on.
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer, focused: bool);
+}
+
+/// Every panel view, in the order `t` goes through them, and which one is
+/// shown.
+#[derive(Debug, Default)]
+pub struct Panels {
+    /// People, places, organisations and other entities.
+    pub entities: EntitiesView,
+    /// Quotations grouped by speaker.
+    pub quotes: QuotesView,
+    /// The reader's claims (and those of every open article).
+    pub claims: ClaimsView,
+    /// Entities of every open article (when several are open).
+    pub corpus: CorpusView,
+    /// The article's links (HTML and Markdown articles that have any).
+    pub links: LinksView,
+    /// Sentences worth checking, best first (when there are any).
+    pub suggested: SuggestedView,
+    /// Index into [`Panels::views`] of the view shown.
+    current: usize,
+}
+
+impl Panels {
+    /// The views in `t` order.
+    pub fn views(&self) -> [&dyn PanelView; 6] {
+        [
+            &self.entities,
+            &self.quotes,
+            &self.claims,
+            &self.corpus,
+            &self.links,
+            &self.suggested,
+        ]
+    }
+
+    /// The views in `t` order, to change.
+    fn views_mut(&mut self) -> [&mut dyn PanelView; 6] {
+        [
+            &mut self.entities,
+            &mut self.quotes,
+            &mut self.claims,
+            &mut self.corpus,
+            &mut self.links,
+            &mut self.suggested,
+        ]
+    }
+
+    /// The view shown.
+    pub fn current(&self) -> &dyn PanelView {
+        let shown = self.views().into_iter().nth(self.current);
+        shown.unwrap_or(&self.entities)
+    }
+
+    /// The view shown, to change (`None` never happens: `current` is kept
+    /// in range).
+    fn current_mut(&mut self) -> Option<&mut dyn PanelView> {
+        let current = self.current;
+        self.views_mut().into_iter().nth(current)
+    }
+
+    /// Shows the view `pick` picks (`|p| &p.claims`).
+    pub fn show(&mut self, pick: impl Fn(&Self) -> &dyn PanelView) {
+        let wanted: *const dyn PanelView = pick(self);
+        let found = self
+            .views()
+            .into_iter()
+            .position(|v| std::ptr::addr_eq(v, wanted));
+        if let Some(i) = found {
+            self.current = i;
+        }
+    }
+
+    /// Whether the view shown is `view` (compared by identity).
+    pub fn is_current(&self, view: &dyn PanelView) -> bool {
+        std::ptr::addr_eq(self.current(), view)
+    }
+}
+
+impl App {
+    /// The panel's views.
+    pub fn panels(&self) -> &Panels {
+        &self.panels
+    }
+
+    /// Rebuilds every panel view from the app's state (each keeps its
+    /// selection when it can).
+    pub(crate) fn refresh_panels(&mut self) {
+        let mut panels = std::mem::take(&mut self.panels);
+        for view in panels.views_mut() {
+            view.refresh(self);
+        }
+        self.panels = panels;
+    }
+
+    /// `t`: shows the next view that has something to show (the entities
+    /// view always has).
+    pub(super) fn next_panel_view(&mut self) {
+        let views = self.panels.views();
+        let count = views.len();
+        let start = self.panels.current;
+        let next = (1..=count)
+            .map(|step| (start + step) % count)
+            .find(|&i| views.get(i).is_some_and(|v| v.available(self)))
+            .unwrap_or(0);
+        self.panels.current = next;
+    }
+
+    /// `j`/`k` (and the wheel) in the panel.
+    pub(super) fn step_panel(&mut self, forward: bool) {
+        if let Some(view) = self.panels.current_mut() {
+            view.step(forward);
+        }
+    }
+
+    /// `Enter` in the panel.
+    pub(super) fn panel_jump(&mut self) -> Option<Effect> {
+        let command = self.panels.current().jump(self)?;
+        self.run_panel_command(command)
+    }
+
+    /// A panel key (`c`, `d`, `f`, `s` in the panel).
+    pub(super) fn panel_key(&mut self, key: PanelKey) -> Option<Effect> {
+        let mut panels = std::mem::take(&mut self.panels);
+        let command = panels.current_mut().and_then(|view| view.key(key, self));
+        let answers = panels.current().keys().contains(&key);
+        self.panels = panels;
+        match command {
+            Some(command) => self.run_panel_command(command),
+            None if !answers => {
+                let key = self.key_hint(key.action());
+                self.message = Some(format!("{key} does nothing in this panel view"));
+                None
             }
-            members.sort_by_key(|&i| {
-                let count = analysis.entities.get(i).map_or(0, |e| e.mentions.len());
-                (std::cmp::Reverse(count), i)
-            });
-            rows.push(PanelRow::Heading(kind, members.len()));
-            rows.extend(members.into_iter().map(PanelRow::Entity));
-        }
-        let selected = rows.iter().position(|r| matches!(r, PanelRow::Entity(_)));
-        Self { rows, selected }
-    }
-
-    /// The selected entity (index into [`Analysis::entities`]).
-    pub fn selected_entity(&self) -> Option<usize> {
-        match self.rows.get(self.selected?)? {
-            PanelRow::Entity(e) => Some(*e),
-            PanelRow::Heading(..) => None,
+            None => None,
         }
     }
 
-    /// Selects row `row` if it is an entity; returns whether it is.
-    pub fn select_row(&mut self, row: usize) -> bool {
-        select_row_if(&self.rows, &mut self.selected, row, |r| {
-            matches!(r, PanelRow::Entity(_))
+    /// Selects the row `offset` rows below the top of the list drawn `height`
+    /// rows tall; returns whether a row was selected.
+    pub(super) fn select_panel_row(&mut self, offset: usize, height: usize) -> bool {
+        self.panels.current_mut().is_some_and(|view| {
+            let row = first_shown(view.selected(), height) + offset;
+            view.select_row(row)
         })
     }
 
-    /// Selects the row of entity `entity` (index into [`Analysis::entities`]).
-    pub fn select_entity(&mut self, entity: usize) {
-        if let Some(row) = self
-            .rows
-            .iter()
-            .position(|r| *r == PanelRow::Entity(entity))
-        {
-            self.selected = Some(row);
+    /// Whether the panel draws a footer line under its list now.
+    pub(crate) fn panel_footer(&self) -> Option<String> {
+        if self.focus != Context::Panel {
+            return None;
         }
+        self.panels.current().footer(self)
     }
 
-    /// Moves the selection `forward` (or back) to the next entity row, stopping
-    /// at the ends.
-    pub fn step(&mut self, forward: bool) {
-        let is_entity = |row: &PanelRow| matches!(row, PanelRow::Entity(_));
-        self.selected = step_selection(&self.rows, self.selected, forward, is_entity);
+    fn run_panel_command(&mut self, command: PanelCommand) -> Option<Effect> {
+        match command {
+            PanelCommand::GoTo {
+                span,
+                target,
+                message,
+            } => {
+                self.go_to(span, target);
+                if message.is_some() {
+                    self.message = message;
+                }
+                None
+            }
+            PanelCommand::NextMention(entity) => {
+                self.panels.entities.select_entity(entity);
+                self.jump_to_mention();
+                None
+            }
+            PanelCommand::Suggestion(span, message) => {
+                self.show_suggestions = true;
+                self.go_to(span, Target::Sentence);
+                self.message = Some(message);
+                None
+            }
+            PanelCommand::EditClaim(i) => {
+                let span = self.annotations.claims().get(i)?.span.clone();
+                self.go_to(span, Target::Claim(i));
+                self.update(Action::MarkClaim)
+            }
+            PanelCommand::RemoveClaim(i) => {
+                let span = self.annotations.claims().get(i)?.span.clone();
+                self.go_to(span, Target::Claim(i));
+                self.update(Action::DeleteClaim)
+            }
+            PanelCommand::RemoveOrphan(id) => claims::remove_orphan(self, &id),
+            PanelCommand::Message(message) => {
+                self.message = Some(message);
+                None
+            }
+        }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::Entity;
+/// Rows of a list with a selection: the state every view shares. `R` says
+/// which of its rows can be selected (not headings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rows<R> {
+    /// The rows in display order.
+    pub rows: Vec<R>,
+    /// Index into `rows` of the selected row (`None` when none can be).
+    pub selected: Option<usize>,
+}
 
-    #[test]
-    fn groups_by_kind_most_mentioned_first() {
-        let analysis = Analysis {
-            entities: vec![
-                Entity::with_mentions("Biden", EntityKind::Person, 2),
-                Entity::with_mentions("Kyiv", EntityKind::Place, 1),
-                Entity::with_mentions("Macron", EntityKind::Person, 7),
-                Entity::with_mentions("Putin", EntityKind::Person, 2),
-            ],
-            ..Analysis::default()
+impl<R> Default for Rows<R> {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            selected: None,
+        }
+    }
+}
+
+/// A row that may or may not be selected (a heading cannot).
+pub trait Row {
+    /// Whether the reader can select this row.
+    fn selectable(&self) -> bool;
+}
+
+impl<R: Row + PartialEq> Rows<R> {
+    /// `rows` with the first selectable one selected.
+    pub fn new(rows: Vec<R>) -> Self {
+        let selected = rows.iter().position(Row::selectable);
+        Self { rows, selected }
+    }
+
+    /// `rows`, keeping the row equal to the one selected in `self` selected
+    /// when it is still there (else the first selectable).
+    pub fn replaced(&self, rows: Vec<R>) -> Self {
+        let mut new = Self::new(rows);
+        if let Some(kept) = self.selected_row()
+            && let Some(row) = new.rows.iter().position(|r| r == kept)
+        {
+            new.selected = Some(row);
+        }
+        new
+    }
+
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<&R> {
+        self.rows.get(self.selected?)
+    }
+
+    /// Selects row `row` if it is selectable; returns whether it is.
+    pub fn select_row(&mut self, row: usize) -> bool {
+        let accepted = self.rows.get(row).is_some_and(Row::selectable);
+        if accepted {
+            self.selected = Some(row);
+        }
+        accepted
+    }
+
+    /// Selects the first row equal to `row`, if there is one.
+    pub fn select(&mut self, row: &R) {
+        if let Some(i) = self.rows.iter().position(|r| r == row) {
+            self.selected = Some(i);
+        }
+    }
+
+    /// Moves the selection to the next (or previous) selectable row; it
+    /// stays put at the ends.
+    pub fn step(&mut self, forward: bool) {
+        let Some(current) = self.selected else {
+            return;
         };
-        let mut panel = Panel::new(&analysis);
-        assert_eq!(
-            panel.rows,
-            [
-                PanelRow::Heading(EntityKind::Person, 3),
-                PanelRow::Entity(2),
-                PanelRow::Entity(0),
-                PanelRow::Entity(3),
-                PanelRow::Heading(EntityKind::Place, 1),
-                PanelRow::Entity(1),
-            ]
-        );
-        assert_eq!(panel.selected_entity(), Some(2));
-        panel.step(true);
-        panel.step(true);
-        panel.step(true);
-        assert_eq!(panel.selected_entity(), Some(1));
-        panel.step(true);
-        assert_eq!(panel.selected_entity(), Some(1));
-        panel.step(false);
-        assert_eq!(panel.selected_entity(), Some(3));
+        let accepts = |i: &usize| self.rows.get(*i).is_some_and(Row::selectable);
+        let next = if forward {
+            (current + 1..self.rows.len()).find(accepts)
+        } else {
+            (0..current).rev().find(accepts)
+        };
+        self.selected = next.or(Some(current));
+    }
+
+    /// The rows on screen in a list `height` rows tall, with their indices:
+    /// from [`first_shown`] on, so the selection is in view.
+    pub fn shown(&self, height: usize) -> impl Iterator<Item = (usize, &R)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .skip(first_shown(self.selected, height))
+            .take(height)
+    }
+}
+
+/// A plain list: every row (an index into something) can be selected.
+impl Row for usize {
+    fn selectable(&self) -> bool {
+        true
     }
 }
 
@@ -124,209 +431,48 @@ pub fn first_shown(selected: Option<usize>, height: usize) -> usize {
     (selected.unwrap_or(0) + 2).saturating_sub(height.max(1))
 }
 
-/// Selects row `row` of `rows` if `selectable` accepts it; returns whether it
-/// did (a click on a heading selects nothing).
-pub(super) fn select_row_if<T>(
-    rows: &[T],
-    selected: &mut Option<usize>,
-    row: usize,
-    selectable: impl Fn(&T) -> bool,
-) -> bool {
-    let accepted = rows.get(row).is_some_and(selectable);
-    if accepted {
-        *selected = Some(row);
-    }
-    accepted
-}
-
-/// The selection after one step through `rows` from `selected`, forward or
-/// back, to the next row that `selectable` accepts; it stays put at the ends.
-pub(super) fn step_selection<T>(
-    rows: &[T],
-    selected: Option<usize>,
-    forward: bool,
-    selectable: impl Fn(&T) -> bool,
-) -> Option<usize> {
-    let current = selected?;
-    let accepts = |i: &usize| rows.get(*i).is_some_and(&selectable);
-    let next = if forward {
-        (current + 1..rows.len()).find(accepts)
-    } else {
-        (0..current).rev().find(accepts)
-    };
-    next.or(Some(current))
-}
-
-/// Which list the panel shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum PanelView {
-    /// People, places, organisations and other entities.
-    #[default]
-    Entities,
-    /// Quotations grouped by speaker.
-    Quotes,
-    /// Entities of every open article (when several are open).
-    AllArticles,
-    /// The article's links (HTML and Markdown articles that have any).
-    Links,
-    /// Sentences worth checking, best first (when there are any).
-    Suggested,
-}
-
-/// The links view: one row per link of the article, in reading order
-/// (row `i` is [`crate::document::markup::Markup::links`]`[i]`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LinkPanel {
-    /// Index of the selected link; `None` when the article has none.
-    pub selected: Option<usize>,
-}
-
-impl LinkPanel {
-    /// A view of `count` links with the first one selected.
-    pub fn new(count: usize) -> Self {
-        Self {
-            selected: (count > 0).then_some(0),
-        }
-    }
-
-    /// Selects link `row` if there is one (of `count`); returns whether there is.
-    pub fn select_row(&mut self, row: usize, count: usize) -> bool {
-        let exists = row < count;
-        if exists {
-            self.selected = Some(row);
-        }
-        exists
-    }
-
-    /// Moves the selection to the next (or previous) of `count` links.
-    pub fn step(&mut self, count: usize, forward: bool) {
-        let rows = vec![(); count];
-        self.selected = step_selection(&rows, self.selected, forward, |_| true);
-    }
-}
-
 #[cfg(test)]
-mod link_panel_tests {
+mod tests {
     use super::*;
 
-    #[test]
-    fn steps_through_links_and_stops_at_the_ends() {
-        let mut panel = LinkPanel::new(3);
-        assert_eq!(panel.selected, Some(0));
-        panel.step(3, false);
-        assert_eq!(panel.selected, Some(0));
-        panel.step(3, true);
-        panel.step(3, true);
-        panel.step(3, true);
-        assert_eq!(panel.selected, Some(2));
-        assert!(!panel.select_row(3, 3));
-        assert!(panel.select_row(1, 3));
-        assert_eq!(panel.selected, Some(1));
-        assert_eq!(LinkPanel::new(0).selected, None);
-    }
-}
-
-/// One row of the quotations view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QuoteRow {
-    /// A speaker (or "speaker unknown", or "scare quotes") and how many
-    /// quotations follow.
-    Speaker(String, usize),
-    /// A quotation: index into [`Analysis::quotations`].
-    Quote(usize),
-}
-
-/// The quotations view: quotations grouped by speaker, in order of each
-/// speaker's first quotation; unattributed speech, then scare quotes, last.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QuotePanel {
-    /// Headings and quotations in display order.
-    pub rows: Vec<QuoteRow>,
-    /// Index into `rows` of the selected quotation.
-    pub selected: Option<usize>,
-}
-
-/// Group name for speech with no speaker.
-pub const UNKNOWN_SPEAKER: &str = "speaker unknown";
-/// Group name for scare quotes.
-pub const SCARE_QUOTES: &str = "scare quotes";
-
-impl QuotePanel {
-    /// Groups `quotes` — each `(index, group name)` in reading order — by
-    /// group name.
-    pub fn new(quotes: &[(usize, String)]) -> Self {
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-        for (index, name) in quotes {
-            match groups.iter_mut().find(|(n, _)| n == name) {
-                Some((_, members)) => members.push(*index),
-                None => groups.push((name.clone(), vec![*index])),
-            }
-        }
-        let last = |name: &str| match name {
-            UNKNOWN_SPEAKER => 1,
-            SCARE_QUOTES => 2,
-            _ => 0,
-        };
-        groups.sort_by_key(|(name, _)| last(name));
-        let mut rows = Vec::new();
-        for (name, members) in groups {
-            rows.push(QuoteRow::Speaker(name, members.len()));
-            rows.extend(members.into_iter().map(QuoteRow::Quote));
-        }
-        let selected = rows.iter().position(|r| matches!(r, QuoteRow::Quote(_)));
-        Self { rows, selected }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum TestRow {
+        Heading,
+        Item(u8),
     }
 
-    /// The selected quotation (index into [`Analysis::quotations`]).
-    pub fn selected_quote(&self) -> Option<usize> {
-        match self.rows.get(self.selected?)? {
-            QuoteRow::Quote(q) => Some(*q),
-            QuoteRow::Speaker(..) => None,
+    impl Row for TestRow {
+        fn selectable(&self) -> bool {
+            matches!(self, TestRow::Item(_))
         }
     }
-
-    /// Selects row `row` if it is a quotation; returns whether it is.
-    pub fn select_row(&mut self, row: usize) -> bool {
-        select_row_if(&self.rows, &mut self.selected, row, |r| {
-            matches!(r, QuoteRow::Quote(_))
-        })
-    }
-
-    /// Moves the selection to the next (or previous) quotation row.
-    pub fn step(&mut self, forward: bool) {
-        let is_quote = |row: &QuoteRow| matches!(row, QuoteRow::Quote(_));
-        self.selected = step_selection(&self.rows, self.selected, forward, is_quote);
-    }
-}
-
-#[cfg(test)]
-mod quote_panel_tests {
-    use super::*;
 
     #[test]
-    fn groups_by_speaker_with_unknown_and_scare_last() {
-        let quotes = [
-            (0, SCARE_QUOTES.to_owned()),
-            (1, "Emmanuel Macron".to_owned()),
-            (2, UNKNOWN_SPEAKER.to_owned()),
-            (3, "Emmanuel Macron".to_owned()),
-        ];
-        let mut panel = QuotePanel::new(&quotes);
-        assert_eq!(
-            panel.rows,
-            [
-                QuoteRow::Speaker("Emmanuel Macron".to_owned(), 2),
-                QuoteRow::Quote(1),
-                QuoteRow::Quote(3),
-                QuoteRow::Speaker(UNKNOWN_SPEAKER.to_owned(), 1),
-                QuoteRow::Quote(2),
-                QuoteRow::Speaker(SCARE_QUOTES.to_owned(), 1),
-                QuoteRow::Quote(0),
-            ]
-        );
-        assert_eq!(panel.selected_quote(), Some(1));
-        panel.step(true);
-        panel.step(true);
-        assert_eq!(panel.selected_quote(), Some(2));
+    fn rows_step_over_headings_and_stop_at_the_ends() {
+        use TestRow::{Heading, Item};
+        let mut rows = Rows::new(vec![Heading, Item(1), Item(2), Heading, Item(3)]);
+        assert_eq!(rows.selected, Some(1));
+        rows.step(false);
+        assert_eq!(rows.selected, Some(1));
+        rows.step(true);
+        rows.step(true);
+        assert_eq!(rows.selected_row(), Some(&Item(3)));
+        rows.step(true);
+        assert_eq!(rows.selected, Some(4));
+        assert!(!rows.select_row(3));
+        assert!(rows.select_row(2));
+        let kept = rows.replaced(vec![Heading, Item(2), Item(3)]);
+        assert_eq!(kept.selected, Some(1));
+        let gone = rows.replaced(vec![Heading, Item(3)]);
+        assert_eq!(gone.selected, Some(1));
+        assert_eq!(Rows::<TestRow>::new(vec![Heading]).selected, None);
+    }
+
+    #[test]
+    fn the_selected_row_and_the_next_stay_on_screen() {
+        assert_eq!(first_shown(None, 10), 0);
+        assert_eq!(first_shown(Some(8), 10), 0);
+        assert_eq!(first_shown(Some(9), 10), 1);
+        assert_eq!(first_shown(Some(20), 0), 21);
     }
 }

@@ -34,24 +34,6 @@ impl App {
         all
     }
 
-    /// Enter in the `Suggested (N)` view: moves the cursor to the selected
-    /// suggestion and says why it is there.
-    pub(crate) fn jump_to_panel_suggestion(&mut self) {
-        let Some(row) = self.suggestion_panel.selected else {
-            return;
-        };
-        let Some((span, message)) = self
-            .ranked_suggestions()
-            .get(row)
-            .map(|s| (s.span.clone(), describe(s)))
-        else {
-            return;
-        };
-        self.show_suggestions = true;
-        self.go_to(span, Target::Sentence);
-        self.message = Some(message);
-    }
-
     fn is_suggested(&self, s: &Suggestion) -> bool {
         s.score >= checkworthy::THRESHOLD && !self.annotations.is_dismissed(&s.span)
     }
@@ -159,7 +141,7 @@ impl App {
 }
 
 /// `worth checking 0.97: statistic, number + change verb` for the status bar.
-fn describe(s: &Suggestion) -> String {
+pub(crate) fn describe(s: &Suggestion) -> String {
     let why = std::iter::once(s.label.to_string())
         .chain(s.reasons.iter().map(ToString::to_string))
         .collect::<Vec<_>>()

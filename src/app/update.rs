@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::line_input::LineInput;
-use super::panel::PanelView;
+use super::panel::PanelKey;
 use super::selection::Motion;
 use super::{Action, App, Effect, Mode, Target};
 use crate::keymap::Context;
@@ -54,53 +54,14 @@ impl App {
             Action::SearchPrev => self.step_search(false),
             Action::FocusPanel => self.focus_panel(),
             Action::FocusArticle => self.focus = Context::Article,
-            Action::PanelNext | Action::PanelPrev => {
-                let forward = action == Action::PanelNext;
-                match self.panel_view {
-                    PanelView::Entities => self.panel.step(forward),
-                    PanelView::Quotes => self.quote_panel.step(forward),
-                    PanelView::AllArticles => {
-                        if let Some(corpus) = &mut self.corpus {
-                            corpus.step(forward);
-                        }
-                    }
-                    PanelView::Links => {
-                        let count = self.doc.markup().links.len();
-                        self.link_panel.step(count, forward);
-                    }
-                    PanelView::Suggested => {
-                        let count = self.ranked_suggestions().len();
-                        self.suggestion_panel.step(count, forward);
-                    }
-                }
-            }
-            Action::PanelJump => match self.panel_view {
-                PanelView::Entities => self.jump_to_mention(),
-                PanelView::Quotes => self.jump_to_panel_quote(),
-                PanelView::AllArticles => self.jump_to_corpus_entity(),
-                PanelView::Links => self.jump_to_panel_link(),
-                PanelView::Suggested => self.jump_to_panel_suggestion(),
-            },
-            Action::TogglePanelView => {
-                let has_links = !self.doc.markup().links.is_empty();
-                let has_suggestions = self.suggestions().next().is_some();
-                self.panel_view = match self.panel_view {
-                    PanelView::Entities => PanelView::Quotes,
-                    PanelView::Quotes if self.corpus.is_some() => PanelView::AllArticles,
-                    PanelView::Quotes | PanelView::AllArticles if has_links => PanelView::Links,
-                    PanelView::Quotes | PanelView::AllArticles | PanelView::Links
-                        if has_suggestions =>
-                    {
-                        self.suggestion_panel =
-                            super::LinkPanel::new(self.ranked_suggestions().len());
-                        PanelView::Suggested
-                    }
-                    PanelView::Quotes
-                    | PanelView::AllArticles
-                    | PanelView::Links
-                    | PanelView::Suggested => PanelView::Entities,
-                };
-            }
+            Action::PanelNext => self.step_panel(true),
+            Action::PanelPrev => self.step_panel(false),
+            Action::PanelJump => return self.panel_jump(),
+            Action::PanelEdit => return self.panel_key(PanelKey::Edit),
+            Action::PanelRemove => return self.panel_key(PanelKey::Remove),
+            Action::PanelFilter => return self.panel_key(PanelKey::Filter),
+            Action::PanelSort => return self.panel_key(PanelKey::Sort),
+            Action::TogglePanelView => self.next_panel_view(),
             Action::SetSpeaker => self.open_speaker_form(),
             Action::StartSelection => self.start_selection(),
             Action::CancelSelection => self.end_selection(),
@@ -116,6 +77,7 @@ impl App {
             Action::TagSelection => self.open_tag_form(),
             Action::CorrectMention => self.open_mention_form(),
             Action::OpenLink => return self.open_link(),
+            Action::WriteReport => return Some(Effect::WriteReport),
             Action::NextArticle => return Some(Effect::NextArticle),
             Action::PrevArticle => return Some(Effect::PrevArticle),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
@@ -340,22 +302,10 @@ impl App {
     fn focus_panel(&mut self) {
         if !self.areas.has_panel() {
             self.message = Some("the window is too narrow for the panel".to_owned());
-        } else if self.panel.rows.is_empty() {
+        } else if self.panels.entities.rows().is_empty() {
             self.message = Some("no entities found".to_owned());
         } else {
             self.focus = Context::Panel;
-        }
-    }
-
-    fn jump_to_panel_quote(&mut self) {
-        let Some(analysis) = &self.analysis else {
-            return;
-        };
-        let Some(i) = self.quote_panel.selected_quote() else {
-            return;
-        };
-        if let Some(span) = analysis.quotations.get(i).map(|q| q.span.clone()) {
-            self.go_to(span, Target::Quote(i));
         }
     }
 
@@ -364,7 +314,8 @@ impl App {
             return;
         };
         let Some(entity) = self
-            .panel
+            .panels
+            .entities
             .selected_entity()
             .and_then(|e| analysis.entities.get(e))
         else {

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use clap::ValueEnum;
 
-use crate::annotations::export::{brat, claim_review, web_annotation};
+use crate::annotations::export::{brat, claim_review, markdown, web_annotation};
 use crate::annotations::file::{self, AnnotationFile};
 use crate::annotations::store;
 use crate::document::Document;
@@ -25,6 +25,9 @@ pub enum ExportFormat {
     /// One line of JSON per article: `path`, `sha256` and the annotation
     /// file's fields (for many articles; see the README).
     Jsonl,
+    /// A fact-check report in CommonMark: claims with speaker, verdict,
+    /// label and note, then quotations and the people and organisations.
+    Markdown,
 }
 
 /// The text of `exported` (whose spans are chars of `doc`) in `format`.
@@ -58,6 +61,7 @@ pub(super) fn render(
         ExportFormat::Jsonl => {
             super::corpus::export_record(Path::new(&exported.article.path), exported)?
         }
+        ExportFormat::Markdown => markdown::report(exported, doc.markup().title.as_deref()),
         ExportFormat::Brat => {
             let standoff = brat::to_standoff(doc, exported);
             for line in &standoff.left_out {
@@ -84,7 +88,8 @@ pub(super) fn write_companions(
         ExportFormat::Toml
         | ExportFormat::Json
         | ExportFormat::Claimreview
-        | ExportFormat::Jsonl => Ok(()),
+        | ExportFormat::Jsonl
+        | ExportFormat::Markdown => Ok(()),
     }
 }
 

@@ -7,9 +7,9 @@ use anyhow::Context as _;
 
 use super::{ClaimVocabulary, Config};
 use crate::keymap::Keymap;
+use crate::layout::LayoutPrefs;
 use crate::theme::Theme;
 use crate::theme::detect::{self, Background};
-use crate::view::layout::LayoutPrefs;
 
 /// What the command line says about settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 use toml_edit::{Item, TableLike};
 
 use super::{Context, KeyPress};
-use crate::app::action::Action;
-use crate::config::warning::{Source, Warning, key_part};
+use crate::action::Action;
+use crate::warning::{Source, Warning, key_part};
 
 /// The action name that removes a binding (helix's `no_op` works too).
 pub const UNBIND: &str = "none";

@@ -18,10 +18,10 @@ type Layer = (Range<usize>, Style);
 
 /// Draws the visible rows of the article into `area`.
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let rows = app.layout().rows(app.top, usize::from(area.height));
+    let rows = app.layout().rows(app.top(), usize::from(area.height));
     let window = visible_bytes(&rows);
     let layers = layers(app, &window);
-    let base = app.theme.text();
+    let base = app.theme().text();
     let marks: Vec<bool> = rows
         .iter()
         .map(|row| match row {
@@ -46,7 +46,7 @@ fn draw_suggestion_marks(frame: &mut Frame, app: &App, area: Rect, marks: &[bool
     let Some(x) = area.x.checked_sub(2) else {
         return;
     };
-    let style = app.theme.suggestion();
+    let style = app.theme().suggestion();
     let buffer = frame.buffer_mut();
     for (row, _) in marks.iter().enumerate().filter(|(_, on)| **on) {
         let Ok(dy) = u16::try_from(row) else { break };
@@ -91,7 +91,7 @@ fn styled_line(text: &str, range: Range<usize>, base: Style, layers: &[Layer]) -
 
 /// Every styled span that touches `window`, lowest layer first.
 fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
-    let theme = &app.theme;
+    let theme = app.theme();
     let overlaps = |span: &Range<usize>| span.start < window.end && window.start < span.end;
     // Markup first: it styles the text before (and under) the analysis.
     let mut layers: Vec<Layer> = app
@@ -105,7 +105,7 @@ fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
     let Some(analysis) = app.analysis() else {
         return layers;
     };
-    if let Some(sentence) = analysis.sentences.get(app.sentence) {
+    if let Some(sentence) = analysis.sentences.get(app.sentence()) {
         layers.push((sentence.clone(), theme.current_sentence()));
     }
     for quote in analysis.quotations.iter().filter(|q| overlaps(&q.span)) {
@@ -119,7 +119,9 @@ fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
     {
         layers.push((claim.span.clone(), theme.claim(false)));
     }
-    let first = app.mentions.partition_point(|(m, _)| m.end <= window.start);
+    let first = app
+        .mentions()
+        .partition_point(|(m, _)| m.end <= window.start);
     for (mention, kind) in app
         .mentions
         .iter()
@@ -128,7 +130,7 @@ fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
     {
         layers.push((mention.clone(), theme.entity(*kind, false)));
     }
-    if let Some(search) = &app.search {
+    if let Some(search) = app.search() {
         let first = search.matches.partition_point(|m| m.end <= window.start);
         for found in search
             .matches
@@ -139,7 +141,7 @@ fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
             layers.push((found.clone(), theme.search_match(false)));
         }
     }
-    match app.target {
+    match app.target() {
         Target::Quote(i) => {
             if let Some(quote) = analysis.quotations.get(i) {
                 layers.push((quote.span.clone(), theme.quote(true)));
@@ -152,7 +154,7 @@ fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
         }
         Target::Sentence => {}
     }
-    if let Some(mention) = &app.selected_mention {
+    if let Some(mention) = app.selected_mention() {
         let kind = app
             .mentions
             .iter()
@@ -165,7 +167,7 @@ fn layers(app: &App, window: &Range<usize>) -> Vec<Layer> {
     if let Some(selection) = app.selection() {
         layers.push((selection.span(), theme.scope("ui.selection.text")));
     }
-    if let Some(found) = app.search.as_ref().and_then(|s| s.matches.get(s.current)) {
+    if let Some(found) = app.search().and_then(|s| s.matches.get(s.current)) {
         layers.push((found.clone(), theme.search_match(true)));
     }
     layers

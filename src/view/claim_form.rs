@@ -28,14 +28,14 @@ const LABEL_WIDTH: usize = 9;
 /// Draws `form` as a popup and, while the note has the keyboard, places the
 /// terminal cursor in it.
 pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let popup = theme.ui("ui.popup");
     let title_style = popup.patch(theme.scope("ui.popup.title"));
     let focused_style = theme.ui("ui.selection");
-    let compact = app.areas.whole.height < FULL_HEIGHT + 2;
+    let compact = app.areas().whole.height < FULL_HEIGHT + 2;
     let height = if compact { COMPACT_HEIGHT } else { FULL_HEIGHT };
     let note_rows = if compact { 1 } else { NOTE_ROWS };
-    let area = centred(app.areas.whole, 76, height);
+    let area = centred(app.areas().whole, 76, height);
     let inner_width = usize::from(area.width.saturating_sub(2));
     let field_width = inner_width.saturating_sub(LABEL_WIDTH).max(1);
     let title = match &form.editing {

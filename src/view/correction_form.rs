@@ -19,12 +19,12 @@ const LABEL_WIDTH: usize = 8;
 /// `area` moved up or down so that it does not cover the article row
 /// holding byte `byte`: the reader sees what they are correcting.
 fn away_from(app: &App, byte: usize, area: Rect) -> Rect {
-    let text = app.areas.text;
+    let text = app.areas().text;
     let rows = usize::from(text.height);
     let row = {
         let mut layout = app.layout();
         let at = layout.position_of(byte);
-        layout.distance(app.top, at, rows)
+        layout.distance(app.top(), at, rows)
     };
     let Some(row) = row.and_then(|r| u16::try_from(r).ok()) else {
         return area;
@@ -45,14 +45,14 @@ fn away_from(app: &App, byte: usize, area: Rect) -> Rect {
 /// Draws `form` as a popup; puts the terminal cursor in the text field when
 /// the step takes typing.
 pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let popup = theme.ui("ui.popup");
     let title_style = popup.patch(theme.scope("ui.popup.title"));
     let dim = popup.patch(theme.scope("ui.dim"));
     let rows = form.choices.len().clamp(1, LIST_ROWS);
     let field = usize::from(form.typing());
     let height = u16::try_from(rows + field + 5).unwrap_or(u16::MAX);
-    let area = away_from(app, form.span.start, centred(app.areas.whole, 72, height));
+    let area = away_from(app, form.span.start, centred(app.areas().whole, 72, height));
     let width = usize::from(area.width.saturating_sub(2));
     let title = match &form.entity {
         None => format!(" Tag “{}” ", safe_text(&form.exact, 40)),

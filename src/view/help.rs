@@ -38,14 +38,14 @@ const KEY_COLUMN: usize = 20;
 /// last message first (whole), then the keys. Doc lines wrap under
 /// themselves when the popup is narrower than they are.
 pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let popup = theme.ui("ui.popup");
     let key_style = popup.patch(theme.scope("ui.popup.key"));
     let title_style = popup.patch(theme.scope("ui.popup.title"));
-    let inner_width = usize::from(WIDTH.min(app.areas.whole.width).saturating_sub(2));
+    let inner_width = usize::from(WIDTH.min(app.areas().whole.width).saturating_sub(2));
     let doc_width = inner_width.saturating_sub(KEY_COLUMN).max(8);
     let mut lines = Vec::new();
-    if let Some(message) = &app.last_message {
+    if let Some(message) = app.last_message() {
         // A message is gone with the next key; here it can be read again.
         lines.push(Line::from(Span::styled("Last message", title_style)));
         let message = super::safe_line(message);
@@ -81,7 +81,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
             },
         };
         lines.push(Line::from(Span::styled(title, title_style)));
-        for (action, keys) in app.keymap.help(context) {
+        for (action, keys) in app.keymap().help(context) {
             entry(&mut lines, keys.join(", "), action.doc());
         }
         lines.push(Line::default());
@@ -91,7 +91,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         entry(&mut lines, (*keys).to_owned(), doc);
     }
     let area = centred(
-        app.areas.whole,
+        app.areas().whole,
         WIDTH,
         u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
     );

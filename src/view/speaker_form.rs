@@ -18,12 +18,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &SpeakerForm) {
     let Some(analysis) = app.analysis() else {
         return;
     };
-    let theme = &app.theme;
+    let theme = app.theme();
     let popup = theme.ui("ui.popup");
     let title_style = popup.patch(theme.scope("ui.popup.title"));
     let rows = form.matches.len().clamp(1, LIST_ROWS);
     let height = u16::try_from(rows + 6).unwrap_or(u16::MAX);
-    let area = centred(app.areas.whole, 70, height);
+    let area = centred(app.areas().whole, 70, height);
     let width = usize::from(area.width.saturating_sub(2));
     let quote = analysis
         .quotations

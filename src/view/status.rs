@@ -14,7 +14,7 @@ use crate::keymap::Context;
 
 /// Draws the status bar into `area` (one row).
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let bar = theme.ui("ui.statusbar");
     if let Mode::Search(input) = app.mode() {
         let prompt = format!("/{}", safe_text(input.text(), usize::from(area.width)));
@@ -24,7 +24,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let hint = app
-        .key_in(app.focus, Action::Help)
+        .key_in(app.focus(), Action::Help)
         .map_or_else(String::new, |key| format!(" {key} help "));
     let left_width = usize::from(area.width).saturating_sub(hint.width());
     let (save_text, save_warns) = save_label(app.save_state());
@@ -51,18 +51,18 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let joined = |fit: Fit, optional: &[String]| {
         let mut parts = Vec::new();
         if fit.label {
-            parts.extend(app.article_label.clone());
+            parts.extend(app.article_label().map(str::to_owned));
         }
         parts.push(position.clone());
         parts.extend(optional.iter().take(fit.optional).cloned());
         parts.push(save_text.clone());
         if fit.message {
-            parts.extend(app.message.clone());
+            parts.extend(app.message().map(str::to_owned));
         }
         let parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
         format!(" {}", parts.join("  │  "))
     };
-    let fits = Fit::in_order(optional.len(), selecting, app.message.is_some());
+    let fits = Fit::in_order(optional.len(), selecting, app.message().is_some());
     let first_fit = |optional: &[String]| {
         fits.iter()
             .copied()
@@ -80,7 +80,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         fit = first_fit(&optional);
     }
     if !fit.message
-        && let Some(message) = &app.message
+        && let Some(message) = app.message()
     {
         // Too long for the bar: the whole message, wrapped, just above it.
         draw_long_message(frame, app, area, message, save_warns);
@@ -173,7 +173,7 @@ fn selection_hints(app: &App) -> String {
 /// the status bar `area` (at most half the screen), so a message longer
 /// than the bar is read whole until the next key.
 fn draw_long_message(frame: &mut Frame, app: &App, area: Rect, message: &str, warns: bool) {
-    let style = app.theme.ui(if warns {
+    let style = app.theme().ui(if warns {
         "ui.statusbar.warning"
     } else {
         "ui.statusbar"
@@ -185,7 +185,7 @@ fn draw_long_message(frame: &mut Frame, app: &App, area: Rect, message: &str, wa
         .filter_map(|range| text.get(range))
         .map(|line| Line::from(format!(" {line}")))
         .collect();
-    let room = usize::from(area.y.saturating_sub(app.areas.whole.y)) / 2;
+    let room = usize::from(area.y.saturating_sub(app.areas().whole.y)) / 2;
     let rows = lines.len().min(room.max(1));
     let Ok(height) = u16::try_from(rows) else {
         return;
@@ -202,18 +202,18 @@ fn draw_long_message(frame: &mut Frame, app: &App, area: Rect, message: &str, wa
 fn position_label(app: &App) -> String {
     let mut layout = app.layout();
     let height = app.page_height().max(1);
-    let at_end = layout.shows_end(app.top, height);
+    let at_end = layout.shows_end(app.top(), height);
     let length = app.document().text().len().max(1);
     let percent = if at_end {
         100
     } else {
-        (layout.visible_bytes(app.top, height).end * 100 / length).min(99)
+        (layout.visible_bytes(app.top(), height).end * 100 / length).min(99)
     };
     match app.analysis() {
         Some(_) => format!("{percent:>3}%"),
         None => format!(
             "{percent:>3}%  │  analysing… {}%",
-            app.analysis_progress / 10
+            app.analysis_progress() / 10
         ),
     }
 }
@@ -222,7 +222,7 @@ fn position_label(app: &App) -> String {
 /// folio's evidence for its speaker is weak and the reader has not set the
 /// speaker; empty otherwise.
 fn weak_quote_labels(app: &App) -> Vec<String> {
-    let Target::Quote(i) = app.target else {
+    let Target::Quote(i) = app.target() else {
         return Vec::new();
     };
     let Some(quotation) = app.analysis().and_then(|a| a.quotations.get(i)) else {
@@ -267,7 +267,7 @@ fn quote_label_with(app: &App, evidence: bool) -> String {
         return String::new();
     };
     let total = analysis.quotations.len();
-    match app.target {
+    match app.target() {
         Target::Quote(i) => {
             let kind = analysis.quotations.get(i).map_or("", |q| q.kind.as_str());
             match app.quote_speaker(i).1 {
@@ -301,7 +301,7 @@ fn claims_label(app: &App) -> String {
     // Claims and one-mention corrections whose text is gone from the article.
     let orphans =
         app.annotations().orphans().len() + app.annotations().orphaned_corrections().len();
-    let base = match (app.target, claims) {
+    let base = match (app.target(), claims) {
         (Target::Claim(i), _) => {
             let claim = app.annotations().claims().get(i);
             let verdict = claim.map_or("", |c| c.verdict.as_str());

@@ -2,6 +2,7 @@
 //! and finds them again in an edited copy.
 
 use super::super::export::to_file;
+use super::super::selector::context;
 use super::*;
 
 fn claim(id: &str, span: Range<usize>) -> Claim {

@@ -113,7 +113,7 @@ pub fn reviews(file: &AnnotationFile) -> Vec<ClaimReview<'_>> {
 /// Who made `claim`: the reader's speaker for the quotation holding it
 /// (`[[speakers]]`, an entity's name or the name as typed), else the
 /// claim's own `speaker`.
-fn author<'f>(
+pub(super) fn author<'f>(
     file: &'f AnnotationFile,
     names: &std::collections::HashMap<&str, &'f str>,
     claim: &'f super::super::file::ClaimRecord,

@@ -68,6 +68,7 @@ impl Task {
             Self::Export(ExportFormat::Json) => ".jsonld",
             Self::Export(ExportFormat::Brat) => ".ann",
             Self::Export(ExportFormat::Claimreview) => ".claimreview.json",
+            Self::Export(ExportFormat::Markdown) => ".folio.md",
             Self::Export(ExportFormat::Jsonl) | Self::Text(TextFormat::Jsonl) => ".json",
             Self::Text(TextFormat::Plain) => ".txt",
         })

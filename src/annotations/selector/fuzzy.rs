@@ -8,9 +8,9 @@
 
 use std::ops::Range;
 
+use super::CONTEXT_CHARS;
 use super::Selector;
 use super::similarity::{best_prefix_match, similarity};
-use crate::annotations::export::CONTEXT_CHARS;
 
 /// How far (in chars) before and after its stored offsets a span is looked for.
 const RADIUS_CHARS: usize = 100_000;

@@ -20,7 +20,7 @@ pub(super) fn normalized(text: &str) -> Vec<char> {
 }
 
 /// Whether `a` and `b` differ only in whitespace.
-pub(super) fn same_words(a: &str, b: &str) -> bool {
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
     normalized(a) == normalized(b)
 }
 

@@ -69,10 +69,14 @@ actions! {
     SearchPrev => "search_prev", "Go to the previous search match";
     FocusPanel => "focus_panel", "Move focus to the entity panel";
     FocusArticle => "focus_article", "Move focus back to the article";
-    TogglePanelView => "toggle_panel_view", "Switch the panel: entities, quotes, all articles, links, suggestions";
-    PanelNext => "panel_next", "Select the next entity in the panel";
-    PanelPrev => "panel_prev", "Select the previous entity in the panel";
-    PanelJump => "panel_jump", "Jump to the selected entity's next mention";
+    TogglePanelView => "toggle_panel_view", "Switch the panel to its next view (the title names it)";
+    PanelNext => "panel_next", "Select the next row in the panel";
+    PanelPrev => "panel_prev", "Select the previous row in the panel";
+    PanelJump => "panel_jump", "Jump to the selected row (an entity's next mention, a quotation, a claim…)";
+    PanelEdit => "panel_edit", "Edit the selected row (a claim: its verdict, label and note)";
+    PanelRemove => "panel_remove", "Remove the selected row's item (a claim; u undoes)";
+    PanelFilter => "panel_filter", "Show only one kind of row (claims: one verdict, the next, then all)";
+    PanelSort => "panel_sort", "Change the order of the rows (claims: by position or by verdict)";
     StartSelection => "select", "Start a selection at the cursor (the keys under Selecting text extend it)";
     SelectNextWord => "select_next_word", "Extend the selection to the next word";
     SelectPrevWord => "select_prev_word", "Move the selection's end back a word";
@@ -88,6 +92,7 @@ actions! {
     CancelSelection => "cancel_selection", "Drop the selection";
     NextArticle => "next_article", "Show the next open article (folio a.txt b.html …)";
     PrevArticle => "prev_article", "Show the previous open article";
+    WriteReport => "write_report", "Write the fact-check report beside the article (ARTICLE.folio.md)";
     OpenLink => "open_link", "Open the link in the current sentence, quotation or panel (web, mail)";
     Help => "help", "Show or hide this help";
     Quit => "quit", "Quit folio (annotations are already saved)";

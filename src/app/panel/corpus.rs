@@ -2,8 +2,15 @@
 //! entities merged by kind and name, with their mentions in all articles and
 //! how many articles mention them.
 
-use super::panel::{select_row_if, step_selection};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::draw::{entity_row, heading, heading_row, render, row_style};
+use super::{PanelCommand, PanelView, Row, Rows};
 use crate::analysis::{Analysis, EntityKind};
+use crate::app::{Action, App};
+use crate::safe_text::safe_line;
 
 /// One entity across the open articles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,15 +34,19 @@ pub enum CorpusRow {
     Entity(usize),
 }
 
+impl Row for CorpusRow {
+    fn selectable(&self) -> bool {
+        matches!(self, CorpusRow::Entity(_))
+    }
+}
+
 /// Entities of every open article, grouped by kind, most mentioned first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CorpusPanel {
     /// Merged entities.
     pub entities: Vec<CorpusEntity>,
-    /// Headings and entities in display order.
-    pub rows: Vec<CorpusRow>,
-    /// Index into `rows` of the selected entity row.
-    pub selected: Option<usize>,
+    /// Headings and entities in display order, and the selected entity row.
+    list: Rows<CorpusRow>,
 }
 
 impl CorpusPanel {
@@ -80,72 +91,138 @@ impl CorpusPanel {
             rows.push(CorpusRow::Heading(kind, members.len()));
             rows.extend(members.into_iter().map(CorpusRow::Entity));
         }
-        let selected = rows.iter().position(|r| matches!(r, CorpusRow::Entity(_)));
         Self {
             entities,
-            rows,
-            selected,
+            list: Rows::new(rows),
         }
+    }
+
+    /// Headings and entities in display order.
+    pub fn rows(&self) -> &[CorpusRow] {
+        &self.list.rows
     }
 
     /// The selected entity.
     pub fn selected_entity(&self) -> Option<&CorpusEntity> {
-        match self.rows.get(self.selected?)? {
+        match self.list.selected_row()? {
             CorpusRow::Entity(e) => self.entities.get(*e),
             CorpusRow::Heading(..) => None,
         }
     }
 
-    /// Selects row `row` if it is an entity; returns whether it is.
-    pub fn select_row(&mut self, row: usize) -> bool {
-        select_row_if(&self.rows, &mut self.selected, row, |r| {
-            matches!(r, CorpusRow::Entity(_))
-        })
-    }
-
     /// Moves the selection to the next (or previous) entity row, stopping
     /// at the ends.
     pub fn step(&mut self, forward: bool) {
-        let is_entity = |row: &CorpusRow| matches!(row, CorpusRow::Entity(_));
-        self.selected = step_selection(&self.rows, self.selected, forward, is_entity);
+        self.list.step(forward);
     }
 }
 
-impl super::App {
-    /// `Enter` in the all-articles view: jumps to the selected entity's next
-    /// mention in this article, or says it has none here.
-    pub(crate) fn jump_to_corpus_entity(&mut self) {
-        let Some(wanted) = self.corpus.as_ref().and_then(|c| c.selected_entity()) else {
-            return;
-        };
-        let (kind, name) = (wanted.kind, wanted.name.clone());
-        let here = self.analysis.as_ref().and_then(|a| {
+/// The all-articles view: [`CorpusPanel`] once several articles are open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CorpusView {
+    corpus: Option<CorpusPanel>,
+}
+
+impl CorpusView {
+    /// Shows `corpus`, keeping the selected entity when it is still listed.
+    pub fn set(&mut self, mut corpus: CorpusPanel) {
+        let kept = self
+            .corpus
+            .as_ref()
+            .and_then(CorpusPanel::selected_entity)
+            .map(|e| (e.kind, e.name.clone()));
+        if let Some((kind, name)) = kept {
+            let row = corpus.list.rows.iter().position(|r| match r {
+                CorpusRow::Entity(e) => corpus
+                    .entities
+                    .get(*e)
+                    .is_some_and(|e| e.kind == kind && e.name == name),
+                CorpusRow::Heading(..) => false,
+            });
+            corpus.list.selected = row.or(corpus.list.selected);
+        }
+        self.corpus = Some(corpus);
+    }
+}
+
+impl PanelView for CorpusView {
+    fn title(&self, _app: &App) -> String {
+        "All articles".to_owned()
+    }
+
+    fn available(&self, _app: &App) -> bool {
+        self.corpus.is_some()
+    }
+
+    fn refresh(&mut self, _app: &App) {
+        // Set from outside (every open article's analysis) by `set`.
+    }
+
+    fn selected(&self) -> Option<usize> {
+        self.corpus.as_ref()?.list.selected
+    }
+
+    fn step(&mut self, forward: bool) {
+        if let Some(corpus) = &mut self.corpus {
+            corpus.step(forward);
+        }
+    }
+
+    fn select_row(&mut self, row: usize) -> bool {
+        self.corpus
+            .as_mut()
+            .is_some_and(|corpus| corpus.list.select_row(row))
+    }
+
+    /// The selected entity's next mention in this article, or a message
+    /// that it has none here.
+    fn jump(&self, app: &App) -> Option<PanelCommand> {
+        let wanted = self.corpus.as_ref()?.selected_entity()?;
+        let here = app.analysis().and_then(|a| {
             a.entities
                 .iter()
-                .position(|e| e.kind == kind && e.name == name)
+                .position(|e| e.kind == wanted.kind && e.name == wanted.name)
         });
-        let row = here.and_then(|e| {
-            self.panel
-                .rows
-                .iter()
-                .position(|r| *r == super::panel::PanelRow::Entity(e))
-        });
-        match row {
-            Some(row) => {
-                self.panel.selected = Some(row);
-                self.jump_to_mention();
-            }
+        Some(match here {
+            Some(e) => PanelCommand::NextMention(e),
             None => {
                 let (next, prev) = (
-                    self.key_hint(super::Action::NextArticle),
-                    self.key_hint(super::Action::PrevArticle),
+                    app.key_hint(Action::NextArticle),
+                    app.key_hint(Action::PrevArticle),
                 );
-                self.message = Some(format!(
+                PanelCommand::Message(format!(
                     "{} is not mentioned in this article ({next} and {prev} switch articles)",
-                    crate::view::safe_line(&name)
-                ));
+                    safe_line(&wanted.name)
+                ))
             }
-        }
+        })
+    }
+
+    /// Entities of every open article, with their mentions in all of them
+    /// and in how many articles (`10 in 2`).
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer, focused: bool) {
+        let Some(corpus) = &self.corpus else {
+            return;
+        };
+        let theme = app.theme();
+        let width = usize::from(area.width);
+        let height = usize::from(area.height).max(1);
+        let lines: Vec<Line> = corpus
+            .list
+            .shown(height)
+            .map(|(i, row)| match *row {
+                CorpusRow::Heading(kind, count) => heading_row(theme, heading(kind), count, width),
+                CorpusRow::Entity(e) => {
+                    let Some(entity) = corpus.entities.get(e) else {
+                        return Line::default();
+                    };
+                    let style = row_style(theme, Some(i) == corpus.list.selected, focused);
+                    let count = format!("{} in {}", entity.mentions, entity.articles);
+                    entity_row(theme, style, width, &entity.name, entity.kind, count)
+                }
+            })
+            .collect();
+        render(theme, lines, area, buf);
     }
 }
 
@@ -172,7 +249,7 @@ mod tests {
         };
         let mut corpus = CorpusPanel::new(&[&a, &b]);
         let shown: Vec<(String, usize, usize)> = corpus
-            .rows
+            .rows()
             .iter()
             .filter_map(|r| match r {
                 CorpusRow::Entity(e) => corpus.entities.get(*e),
@@ -189,7 +266,7 @@ mod tests {
                 ("Kyiv".to_owned(), 1, 1),
             ]
         );
-        assert_eq!(corpus.rows[0], CorpusRow::Heading(EntityKind::Person, 2));
+        assert_eq!(corpus.rows()[0], CorpusRow::Heading(EntityKind::Person, 2));
         corpus.step(true);
         assert_eq!(
             corpus.selected_entity().map(|e| e.name.as_str()),

@@ -1,0 +1,180 @@
+//! The `Claims (N)` panel view on the sample article: three claims marked
+//! with the keys a reader uses, listed with verdicts coloured by meaning,
+//! then walked, filtered, sorted, edited and removed from the panel.
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{draw, find_on_screen, press, press_key, row_text, sample_app, screen_text};
+use folio::app::panel::claims::ClaimOrder;
+use folio::app::{App, Effect, Mode};
+use folio::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+/// Opens the claim form on what the keys `go` reach, moves the verdict
+/// down `verdict` places and the label down `label` places, types `note`,
+/// and saves.
+fn mark(app: &mut App, go: &str, verdict: usize, label: usize, note: &str) {
+    press(app, go);
+    press(app, "c");
+    assert!(matches!(app.mode(), Mode::Claim(_)), "{go}");
+    for _ in 0..verdict {
+        press_key(app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    press_key(app, KeyCode::Tab, KeyModifiers::NONE);
+    for _ in 0..label {
+        press_key(app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    press_key(app, KeyCode::Tab, KeyModifiers::NONE);
+    press(app, note);
+    assert_eq!(
+        press_key(app, KeyCode::Char('s'), KeyModifiers::CONTROL),
+        Some(Effect::Save)
+    );
+}
+
+/// The sample with three claims: Macron's quotation (false, with a note),
+/// the troops sentence (misleading statistic), and the last sentence
+/// (unverified); the panel shows the claims view.
+fn app_with_claims() -> App {
+    let mut app = sample_app();
+    mark(&mut app, "]]]", 4, 0, "Check the interview");
+    mark(&mut app, "/3,000 US\n", 3, 1, "");
+    mark(&mut app, "G", 0, 0, "");
+    assert_eq!(app.annotations().claims().len(), 3);
+    press(&mut app, "tt");
+    app
+}
+
+/// The ids of the claims the view lists, top to bottom.
+fn listed(app: &App) -> Vec<String> {
+    let view = app.claims_view();
+    view.rows()
+        .iter()
+        .filter(|r| matches!(r, folio::app::panel::claims::ClaimRow::Claim(..)))
+        .filter_map(|r| view.claim(*r).map(|c| c.id.clone()))
+        .collect()
+}
+
+#[test]
+fn the_claims_view_lists_verdict_label_speaker_words_and_note_mark() {
+    let app = app_with_claims();
+    let buffer = draw(&app, 120, 40);
+    let screen = screen_text(&buffer);
+    assert!(screen.contains("│ Claims (3) · Tab t"), "{screen}");
+    // In text order: the quotation (Macron's), the troops, the last line.
+    let (x, y) = find_on_screen(&buffer, "false checkable · Emmanue…").expect(&screen);
+    assert!(row_text(&buffer, y).trim_end().ends_with('✎'), "{screen}");
+    assert!(
+        row_text(&buffer, y + 1).contains("   “The geopolitical"),
+        "{screen}"
+    );
+    assert!(
+        row_text(&buffer, y + 2).contains("│ misleading statistic"),
+        "{screen}"
+    );
+    assert!(
+        row_text(&buffer, y + 3).contains("│   Biden last week"),
+        "{screen}"
+    );
+    assert!(
+        row_text(&buffer, y + 4).contains("│ unverified checkable"),
+        "{screen}"
+    );
+    // Verdicts are coloured by meaning, from the theme.
+    let theme = Theme::builtin(false);
+    assert_eq!(buffer[(x, y)].fg, theme.verdict("false").fg.unwrap());
+    let (mx, my) = find_on_screen(&buffer, "misleading statistic").unwrap();
+    assert_eq!(buffer[(mx, my)].fg, theme.verdict("misleading").fg.unwrap());
+    assert_ne!(theme.verdict("false").fg, theme.verdict("misleading").fg);
+    insta::assert_debug_snapshot!("claims_view", buffer);
+}
+
+#[test]
+fn enter_jumps_to_the_claim_and_d_removes_it_undoably() {
+    let mut app = app_with_claims();
+    press(&mut app, "\tj\n");
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(
+        status.contains("claim 2/3 · misleading") && status.contains("claim c2: misleading"),
+        "{status}"
+    );
+    assert_eq!(press(&mut app, "d"), [Effect::Save]);
+    assert_eq!(listed(&app), ["c1", "c3"]);
+    assert!(screen_text(&draw(&app, 120, 40)).contains("│ Claims (2)"));
+    // The next claim is selected where the removed one was.
+    press(&mut app, "\n");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("claim c3: unverified"));
+    assert_eq!(press(&mut app, "u"), [Effect::Save]);
+    assert_eq!(listed(&app), ["c1", "c2", "c3"]);
+}
+
+#[test]
+fn c_edits_the_selected_claim() {
+    let mut app = app_with_claims();
+    press(&mut app, "\t");
+    press(&mut app, "c");
+    let Mode::Claim(form) = app.mode() else {
+        panic!("no claim form");
+    };
+    assert_eq!(form.editing.as_ref().map(|c| c.id.as_str()), Some("c1"));
+    // Moving the verdict up one place and saving updates the row.
+    press_key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.annotations().claims()[0].verdict, "misleading");
+    assert!(screen_text(&draw(&app, 120, 40)).contains("│ misleading checkable · Em…"));
+}
+
+#[test]
+fn f_filters_by_verdict_and_s_sorts_by_verdict() {
+    let mut app = app_with_claims();
+    press(&mut app, "\tf");
+    // The first verdict (in the vocabulary's order) that a claim has.
+    assert_eq!(app.claims_view().filter(), Some("unverified"));
+    assert_eq!(listed(&app), ["c3"]);
+    assert!(screen_text(&draw(&app, 120, 40)).contains("│ Claims (1/3 unverified)"));
+    press(&mut app, "ff");
+    assert_eq!(app.claims_view().filter(), Some("false"));
+    assert_eq!(listed(&app), ["c1"]);
+    press(&mut app, "f");
+    assert_eq!(app.claims_view().filter(), None);
+    press(&mut app, "s");
+    assert_eq!(app.claims_view().order(), ClaimOrder::Verdict);
+    assert_eq!(listed(&app), ["c3", "c2", "c1"]);
+    press(&mut app, "s");
+    assert_eq!(listed(&app), ["c1", "c2", "c3"]);
+}
+
+#[test]
+fn without_claims_t_skips_the_view_and_panel_keys_say_they_do_nothing() {
+    let mut app = sample_app();
+    press(&mut app, "t");
+    assert!(screen_text(&draw(&app, 120, 40)).contains("Quotes by speaker"));
+    press(&mut app, "t");
+    assert!(!screen_text(&draw(&app, 120, 40)).contains("Claims ("));
+    press(&mut app, "\td");
+    assert!(row_text(&draw(&app, 120, 40), 39).contains("d does nothing in this panel view"));
+}
+
+#[test]
+fn a_click_on_a_claims_words_selects_and_goes_to_that_claim() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app_with_claims();
+    let buffer = draw(&app, 120, 40);
+    let (x, y) = find_on_screen(&buffer, "   Biden last week").unwrap();
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x + 4,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(status.contains("claim c2: misleading"), "{status}");
+    assert_eq!(
+        app.claims_view()
+            .selected_claim()
+            .map(|(c, _)| c.id.as_str()),
+        Some("c2")
+    );
+}
