@@ -916,3 +916,47 @@ fn a_speaker_set_by_hand_is_the_claim_review_author() {
         serde_json::json!("Angela Merkel")
     );
 }
+
+#[test]
+fn claim_review_appearance_is_the_page_url_when_known() {
+    let f = fixture();
+    let mut file = f.exported.clone();
+    file.article.url = Some("https://news.example.com/2026/merkel.html".to_owned());
+    let json = serde_json::to_value(claim_review::reviews(&file)).unwrap();
+    assert_eq!(
+        str_at(&json, "/0/itemReviewed/appearance/url"),
+        "https://news.example.com/2026/merkel.html"
+    );
+}
+
+#[test]
+fn an_html_page_keeps_its_canonical_url_in_the_annotation_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><head><title>Harbour vote</title>\
+        <link rel=\"canonical\" href=\"https://news.example.com/harbour-vote\"></head>\
+        <body><article><h1>Harbour vote</h1>\
+        <p>The council voted on Tuesday to rebuild the harbour wall before winter storms.</p>\
+        <p>Councillor Anna Reed said the work would take a year and cost less than feared.</p>\
+        </article></body></html>";
+    std::fs::write(dir.path().join("page.html"), page).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .current_dir(dir.path())
+        .args(["export", "page.html"])
+        .output()
+        .unwrap();
+    let exported = file::parse(Path::new("stdout"), &success(&output)).unwrap();
+    assert_eq!(
+        exported.article.url.as_deref(),
+        Some("https://news.example.com/harbour-vote")
+    );
+    let report = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .current_dir(dir.path())
+        .args(["export", "page.html", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(
+        success(&report).contains("- Source: <https://news.example.com/harbour-vote>\n"),
+        "{}",
+        success(&report)
+    );
+}

@@ -144,6 +144,7 @@ pub fn to_file(
             path,
             sha256: doc.sha256().to_owned(),
             encoding: doc.encoding().to_owned(),
+            url: doc.markup().url.clone(),
         },
         entities,
         quotes,

@@ -102,6 +102,10 @@ pub struct ArticleRecord {
     /// offsets count the chars of the decoded text.
     #[serde(default = "utf8")]
     pub encoding: String,
+    /// Where the article lives on the web, when its page says so (HTML
+    /// canonical link or `og:url`): the `appearance` of a ClaimReview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 fn utf8() -> String {
@@ -674,6 +678,7 @@ mod round_trip {
                 path: text.clone(),
                 sha256: "00".to_owned(),
                 encoding: "UTF-8".to_owned(),
+                url: None,
             },
             entities: vec![EntityRecord {
                 id: "e".to_owned(),

@@ -352,6 +352,7 @@ mod tests {
                 path: "a.txt".to_owned(),
                 sha256: sha.to_owned(),
                 encoding: "UTF-8".to_owned(),
+                url: None,
             },
             entities: Vec::new(),
             quotes: Vec::new(),

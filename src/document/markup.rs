@@ -94,6 +94,9 @@ pub struct Markup {
     pub title: Option<String>,
     /// The author line, when the page has one.
     pub byline: Option<String>,
+    /// Where the page says it lives (HTML `<link rel="canonical">` or
+    /// `og:url`), when that is an absolute http(s) URL.
+    pub url: Option<String>,
     /// Styled spans, sorted by start.
     pub spans: Vec<MarkupSpan>,
     /// Links in reading order.

@@ -120,6 +120,7 @@ fn extract_blocks(source: &str, title_and_byline: bool) -> (String, Markup) {
     let mut walker = Walker::default();
     let (page, captions) = cleaned(source);
     walker.base = page_url(&page);
+    let url = walker.base.clone();
     walker.caption_texts = captions;
     match dom_smoothie::Readability::with_document(page, None, None).and_then(|mut r| r.parse()) {
         Ok(article) => {
@@ -156,7 +157,9 @@ fn extract_blocks(source: &str, title_and_byline: bool) -> (String, Markup) {
             out.set_title(Some(title.to_string()));
         }
     }
-    out.finish()
+    let (text, mut markup) = out.finish();
+    markup.url = url;
+    (text, markup)
 }
 
 /// The page parsed, without the elements [`is_clutter`] names. Readability

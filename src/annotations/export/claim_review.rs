@@ -72,8 +72,9 @@ struct Person<'f> {
 /// claim's text),
 /// `datePublished` (the claim's `created` time), `reviewRating` (a `Rating`
 /// whose `alternateName` is the verdict), `itemReviewed` (a `Claim` whose
-/// `appearance` is the article — a `CreativeWork` whose `url` is its path as
-/// an IRI reference, left out for an orphaned claim, which the article no
+/// `appearance` is the article — a `CreativeWork` whose `url` is where the
+/// page says it lives (`article.url`) or else its path as an IRI
+/// reference, left out for an orphaned claim, which the article no
 /// longer shows — and whose `author` is the speaker as a `Person`, when
 /// known) and `reviewBody` (the note, when there is one).
 ///
@@ -81,7 +82,11 @@ struct Person<'f> {
 /// folio; add them before publishing.
 pub fn reviews(file: &AnnotationFile) -> Vec<ClaimReview<'_>> {
     let names = names_by_id(file);
-    let url = iri::from_path(&file.article.path);
+    let url = file
+        .article
+        .url
+        .clone()
+        .unwrap_or_else(|| iri::from_path(&file.article.path));
     file.claims
         .iter()
         .filter(|claim| has_verdict(&claim.verdict))

@@ -28,10 +28,11 @@ pub fn report(file: &AnnotationFile, title: Option<&str>) -> String {
         .filter(|t| !t.is_empty())
         .unwrap_or(name);
     let _ = writeln!(out, "# Fact-check: {}\n", inline(title));
-    let source = if is_web(path) {
-        format!("<{path}>")
-    } else {
-        format!("`{}`", path.replace('`', "'"))
+    // The page's own address, when it gives one, else the path read.
+    let source = match file.article.url.as_deref().filter(|u| is_web(u)) {
+        Some(url) => format!("<{url}>"),
+        None if is_web(path) => format!("<{path}>"),
+        None => format!("`{}`", path.replace('`', "'")),
     };
     let _ = writeln!(out, "- Source: {source}");
     let _ = writeln!(out, "- SHA-256: `{}`", file.article.sha256);
