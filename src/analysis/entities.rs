@@ -38,7 +38,6 @@ use features::{FeatureIds, Sentence};
 use labels::Label;
 use memory::Mention;
 use model::Scores;
-use reason::Reason;
 
 /// Named entities of `doc`, in order of first mention.
 ///
@@ -52,11 +51,16 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let model = model::embedded();
     let total = sentences.len().max(1);
     let mut memory = tagger::DocumentMemory::default();
-    let mut pass_one: Vec<Vec<Label>> = Vec::with_capacity(sentences.len());
+    // Pass one's labels of every sentence, one after another (one list, not
+    // one per sentence: a long article has tens of thousands of sentences);
+    // sentence k's are `pass_one[ends[k - 1]..ends[k]]`, none when it has
+    // no candidate word.
+    let mut pass_one: Vec<Label> = Vec::new();
+    let mut ends: Vec<u32> = Vec::with_capacity(sentences.len());
     // Pass two's scores of every candidate word's local features, in
     // reading order: computed while pass one has the features at hand, so
     // pass two need not extract them again.
-    let mut local_scores: Vec<Scores> = Vec::new();
+    let mut local_scores = ScoreQueue::default();
     let tables = features::is_table_document(text, sentences);
     for (n, range) in sentences.iter().enumerate() {
         let sentence = Sentence::new(text, range.clone(), tables);
@@ -71,18 +75,18 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
             Vec::new()
         };
         memory.add(&sentence, &labels);
-        pass_one.push(labels);
+        pass_one.extend_from_slice(&labels);
+        ends.push(u32::try_from(pass_one.len()).unwrap_or(u32::MAX));
         if n % 64 == 0 {
             progress.set(100 + u32::try_from(300 * n / total).unwrap_or(300));
         }
     }
     let mut mentions = Vec::new();
     let mut explained = Explained::default();
-    // Give back what the doubling growth left unused: this list is
-    // about the largest thing the analysis holds.
-    local_scores.shrink_to_fit();
-    let mut local_scores = local_scores.into_iter();
-    for (n, (range, first)) in sentences.iter().zip(&pass_one).enumerate() {
+    let mut start = 0;
+    for (n, (range, &end)) in sentences.iter().zip(&ends).enumerate() {
+        let first = pass_one.get(start..end as usize).unwrap_or(&[]);
+        start = end as usize;
         if first.is_empty() {
             // No word of the sentence may be part of a name.
             continue;
@@ -90,7 +94,7 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
         let sentence = Sentence::new(text, range.clone(), tables);
         let document = memory.features(&sentence, first);
         // Candidates come in the order pass one scored them.
-        let base = |_| local_scores.next().unwrap_or_default();
+        let base = |_| local_scores.pop().unwrap_or_default();
         let labels = tagger::decode_from(&sentence, base, Some(&document), &model.document);
         let tagged = Tagged {
             sentence: &sentence,
@@ -109,10 +113,53 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
         }
     }
     progress.set(700);
-    drop(local_scores);
     let entities = memory::resolve(mentions);
     progress.set(800);
     entities
+}
+
+/// Scores kept from pass one for pass two, first in, first out, in blocks
+/// that are freed as soon as pass two has read them: they are the largest
+/// thing the analysis holds, and the mentions pass two finds take their
+/// place.
+#[derive(Default)]
+struct ScoreQueue {
+    blocks: std::collections::VecDeque<std::vec::IntoIter<Scores>>,
+    filling: Vec<Scores>,
+}
+
+impl ScoreQueue {
+    /// Scores per block (about 300 KB).
+    const BLOCK: usize = 4096;
+
+    fn push(&mut self, scores: Scores) {
+        if self.filling.len() == Self::BLOCK {
+            let full = std::mem::replace(&mut self.filling, Vec::with_capacity(Self::BLOCK));
+            self.blocks.push_back(full.into_iter());
+        }
+        if self.filling.capacity() == 0 {
+            self.filling.reserve_exact(Self::BLOCK);
+        }
+        self.filling.push(scores);
+    }
+
+    /// The oldest scores not read yet.
+    fn pop(&mut self) -> Option<Scores> {
+        loop {
+            if let Some(block) = self.blocks.front_mut() {
+                if let Some(scores) = block.next() {
+                    return Some(scores);
+                }
+                self.blocks.pop_front();
+                continue;
+            }
+            if self.filling.is_empty() {
+                return None;
+            }
+            let last = std::mem::take(&mut self.filling);
+            self.blocks.push_back(last.into_iter());
+        }
+    }
 }
 
 /// One sentence after pass two: its words, labels and document features.
@@ -216,9 +263,11 @@ fn collect_mentions<'a>(
                 })
                 .collect();
             let borrowed: Vec<&[u64]> = ids.iter().map(Vec::as_slice).collect();
-            reason::explain(sentence, marks, range, labels, &borrowed, weights)
+            Some(Box::new(reason::explain(
+                sentence, marks, range, labels, &borrowed, weights,
+            )))
         } else {
-            Reason::default()
+            None
         };
         out.push(Mention {
             span,
@@ -441,5 +490,20 @@ mod tests {
             entities(text).into_iter().map(|(k, n, _)| (k, n)).collect();
         assert!(found.contains(&(EntityKind::Organisation, "Lehman Brothers".to_owned())));
         assert!(found.contains(&(EntityKind::Place, "River Thames".to_owned())));
+    }
+
+    #[test]
+    fn the_score_queue_gives_scores_back_in_order_across_blocks() {
+        let mut queue = ScoreQueue::default();
+        let n = ScoreQueue::BLOCK * 2 + 7;
+        for k in 0..n {
+            let mut scores: Scores = [0.0; labels::COUNT];
+            scores[0] = k as f32;
+            queue.push(scores);
+        }
+        let back: Vec<f32> = std::iter::from_fn(|| queue.pop()).map(|s| s[0]).collect();
+        assert_eq!(back.len(), n);
+        assert!(back.iter().enumerate().all(|(k, &v)| v == k as f32));
+        assert!(queue.blocks.is_empty() && queue.filling.is_empty());
     }
 }

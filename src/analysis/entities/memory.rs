@@ -29,8 +29,10 @@ pub struct Mention<'a> {
     pub surface: &'a str,
     /// The type the tagger gave it.
     pub kind: EntityKind,
-    /// Why.
-    pub reason: Reason,
+    /// Why, when explained: only the first mention of each type and name
+    /// is, as its entity takes that one's reason (boxed, so that the many
+    /// mentions without one stay small).
+    pub reason: Option<Box<Reason>>,
 }
 
 /// An entity being assembled.
@@ -114,7 +116,9 @@ fn prefer_listed_organisation(m: &mut Mention<'_>) {
         && gazetteer::place(m.surface).is_none()
     {
         m.kind = EntityKind::Organisation;
-        m.reason = Reason::from_evidence(Evidence::Gazetteer(List::Organisation));
+        m.reason = Some(Box::new(Reason::from_evidence(Evidence::Gazetteer(
+            List::Organisation,
+        ))));
     }
 }
 
@@ -152,10 +156,14 @@ fn prefer_head_word(m: &mut Mention<'_>) {
     let place_head = matches!(first, "River" | "Lake" | "Mount" | "Loch");
     if organisation_head && m.kind != EntityKind::Organisation {
         m.kind = EntityKind::Organisation;
-        m.reason = Reason::from_evidence(Evidence::OrganisationCue(last.to_owned()));
+        m.reason = Some(Box::new(Reason::from_evidence(Evidence::OrganisationCue(
+            last.to_owned(),
+        ))));
     } else if place_head && m.kind != EntityKind::Place {
         m.kind = EntityKind::Place;
-        m.reason = Reason::from_evidence(Evidence::PlaceCue(first.to_owned()));
+        m.reason = Some(Box::new(Reason::from_evidence(Evidence::PlaceCue(
+            first.to_owned(),
+        ))));
     }
 }
 
@@ -198,7 +206,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 kinds: [0; 4],
                 first_kind: EntityKind::Person,
                 mentions: Vec::new(),
-                reason: m.reason.clone(),
+                reason: m.reason.as_deref().cloned().unwrap_or_default(),
             });
             drafts.len() - 1
         });
@@ -251,7 +259,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                             kinds: [0; 4],
                             first_kind: m.kind,
                             mentions: Vec::new(),
-                            reason: m.reason.clone(),
+                            reason: m.reason.as_deref().cloned().unwrap_or_default(),
                         });
                         drafts.len() - 1
                     }
@@ -337,7 +345,7 @@ mod tests {
             span: nth..nth + surface.len(),
             surface: Box::leak(surface.to_owned().into_boxed_str()),
             kind,
-            reason: Reason::default(),
+            reason: None,
         }
     }
 
