@@ -21,8 +21,9 @@ impl App {
         self.message = Some(match result {
             Ok(()) => {
                 let claims = self.annotations.claims().len() + self.annotations.orphans().len();
+                let plural = if claims == 1 { "" } else { "s" };
                 format!(
-                    "report with {claims} claims written to {}",
+                    "report with {claims} claim{plural} written to {}",
                     safe_line(&path.display().to_string())
                 )
             }
