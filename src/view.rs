@@ -28,7 +28,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             layout::MIN_HEIGHT
         );
         frame.render_widget(
-            Paragraph::new(Line::from(text)).style(app.theme().text()),
+            Paragraph::new(Line::from(text))
+                .style(app.theme().text())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
             areas.whole,
         );
         return;

@@ -178,3 +178,18 @@ fn a_click_on_a_claims_words_selects_and_goes_to_that_claim() {
         Some("c2")
     );
 }
+
+#[test]
+fn no_key_but_quit_acts_while_the_window_is_too_small() {
+    // At a normal size, "{" then "d" removes the claim reached.
+    let mut seen = app_with_claims();
+    press(&mut seen, "{d");
+    assert_eq!(seen.annotations().claims().len(), 2);
+    // In a window too small to show anything, the same keys change nothing.
+    let mut app = app_with_claims();
+    app.resize(20, 5);
+    press(&mut app, "{d");
+    assert_eq!(app.annotations().claims().len(), 3);
+    // Quitting works as at any size (a second q when the work is unsaved).
+    assert!(press(&mut app, "qq").contains(&Effect::Quit));
+}

@@ -15,6 +15,16 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return None;
         }
+        // The screen shows only "window too small": no key may change what
+        // the reader cannot see (a `d` deleting a claim unseen). Quitting
+        // still works.
+        if self.areas.too_small() {
+            let lookup = self.keymap.lookup(self.focus, &[KeyPress::from_event(key)]);
+            let quits = matches!(self.mode, Mode::Normal) && lookup == Lookup::Action(Action::Quit);
+            if !quits {
+                return None;
+            }
+        }
         if let Some(shown) = self.message.take() {
             self.last_message = Some(shown);
         }

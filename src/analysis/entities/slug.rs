@@ -2,55 +2,25 @@
 
 use std::collections::HashSet;
 
-/// The ASCII letters a Latin letter with a diacritic folds to, if it is one
-/// of the common ones ("é" → "e", "ß" → "ss").
-fn fold(c: char) -> Option<&'static str> {
-    let folded = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'ğ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-        'ł' | 'ľ' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-        'œ' => "oe",
-        'ř' => "r",
-        'ś' | 'š' | 'ş' | 'ș' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' | 'ț' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        'þ' => "th",
-        _ => return None,
-    };
-    Some(folded)
-}
-
-/// The slug of `name`: ASCII letters and digits in lower case, common Latin
-/// diacritics folded, every other run of characters one hyphen, no leading or
-/// trailing hyphen; `"entity"` when nothing is left (a name in another script).
+/// The slug of `name`: the name transliterated to ASCII (`deunicode`:
+/// "Élysée" → "elysee", "Владимир Путин" → "vladimir-putin", "İmamoğlu" →
+/// "imamoglu"), letters and digits in lower case, every other run of
+/// characters one hyphen, no leading or trailing hyphen; `"entity"` only
+/// when nothing is left (a name of symbols). A name in any script gets an
+/// id of its own, so saved references (a speaker set by hand) stay with it.
 pub(crate) fn slug(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
+    let ascii = deunicode::deunicode_with_tofu(name, " ");
+    let mut slug = String::with_capacity(ascii.len());
     let mut pending_hyphen = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let piece = if c.is_ascii_alphanumeric() {
-            Some(c.to_string())
-        } else {
-            fold(c).map(str::to_owned)
-        };
-        match piece {
-            Some(p) => {
-                if pending_hyphen && !slug.is_empty() {
-                    slug.push('-');
-                }
-                pending_hyphen = false;
-                slug.push_str(&p);
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
             }
-            None => pending_hyphen = true,
+            pending_hyphen = false;
+            slug.push(c.to_ascii_lowercase());
+        } else {
+            pending_hyphen = true;
         }
     }
     if slug.is_empty() {
@@ -91,7 +61,12 @@ mod tests {
         assert_eq!(slug("U.S."), "u-s");
         assert_eq!(slug("Journal du Dimanche"), "journal-du-dimanche");
         assert_eq!(slug("Élysée Palace"), "elysee-palace");
-        assert_eq!(slug("中文"), "entity");
+        assert_eq!(slug("Владимир Путин"), "vladimir-putin");
+        assert_eq!(slug("Ангела Меркель"), "angela-merkel");
+        assert_eq!(slug("İmamoğlu"), "imamoglu");
+        assert_eq!(slug("Nguyễn Phú Trọng"), "nguyen-phu-trong");
+        assert_eq!(slug("Straße"), "strasse");
+        assert_ne!(slug("中文"), "entity");
     }
 
     #[test]
