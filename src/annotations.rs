@@ -10,6 +10,7 @@ pub mod export;
 pub mod file;
 pub mod history;
 pub mod selector;
+pub mod speaker_fixes;
 pub mod store;
 
 use std::ops::Range;

@@ -187,7 +187,9 @@ impl App {
     /// Brings what is shown up to date after the annotations changed from
     /// `before`: corrections are replayed only when they changed.
     fn after_change(&mut self, before: &Annotations) {
-        if before.corrections() != self.annotations.corrections() {
+        if before.corrections() != self.annotations.corrections()
+            || before.speakers() != self.annotations.speakers()
+        {
             self.apply_corrections();
         } else {
             self.refresh_panels();

@@ -7,17 +7,20 @@ use std::ops::Range;
 use super::correction_form::CorrectionForm;
 use super::{Action, App, Effect, Mode, SaveState};
 use crate::annotations::corrections::{self, Correction, CorrectionAction};
+use crate::annotations::speaker_fixes;
 use crate::keymap::Context;
 
 impl App {
-    /// Rebuilds what is shown (entities, colours, panel, speakers) from the
-    /// analysis folio made with the reader's corrections replayed on top.
+    /// Rebuilds what is shown (entities, colours, panel, speakers,
+    /// suggestions) from the analysis folio made with the reader's
+    /// corrections and speakers replayed on top.
     pub(crate) fn apply_corrections(&mut self) {
         let Some(raw) = &self.raw_analysis else {
             return;
         };
         let mut analysis = raw.clone();
         corrections::apply(&mut analysis, self.annotations.corrections(), &self.doc);
+        speaker_fixes::apply(&mut analysis, self.annotations.speakers(), self.doc.text());
         self.mentions = analysis
             .mentions()
             .into_iter()

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::analysis::{Analysis, Progress, analyse};
-use crate::annotations::{Annotations, anchor, corrections, file, store};
+use crate::annotations::{Annotations, anchor, corrections, file, speaker_fixes, store};
 use crate::document::Document;
 
 /// An article as the reader sees it.
@@ -15,7 +15,8 @@ pub(crate) struct Annotated {
     /// Claims, speaker fixes and corrections from its annotation file,
     /// re-anchored in `doc` (empty when there is no file).
     pub annotations: Annotations,
-    /// Entities and quotations, with `annotations`' corrections applied.
+    /// Entities, quotations and suggestions, with `annotations`' entity
+    /// corrections and speakers applied.
     pub analysis: Analysis,
 }
 
@@ -40,6 +41,7 @@ pub(crate) fn open(path: &Path) -> anyhow::Result<Annotated> {
         .unwrap_or_default();
     let mut analysis = analyse(&doc, &Progress::default());
     corrections::apply(&mut analysis, annotations.corrections(), &doc);
+    speaker_fixes::apply(&mut analysis, annotations.speakers(), doc.text());
     Ok(Annotated {
         doc,
         annotations,
