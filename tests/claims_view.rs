@@ -193,3 +193,22 @@ fn no_key_but_quit_acts_while_the_window_is_too_small() {
     // Quitting works as at any size (a second q when the work is unsaved).
     assert!(press(&mut app, "qq").contains(&Effect::Quit));
 }
+
+#[test]
+fn the_title_counts_the_claims_of_every_open_article() {
+    let mut app = app_with_claims();
+    let other = app_with_claims();
+    app.set_other_claims(vec![folio::app::panel::claims::ArticleClaims {
+        article: "other.txt".to_owned(),
+        claims: folio::app::panel::claims::summaries(&other),
+    }]);
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(screen.contains("│ Claims (6)"), "{screen}");
+}
+
+#[test]
+fn w_writes_the_report_from_the_claims_view_too() {
+    let mut app = app_with_claims();
+    press_key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(press(&mut app, "W"), vec![Effect::WriteReport]);
+}

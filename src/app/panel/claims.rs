@@ -239,15 +239,20 @@ pub(super) fn remove_orphan(app: &mut App, id: &str) -> Option<crate::app::Effec
 
 impl PanelView for ClaimsView {
     fn title(&self, app: &App) -> String {
-        let here = self.groups.first().map_or(0, |g| g.claims.len());
+        // Every group the view lists counts: with several articles open it
+        // shows the claims of all of them.
+        let all = self.groups.iter().map(|g| g.claims.len()).sum::<usize>();
         let mut title = match &self.filter {
             Some(verdict) => {
-                let shown = self.groups.first().map_or(0, |g| {
-                    g.claims.iter().filter(|c| &c.verdict == verdict).count()
-                });
-                format!("Claims ({shown}/{here} {})", safe_line(verdict))
+                let shown = self
+                    .groups
+                    .iter()
+                    .flat_map(|g| g.claims.iter())
+                    .filter(|c| &c.verdict == verdict)
+                    .count();
+                format!("Claims ({shown}/{all} {})", safe_line(verdict))
             }
-            None => format!("Claims ({here})"),
+            None => format!("Claims ({all})"),
         };
         if self.order == ClaimOrder::Verdict {
             title.push_str(" by verdict");
