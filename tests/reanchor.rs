@@ -158,8 +158,13 @@ fn the_panel_lists_orphaned_and_changed_claims() {
         status.contains("claim 2/2 · true · words changed"),
         "{status}"
     );
+    // The form says the words changed, with those the verdict was given on.
+    press(&mut app, "c");
+    let form = screen_text(&draw(&app, 120, 40));
+    assert!(form.contains("Edit claim c1 · its words changed"), "{form}");
+    assert!(form.contains("the verdict was given on: “Biden"), "{form}");
     // Saving the claim again (the reader has seen the new words) clears the flag.
-    press(&mut app, "c\n");
+    press(&mut app, "\n");
     assert_eq!(app.annotations().changed_from("c1"), None);
     assert!(!screen_text(&draw(&app, 120, 40)).contains(" changed"));
 }

@@ -38,9 +38,16 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
     let area = centred(app.areas().whole, 76, height);
     let inner_width = usize::from(area.width.saturating_sub(2));
     let field_width = inner_width.saturating_sub(LABEL_WIDTH).max(1);
-    let title = match &form.editing {
-        Some(claim) => format!(" Edit claim {} ", claim.id),
-        None => " Mark claim ".to_owned(),
+    // The article changed the claim's words since its verdict was given:
+    // say so, with the words the verdict was on, before it is saved again.
+    let changed_from = form
+        .editing
+        .as_ref()
+        .and_then(|claim| app.annotations().changed_from(&claim.id));
+    let title = match (&form.editing, changed_from) {
+        (Some(claim), Some(_)) => format!(" Edit claim {} · its words changed ", claim.id),
+        (Some(claim), None) => format!(" Edit claim {} ", claim.id),
+        (None, _) => " Mark claim ".to_owned(),
     };
     let label = |name: &str, field: Field| {
         let style = if form.field == field {
@@ -78,7 +85,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
         .map(|l| Line::from(Span::styled(l, popup.patch(theme.claim(false)))))
         .collect();
     if !compact {
-        lines.push(Line::default());
+        lines.push(match changed_from {
+            Some(old) => Line::from(Span::styled(
+                safe_text(&format!("the verdict was given on: “{old}”"), inner_width),
+                popup.patch(theme.scope("claim.changed")),
+            )),
+            None => Line::default(),
+        });
     }
     lines.extend([Line::from(verdicts), Line::from(labels)]);
     if !compact {
