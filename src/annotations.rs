@@ -188,6 +188,14 @@ impl Annotations {
         &self.orphaned_dismissed
     }
 
+    /// Whether a claim overlaps `span` (byte range): the reader has
+    /// already acted on that sentence, so it is suggested no more.
+    pub fn is_claimed(&self, span: &Range<usize>) -> bool {
+        self.claims
+            .iter()
+            .any(|c| c.span.start < span.end && span.start < c.span.end)
+    }
+
     /// Whether the suggestion of the sentence at `span` is dismissed.
     pub fn is_dismissed(&self, span: &Range<usize>) -> bool {
         self.dismissed

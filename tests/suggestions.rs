@@ -64,6 +64,10 @@ fn c_on_a_suggested_statistic_proposes_the_statistic_label() {
         text.starts_with("Two sources close to Macron said one aim"),
         "{text}"
     );
+    // Marked as a claim, the sentence is suggested no more.
+    let buffer = draw(&app, 120, 40);
+    let (_, marked) = find_on_screen(&buffer, "Two sources close to").unwrap();
+    assert_ne!(buffer[(0, marked)].symbol(), MARK);
 }
 
 #[test]

@@ -23,7 +23,7 @@ impl App {
     }
 
     /// The suggestions the `Suggested (N)` view lists: best first, ties in
-    /// text order, dismissed ones left out.
+    /// text order, dismissed ones and sentences holding a claim left out.
     pub(crate) fn ranked_suggestions(&self) -> Vec<&Suggestion> {
         let mut all: Vec<&Suggestion> = self.suggestions().collect();
         all.sort_by(|a, b| {
@@ -35,7 +35,9 @@ impl App {
     }
 
     fn is_suggested(&self, s: &Suggestion) -> bool {
-        s.score >= checkworthy::THRESHOLD && !self.annotations.is_dismissed(&s.span)
+        s.score >= checkworthy::THRESHOLD
+            && !self.annotations.is_dismissed(&s.span)
+            && !self.annotations.is_claimed(&s.span)
     }
 
     /// Dismisses the suggestion on the sentence under the cursor, or brings

@@ -51,7 +51,8 @@ struct Listing<'a> {
 }
 
 /// Prints the suggestions of the article at `path`, best first, at most
-/// `top`, leaving out those the reader dismissed in the annotation file.
+/// `top`, leaving out those the reader dismissed in the annotation file and
+/// the sentences that hold one of the reader's claims.
 pub(super) fn suggest(
     path: &Path,
     format: SuggestFormat,
@@ -60,7 +61,7 @@ pub(super) fn suggest(
     let article = super::annotated::open(path)?;
     let (doc, annotations, analysis) = (&article.doc, &article.annotations, &article.analysis);
     let mut ranked = checkworthy::ranked(analysis);
-    ranked.retain(|s| !annotations.is_dismissed(&s.span));
+    ranked.retain(|s| !annotations.is_dismissed(&s.span) && !annotations.is_claimed(&s.span));
     let records = records(doc, &ranked, top);
     let out = match format {
         SuggestFormat::Table => {
