@@ -99,9 +99,9 @@ pub fn find(doc: &Document, sentences: &[Range<usize>], entities: &[Entity]) -> 
 /// Gives each outermost quotation whose clause says "it" (`refers_back`,
 /// per quotation) the speaker of the outermost quotation right before it,
 /// when that one is speech with a speaker and ends in the same or the
-/// previous paragraph: `In a statement the RSPCA said it had “grave
-/// concerns” … “…,” it said.` Runs after ranking, which may have found
-/// that speaker.
+/// previous paragraph: `In a statement the Harbour Trust said it had
+/// “serious doubts” … “…,” it said.` Runs after ranking, which may have
+/// found that speaker.
 fn refer_back(quotations: &mut [(Quotation, Found, bool)], refers_back: &[bool]) {
     let mut previous: Option<(Option<usize>, Option<String>, usize, QuoteKind)> = None;
     for ((q, found, _), &it_clause) in quotations.iter_mut().zip(refers_back) {

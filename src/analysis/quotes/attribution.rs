@@ -519,8 +519,8 @@ impl Context<'_> {
         if subject.is_empty()
             && let Some(who) = self.before_relative_clause(&words, subject_end, from)
         {
-            // "The actor, whose films include Star Wars: The Phantom
-            // Menace, said: “…”": the speaker comes before the clause.
+            // "The actor, whose films include Star Lagoon and Red
+            // Harbour, said: “…”": the speaker comes before the clause.
             return Some(who);
         }
         if subject.is_empty()

@@ -31,8 +31,8 @@ pub(super) struct People {
     /// reading order: `(byte offset of the pronoun, entity, whether a
     /// reporting verb follows)`, sorted. A subject pronoun keeps its
     /// sentence about the person it stands for, so a later "he" may mean
-    /// that person rather than someone the sentence only names ("He said
-    /// the DUP leader, Ian Paisley, … He added …").
+    /// that person rather than someone the sentence only names ("She said
+    /// her model was Maria Costa. … She added …").
     subjects: Vec<(usize, usize, bool)>,
     /// Sentences that open with a nominal speaker and a verb of saying
     /// ("A spokeswoman for the council said …"), in reading order.
@@ -46,7 +46,7 @@ struct Nominal {
     at: usize,
     /// Index of the sentence.
     sentence: usize,
-    /// The words naming the speaker ("The Trafford Centre spokeswoman").
+    /// The words naming the speaker ("The museum spokeswoman").
     phrase: String,
     /// The gender the noun gives ("spokeswoman": female).
     gender: Gender,
@@ -169,7 +169,7 @@ impl People {
     /// The nominal speaker a pronoun at byte `before` stands for, when one
     /// opens a sentence at or after byte `from`, its noun fits the
     /// pronoun, and no fitting person is named in a later sentence: "The
-    /// Trafford Centre spokeswoman said … “…,” she added."
+    /// museum spokeswoman said … “…,” she added."
     pub(super) fn nominal_for(&self, pronoun: &str, before: usize, from: usize) -> Option<&str> {
         let wanted = genders::of_pronoun(pronoun);
         let nominal = self
@@ -263,7 +263,7 @@ fn subject_pronoun(text: &str, sentence: Range<usize>) -> Option<(usize, &'stati
 /// The nominal speaker that opens `sentence` of `text`, with the gender
 /// its noun gives: "A"/"An"/"The"/"One", at most seven more words, a
 /// spokesman, spokeswoman or spokesperson, then within six words a verb
-/// of saying ("A Department for Work and Pensions spokeswoman confirmed").
+/// of saying ("A Harbour Trust spokeswoman confirmed").
 fn nominal_subject(text: &str, sentence: Range<usize>) -> Option<(String, Gender)> {
     let mut end = sentence.end.min(sentence.start + 200);
     while !text.is_char_boundary(end) {
