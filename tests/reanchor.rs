@@ -148,7 +148,7 @@ fn the_panel_lists_orphaned_and_changed_claims() {
         "{focused}"
     );
     press(&mut app, "\t");
-    assert!(row_text(&buffer, 39).contains("2 claims (1 orphaned)"));
+    assert!(row_text(&buffer, 39).contains("3 claims (1 orphaned)"));
     insta::assert_debug_snapshot!("orphaned_and_changed_claims", buffer);
 
     // On the changed claim, the status bar says so.

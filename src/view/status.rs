@@ -297,10 +297,12 @@ fn quote_label_with(app: &App, evidence: bool) -> String {
 }
 
 fn claims_label(app: &App) -> String {
-    let claims = app.annotations().claims().len();
+    let found = app.annotations().claims().len();
     // Claims and one-mention corrections whose text is gone from the article.
     let orphans =
         app.annotations().orphans().len() + app.annotations().orphaned_corrections().len();
+    // Every claim counts, as in the Claims (N) view: orphans too.
+    let claims = found + app.annotations().orphans().len();
     let base = match (app.target(), claims) {
         (Target::Claim(i), _) => {
             let claim = app.annotations().claims().get(i);
@@ -308,7 +310,7 @@ fn claims_label(app: &App) -> String {
             // The article's words changed under the claim: the panel shows both.
             let changed = claim.is_some_and(|c| app.annotations().changed_from(&c.id).is_some());
             let changed = if changed { " · words changed" } else { "" };
-            format!("claim {}/{claims} · {verdict}{changed}", i + 1)
+            format!("claim {}/{found} · {verdict}{changed}", i + 1)
         }
         (_, 1) => "1 claim".to_owned(),
         (_, n) => format!("{n} claims"),
