@@ -101,13 +101,25 @@ pub trait PanelView: std::fmt::Debug {
     /// annotation change, new articles), keeping the selected item when it
     /// is still listed.
     fn refresh(&mut self, app: &App);
+    /// The view's rows and selection (`None` while it lists nothing).
+    fn rows(&self) -> Option<&dyn Selection>;
+    /// The same, to move the selection.
+    fn rows_mut(&mut self) -> Option<&mut dyn Selection>;
     /// The selected row, if any.
-    fn selected(&self) -> Option<usize>;
+    fn selected(&self) -> Option<usize> {
+        self.rows()?.selected()
+    }
     /// Moves the selection to the next (or previous) selectable row,
     /// stopping at the ends.
-    fn step(&mut self, forward: bool);
+    fn step(&mut self, forward: bool) {
+        if let Some(rows) = self.rows_mut() {
+            rows.step(forward);
+        }
+    }
     /// Selects row `row` if it is selectable; returns whether it is.
-    fn select_row(&mut self, row: usize) -> bool;
+    fn select_row(&mut self, row: usize) -> bool {
+        self.rows_mut().is_some_and(|rows| rows.select_row(row))
+    }
     /// `Enter` (or a click) on the selected row.
     fn jump(&self, app: &App) -> Option<PanelCommand>;
     /// One of the panel keys; `None` when the view gives it no meaning.
@@ -414,6 +426,31 @@ impl<R: Row + PartialEq> Rows<R> {
             .enumerate()
             .skip(first_shown(self.selected, height))
             .take(height)
+    }
+}
+
+/// A list's selection, whatever its rows are: what [`PanelView`]'s
+/// selection methods move by default.
+pub trait Selection {
+    /// Index of the selected row.
+    fn selected(&self) -> Option<usize>;
+    /// See [`Rows::step`].
+    fn step(&mut self, forward: bool);
+    /// See [`Rows::select_row`].
+    fn select_row(&mut self, row: usize) -> bool;
+}
+
+impl<R: Row + PartialEq> Selection for Rows<R> {
+    fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    fn step(&mut self, forward: bool) {
+        Rows::step(self, forward);
+    }
+
+    fn select_row(&mut self, row: usize) -> bool {
+        Rows::select_row(self, row)
     }
 }
 

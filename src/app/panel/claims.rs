@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::draw::{heading_row, render, row_style};
-use super::{PanelCommand, PanelKey, PanelView, Row, Rows};
+use super::{PanelCommand, PanelKey, PanelView, Row, Rows, Selection};
 use crate::app::{Action, App, Target};
 use crate::safe_text::{safe_line, safe_text};
 pub use summary::{ArticleClaims, ClaimState, ClaimSummary, summaries};
@@ -279,12 +279,12 @@ impl PanelView for ClaimsView {
         self.rebuild();
     }
 
-    fn selected(&self) -> Option<usize> {
-        self.list.selected
+    fn rows(&self) -> Option<&dyn Selection> {
+        Some(&self.list)
     }
 
-    fn step(&mut self, forward: bool) {
-        self.list.step(forward);
+    fn rows_mut(&mut self) -> Option<&mut dyn Selection> {
+        Some(&mut self.list)
     }
 
     fn select_row(&mut self, row: usize) -> bool {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::draw::{entity_row, heading, heading_row, render, row_style};
-use super::{PanelCommand, PanelView, Row, Rows};
+use super::{PanelCommand, PanelView, Row, Rows, Selection};
 use crate::analysis::{Analysis, EntityKind};
 use crate::app::{Action, App};
 use crate::safe_text::safe_line;
@@ -158,20 +158,12 @@ impl PanelView for CorpusView {
         // Set from outside (every open article's analysis) by `set`.
     }
 
-    fn selected(&self) -> Option<usize> {
-        self.corpus.as_ref()?.list.selected
+    fn rows(&self) -> Option<&dyn Selection> {
+        Some(&self.corpus.as_ref()?.list)
     }
 
-    fn step(&mut self, forward: bool) {
-        if let Some(corpus) = &mut self.corpus {
-            corpus.step(forward);
-        }
-    }
-
-    fn select_row(&mut self, row: usize) -> bool {
-        self.corpus
-            .as_mut()
-            .is_some_and(|corpus| corpus.list.select_row(row))
+    fn rows_mut(&mut self) -> Option<&mut dyn Selection> {
+        Some(&mut self.corpus.as_mut()?.list)
     }
 
     /// The selected entity's next mention in this article, or a message

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::draw::{entity_row, heading, heading_row, render, row_style};
-use super::{PanelCommand, PanelView, Row, Rows};
+use super::{PanelCommand, PanelView, Row, Rows, Selection};
 use crate::analysis::{Analysis, EntityKind};
 use crate::app::App;
 
@@ -99,16 +99,12 @@ impl PanelView for EntitiesView {
         }
     }
 
-    fn selected(&self) -> Option<usize> {
-        self.list.selected
+    fn rows(&self) -> Option<&dyn Selection> {
+        Some(&self.list)
     }
 
-    fn step(&mut self, forward: bool) {
-        self.list.step(forward);
-    }
-
-    fn select_row(&mut self, row: usize) -> bool {
-        self.list.select_row(row)
+    fn rows_mut(&mut self) -> Option<&mut dyn Selection> {
+        Some(&mut self.list)
     }
 
     fn jump(&self, _app: &App) -> Option<PanelCommand> {

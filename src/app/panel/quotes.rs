@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::draw::{render, render_note, row_style};
-use super::{PanelCommand, PanelView, Row, Rows};
+use super::{PanelCommand, PanelView, Row, Rows, Selection};
 use crate::analysis::QuoteKind;
 use crate::app::{App, Target};
 use crate::safe_text::safe_text;
@@ -124,16 +124,12 @@ impl PanelView for QuotesView {
         }
     }
 
-    fn selected(&self) -> Option<usize> {
-        self.list.selected
+    fn rows(&self) -> Option<&dyn Selection> {
+        Some(&self.list)
     }
 
-    fn step(&mut self, forward: bool) {
-        self.list.step(forward);
-    }
-
-    fn select_row(&mut self, row: usize) -> bool {
-        self.list.select_row(row)
+    fn rows_mut(&mut self) -> Option<&mut dyn Selection> {
+        Some(&mut self.list)
     }
 
     fn jump(&self, app: &App) -> Option<PanelCommand> {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::draw::{render, row_style};
-use super::{PanelCommand, PanelView, Rows};
+use super::{PanelCommand, PanelView, Rows, Selection};
 use crate::app::App;
 use crate::safe_text::safe_text;
 
@@ -38,16 +38,12 @@ impl PanelView for SuggestedView {
         }
     }
 
-    fn selected(&self) -> Option<usize> {
-        self.list.selected
+    fn rows(&self) -> Option<&dyn Selection> {
+        Some(&self.list)
     }
 
-    fn step(&mut self, forward: bool) {
-        self.list.step(forward);
-    }
-
-    fn select_row(&mut self, row: usize) -> bool {
-        self.list.select_row(row)
+    fn rows_mut(&mut self) -> Option<&mut dyn Selection> {
+        Some(&mut self.list)
     }
 
     fn jump(&self, app: &App) -> Option<PanelCommand> {
