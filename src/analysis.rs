@@ -11,6 +11,7 @@ pub mod entities;
 mod gazetteer;
 mod normalize;
 pub mod quotes;
+mod sections;
 pub mod sentences;
 
 use std::ops::Range;
@@ -179,27 +180,81 @@ impl Analysis {
 }
 
 /// Shared progress of a running analysis, in permille (0..=1000). Cheap to
-/// clone; one side writes, the UI reads.
-#[derive(Debug, Clone, Default)]
-pub struct Progress(Arc<AtomicU32>);
+/// clone; one side writes, the UI reads. A [`Progress::part`] writes its
+/// own 0..=1000 into a slice of its parent's range, so a section of a long
+/// text reports as a share of the whole.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    value: Arc<AtomicU32>,
+    /// Where this part's 0 falls in the shared value, in permille.
+    from: u32,
+    /// How much of the shared value this part's 0..=1000 covers, in permille.
+    width: u32,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Self {
+            value: Arc::default(),
+            from: 0,
+            width: 1000,
+        }
+    }
+}
 
 impl Progress {
-    /// Records `permille` (clamped to 1000).
+    /// Records `permille` (clamped to 1000) of this part.
     pub fn set(&self, permille: u32) {
-        self.0.store(permille.min(1000), Ordering::Relaxed);
+        let scaled = self.from + permille.min(1000) * self.width / 1000;
+        self.value.store(scaled.min(1000), Ordering::Relaxed);
     }
 
-    /// The last recorded value, in permille.
+    /// The last recorded value of the whole, in permille.
     pub fn get(&self) -> u32 {
-        self.0.load(Ordering::Relaxed)
+        self.value.load(Ordering::Relaxed)
+    }
+
+    /// The `k`-th of `n` equal parts of this progress (`k < n`).
+    #[must_use]
+    pub fn part(&self, k: usize, n: usize) -> Progress {
+        let n = n.max(1);
+        let at = |k: usize| u32::try_from(k * self.width as usize / n).unwrap_or(self.width);
+        Progress {
+            value: Arc::clone(&self.value),
+            from: self.from + at(k),
+            width: at(k + 1) - at(k),
+        }
     }
 }
 
 /// Runs every analysis pass over `doc`, updating `progress` as it goes.
 /// Text with invisible format characters or decomposed accents is analysed
 /// in normalized form and every span mapped back (see [`normalize`]), so
-/// spans always index `doc.text()`.
+/// spans always index `doc.text()`. A text longer than
+/// [`sections::SECTION_BYTES`] is analysed a section at a time, so its
+/// memory stays a small multiple of its size (see [`sections`]).
 pub fn analyse(doc: &Document, progress: &Progress) -> Analysis {
+    analyse_in_sections(doc, progress, sections::SECTION_BYTES)
+}
+
+/// [`analyse`] with sections of `section_bytes`.
+fn analyse_in_sections(doc: &Document, progress: &Progress, section_bytes: usize) -> Analysis {
+    let parts = sections::split(doc.paragraphs(), section_bytes);
+    if parts.len() <= 1 {
+        return analyse_section(doc, progress);
+    }
+    let mut merged = sections::Merged::new(doc.text().len());
+    for (k, paragraphs) in parts.iter().enumerate() {
+        let section = doc.section(paragraphs.clone());
+        let analysis = analyse_section(&section, &progress.part(k, parts.len()));
+        merged.push(analysis, doc.paragraphs(), paragraphs.start);
+    }
+    progress.set(1000);
+    merged.finish()
+}
+
+/// [`analyse`] of one section (or all) of a text, as a whole.
+fn analyse_section(doc: &Document, progress: &Progress) -> Analysis {
     let Some(mut normalized) = normalize::normalize(doc.text()) else {
         return analyse_normal(doc, progress);
     };

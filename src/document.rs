@@ -91,6 +91,36 @@ impl Document {
         }
     }
 
+    /// The paragraphs `paragraphs` (indices into [`Document::paragraphs`],
+    /// end-exclusive) as a document of their own, for analysing a long text
+    /// a section at a time. Its text runs from the first paragraph's start
+    /// to the last one's end, so a byte offset in it plus that start is an
+    /// offset in this document; its paragraph `k` is this document's
+    /// `paragraphs.start + k`. Empty when `paragraphs` is empty or out of
+    /// range.
+    pub(crate) fn section(&self, paragraphs: Range<usize>) -> Self {
+        let chosen = self.paragraphs.get(paragraphs).unwrap_or(&[]);
+        let (start, end) = match (chosen.first(), chosen.last()) {
+            (Some(first), Some(last)) => (first.start, last.end),
+            _ => (0, 0),
+        };
+        let text = self.text.get(start..end).unwrap_or("").to_owned();
+        let chars = CharIndex::new(&text);
+        Self {
+            path: None,
+            text,
+            encoding: "UTF-8",
+            sha256: String::new(),
+            paragraphs: chosen
+                .iter()
+                .map(|p| p.start - start..p.end - start)
+                .collect(),
+            warnings: Vec::new(),
+            chars,
+            markup: Markup::default(),
+        }
+    }
+
     /// A document over `text` taken as it is — no decoding, no copy, no
     /// hash (its SHA-256 is empty) — for a text derived from an article
     /// that only the analysis reads (its normalized form).
