@@ -304,30 +304,36 @@ fn export_command(
     let annotated::Annotated {
         doc,
         annotations,
-        analysis,
+        mut analysis,
     } = annotated::open(path)?;
+    // No export carries sentences or check-worthiness scores: free them
+    // before the records are made.
+    analysis.sentences = Vec::new();
+    analysis.suggestions = Vec::new();
+    let to_pipe = output.is_none() && !std::io::stdout().is_terminal();
+    if to_pipe && format == export_format::ExportFormat::Toml {
+        // Straight to the pipe or file, a record at a time: neither the
+        // records nor the text of a long article's export are ever all in
+        // memory.
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let rest = export::to_export(&doc, None, &annotations);
+        let entities = export::entity_records(&doc, &analysis);
+        let quotes = export::quote_records(&doc, &analysis, &annotations);
+        crate::annotations::file::write_toml_with(&rest, entities, quotes, &mut stdout)
+            .map_err(anyhow::Error::from)
+            .and_then(|()| stdout.flush().map_err(Into::into))
+            .context("cannot write to standard output")?;
+        return Ok(());
+    }
     let exported = export::to_export(&doc, Some(&analysis), &annotations);
     drop(analysis);
-    if output.is_none() && !std::io::stdout().is_terminal() {
-        // Straight to the pipe or file, a record at a time: the whole text
-        // of a long article's export is never held in memory.
+    if to_pipe && format == export_format::ExportFormat::Json {
         let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let streamed = match format {
-            export_format::ExportFormat::Toml => Some(
-                crate::annotations::file::write_toml(&exported, &mut stdout).map_err(Into::into),
-            ),
-            export_format::ExportFormat::Json => Some(export_format::write_json(
-                &mut stdout,
-                &crate::annotations::export::web_annotation::collection(&doc, &exported),
-            )),
-            _ => None,
-        };
-        if let Some(result) = streamed {
-            result
-                .and_then(|()| stdout.flush().map_err(Into::into))
-                .context("cannot write to standard output")?;
-            return Ok(());
-        }
+        let collection = crate::annotations::export::web_annotation::collection(&doc, &exported);
+        export_format::write_json(&mut stdout, &collection)
+            .and_then(|()| stdout.flush().map_err(Into::into))
+            .context("cannot write to standard output")?;
+        return Ok(());
     }
     let text = export_format::render(format, &doc, &exported)?;
     match output {

@@ -36,62 +36,8 @@ pub fn to_file(
     let path = doc
         .path()
         .map_or_else(|| "-".to_owned(), |p| p.display().to_string());
-    let entities = analysis.map_or_else(Vec::new, |a| {
-        a.entities
-            .iter()
-            .map(|e| EntityRecord {
-                id: e.id.clone(),
-                kind: e.kind,
-                name: e.name.clone(),
-                origin: if e.reason.is_reader_tagged() {
-                    "user"
-                } else {
-                    "auto"
-                }
-                .to_owned(),
-                mentions: e.mentions.iter().map(|m| span_record(doc, m)).collect(),
-            })
-            .collect()
-    });
-    let quotes = analysis.map_or_else(Vec::new, |a| {
-        a.quotations
-            .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let span = span_record(doc, &q.span);
-                // The reader's word on the speaker wins over folio's.
-                let (speaker, speaker_text, evidence) = match annotations.speaker_fix(&q.span) {
-                    Some(fix) => (
-                        fix.speaker.clone(),
-                        fix.speaker_text.clone(),
-                        Some("reader".to_owned()),
-                    ),
-                    None => (
-                        q.speaker
-                            .and_then(|s| a.entities.get(s))
-                            .map(|e| e.id.clone()),
-                        q.speaker_text.clone(),
-                        (q.evidence != SpeakerEvidence::None)
-                            .then(|| q.evidence.as_str().to_owned()),
-                    ),
-                };
-                let weak = evidence.as_deref() != Some("reader") && q.evidence.is_weak();
-                QuoteRecord {
-                    id: quote_id(i),
-                    start: span.start,
-                    end: span.end,
-                    exact: span.exact,
-                    kind: q.kind,
-                    nested_in: q.parent.map(quote_id),
-                    unclosed: q.unclosed,
-                    speaker,
-                    speaker_text,
-                    speaker_evidence: evidence,
-                    speaker_weak: weak,
-                }
-            })
-            .collect()
-    });
+    let entities = analysis.map_or_else(Vec::new, |a| entity_records(doc, a).collect());
+    let quotes = analysis.map_or_else(Vec::new, |a| quote_records(doc, a, annotations).collect());
     let mut claims: Vec<ClaimRecord> = annotations
         .claims()
         .iter()
@@ -153,6 +99,68 @@ pub fn to_file(
         corrections,
         dismissed,
     }
+}
+
+/// The `[[entities]]` records of `analysis`, one at a time, in order of
+/// first mention: a long article's export need not hold them all (every
+/// mention's text) at once.
+pub fn entity_records<'a>(
+    doc: &'a Document,
+    analysis: &'a Analysis,
+) -> impl Iterator<Item = EntityRecord> + 'a {
+    analysis.entities.iter().map(|e| EntityRecord {
+        id: e.id.clone(),
+        kind: e.kind,
+        name: e.name.clone(),
+        origin: if e.reason.is_reader_tagged() {
+            "user"
+        } else {
+            "auto"
+        }
+        .to_owned(),
+        mentions: e.mentions.iter().map(|m| span_record(doc, m)).collect(),
+    })
+}
+
+/// The `[[quotes]]` records of `analysis`, one at a time, in reading
+/// order, with the reader's speaker fixes in `annotations` applied.
+pub fn quote_records<'a>(
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    annotations: &'a Annotations,
+) -> impl Iterator<Item = QuoteRecord> + 'a {
+    analysis.quotations.iter().enumerate().map(move |(i, q)| {
+        let span = span_record(doc, &q.span);
+        // The reader's word on the speaker wins over folio's.
+        let (speaker, speaker_text, evidence) = match annotations.speaker_fix(&q.span) {
+            Some(fix) => (
+                fix.speaker.clone(),
+                fix.speaker_text.clone(),
+                Some("reader".to_owned()),
+            ),
+            None => (
+                q.speaker
+                    .and_then(|s| analysis.entities.get(s))
+                    .map(|e| e.id.clone()),
+                q.speaker_text.clone(),
+                (q.evidence != SpeakerEvidence::None).then(|| q.evidence.as_str().to_owned()),
+            ),
+        };
+        let weak = evidence.as_deref() != Some("reader") && q.evidence.is_weak();
+        QuoteRecord {
+            id: quote_id(i),
+            start: span.start,
+            end: span.end,
+            exact: span.exact,
+            kind: q.kind,
+            nested_in: q.parent.map(quote_id),
+            unclosed: q.unclosed,
+            speaker,
+            speaker_text,
+            speaker_evidence: evidence,
+            speaker_weak: weak,
+        }
+    })
 }
 
 /// The annotation file as `folio export` prints it: [`to_file`] with every

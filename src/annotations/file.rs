@@ -484,6 +484,23 @@ const RECORDS_AT_A_TIME: usize = 256;
 /// # Errors
 /// [`WriteError::Io`] when `out` fails; [`WriteError::Toml`] as [`to_toml`].
 pub fn write_toml(file: &AnnotationFile, out: &mut impl std::io::Write) -> Result<(), WriteError> {
+    write_toml_with(file, &file.entities, &file.quotes, out)
+}
+
+/// [`write_toml`] of `file` with its entities and quotations taken from
+/// `entities` and `quotes` (`file`'s own lists are not written), so a
+/// caller can make each record as it is written and a long article's
+/// export never holds them all. Same layout, same errors.
+pub fn write_toml_with<E, Q>(
+    file: &AnnotationFile,
+    entities: impl IntoIterator<Item = E>,
+    quotes: impl IntoIterator<Item = Q>,
+    out: &mut impl std::io::Write,
+) -> Result<(), WriteError>
+where
+    E: std::borrow::Borrow<EntityRecord>,
+    Q: Serialize,
+{
     /// The file's fields before its arrays, in the same order and shape.
     #[derive(Serialize)]
     struct Header<'a> {
@@ -497,10 +514,10 @@ pub fn write_toml(file: &AnnotationFile, out: &mut impl std::io::Write) -> Resul
         article: &file.article,
     };
     out.write_all(format_part(&header)?.as_bytes())?;
-    for entity in &file.entities {
-        write_entity(out, entity)?;
+    for entity in entities {
+        write_entity(out, entity.borrow())?;
     }
-    write_records(out, "quotes", &file.quotes)?;
+    write_records(out, "quotes", quotes)?;
     write_records(out, "claims", &file.claims)?;
     write_records(out, "speakers", &file.speakers)?;
     write_records(out, "corrections", &file.corrections)?;
@@ -551,12 +568,24 @@ fn write_entity(out: &mut impl std::io::Write, entity: &EntityRecord) -> Result<
 fn write_records<T: Serialize>(
     out: &mut impl std::io::Write,
     name: &str,
-    records: &[T],
+    records: impl IntoIterator<Item = T>,
 ) -> Result<(), WriteError> {
-    for some in records.chunks(RECORDS_AT_A_TIME) {
+    let mut write = |some: &[T]| -> Result<(), WriteError> {
         let part = std::collections::BTreeMap::from([(name, some)]);
         out.write_all(b"\n")?;
         out.write_all(format_part(&part)?.as_bytes())?;
+        Ok(())
+    };
+    let mut some = Vec::with_capacity(RECORDS_AT_A_TIME);
+    for record in records {
+        some.push(record);
+        if some.len() == RECORDS_AT_A_TIME {
+            write(&some)?;
+            some.clear();
+        }
+    }
+    if !some.is_empty() {
+        write(&some)?;
     }
     Ok(())
 }
