@@ -305,11 +305,10 @@ fn export_command(
         doc,
         annotations,
         mut analysis,
-    } = annotated::open(path)?;
-    // No export carries sentences or check-worthiness scores: free them
-    // before the records are made.
+    } = annotated::open(path, crate::analysis::Scope::WithoutSuggestions)?;
+    // No export carries sentences (nor check-worthiness scores, not
+    // computed): free them before the records are made.
     analysis.sentences = Vec::new();
-    analysis.suggestions = Vec::new();
     let to_pipe = output.is_none() && !std::io::stdout().is_terminal();
     if to_pipe && format == export_format::ExportFormat::Toml {
         // Straight to the pipe or file, a record at a time: neither the

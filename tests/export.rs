@@ -203,6 +203,9 @@ fn export_command_prints_toml_and_writes_files() {
         .status()
         .unwrap();
     assert!(status.success());
+    // The pipe gets records written as they are made, the file the text
+    // of the whole export: the same bytes.
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), printed);
     assert_eq!(file::load(&out).unwrap(), Some(exported));
 
     // Never over the article itself.

@@ -152,7 +152,7 @@ impl Merged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Progress, analyse, analyse_in_sections};
+    use crate::analysis::{Progress, Scope, analyse, analyse_in_sections};
     use crate::document::Document;
 
     const SAMPLE: &str = include_str!("../../samples/macron-moscow.txt");
@@ -168,7 +168,7 @@ mod tests {
         );
         let progress = Progress::default();
         let doc = Document::from_bytes(doubled.as_bytes(), None);
-        let both = analyse_in_sections(&doc, &progress, sample.len());
+        let both = analyse_in_sections(&doc, &progress, Scope::All, sample.len());
         assert_eq!(progress.get(), 1000);
 
         let shifted = |r: &Range<usize>| r.start + seam..r.end + seam;

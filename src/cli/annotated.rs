@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::analysis::{Analysis, Progress, analyse};
+use crate::analysis::{Analysis, Progress, Scope, analyse_scoped};
 use crate::annotations::{Annotations, anchor, corrections, file, speaker_fixes, store};
 use crate::document::Document;
 
@@ -22,12 +22,13 @@ pub(crate) struct Annotated {
 
 /// Reads the article at `path` (`-`: standard input), loads its annotation
 /// file (beside it, or in the data folder for standard input or a
-/// read-only folder), analyses it and applies the reader's corrections.
+/// read-only folder), analyses it (as far as `scope` asks) and applies
+/// the reader's corrections.
 ///
 /// # Errors
 /// The article cannot be read or is binary; the annotation file cannot be
 /// read or parsed; standard input was read but there is no data folder.
-pub(crate) fn open(path: &Path) -> anyhow::Result<Annotated> {
+pub(crate) fn open(path: &Path, scope: Scope) -> anyhow::Result<Annotated> {
     let doc = crate::input::open(path)?;
     let sidecar = if crate::input::is_stdin(path) {
         crate::input::sidecar_for(path, &doc)?
@@ -39,7 +40,7 @@ pub(crate) fn open(path: &Path) -> anyhow::Result<Annotated> {
     let annotations = file::load(&sidecar)?
         .map(|f| anchor::claims_from_file(&doc, &f))
         .unwrap_or_default();
-    let mut analysis = analyse(&doc, &Progress::default());
+    let mut analysis = analyse_scoped(&doc, &Progress::default(), scope);
     corrections::apply(&mut analysis, annotations.corrections(), &doc);
     speaker_fixes::apply(&mut analysis, annotations.speakers(), doc.text());
     Ok(Annotated {

@@ -2,6 +2,7 @@
 //! article, printed for people (tables) or scripts (TOML, JSON). Offsets
 //! count chars of the text `folio text` prints, end-exclusive.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -9,11 +10,11 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr as _;
 
 use super::Format;
+use super::annotated::Annotated;
 use super::generate::write_stdout;
+use crate::analysis::Scope;
 use crate::annotations::export;
-use crate::annotations::file::{
-    AnnotationFile, ArticleRecord, EntityRecord, OFFSET_UNIT, QuoteRecord,
-};
+use crate::annotations::file::{ArticleRecord, EntityRecord, OFFSET_UNIT, QuoteRecord};
 use crate::input;
 use crate::view::safe_line;
 
@@ -39,18 +40,24 @@ pub(super) fn text(path: &Path) -> anyhow::Result<()> {
 
 /// Prints the named entities of the article at `path`.
 pub(super) fn entities(path: &Path, format: Format) -> anyhow::Result<()> {
-    let exported = analysed(path)?;
+    let article = analysed(path)?;
+    let (doc, analysis) = (&article.doc, &article.analysis);
     let out = match format {
-        Format::Table => entity_table(&exported.entities),
-        Format::Toml | Format::Json => serialise(
-            &Listing {
-                offset_unit: OFFSET_UNIT,
-                article: &exported.article,
-                entities: Some(&exported.entities),
-                quotes: None,
-            },
-            format,
-        )?,
+        // A row per entity, made from one record at a time: a long
+        // article's mentions are never all copied at once.
+        Format::Table => entity_table(export::entity_records(doc, analysis)),
+        Format::Toml | Format::Json => {
+            let entities: Vec<EntityRecord> = export::entity_records(doc, analysis).collect();
+            serialise(
+                &Listing {
+                    offset_unit: OFFSET_UNIT,
+                    article: &article_record(&article),
+                    entities: Some(&entities),
+                    quotes: None,
+                },
+                format,
+            )?
+        }
     };
     write_stdout(out.as_bytes())
 }
@@ -58,31 +65,44 @@ pub(super) fn entities(path: &Path, format: Format) -> anyhow::Result<()> {
 /// Prints the quotations of the article at `path`, with the reader's
 /// speaker corrections applied.
 pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
-    let exported = analysed(path)?;
+    let article = analysed(path)?;
+    let (doc, analysis) = (&article.doc, &article.analysis);
+    let records = export::quote_records(doc, analysis, &article.annotations);
     let out = match format {
-        Format::Table => quote_table(&exported),
-        Format::Toml | Format::Json => serialise(
-            &Listing {
-                offset_unit: OFFSET_UNIT,
-                article: &exported.article,
-                entities: None,
-                quotes: Some(&exported.quotes),
-            },
-            format,
-        )?,
+        Format::Table => {
+            let names: HashMap<&str, &str> = (analysis.entities.iter())
+                .map(|e| (e.id.as_str(), e.name.as_str()))
+                .collect();
+            quote_table(records, &names)
+        }
+        Format::Toml | Format::Json => {
+            let quotes: Vec<QuoteRecord> = records.collect();
+            serialise(
+                &Listing {
+                    offset_unit: OFFSET_UNIT,
+                    article: &article_record(&article),
+                    entities: None,
+                    quotes: Some(&quotes),
+                },
+                format,
+            )?
+        }
     };
     write_stdout(out.as_bytes())
 }
 
-/// The article at `path` as `folio export` builds it: analysed, with the
-/// reader's annotations (entity corrections, speaker fixes) applied.
-pub(super) fn analysed(path: &Path) -> anyhow::Result<AnnotationFile> {
-    let article = super::annotated::open(path)?;
-    Ok(export::to_export(
-        &article.doc,
-        Some(&article.analysis),
-        &article.annotations,
-    ))
+/// The article at `path` as `folio export` reads it: analysed (without
+/// check-worthiness, which neither listing shows), with the reader's
+/// annotations (entity corrections, speaker fixes) applied.
+fn analysed(path: &Path) -> anyhow::Result<Annotated> {
+    let mut article = super::annotated::open(path, Scope::WithoutSuggestions)?;
+    article.analysis.sentences = Vec::new();
+    Ok(article)
+}
+
+/// The `[article]` record of the export of `article`.
+fn article_record(article: &Annotated) -> ArticleRecord {
+    export::to_export(&article.doc, None, &article.annotations).article
 }
 
 fn serialise(listing: &Listing, format: Format) -> anyhow::Result<String> {
@@ -95,15 +115,14 @@ fn serialise(listing: &Listing, format: Format) -> anyhow::Result<String> {
 }
 
 /// `KIND  MENTIONS  NAME  ID`, one entity a row, in order of first mention.
-fn entity_table(entities: &[EntityRecord]) -> String {
+fn entity_table(entities: impl Iterator<Item = EntityRecord>) -> String {
     let rows: Vec<Vec<String>> = entities
-        .iter()
         .map(|e| {
             vec![
                 kind_name(e.kind).to_owned(),
                 e.mentions.len().to_string(),
                 safe_line(&e.name),
-                e.id.clone(),
+                e.id,
             ]
         })
         .collect();
@@ -113,20 +132,11 @@ fn entity_table(entities: &[EntityRecord]) -> String {
 /// `ID  START  END  KIND  SPEAKER  HOW  TEXT`, one quotation a row; HOW is
 /// how the speaker was found (`clause`, `pronoun`, `follows`, `subject`,
 /// `reader`, …), with `?` after it when the evidence is weak.
-fn quote_table(exported: &AnnotationFile) -> String {
-    let name_of = |id: &str| {
-        exported
-            .entities
-            .iter()
-            .find(|e| e.id == id)
-            .map_or_else(|| id.to_owned(), |e| e.name.clone())
-    };
-    let rows: Vec<Vec<String>> = exported
-        .quotes
-        .iter()
+fn quote_table(quotes: impl Iterator<Item = QuoteRecord>, names: &HashMap<&str, &str>) -> String {
+    let rows: Vec<Vec<String>> = quotes
         .map(|q| {
             let speaker = match (&q.speaker, &q.speaker_text) {
-                (Some(id), _) => name_of(id),
+                (Some(id), _) => names.get(id.as_str()).map_or(id.as_str(), |n| n).to_owned(),
                 (None, Some(text)) => text.clone(),
                 (None, None) => "-".to_owned(),
             };

@@ -58,7 +58,7 @@ pub(super) fn suggest(
     format: SuggestFormat,
     top: Option<usize>,
 ) -> anyhow::Result<()> {
-    let article = super::annotated::open(path)?;
+    let article = super::annotated::open(path, crate::analysis::Scope::All)?;
     let (doc, annotations, analysis) = (&article.doc, &article.annotations, &article.analysis);
     let mut ranked = checkworthy::ranked(analysis);
     ranked.retain(|s| !annotations.is_dismissed(&s.span) && !annotations.is_claimed(&s.span));

@@ -117,7 +117,7 @@ fn record(task: Task, path: &Path) -> anyhow::Result<String> {
     let shown = path.to_string_lossy();
     match task {
         Task::Entities(_) | Task::Quotes(_) => {
-            let exported = super::super::inspect::analysed(path)?;
+            let (_, exported) = exported(path)?;
             json_line(&ListingRecord {
                 path: &shown,
                 sha256: &exported.article.sha256,
@@ -148,7 +148,7 @@ fn write_file(task: Task, dir: &Path, path: &Path) -> anyhow::Result<()> {
     }
     let text = match task {
         Task::Entities(format) | Task::Quotes(format) => {
-            let exported = super::super::inspect::analysed(path)?;
+            let (_, exported) = exported(path)?;
             let listing = listing(task, &exported);
             match format {
                 ListFormat::Toml => toml::to_string(&listing).context("cannot format as TOML")?,
@@ -191,7 +191,7 @@ pub(crate) fn output_path(dir: &Path, path: &Path, suffix: &str) -> PathBuf {
 /// reader's annotation file (beside it, or its copy in the data folder)
 /// applied (see [`super::super::annotated::open`]).
 pub(crate) fn exported(path: &Path) -> anyhow::Result<(Document, AnnotationFile)> {
-    let article = super::super::annotated::open(path)?;
+    let article = super::super::annotated::open(path, crate::analysis::Scope::WithoutSuggestions)?;
     let exported = export::to_export(&article.doc, Some(&article.analysis), &article.annotations);
     Ok((article.doc, exported))
 }
