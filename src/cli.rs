@@ -324,8 +324,7 @@ fn export_command(
             .context("cannot write to standard output")?;
         return Ok(());
     }
-    let exported = export::to_export(&doc, Some(&analysis), &annotations);
-    drop(analysis);
+    let exported = export::to_export_from(&doc, analysis, &annotations);
     if to_pipe && format == export_format::ExportFormat::Json {
         let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         let collection = crate::annotations::export::web_annotation::collection(&doc, &exported);

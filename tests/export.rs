@@ -26,7 +26,7 @@ fn assert_every_span_matches(text: &str, exported: &AnnotationFile) {
         for m in &entity.mentions {
             assert_eq!(
                 chars(text, m.start, m.end),
-                m.exact,
+                &*m.exact,
                 "mention of {}",
                 entity.name
             );
@@ -328,4 +328,21 @@ fn an_empty_article_exports_an_empty_file() {
     assert!(
         exported.entities.is_empty() && exported.quotes.is_empty() && exported.claims.is_empty()
     );
+}
+
+#[test]
+fn an_export_made_from_a_consumed_analysis_is_the_same_file() {
+    let mut app = sample_app();
+    press(&mut app, "]]]c\n");
+    let doc = app.document().clone();
+    let analysis = app.analysis().cloned().unwrap();
+    let by_reference =
+        folio::annotations::export::to_export(&doc, Some(&analysis), app.annotations());
+    let consumed = folio::annotations::export::to_export_from(&doc, analysis, app.annotations());
+    assert_eq!(consumed, by_reference);
+    assert_eq!(
+        consumed.quotes[2].speaker.as_deref(),
+        Some("emmanuel-macron")
+    );
+    assert_eq!(consumed.claims.len(), 1);
 }

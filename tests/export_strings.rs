@@ -108,7 +108,7 @@ fn file_with(s: &Strings) -> AnnotationFile {
     file.article.path = s.path.clone();
     let entity = &mut file.entities[0];
     entity.name = s.name.clone();
-    entity.mentions[0].exact = s.exact.clone();
+    entity.mentions[0].exact = s.exact.as_str().into();
     let quote = &mut file.quotes[0];
     quote.exact = s.exact.clone();
     quote.speaker = Some(s.speaker.clone());

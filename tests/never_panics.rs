@@ -119,7 +119,7 @@ proptest! {
         let text_of = |start: usize, end: usize| chars.get(start..end).map(|c| c.iter().collect::<String>());
         for entity in &exported.entities {
             for m in &entity.mentions {
-                prop_assert_eq!(text_of(m.start, m.end), Some(m.exact.clone()));
+                prop_assert_eq!(text_of(m.start, m.end), Some(m.exact.to_string()));
             }
         }
         for q in &exported.quotes {

@@ -191,7 +191,7 @@ fn a_utf8_bom_is_not_drawn_and_does_not_shift_offsets() {
                 .skip(m.start)
                 .take(m.end - m.start)
                 .collect();
-            assert_eq!(chars, m.exact);
+            assert_eq!(chars, &*m.exact);
         }
     }
 }

@@ -14,13 +14,14 @@ pub mod web_annotation;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::file::{
     AnnotationFile, ArticleRecord, ClaimRecord, DismissedRecord, EntityRecord, OFFSET_UNIT,
     QuoteRecord, SCHEMA, SpanRecord, SpeakerRecord,
 };
 use super::{Annotations, Claim, corrections};
-use crate::analysis::{Analysis, SpeakerEvidence};
+use crate::analysis::{Analysis, Entity, Quotation, SpeakerEvidence};
 use crate::document::Document;
 
 pub use super::selector::{CONTEXT_CHARS, context};
@@ -108,18 +109,23 @@ pub fn entity_records<'a>(
     doc: &'a Document,
     analysis: &'a Analysis,
 ) -> impl Iterator<Item = EntityRecord> + 'a {
-    analysis.entities.iter().map(|e| EntityRecord {
-        id: e.id.clone(),
-        kind: e.kind,
-        name: e.name.clone(),
-        origin: if e.reason.is_reader_tagged() {
+    analysis.entities.iter().map(|e| entity_record(doc, e))
+}
+
+/// The record of `entity`, its mentions' spans as chars of `doc`.
+fn entity_record(doc: &Document, entity: &Entity) -> EntityRecord {
+    EntityRecord {
+        id: entity.id.clone(),
+        kind: entity.kind,
+        name: entity.name.clone(),
+        origin: if entity.reason.is_reader_tagged() {
             "user"
         } else {
             "auto"
         }
         .to_owned(),
-        mentions: e.mentions.iter().map(|m| span_record(doc, m)).collect(),
-    })
+        mentions: mention_records(doc, &entity.mentions),
+    }
 }
 
 /// The `[[quotes]]` records of `analysis`, one at a time, in reading
@@ -130,37 +136,78 @@ pub fn quote_records<'a>(
     annotations: &'a Annotations,
 ) -> impl Iterator<Item = QuoteRecord> + 'a {
     analysis.quotations.iter().enumerate().map(move |(i, q)| {
-        let span = span_record(doc, &q.span);
-        // The reader's word on the speaker wins over folio's.
-        let (speaker, speaker_text, evidence) = match annotations.speaker_fix(&q.span) {
-            Some(fix) => (
-                fix.speaker.clone(),
-                fix.speaker_text.clone(),
-                Some("reader".to_owned()),
-            ),
-            None => (
-                q.speaker
-                    .and_then(|s| analysis.entities.get(s))
-                    .map(|e| e.id.clone()),
-                q.speaker_text.clone(),
-                (q.evidence != SpeakerEvidence::None).then(|| q.evidence.as_str().to_owned()),
-            ),
-        };
-        let weak = evidence.as_deref() != Some("reader") && q.evidence.is_weak();
-        QuoteRecord {
-            id: quote_id(i),
-            start: span.start,
-            end: span.end,
-            exact: span.exact,
-            kind: q.kind,
-            nested_in: q.parent.map(quote_id),
-            unclosed: q.unclosed,
-            speaker,
-            speaker_text,
-            speaker_evidence: evidence,
-            speaker_weak: weak,
-        }
+        let speaker_id = q
+            .speaker
+            .and_then(|s| analysis.entities.get(s))
+            .map(|e| e.id.as_str());
+        quote_record(doc, annotations, i, q, speaker_id)
     })
+}
+
+/// The record of quotation `i`, `q`, whose speaker entity (if any) has id
+/// `speaker_id`; the reader's speaker fix in `annotations`, if any, wins.
+fn quote_record(
+    doc: &Document,
+    annotations: &Annotations,
+    i: usize,
+    q: &Quotation,
+    speaker_id: Option<&str>,
+) -> QuoteRecord {
+    let span = span_record(doc, &q.span);
+    let (speaker, speaker_text, evidence) = match annotations.speaker_fix(&q.span) {
+        Some(fix) => (
+            fix.speaker.clone(),
+            fix.speaker_text.clone(),
+            Some("reader".to_owned()),
+        ),
+        None => (
+            speaker_id.map(str::to_owned),
+            q.speaker_text.clone(),
+            (q.evidence != SpeakerEvidence::None).then(|| q.evidence.as_str().to_owned()),
+        ),
+    };
+    let weak = evidence.as_deref() != Some("reader") && q.evidence.is_weak();
+    QuoteRecord {
+        id: quote_id(i),
+        start: span.start,
+        end: span.end,
+        exact: span.exact,
+        kind: q.kind,
+        nested_in: q.parent.map(quote_id),
+        unclosed: q.unclosed,
+        speaker,
+        speaker_text,
+        speaker_evidence: evidence,
+        speaker_weak: weak,
+    }
+}
+
+/// [`to_export`] of an analysis the caller no longer needs: each entity's
+/// mentions are freed as its record is made, so a long article's export
+/// holds its records and not also the analysis they came from.
+pub fn to_export_from(
+    doc: &Document,
+    analysis: Analysis,
+    annotations: &Annotations,
+) -> AnnotationFile {
+    let mut file = to_export(doc, None, annotations);
+    let Analysis {
+        entities,
+        quotations,
+        ..
+    } = analysis;
+    let ids: Vec<String> = entities.iter().map(|e| e.id.clone()).collect();
+    file.entities = Vec::with_capacity(entities.len());
+    for entity in entities {
+        file.entities.push(entity_record(doc, &entity));
+    }
+    file.quotes = Vec::with_capacity(quotations.len());
+    for (i, q) in quotations.into_iter().enumerate() {
+        let speaker_id = q.speaker.and_then(|s| ids.get(s)).map(String::as_str);
+        file.quotes
+            .push(quote_record(doc, annotations, i, &q, speaker_id));
+    }
+    file
 }
 
 /// The annotation file as `folio export` prints it: [`to_file`] with every
@@ -192,12 +239,49 @@ fn quote_id(index: usize) -> String {
     format!("q{}", index + 1)
 }
 
-fn span_record(doc: &Document, span: &Range<usize>) -> SpanRecord {
-    SpanRecord {
+/// A span as chars of the article, with its text.
+struct Located {
+    start: usize,
+    end: usize,
+    exact: String,
+}
+
+fn span_record(doc: &Document, span: &Range<usize>) -> Located {
+    Located {
         start: doc.char_offset(span.start),
         end: doc.char_offset(span.end),
         exact: doc.slice(span.clone()).to_owned(),
     }
+}
+
+/// The mentions of one entity as records, those that read the same
+/// sharing one string.
+fn mention_records(doc: &Document, mentions: &[Range<usize>]) -> Vec<SpanRecord> {
+    /// Distinct texts remembered per entity: most have one to three
+    /// ("Emmanuel Macron", "Macron"); past that, a new string each.
+    const REMEMBERED: usize = 8;
+    let mut texts: Vec<Arc<str>> = Vec::new();
+    mentions
+        .iter()
+        .map(|m| {
+            let text = doc.slice(m.clone());
+            let exact = match texts.iter().find(|t| ***t == *text) {
+                Some(seen) => Arc::clone(seen),
+                None => {
+                    let new: Arc<str> = Arc::from(text);
+                    if texts.len() < REMEMBERED {
+                        texts.push(Arc::clone(&new));
+                    }
+                    new
+                }
+            };
+            SpanRecord {
+                start: doc.char_offset(m.start),
+                end: doc.char_offset(m.end),
+                exact,
+            }
+        })
+        .collect()
 }
 
 fn claim_record(doc: &Document, claim: &Claim) -> ClaimRecord {

@@ -119,8 +119,9 @@ pub struct SpanRecord {
     pub start: usize,
     /// One past the last char.
     pub end: usize,
-    /// The text of the span.
-    pub exact: String,
+    /// The text of the span, shared between the mentions of an entity that
+    /// read the same (a long article names "Obama" thousands of times).
+    pub exact: std::sync::Arc<str>,
 }
 
 /// A named entity and its mentions.
@@ -553,7 +554,7 @@ fn write_entity(out: &mut impl std::io::Write, entity: &EntityRecord) -> Result<
     out.write_all(b"mentions = [\n")?;
     for mention in &entity.mentions {
         // The string as toml_edit writes it (basic, literal or escaped).
-        let exact = toml_edit::Value::from(mention.exact.as_str());
+        let exact = toml_edit::Value::from(&*mention.exact);
         writeln!(
             out,
             "    {{ start = {}, end = {}, exact = {exact} }},",
@@ -717,7 +718,7 @@ mod round_trip {
                 mentions: vec![SpanRecord {
                     start: 0,
                     end: 1,
-                    exact: text.clone(),
+                    exact: text.as_str().into(),
                 }],
             }],
             quotes: Vec::new(),

@@ -72,12 +72,12 @@ pub fn to_standoff(doc: &Document, file: &AnnotationFile) -> Standoff {
             let what = format!("a mention of {}", entity.name);
             let Some(t) = out.span(
                 entity_type(entity.kind),
-                (mention.start, mention.end, &mention.exact),
+                (mention.start, mention.end, &*mention.exact),
                 &what,
             ) else {
                 continue;
             };
-            if mention.exact != entity.name {
+            if *mention.exact != *entity.name {
                 out.note(&t, &entity.name);
             }
         }
