@@ -21,7 +21,7 @@ use cues::Cue;
 use features::{Sentence, Signals};
 use model::Model;
 
-use super::{Analysis, Entity, Quotation};
+use super::{Entity, Quotation};
 use crate::document::Document;
 
 /// The embedded weights file.
@@ -165,11 +165,10 @@ pub fn score_sentences(
         .collect()
 }
 
-/// The suggestions of an analysis at or above [`THRESHOLD`], best first
+/// Those of `suggestions` (an analysis' list) at or above [`THRESHOLD`], best first
 /// (ties in text order).
-pub fn ranked(analysis: &Analysis) -> Vec<&Suggestion> {
-    let mut out: Vec<&Suggestion> = analysis
-        .suggestions
+pub fn ranked(suggestions: &[Suggestion]) -> Vec<&Suggestion> {
+    let mut out: Vec<&Suggestion> = suggestions
         .iter()
         .filter(|s| s.score >= THRESHOLD)
         .collect();

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use std::io::Write as _;
+
 use anyhow::Context as _;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr as _;
@@ -65,29 +67,37 @@ pub(super) fn entities(path: &Path, format: Format) -> anyhow::Result<()> {
 /// Prints the quotations of the article at `path`, with the reader's
 /// speaker corrections applied.
 pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
-    let article = analysed(path)?;
+    let mut article = analysed(path)?;
+    // Speakers are named by id and name: the entities' mentions can go.
+    for entity in &mut article.analysis.entities {
+        entity.mentions = Vec::new();
+    }
     let (doc, analysis) = (&article.doc, &article.analysis);
-    let records = export::quote_records(doc, analysis, &article.annotations);
-    let out = match format {
-        Format::Table => {
-            let names: HashMap<&str, &str> = (analysis.entities.iter())
-                .map(|e| (e.id.as_str(), e.name.as_str()))
-                .collect();
-            quote_table(records, &names)
-        }
-        Format::Toml | Format::Json => {
-            let quotes: Vec<QuoteRecord> = records.collect();
-            serialise(
-                &Listing {
-                    offset_unit: OFFSET_UNIT,
-                    article: &article_record(&article),
-                    entities: None,
-                    quotes: Some(&quotes),
-                },
-                format,
-            )?
-        }
-    };
+    let records = || export::quote_records(doc, analysis, &article.annotations);
+    if format == Format::Table {
+        let names: HashMap<&str, &str> = (analysis.entities.iter())
+            .map(|e| (e.id.as_str(), e.name.as_str()))
+            .collect();
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        write_table(
+            &["ID", "START", "END", "KIND", "SPEAKER", "HOW", "TEXT"],
+            || records().map(|q| quote_row(q, &names)),
+            &mut stdout,
+        )
+        .and_then(|()| stdout.flush())
+        .context("cannot write to standard output")?;
+        return Ok(());
+    }
+    let quotes: Vec<QuoteRecord> = records().collect();
+    let out = serialise(
+        &Listing {
+            offset_unit: OFFSET_UNIT,
+            article: &article_record(&article),
+            entities: None,
+            quotes: Some(&quotes),
+        },
+        format,
+    )?;
     write_stdout(out.as_bytes())
 }
 
@@ -129,36 +139,29 @@ fn entity_table(entities: impl Iterator<Item = EntityRecord>) -> String {
     table(&["KIND", "MENTIONS", "NAME", "ID"], &rows)
 }
 
-/// `ID  START  END  KIND  SPEAKER  HOW  TEXT`, one quotation a row; HOW is
-/// how the speaker was found (`clause`, `pronoun`, `follows`, `subject`,
-/// `reader`, …), with `?` after it when the evidence is weak.
-fn quote_table(quotes: impl Iterator<Item = QuoteRecord>, names: &HashMap<&str, &str>) -> String {
-    let rows: Vec<Vec<String>> = quotes
-        .map(|q| {
-            let speaker = match (&q.speaker, &q.speaker_text) {
-                (Some(id), _) => names.get(id.as_str()).map_or(id.as_str(), |n| n).to_owned(),
-                (None, Some(text)) => text.clone(),
-                (None, None) => "-".to_owned(),
-            };
-            let how = q.speaker_evidence.as_deref().map_or_else(
-                || "-".to_owned(),
-                |how| format!("{how}{}", if q.speaker_weak { "?" } else { "" }),
-            );
-            vec![
-                q.id.clone(),
-                q.start.to_string(),
-                q.end.to_string(),
-                q.kind.as_str().to_owned(),
-                safe_line(&speaker),
-                how,
-                shorten(&safe_line(&q.exact), QUOTE_COLUMNS),
-            ]
-        })
-        .collect();
-    table(
-        &["ID", "START", "END", "KIND", "SPEAKER", "HOW", "TEXT"],
-        &rows,
-    )
+/// The row of `q` in the `ID  START  END  KIND  SPEAKER  HOW  TEXT` table
+/// of quotations; HOW is how the speaker was found (`clause`, `pronoun`,
+/// `follows`, `subject`, `reader`, …), with `?` after it when the evidence
+/// is weak. `names` gives each speaker id's name.
+fn quote_row(q: QuoteRecord, names: &HashMap<&str, &str>) -> Vec<String> {
+    let speaker = match (&q.speaker, &q.speaker_text) {
+        (Some(id), _) => names.get(id.as_str()).map_or(id.as_str(), |n| n).to_owned(),
+        (None, Some(text)) => text.clone(),
+        (None, None) => "-".to_owned(),
+    };
+    let how = q.speaker_evidence.as_deref().map_or_else(
+        || "-".to_owned(),
+        |how| format!("{how}{}", if q.speaker_weak { "?" } else { "" }),
+    );
+    vec![
+        q.id,
+        q.start.to_string(),
+        q.end.to_string(),
+        q.kind.as_str().to_owned(),
+        safe_line(&speaker),
+        how,
+        shorten(&safe_line(&q.exact), QUOTE_COLUMNS),
+    ]
 }
 
 fn kind_name(kind: crate::analysis::EntityKind) -> &'static str {
@@ -174,30 +177,48 @@ fn kind_name(kind: crate::analysis::EntityKind) -> &'static str {
 /// Columns padded to their widest cell (by terminal width); the last column
 /// is not padded.
 pub(super) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_table(header, || rows.iter().cloned(), &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`table`] written to `out` with its rows made by `rows` twice, once to
+/// measure the columns and once to write them, so that no more than a row
+/// is in memory at a time however long the table.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub(super) fn write_table<I>(
+    header: &[&str],
+    rows: impl Fn() -> I,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()>
+where
+    I: Iterator<Item = Vec<String>>,
+{
     let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-    let all: Vec<&Vec<String>> = std::iter::once(&header).chain(rows).collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|c| {
-            all.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| cell.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in all {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows() {
+        for (width, cell) in widths.iter_mut().zip(&row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let mut line = String::new();
+    for row in std::iter::once(header).chain(rows()) {
+        line.clear();
         let last = row.len().saturating_sub(1);
         for (c, cell) in row.iter().enumerate() {
-            out.push_str(cell);
+            line.push_str(cell);
             if c < last {
                 let pad = widths.get(c).copied().unwrap_or(0) - cell.width() + 2;
-                out.extend(std::iter::repeat_n(' ', pad));
+                line.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        out.push('\n');
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// `text` cut to at most `columns` terminal columns, ending in `…` if cut.

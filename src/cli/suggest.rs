@@ -3,14 +3,14 @@
 //! `--each-line`, one score per input line (for evaluation and scripts).
 //! Offsets count chars of the text `folio text` prints, end-exclusive.
 
-use std::io::Read as _;
+use std::io::{Read as _, Write as _};
 use std::path::Path;
 
 use anyhow::Context as _;
 use serde::Serialize;
 
 use super::generate::write_stdout;
-use super::inspect::{shorten, table};
+use super::inspect::{shorten, write_table};
 use crate::analysis::checkworthy::{self, Suggestion};
 use crate::document::Document;
 use crate::input;
@@ -43,11 +43,12 @@ struct Record {
 }
 
 #[derive(Serialize)]
-struct Listing<'a> {
+#[serde(bound(serialize = "Lazy<F>: Serialize"))]
+struct Listing<'a, F> {
     offset_unit: &'static str,
     path: String,
     sha256: &'a str,
-    suggestions: Vec<Record>,
+    suggestions: Lazy<F>,
 }
 
 /// Prints the suggestions of the article at `path`, best first, at most
@@ -59,15 +60,26 @@ pub(super) fn suggest(
     top: Option<usize>,
 ) -> anyhow::Result<()> {
     let article = super::annotated::open(path, crate::analysis::Scope::All)?;
-    let (doc, annotations, analysis) = (&article.doc, &article.annotations, &article.analysis);
-    let mut ranked = checkworthy::ranked(analysis);
-    ranked.retain(|s| !annotations.is_dismissed(&s.span) && !annotations.is_claimed(&s.span));
-    let records = records(doc, &ranked, top);
-    let out = match format {
+    let (doc, annotations) = (&article.doc, &article.annotations);
+    let mut suggestions = article.analysis.suggestions;
+    // Only the suggestions are printed: entities and quotations go now,
+    // before the rows are made (they are large on a long text).
+    drop((article.analysis.entities, article.analysis.quotations));
+    suggestions.retain(|s| {
+        s.score >= checkworthy::THRESHOLD
+            && !annotations.is_dismissed(&s.span)
+            && !annotations.is_claimed(&s.span)
+    });
+    let ranked = checkworthy::ranked(&suggestions);
+    let shown = &ranked[..ranked.len().min(top.unwrap_or(usize::MAX))];
+    // Each record is made as it is written (twice for a table: widths,
+    // then rows), so a long article's list is never all in memory.
+    let records = || shown.iter().enumerate().map(|(i, s)| record(doc, i, s));
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match format {
         SuggestFormat::Table => {
-            let rows: Vec<Vec<String>> = records
-                .iter()
-                .map(|r| {
+            let rows = || {
+                records().map(|r| {
                     vec![
                         r.rank.to_string(),
                         format!("{:.3}", r.score),
@@ -78,31 +90,46 @@ pub(super) fn suggest(
                         shorten(&safe_line(&r.text), TEXT_COLUMNS),
                     ]
                 })
-                .collect();
-            table(
+            };
+            write_table(
                 &["RANK", "SCORE", "LABEL", "START", "END", "REASONS", "TEXT"],
-                &rows,
-            )
+                rows,
+                &mut stdout,
+            )?;
         }
         SuggestFormat::Json => {
             let listing = Listing {
                 offset_unit: crate::annotations::file::OFFSET_UNIT,
                 path: path.display().to_string(),
                 sha256: doc.sha256(),
-                suggestions: records,
+                suggestions: Lazy(records),
             };
-            serde_json::to_string_pretty(&listing).context("cannot format as JSON")? + "\n"
+            serde_json::to_writer_pretty(&mut stdout, &listing).context("cannot format as JSON")?;
+            stdout.write_all(b"\n")?;
         }
         SuggestFormat::Jsonl => {
-            let mut out = String::new();
-            for r in &records {
-                out.push_str(&serde_json::to_string(r).context("cannot format as JSON")?);
-                out.push('\n');
+            for r in records() {
+                serde_json::to_writer(&mut stdout, &r).context("cannot format as JSON")?;
+                stdout.write_all(b"\n")?;
             }
-            out
         }
-    };
-    write_stdout(out.as_bytes())
+    }
+    stdout.flush().context("cannot write to standard output")
+}
+
+/// A list serialised from the iterator its function makes, one item at a
+/// time.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 /// Prints the score of each line of `path` (`-`: standard input), read as a
@@ -126,19 +153,15 @@ pub(super) fn each_line(path: &Path) -> anyhow::Result<()> {
     write_stdout(out.as_bytes())
 }
 
-fn records(doc: &Document, ranked: &[&Suggestion], top: Option<usize>) -> Vec<Record> {
-    ranked
-        .iter()
-        .take(top.unwrap_or(usize::MAX))
-        .enumerate()
-        .map(|(i, s)| Record {
-            rank: i + 1,
-            start: doc.char_offset(s.span.start),
-            end: doc.char_offset(s.span.end),
-            score: s.score,
-            label: s.label.as_str(),
-            reasons: s.reasons.iter().map(ToString::to_string).collect(),
-            text: doc.slice(s.span.clone()).to_owned(),
-        })
-        .collect()
+/// The record of `s`, ranked `i + 1`.
+fn record(doc: &Document, i: usize, s: &Suggestion) -> Record {
+    Record {
+        rank: i + 1,
+        start: doc.char_offset(s.span.start),
+        end: doc.char_offset(s.span.end),
+        score: s.score,
+        label: s.label.as_str(),
+        reasons: s.reasons.iter().map(ToString::to_string).collect(),
+        text: doc.slice(s.span.clone()).to_owned(),
+    }
 }

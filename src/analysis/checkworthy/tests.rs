@@ -21,7 +21,7 @@ fn every_sentence_of_the_sample_is_scored_and_the_troop_figure_is_a_statistic() 
     assert!(troops.score >= THRESHOLD, "{}", troops.score);
     assert_eq!(troops.label, ClaimLabel::Statistic);
     assert_eq!(troops.reasons.first(), Some(&Reason::Number));
-    let ranked = ranked(&analysis);
+    let ranked = ranked(&analysis.suggestions);
     assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
 }
 
