@@ -333,6 +333,15 @@ fn export_command(
             .context("cannot write to standard output")?;
         return Ok(());
     }
+    if to_pipe && format == export_format::ExportFormat::Brat {
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let left_out =
+            crate::annotations::export::brat::write_standoff(&doc, &exported, &mut stdout)
+                .and_then(|left_out| stdout.flush().map(|()| left_out))
+                .context("cannot write to standard output")?;
+        export_format::report_left_out(&left_out);
+        return Ok(());
+    }
     let text = export_format::render(format, &doc, &exported)?;
     match output {
         Some(out) => {

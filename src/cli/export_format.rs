@@ -64,12 +64,17 @@ pub(super) fn render(
         ExportFormat::Markdown => markdown::report(exported, doc.markup().title.as_deref()),
         ExportFormat::Brat => {
             let standoff = brat::to_standoff(doc, exported);
-            for line in &standoff.left_out {
-                eprintln!("folio: brat: {}", crate::view::safe_line(line));
-            }
+            report_left_out(&standoff.left_out);
             standoff.ann
         }
     })
+}
+
+/// Names on standard error the spans a brat export left out.
+pub(super) fn report_left_out(left_out: &[String]) {
+    for line in left_out {
+        eprintln!("folio: brat: {}", crate::view::safe_line(line));
+    }
 }
 
 /// Writes what must sit beside the export at `out`: for brat, the article

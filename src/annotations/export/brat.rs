@@ -65,8 +65,33 @@ pub fn entity_type(kind: EntityKind) -> &'static str {
 /// The `.ann` lines for `file`, whose spans are chars of `doc`; the `.txt`
 /// to go with it is `doc.text()` exactly.
 pub fn to_standoff(doc: &Document, file: &AnnotationFile) -> Standoff {
+    let mut out = Writer::new(doc, None);
+    write_lines(file, &mut out);
+    Standoff {
+        ann: out.ann,
+        left_out: out.left_out,
+    }
+}
+
+/// The `.ann` text [`to_standoff`] gives, written to `sink` a few hundred
+/// lines at a time, so a long article's standoff is never all in memory.
+/// Returns what [`Standoff::left_out`] lists.
+///
+/// # Errors
+/// Writing to `sink` failed.
+pub fn write_standoff(
+    doc: &Document,
+    file: &AnnotationFile,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<String>> {
+    let mut out = Writer::new(doc, Some(sink));
+    write_lines(file, &mut out);
+    out.finish()
+}
+
+/// Writes the lines of `file` with `out`.
+fn write_lines(file: &AnnotationFile, out: &mut Writer<'_>) {
     let names = names_by_id(file);
-    let mut out = Writer::new(doc);
     for entity in &file.entities {
         for mention in &entity.mentions {
             let what = format!("a mention of {}", entity.name);
@@ -123,10 +148,6 @@ pub fn to_standoff(doc: &Document, file: &AnnotationFile) -> Standoff {
             out.note(&t, &notes.join("; "));
         }
     }
-    Standoff {
-        ann: out.ann,
-        left_out: out.left_out,
-    }
 }
 
 /// Whether `value` can be a brat attribute value (one word, no spaces).
@@ -164,10 +185,14 @@ pub fn fragments(start: usize, exact: &str) -> Vec<(usize, usize, &str)> {
         .collect()
 }
 
-/// Numbers annotations and collects the lines.
+/// Numbers annotations and collects the lines, passing them on to its
+/// sink, when it has one, as they pile up.
 struct Writer<'d> {
     doc: &'d Document,
     ann: String,
+    sink: Option<&'d mut dyn std::io::Write>,
+    /// The first error the sink gave; nothing is written after it.
+    failed: Option<std::io::Error>,
     left_out: Vec<String>,
     spans: usize,
     attributes: usize,
@@ -175,14 +200,45 @@ struct Writer<'d> {
 }
 
 impl<'d> Writer<'d> {
-    fn new(doc: &'d Document) -> Self {
+    /// Lines kept before they go to the sink, in bytes.
+    const SPILL_BYTES: usize = 1 << 16;
+
+    fn new(doc: &'d Document, sink: Option<&'d mut dyn std::io::Write>) -> Self {
         Self {
             doc,
             ann: String::new(),
+            sink,
+            failed: None,
             left_out: Vec::new(),
             spans: 0,
             attributes: 0,
             notes: 0,
+        }
+    }
+
+    /// Passes the lines so far to the sink once there are enough of them
+    /// (all of them when `all`).
+    fn spill(&mut self, all: bool) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.ann.len() < Self::SPILL_BYTES && !all {
+            return;
+        }
+        if self.failed.is_none()
+            && let Err(err) = sink.write_all(self.ann.as_bytes())
+        {
+            self.failed = Some(err);
+        }
+        self.ann.clear();
+    }
+
+    /// The spans left out, once the last lines are written.
+    fn finish(mut self) -> std::io::Result<Vec<String>> {
+        self.spill(true);
+        match self.failed {
+            Some(err) => Err(err),
+            None => Ok(self.left_out),
         }
     }
 
@@ -217,6 +273,7 @@ impl<'d> Writer<'d> {
             offsets.join(";"),
             texts.join(" ")
         );
+        self.spill(false);
         Some(id)
     }
 
@@ -225,6 +282,7 @@ impl<'d> Writer<'d> {
         self.attributes += 1;
         let value = value.map(|v| format!(" {v}")).unwrap_or_default();
         let _ = writeln!(self.ann, "A{}\t{name} {target}{value}", self.attributes);
+        self.spill(false);
     }
 
     /// A `#` line: an annotator's note on `target`, on one line.
@@ -245,6 +303,7 @@ impl<'d> Writer<'d> {
             "#{}\tAnnotatorNotes {target}\t{one_line}",
             self.notes
         );
+        self.spill(false);
     }
 }
 
