@@ -301,6 +301,15 @@ fn export_command(
     output: Option<&Path>,
     format: export_format::ExportFormat,
 ) -> anyhow::Result<()> {
+    use export_format::ExportFormat;
+    if let Some(out) = output
+        && same_file(out, path)
+    {
+        anyhow::bail!(
+            "refusing to write the export over the article itself: {}",
+            out.display()
+        );
+    }
     let annotated::Annotated {
         doc,
         annotations,
@@ -309,54 +318,53 @@ fn export_command(
     // No export carries sentences (nor check-worthiness scores, not
     // computed): free them before the records are made.
     analysis.sentences = Vec::new();
-    let to_pipe = output.is_none() && !std::io::stdout().is_terminal();
-    if to_pipe && format == export_format::ExportFormat::Toml {
-        // Straight to the pipe or file, a record at a time: neither the
-        // records nor the text of a long article's export are ever all in
-        // memory.
-        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let rest = export::to_export(&doc, None, &annotations);
-        let entities = export::entity_records(&doc, &analysis);
-        let quotes = export::quote_records(&doc, &analysis, &annotations);
-        crate::annotations::file::write_toml_with(&rest, entities, quotes, &mut stdout)
-            .map_err(anyhow::Error::from)
-            .and_then(|()| stdout.flush().map_err(Into::into))
-            .context("cannot write to standard output")?;
+    let to_terminal = output.is_none() && std::io::stdout().is_terminal();
+    if !to_terminal
+        && matches!(
+            format,
+            ExportFormat::Toml | ExportFormat::Json | ExportFormat::Brat
+        )
+    {
+        // Straight to the file or pipe, a record at a time: the text of a
+        // long article's export is never all in memory.
+        let export = export_format::Streamed {
+            format,
+            doc: &doc,
+            annotations: &annotations,
+        };
+        match output {
+            Some(out) => {
+                export_format::write_companions(format, &doc, path, out)?;
+                let mut left_out = Vec::new();
+                store::write_atomic_with(out, |file| {
+                    let mut file = std::io::BufWriter::with_capacity(1 << 16, file);
+                    left_out = export.write(analysis, &mut file)?;
+                    file.flush()
+                })?;
+                export_format::report_left_out(&left_out);
+            }
+            None => {
+                let mut stdout =
+                    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                let left_out = export
+                    .write(analysis, &mut stdout)
+                    .and_then(|left_out| stdout.flush().map(|()| left_out))
+                    .context("cannot write to standard output")?;
+                export_format::report_left_out(&left_out);
+            }
+        }
         return Ok(());
     }
     let exported = export::to_export_from(&doc, analysis, &annotations);
-    if to_pipe && format == export_format::ExportFormat::Json {
-        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let collection = crate::annotations::export::web_annotation::collection(&doc, &exported);
-        export_format::write_json(&mut stdout, &collection)
-            .and_then(|()| stdout.flush().map_err(Into::into))
-            .context("cannot write to standard output")?;
-        return Ok(());
-    }
-    if to_pipe && format == export_format::ExportFormat::Brat {
-        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let left_out =
-            crate::annotations::export::brat::write_standoff(&doc, &exported, &mut stdout)
-                .and_then(|left_out| stdout.flush().map(|()| left_out))
-                .context("cannot write to standard output")?;
-        export_format::report_left_out(&left_out);
-        return Ok(());
-    }
     let text = export_format::render(format, &doc, &exported)?;
     match output {
         Some(out) => {
-            if same_file(out, path) {
-                anyhow::bail!(
-                    "refusing to write the export over the article itself: {}",
-                    out.display()
-                );
-            }
             export_format::write_companions(format, &doc, path, out)?;
             store::write_atomic(out, &text)?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            let text = if stdout.is_terminal() {
+            let text = if to_terminal {
                 export_format::for_terminal(&text)
             } else {
                 text

@@ -299,6 +299,19 @@ fn resolve_link(path: &Path) -> PathBuf {
 /// # Errors
 /// [`FileError::Write`] when any step fails; the old file is then untouched.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), FileError> {
+    write_atomic_with(path, |file| file.write_all(text.as_bytes()))
+}
+
+/// [`write_atomic`] of what `write` writes to the temporary file, so a
+/// long text need not be in memory whole.
+///
+/// # Errors
+/// [`FileError::Write`] when `write` or any step fails; the old file is
+/// then untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), FileError> {
     let write_error = |reason| FileError::Write {
         path: path.to_path_buf(),
         reason,
@@ -316,7 +329,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), FileError> {
         .tempfile_in(folder)
         .map_err(write_error)?;
     keep_permissions(path, temp.as_file());
-    temp.write_all(text.as_bytes()).map_err(write_error)?;
+    write(temp.as_file_mut()).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
     // Make the rename itself durable. Not every platform can sync a folder.

@@ -164,3 +164,37 @@ fn write_brat_text(doc: &Document, article: &Path, ann: &Path) -> anyhow::Result
     store::write_atomic(&txt, doc.text())?;
     Ok(())
 }
+
+/// An export in TOML, JSON-LD or brat written as it is made.
+pub(super) struct Streamed<'a> {
+    pub(super) format: ExportFormat,
+    pub(super) doc: &'a Document,
+    pub(super) annotations: &'a crate::annotations::Annotations,
+}
+
+impl Streamed<'_> {
+    /// Writes the export of `analysis` to `out`; returns the spans a brat
+    /// export left out (none for the others).
+    pub(super) fn write(
+        &self,
+        analysis: crate::analysis::Analysis,
+        out: &mut impl std::io::Write,
+    ) -> std::io::Result<Vec<String>> {
+        let (doc, annotations) = (self.doc, self.annotations);
+        if self.format == ExportFormat::Toml {
+            let rest = crate::annotations::export::to_export(doc, None, annotations);
+            let entities = crate::annotations::export::entity_records(doc, &analysis);
+            let quotes = crate::annotations::export::quote_records(doc, &analysis, annotations);
+            crate::annotations::file::write_toml_with(&rest, entities, quotes, out)
+                .map_err(std::io::Error::other)?;
+            return Ok(Vec::new());
+        }
+        let exported = crate::annotations::export::to_export_from(doc, analysis, annotations);
+        if self.format == ExportFormat::Brat {
+            return brat::write_standoff(doc, &exported, out);
+        }
+        let collection = web_annotation::collection(doc, &exported);
+        write_json(out, &collection).map_err(std::io::Error::other)?;
+        Ok(Vec::new())
+    }
+}
