@@ -23,15 +23,108 @@ use crate::view::safe_line;
 /// Longest quotation text a table row shows, in columns.
 const QUOTE_COLUMNS: usize = 72;
 
-/// What `--format toml|json` prints: the article and one list.
-#[derive(Serialize)]
-struct Listing<'a> {
-    offset_unit: &'static str,
+/// Records written at a time in a `--format toml` listing.
+const RECORDS_AT_A_TIME: usize = 256;
+
+/// Writes what `--format toml|json` prints, the article and one list
+/// called `name`, making each record of `records` as it goes: a long
+/// article's list is never all in memory. The text is what serialising the
+/// whole listing at once gives.
+///
+/// # Errors
+/// Writing to `out` failed, or a value cannot be represented (not expected).
+fn write_listing<T: Serialize>(
+    out: &mut impl std::io::Write,
+    format: Format,
+    article: &ArticleRecord,
+    name: &'static str,
+    records: impl Iterator<Item = T>,
+) -> anyhow::Result<()> {
+    write_listing_by(out, format, (article, name), records, RECORDS_AT_A_TIME)
+}
+
+/// [`write_listing`] formatting `chunk` TOML records at a time.
+fn write_listing_by<T: Serialize>(
+    out: &mut impl std::io::Write,
+    format: Format,
+    (article, name): (&ArticleRecord, &'static str),
+    records: impl Iterator<Item = T>,
+    chunk: usize,
+) -> anyhow::Result<()> {
+    if format == Format::Json {
+        let listing = Listing {
+            article,
+            name,
+            records: Seq(std::cell::RefCell::new(Some(records))),
+        };
+        serde_json::to_writer_pretty(&mut *out, &listing).context("cannot format as JSON")?;
+        out.write_all(b"\n")?;
+        return Ok(());
+    }
+    #[derive(Serialize)]
+    struct Head<'a> {
+        offset_unit: &'static str,
+        article: &'a ArticleRecord,
+    }
+    let head = Head {
+        offset_unit: OFFSET_UNIT,
+        article,
+    };
+    out.write_all(
+        toml::to_string(&head)
+            .context("cannot format as TOML")?
+            .as_bytes(),
+    )?;
+    let mut some = Vec::with_capacity(chunk);
+    let mut records = records.peekable();
+    while records.peek().is_some() {
+        some.clear();
+        some.extend(records.by_ref().take(chunk.max(1)));
+        let part = std::collections::BTreeMap::from([(name, &some)]);
+        out.write_all(b"\n")?;
+        out.write_all(
+            toml::to_string(&part)
+                .context("cannot format as TOML")?
+                .as_bytes(),
+        )?;
+    }
+    Ok(())
+}
+
+/// The JSON listing: `offset_unit`, `article` and the list, serialised
+/// from its iterator (taken on first use) one record at a time.
+struct Listing<'a, I> {
     article: &'a ArticleRecord,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entities: Option<&'a [EntityRecord]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    quotes: Option<&'a [QuoteRecord]>,
+    name: &'static str,
+    records: Seq<I>,
+}
+
+impl<I> Serialize for Listing<'_, I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("offset_unit", OFFSET_UNIT)?;
+        map.serialize_entry("article", self.article)?;
+        map.serialize_entry(self.name, &self.records)?;
+        map.end()
+    }
+}
+
+/// A sequence serialised from an iterator, once.
+struct Seq<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Serialize for Seq<I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.borrow_mut().take().into_iter().flatten())
+    }
 }
 
 /// Prints the article text as folio reads it (decoded, UTF-8).
@@ -44,24 +137,23 @@ pub(super) fn text(path: &Path) -> anyhow::Result<()> {
 pub(super) fn entities(path: &Path, format: Format) -> anyhow::Result<()> {
     let article = analysed(path)?;
     let (doc, analysis) = (&article.doc, &article.analysis);
-    let out = match format {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let records = export::entity_records(doc, analysis);
+    match format {
         // A row per entity, made from one record at a time: a long
         // article's mentions are never all copied at once.
-        Format::Table => entity_table(export::entity_records(doc, analysis)),
+        Format::Table => stdout.write_all(entity_table(records).as_bytes())?,
         Format::Toml | Format::Json => {
-            let entities: Vec<EntityRecord> = export::entity_records(doc, analysis).collect();
-            serialise(
-                &Listing {
-                    offset_unit: OFFSET_UNIT,
-                    article: &article_record(&article),
-                    entities: Some(&entities),
-                    quotes: None,
-                },
+            write_listing(
+                &mut stdout,
                 format,
-            )?
+                &article_record(&article),
+                "entities",
+                records,
+            )?;
         }
-    };
-    write_stdout(out.as_bytes())
+    }
+    stdout.flush().context("cannot write to standard output")
 }
 
 /// Prints the quotations of the article at `path`, with the reader's
@@ -88,17 +180,15 @@ pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
         .context("cannot write to standard output")?;
         return Ok(());
     }
-    let quotes: Vec<QuoteRecord> = records().collect();
-    let out = serialise(
-        &Listing {
-            offset_unit: OFFSET_UNIT,
-            article: &article_record(&article),
-            entities: None,
-            quotes: Some(&quotes),
-        },
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    write_listing(
+        &mut stdout,
         format,
+        &article_record(&article),
+        "quotes",
+        records(),
     )?;
-    write_stdout(out.as_bytes())
+    stdout.flush().context("cannot write to standard output")
 }
 
 /// The article at `path` as `folio export` reads it: analysed (without
@@ -113,15 +203,6 @@ fn analysed(path: &Path) -> anyhow::Result<Annotated> {
 /// The `[article]` record of the export of `article`.
 fn article_record(article: &Annotated) -> ArticleRecord {
     export::to_export(&article.doc, None, &article.annotations).article
-}
-
-fn serialise(listing: &Listing, format: Format) -> anyhow::Result<String> {
-    match format {
-        Format::Json => serde_json::to_string_pretty(listing)
-            .map(|s| s + "\n")
-            .context("cannot format as JSON"),
-        _ => toml::to_string(listing).context("cannot format as TOML"),
-    }
 }
 
 /// `KIND  MENTIONS  NAME  ID`, one entity a row, in order of first mention.
@@ -240,6 +321,39 @@ pub(super) fn shorten(text: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listing_written_a_few_records_at_a_time_is_the_whole_listing() {
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            offset_unit: &'static str,
+            article: &'a ArticleRecord,
+            entities: &'a [EntityRecord],
+        }
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/macron-moscow.txt");
+        let article = super::super::annotated::open(&path, Scope::WithoutSuggestions).unwrap();
+        let records: Vec<EntityRecord> =
+            export::entity_records(&article.doc, &article.analysis).collect();
+        assert!(records.len() > 5);
+        assert!(records.iter().any(|e| e.id == "emmanuel-macron"));
+        let head = article_record(&article);
+        let whole = Whole {
+            offset_unit: OFFSET_UNIT,
+            article: &head,
+            entities: &records,
+        };
+        let written = |format, chunk| {
+            let mut out = Vec::new();
+            let listed = records.iter().cloned();
+            write_listing_by(&mut out, format, (&head, "entities"), listed, chunk).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let toml_text = toml::to_string(&whole).unwrap();
+        assert_eq!(written(Format::Toml, 2), toml_text);
+        assert_eq!(written(Format::Toml, 256), toml_text);
+        let json_text = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert_eq!(written(Format::Json, 2), json_text);
+    }
 
     #[test]
     fn tables_align_by_width_and_leave_the_last_column_unpadded() {
