@@ -191,6 +191,74 @@ fn forms_table(name: &str, is_map: bool) -> Result<Table, Box<dyn Error>> {
     Ok(table)
 }
 
+/// The kind code of towns in the place table (their file's place).
+const TOWN: u8 = 3;
+/// The kind codes of organisations and demonyms in the case-blind table
+/// (places keep theirs; see `Listed::from_code`).
+const ORGANISATION: u8 = 4;
+const DEMONYM: u8 = 5;
+
+/// The table of the case-blind lookup of all-capitals lines: the ASCII
+/// upper case of every place (but towns), organisation and demonym form of
+/// four characters or more, in that order and each sorted by form, to its
+/// canonical form (a demonym to itself) with its kind code; the first form
+/// to have an upper case wins. `case_insensitive_forms` in the tests of
+/// `src/analysis/gazetteer.rs` gives the same list the slow way.
+fn case_blind(
+    places: &Table,
+    organisations: &Table,
+    demonyms: &Table,
+) -> Result<Table, Box<dyn Error>> {
+    let places = sorted(places).into_iter().filter(|e| e.2 != TOWN);
+    let organisations = sorted(organisations)
+        .into_iter()
+        .map(|(f, c, _)| (f, c, ORGANISATION));
+    let demonyms = sorted(demonyms)
+        .into_iter()
+        .map(|(f, _, _)| (f, f, DEMONYM));
+    let mut table = Table::map();
+    for (form, value, kind) in places.chain(organisations).chain(demonyms) {
+        // Short forms ("US", "UK") are too ambiguous without their case.
+        if form.chars().count() >= 4 {
+            table.insert(&form.to_ascii_uppercase(), value, kind)?;
+        }
+    }
+    Ok(table)
+}
+
+/// The entries of `table` (key, value, kind), sorted.
+fn sorted(table: &Table) -> Vec<(&str, &str, u8)> {
+    let mut entries: Vec<_> = (table.entries.iter())
+        .map(|&(key, value, kind)| (table.at(key), table.at(value), kind))
+        .collect();
+    entries.sort_unstable();
+    entries
+}
+
+/// The first four bytes of every key of `table` (as a little-endian `u32`)
+/// with the byte length of the longest key that starts with them, sorted,
+/// as a static array named `name`.
+fn write_prefixes(table: &Table, out: &mut String, name: &str) -> std::fmt::Result {
+    let mut longest: Vec<(u32, usize)> = (table.entries.iter())
+        .filter_map(|e| {
+            let key = table.at(e.0).as_bytes();
+            Some((u32::from_le_bytes(*key.first_chunk::<4>()?), key.len()))
+        })
+        .collect();
+    // Longest first within a prefix, then keep the first of each prefix.
+    longest.sort_unstable_by_key(|&(prefix, len)| (prefix, std::cmp::Reverse(len)));
+    longest.dedup_by_key(|e| e.0);
+    writeln!(
+        out,
+        "pub(super) static {name}: [(u32, u8); {}] = [",
+        longest.len()
+    )?;
+    for (prefix, len) in longest {
+        writeln!(out, "({prefix}, {len}),")?;
+    }
+    writeln!(out, "];")
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     for shared in ["forms.rs", "static_table.rs"] {
         println!("cargo:rerun-if-changed={DIR}/{shared}");
@@ -205,8 +273,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         add_forms(&mut places, name, kind)?;
     }
     places.write(&mut out, "PLACES", Some("PLACE_KINDS"))?;
-    forms_table("organisations.txt", true)?.write(&mut out, "ORGANISATIONS", None)?;
-    forms_table("demonyms.txt", true)?.write(&mut out, "DEMONYMS", None)?;
+    let organisations = forms_table("organisations.txt", true)?;
+    organisations.write(&mut out, "ORGANISATIONS", None)?;
+    let demonyms = forms_table("demonyms.txt", true)?;
+    demonyms.write(&mut out, "DEMONYMS", None)?;
+    let case_blind = case_blind(&places, &organisations, &demonyms)?;
+    case_blind.write(&mut out, "CASE_BLIND", Some("CASE_BLIND_KINDS"))?;
+    write_prefixes(&case_blind, &mut out, "CASE_BLIND_PREFIXES")?;
     forms_table("first_names.txt", false)?.write(&mut out, "FIRST_NAMES", None)?;
     forms_table("last_names.txt", false)?.write(&mut out, "LAST_NAMES", None)?;
     let mut common = Table::default();

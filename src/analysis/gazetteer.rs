@@ -3,9 +3,10 @@
 //!
 //! Two kinds of data live here:
 //! - **gazetteers**, lists of names of things (places, organisations,
-//!   demonyms, given names), stored as text files under `gazetteer/` and
-//!   embedded in the binary with `include_str!`; each line is
-//!   `Canonical|alias|alias…`, `#` starts a comment line;
+//!   demonyms, given names, common words), stored as text files under
+//!   `gazetteer/` and laid out by `build.rs` at compile time as static hash
+//!   tables (see [`static_table`]), so that a run builds none of them; each
+//!   line is `Canonical|alias|alias…`, `#` starts a comment line;
 //! - **lexicons**, short closed word lists (titles, organisation cue words,
 //!   reporting verbs, function words, calendar words) kept as constants.
 //!
@@ -17,13 +18,9 @@
 //! otherwise, and take whole names (`"United States"`), not byte spans;
 //! [`find_ignoring_case`] finds names in all-capitals headlines.
 
-use std::sync::LazyLock;
-
 #[cfg(test)]
 mod forms;
 mod static_table;
-
-use static_table::StaticTable;
 
 /// The gazetteers as static hash tables, laid out by `build.rs` from the
 /// files under `gazetteer/` (the only source of their data), so that start-up
@@ -44,6 +41,10 @@ use static_table::StaticTable;
 ///   Census 1990), sets.
 /// - `COMMON_WORDS`: common English words in lower case (SCOWL size 35), a
 ///   set.
+/// - `CASE_BLIND`, `CASE_BLIND_KINDS`, `CASE_BLIND_PREFIXES`: the forms that
+///   all-capitals lines are searched for (see [`longest_case_blind_at`]).
+///
+/// Each `NAME` also has `NAME_LONGEST`, the byte length of its longest key.
 mod tables {
     use super::static_table::StaticTable;
     include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
@@ -112,21 +113,6 @@ fn place_at(at: usize) -> Option<(&'static str, PlaceKind)> {
     Some((tables::PLACES.value(at)?, kind))
 }
 
-/// Every form of the place gazetteer with its canonical name and kind, in
-/// no particular order.
-fn places() -> impl Iterator<Item = (&'static str, (&'static str, PlaceKind))> {
-    tables::PLACES
-        .keys()
-        .filter_map(|(at, form)| Some((form, place_at(at)?)))
-}
-
-/// Every form of a map table with the form it maps to, in no particular order.
-fn map_entries(table: &'static StaticTable) -> impl Iterator<Item = (&'static str, &'static str)> {
-    table
-        .keys()
-        .filter_map(|(at, form)| Some((form, table.value(at)?)))
-}
-
 /// The canonical name of the organisation called `name` (`"Nato"` → `"NATO"`),
 /// if the organisation gazetteer knows it.
 pub(crate) fn organisation(name: &str) -> Option<&'static str> {
@@ -188,79 +174,43 @@ pub(crate) enum Listed {
     Demonym(&'static str),
 }
 
-/// Every place, organisation and demonym form of four characters or more,
-/// keyed by its ASCII upper case, with what it names; and the longest form
-/// for each upper-case four-byte prefix. Built once on first use: a hash
-/// map of the forms builds in a fraction of the time an Aho–Corasick
-/// automaton over them took, and the lines searched (all-capitals
-/// headlines) are short.
-struct CaseInsensitive {
-    forms: HashMap<Box<[u8]>, Listed>,
-    longest_by_prefix: HashMap<[u8; 4], usize>,
+impl Listed {
+    /// What the case-blind table's kind `code` says `value` is: a place of
+    /// [`PlaceKind::from_code`] for 0 to 3, else (see `build.rs`) an
+    /// organisation (4) or a demonym (5).
+    fn from_code(value: &'static str, code: u8) -> Listed {
+        match code {
+            4 => Listed::Organisation(value),
+            5 => Listed::Demonym(value),
+            place => Listed::Place(value, PlaceKind::from_code(place)),
+        }
+    }
 }
 
-/// The forms of [`CaseInsensitive`] in priority order: places (not towns)
-/// by form, organisations by form, demonyms by form; a form whose upper
-/// case an earlier one has is left out.
-fn case_insensitive_forms() -> Vec<(&'static str, Listed)> {
-    let mut out = Vec::new();
-    let mut seen = HashSet::default();
-    let mut push = |form: &'static str, what: Listed| {
-        // Short forms ("US", "UK") are too ambiguous without their case.
-        if form.chars().count() >= 4 && seen.insert(form.to_ascii_uppercase()) {
-            out.push((form, what));
-        }
-    };
-    // Towns are too many and too often words to trust without their case
-    // (and left out before sorting, they leave a third of the places to sort).
-    let mut places: Vec<(&str, (&str, PlaceKind))> = places()
-        .filter(|(_, (_, kind))| *kind != PlaceKind::Town)
-        .collect();
-    places.sort_unstable();
-    for (form, (canonical, kind)) in places {
-        push(form, Listed::Place(canonical, kind));
-    }
-    let mut organisations: Vec<(&str, &str)> = map_entries(&tables::ORGANISATIONS).collect();
-    organisations.sort();
-    for (form, canonical) in organisations {
-        push(form, Listed::Organisation(canonical));
-    }
-    let mut demonyms: Vec<&str> = tables::DEMONYMS.keys().map(|(_, form)| form).collect();
-    demonyms.sort();
-    for form in demonyms {
-        push(form, Listed::Demonym(form));
-    }
-    out
-}
-
-static CASE_INSENSITIVE: LazyLock<CaseInsensitive> = LazyLock::new(|| {
-    let listed = case_insensitive_forms();
-    let mut forms = HashMap::with_capacity_and_hasher(listed.len(), Default::default());
-    let mut longest_by_prefix: HashMap<[u8; 4], usize> = HashMap::default();
-    for (form, what) in listed {
-        let upper = form.to_ascii_uppercase().into_bytes();
-        if let Some(prefix) = upper.first_chunk::<4>() {
-            let longest = longest_by_prefix.entry(*prefix).or_insert(0);
-            *longest = (*longest).max(upper.len());
-        }
-        forms.insert(upper.into_boxed_slice(), what);
-    }
-    CaseInsensitive {
-        forms,
-        longest_by_prefix,
-    }
-});
-
-impl CaseInsensitive {
-    /// The longest form that `text[start..]` starts with, ignoring ASCII
-    /// case: its end and what it names.
-    fn longest_at(&self, upper: &[u8], start: usize) -> Option<(usize, Listed)> {
-        let rest = upper.get(start..)?;
-        let longest = *self.longest_by_prefix.get(rest.first_chunk::<4>()?)?;
-        (4..=longest.min(rest.len()))
-            .rev()
-            .find_map(|len| Some((start + len, *self.forms.get(rest.get(..len)?)?)))
-    }
+/// The longest form of the case-blind table (`tables::CASE_BLIND`: every
+/// place but towns, organisation and demonym form of four characters or
+/// more, keyed by its ASCII upper case) that `upper[start..]` starts with:
+/// its end and what it names. `upper` is in ASCII upper case. Laid out by
+/// `build.rs` like the other tables, with the longest form for each
+/// four-byte prefix (`tables::CASE_BLIND_PREFIXES`); the lines searched
+/// (all-capitals headlines) are short.
+fn longest_case_blind_at(upper: &[u8], start: usize) -> Option<(usize, Listed)> {
+    let rest = upper.get(start..)?;
+    let prefix = u32::from_le_bytes(*rest.first_chunk::<4>()?);
+    let prefixes = &tables::CASE_BLIND_PREFIXES;
+    let longest = prefixes
+        .binary_search_by_key(&prefix, |&(prefix, _)| prefix)
+        .ok()
+        .and_then(|i| prefixes.get(i))
+        .map(|&(_, len)| usize::from(len))?;
+    (4..=longest.min(rest.len())).rev().find_map(|len| {
+        let at = tables::CASE_BLIND.find_bytes(rest.get(..len)?)?;
+        let listed = Listed::from_code(
+            tables::CASE_BLIND.value(at)?,
+            *tables::CASE_BLIND_KINDS.get(at)?,
+        );
+        Some((start + len, listed))
+    })
 }
 
 /// Gazetteer names found in `text` regardless of ASCII case (for
@@ -271,12 +221,11 @@ impl CaseInsensitive {
 /// word boundaries); each position costs one prefix lookup, and a few more
 /// where a form begins.
 pub(crate) fn find_ignoring_case(text: &str) -> Vec<(std::ops::Range<usize>, Listed)> {
-    let table = &*CASE_INSENSITIVE;
     let upper = text.as_bytes().to_ascii_uppercase();
     let mut found = Vec::new();
     let mut at = 0;
     while at < upper.len() {
-        let Some((end, listed)) = table.longest_at(&upper, at) else {
+        let Some((end, listed)) = longest_case_blind_at(&upper, at) else {
             at += 1;
             continue;
         };
@@ -1033,7 +982,59 @@ pub(crate) fn is_name_connector(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::static_table::StaticTable;
     use super::*;
+
+    /// Every form of the place gazetteer with its canonical name and kind, in
+    /// no particular order.
+    fn places() -> impl Iterator<Item = (&'static str, (&'static str, PlaceKind))> {
+        tables::PLACES
+            .keys()
+            .filter_map(|(at, form)| Some((form, place_at(at)?)))
+    }
+
+    /// Every form of a map table with the form it maps to, in no particular order.
+    fn map_entries(
+        table: &'static StaticTable,
+    ) -> impl Iterator<Item = (&'static str, &'static str)> {
+        table
+            .keys()
+            .filter_map(|(at, form)| Some((form, table.value(at)?)))
+    }
+
+    /// The forms of the case-blind table, the slow way, in priority order: places (not towns)
+    /// by form, organisations by form, demonyms by form; a form whose upper
+    /// case an earlier one has is left out.
+    fn case_insensitive_forms() -> Vec<(&'static str, Listed)> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::default();
+        let mut push = |form: &'static str, what: Listed| {
+            // Short forms ("US", "UK") are too ambiguous without their case.
+            if form.chars().count() >= 4 && seen.insert(form.to_ascii_uppercase()) {
+                out.push((form, what));
+            }
+        };
+        // Towns are too many and too often words to trust without their case
+        // (and left out before sorting, they leave a third of the places to sort).
+        let mut places: Vec<(&str, (&str, PlaceKind))> = places()
+            .filter(|(_, (_, kind))| *kind != PlaceKind::Town)
+            .collect();
+        places.sort_unstable();
+        for (form, (canonical, kind)) in places {
+            push(form, Listed::Place(canonical, kind));
+        }
+        let mut organisations: Vec<(&str, &str)> = map_entries(&tables::ORGANISATIONS).collect();
+        organisations.sort();
+        for (form, canonical) in organisations {
+            push(form, Listed::Organisation(canonical));
+        }
+        let mut demonyms: Vec<&str> = tables::DEMONYMS.keys().map(|(_, form)| form).collect();
+        demonyms.sort();
+        for form in demonyms {
+            push(form, Listed::Demonym(form));
+        }
+        out
+    }
 
     const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
     const CITIES: &str = include_str!("gazetteer/cities.txt");
@@ -1165,6 +1166,40 @@ mod tests {
                 12_651_667_866_518_889_230,
                 10_783_634_519_686_804_055,
             ]
+        );
+    }
+
+    /// The case-blind table laid out by build.rs holds the forms that
+    /// `case_insensitive_forms` lists, keyed by their upper case, and the
+    /// longest of them for each four-byte prefix.
+    #[test]
+    fn case_blind_table_holds_the_listed_forms() {
+        let listed = case_insensitive_forms();
+        let mut reference: HashMap<String, Listed> = HashMap::default();
+        let mut longest: HashMap<u32, u8> = HashMap::default();
+        for &(form, what) in &listed {
+            let upper = form.to_ascii_uppercase();
+            let prefix = upper.as_bytes().first_chunk::<4>().unwrap();
+            let len = longest.entry(u32::from_le_bytes(*prefix)).or_insert(0);
+            *len = (*len).max(upper.len() as u8);
+            reference.insert(upper, what);
+        }
+        assert_eq!(reference.len(), listed.len());
+        let table: HashMap<String, Listed> = tables::CASE_BLIND
+            .keys()
+            .map(|(at, key)| {
+                let value = tables::CASE_BLIND.value(at).unwrap();
+                let code = tables::CASE_BLIND_KINDS[at];
+                (key.to_owned(), Listed::from_code(value, code))
+            })
+            .collect();
+        assert_eq!(table, reference);
+        let prefixes: HashMap<u32, u8> = tables::CASE_BLIND_PREFIXES.iter().copied().collect();
+        assert_eq!(prefixes, longest);
+        assert!(tables::CASE_BLIND_PREFIXES.is_sorted());
+        assert_eq!(
+            longest_case_blind_at(b"NEW YORK CITY", 0),
+            Some((13, Listed::Place("New York City", PlaceKind::City)))
         );
     }
 

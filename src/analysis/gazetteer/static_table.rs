@@ -135,7 +135,12 @@ pub struct StaticTable {
 impl StaticTable {
     /// The slot holding `key`, if the table has it.
     pub fn find(&self, key: &str) -> Option<usize> {
-        let h = hash(key.as_bytes());
+        self.find_bytes(key.as_bytes())
+    }
+
+    /// The slot holding the key of these bytes, if the table has it.
+    pub fn find_bytes(&self, key: &[u8]) -> Option<usize> {
+        let h = hash(key);
         let wanted = tag(h);
         let mut g = home_group(h, self.tags.len());
         loop {
@@ -143,7 +148,7 @@ impl StaticTable {
             let mut matches = matching_bytes(group, wanted);
             while matches != 0 {
                 let at = GROUP * g + matches.trailing_zeros() as usize / 8;
-                if self.span_bytes(*self.keys.get(at)?) == Some(key.as_bytes()) {
+                if self.span_bytes(*self.keys.get(at)?) == Some(key) {
                     return Some(at);
                 }
                 matches &= matches - 1;
@@ -166,7 +171,9 @@ impl StaticTable {
         self.text.get(start..end)
     }
 
-    /// Every key with its slot, in slot order.
+    /// Every key with its slot, in slot order (for the tests, which compare
+    /// the tables with their slow construction).
+    #[cfg(test)]
     pub fn keys(&self) -> impl Iterator<Item = (usize, &'static str)> + '_ {
         let text = self.text;
         let tags = self.tags.iter().flat_map(|group| group.to_le_bytes());
