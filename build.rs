@@ -9,14 +9,15 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[allow(dead_code)]
 #[path = "src/analysis/gazetteer/forms.rs"]
 mod forms;
 #[allow(dead_code)]
 #[path = "src/analysis/gazetteer/static_table.rs"]
 mod static_table;
 
-use static_table::{GROUP, MAX_LEN, MAX_LOAD_PERCENT, MAX_TEXT, hash, home_group, pack_span, tag};
+use static_table::{
+    GROUP, MAX_LEN, MAX_LOAD_PERCENT, MAX_TEXT, hash, home_group, pack_span, span_range, tag,
+};
 
 /// Where the gazetteer files are, from the package root.
 const DIR: &str = "src/analysis/gazetteer";
@@ -38,6 +39,7 @@ struct Table {
 }
 
 impl Table {
+    /// An empty table of keys with values.
     fn map() -> Self {
         Table {
             is_map: true,
@@ -72,8 +74,8 @@ impl Table {
 
     /// The string at a span of the text.
     fn at(&self, span: u32) -> &str {
-        let (start, len) = ((span >> 8) as usize, (span & 0xff) as usize);
-        self.text.get(start..start + len).unwrap_or_default()
+        let (start, end) = span_range(span);
+        self.text.get(start..end).unwrap_or_default()
     }
 
     /// The slots (tag, key span, value span, kind), in insertion order each

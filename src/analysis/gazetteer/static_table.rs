@@ -16,8 +16,8 @@
 //! take 64 KB and stay in cache. Nothing here holds a pointer but the text
 //! itself, so the tables cost the dynamic linker no relocations.
 //!
-//! `build.rs` includes this file too (for [`hash`], [`tag`], [`home_group`]
-//! and [`pack_span`]); it must stay free of paths into the crate.
+//! `build.rs` includes this file too (for [`hash`], [`tag`], [`home_group`],
+//! [`pack_span`] and [`span_range`]); it must stay free of paths into the crate.
 
 /// The most a table is filled, in percent of its slots: most lookups then
 /// read one group of tags.
@@ -194,7 +194,7 @@ impl StaticTable {
 }
 
 /// The byte range of a packed span (see [`pack_span`]), end-exclusive.
-fn span_range(span: u32) -> (usize, usize) {
+pub fn span_range(span: u32) -> (usize, usize) {
     let start = (span >> LEN_BITS) as usize;
     (start, start + (span & ((1 << LEN_BITS) - 1)) as usize)
 }
