@@ -3,9 +3,10 @@
 //!
 //! Two kinds of data live here:
 //! - **gazetteers**, lists of names of things (places, organisations,
-//!   demonyms, given names), stored as text files under `gazetteer/` and
-//!   embedded in the binary with `include_str!`; each line is
-//!   `Canonical|alias|alias…`, `#` starts a comment line;
+//!   demonyms, given names, common words), stored as text files under
+//!   `gazetteer/` and laid out by `build.rs` at compile time as static hash
+//!   tables (see [`static_table`]), so that a run builds none of them; each
+//!   line is `Canonical|alias|alias…`, `#` starts a comment line;
 //! - **lexicons**, short closed word lists (titles, organisation cue words,
 //!   reporting verbs, function words, calendar words) kept as constants.
 //!
@@ -17,7 +18,37 @@
 //! otherwise, and take whole names (`"United States"`), not byte spans;
 //! [`find_ignoring_case`] finds names in all-capitals headlines.
 
-use std::sync::LazyLock;
+#[cfg(test)]
+mod forms;
+mod static_table;
+
+/// The gazetteers as static hash tables, laid out by `build.rs` from the
+/// files under `gazetteer/` (the only source of their data), so that start-up
+/// builds none of them:
+/// - `PLACES`, every form of countries (with their common news aliases,
+///   GeoNames), US states, continents, world regions, seas and former states
+///   (generated), capitals and cities over 100,000 people (GeoNames), and
+///   towns of 15,000 to 100,000 people that are nobody's name (GeoNames), to
+///   its canonical form; `PLACE_KINDS` holds each slot's kind (see
+///   [`PlaceKind::from_code`]). The first file in that order, and the first
+///   line, to name a form wins.
+/// - `ORGANISATIONS`: seats of government, news agencies and outlets,
+///   international bodies, parties, well-known companies (hand-written),
+///   form to canonical form.
+/// - `DEMONYMS`: demonyms and nationality, regional and religious
+///   adjectives (hand-written), form to canonical form.
+/// - `FIRST_NAMES`, `LAST_NAMES`: given names and frequent surnames (US
+///   Census 1990), sets.
+/// - `COMMON_WORDS`: common English words in lower case (SCOWL size 35), a
+///   set.
+/// - `CASE_BLIND`, `CASE_BLIND_KINDS`, `CASE_BLIND_PREFIXES`: the forms that
+///   all-capitals lines are searched for (see [`longest_case_blind_at`]).
+///
+/// Each `NAME` also has `NAME_LONGEST`, the byte length of its longest key.
+mod tables {
+    use super::static_table::StaticTable;
+    include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
+}
 
 /// A hash map with a fast, fixed-seed hasher: gazetteer keys are short
 /// words looked up for every word of an article, where SipHash would cost
@@ -36,83 +67,6 @@ macro_rules! lexicon {
     }};
 }
 
-/// Countries with their common news aliases (generated, GeoNames).
-const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
-/// Capitals and cities over 100,000 people (generated, GeoNames).
-const CITIES: &str = include_str!("gazetteer/cities.txt");
-/// Towns of 15,000 to 100,000 people that are nobody's name (generated, GeoNames).
-const TOWNS: &str = include_str!("gazetteer/towns.txt");
-/// US states, continents, world regions, seas, former states (generated).
-const REGIONS: &str = include_str!("gazetteer/regions.txt");
-/// Organisations: seats of government, news agencies and outlets,
-/// international bodies, parties, well-known companies (hand-written).
-const ORGANISATIONS: &str = include_str!("gazetteer/organisations.txt");
-/// Demonyms and nationality, regional and religious adjectives (hand-written).
-const DEMONYMS: &str = include_str!("gazetteer/demonyms.txt");
-/// Given (first) names (generated, US Census 1990).
-const FIRST_NAMES: &str = include_str!("gazetteer/first_names.txt");
-/// Frequent surnames (generated, US Census 1990).
-const LAST_NAMES: &str = include_str!("gazetteer/last_names.txt");
-/// Common English words in lower case (generated, SCOWL size 35).
-const COMMON_WORDS: &str = include_str!("gazetteer/common_words.txt");
-
-/// Parses `Canonical|alias|…` lines into a map from every form (the canonical
-/// one included) to the canonical form. Blank lines and `#` comments are skipped.
-#[cfg(test)]
-fn parse_aliases(data: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::default();
-    for_each_form(data, |form, canonical| {
-        map.entry(form).or_insert(canonical);
-    });
-    map
-}
-
-/// Calls `visit(form, canonical)` for every form of every `Canonical|alias|…`
-/// line of `data`, the canonical form first, in file order. Blank lines and
-/// `#` comments are skipped.
-fn for_each_form(data: &'static str, mut visit: impl FnMut(&'static str, &'static str)) {
-    for line in data.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
-        let Some(canonical) = forms.next() else {
-            continue;
-        };
-        visit(canonical, canonical);
-        for alias in forms {
-            visit(alias, canonical);
-        }
-    }
-}
-
-/// A set of every form in `data` (as [`for_each_form`] reads it), sized
-/// for it at once: building the tables is most of a short article's
-/// analysis, and growing a table rehashes it.
-fn form_set(data: &'static str) -> HashSet<&'static str> {
-    let mut set = HashSet::with_capacity_and_hasher(line_count(data), Default::default());
-    for_each_form(data, |form, _| {
-        set.insert(form);
-    });
-    set
-}
-
-/// A map from every form in `data` to its canonical form, the first line
-/// naming a form winning, sized at once (see [`form_set`]).
-fn form_map(data: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::with_capacity_and_hasher(line_count(data), Default::default());
-    for_each_form(data, |form, canonical| {
-        map.entry(form).or_insert(canonical);
-    });
-    map
-}
-
-/// About how many forms `data` holds (one a line; aliases make a few more).
-fn line_count(data: &str) -> usize {
-    memchr::memchr_iter(b'\n', data.as_bytes()).count() + 1
-}
-
 /// What kind of place a gazetteer entry is, for [`crate::analysis::Entity::reason`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum PlaceKind {
@@ -127,92 +81,86 @@ pub(crate) enum PlaceKind {
     Town,
 }
 
-static PLACE_TABLE: LazyLock<HashMap<&'static str, (&'static str, PlaceKind)>> =
-    LazyLock::new(|| {
-        let sources = [
-            (COUNTRIES, PlaceKind::Country),
-            (REGIONS, PlaceKind::Region),
-            (CITIES, PlaceKind::City),
-            (TOWNS, PlaceKind::Town),
-        ];
-        let lines: usize = sources.iter().map(|(data, _)| line_count(data)).sum();
-        let mut map = HashMap::with_capacity_and_hasher(lines + lines / 4, Default::default());
-        // The first source (and line) to name a form wins.
-        for (data, kind) in sources {
-            for_each_form(data, |form, canonical| {
-                map.entry(form).or_insert((canonical, kind));
-            });
+impl PlaceKind {
+    /// The kind `build.rs` gives the forms of its n-th place file: countries,
+    /// regions, cities, towns.
+    fn from_code(code: u8) -> PlaceKind {
+        match code {
+            0 => PlaceKind::Country,
+            1 => PlaceKind::Region,
+            2 => PlaceKind::City,
+            _ => PlaceKind::Town,
         }
-        map
-    });
-static ORGANISATION_TABLE: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| form_map(ORGANISATIONS));
-static DEMONYM_TABLE: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| form_map(DEMONYMS));
-static FIRST_NAME_TABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| form_set(FIRST_NAMES));
-static LAST_NAME_TABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| form_set(LAST_NAMES));
-static COMMON_WORD_TABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set = HashSet::with_capacity_and_hasher(line_count(COMMON_WORDS), Default::default());
-    set.extend(
-        COMMON_WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#')),
-    );
-    set
-});
+    }
+}
 
 /// The canonical name of the place called `name` (`"US"` → `"United States"`),
 /// if the place gazetteer knows it.
 pub(crate) fn place(name: &str) -> Option<&'static str> {
-    PLACE_TABLE.get(name).map(|(canonical, _)| *canonical)
+    tables::PLACES
+        .find(name)
+        .and_then(|at| tables::PLACES.value(at))
 }
 
 /// The canonical name and kind of the place called `name`.
 pub(crate) fn place_entry(name: &str) -> Option<(&'static str, PlaceKind)> {
-    PLACE_TABLE.get(name).copied()
+    tables::PLACES.find(name).and_then(place_at)
+}
+
+/// The canonical name and kind of the place in slot `at` of the place table.
+fn place_at(at: usize) -> Option<(&'static str, PlaceKind)> {
+    let kind = PlaceKind::from_code(*tables::PLACE_KINDS.get(at)?);
+    Some((tables::PLACES.value(at)?, kind))
 }
 
 /// The canonical name of the organisation called `name` (`"Nato"` → `"NATO"`),
 /// if the organisation gazetteer knows it.
 pub(crate) fn organisation(name: &str) -> Option<&'static str> {
-    ORGANISATION_TABLE.get(name).copied()
+    tables::ORGANISATIONS
+        .find(name)
+        .and_then(|at| tables::ORGANISATIONS.value(at))
 }
 
 /// Whether `word` is a demonym or nationality adjective (`"French"`,
 /// `"Soviet"`), or the plural of one (`"Russians"`).
 pub(crate) fn is_demonym(word: &str) -> bool {
-    DEMONYM_TABLE.contains_key(word)
+    tables::DEMONYMS.contains(word)
         || word
             .strip_suffix('s')
-            .is_some_and(|singular| DEMONYM_TABLE.contains_key(singular))
+            .is_some_and(|singular| tables::DEMONYMS.contains(singular))
 }
 
 /// Whether `word` is a given name in the first-name list.
 pub(crate) fn is_first_name(word: &str) -> bool {
-    FIRST_NAME_TABLE.contains(word)
+    tables::FIRST_NAMES.contains(word)
 }
 
 /// Whether `word` is one of the frequent surnames.
 pub(crate) fn is_last_name(word: &str) -> bool {
-    LAST_NAME_TABLE.contains(word)
+    tables::LAST_NAMES.contains(word)
 }
 
 /// Whether `word`, in any case, is a common English word that is nobody's
 /// given name or frequent surname ("Prices", "YIELD", "Moribund"; not
 /// "Brown" or "Rose"). Words with other than ASCII letters are not.
 pub(crate) fn is_common_word(word: &str) -> bool {
+    // Lower-cased on the stack: this runs for most words of an article.
+    let mut buffer = [0u8; tables::COMMON_WORDS_LONGEST];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        return false;
+    };
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    if !COMMON_WORD_TABLE.contains(lower.as_str()) {
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    if !std::str::from_utf8(lower).is_ok_and(|lower| tables::COMMON_WORDS.contains(lower)) {
         return false;
     }
-    let mut title = lower;
-    if let Some(first) = title.get_mut(..1) {
+    if let Some(first) = lower.first_mut() {
         first.make_ascii_uppercase();
     }
-    !is_first_name(&title) && !is_last_name(&title)
+    std::str::from_utf8(lower).is_ok_and(|title| !is_first_name(title) && !is_last_name(title))
 }
 
 /// What a gazetteer says a name is, for case-insensitive lookups.
@@ -226,79 +174,43 @@ pub(crate) enum Listed {
     Demonym(&'static str),
 }
 
-/// Every place, organisation and demonym form of four characters or more,
-/// keyed by its ASCII upper case, with what it names; and the longest form
-/// for each upper-case four-byte prefix. Built once on first use: a hash
-/// map of the forms builds in a fraction of the time an Aho–Corasick
-/// automaton over them took, and the lines searched (all-capitals
-/// headlines) are short.
-struct CaseInsensitive {
-    forms: HashMap<Box<[u8]>, Listed>,
-    longest_by_prefix: HashMap<[u8; 4], usize>,
+impl Listed {
+    /// What the case-blind table's kind `code` says `value` is: a place of
+    /// [`PlaceKind::from_code`] for 0 to 3, else (see `build.rs`) an
+    /// organisation (4) or a demonym (5).
+    fn from_code(value: &'static str, code: u8) -> Listed {
+        match code {
+            4 => Listed::Organisation(value),
+            5 => Listed::Demonym(value),
+            place => Listed::Place(value, PlaceKind::from_code(place)),
+        }
+    }
 }
 
-/// The forms of [`CaseInsensitive`] in priority order: places (not towns)
-/// by form, organisations by form, demonyms by form; a form whose upper
-/// case an earlier one has is left out.
-fn case_insensitive_forms() -> Vec<(&'static str, Listed)> {
-    let mut out = Vec::new();
-    let mut seen = HashSet::default();
-    let mut push = |form: &'static str, what: Listed| {
-        // Short forms ("US", "UK") are too ambiguous without their case.
-        if form.chars().count() >= 4 && seen.insert(form.to_ascii_uppercase()) {
-            out.push((form, what));
-        }
-    };
-    let mut places: Vec<(&&str, &(&str, PlaceKind))> = PLACE_TABLE.iter().collect();
-    places.sort_unstable();
-    // Towns are too many and too often words to trust without their case.
-    for (form, (canonical, kind)) in places
-        .into_iter()
-        .filter(|(_, (_, k))| *k != PlaceKind::Town)
-    {
-        push(form, Listed::Place(canonical, *kind));
-    }
-    let mut organisations: Vec<(&&str, &&str)> = ORGANISATION_TABLE.iter().collect();
-    organisations.sort();
-    for (form, canonical) in organisations {
-        push(form, Listed::Organisation(canonical));
-    }
-    let mut demonyms: Vec<&&str> = DEMONYM_TABLE.keys().collect();
-    demonyms.sort();
-    for form in demonyms {
-        push(form, Listed::Demonym(form));
-    }
-    out
-}
-
-static CASE_INSENSITIVE: LazyLock<CaseInsensitive> = LazyLock::new(|| {
-    let listed = case_insensitive_forms();
-    let mut forms = HashMap::with_capacity_and_hasher(listed.len(), Default::default());
-    let mut longest_by_prefix: HashMap<[u8; 4], usize> = HashMap::default();
-    for (form, what) in listed {
-        let upper = form.to_ascii_uppercase().into_bytes();
-        if let Some(prefix) = upper.first_chunk::<4>() {
-            let longest = longest_by_prefix.entry(*prefix).or_insert(0);
-            *longest = (*longest).max(upper.len());
-        }
-        forms.insert(upper.into_boxed_slice(), what);
-    }
-    CaseInsensitive {
-        forms,
-        longest_by_prefix,
-    }
-});
-
-impl CaseInsensitive {
-    /// The longest form that `text[start..]` starts with, ignoring ASCII
-    /// case: its end and what it names.
-    fn longest_at(&self, upper: &[u8], start: usize) -> Option<(usize, Listed)> {
-        let rest = upper.get(start..)?;
-        let longest = *self.longest_by_prefix.get(rest.first_chunk::<4>()?)?;
-        (4..=longest.min(rest.len()))
-            .rev()
-            .find_map(|len| Some((start + len, *self.forms.get(rest.get(..len)?)?)))
-    }
+/// The longest form of the case-blind table (`tables::CASE_BLIND`: every
+/// place but towns, organisation and demonym form of four characters or
+/// more, keyed by its ASCII upper case) that `upper[start..]` starts with:
+/// its end and what it names. `upper` is in ASCII upper case. Laid out by
+/// `build.rs` like the other tables, with the longest form for each
+/// four-byte prefix (`tables::CASE_BLIND_PREFIXES`); the lines searched
+/// (all-capitals headlines) are short.
+fn longest_case_blind_at(upper: &[u8], start: usize) -> Option<(usize, Listed)> {
+    let rest = upper.get(start..)?;
+    let prefix = u32::from_le_bytes(*rest.first_chunk::<4>()?);
+    let prefixes = &tables::CASE_BLIND_PREFIXES;
+    let longest = prefixes
+        .binary_search_by_key(&prefix, |&(prefix, _)| prefix)
+        .ok()
+        .and_then(|i| prefixes.get(i))
+        .map(|&(_, len)| usize::from(len))?;
+    (4..=longest.min(rest.len())).rev().find_map(|len| {
+        let at = tables::CASE_BLIND.find_bytes(rest.get(..len)?)?;
+        let listed = Listed::from_code(
+            tables::CASE_BLIND.value(at)?,
+            *tables::CASE_BLIND_KINDS.get(at)?,
+        );
+        Some((start + len, listed))
+    })
 }
 
 /// Gazetteer names found in `text` regardless of ASCII case (for
@@ -309,12 +221,11 @@ impl CaseInsensitive {
 /// word boundaries); each position costs one prefix lookup, and a few more
 /// where a form begins.
 pub(crate) fn find_ignoring_case(text: &str) -> Vec<(std::ops::Range<usize>, Listed)> {
-    let table = &*CASE_INSENSITIVE;
     let upper = text.as_bytes().to_ascii_uppercase();
     let mut found = Vec::new();
     let mut at = 0;
     while at < upper.len() {
-        let Some((end, listed)) = table.longest_at(&upper, at) else {
+        let Some((end, listed)) = longest_case_blind_at(&upper, at) else {
             at += 1;
             continue;
         };
@@ -1071,13 +982,83 @@ pub(crate) fn is_name_connector(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::static_table::StaticTable;
     use super::*;
 
-    /// The tables built in one pass, sized at once, hold exactly what
-    /// building them map by map did (each source parsed into its own map,
-    /// then merged with the first source winning).
-    #[test]
-    fn one_pass_tables_hold_what_map_by_map_tables_held() {
+    /// Every form of the place gazetteer with its canonical name and kind, in
+    /// no particular order.
+    fn places() -> impl Iterator<Item = (&'static str, (&'static str, PlaceKind))> {
+        tables::PLACES
+            .keys()
+            .filter_map(|(at, form)| Some((form, place_at(at)?)))
+    }
+
+    /// Every form of a map table with the form it maps to, in no particular order.
+    fn map_entries(
+        table: &'static StaticTable,
+    ) -> impl Iterator<Item = (&'static str, &'static str)> {
+        table
+            .keys()
+            .filter_map(|(at, form)| Some((form, table.value(at)?)))
+    }
+
+    /// The forms of the case-blind table, the slow way, in priority order: places (not towns)
+    /// by form, organisations by form, demonyms by form; a form whose upper
+    /// case an earlier one has is left out.
+    fn case_insensitive_forms() -> Vec<(&'static str, Listed)> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::default();
+        let mut push = |form: &'static str, what: Listed| {
+            // Short forms ("US", "UK") are too ambiguous without their case.
+            if form.chars().count() >= 4 && seen.insert(form.to_ascii_uppercase()) {
+                out.push((form, what));
+            }
+        };
+        // Towns are too many and too often words to trust without their case
+        // (and left out before sorting, they leave a third of the places to sort).
+        let mut places: Vec<(&str, (&str, PlaceKind))> = places()
+            .filter(|(_, (_, kind))| *kind != PlaceKind::Town)
+            .collect();
+        places.sort_unstable();
+        for (form, (canonical, kind)) in places {
+            push(form, Listed::Place(canonical, kind));
+        }
+        let mut organisations: Vec<(&str, &str)> = map_entries(&tables::ORGANISATIONS).collect();
+        organisations.sort();
+        for (form, canonical) in organisations {
+            push(form, Listed::Organisation(canonical));
+        }
+        let mut demonyms: Vec<&str> = tables::DEMONYMS.keys().map(|(_, form)| form).collect();
+        demonyms.sort();
+        for form in demonyms {
+            push(form, Listed::Demonym(form));
+        }
+        out
+    }
+
+    const COUNTRIES: &str = include_str!("gazetteer/countries.txt");
+    const CITIES: &str = include_str!("gazetteer/cities.txt");
+    const TOWNS: &str = include_str!("gazetteer/towns.txt");
+    const REGIONS: &str = include_str!("gazetteer/regions.txt");
+    const ORGANISATIONS: &str = include_str!("gazetteer/organisations.txt");
+    const DEMONYMS: &str = include_str!("gazetteer/demonyms.txt");
+    const FIRST_NAMES: &str = include_str!("gazetteer/first_names.txt");
+    const LAST_NAMES: &str = include_str!("gazetteer/last_names.txt");
+    const COMMON_WORDS: &str = include_str!("gazetteer/common_words.txt");
+
+    /// Every form of `Canonical|alias|…` lines to its canonical form, the
+    /// first line naming a form winning, in a hash map.
+    fn parse_aliases(data: &'static str) -> HashMap<&'static str, &'static str> {
+        let mut map = HashMap::default();
+        forms::for_each_form(data, |form, canonical| {
+            map.entry(form).or_insert(canonical);
+        });
+        map
+    }
+
+    /// The place table as hash maps held it: each file parsed into its own
+    /// map, then merged with the first file winning.
+    fn reference_places() -> HashMap<&'static str, (&'static str, PlaceKind)> {
         let mut places: HashMap<&str, (&str, PlaceKind)> = HashMap::default();
         for (data, kind) in [
             (COUNTRIES, PlaceKind::Country),
@@ -1089,17 +1070,137 @@ mod tests {
                 places.entry(form).or_insert((canonical, kind));
             }
         }
-        assert_eq!(*PLACE_TABLE, places);
-        assert_eq!(*ORGANISATION_TABLE, parse_aliases(ORGANISATIONS));
-        assert_eq!(*DEMONYM_TABLE, parse_aliases(DEMONYMS));
-        let keys = |data| parse_aliases(data).into_keys().collect::<HashSet<_>>();
-        assert_eq!(*FIRST_NAME_TABLE, keys(FIRST_NAMES));
-        assert_eq!(*LAST_NAME_TABLE, keys(LAST_NAMES));
-        let common: HashSet<&str> = COMMON_WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        places
+    }
+
+    /// The tables laid out by build.rs hold exactly what the hash maps built
+    /// at start-up from the same files held: the same keys (no more, no
+    /// fewer) with the same values, each found by its lookup.
+    #[test]
+    fn static_tables_hold_what_the_hash_maps_held() {
+        let reference = reference_places();
+        assert_eq!(places().collect::<HashMap<_, _>>(), reference);
+        for (form, entry) in &reference {
+            assert_eq!(place_entry(form), Some(*entry), "{form}");
+            assert_eq!(place(form), Some(entry.0), "{form}");
+        }
+        assert!(reference.len() > 30_000, "{}", reference.len());
+        for (table, data) in [
+            (&tables::ORGANISATIONS, ORGANISATIONS),
+            (&tables::DEMONYMS, DEMONYMS),
+        ] {
+            let reference = parse_aliases(data);
+            assert_eq!(map_entries(table).collect::<HashMap<_, _>>(), reference);
+            for (form, canonical) in reference {
+                let found = table.find(form).and_then(|at| table.value(at));
+                assert_eq!(found, Some(canonical), "{form}");
+            }
+        }
+        let set = |table: &'static StaticTable| {
+            table.keys().map(|(_, key)| key).collect::<HashSet<&str>>()
+        };
+        for (table, data) in [
+            (&tables::FIRST_NAMES, FIRST_NAMES),
+            (&tables::LAST_NAMES, LAST_NAMES),
+        ] {
+            let reference = parse_aliases(data).into_keys().collect::<HashSet<_>>();
+            assert_eq!(set(table), reference);
+            assert!(reference.iter().all(|name| table.contains(name)));
+        }
+        let mut common = HashSet::default();
+        forms::for_each_word(COMMON_WORDS, |word| {
+            common.insert(word);
+        });
+        assert_eq!(set(&tables::COMMON_WORDS), common);
+        assert!(
+            common
+                .iter()
+                .all(|word| tables::COMMON_WORDS.contains(word))
+        );
+    }
+
+    /// Words near the keys but not keys are not found: other case, a byte
+    /// more or less, empty, longer than any key.
+    #[test]
+    fn static_tables_find_no_other_words() {
+        for missing in [
+            "", "france", "FRANCE", "Franc", "Francee", "France ", "Moscow\0", "Paris|",
+        ] {
+            assert_eq!(place_entry(missing), None, "{missing:?}");
+        }
+        assert_eq!(place_entry("France"), Some(("France", PlaceKind::Country)));
+        assert_eq!(place_entry(&"Paris".repeat(60)), None);
+        assert!(!tables::COMMON_WORDS.contains("House"));
+        assert!(tables::COMMON_WORDS.contains("house"));
+        assert!(!is_first_name("emmanuel"));
+        assert!(!is_last_name(""));
+        assert_eq!(organisation("nato"), None);
+    }
+
+    /// The hash is the same on every target: build.rs runs on the host and
+    /// the lookups on the target, so a hash that varied (byte order, word
+    /// size) would lose every key. These values come from a separate
+    /// implementation of the same definition (in Python, little-endian
+    /// words, wrapping 64-bit arithmetic).
+    #[test]
+    fn table_hash_is_the_same_on_every_target() {
+        let keys = [
+            "",
+            "a",
+            "Moscow",
+            "Washington, D.C.",
+            "United States of America",
+            "São Paulo",
+        ];
+        let got: Vec<u64> = keys
+            .iter()
+            .map(|s| static_table::hash(s.as_bytes()))
             .collect();
-        assert_eq!(*COMMON_WORD_TABLE, common);
+        assert_eq!(
+            got,
+            [
+                13_552_182_361_643_986_041,
+                14_328_125_682_607_888_459,
+                16_438_477_282_427_000_039,
+                7_584_217_033_494_267_931,
+                12_651_667_866_518_889_230,
+                10_783_634_519_686_804_055,
+            ]
+        );
+    }
+
+    /// The case-blind table laid out by build.rs holds the forms that
+    /// `case_insensitive_forms` lists, keyed by their upper case, and the
+    /// longest of them for each four-byte prefix.
+    #[test]
+    fn case_blind_table_holds_the_listed_forms() {
+        let listed = case_insensitive_forms();
+        let mut reference: HashMap<String, Listed> = HashMap::default();
+        let mut longest: HashMap<u32, u8> = HashMap::default();
+        for &(form, what) in &listed {
+            let upper = form.to_ascii_uppercase();
+            let prefix = upper.as_bytes().first_chunk::<4>().unwrap();
+            let len = longest.entry(u32::from_le_bytes(*prefix)).or_insert(0);
+            *len = (*len).max(upper.len() as u8);
+            reference.insert(upper, what);
+        }
+        assert_eq!(reference.len(), listed.len());
+        let table: HashMap<String, Listed> = tables::CASE_BLIND
+            .keys()
+            .map(|(at, key)| {
+                let value = tables::CASE_BLIND.value(at).unwrap();
+                let code = tables::CASE_BLIND_KINDS[at];
+                (key.to_owned(), Listed::from_code(value, code))
+            })
+            .collect();
+        assert_eq!(table, reference);
+        let prefixes: HashMap<u32, u8> = tables::CASE_BLIND_PREFIXES.iter().copied().collect();
+        assert_eq!(prefixes, longest);
+        assert!(tables::CASE_BLIND_PREFIXES.is_sorted());
+        assert_eq!(
+            longest_case_blind_at(b"NEW YORK CITY", 0),
+            Some((13, Listed::Place("New York City", PlaceKind::City)))
+        );
     }
 
     /// What the Aho–Corasick automaton over the same forms found.
