@@ -220,6 +220,20 @@ fn collect_mentions<'a>(
         {
             range.start += 1;
         }
+        // "So Doug believes…": a word linking the sentence to the one
+        // before is not part of the name after it.
+        while kind == super::EntityKind::Person
+            && range.len() > 1
+            && (sentence.words.get(range.start))
+                .is_some_and(|w| super::gazetteer::is_discourse_opener(w.text))
+        {
+            range.start += 1;
+        }
+        // "Work Secretary Alan Johnson", "Health Minister": a common word
+        // before a cabinet title names the portfolio, not an entity.
+        if range.len() == 1 && is_portfolio(sentence, range.start) {
+            continue;
+        }
         // "General Election": the "title" was part of a phrase, and what is
         // left is a common word, not a person.
         let after_title = range
@@ -276,6 +290,26 @@ fn collect_mentions<'a>(
             reason,
         });
     }
+}
+
+/// Whether word `k` of `sentence` is a portfolio before a cabinet title
+/// ("Work" in "Work Secretary", "Health" in "Health Minister"): a common
+/// word in capitals, listed as no place, organisation or demonym, right
+/// before "Secretary" or "Minister".
+fn is_portfolio(sentence: &Sentence<'_>, k: usize) -> bool {
+    use super::gazetteer as g;
+    let before_title = sentence
+        .words
+        .get(k + 1)
+        .is_some_and(|w| matches!(w.text, "Secretary" | "Minister"));
+    before_title
+        && sentence.words.get(k).is_some_and(|w| {
+            g::is_dictionary_word(w.text)
+                && !w.text.bytes().all(|b| b.is_ascii_uppercase())
+                && g::place(w.text).is_none()
+                && g::organisation(w.text).is_none()
+                && !g::is_demonym(w.text)
+        })
 }
 
 /// Names (word ranges of `sentence`, in order) with two joined into one
@@ -403,6 +437,34 @@ mod tests {
             )),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_portfolio_before_a_cabinet_title_is_no_entity() {
+        let found = entities(
+            "Smith's departure was announced by Work Secretary Alan Johnson on Monday. \
+             Health Minister Jane Lee agreed.",
+        );
+        let names: Vec<&str> = found.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Alan Johnson"), "{found:?}");
+        assert!(names.contains(&"Jane Lee"), "{found:?}");
+        assert!(!names.contains(&"Work"), "{found:?}");
+        assert!(!names.contains(&"Health"), "{found:?}");
+    }
+
+    #[test]
+    fn a_word_linking_to_the_sentence_before_is_not_part_of_a_name() {
+        let found = entities(
+            "Doug Smith left in May. \"So Doug believes we have done well,\" he said. \
+             Will Smith was not there.",
+        );
+        let doug = found.iter().find(|(_, n, _)| n == "Doug Smith");
+        assert!(
+            doug.is_some_and(|(_, _, m)| m.iter().any(|m| m == "Doug")),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(_, n, _)| n != "So Doug"), "{found:?}");
+        assert!(found.iter().any(|(_, n, _)| n == "Will Smith"), "{found:?}");
     }
 
     #[test]

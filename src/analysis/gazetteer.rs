@@ -146,21 +146,32 @@ pub(crate) fn is_last_name(word: &str) -> bool {
 pub(crate) fn is_common_word(word: &str) -> bool {
     // Lower-cased on the stack: this runs for most words of an article.
     let mut buffer = [0u8; tables::COMMON_WORDS_LONGEST];
-    let Some(lower) = buffer.get_mut(..word.len()) else {
+    let Some(lower) = listed_lower_case(word, &mut buffer) else {
         return false;
     };
-    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return false;
-    }
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    if !std::str::from_utf8(lower).is_ok_and(|lower| tables::COMMON_WORDS.contains(lower)) {
-        return false;
-    }
     if let Some(first) = lower.first_mut() {
         first.make_ascii_uppercase();
     }
     std::str::from_utf8(lower).is_ok_and(|title| !is_first_name(title) && !is_last_name(title))
+}
+
+/// Whether `word`, in any case, is a common English word, a name or not
+/// ("Prices", "Work", "Brown"). Words with other than ASCII letters are not.
+pub(crate) fn is_dictionary_word(word: &str) -> bool {
+    let mut buffer = [0u8; tables::COMMON_WORDS_LONGEST];
+    listed_lower_case(word, &mut buffer).is_some()
+}
+
+/// `word` lower-cased in `buffer` when the common words list it.
+fn listed_lower_case<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b mut [u8]> {
+    let lower = buffer.get_mut(..word.len())?;
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let listed = std::str::from_utf8(lower).is_ok_and(|l| tables::COMMON_WORDS.contains(l));
+    listed.then_some(lower)
 }
 
 /// What a gazetteer says a name is, for case-insensitive lookups.
@@ -870,6 +881,32 @@ pub(crate) fn is_function_word(word: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Words that open a sentence to link it to the one before ("So", "But"),
+/// never given names in English news; unlike [`FUNCTION_WORDS`] this list
+/// leaves out those that are ("Will").
+const DISCOURSE_OPENERS: &[&str] = &[
+    "Also",
+    "And",
+    "But",
+    "However",
+    "Indeed",
+    "Meanwhile",
+    "Now",
+    "Or",
+    "Perhaps",
+    "So",
+    "Still",
+    "Then",
+    "Thus",
+    "Yet",
+];
+
+/// Whether `word` opens a sentence to link it to the one before (see
+/// [`DISCOURSE_OPENERS`]).
+pub(crate) fn is_discourse_opener(word: &str) -> bool {
+    lexicon!(DISCOURSE_OPENERS).contains(word)
 }
 
 /// Third-person personal pronouns that can stand for a speaker ("he said").
