@@ -13,6 +13,12 @@
 //! features say how likely the quotation is to have no speaker at all (a
 //! scare quote).
 
+/// How far before a quotation its speaker is looked for among names, in
+/// bytes, however long its paragraphs (three times as far for what a
+/// pronoun may stand for): more than two paragraphs of news, so only a
+/// text without paragraph breaks reaches it.
+const LOOK_BACK_BYTES: usize = 4000;
+
 use std::ops::Range;
 
 use super::super::{Entity, EntityKind};
@@ -346,10 +352,14 @@ impl Scene<'_> {
         } else {
             a0_end
         };
+        // The previous paragraph, but no further back than LOOK_BACK_BYTES:
+        // a text with no paragraph breaks (a file on one line) would
+        // otherwise make every name before the quotation a candidate.
         let p1_start = target
             .first_paragraph
             .checked_sub(1)
-            .map_or(first.start, |k| self.paragraph(k).start);
+            .map_or(first.start, |k| self.paragraph(k).start)
+            .max(span.start.saturating_sub(LOOK_BACK_BYTES));
         let mid_sentence = !self.slice(b0_start..span.start).trim().is_empty();
 
         let mut nobody = [0.0; N_FEATURES];
@@ -434,7 +444,8 @@ impl Scene<'_> {
         let pronoun_from = target
             .first_paragraph
             .checked_sub(3)
-            .map_or(0, |k| self.paragraph(k).start);
+            .map_or(0, |k| self.paragraph(k).start)
+            .max(span.start.saturating_sub(3 * LOOK_BACK_BYTES));
         let earlier = self.sentence_at(b0_start.saturating_sub(2));
         let pronoun_ranges = [
             earlier.start.max(first.start)..b0_start,

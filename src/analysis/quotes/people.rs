@@ -172,11 +172,11 @@ impl People {
     /// museum spokeswoman said … “…,” she added."
     pub(super) fn nominal_for(&self, pronoun: &str, before: usize, from: usize) -> Option<&str> {
         let wanted = genders::of_pronoun(pronoun);
-        let nominal = self
-            .nominals
+        // Nominals are in text order: start from the last one before.
+        let end = self.nominals.partition_point(|n| n.at < before);
+        let nominal = self.nominals[..end]
             .iter()
             .rev()
-            .skip_while(|n| n.at >= before)
             .take_while(|n| n.at >= from)
             .find(|n| n.gender.fits(wanted))?;
         let person = self.fitting(pronoun, before, from).first().map(|f| f.3);
