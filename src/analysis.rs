@@ -260,15 +260,18 @@ fn analyse_in_sections(
     scope: Scope,
     section_bytes: usize,
 ) -> Analysis {
-    let parts = sections::split(doc.paragraphs(), section_bytes);
-    if parts.len() <= 1 {
+    if doc.text().len() <= section_bytes {
         return analyse_section(doc, progress, scope);
     }
+    let pieces = sections::pieces(doc.text(), doc.paragraphs(), section_bytes);
+    let parts = sections::split(&pieces, section_bytes);
     let mut merged = sections::Merged::new(doc.text().len());
-    for (k, paragraphs) in parts.iter().enumerate() {
-        let section = doc.section(paragraphs.clone());
+    for (k, part) in parts.iter().enumerate() {
+        let pieces = pieces.get(part.clone()).unwrap_or(&[]);
+        let bytes: Vec<Range<usize>> = pieces.iter().map(|p| p.bytes.clone()).collect();
+        let section = doc.section(&bytes);
         let analysis = analyse_section(&section, &progress.part(k, parts.len()), scope);
-        merged.push(analysis, doc.paragraphs(), paragraphs.start);
+        merged.push(analysis, pieces);
     }
     progress.set(1000);
     merged.finish()

@@ -91,16 +91,13 @@ impl Document {
         }
     }
 
-    /// The paragraphs `paragraphs` (indices into [`Document::paragraphs`],
-    /// end-exclusive) as a document of their own, for analysing a long text
-    /// a section at a time. Its text runs from the first paragraph's start
-    /// to the last one's end, so a byte offset in it plus that start is an
-    /// offset in this document; its paragraph `k` is this document's
-    /// `paragraphs.start + k`. Empty when `paragraphs` is empty or out of
-    /// range.
-    pub(crate) fn section(&self, paragraphs: Range<usize>) -> Self {
-        let chosen = self.paragraphs.get(paragraphs).unwrap_or(&[]);
-        let (start, end) = match (chosen.first(), chosen.last()) {
+    /// The text from the first of `paragraphs` (byte ranges of this
+    /// document's text, in order: its paragraphs or pieces of them) to the
+    /// last, as a document whose paragraphs they are, for analysing a long
+    /// text a section at a time. A byte offset in it plus the first range's
+    /// start is an offset in this document. Empty when `paragraphs` is.
+    pub(crate) fn section(&self, paragraphs: &[Range<usize>]) -> Self {
+        let (start, end) = match (paragraphs.first(), paragraphs.last()) {
             (Some(first), Some(last)) => (first.start, last.end),
             _ => (0, 0),
         };
@@ -111,9 +108,8 @@ impl Document {
             text,
             encoding: "UTF-8",
             sha256: String::new(),
-            paragraphs: chosen
-                .iter()
-                .map(|p| p.start - start..p.end - start)
+            paragraphs: (paragraphs.iter())
+                .map(|p| p.start.saturating_sub(start)..p.end.saturating_sub(start))
                 .collect(),
             warnings: Vec::new(),
             chars,

@@ -22,25 +22,67 @@ use super::{Analysis, Entity, EntityKind, SpeakerEvidence};
 
 /// The size a section grows to before the next starts, in bytes of text
 /// (1 MiB: thirty times the longest of the 840 PolNeAR articles). A
-/// paragraph is never split, so one longer than this is a section alone.
+/// paragraph longer than this is cut into pieces at sentence ends.
 pub(super) const SECTION_BYTES: usize = 1 << 20;
 
-/// Groups `paragraphs` (byte ranges, in order) into sections of whole
-/// paragraphs: index ranges into `paragraphs`, end-exclusive, in order,
-/// covering them all. A section ends at the first paragraph that takes it
-/// to `max_bytes` or beyond, so each holds at least one paragraph.
-pub(super) fn split(paragraphs: &[Range<usize>], max_bytes: usize) -> Vec<Range<usize>> {
+/// A paragraph, or a piece of one too long for a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Piece {
+    /// Byte range in the text, end-exclusive.
+    pub(super) bytes: Range<usize>,
+    /// Index of the paragraph it is (part of) in the document's paragraphs.
+    pub(super) paragraph: usize,
+}
+
+/// The paragraphs of `text` (byte ranges, in order) as pieces of at most
+/// `max_bytes`: each paragraph whole, or, when longer, cut after the last
+/// ". " (else the last space, else the last char) before each limit.
+pub(super) fn pieces(text: &str, paragraphs: &[Range<usize>], max_bytes: usize) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(paragraphs.len());
+    for (paragraph, range) in paragraphs.iter().enumerate() {
+        let mut start = range.start;
+        while range.end - start > max_bytes {
+            let mut limit = start + max_bytes.max(1);
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let window = text.get(start..limit).unwrap_or("");
+            let (end, next) = match (window.rfind(". "), window.rfind(' ')) {
+                (Some(k), _) if k > 0 => (start + k + 1, start + k + 2),
+                (_, Some(k)) if k > 0 => (start + k, start + k + 1),
+                _ if limit > start => (limit, limit),
+                // Not even one char fits: keep the rest whole.
+                _ => break,
+            };
+            out.push(Piece {
+                bytes: start..end,
+                paragraph,
+            });
+            start = next;
+        }
+        out.push(Piece {
+            bytes: start..range.end,
+            paragraph,
+        });
+    }
+    out
+}
+
+/// Groups `pieces` (in order) into sections: index ranges into `pieces`,
+/// end-exclusive, in order, covering them all. A section ends at the first
+/// piece that takes it to `max_bytes` or beyond, so each holds at least one.
+pub(super) fn split(pieces: &[Piece], max_bytes: usize) -> Vec<Range<usize>> {
     let mut sections = Vec::new();
     let mut first = 0;
-    for (k, paragraph) in paragraphs.iter().enumerate() {
-        let start = paragraphs.get(first).map_or(0, |p| p.start);
-        if paragraph.end - start >= max_bytes {
+    for (k, piece) in pieces.iter().enumerate() {
+        let start = pieces.get(first).map_or(0, |p| p.bytes.start);
+        if piece.bytes.end - start >= max_bytes {
             sections.push(first..k + 1);
             first = k + 1;
         }
     }
-    if first < paragraphs.len() {
-        sections.push(first..paragraphs.len());
+    if first < pieces.len() {
+        sections.push(first..pieces.len());
     }
     sections
 }
@@ -81,11 +123,11 @@ impl Merged {
         }
     }
 
-    /// Adds the analysis of the section made of paragraphs `first..` of
-    /// `paragraphs` (the whole text's), whose offsets start at that
-    /// paragraph's start. Sections must come in text order.
-    pub(super) fn push(&mut self, part: Analysis, paragraphs: &[Range<usize>], first: usize) {
-        let offset = paragraphs.get(first).map_or(0, |p| p.start);
+    /// Adds the analysis of the section made of `pieces` (of the whole
+    /// text), whose offsets start at the first piece's start. Sections
+    /// must come in text order.
+    pub(super) fn push(&mut self, part: Analysis, pieces: &[Piece]) {
+        let offset = pieces.first().map_or(0, |p| p.bytes.start);
         let section_end = part.sentences.last().map_or(offset, |s| s.end + offset);
         self.done_bytes = section_end.max(self.done_bytes);
         let (done, total) = (self.done_bytes, self.text_bytes);
@@ -122,8 +164,10 @@ impl Merged {
             quotation.span = shift(quotation.span);
             quotation.speaker = quotation.speaker.and_then(|i| entity_at.get(i).copied());
             quotation.parent = quotation.parent.map(|i| i + quotation_base);
-            if let SpeakerEvidence::FollowsParagraph { paragraph, .. } = &mut quotation.evidence {
-                *paragraph += first;
+            if let SpeakerEvidence::FollowsParagraph { paragraph, .. } = &mut quotation.evidence
+                && let Some(piece) = pieces.get(*paragraph)
+            {
+                *paragraph = piece.paragraph;
             }
             merged.quotations.push(quotation);
         }
@@ -205,13 +249,67 @@ mod tests {
     }
 
     #[test]
-    fn sections_hold_whole_paragraphs_up_to_the_size() {
-        let paragraphs = [0..40, 42..80, 82..120, 122..400, 402..410];
+    fn a_text_on_one_line_is_analysed_in_pieces() {
+        let line = SAMPLE.split_whitespace().collect::<Vec<_>>().join(" ");
+        let doc = Document::from_bytes(line.as_bytes(), None);
+        assert_eq!(doc.paragraphs().len(), 1);
+        let whole = analyse(&doc, &Progress::default());
+        let cut = analyse_in_sections(&doc, &Progress::default(), Scope::All, line.len() / 3);
+        assert!(pieces(&line, doc.paragraphs(), line.len() / 3).len() >= 3);
+        // Sentences end where the cuts are, so they are the same.
+        assert_eq!(cut.sentences, whole.sentences);
+        let mentions = |a: &Analysis, id: &str| {
+            let entity = a.entities.iter().find(|e| e.id == id);
+            entity.map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|m| line.get(m.clone()).unwrap_or(""))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let macron = mentions(&cut, "emmanuel-macron").unwrap_or_default();
+        assert!(macron.len() >= 5, "{macron:?}");
+        assert!(macron.iter().all(|m| m.contains("Macron")), "{macron:?}");
+        for q in &cut.quotations {
+            let text = line.get(q.span.clone()).unwrap_or("");
+            assert!(text.starts_with(['"', '“', '‘', '\'']), "{text}");
+        }
+    }
+
+    fn whole(paragraphs: &[Range<usize>]) -> Vec<Piece> {
+        (paragraphs.iter().cloned().enumerate())
+            .map(|(paragraph, bytes)| Piece { bytes, paragraph })
+            .collect()
+    }
+
+    #[test]
+    fn sections_hold_whole_pieces_up_to_the_size() {
+        let paragraphs = whole(&[0..40, 42..80, 82..120, 122..400, 402..410]);
         // 0..80 reaches 80 bytes: the first section ends there.
         assert_eq!(split(&paragraphs, 80), vec![0..2, 2..4, 4..5]);
-        // A paragraph longer than the size is a section alone.
+        // A piece longer than the size is a section alone.
         assert_eq!(split(&paragraphs[3..], 100), vec![0..1, 1..2]);
         assert_eq!(split(&paragraphs, 1 << 20), vec![0..5]);
         assert!(split(&[], 100).is_empty());
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_after_sentences_then_spaces() {
+        let text = "One two. Three four. Five six seven eight nine.\n\nTen.";
+        let paragraphs = [0..47, 49..53];
+        let cut = pieces(text, &paragraphs, 22);
+        let texts: Vec<(&str, usize)> = (cut.iter())
+            .map(|p| (text.get(p.bytes.clone()).unwrap_or(""), p.paragraph))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("One two. Three four.", 0),
+                ("Five six seven eight", 0),
+                ("nine.", 0),
+                ("Ten.", 1),
+            ]
+        );
+        assert_eq!(pieces(text, &paragraphs, 100), whole(&paragraphs));
     }
 }
