@@ -21,9 +21,9 @@ use super::entities::slug::Ids;
 use super::{Analysis, Entity, EntityKind, SpeakerEvidence};
 
 /// The size a section grows to before the next starts, in bytes of text
-/// (1 MiB: thirty times the longest of the 840 PolNeAR articles). A
+/// (512 KiB: fifteen times the longest of the 840 PolNeAR articles). A
 /// paragraph longer than this is cut into pieces at sentence ends.
-pub(super) const SECTION_BYTES: usize = 1 << 20;
+pub(super) const SECTION_BYTES: usize = 1 << 19;
 
 /// A paragraph, or a piece of one too long for a section.
 #[derive(Debug, Clone, PartialEq, Eq)]
