@@ -16,6 +16,8 @@
 // Bench set-up: a failed expect is a broken bench.
 #![allow(clippy::expect_used)]
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -36,22 +38,7 @@ const SIZE: usize = 10_000_000;
 /// repeated to at least `size` bytes, cut at a paragraph break; `None`
 /// when the corpus is not there.
 fn real_news(size: usize) -> Option<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/eval/polnear-train/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    let mut corpus = String::new();
-    for path in paths {
-        corpus.push_str(&String::from_utf8_lossy(&std::fs::read(path).ok()?));
-        corpus.push_str("\n\n");
-    }
-    if corpus.is_empty() {
-        return None;
-    }
+    let corpus = common::real_news().filter(|c| !c.is_empty())?;
     let mut text = String::with_capacity(size + corpus.len());
     while text.len() < size {
         text.push_str(&corpus);

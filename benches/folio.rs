@@ -9,6 +9,8 @@
 // Bench set-up: a failed expect is a broken bench.
 #![allow(clippy::expect_used)]
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -69,27 +71,6 @@ pub fn five_mb_text(bytes: usize) -> String {
     text
 }
 
-/// Real, varied news text: the PolNeAR training articles in
-/// `../shared/eval/polnear-train/articles` (beside the project, never in it),
-/// concatenated in name order with blank lines between them; `None` when
-/// they are not there.
-fn real_news() -> Option<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/eval/polnear-train/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    let mut text = String::new();
-    for path in paths {
-        text.push_str(&String::from_utf8_lossy(&std::fs::read(path).ok()?));
-        text.push_str("\n\n");
-    }
-    Some(text)
-}
-
 /// The first `bytes` of `text`, cut at a paragraph break.
 fn slice_at_paragraph(text: &str, bytes: usize) -> &str {
     let end = text
@@ -103,7 +84,7 @@ fn slice_at_paragraph(text: &str, bytes: usize) -> &str {
 /// 4 MB): the cost per MB of the two must stay within 1.2× (linear). Falls
 /// back to invented text when the corpus is missing.
 fn whole_analysis(c: &mut Criterion) {
-    let text = real_news().unwrap_or_else(|| five_mb_text(5_000_000));
+    let text = common::real_news().unwrap_or_else(|| five_mb_text(5_000_000));
     let mut group = c.benchmark_group("whole analysis");
     group.sample_size(10);
     for size in [200_000, usize::MAX] {

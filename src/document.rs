@@ -102,19 +102,10 @@ impl Document {
             _ => (0, 0),
         };
         let text = self.text.get(start..end).unwrap_or("").to_owned();
-        let chars = CharIndex::new(&text);
-        Self {
-            path: None,
-            text,
-            encoding: "UTF-8",
-            sha256: String::new(),
-            paragraphs: (paragraphs.iter())
-                .map(|p| p.start.saturating_sub(start)..p.end.saturating_sub(start))
-                .collect(),
-            warnings: Vec::new(),
-            chars,
-            markup: Markup::default(),
-        }
+        let paragraphs = (paragraphs.iter())
+            .map(|p| p.start.saturating_sub(start)..p.end.saturating_sub(start))
+            .collect();
+        Self::derived(text, paragraphs)
     }
 
     /// A document over `text` taken as it is — no decoding, no copy, no
@@ -122,6 +113,12 @@ impl Document {
     /// that only the analysis reads (its normalized form).
     pub(crate) fn from_derived_text(text: String) -> Self {
         let paragraphs = split_paragraphs(&text);
+        Self::derived(text, paragraphs)
+    }
+
+    /// A document over `text` with `paragraphs` (byte ranges of it), with
+    /// no path, hash, warnings or markup: text the analysis derived.
+    fn derived(text: String, paragraphs: Vec<Range<usize>>) -> Self {
         let chars = CharIndex::new(&text);
         Self {
             path: None,

@@ -55,7 +55,7 @@ fn write_listing_by<T: Serialize>(
         let listing = Listing {
             article,
             name,
-            records: Seq(std::cell::RefCell::new(Some(records))),
+            records: Seq::new(records),
         };
         serde_json::to_writer_pretty(&mut *out, &listing).context("cannot format as JSON")?;
         out.write_all(b"\n")?;
@@ -114,8 +114,16 @@ where
     }
 }
 
-/// A sequence serialised from an iterator, once.
-struct Seq<I>(std::cell::RefCell<Option<I>>);
+/// A sequence serialised from an iterator, one item at a time; it can be
+/// serialised once (then it is empty).
+pub(super) struct Seq<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Seq<I> {
+    /// The sequence of what `items` gives.
+    pub(super) fn new(items: I) -> Self {
+        Self(std::cell::RefCell::new(Some(items)))
+    }
+}
 
 impl<I> Serialize for Seq<I>
 where

@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use super::generate::write_stdout;
-use super::inspect::{shorten, write_table};
+use super::inspect::{Seq, shorten, write_table};
 use crate::analysis::checkworthy::{self, Suggestion};
 use crate::document::Document;
 use crate::input;
@@ -43,12 +43,12 @@ struct Record {
 }
 
 #[derive(Serialize)]
-#[serde(bound(serialize = "Lazy<F>: Serialize"))]
-struct Listing<'a, F> {
+#[serde(bound(serialize = "Seq<I>: Serialize"))]
+struct Listing<'a, I> {
     offset_unit: &'static str,
     path: String,
     sha256: &'a str,
-    suggestions: Lazy<F>,
+    suggestions: Seq<I>,
 }
 
 /// Prints the suggestions of the article at `path`, best first, at most
@@ -102,7 +102,7 @@ pub(super) fn suggest(
                 offset_unit: crate::annotations::file::OFFSET_UNIT,
                 path: path.display().to_string(),
                 sha256: doc.sha256(),
-                suggestions: Lazy(records),
+                suggestions: Seq::new(records()),
             };
             serde_json::to_writer_pretty(&mut stdout, &listing).context("cannot format as JSON")?;
             stdout.write_all(b"\n")?;
@@ -115,21 +115,6 @@ pub(super) fn suggest(
         }
     }
     stdout.flush().context("cannot write to standard output")
-}
-
-/// A list serialised from the iterator its function makes, one item at a
-/// time.
-struct Lazy<F>(F);
-
-impl<F, I> Serialize for Lazy<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((self.0)())
-    }
 }
 
 /// Prints the score of each line of `path` (`-`: standard input), read as a
