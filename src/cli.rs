@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use crate::annotations::{export, store};
-use crate::config::{self, startup, startup::Overrides};
+use crate::config::{self, startup::Overrides};
 
 mod annotated;
 mod corpus;
@@ -258,7 +258,7 @@ pub fn run() -> anyhow::Result<()> {
                 theme: cli.theme,
                 no_mouse: cli.no_mouse,
             };
-            crate::tui::run(&files, startup::settings(&overrides)?)
+            crate::tui::run(&files, &overrides)
         }
     }
 }

@@ -128,13 +128,21 @@ impl Keymap {
         // is not undone by it.
         entries.sort_by_key(|entry| entry.action.is_some());
         for entry in entries {
-            let (kept, dropped): (Vec<Binding>, Vec<Binding>) = std::mem::take(&mut self.bindings)
-                .into_iter()
-                .partition(|b| {
-                    b.context != entry.context
-                        || !(b.keys.starts_with(&entry.keys) || entry.keys.starts_with(&b.keys))
-                });
-            self.bindings = kept;
+            let clashes = |b: &Binding| {
+                b.context == entry.context
+                    && (b.keys.starts_with(&entry.keys) || entry.keys.starts_with(&b.keys))
+            };
+            // Most entries clash with nothing: rebuilding the list for each
+            // made loading the shipped keymap cost a tenth of a millisecond.
+            let dropped: Vec<Binding> = if self.bindings.iter().any(clashes) {
+                let (dropped, kept) = std::mem::take(&mut self.bindings)
+                    .into_iter()
+                    .partition(clashes);
+                self.bindings = kept;
+                dropped
+            } else {
+                Vec::new()
+            };
             if entry.action.is_some() {
                 // A binding of other keys went too: say so, since a key cannot
                 // both act and begin a sequence.

@@ -191,7 +191,12 @@ impl Theme {
     /// when it came from a theme `file` inherits).
     fn from_table(table: Table, file: &str, source: &str, mut warnings: Vec<String>) -> Self {
         let (styles, problems) = parse::styles(table);
-        let lines = key_lines(source);
+        // Line numbers need a second parse: only for a theme with problems.
+        let lines = if problems.is_empty() {
+            HashMap::new()
+        } else {
+            key_lines(source)
+        };
         let mut found: Vec<Warning> = problems
             .into_iter()
             .map(|(key, problem)| Warning {

@@ -1,23 +1,25 @@
 //! The full-screen session: terminal set-up and restore, background analysis,
 //! and the loop that turns events into updates and effects.
 
-use std::io::Write;
+use std::io::{BufWriter, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::annotations::store;
 use crate::app::Effect;
-use crate::config::startup::Settings;
+use crate::config::startup::{self, Overrides};
 use crate::view;
 
 mod labels;
@@ -42,24 +44,31 @@ const TICK: Duration = Duration::from_millis(100);
 /// terminal itself (crossterm reads `/dev/tty` when standard input is not
 /// one), and annotations go to the data folder, keyed by the text's SHA-256.
 ///
+/// The settings come from `overrides` over the config file (see
+/// [`startup::settings`]).
+///
 /// # Errors
-/// An article cannot be read, or the terminal fails. The terminal is
+/// An article cannot be read, the settings are wrong (a `--theme` or
+/// `--config` that does not exist), or the terminal fails. The terminal is
 /// restored on every exit path, panics included (ratatui's panic hook
 /// restores it, then chains to the previous hook).
-pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
+pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
+    let (waker, wakes) = mpsc::channel();
+    // Reading starts first: settings take a terminal round trip (the
+    // background colour query) that the first bytes need not wait for.
+    let loader = Loader::start(paths, waker.clone());
+    let settings = Arc::new(startup::settings(overrides)?);
     // Printed before the full screen opens, so they are still there after
     // quitting; the status bar shows the first.
     for warning in &settings.warnings {
         eprintln!("folio: {}", view::safe_line(warning));
     }
-    let settings = Arc::new(settings);
-    let (waker, wakes) = mpsc::channel();
-    let loader = Loader::start(paths, Arc::clone(&settings), waker.clone());
     // Without a terminal the reader could only panic or fill a file with
     // escape codes: say which subcommand prints instead.
     if let Some(missing) = missing_terminal() {
         anyhow::bail!("{}", needs_terminal(missing, paths));
     }
+    loader.open_with(Arc::clone(&settings));
     let stop = stop_on_signals()?;
     let mut terminal = TerminalGuard::new(settings.mouse)?;
     wake::spawn_input(waker.clone());
@@ -111,7 +120,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> anyhow::Result<()> {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     sessions: &mut [Session],
     wakes: &Wakes,
     stop: &AtomicBool,
@@ -394,37 +403,51 @@ fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
 /// The terminal in raw mode on the alternate screen, with bracketed paste
 /// (so pasted text arrives as one event, never as key presses) and, if
 /// asked, mouse capture; restored when dropped, and by the panic hook.
-struct TerminalGuard(DefaultTerminal);
+/// The reader's terminal. Frames go through a buffer as large as a full
+/// frame so each reaches the terminal in one write, not in the 1 KiB pieces
+/// of the standard output's own buffer.
+pub(crate) type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a full frame of a large window (styles included).
+const FRAME_BUFFER_BYTES: usize = 256 * 1024;
+
+struct TerminalGuard(Screen);
 
 impl TerminalGuard {
     /// # Errors
     /// The terminal cannot be put in raw mode or on the alternate screen.
     fn new(mouse: bool) -> anyhow::Result<Self> {
-        // ratatui's hook restores raw mode and the screen, then chains to the
-        // previous hook; ours runs first and turns paste and mouse modes off.
-        let terminal = ratatui::try_init().map_err(|err| {
+        // Our hook restores the terminal (paste and mouse modes off, raw
+        // mode and the alternate screen left), then chains to the previous.
+        let previous_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous_hook(info);
+        }));
+        let terminal = open_terminal(mouse).map_err(|err| {
             restore_terminal();
             anyhow::anyhow!("cannot open the terminal: {err}")
         })?;
-        let restore_terminal = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(
-                std::io::stdout(),
-                DisableBracketedPaste,
-                DisableMouseCapture
-            );
-            restore_terminal(info);
-        }));
-        let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-        if mouse {
-            let _ = execute!(std::io::stdout(), EnableMouseCapture);
-        }
         Ok(Self(terminal))
     }
 
-    fn get(&mut self) -> &mut DefaultTerminal {
+    fn get(&mut self) -> &mut Screen {
         &mut self.0
     }
+}
+
+/// Raw mode, the alternate screen, bracketed paste and (when `mouse`)
+/// mouse reporting, asked for in one write.
+fn open_terminal(mouse: bool) -> std::io::Result<Screen> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    let mut stdout = std::io::stdout();
+    queue!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        queue!(stdout, EnableMouseCapture)?;
+    }
+    stdout.flush()?;
+    let writer = BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout);
+    Terminal::new(CrosstermBackend::new(writer))
 }
 
 impl Drop for TerminalGuard {

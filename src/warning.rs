@@ -44,7 +44,7 @@ impl Source<'_> {
         match span {
             Some(span) => {
                 let before = self.text.get(..span.start).unwrap_or(self.text);
-                before.bytes().filter(|&b| b == b'\n').count() + 1
+                memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1
             }
             None => 0,
         }

@@ -56,34 +56,64 @@ pub fn settings(overrides: &Overrides) -> anyhow::Result<Settings> {
         Some(path) => Some(path.clone()),
         None => super::default_path(),
     };
-    let (config, warnings) = match &path {
-        Some(path) => Config::load(path),
-        None => (Config::default(), Vec::new()),
-    };
-    let mut warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-    let theme_dir = path.as_deref().and_then(std::path::Path::parent);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let configured = match (&overrides.theme, &config.theme) {
-        (Some(name), _) => Some(Theme::load(name, theme_dir).context("--theme")?),
-        (None, Some(name)) => match Theme::load(name, theme_dir) {
-            Ok(theme) => Some(theme),
-            Err(err) => {
-                warnings.push(format!("theme: {err}"));
-                None
+    std::thread::scope(|scope| {
+        // The shipped themes the terminal's background may choose between
+        // are parsed while the config is read and the terminal answers:
+        // that takes as long as both, and the first frame waits for it.
+        let shipped = (overrides.theme.is_none() && !no_color).then(|| {
+            scope.spawn(|| {
+                let light = Theme::load("light", None).unwrap_or_else(|_| Theme::builtin(false));
+                (Theme::builtin(false), light)
+            })
+        });
+        let (config, warnings) = match &path {
+            Some(path) => Config::load(path),
+            None => (Config::default(), Vec::new()),
+        };
+        let mut warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        let theme_dir = path.as_deref().and_then(std::path::Path::parent);
+        let configured = match (&overrides.theme, &config.theme) {
+            (Some(name), _) => Some(Theme::load(name, theme_dir).context("--theme")?),
+            (None, Some(name)) => match Theme::load(name, theme_dir) {
+                Ok(theme) => Some(theme),
+                Err(err) => {
+                    warnings.push(format!("theme: {err}"));
+                    None
+                }
+            },
+            (None, None) => None,
+        };
+        let theme = match (configured, shipped) {
+            (Some(theme), _) => theme,
+            (None, Some(shipped)) => {
+                let background = detect::background();
+                let (dark, light) = shipped
+                    .join()
+                    .unwrap_or_else(|_| (Theme::builtin(false), Theme::builtin(false)));
+                if background == Background::Light {
+                    light
+                } else {
+                    dark
+                }
             }
-        },
-        (None, None) => None,
-    };
-    let theme = match configured {
-        Some(theme) => theme,
-        None if no_color => Theme::builtin(true),
-        None if detect::background() == Background::Light => {
-            Theme::load("light", None).unwrap_or_else(|_| Theme::builtin(false))
-        }
-        None => Theme::builtin(false),
-    };
+            (None, None) if no_color => Theme::builtin(true),
+            (None, None) => Theme::builtin(false),
+        };
+        Ok(finish(config, theme, overrides, warnings))
+    })
+}
+
+/// The settings from the chosen `config` and `theme`, with the theme's
+/// warnings after `warnings`.
+fn finish(
+    config: Config,
+    theme: Theme,
+    overrides: &Overrides,
+    mut warnings: Vec<String>,
+) -> Settings {
     warnings.extend(theme.warnings().iter().cloned());
-    Ok(Settings {
+    Settings {
         theme,
         keymap: config.keymap,
         mouse: config.mouse && !overrides.no_mouse,
@@ -93,7 +123,7 @@ pub fn settings(overrides: &Overrides) -> anyhow::Result<Settings> {
         },
         claims: config.claims,
         warnings,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -48,6 +47,8 @@ pub(super) struct Loader {
     /// Index of the path being read.
     reading: Arc<AtomicUsize>,
     paths: Vec<PathBuf>,
+    /// Hands the session settings to the reading thread (see [`Loader::open_with`]).
+    settings: mpsc::Sender<Arc<Settings>>,
 }
 
 /// What the screen shows while the articles are read.
@@ -59,11 +60,16 @@ enum Screen {
 }
 
 impl Loader {
-    /// Starts opening `paths` in order (reading, decoding, extracting; each
-    /// then starts its own analysis). Sends [`Wake::Preview`] for a large
-    /// plain-text first article, then [`Wake::Loaded`] to `waker`.
-    pub(super) fn start(paths: &[PathBuf], settings: Arc<Settings>, waker: Waker) -> Self {
+    /// Starts reading `paths` in order (reading, decoding, extracting) before
+    /// the settings are known, so the first bytes of a long article are
+    /// ready by the time the screen is. Sends [`Wake::Preview`] for a large
+    /// plain-text first article; once [`Loader::open_with`] has given the
+    /// settings, opens each article as a session (which starts its own
+    /// analysis) and sends [`Wake::Loaded`] to `waker`. Dropping the loader
+    /// before that ends the thread.
+    pub(super) fn start(paths: &[PathBuf], waker: Waker) -> Self {
         let reading = Arc::new(AtomicUsize::new(0));
+        let (settings, settings_given) = mpsc::channel::<Arc<Settings>>();
         let worker_reading = Arc::clone(&reading);
         let worker_paths = paths.to_vec();
         std::thread::spawn(move || {
@@ -73,20 +79,48 @@ impl Loader {
                     let _ = shown.recv_timeout(PREVIEW_DRAW_WAIT);
                 }
             }
-            let sessions = worker_paths
-                .iter()
-                .enumerate()
-                .map(|(i, path)| {
-                    worker_reading.store(i, Ordering::Relaxed);
-                    Session::open(path, &settings, waker.clone())
-                })
-                .collect();
-            let _ = waker.send(Wake::Loaded(sessions));
+            let mut kept: Option<Arc<Settings>> = None;
+            let mut sessions = Vec::with_capacity(worker_paths.len());
+            for (i, path) in worker_paths.iter().enumerate() {
+                worker_reading.store(i, Ordering::Relaxed);
+                let doc = match crate::input::open(path) {
+                    Ok(doc) => doc,
+                    Err(err) => {
+                        sessions.push(Err(err.into()));
+                        break;
+                    }
+                };
+                let settings = match kept.take() {
+                    Some(settings) => settings,
+                    // Given a fraction of a millisecond after the start;
+                    // without them nobody would show the article.
+                    None => match settings_given.recv() {
+                        Ok(given) => given,
+                        Err(_) => return,
+                    },
+                };
+                let session = Session::open(path, doc, &settings, waker.clone());
+                let failed = session.is_err();
+                sessions.push(session);
+                if failed {
+                    break;
+                }
+                kept = Some(settings);
+            }
+            let _ = waker.send(Wake::Loaded(sessions.into_iter().collect()));
         });
         Self {
             reading,
             paths: paths.to_vec(),
+            settings,
         }
+    }
+
+    /// Gives the reading thread the session settings: the articles read so
+    /// far become sessions drawn with them.
+    pub(super) fn open_with(&self, settings: Arc<Settings>) {
+        // The thread is gone only when reading failed, which it reports.
+        let _ = self.settings.send(settings);
     }
 
     /// Shows the preview (or what is being read) until every article is
@@ -98,7 +132,7 @@ impl Loader {
     /// An article could not be read, or the terminal failed.
     pub(super) fn show_until_loaded(
         &self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut super::Screen,
         settings: &Settings,
         wakes: &Wakes,
         stop: &AtomicBool,
@@ -170,7 +204,7 @@ impl Loader {
 
     fn draw(
         &self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut super::Screen,
         screen: &Screen,
         settings: &Settings,
     ) -> anyhow::Result<()> {
@@ -348,7 +382,7 @@ mod tests {
     }
 
     #[test]
-    fn the_loader_wakes_the_loop_with_the_preview_then_the_article_then_its_analysis() {
+    fn the_loader_previews_before_the_settings_then_opens_the_article_then_analyses_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.txt");
         let sample = include_str!("../../samples/macron-moscow.txt");
@@ -363,12 +397,14 @@ mod tests {
             warnings: Vec::new(),
         });
         let (waker, wakes) = std::sync::mpsc::channel();
-        let _loader = Loader::start(std::slice::from_ref(&path), settings, waker);
+        let loader = Loader::start(std::slice::from_ref(&path), waker);
         let wait = Duration::from_secs(60);
+        // The preview needs no settings: it comes before they are given.
         let Ok(Wake::Preview(preview, _)) = wakes.recv_timeout(wait) else {
             panic!("no preview first");
         };
         assert!(text.starts_with(preview.text()));
+        loader.open_with(settings);
         let Ok(Wake::Loaded(Ok(sessions))) = wakes.recv_timeout(wait) else {
             panic!("the article did not load");
         };

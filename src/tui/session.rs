@@ -12,6 +12,7 @@ use crate::analysis::{Analysis, Progress, analyse};
 use crate::annotations::store::Store;
 use crate::app::App;
 use crate::config::startup::Settings;
+use crate::document::Document;
 
 /// One open article: its app state, annotation store and analysis worker.
 pub(super) struct Session {
@@ -23,11 +24,19 @@ pub(super) struct Session {
 }
 
 impl Session {
-    /// Reads the article at `path`, opens its annotation file and starts
-    /// analysing it on a background thread.
+    /// Opens the annotation file of `doc`, the article read from `path`, and
+    /// starts analysing it on a background thread.
     /// `waker` is told when the analysis has finished.
-    pub(super) fn open(path: &Path, settings: &Settings, waker: Waker) -> anyhow::Result<Self> {
-        let doc = Arc::new(crate::input::open(path)?);
+    ///
+    /// # Errors
+    /// The data folder for standard input's annotations cannot be made.
+    pub(super) fn open(
+        path: &Path,
+        doc: Document,
+        settings: &Settings,
+        waker: Waker,
+    ) -> anyhow::Result<Self> {
+        let doc = Arc::new(doc);
         let sidecar = crate::input::sidecar_for(path, &doc)?;
         if crate::input::is_stdin(path)
             && let Some(folder) = sidecar.parent()
