@@ -19,13 +19,15 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::annotations::store;
 use crate::app::Effect;
-use crate::config::startup::{self, Overrides};
+use crate::config::startup::{self, Overrides, Settings};
 use crate::view;
 
+mod first_frame;
 mod labels;
 mod loading;
 mod session;
 mod wake;
+use first_frame::FirstFrame;
 use loading::Loader;
 use session::Session;
 use wake::{Wake, Waker, Wakes};
@@ -56,7 +58,7 @@ pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
     let (waker, wakes) = mpsc::channel();
     // Reading starts first: settings take a terminal round trip (the
     // background colour query) that the first bytes need not wait for.
-    let loader = Loader::start(paths, waker.clone());
+    let mut loader = Loader::start(paths, waker.clone());
     let settings = Arc::new(startup::settings(overrides)?);
     // Printed before the full screen opens, so they are still there after
     // quitting; the status bar shows the first.
@@ -71,10 +73,12 @@ pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
     loader.open_with(Arc::clone(&settings));
     let stop = stop_on_signals()?;
     let mut terminal = TerminalGuard::new(settings.mouse)?;
-    wake::spawn_input(waker.clone());
+    // Keys are read once the first frame is up (see `first_frame`).
+    let mut first_frame = FirstFrame::new(waker.clone());
     let saving = Arc::new(Mutex::new(()));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving), waker.clone());
-    let Some(mut sessions) = loader.show_until_loaded(terminal.get(), &settings, &wakes, &stop)?
+    let Some(mut sessions) =
+        loader.show_until_loaded(terminal.get(), &settings, &mut first_frame, &wakes, &stop)?
     else {
         return Ok(());
     };
@@ -101,7 +105,14 @@ pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
         share_entities(&mut sessions);
     }
 
-    let result = event_loop(terminal.get(), &mut sessions, &wakes, &stop, &saving);
+    let result = event_loop(
+        terminal.get(),
+        &mut sessions,
+        (&settings, &mut first_frame),
+        &wakes,
+        &stop,
+        &saving,
+    );
     drop(terminal);
     result?;
     let unsaved: Vec<String> = sessions
@@ -122,6 +133,7 @@ pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
 fn event_loop(
     terminal: &mut Screen,
     sessions: &mut [Session],
+    (settings, first_frame): (&Settings, &mut FirstFrame),
     wakes: &Wakes,
     stop: &AtomicBool,
     saving: &Mutex<()>,
@@ -154,6 +166,13 @@ fn event_loop(
             terminal.draw(|frame| view::draw(frame, app))?;
             redraw = false;
             panic_if_asked_for_a_test();
+            if let Some(theme) = first_frame.drawn(settings) {
+                for session in sessions.iter_mut() {
+                    session.app.set_theme(theme.clone());
+                }
+                redraw = true;
+                continue;
+            }
         }
         // While an analysis runs, wake every TICK to show its progress;
         // otherwise sleep until something happens.
@@ -178,7 +197,7 @@ fn event_loop(
                 }
                 continue;
             }
-            Wake::Analysed | Wake::Stop | Wake::Preview(..) | Wake::Loaded(_) => continue,
+            Wake::Analysed | Wake::Stop | Wake::Loaded(_) => continue,
         };
         redraw = true;
         let Some(session) = sessions.get_mut(current) else {

@@ -233,3 +233,51 @@ fn a_long_message_and_help_lines_are_shown_whole() {
         "{screen}"
     );
 }
+
+/// What session `name`'s pane shows, with its colours as escape codes.
+fn screen_with_colours(server: &tmux::Server, name: &str) -> String {
+    let out = server.run(&["capture-pane", "-p", "-e", "-t", name]).stdout;
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Starts folio on the sample with `COLORFGBG` set to `colours` and returns
+/// the screen, with colours, once the text is painted `want` (an SGR
+/// colour such as `48;2;255;255;255`) or the patience runs out.
+fn sample_under_colorfgbg(tag: &str, colours: &str, want: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let article = sample_copy(&dir);
+    let server = tmux::Server::new(tag);
+    let command = format!(
+        "COLORFGBG={} exec {} {}",
+        tmux::quoted(colours),
+        tmux::quoted(env!("CARGO_BIN_EXE_folio")),
+        tmux::quoted(&article.display().to_string())
+    );
+    server.start(SESSION, 120, 40, &command);
+    server.wait_for_all(SESSION, &["has said he thinks", "? help"], PATIENCE);
+    let start = std::time::Instant::now();
+    loop {
+        let screen = screen_with_colours(&server, SESSION);
+        if screen.contains(want) || start.elapsed() > PATIENCE {
+            return screen;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_light_terminal_background_switches_to_the_light_theme_after_the_first_frame() {
+    if !tmux::available() {
+        return;
+    }
+    // The light theme paints the text white (#ffffff) behind dark text
+    // (#1f2328); the default theme's text is #d8dee9 on the terminal's own.
+    let white_background = "48;2;255;255;255";
+    let light = sample_under_colorfgbg("light-bg", "0;15", white_background);
+    assert!(light.contains(white_background), "{light}");
+    assert!(light.contains("38;2;31;35;40"), "{light}");
+    assert!(!light.contains("38;2;216;222;233"), "{light}");
+    let dark = sample_under_colorfgbg("dark-bg", "15;0", "38;2;216;222;233");
+    assert!(dark.contains("38;2;216;222;233"), "{dark}");
+    assert!(!dark.contains(white_background), "{dark}");
+}

@@ -45,6 +45,12 @@ impl App {
         &self.theme
     }
 
+    /// Draws with `theme` from the next frame on (once the terminal has
+    /// said its background is light, say).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
     /// The entity mention the reader jumped to or clicked (byte range).
     pub fn selected_mention(&self) -> Option<&Range<usize>> {
         self.selected_mention.as_ref()

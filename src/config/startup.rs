@@ -27,6 +27,11 @@ pub struct Overrides {
 pub struct Settings {
     /// The theme to draw with.
     pub theme: Theme,
+    /// Whether the theme is the default one only because nobody chose one:
+    /// then the terminal is asked for its background after the first frame
+    /// (asking first would hold that frame back by a round trip to the
+    /// terminal), and a light background switches to the `light` theme.
+    pub ask_background: bool,
     /// Keys.
     pub keymap: Keymap,
     /// Capture the mouse.
@@ -41,9 +46,9 @@ pub struct Settings {
 
 /// The session's settings: `overrides.config` (or the default config file,
 /// if it exists) with the command line over it. The theme is `--theme`, else
-/// the config's `theme`, else monochrome when `NO_COLOR` is set, else light
-/// when the terminal's background is light ([`detect::background`]), else
-/// default.
+/// the config's `theme`, else monochrome when `NO_COLOR` is set, else the
+/// default theme, which the reader swaps for the light one when the
+/// terminal says its background is light (see [`Settings::ask_background`]).
 ///
 /// # Errors
 /// `--config` names a file that does not exist, or `--theme` a theme that
@@ -56,65 +61,33 @@ pub fn settings(overrides: &Overrides) -> anyhow::Result<Settings> {
         Some(path) => Some(path.clone()),
         None => super::default_path(),
     };
+    let (config, warnings) = match &path {
+        Some(path) => Config::load(path),
+        None => (Config::default(), Vec::new()),
+    };
+    let mut warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let theme_dir = path.as_deref().and_then(std::path::Path::parent);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    std::thread::scope(|scope| {
-        // The shipped themes the terminal's background may choose between
-        // are parsed while the config is read and the terminal answers:
-        // that takes as long as both, and the first frame waits for it.
-        let shipped = (overrides.theme.is_none() && !no_color).then(|| {
-            scope.spawn(|| {
-                let light = Theme::load("light", None).unwrap_or_else(|_| Theme::builtin(false));
-                (Theme::builtin(false), light)
-            })
-        });
-        let (config, warnings) = match &path {
-            Some(path) => Config::load(path),
-            None => (Config::default(), Vec::new()),
-        };
-        let mut warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-        let theme_dir = path.as_deref().and_then(std::path::Path::parent);
-        let configured = match (&overrides.theme, &config.theme) {
-            (Some(name), _) => Some(Theme::load(name, theme_dir).context("--theme")?),
-            (None, Some(name)) => match Theme::load(name, theme_dir) {
-                Ok(theme) => Some(theme),
-                Err(err) => {
-                    warnings.push(format!("theme: {err}"));
-                    None
-                }
-            },
-            (None, None) => None,
-        };
-        let theme = match (configured, shipped) {
-            (Some(theme), _) => theme,
-            (None, Some(shipped)) => {
-                let background = detect::background();
-                let (dark, light) = shipped
-                    .join()
-                    .unwrap_or_else(|_| (Theme::builtin(false), Theme::builtin(false)));
-                if background == Background::Light {
-                    light
-                } else {
-                    dark
-                }
+    let configured = match (&overrides.theme, &config.theme) {
+        (Some(name), _) => Some(Theme::load(name, theme_dir).context("--theme")?),
+        (None, Some(name)) => match Theme::load(name, theme_dir) {
+            Ok(theme) => Some(theme),
+            Err(err) => {
+                warnings.push(format!("theme: {err}"));
+                None
             }
-            (None, None) if no_color => Theme::builtin(true),
-            (None, None) => Theme::builtin(false),
-        };
-        Ok(finish(config, theme, overrides, warnings))
-    })
-}
-
-/// The settings from the chosen `config` and `theme`, with the theme's
-/// warnings after `warnings`.
-fn finish(
-    config: Config,
-    theme: Theme,
-    overrides: &Overrides,
-    mut warnings: Vec<String>,
-) -> Settings {
+        },
+        (None, None) => None,
+    };
+    let (theme, ask_background) = match configured {
+        Some(theme) => (theme, false),
+        None if no_color => (Theme::builtin(true), false),
+        None => (Theme::builtin(false), true),
+    };
     warnings.extend(theme.warnings().iter().cloned());
-    Settings {
+    Ok(Settings {
         theme,
+        ask_background,
         keymap: config.keymap,
         mouse: config.mouse && !overrides.no_mouse,
         layout: LayoutPrefs {
@@ -123,6 +96,21 @@ fn finish(
         },
         claims: config.claims,
         warnings,
+    })
+}
+
+impl Settings {
+    /// The theme to switch to once the first frame is on the screen: the
+    /// `light` theme when [`Settings::ask_background`] is set and the
+    /// terminal's background is light ([`detect::background`], which may
+    /// wait up to [`detect::QUERY_TIMEOUT`] for the answer); `None` to keep
+    /// [`Settings::theme`]. Call it before anything reads the terminal's
+    /// input: the answer comes in on it.
+    pub fn theme_for_background(&self) -> Option<Theme> {
+        if !self.ask_background || detect::background() != Background::Light {
+            return None;
+        }
+        Some(Theme::load("light", None).unwrap_or_else(|_| Theme::builtin(false)))
     }
 }
 

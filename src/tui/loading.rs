@@ -17,21 +17,24 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
+use super::first_frame::FirstFrame;
 use super::session::Session;
 use super::wake::{Wake, Waker, Wakes};
 use crate::app::{App, Effect};
 use crate::config::startup::Settings;
 use crate::document::Document;
 use crate::document::markup::SourceFormat;
+use crate::theme::Theme;
 
 /// Files at least this long (bytes) are shown from their first bytes while
 /// the rest is read; smaller ones are read whole before the first frame
 /// (that takes about as long as reading a preview).
 pub(super) const PREVIEW_FROM: u64 = 256 * 1024;
 
-/// How many leading bytes the preview decodes: far more than one screen
-/// holds, and read and decoded in well under a millisecond.
-pub(super) const PREVIEW_BYTES: usize = 64 * 1024;
+/// How many leading bytes the preview decodes: several screens of text even
+/// in a large window, and read and decoded in about a tenth of a
+/// millisecond, on the thread that draws it.
+pub(super) const PREVIEW_BYTES: usize = 32 * 1024;
 
 /// How long the articles may take to open before the screen says what is
 /// being read (the wait ends the moment they, or a preview, arrive).
@@ -49,6 +52,10 @@ pub(super) struct Loader {
     paths: Vec<PathBuf>,
     /// Hands the session settings to the reading thread (see [`Loader::open_with`]).
     settings: mpsc::Sender<Arc<Settings>>,
+    /// The first article's first bytes, until shown.
+    preview: Option<Document>,
+    /// Tells the reading thread the preview is on the screen.
+    preview_shown: Option<mpsc::Sender<()>>,
 }
 
 /// What the screen shows while the articles are read.
@@ -60,24 +67,27 @@ enum Screen {
 }
 
 impl Loader {
-    /// Starts reading `paths` in order (reading, decoding, extracting) before
-    /// the settings are known, so the first bytes of a long article are
-    /// ready by the time the screen is. Sends [`Wake::Preview`] for a large
-    /// plain-text first article; once [`Loader::open_with`] has given the
-    /// settings, opens each article as a session (which starts its own
-    /// analysis) and sends [`Wake::Loaded`] to `waker`. Dropping the loader
-    /// before that ends the thread.
+    /// Reads the preview of a large plain-text first article (see
+    /// [`preview`]) here, at once: a new thread can take longer to get a
+    /// core than reading it takes. Then starts reading `paths` in order
+    /// (reading, decoding, extracting) on a thread, before the settings are
+    /// known; with a preview, only once it is on the screen (or after
+    /// [`PREVIEW_DRAW_WAIT`]), so reading the rest does not compete with that
+    /// frame. Once [`Loader::open_with`] has given the settings, opens each
+    /// article as a session (which starts its own analysis) and sends
+    /// [`Wake::Loaded`] to `waker`. Dropping the loader before that ends the
+    /// thread.
     pub(super) fn start(paths: &[PathBuf], waker: Waker) -> Self {
+        let preview = paths.first().and_then(|path| preview(path));
+        let (preview_shown, shown) = mpsc::channel::<()>();
+        let wait_for_preview = preview.is_some();
         let reading = Arc::new(AtomicUsize::new(0));
         let (settings, settings_given) = mpsc::channel::<Arc<Settings>>();
         let worker_reading = Arc::clone(&reading);
         let worker_paths = paths.to_vec();
         std::thread::spawn(move || {
-            if let Some(doc) = worker_paths.first().and_then(|p| preview(p)) {
-                let (drawn, shown) = mpsc::channel();
-                if waker.send(Wake::Preview(Box::new(doc), drawn)).is_ok() {
-                    let _ = shown.recv_timeout(PREVIEW_DRAW_WAIT);
-                }
+            if wait_for_preview {
+                let _ = shown.recv_timeout(PREVIEW_DRAW_WAIT);
             }
             let mut kept: Option<Arc<Settings>> = None;
             let mut sessions = Vec::with_capacity(worker_paths.len());
@@ -113,6 +123,8 @@ impl Loader {
             reading,
             paths: paths.to_vec(),
             settings,
+            preview,
+            preview_shown: Some(preview_shown),
         }
     }
 
@@ -131,26 +143,56 @@ impl Loader {
     /// # Errors
     /// An article could not be read, or the terminal failed.
     pub(super) fn show_until_loaded(
-        &self,
+        &mut self,
         terminal: &mut super::Screen,
         settings: &Settings,
+        first_frame: &mut FirstFrame,
         wakes: &Wakes,
         stop: &AtomicBool,
     ) -> anyhow::Result<Option<Vec<Session>>> {
-        let mut screen = Screen::Reading;
-        // A small article is open before the notice would be read: no frame
-        // for it, the article is the first frame.
-        let mut redraw = false;
-        let mut first = Some(wakes.recv_timeout(READING_NOTICE_AFTER));
-        let mut preview_drawn: Option<mpsc::Sender<()>> = None;
+        // The theme chosen after the first frame, when not `settings.theme`.
+        let mut switched: Option<Theme> = None;
+        let (mut screen, mut redraw, mut first) = match self.preview.take() {
+            Some(doc) => {
+                let size = terminal.size()?;
+                let mut app = App::new(
+                    Arc::new(doc),
+                    Ok(None),
+                    settings.theme.clone(),
+                    settings.keymap.clone(),
+                )
+                .with_layout(settings.layout);
+                app.resize(size.width, size.height);
+                app.notify(format!("reading the rest of {}…", self.current_path()));
+                (Screen::Preview(Box::new(app)), true, None)
+            }
+            // A small article is open before the notice would be read: no
+            // frame for it, the article is the first frame.
+            None => (
+                Screen::Reading,
+                false,
+                Some(wakes.recv_timeout(READING_NOTICE_AFTER)),
+            ),
+        };
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(None);
             }
             if redraw {
-                self.draw(terminal, &screen, settings)?;
-                if let Some(drawn) = preview_drawn.take() {
-                    let _ = drawn.send(());
+                self.draw(
+                    terminal,
+                    &screen,
+                    switched.as_ref().unwrap_or(&settings.theme),
+                )?;
+                if let Some(shown) = self.preview_shown.take() {
+                    let _ = shown.send(());
+                }
+                if let Some(theme) = first_frame.drawn(settings) {
+                    if let Screen::Preview(app) = &mut screen {
+                        app.set_theme(theme.clone());
+                    }
+                    switched = Some(theme);
+                    continue;
                 }
             }
             let wake = match first.take() {
@@ -168,6 +210,11 @@ impl Loader {
             match wake {
                 Wake::Loaded(result) => {
                     let mut sessions = result?;
+                    if let Some(theme) = &switched {
+                        for session in &mut sessions {
+                            session.app.set_theme(theme.clone());
+                        }
+                    }
                     if let (Screen::Preview(preview), Some(first)) = (&screen, sessions.first_mut())
                     {
                         let size = terminal.size()?;
@@ -175,20 +222,6 @@ impl Loader {
                         carry_over(preview, &mut first.app);
                     }
                     return Ok(Some(sessions));
-                }
-                Wake::Preview(doc, drawn) => {
-                    preview_drawn = Some(drawn);
-                    let size = terminal.size()?;
-                    let mut app = App::new(
-                        Arc::new(*doc),
-                        Ok(None),
-                        settings.theme.clone(),
-                        settings.keymap.clone(),
-                    )
-                    .with_layout(settings.layout);
-                    app.resize(size.width, size.height);
-                    app.notify(format!("reading the rest of {}…", self.current_path()));
-                    screen = Screen::Preview(Box::new(app));
                 }
                 Wake::Input(event) => {
                     if handle_event(&mut screen, event) {
@@ -206,7 +239,7 @@ impl Loader {
         &self,
         terminal: &mut super::Screen,
         screen: &Screen,
-        settings: &Settings,
+        theme: &Theme,
     ) -> anyhow::Result<()> {
         match screen {
             Screen::Preview(app) => {
@@ -214,7 +247,7 @@ impl Loader {
             }
             Screen::Reading => {
                 let message = self.message();
-                let style = settings.theme.ui("ui.statusbar");
+                let style = theme.ui("ui.statusbar");
                 terminal.draw(|frame| {
                     let area = frame.area();
                     let bar = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
@@ -382,7 +415,7 @@ mod tests {
     }
 
     #[test]
-    fn the_loader_previews_before_the_settings_then_opens_the_article_then_analyses_it() {
+    fn the_loader_reads_the_preview_at_once_then_opens_the_article_with_the_settings() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.txt");
         let sample = include_str!("../../samples/macron-moscow.txt");
@@ -390,6 +423,7 @@ mod tests {
         std::fs::write(&path, &text).unwrap();
         let settings = Arc::new(Settings {
             theme: crate::theme::Theme::builtin(false),
+            ask_background: false,
             keymap: crate::keymap::Keymap::builtin().unwrap(),
             mouse: false,
             layout: crate::view::layout::LayoutPrefs::default(),
@@ -397,13 +431,12 @@ mod tests {
             warnings: Vec::new(),
         });
         let (waker, wakes) = std::sync::mpsc::channel();
-        let loader = Loader::start(std::slice::from_ref(&path), waker);
+        let mut loader = Loader::start(std::slice::from_ref(&path), waker);
         let wait = Duration::from_secs(60);
-        // The preview needs no settings: it comes before they are given.
-        let Ok(Wake::Preview(preview, _)) = wakes.recv_timeout(wait) else {
-            panic!("no preview first");
-        };
+        // The preview is read at once, without settings.
+        let preview = loader.preview.take().expect("a preview of a large text");
         assert!(text.starts_with(preview.text()));
+        assert!(preview.text().len() <= PREVIEW_BYTES);
         loader.open_with(settings);
         let Ok(Wake::Loaded(Ok(sessions))) = wakes.recv_timeout(wait) else {
             panic!("the article did not load");

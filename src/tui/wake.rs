@@ -9,7 +9,6 @@ use std::sync::mpsc::{Receiver, Sender};
 use ratatui::crossterm::event::{self, Event};
 
 use super::session::Session;
-use crate::document::Document;
 
 /// One reason to wake the loop.
 pub(super) enum Wake {
@@ -17,10 +16,6 @@ pub(super) enum Wake {
     Input(Event),
     /// Reading terminal events failed; the reader cannot go on.
     InputFailed(std::io::Error),
-    /// The first bytes of the first article, decoded: shown while the rest
-    /// is read. The loader waits (briefly) for a word on the sender once
-    /// it is drawn, so reading the rest does not compete with that frame.
-    Preview(Box<Document>, Sender<()>),
     /// Every article is open (or one failed).
     Loaded(anyhow::Result<Vec<Session>>),
     /// An analysis finished; the sessions have it on their own channels.
