@@ -5,7 +5,7 @@
 //! --bench big_files`.
 //!
 //! - first frame: what the reader does before its first frame of a big
-//!   file (decode the first 64 KB, build the app, draw 120×40), and what it
+//!   file (decode the first 32 KB, build the app, draw 120×40), and what it
 //!   then does in the background (decode, hash and index all 10 MB);
 //! - search: folding and searching all 10 MB (the search thread's whole
 //!   job) and one 1 MB chunk (what the first match waits for);
@@ -53,8 +53,8 @@ fn real_news(size: usize) -> Option<String> {
 
 fn first_frame(c: &mut Criterion, text: &str) {
     let mut group = c.benchmark_group("first frame of 10 MB");
-    group.bench_function("preview: decode 64 KB, build the app, draw 120x40", |b| {
-        let head = text.get(..64 * 1024).unwrap_or(text);
+    group.bench_function("preview: decode 32 KB, build the app, draw 120x40", |b| {
+        let head = text.get(..32 * 1024).unwrap_or(text);
         let theme = Theme::builtin(false);
         let keymap = Keymap::builtin().expect("keymap");
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
