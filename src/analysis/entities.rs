@@ -29,6 +29,7 @@ pub mod tagger;
 pub(crate) mod tokens;
 pub mod training;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::gazetteer::HashSet;
@@ -47,6 +48,17 @@ use model::Scores;
 /// titles and possessive `'s` lie outside them. Sets `progress` from 100 to
 /// 800 permille.
 pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress) -> Vec<Entity> {
+    let words = tokens::SentenceWords::new(doc.text(), sentences);
+    recognise_tokenised(doc, sentences, &words, progress)
+}
+
+/// [`recognise`] with the words of every sentence already cut.
+pub(crate) fn recognise_tokenised(
+    doc: &Document,
+    sentences: &[Range<usize>],
+    words: &tokens::SentenceWords<'_>,
+    progress: &Progress,
+) -> Vec<Entity> {
     let text = doc.text();
     let model = model::embedded();
     let total = sentences.len().max(1);
@@ -63,7 +75,8 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let mut local_scores = ScoreQueue::default();
     let tables = features::is_table_document(text, sentences);
     for (n, range) in sentences.iter().enumerate() {
-        let sentence = Sentence::new(text, range.clone(), tables);
+        let sentence =
+            Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
         let labels = if sentence.candidate.iter().any(|c| *c) {
             let local = features::local(text, &sentence);
             let candidates = local.iter().zip(&sentence.candidate).filter(|(_, c)| **c);
@@ -91,7 +104,8 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
             // No word of the sentence may be part of a name.
             continue;
         }
-        let sentence = Sentence::new(text, range.clone(), tables);
+        let sentence =
+            Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
         let document = memory.features(&sentence, first);
         // Candidates come in the order pass one scored them.
         let base = |_| local_scores.pop().unwrap_or_default();

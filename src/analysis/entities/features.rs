@@ -12,6 +12,7 @@
 //! Features are hashed with FNV-1a (64-bit) and a final mix, so that ids are
 //! the same on every machine and build: the model file stores these ids.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::super::gazetteer::{self, Listed, PlaceKind};
@@ -86,8 +87,9 @@ fn flag(template: &str) -> u64 {
 /// A sentence's words and what the tagger needs to know of them.
 #[derive(Debug)]
 pub struct Sentence<'a> {
-    /// The words, in order (see [`super::tokens::words`]).
-    pub(crate) words: Vec<Word<'a>>,
+    /// The words, in order (see [`super::tokens::words`]), owned or
+    /// borrowed from a text's [`super::tokens::SentenceWords`].
+    pub(crate) words: Cow<'a, [Word<'a>]>,
     /// Whether the sentence is written in capitals (a headline or table).
     pub(crate) caps_line: bool,
     /// Per word: whether it may be part of a name. Others are tagged `O`
@@ -147,6 +149,17 @@ impl<'a> Sentence<'a> {
     /// [`is_table_document`]).
     pub fn new(text: &'a str, range: Range<usize>, table_document: bool) -> Self {
         let words = super::tokens::words(text, range.clone());
+        Self::with_words(text, range, Cow::Owned(words), table_document)
+    }
+
+    /// [`Sentence::new`] with the words already cut (`words` must be what
+    /// [`super::tokens::words`] gives for `range`).
+    pub(crate) fn with_words(
+        text: &'a str,
+        range: Range<usize>,
+        words: Cow<'a, [Word<'a>]>,
+        table_document: bool,
+    ) -> Self {
         let caps_line = super::caps::is_caps_line(text, range.clone());
         let candidate = candidates(&words);
         Sentence {

@@ -82,6 +82,48 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     };
     // About one word per six bytes of news prose: one allocation, no regrowth.
     let mut words = Vec::with_capacity(sentence.len() / 6 + 1);
+    push_words(text, range, &mut words);
+    words
+}
+
+/// The words of every sentence of a text, cut once and shared by the
+/// passes that read them (named entities, check-worthiness), so that no
+/// pass tokenises a sentence again: one list for all sentences, in order.
+pub(crate) struct SentenceWords<'a> {
+    words: Vec<Word<'a>>,
+    /// Sentence `k`'s words are `words[ends[k - 1]..ends[k]]`.
+    ends: Vec<usize>,
+}
+
+impl<'a> SentenceWords<'a> {
+    /// The words of each of `sentences` (byte ranges into `text`), as
+    /// [`words`] cuts them.
+    pub(crate) fn new(text: &'a str, sentences: &[Range<usize>]) -> Self {
+        let bytes: usize = sentences.iter().map(Range::len).sum();
+        let mut words = Vec::with_capacity(bytes / 6 + 1);
+        let mut ends = Vec::with_capacity(sentences.len());
+        for range in sentences {
+            push_words(text, range.clone(), &mut words);
+            ends.push(words.len());
+        }
+        SentenceWords { words, ends }
+    }
+
+    /// The words of sentence `k` (empty past the last sentence).
+    pub(crate) fn get(&self, k: usize) -> &[Word<'a>] {
+        let start = k
+            .checked_sub(1)
+            .map_or(0, |p| self.ends.get(p).copied().unwrap_or(0));
+        let end = self.ends.get(k).copied().unwrap_or(start);
+        self.words.get(start..end).unwrap_or(&[])
+    }
+}
+
+/// Appends the words of the sentence at `range` of `text` to `words`.
+fn push_words<'a>(text: &'a str, range: Range<usize>, words: &mut Vec<Word<'a>>) {
+    let Some(sentence) = text.get(range.clone()) else {
+        return;
+    };
     let mut previous_end: Option<usize> = None;
     let mut consumed_until = range.start;
     for (offset, token) in breaks::word_tokens(sentence) {
@@ -130,7 +172,6 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         });
         previous_end = Some(end);
     }
-    words
 }
 
 #[cfg(test)]
