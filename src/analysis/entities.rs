@@ -81,7 +81,7 @@ pub(crate) fn recognise_tokenised(
             let local = features::local(text, &sentence);
             let candidates = local.iter().zip(&sentence.candidate).filter(|(_, c)| **c);
             for (ids, _) in candidates {
-                local_scores.push(tagger::score(&model.document, ids.iter().copied()));
+                local_scores.push(tagger::score(&model.document, ids));
             }
             tagger::decode(&sentence, &local, None, &model.local)
         } else {

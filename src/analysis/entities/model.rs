@@ -27,6 +27,14 @@ pub type Scores = [f32; COUNT];
 pub trait Weights {
     /// Adds the weights of `feature` for every label to `scores`.
     fn add_to(&self, feature: u64, scores: &mut Scores);
+
+    /// Adds the weights of every id of `features` to `scores`, in order
+    /// (so the sums are the same as [`Weights::add_to`] one by one).
+    fn add_all(&self, features: &[u64], scores: &mut Scores) {
+        for &id in features {
+            self.add_to(id, scores);
+        }
+    }
 }
 
 /// The first slot to probe for `key` in a table of `slots` slots.
@@ -65,22 +73,33 @@ impl Table {
             if found == key {
                 return read_u32(self.slots, at + 8).map(|r| r as usize);
             }
-            s = (s + 1) % self.slot_count;
+            // The next slot, wrapping (without a division: misses probe
+            // several slots).
+            s += 1;
+            if s == self.slot_count {
+                s = 0;
+            }
         }
         None
     }
 }
 
-impl Weights for Table {
-    fn add_to(&self, feature: u64, scores: &mut Scores) {
-        let Some(row) = self.row_of(feature) else {
-            return;
-        };
+impl Table {
+    /// Adds the weights of `row` to `scores`.
+    fn add_row(&self, row: usize, scores: &mut Scores) {
         let Some(bytes) = self.rows.get(row * COUNT * 2..(row + 1) * COUNT * 2) else {
             return;
         };
         for (score, w) in scores.iter_mut().zip(bytes.chunks_exact(2)) {
             *score += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
+        }
+    }
+}
+
+impl Weights for Table {
+    fn add_to(&self, feature: u64, scores: &mut Scores) {
+        if let Some(row) = self.row_of(feature) {
+            self.add_row(row, scores);
         }
     }
 }
