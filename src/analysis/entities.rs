@@ -74,11 +74,12 @@ pub(crate) fn recognise_tokenised(
     // pass two need not extract them again.
     let mut local_scores = ScoreQueue::default();
     let tables = features::is_table_document(text, sentences);
+    let mut lookups = features::Lookups::default();
     for (n, range) in sentences.iter().enumerate() {
         let sentence =
             Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
         let labels = if sentence.candidate.iter().any(|c| *c) {
-            let local = features::local(text, &sentence);
+            let local = features::local_with(text, &sentence, &mut lookups);
             let candidates = local.iter().zip(&sentence.candidate).filter(|(_, c)| **c);
             for (ids, _) in candidates {
                 local_scores.push(tagger::score(&model.document, ids));
@@ -120,6 +121,7 @@ pub(crate) fn recognise_tokenised(
             &tagged,
             &model.document,
             &mut explained,
+            &mut lookups,
             &mut mentions,
         );
         if n % 64 == 0 {
@@ -195,6 +197,7 @@ fn collect_mentions<'a>(
     tagged: &Tagged<'_, 'a>,
     weights: &model::Table,
     explained: &mut Explained,
+    lookups: &mut features::Lookups<'a>,
     out: &mut Vec<Mention<'a>>,
 ) {
     let Tagged {
@@ -278,8 +281,8 @@ fn collect_mentions<'a>(
         let reason = if explained.insert(memory::typed_key_hash(kind, surface)) {
             let (marks, local) = evidence.get_or_insert_with(|| {
                 (
-                    features::gazetteer_marks(text, sentence),
-                    features::local(text, sentence),
+                    features::gazetteer_marks_with(text, sentence, lookups),
+                    features::local_with(text, sentence, lookups),
                 )
             });
             let ids: Vec<Vec<u64>> = range

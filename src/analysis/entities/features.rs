@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::super::gazetteer::{self, Listed, PlaceKind};
+use super::super::gazetteer::{self, HashMap, Listed, PlaceKind};
 use super::tokens::{Gap, Word};
 
 /// One word's features as hashed ids; the tagger adds label features.
@@ -284,9 +284,46 @@ fn gap_mark(text: &str, from: Option<usize>, to: usize) -> char {
     }
 }
 
+/// What the word lists and gazetteers say of the words and names of one
+/// text, looked up once per distinct form: an article repeats its names
+/// and words, and each look-up tries a dozen lists.
+#[derive(Default)]
+pub(crate) struct Lookups<'a> {
+    /// [`lexicon_bits`] of a word with every flag.
+    bits: HashMap<&'a str, u16>,
+    /// [`lookup`] of a run of words.
+    listed: HashMap<&'a str, Option<&'static [&'static str; 4]>>,
+}
+
+impl<'a> Lookups<'a> {
+    /// [`lexicon_bits`]`(word, mask)`.
+    fn bits(&mut self, word: &'a str, mask: u16) -> u16 {
+        let all = *self
+            .bits
+            .entry(word)
+            .or_insert_with(|| lexicon_bits(word, OWN_FLAGS | NEIGHBOUR_FLAGS));
+        all & mask
+    }
+
+    /// [`lookup`]`(name)`.
+    fn listed(&mut self, name: &'a str) -> Option<&'static [&'static str; 4]> {
+        *self.listed.entry(name).or_insert_with(|| lookup(name))
+    }
+}
+
 /// Gazetteer positions of the words of `sentence`: per word, the labels of
 /// the listed names covering it (`"country|B"`, `"org|U"`, …).
+#[cfg(test)]
 pub(crate) fn gazetteer_marks(text: &str, sentence: &Sentence<'_>) -> Vec<Vec<&'static str>> {
+    gazetteer_marks_with(text, sentence, &mut Lookups::default())
+}
+
+/// [`gazetteer_marks`] with look-ups remembered in `lookups`.
+pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
+    text: &'a str,
+    sentence: &Sentence<'s>,
+    lookups: &mut Lookups<'a>,
+) -> Vec<Vec<&'static str>> {
     let words = &sentence.words;
     let mut marks: Vec<Vec<&'static str>> = vec![Vec::new(); words.len()];
     let mut mark = |range: Range<usize>, what: &'static [&'static str; 4]| {
@@ -334,7 +371,7 @@ pub(crate) fn gazetteer_marks(text: &str, sentence: &Sentence<'_>) -> Vec<Vec<&'
             let Some(name) = text.get(words[i].span.start..words[j - 1].span.end) else {
                 continue;
             };
-            if let Some(what) = lookup(name) {
+            if let Some(what) = lookups.listed(name) {
                 found = Some((j, what));
                 break;
             }
@@ -453,6 +490,15 @@ fn push_flags(bits: u16, mask: u16, prefix: &str, out: &mut FeatureIds) {
 /// The local features of every candidate word of `sentence` (an empty list
 /// for the others), in word order.
 pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
+    local_with(text, sentence, &mut Lookups::default())
+}
+
+/// [`local`] with look-ups remembered in `lookups`.
+pub(crate) fn local_with<'a, 's: 'a>(
+    text: &'a str,
+    sentence: &Sentence<'s>,
+    lookups: &mut Lookups<'a>,
+) -> Vec<FeatureIds> {
     let words = &sentence.words;
     let mut out: Vec<FeatureIds> = sentence
         .candidate
@@ -468,7 +514,7 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
     if !sentence.candidate.iter().any(|c| *c) {
         return out;
     }
-    let marks = gazetteer_marks(text, sentence);
+    let marks = gazetteer_marks_with(text, sentence, lookups);
     // Shapes and word lists of every word near a candidate, computed once.
     let near: Vec<bool> = (0..words.len())
         .map(|i| (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true)))
@@ -484,8 +530,8 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
         .collect();
     let bits: Vec<u16> = (0..words.len())
         .map(|i| match (sentence.candidate[i], near[i]) {
-            (true, _) => lexicon_bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
-            (false, true) => lexicon_bits(words[i].text, NEIGHBOUR_FLAGS),
+            (true, _) => lookups.bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
+            (false, true) => lookups.bits(words[i].text, NEIGHBOUR_FLAGS),
             (false, false) => 0,
         })
         .collect();
