@@ -75,6 +75,9 @@ pub(crate) fn recognise_tokenised(
     let mut local_scores = ScoreQueue::default();
     let tables = features::is_table_document(text, sentences);
     let mut lookups = features::Lookups::default();
+    // The sentences with a candidate word, as pass one built them, for
+    // pass two.
+    let mut built: Vec<Sentence<'_>> = Vec::new();
     for (n, range) in sentences.iter().enumerate() {
         let sentence =
             Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
@@ -91,6 +94,9 @@ pub(crate) fn recognise_tokenised(
         memory.add(&sentence, &labels);
         pass_one.extend_from_slice(&labels);
         ends.push(u32::try_from(pass_one.len()).unwrap_or(u32::MAX));
+        if !labels.is_empty() {
+            built.push(sentence);
+        }
         if n % 64 == 0 {
             progress.set(100 + u32::try_from(300 * n / total).unwrap_or(300));
         }
@@ -98,15 +104,17 @@ pub(crate) fn recognise_tokenised(
     let mut mentions = Vec::new();
     let mut explained = Explained::default();
     let mut start = 0;
-    for (n, (range, &end)) in sentences.iter().zip(&ends).enumerate() {
+    let mut built = built.into_iter();
+    for (n, &end) in ends.iter().enumerate() {
         let first = pass_one.get(start..end as usize).unwrap_or(&[]);
         start = end as usize;
         if first.is_empty() {
             // No word of the sentence may be part of a name.
             continue;
         }
-        let sentence =
-            Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
+        let Some(sentence) = built.next() else {
+            break;
+        };
         let document = memory.features(&sentence, first);
         // Candidates come in the order pass one scored them.
         let base = |_| local_scores.pop().unwrap_or_default();

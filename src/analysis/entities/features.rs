@@ -184,10 +184,12 @@ fn has_capital(word: &str) -> bool {
 /// ("Department for Work and Pensions", "Ursula von der Leyen").
 fn candidates(words: &[Word<'_>]) -> Vec<bool> {
     let capital: Vec<bool> = words.iter().map(|w| has_capital(w.text)).collect();
-    let connector: Vec<bool> = words
-        .iter()
-        .map(|w| gazetteer::is_name_connector(w.text))
-        .collect();
+    // Looked up only next to a capitalised word: most words are not.
+    let connector = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| gazetteer::is_name_connector(w.text))
+    };
     (0..words.len())
         .map(|i| {
             if capital[i] {
@@ -198,11 +200,10 @@ fn candidates(words: &[Word<'_>]) -> Vec<bool> {
                     && !next_capital
                     && gazetteer::is_function_word(words[i].text));
             }
-            let before = i > 0 && capital[i - 1] || i > 1 && connector[i - 1] && capital[i - 2];
+            let before = i > 0 && capital[i - 1] || i > 1 && capital[i - 2] && connector(i - 1);
             let after = capital.get(i + 1).copied().unwrap_or(false)
-                || (connector.get(i + 1).copied().unwrap_or(false)
-                    && capital.get(i + 2).copied().unwrap_or(false));
-            connector[i] && before && after
+                || (capital.get(i + 2).copied().unwrap_or(false) && connector(i + 1));
+            before && after && connector(i)
         })
         .collect()
 }
