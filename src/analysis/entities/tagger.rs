@@ -132,6 +132,8 @@ impl DocumentMemory {
             if !sentence.candidate.get(i).copied().unwrap_or(false) {
                 continue;
             }
+            // At most 3 + 16 + 2 features: one allocation.
+            f.reserve_exact(21);
             let Some(word) = sentence.words.get(i) else {
                 continue;
             };
