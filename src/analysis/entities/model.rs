@@ -66,12 +66,15 @@ impl Table {
         let mut s = slot_of(key, self.slot_count);
         for _ in 0..self.slot_count {
             let at = s * SLOT_BYTES;
-            let found = read_u64(self.slots, at)?;
+            // One bounds check per slot, then fixed-size reads.
+            let slot: &[u8; SLOT_BYTES] = self.slots.get(at..at + SLOT_BYTES)?.try_into().ok()?;
+            let [k0, k1, k2, k3, k4, k5, k6, k7, r0, r1, r2, r3] = *slot;
+            let found = u64::from_le_bytes([k0, k1, k2, k3, k4, k5, k6, k7]);
             if found == 0 {
                 return None;
             }
             if found == key {
-                return read_u32(self.slots, at + 8).map(|r| r as usize);
+                return Some(u32::from_le_bytes([r0, r1, r2, r3]) as usize);
             }
             // The next slot, wrapping (without a division: misses probe
             // several slots).
@@ -90,8 +93,17 @@ impl Table {
         let Some(bytes) = self.rows.get(row * COUNT * 2..(row + 1) * COUNT * 2) else {
             return;
         };
-        for (score, w) in scores.iter_mut().zip(bytes.chunks_exact(2)) {
-            *score += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
+        let Ok(bytes) = <&[u8; COUNT * 2]>::try_from(bytes) else {
+            return;
+        };
+        // Fixed-size arrays, so the compiler can use vector instructions;
+        // each score still gets the same multiply and add as one at a time.
+        let mut weights = [0.0f32; COUNT];
+        for (k, w) in weights.iter_mut().enumerate() {
+            *w = f32::from(i16::from_le_bytes([bytes[2 * k], bytes[2 * k + 1]]));
+        }
+        for (score, w) in scores.iter_mut().zip(weights) {
+            *score += w * self.scale;
         }
     }
 }
@@ -111,10 +123,6 @@ pub struct Model {
     pub local: Table,
     /// Local and document (non-local) features.
     pub document: Table,
-}
-
-fn read_u64(bytes: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
