@@ -78,11 +78,13 @@ pub(crate) fn recognise_tokenised(
     // The sentences with a candidate word, as pass one built them, for
     // pass two.
     let mut built: Vec<Sentence<'_>> = Vec::new();
+    // Pass one's local features of the sentence at hand, reused.
+    let mut local: Vec<FeatureIds> = Vec::new();
     for (n, range) in sentences.iter().enumerate() {
         let sentence =
             Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
         let labels = if sentence.candidate.iter().any(|c| *c) {
-            let local = features::local_with(text, &sentence, &mut lookups);
+            features::local_into(text, &sentence, &mut lookups, &mut local);
             let candidates = local.iter().zip(&sentence.candidate).filter(|(_, c)| **c);
             for (ids, _) in candidates {
                 local_scores.push(tagger::score(&model.document, ids));

@@ -500,20 +500,32 @@ pub(crate) fn local_with<'a, 's: 'a>(
     sentence: &Sentence<'s>,
     lookups: &mut Lookups<'a>,
 ) -> Vec<FeatureIds> {
+    let mut out = Vec::new();
+    local_into(text, sentence, lookups, &mut out);
+    out
+}
+
+/// [`local_with`] written into `out`, whose lists are emptied and reused
+/// with the memory they have: pass one extracts the features of one
+/// sentence after another, and allocating them anew each time cost more
+/// than a tenth of the analysis.
+pub(crate) fn local_into<'a, 's: 'a>(
+    text: &'a str,
+    sentence: &Sentence<'s>,
+    lookups: &mut Lookups<'a>,
+    out: &mut Vec<FeatureIds>,
+) {
     let words = &sentence.words;
-    let mut out: Vec<FeatureIds> = sentence
-        .candidate
-        .iter()
-        .map(|&c| {
-            if c {
-                Vec::with_capacity(64)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
+    out.truncate(sentence.candidate.len());
+    out.resize_with(sentence.candidate.len(), Vec::new);
+    for (features, &c) in out.iter_mut().zip(&sentence.candidate) {
+        features.clear();
+        if c {
+            features.reserve(64);
+        }
+    }
     if !sentence.candidate.iter().any(|c| *c) {
-        return out;
+        return;
     }
     let marks = gazetteer_marks_with(text, sentence, lookups);
     // Shapes and word lists of every word near a candidate, computed once.
@@ -674,7 +686,6 @@ pub(crate) fn local_with<'a, 's: 'a>(
             }
         }
     }
-    out
 }
 
 /// The word's 1–4 letter prefixes and suffixes in lower case, for words
