@@ -107,6 +107,8 @@ pub(crate) fn recognise_tokenised(
     let mut explained = Explained::default();
     let mut start = 0;
     let mut built = built.into_iter();
+    // Pass two's document features of the sentence at hand, reused.
+    let mut document: Vec<FeatureIds> = Vec::new();
     for (n, &end) in ends.iter().enumerate() {
         let first = pass_one.get(start..end as usize).unwrap_or(&[]);
         start = end as usize;
@@ -117,7 +119,7 @@ pub(crate) fn recognise_tokenised(
         let Some(sentence) = built.next() else {
             break;
         };
-        let document = memory.features(&sentence, first);
+        memory.features_into(&sentence, first, &mut document);
         // Candidates come in the order pass one scored them.
         let base = |_| local_scores.pop().unwrap_or_default();
         let labels = tagger::decode_from(&sentence, base, Some(&document), &model.document);

@@ -127,13 +127,29 @@ impl DocumentMemory {
     /// were `labels`: what the other occurrences of the same word form were
     /// tagged (each label seen; the commonest type).
     pub fn features(&self, sentence: &Sentence<'_>, labels: &[Label]) -> Vec<FeatureIds> {
-        let mut out = vec![Vec::new(); sentence.words.len()];
+        let mut out = Vec::new();
+        self.features_into(sentence, labels, &mut out);
+        out
+    }
+
+    /// [`DocumentMemory::features`] written into `out`, whose lists are
+    /// emptied and reused with the memory they have (pass two goes through
+    /// every sentence).
+    pub fn features_into(
+        &self,
+        sentence: &Sentence<'_>,
+        labels: &[Label],
+        out: &mut Vec<FeatureIds>,
+    ) {
+        out.truncate(sentence.words.len());
+        out.resize_with(sentence.words.len(), Vec::new);
         for (i, f) in out.iter_mut().enumerate() {
+            f.clear();
             if !sentence.candidate.get(i).copied().unwrap_or(false) {
                 continue;
             }
             // At most 3 + 16 + 2 features: one allocation.
-            f.reserve_exact(21);
+            f.reserve(21);
             let Some(word) = sentence.words.get(i) else {
                 continue;
             };
@@ -176,6 +192,5 @@ impl DocumentMemory {
                 f.push(Hasher::new("doc-type-most").byte(top as u8).finish());
             }
         }
-        out
     }
 }
