@@ -130,16 +130,19 @@ impl<'a> Sentence<'a> {
             .checked_sub(1)
             .and_then(|k| self.words.get(k))
             .is_some_and(|w| w.possessive);
-        let after_place = i
-            .checked_sub(1)
-            .and_then(|k| self.words.get(k))
-            .is_some_and(|w| gazetteer::place(w.text).is_some());
+        // Looked up only after an ampersand: the decoder asks this of
+        // every candidate word.
+        let after_place = || {
+            i.checked_sub(1)
+                .and_then(|k| self.words.get(k))
+                .is_some_and(|w| gazetteer::place(w.text).is_some())
+        };
         self.candidate.get(i).copied().unwrap_or(false)
             && !after_possessive
             && self.words.get(i).is_some_and(|w| match w.gap {
                 Gap::Space | Gap::Hyphen => true,
                 // "Procter & Gamble" is one firm, "Berlin & Warsaw" two places.
-                Gap::Ampersand => !after_place,
+                Gap::Ampersand => !after_place(),
                 _ => false,
             })
     }
