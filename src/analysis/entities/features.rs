@@ -295,7 +295,7 @@ fn gap_mark(text: &str, from: Option<usize>, to: usize) -> char {
 pub(crate) struct Lookups<'a> {
     /// [`lexicon_bits`] of a word with every flag.
     bits: HashMap<&'a str, u16>,
-    /// [`lookup`] of a run of words.
+    /// [`lookup`] of a single word.
     listed: HashMap<&'a str, Option<&'static [&'static str; 4]>>,
 }
 
@@ -375,7 +375,14 @@ pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
             let Some(name) = text.get(words[i].span.start..words[j - 1].span.end) else {
                 continue;
             };
-            if let Some(what) = lookups.listed(name) {
+            // Single words repeat through an article; longer runs seldom
+            // do, and remembering them all would cost megabytes.
+            let what = if len == 1 {
+                lookups.listed(name)
+            } else {
+                lookup(name)
+            };
+            if let Some(what) = what {
                 found = Some((j, what));
                 break;
             }
