@@ -88,34 +88,59 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 
 /// The words of every sentence of a text, cut once and shared by the
 /// passes that read them (named entities, check-worthiness), so that no
-/// pass tokenises a sentence again: one list for all sentences, in order.
+/// pass tokenises a sentence again.
+///
+/// They are kept in blocks of [`SentenceWords::BLOCK`] words, each sentence
+/// within one block: blocks of one size are handed from one section of a
+/// long text to the next, where a single list sized to each section left
+/// the heap growing with the text.
 pub(crate) struct SentenceWords<'a> {
-    words: Vec<Word<'a>>,
-    /// Sentence `k`'s words are `words[ends[k - 1]..ends[k]]`.
-    ends: Vec<usize>,
+    blocks: Vec<Vec<Word<'a>>>,
+    /// Per sentence: its block and its words' range in that block.
+    at: Vec<(u32, Range<u32>)>,
 }
 
 impl<'a> SentenceWords<'a> {
+    /// Words per block (about 80 KB).
+    const BLOCK: usize = 2048;
+
     /// The words of each of `sentences` (byte ranges into `text`), as
     /// [`words`] cuts them.
     pub(crate) fn new(text: &'a str, sentences: &[Range<usize>]) -> Self {
-        let bytes: usize = sentences.iter().map(Range::len).sum();
-        let mut words = Vec::with_capacity(bytes / 6 + 1);
-        let mut ends = Vec::with_capacity(sentences.len());
+        let mut blocks: Vec<Vec<Word<'a>>> = Vec::new();
+        let mut at = Vec::with_capacity(sentences.len());
+        let mut sentence = Vec::new();
         for range in sentences {
-            push_words(text, range.clone(), &mut words);
-            ends.push(words.len());
+            sentence.clear();
+            push_words(text, range.clone(), &mut sentence);
+            let fits = blocks
+                .last()
+                .is_some_and(|b| b.capacity() - b.len() >= sentence.len());
+            if !fits {
+                blocks.push(Vec::with_capacity(Self::BLOCK.max(sentence.len())));
+            }
+            let index = blocks.len().saturating_sub(1);
+            let Some(block) = blocks.last_mut() else {
+                continue;
+            };
+            let start = block.len();
+            block.append(&mut sentence);
+            let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            at.push((to_u32(index), to_u32(start)..to_u32(block.len())));
         }
-        SentenceWords { words, ends }
+        SentenceWords { blocks, at }
     }
 
     /// The words of sentence `k` (empty past the last sentence).
     pub(crate) fn get(&self, k: usize) -> &[Word<'a>] {
-        let start = k
-            .checked_sub(1)
-            .map_or(0, |p| self.ends.get(p).copied().unwrap_or(0));
-        let end = self.ends.get(k).copied().unwrap_or(start);
-        self.words.get(start..end).unwrap_or(&[])
+        self.at
+            .get(k)
+            .and_then(|(b, range)| {
+                self.blocks
+                    .get(*b as usize)?
+                    .get(range.start as usize..range.end as usize)
+            })
+            .unwrap_or(&[])
     }
 }
 
@@ -211,6 +236,30 @@ mod tests {
         );
         let initial: Vec<bool> = w.iter().map(|w| w.initial).collect();
         assert_eq!(initial, [true, false, false, true, false]);
+    }
+
+    #[test]
+    fn shared_words_equal_each_sentence_cut_alone_across_blocks() {
+        // Enough sentences to fill several blocks, and one sentence longer
+        // than a block.
+        let mut text = String::new();
+        let mut sentences = Vec::new();
+        for k in 0..400 {
+            let start = text.len();
+            text.push_str(&format!(
+                "Mr. Lee met the U.S. envoy in Paris's old town {k} times. "
+            ));
+            sentences.push(start..text.len() - 1);
+        }
+        let start = text.len();
+        text.push_str(&"word ".repeat(SentenceWords::BLOCK + 10));
+        sentences.push(start..text.len());
+        let shared = SentenceWords::new(&text, &sentences);
+        assert!(shared.blocks.len() > 2);
+        for (k, range) in sentences.iter().enumerate() {
+            assert_eq!(shared.get(k), words(&text, range.clone()).as_slice());
+        }
+        assert_eq!(shared.get(sentences.len()), &[]);
     }
 
     #[test]
