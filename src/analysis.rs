@@ -306,11 +306,15 @@ fn analyse_normal(doc: &Document, progress: &Progress, scope: Scope) -> Analysis
     progress.set(0);
     let sentences = sentences::segment(doc);
     progress.set(100);
-    let entities = entities::recognise(doc, &sentences, progress);
+    // Every sentence cut into words once, for the passes that read words.
+    let words = entities::tokens::SentenceWords::new(doc.text(), &sentences);
+    let entities = entities::recognise_tokenised(doc, &sentences, &words, progress);
     progress.set(800);
     let quotations = quotes::find(doc, &sentences, &entities);
     let suggestions = match scope {
-        Scope::All => checkworthy::score_sentences(doc.text(), &sentences, &entities, &quotations),
+        Scope::All => {
+            checkworthy::score_tokenised(doc.text(), &sentences, &words, &entities, &quotations)
+        }
         Scope::WithoutSuggestions => Vec::new(),
     };
     progress.set(1000);

@@ -21,6 +21,7 @@ use cues::Cue;
 use features::{Sentence, Signals};
 use model::Model;
 
+use super::entities::tokens::SentenceWords;
 use super::{Entity, Quotation};
 use crate::document::Document;
 
@@ -129,12 +130,25 @@ pub fn score_sentences(
     entities: &[Entity],
     quotations: &[Quotation],
 ) -> Vec<Suggestion> {
+    let words = SentenceWords::new(text, sentences);
+    score_tokenised(text, sentences, &words, entities, quotations)
+}
+
+/// [`score_sentences`] with the words of every sentence already cut.
+pub(crate) fn score_tokenised(
+    text: &str,
+    sentences: &[Range<usize>],
+    words: &SentenceWords<'_>,
+    entities: &[Entity],
+    quotations: &[Quotation],
+) -> Vec<Suggestion> {
     let mentions = mention_kinds(entities);
     let model = embedded();
     let mut first_mention = 0;
     sentences
         .iter()
-        .map(|span| {
+        .enumerate()
+        .map(|(n, span)| {
             while mentions
                 .get(first_mention)
                 .is_some_and(|(r, _)| r.end <= span.start)
@@ -154,7 +168,7 @@ pub fn score_sentences(
                 entities: kinds,
                 speaker: speaker_of(span, entities, quotations),
             };
-            let (signals, hashed) = features::extract(&sentence);
+            let (signals, hashed) = features::extract_from(&sentence, words.get(n));
             Suggestion {
                 span: span.clone(),
                 score: model.score(&hashed),

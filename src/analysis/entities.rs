@@ -29,6 +29,7 @@ pub mod tagger;
 pub(crate) mod tokens;
 pub mod training;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::gazetteer::HashSet;
@@ -47,6 +48,17 @@ use model::Scores;
 /// titles and possessive `'s` lie outside them. Sets `progress` from 100 to
 /// 800 permille.
 pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress) -> Vec<Entity> {
+    let words = tokens::SentenceWords::new(doc.text(), sentences);
+    recognise_tokenised(doc, sentences, &words, progress)
+}
+
+/// [`recognise`] with the words of every sentence already cut.
+pub(crate) fn recognise_tokenised(
+    doc: &Document,
+    sentences: &[Range<usize>],
+    words: &tokens::SentenceWords<'_>,
+    progress: &Progress,
+) -> Vec<Entity> {
     let text = doc.text();
     let model = model::embedded();
     let total = sentences.len().max(1);
@@ -62,13 +74,20 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     // pass two need not extract them again.
     let mut local_scores = ScoreQueue::default();
     let tables = features::is_table_document(text, sentences);
+    let mut lookups = features::Lookups::default();
+    // The sentences with a candidate word, as pass one built them, for
+    // pass two.
+    let mut built: Vec<Sentence<'_>> = Vec::new();
+    // Pass one's local features of the sentence at hand, reused.
+    let mut local: Vec<FeatureIds> = Vec::new();
     for (n, range) in sentences.iter().enumerate() {
-        let sentence = Sentence::new(text, range.clone(), tables);
+        let sentence =
+            Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
         let labels = if sentence.candidate.iter().any(|c| *c) {
-            let local = features::local(text, &sentence);
+            features::local_into(text, &sentence, &mut lookups, &mut local);
             let candidates = local.iter().zip(&sentence.candidate).filter(|(_, c)| **c);
             for (ids, _) in candidates {
-                local_scores.push(tagger::score(&model.document, ids.iter().copied()));
+                local_scores.push(tagger::score(&model.document, ids));
             }
             tagger::decode(&sentence, &local, None, &model.local)
         } else {
@@ -77,6 +96,9 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
         memory.add(&sentence, &labels);
         pass_one.extend_from_slice(&labels);
         ends.push(u32::try_from(pass_one.len()).unwrap_or(u32::MAX));
+        if !labels.is_empty() {
+            built.push(sentence);
+        }
         if n % 64 == 0 {
             progress.set(100 + u32::try_from(300 * n / total).unwrap_or(300));
         }
@@ -84,15 +106,20 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
     let mut mentions = Vec::new();
     let mut explained = Explained::default();
     let mut start = 0;
-    for (n, (range, &end)) in sentences.iter().zip(&ends).enumerate() {
+    let mut built = built.into_iter();
+    // Pass two's document features of the sentence at hand, reused.
+    let mut document: Vec<FeatureIds> = Vec::new();
+    for (n, &end) in ends.iter().enumerate() {
         let first = pass_one.get(start..end as usize).unwrap_or(&[]);
         start = end as usize;
         if first.is_empty() {
             // No word of the sentence may be part of a name.
             continue;
         }
-        let sentence = Sentence::new(text, range.clone(), tables);
-        let document = memory.features(&sentence, first);
+        let Some(sentence) = built.next() else {
+            break;
+        };
+        memory.features_into(&sentence, first, &mut document);
         // Candidates come in the order pass one scored them.
         let base = |_| local_scores.pop().unwrap_or_default();
         let labels = tagger::decode_from(&sentence, base, Some(&document), &model.document);
@@ -106,6 +133,7 @@ pub fn recognise(doc: &Document, sentences: &[Range<usize>], progress: &Progress
             &tagged,
             &model.document,
             &mut explained,
+            &mut lookups,
             &mut mentions,
         );
         if n % 64 == 0 {
@@ -181,6 +209,7 @@ fn collect_mentions<'a>(
     tagged: &Tagged<'_, 'a>,
     weights: &model::Table,
     explained: &mut Explained,
+    lookups: &mut features::Lookups<'a>,
     out: &mut Vec<Mention<'a>>,
 ) {
     let Tagged {
@@ -264,8 +293,8 @@ fn collect_mentions<'a>(
         let reason = if explained.insert(memory::typed_key_hash(kind, surface)) {
             let (marks, local) = evidence.get_or_insert_with(|| {
                 (
-                    features::gazetteer_marks(text, sentence),
-                    features::local(text, sentence),
+                    features::gazetteer_marks_with(text, sentence, lookups),
+                    features::local_with(text, sentence, lookups),
                 )
             });
             let ids: Vec<Vec<u64>> = range

@@ -78,8 +78,15 @@ pub fn hash(parts: &[&str]) -> u32 {
 
 /// The signals and hashed features (before bucketing) of `sentence`.
 pub fn extract(sentence: &Sentence) -> (Signals, Vec<u32>) {
+    extract_from(
+        sentence,
+        &tokens::words(sentence.text, sentence.span.clone()),
+    )
+}
+
+/// [`extract`] with the sentence's words already cut.
+pub(crate) fn extract_from(sentence: &Sentence, words: &[tokens::Word<'_>]) -> (Signals, Vec<u32>) {
     let lists = Lists::get();
-    let words = tokens::words(sentence.text, sentence.span.clone());
     let raw = sentence.text.get(sentence.span.clone()).unwrap_or("");
     let mut signals = Signals {
         words: words.len(),
@@ -92,7 +99,7 @@ pub fn extract(sentence: &Sentence) -> (Signals, Vec<u32>) {
     let mut folded = String::new();
     let mut pair = String::new();
     let mut previous_mask = 0;
-    for word in &words {
+    for word in words {
         fold(word.text, &mut folded);
         let mask = lists.mask(&folded);
         signals.cues |= mask & !PAIR_START;

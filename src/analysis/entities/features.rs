@@ -12,9 +12,10 @@
 //! Features are hashed with FNV-1a (64-bit) and a final mix, so that ids are
 //! the same on every machine and build: the model file stores these ids.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use super::super::gazetteer::{self, Listed, PlaceKind};
+use super::super::gazetteer::{self, HashMap, Listed, PlaceKind};
 use super::tokens::{Gap, Word};
 
 /// One word's features as hashed ids; the tagger adds label features.
@@ -86,8 +87,9 @@ fn flag(template: &str) -> u64 {
 /// A sentence's words and what the tagger needs to know of them.
 #[derive(Debug)]
 pub struct Sentence<'a> {
-    /// The words, in order (see [`super::tokens::words`]).
-    pub(crate) words: Vec<Word<'a>>,
+    /// The words, in order (see [`super::tokens::words`]), owned or
+    /// borrowed from a text's [`super::tokens::SentenceWords`].
+    pub(crate) words: Cow<'a, [Word<'a>]>,
     /// Whether the sentence is written in capitals (a headline or table).
     pub(crate) caps_line: bool,
     /// Per word: whether it may be part of a name. Others are tagged `O`
@@ -128,16 +130,19 @@ impl<'a> Sentence<'a> {
             .checked_sub(1)
             .and_then(|k| self.words.get(k))
             .is_some_and(|w| w.possessive);
-        let after_place = i
-            .checked_sub(1)
-            .and_then(|k| self.words.get(k))
-            .is_some_and(|w| gazetteer::place(w.text).is_some());
+        // Looked up only after an ampersand: the decoder asks this of
+        // every candidate word.
+        let after_place = || {
+            i.checked_sub(1)
+                .and_then(|k| self.words.get(k))
+                .is_some_and(|w| gazetteer::place(w.text).is_some())
+        };
         self.candidate.get(i).copied().unwrap_or(false)
             && !after_possessive
             && self.words.get(i).is_some_and(|w| match w.gap {
                 Gap::Space | Gap::Hyphen => true,
                 // "Procter & Gamble" is one firm, "Berlin & Warsaw" two places.
-                Gap::Ampersand => !after_place,
+                Gap::Ampersand => !after_place(),
                 _ => false,
             })
     }
@@ -147,6 +152,17 @@ impl<'a> Sentence<'a> {
     /// [`is_table_document`]).
     pub fn new(text: &'a str, range: Range<usize>, table_document: bool) -> Self {
         let words = super::tokens::words(text, range.clone());
+        Self::with_words(text, range, Cow::Owned(words), table_document)
+    }
+
+    /// [`Sentence::new`] with the words already cut (`words` must be what
+    /// [`super::tokens::words`] gives for `range`).
+    pub(crate) fn with_words(
+        text: &'a str,
+        range: Range<usize>,
+        words: Cow<'a, [Word<'a>]>,
+        table_document: bool,
+    ) -> Self {
         let caps_line = super::caps::is_caps_line(text, range.clone());
         let candidate = candidates(&words);
         Sentence {
@@ -171,10 +187,12 @@ fn has_capital(word: &str) -> bool {
 /// ("Department for Work and Pensions", "Ursula von der Leyen").
 fn candidates(words: &[Word<'_>]) -> Vec<bool> {
     let capital: Vec<bool> = words.iter().map(|w| has_capital(w.text)).collect();
-    let connector: Vec<bool> = words
-        .iter()
-        .map(|w| gazetteer::is_name_connector(w.text))
-        .collect();
+    // Looked up only next to a capitalised word: most words are not.
+    let connector = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| gazetteer::is_name_connector(w.text))
+    };
     (0..words.len())
         .map(|i| {
             if capital[i] {
@@ -185,11 +203,10 @@ fn candidates(words: &[Word<'_>]) -> Vec<bool> {
                     && !next_capital
                     && gazetteer::is_function_word(words[i].text));
             }
-            let before = i > 0 && capital[i - 1] || i > 1 && connector[i - 1] && capital[i - 2];
+            let before = i > 0 && capital[i - 1] || i > 1 && capital[i - 2] && connector(i - 1);
             let after = capital.get(i + 1).copied().unwrap_or(false)
-                || (connector.get(i + 1).copied().unwrap_or(false)
-                    && capital.get(i + 2).copied().unwrap_or(false));
-            connector[i] && before && after
+                || (capital.get(i + 2).copied().unwrap_or(false) && connector(i + 1));
+            before && after && connector(i)
         })
         .collect()
 }
@@ -271,9 +288,46 @@ fn gap_mark(text: &str, from: Option<usize>, to: usize) -> char {
     }
 }
 
+/// What the word lists and gazetteers say of the words and names of one
+/// text, looked up once per distinct form: an article repeats its names
+/// and words, and each look-up tries a dozen lists.
+#[derive(Default)]
+pub(crate) struct Lookups<'a> {
+    /// [`lexicon_bits`] of a word with every flag.
+    bits: HashMap<&'a str, u16>,
+    /// [`lookup`] of a single word.
+    listed: HashMap<&'a str, Option<&'static [&'static str; 4]>>,
+}
+
+impl<'a> Lookups<'a> {
+    /// [`lexicon_bits`]`(word, mask)`.
+    fn bits(&mut self, word: &'a str, mask: u16) -> u16 {
+        let all = *self
+            .bits
+            .entry(word)
+            .or_insert_with(|| lexicon_bits(word, OWN_FLAGS | NEIGHBOUR_FLAGS));
+        all & mask
+    }
+
+    /// [`lookup`]`(name)`.
+    fn listed(&mut self, name: &'a str) -> Option<&'static [&'static str; 4]> {
+        *self.listed.entry(name).or_insert_with(|| lookup(name))
+    }
+}
+
 /// Gazetteer positions of the words of `sentence`: per word, the labels of
 /// the listed names covering it (`"country|B"`, `"org|U"`, …).
+#[cfg(test)]
 pub(crate) fn gazetteer_marks(text: &str, sentence: &Sentence<'_>) -> Vec<Vec<&'static str>> {
+    gazetteer_marks_with(text, sentence, &mut Lookups::default())
+}
+
+/// [`gazetteer_marks`] with look-ups remembered in `lookups`.
+pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
+    text: &'a str,
+    sentence: &Sentence<'s>,
+    lookups: &mut Lookups<'a>,
+) -> Vec<Vec<&'static str>> {
     let words = &sentence.words;
     let mut marks: Vec<Vec<&'static str>> = vec![Vec::new(); words.len()];
     let mut mark = |range: Range<usize>, what: &'static [&'static str; 4]| {
@@ -321,7 +375,14 @@ pub(crate) fn gazetteer_marks(text: &str, sentence: &Sentence<'_>) -> Vec<Vec<&'
             let Some(name) = text.get(words[i].span.start..words[j - 1].span.end) else {
                 continue;
             };
-            if let Some(what) = lookup(name) {
+            // Single words repeat through an article; longer runs seldom
+            // do, and remembering them all would cost megabytes.
+            let what = if len == 1 {
+                lookups.listed(name)
+            } else {
+                lookup(name)
+            };
+            if let Some(what) = what {
                 found = Some((j, what));
                 break;
             }
@@ -440,22 +501,43 @@ fn push_flags(bits: u16, mask: u16, prefix: &str, out: &mut FeatureIds) {
 /// The local features of every candidate word of `sentence` (an empty list
 /// for the others), in word order.
 pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
+    local_with(text, sentence, &mut Lookups::default())
+}
+
+/// [`local`] with look-ups remembered in `lookups`.
+pub(crate) fn local_with<'a, 's: 'a>(
+    text: &'a str,
+    sentence: &Sentence<'s>,
+    lookups: &mut Lookups<'a>,
+) -> Vec<FeatureIds> {
+    let mut out = Vec::new();
+    local_into(text, sentence, lookups, &mut out);
+    out
+}
+
+/// [`local_with`] written into `out`, whose lists are emptied and reused
+/// with the memory they have: pass one extracts the features of one
+/// sentence after another, and allocating them anew each time cost more
+/// than a tenth of the analysis.
+pub(crate) fn local_into<'a, 's: 'a>(
+    text: &'a str,
+    sentence: &Sentence<'s>,
+    lookups: &mut Lookups<'a>,
+    out: &mut Vec<FeatureIds>,
+) {
     let words = &sentence.words;
-    let mut out: Vec<FeatureIds> = sentence
-        .candidate
-        .iter()
-        .map(|&c| {
-            if c {
-                Vec::with_capacity(64)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    if !sentence.candidate.iter().any(|c| *c) {
-        return out;
+    out.truncate(sentence.candidate.len());
+    out.resize_with(sentence.candidate.len(), Vec::new);
+    for (features, &c) in out.iter_mut().zip(&sentence.candidate) {
+        features.clear();
+        if c {
+            features.reserve(64);
+        }
     }
-    let marks = gazetteer_marks(text, sentence);
+    if !sentence.candidate.iter().any(|c| *c) {
+        return;
+    }
+    let marks = gazetteer_marks_with(text, sentence, lookups);
     // Shapes and word lists of every word near a candidate, computed once.
     let near: Vec<bool> = (0..words.len())
         .map(|i| (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true)))
@@ -471,8 +553,8 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
         .collect();
     let bits: Vec<u16> = (0..words.len())
         .map(|i| match (sentence.candidate[i], near[i]) {
-            (true, _) => lexicon_bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
-            (false, true) => lexicon_bits(words[i].text, NEIGHBOUR_FLAGS),
+            (true, _) => lookups.bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
+            (false, true) => lookups.bits(words[i].text, NEIGHBOUR_FLAGS),
             (false, false) => 0,
         })
         .collect();
@@ -614,7 +696,6 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
             }
         }
     }
-    out
 }
 
 /// The word's 1–4 letter prefixes and suffixes in lower case, for words

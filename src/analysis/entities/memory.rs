@@ -49,19 +49,34 @@ struct Draft {
 /// The grouping key of a surface: its words in upper case, single-spaced.
 fn key(surface: &str) -> String {
     let mut out = String::with_capacity(surface.len());
+    push_key(surface, &mut out);
+    out
+}
+
+/// Appends [`key`]`(surface)` to `out`.
+fn push_key(surface: &str, out: &mut String) {
     for (k, w) in surface.split_whitespace().enumerate() {
         if k > 0 {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_uppercase));
+        if w.is_ascii() {
+            // Nearly every name: upper case byte by byte.
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+        } else {
+            out.extend(w.chars().flat_map(char::to_uppercase));
+        }
     }
-    out
 }
 
 /// The grouping key of a surface of `kind`: a word that names a team in
 /// one sentence and a city in the next stays two entities.
 fn typed_key(kind: EntityKind, surface: &str) -> String {
-    format!("{}:{}", kind.as_str(), key(surface))
+    let kind = kind.as_str();
+    let mut out = String::with_capacity(kind.len() + 1 + surface.len());
+    out.push_str(kind);
+    out.push(':');
+    push_key(surface, &mut out);
+    out
 }
 
 /// A 64-bit hash of [`typed_key`], made without building the key: equal

@@ -27,6 +27,14 @@ pub type Scores = [f32; COUNT];
 pub trait Weights {
     /// Adds the weights of `feature` for every label to `scores`.
     fn add_to(&self, feature: u64, scores: &mut Scores);
+
+    /// Adds the weights of every id of `features` to `scores`, in order
+    /// (so the sums are the same as [`Weights::add_to`] one by one).
+    fn add_all(&self, features: &[u64], scores: &mut Scores) {
+        for &id in features {
+            self.add_to(id, scores);
+        }
+    }
 }
 
 /// The first slot to probe for `key` in a table of `slots` slots.
@@ -58,29 +66,52 @@ impl Table {
         let mut s = slot_of(key, self.slot_count);
         for _ in 0..self.slot_count {
             let at = s * SLOT_BYTES;
-            let found = read_u64(self.slots, at)?;
+            // One bounds check per slot, then fixed-size reads.
+            let slot: &[u8; SLOT_BYTES] = self.slots.get(at..at + SLOT_BYTES)?.try_into().ok()?;
+            let [k0, k1, k2, k3, k4, k5, k6, k7, r0, r1, r2, r3] = *slot;
+            let found = u64::from_le_bytes([k0, k1, k2, k3, k4, k5, k6, k7]);
             if found == 0 {
                 return None;
             }
             if found == key {
-                return read_u32(self.slots, at + 8).map(|r| r as usize);
+                return Some(u32::from_le_bytes([r0, r1, r2, r3]) as usize);
             }
-            s = (s + 1) % self.slot_count;
+            // The next slot, wrapping (without a division: misses probe
+            // several slots).
+            s += 1;
+            if s == self.slot_count {
+                s = 0;
+            }
         }
         None
     }
 }
 
-impl Weights for Table {
-    fn add_to(&self, feature: u64, scores: &mut Scores) {
-        let Some(row) = self.row_of(feature) else {
-            return;
-        };
+impl Table {
+    /// Adds the weights of `row` to `scores`.
+    fn add_row(&self, row: usize, scores: &mut Scores) {
         let Some(bytes) = self.rows.get(row * COUNT * 2..(row + 1) * COUNT * 2) else {
             return;
         };
-        for (score, w) in scores.iter_mut().zip(bytes.chunks_exact(2)) {
-            *score += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
+        let Ok(bytes) = <&[u8; COUNT * 2]>::try_from(bytes) else {
+            return;
+        };
+        // Fixed-size arrays, so the compiler can use vector instructions;
+        // each score still gets the same multiply and add as one at a time.
+        let mut weights = [0.0f32; COUNT];
+        for (k, w) in weights.iter_mut().enumerate() {
+            *w = f32::from(i16::from_le_bytes([bytes[2 * k], bytes[2 * k + 1]]));
+        }
+        for (score, w) in scores.iter_mut().zip(weights) {
+            *score += w * self.scale;
+        }
+    }
+}
+
+impl Weights for Table {
+    fn add_to(&self, feature: u64, scores: &mut Scores) {
+        if let Some(row) = self.row_of(feature) {
+            self.add_row(row, scores);
         }
     }
 }
@@ -92,10 +123,6 @@ pub struct Model {
     pub local: Table,
     /// Local and document (non-local) features.
     pub document: Table,
-}
-
-fn read_u64(bytes: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {

@@ -53,11 +53,9 @@ pub fn best_label(sentence: &Sentence<'_>, i: usize, previous: Label, scores: &S
 }
 
 /// Scores of every label for one word from its feature ids.
-pub fn score(weights: &impl Weights, ids: impl IntoIterator<Item = u64>) -> Scores {
+pub fn score(weights: &impl Weights, ids: &[u64]) -> Scores {
     let mut scores = [0.0; COUNT];
-    for id in ids {
-        weights.add_to(id, &mut scores);
-    }
+    weights.add_all(ids, &mut scores);
     scores
 }
 
@@ -70,7 +68,7 @@ pub fn decode(
     document: Option<&[FeatureIds]>,
     weights: &impl Weights,
 ) -> Vec<Label> {
-    let base = |i: usize| score(weights, local.get(i).into_iter().flatten().copied());
+    let base = |i: usize| score(weights, local.get(i).map_or(&[][..], Vec::as_slice));
     decode_from(sentence, base, document, weights)
 }
 
@@ -95,9 +93,8 @@ pub fn decode_from(
             .and_then(|d| d.get(i))
             .map_or(&[][..], |v| v.as_slice());
         let mut scores = base(i);
-        for &id in extra.iter().chain(&history) {
-            weights.add_to(id, &mut scores);
-        }
+        weights.add_all(extra, &mut scores);
+        weights.add_all(&history, &mut scores);
         let previous = labels.last().copied().unwrap_or(Label::OUTSIDE);
         labels.push(best_label(sentence, i, previous, &scores));
     }
@@ -130,11 +127,29 @@ impl DocumentMemory {
     /// were `labels`: what the other occurrences of the same word form were
     /// tagged (each label seen; the commonest type).
     pub fn features(&self, sentence: &Sentence<'_>, labels: &[Label]) -> Vec<FeatureIds> {
-        let mut out = vec![Vec::new(); sentence.words.len()];
+        let mut out = Vec::new();
+        self.features_into(sentence, labels, &mut out);
+        out
+    }
+
+    /// [`DocumentMemory::features`] written into `out`, whose lists are
+    /// emptied and reused with the memory they have (pass two goes through
+    /// every sentence).
+    pub fn features_into(
+        &self,
+        sentence: &Sentence<'_>,
+        labels: &[Label],
+        out: &mut Vec<FeatureIds>,
+    ) {
+        out.truncate(sentence.words.len());
+        out.resize_with(sentence.words.len(), Vec::new);
         for (i, f) in out.iter_mut().enumerate() {
+            f.clear();
             if !sentence.candidate.get(i).copied().unwrap_or(false) {
                 continue;
             }
+            // At most 3 + 16 + 2 features: one allocation.
+            f.reserve(21);
             let Some(word) = sentence.words.get(i) else {
                 continue;
             };
@@ -177,6 +192,5 @@ impl DocumentMemory {
                 f.push(Hasher::new("doc-type-most").byte(top as u8).finish());
             }
         }
-        out
     }
 }

@@ -82,6 +82,73 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     };
     // About one word per six bytes of news prose: one allocation, no regrowth.
     let mut words = Vec::with_capacity(sentence.len() / 6 + 1);
+    push_words(text, range, &mut words);
+    words
+}
+
+/// The words of every sentence of a text, cut once and shared by the
+/// passes that read them (named entities, check-worthiness), so that no
+/// pass tokenises a sentence again.
+///
+/// They are kept in blocks of [`SentenceWords::BLOCK`] words, each sentence
+/// within one block: blocks of one size are handed from one section of a
+/// long text to the next, where a single list sized to each section left
+/// the heap growing with the text.
+pub(crate) struct SentenceWords<'a> {
+    blocks: Vec<Vec<Word<'a>>>,
+    /// Per sentence: its block and its words' range in that block.
+    at: Vec<(u32, Range<u32>)>,
+}
+
+impl<'a> SentenceWords<'a> {
+    /// Words per block (about 80 KB).
+    const BLOCK: usize = 2048;
+
+    /// The words of each of `sentences` (byte ranges into `text`), as
+    /// [`words`] cuts them.
+    pub(crate) fn new(text: &'a str, sentences: &[Range<usize>]) -> Self {
+        let mut blocks: Vec<Vec<Word<'a>>> = Vec::new();
+        let mut at = Vec::with_capacity(sentences.len());
+        let mut sentence = Vec::new();
+        for range in sentences {
+            sentence.clear();
+            push_words(text, range.clone(), &mut sentence);
+            let fits = blocks
+                .last()
+                .is_some_and(|b| b.capacity() - b.len() >= sentence.len());
+            if !fits {
+                blocks.push(Vec::with_capacity(Self::BLOCK.max(sentence.len())));
+            }
+            let index = blocks.len().saturating_sub(1);
+            let Some(block) = blocks.last_mut() else {
+                continue;
+            };
+            let start = block.len();
+            block.append(&mut sentence);
+            let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            at.push((to_u32(index), to_u32(start)..to_u32(block.len())));
+        }
+        SentenceWords { blocks, at }
+    }
+
+    /// The words of sentence `k` (empty past the last sentence).
+    pub(crate) fn get(&self, k: usize) -> &[Word<'a>] {
+        self.at
+            .get(k)
+            .and_then(|(b, range)| {
+                self.blocks
+                    .get(*b as usize)?
+                    .get(range.start as usize..range.end as usize)
+            })
+            .unwrap_or(&[])
+    }
+}
+
+/// Appends the words of the sentence at `range` of `text` to `words`.
+fn push_words<'a>(text: &'a str, range: Range<usize>, words: &mut Vec<Word<'a>>) {
+    let Some(sentence) = text.get(range.clone()) else {
+        return;
+    };
     let mut previous_end: Option<usize> = None;
     let mut consumed_until = range.start;
     for (offset, token) in breaks::word_tokens(sentence) {
@@ -130,7 +197,6 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         });
         previous_end = Some(end);
     }
-    words
 }
 
 #[cfg(test)]
@@ -170,6 +236,30 @@ mod tests {
         );
         let initial: Vec<bool> = w.iter().map(|w| w.initial).collect();
         assert_eq!(initial, [true, false, false, true, false]);
+    }
+
+    #[test]
+    fn shared_words_equal_each_sentence_cut_alone_across_blocks() {
+        // Enough sentences to fill several blocks, and one sentence longer
+        // than a block.
+        let mut text = String::new();
+        let mut sentences = Vec::new();
+        for k in 0..400 {
+            let start = text.len();
+            text.push_str(&format!(
+                "Mr. Lee met the U.S. envoy in Paris's old town {k} times. "
+            ));
+            sentences.push(start..text.len() - 1);
+        }
+        let start = text.len();
+        text.push_str(&"word ".repeat(SentenceWords::BLOCK + 10));
+        sentences.push(start..text.len());
+        let shared = SentenceWords::new(&text, &sentences);
+        assert!(shared.blocks.len() > 2);
+        for (k, range) in sentences.iter().enumerate() {
+            assert_eq!(shared.get(k), words(&text, range.clone()).as_slice());
+        }
+        assert_eq!(shared.get(sentences.len()), &[]);
     }
 
     #[test]

@@ -223,7 +223,7 @@ impl Trainer {
                 ids.extend_from_slice(e);
             }
             ids.extend(tagger::history_of(sentence, &labels, i));
-            let scores = tagger::score(self, ids.iter().copied());
+            let scores = tagger::score(self, &ids);
             let previous = labels.last().copied().unwrap_or(Label::OUTSIDE);
             let predicted = tagger::best_label(sentence, i, previous, &scores);
             let gold = example.gold[i];

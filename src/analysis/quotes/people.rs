@@ -269,6 +269,13 @@ fn nominal_subject(text: &str, sentence: Range<usize>) -> Option<(String, Gender
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    // Most sentences open with another word: look at the first word
+    // segment before cutting the whole sentence into words. A first word
+    // "A", "An", "The" or "One" is its segment or the start of it ("The's").
+    let first = super::super::breaks::word_tokens(text.get(sentence.start..end)?).next()?;
+    if !["A", "The", "One"].iter().any(|w| first.1.starts_with(w)) {
+        return None;
+    }
     let words = tokens::words(text, sentence.start..end);
     if !matches!(words.first()?.text, "A" | "An" | "The" | "One") {
         return None;
