@@ -52,12 +52,12 @@ const TICK: Duration = Duration::from_millis(100);
 /// # Errors
 /// An article cannot be read, the settings are wrong (a `--theme` or
 /// `--config` that does not exist), or the terminal fails. The terminal is
-/// restored on every exit path, panics included (ratatui's panic hook
-/// restores it, then chains to the previous hook).
+/// restored on every exit path, panics included (our panic hook restores
+/// it, then chains to the previous hook).
 pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
     let (waker, wakes) = mpsc::channel();
-    // Reading starts first: settings take a terminal round trip (the
-    // background colour query) that the first bytes need not wait for.
+    // Reading starts first: a long article's first bytes are read here
+    // while the rest waits for the settings.
     let mut loader = Loader::start(paths, waker.clone());
     let settings = Arc::new(startup::settings(overrides)?);
     // Printed before the full screen opens, so they are still there after
@@ -419,9 +419,6 @@ fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// The terminal in raw mode on the alternate screen, with bracketed paste
-/// (so pasted text arrives as one event, never as key presses) and, if
-/// asked, mouse capture; restored when dropped, and by the panic hook.
 /// The reader's terminal. Frames go through a buffer as large as a full
 /// frame so each reaches the terminal in one write, not in the 1 KiB pieces
 /// of the standard output's own buffer.
@@ -430,6 +427,9 @@ pub(crate) type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Room for a full frame of a large window (styles included).
 const FRAME_BUFFER_BYTES: usize = 256 * 1024;
 
+/// The terminal in raw mode on the alternate screen, with bracketed paste
+/// (so pasted text arrives as one event, never as key presses) and, if
+/// asked, mouse capture; restored when dropped, and by the panic hook.
 struct TerminalGuard(Screen);
 
 impl TerminalGuard {

@@ -10,26 +10,44 @@ use super::wake::{self, Waker};
 use crate::config::startup::Settings;
 use crate::theme::Theme;
 
-/// The steps left for after the first frame: `Some` until it is drawn.
+/// The steps left for after the first frame, and the theme they chose.
 pub(super) struct FirstFrame {
+    /// `Some` until the first frame is drawn.
     waker: Option<Waker>,
+    /// The light theme, once the terminal said its background is light.
+    switched: Option<Theme>,
 }
 
 impl FirstFrame {
     /// Nothing drawn yet; `waker` is where the key-reading thread will send
     /// terminal events.
     pub(super) fn new(waker: Waker) -> Self {
-        Self { waker: Some(waker) }
+        Self {
+            waker: Some(waker),
+            switched: None,
+        }
+    }
+
+    /// The theme to draw with: `settings.theme` unless the terminal's
+    /// answer switched it.
+    pub(super) fn theme<'a>(&'a self, settings: &'a Settings) -> &'a Theme {
+        self.switched.as_ref().unwrap_or(&settings.theme)
+    }
+
+    /// The theme the terminal's answer switched to, if it did.
+    pub(super) fn switched(&self) -> Option<&Theme> {
+        self.switched.as_ref()
     }
 
     /// Call after every frame. The first time only: asks the terminal for
     /// its background when `settings` say to (waiting at most
     /// [`crate::theme::detect::QUERY_TIMEOUT`]), starts reading keys, and
-    /// returns the theme to redraw with when it is not `settings.theme`.
-    pub(super) fn drawn(&mut self, settings: &Settings) -> Option<Theme> {
+    /// returns the theme to redraw with when it is not `settings.theme`
+    /// (from then on also [`FirstFrame::theme`]).
+    pub(super) fn drawn(&mut self, settings: &Settings) -> Option<&Theme> {
         let waker = self.waker.take()?;
-        let theme = settings.theme_for_background();
+        self.switched = settings.theme_for_background();
         wake::spawn_input(waker);
-        theme
+        self.switched.as_ref()
     }
 }

@@ -150,8 +150,6 @@ impl Loader {
         wakes: &Wakes,
         stop: &AtomicBool,
     ) -> anyhow::Result<Option<Vec<Session>>> {
-        // The theme chosen after the first frame, when not `settings.theme`.
-        let mut switched: Option<Theme> = None;
         let (mut screen, mut redraw, mut first) = match self.preview.take() {
             Some(doc) => {
                 let size = terminal.size()?;
@@ -179,11 +177,7 @@ impl Loader {
                 return Ok(None);
             }
             if redraw {
-                self.draw(
-                    terminal,
-                    &screen,
-                    switched.as_ref().unwrap_or(&settings.theme),
-                )?;
+                self.draw(terminal, &screen, first_frame.theme(settings))?;
                 if let Some(shown) = self.preview_shown.take() {
                     let _ = shown.send(());
                 }
@@ -191,7 +185,6 @@ impl Loader {
                     if let Screen::Preview(app) = &mut screen {
                         app.set_theme(theme.clone());
                     }
-                    switched = Some(theme);
                     continue;
                 }
             }
@@ -210,7 +203,7 @@ impl Loader {
             match wake {
                 Wake::Loaded(result) => {
                     let mut sessions = result?;
-                    if let Some(theme) = &switched {
+                    if let Some(theme) = first_frame.switched() {
                         for session in &mut sessions {
                             session.app.set_theme(theme.clone());
                         }
@@ -390,7 +383,7 @@ mod tests {
     fn one_long_line_is_cut_at_a_whole_character() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("line.txt");
-        // Three-byte characters: 64 KiB is not a multiple of three.
+        // Three-byte characters: PREVIEW_BYTES is not a multiple of three.
         let text = "€".repeat(PREVIEW_FROM as usize);
         std::fs::write(&path, &text).unwrap();
         let doc = preview(&path).unwrap();

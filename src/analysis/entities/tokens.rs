@@ -91,9 +91,10 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 /// pass tokenises a sentence again.
 ///
 /// They are kept in blocks of [`SentenceWords::BLOCK`] words, each sentence
-/// within one block: blocks of one size are handed from one section of a
-/// long text to the next, where a single list sized to each section left
-/// the heap growing with the text.
+/// within one block: blocks of one size are freed and allocated again from
+/// one section of a long text to the next, which the allocator can reuse,
+/// where a single list sized to each section left the heap growing with
+/// the text.
 pub(crate) struct SentenceWords<'a> {
     blocks: Vec<Vec<Word<'a>>>,
     /// Per sentence: its block and its words' range in that block.
