@@ -73,10 +73,13 @@ pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
     loader.open_with(Arc::clone(&settings));
     let stop = stop_on_signals()?;
     let mut terminal = TerminalGuard::new(settings.mouse)?;
-    // Keys are read once the first frame is up (see `first_frame`).
-    let mut first_frame = FirstFrame::new(waker.clone());
     let saving = Arc::new(Mutex::new(()));
-    spawn_watchdog(Arc::clone(&stop), Arc::clone(&saving), waker.clone());
+    // Keys are read, and the watchdog runs, once the first frame is up
+    // (see `first_frame`).
+    let mut first_frame = {
+        let (stop, saving, waker) = (Arc::clone(&stop), Arc::clone(&saving), waker.clone());
+        FirstFrame::new(waker.clone(), move || spawn_watchdog(stop, saving, waker))
+    };
     let Some(mut sessions) =
         loader.show_until_loaded(terminal.get(), &settings, &mut first_frame, &wakes, &stop)?
     else {

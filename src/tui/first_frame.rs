@@ -1,5 +1,7 @@
 //! What waits until the first frame is on the screen: asking the terminal
-//! for its background colour, and reading keys.
+//! for its background colour, reading keys, and work that only has to be
+//! running soon after (the watchdog), so that starting it does not hold
+//! the frame back.
 //!
 //! Asking first would hold the first frame back by a round trip to the
 //! terminal (over SSH, a network round trip). The answer comes in on the
@@ -14,16 +16,19 @@ use crate::theme::Theme;
 pub(super) struct FirstFrame {
     /// `Some` until the first frame is drawn.
     waker: Option<Waker>,
+    /// Started after the first frame.
+    later: Option<Box<dyn FnOnce()>>,
     /// The light theme, once the terminal said its background is light.
     switched: Option<Theme>,
 }
 
 impl FirstFrame {
     /// Nothing drawn yet; `waker` is where the key-reading thread will send
-    /// terminal events.
-    pub(super) fn new(waker: Waker) -> Self {
+    /// terminal events; `later` runs once the first frame is drawn.
+    pub(super) fn new(waker: Waker, later: impl FnOnce() + 'static) -> Self {
         Self {
             waker: Some(waker),
+            later: Some(Box::new(later)),
             switched: None,
         }
     }
@@ -41,13 +46,17 @@ impl FirstFrame {
 
     /// Call after every frame. The first time only: asks the terminal for
     /// its background when `settings` say to (waiting at most
-    /// [`crate::theme::detect::QUERY_TIMEOUT`]), starts reading keys, and
+    /// [`crate::theme::detect::QUERY_TIMEOUT`]), starts reading keys, runs
+    /// what was to run later, and
     /// returns the theme to redraw with when it is not `settings.theme`
     /// (from then on also [`FirstFrame::theme`]).
     pub(super) fn drawn(&mut self, settings: &Settings) -> Option<&Theme> {
         let waker = self.waker.take()?;
         self.switched = settings.theme_for_background();
         wake::spawn_input(waker);
+        if let Some(later) = self.later.take() {
+            later();
+        }
         self.switched.as_ref()
     }
 }

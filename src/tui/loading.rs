@@ -40,11 +40,6 @@ pub(super) const PREVIEW_BYTES: usize = 32 * 1024;
 /// being read (the wait ends the moment they, or a preview, arrive).
 const READING_NOTICE_AFTER: Duration = Duration::from_millis(20);
 
-/// The longest the loader waits for the preview to be drawn before it
-/// reads the rest (on two cores, reading 100 MB at once would slow that
-/// first frame down).
-const PREVIEW_DRAW_WAIT: Duration = Duration::from_millis(50);
-
 /// Every article, opened on a background thread.
 pub(super) struct Loader {
     /// Index of the path being read.
@@ -54,8 +49,17 @@ pub(super) struct Loader {
     settings: mpsc::Sender<Arc<Settings>>,
     /// The first article's first bytes, until shown.
     preview: Option<Document>,
-    /// Tells the reading thread the preview is on the screen.
-    preview_shown: Option<mpsc::Sender<()>>,
+    /// The reading thread, until started: with a preview, only once the
+    /// preview is on the screen.
+    reader: Option<Reader>,
+}
+
+/// What the reading thread needs.
+struct Reader {
+    paths: Vec<PathBuf>,
+    reading: Arc<AtomicUsize>,
+    settings_given: mpsc::Receiver<Arc<Settings>>,
+    waker: Waker,
 }
 
 /// What the screen shows while the articles are read.
@@ -69,62 +73,41 @@ enum Screen {
 impl Loader {
     /// Reads the preview of a large plain-text first article (see
     /// [`preview`]) here, at once: a new thread can take longer to get a
-    /// core than reading it takes. Then starts reading `paths` in order
-    /// (reading, decoding, extracting) on a thread, before the settings are
-    /// known; with a preview, only once it is on the screen (or after
-    /// [`PREVIEW_DRAW_WAIT`]), so reading the rest does not compete with that
-    /// frame. Once [`Loader::open_with`] has given the settings, opens each
-    /// article as a session (which starts its own analysis) and sends
-    /// [`Wake::Loaded`] to `waker`. Dropping the loader before that ends the
-    /// thread.
+    /// core than reading it takes. Without a preview, starts reading
+    /// `paths` in order (reading, decoding, extracting) on a thread at once,
+    /// before the settings are known; with one, the thread starts once the
+    /// preview is drawn, so that neither starting it nor reading the rest
+    /// competes with that frame. Once [`Loader::open_with`] has given the
+    /// settings, the thread opens each article as a session (which starts
+    /// its own analysis) and sends [`Wake::Loaded`] to `waker`. Dropping the
+    /// loader before that ends the thread.
     pub(super) fn start(paths: &[PathBuf], waker: Waker) -> Self {
         let preview = paths.first().and_then(|path| preview(path));
-        let (preview_shown, shown) = mpsc::channel::<()>();
-        let wait_for_preview = preview.is_some();
         let reading = Arc::new(AtomicUsize::new(0));
         let (settings, settings_given) = mpsc::channel::<Arc<Settings>>();
-        let worker_reading = Arc::clone(&reading);
-        let worker_paths = paths.to_vec();
-        std::thread::spawn(move || {
-            if wait_for_preview {
-                let _ = shown.recv_timeout(PREVIEW_DRAW_WAIT);
-            }
-            let mut kept: Option<Arc<Settings>> = None;
-            let mut sessions = Vec::with_capacity(worker_paths.len());
-            for (i, path) in worker_paths.iter().enumerate() {
-                worker_reading.store(i, Ordering::Relaxed);
-                let doc = match crate::input::open(path) {
-                    Ok(doc) => doc,
-                    Err(err) => {
-                        sessions.push(Err(err.into()));
-                        break;
-                    }
-                };
-                let settings = match kept.take() {
-                    Some(settings) => settings,
-                    // Given a fraction of a millisecond after the start;
-                    // without them nobody would show the article.
-                    None => match settings_given.recv() {
-                        Ok(given) => given,
-                        Err(_) => return,
-                    },
-                };
-                let session = Session::open(path, doc, &settings, waker.clone());
-                let failed = session.is_err();
-                sessions.push(session);
-                if failed {
-                    break;
-                }
-                kept = Some(settings);
-            }
-            let _ = waker.send(Wake::Loaded(sessions.into_iter().collect()));
-        });
-        Self {
+        let reader = Reader {
+            paths: paths.to_vec(),
+            reading: Arc::clone(&reading),
+            settings_given,
+            waker,
+        };
+        let mut loader = Self {
             reading,
             paths: paths.to_vec(),
             settings,
             preview,
-            preview_shown: Some(preview_shown),
+            reader: Some(reader),
+        };
+        if loader.preview.is_none() {
+            loader.start_reading();
+        }
+        loader
+    }
+
+    /// Starts the reading thread, unless it runs already.
+    fn start_reading(&mut self) {
+        if let Some(reader) = self.reader.take() {
+            std::thread::spawn(move || reader.run());
         }
     }
 
@@ -178,9 +161,7 @@ impl Loader {
             }
             if redraw {
                 self.draw(terminal, &screen, first_frame.theme(settings))?;
-                if let Some(shown) = self.preview_shown.take() {
-                    let _ = shown.send(());
-                }
+                self.start_reading();
                 if let Some(theme) = first_frame.drawn(settings) {
                     if let Screen::Preview(app) = &mut screen {
                         app.set_theme(theme.clone());
@@ -268,6 +249,45 @@ impl Loader {
             String::new()
         };
         format!(" reading {}{of}…  q quits", self.current_path())
+    }
+}
+
+impl Reader {
+    /// Reads, decodes and extracts each article in turn; once the settings
+    /// are given, opens them as sessions and sends [`Wake::Loaded`] (the
+    /// sessions, or the first failure).
+    fn run(self) {
+        let mut kept: Option<Arc<Settings>> = None;
+        let mut sessions = Vec::with_capacity(self.paths.len());
+        for (i, path) in self.paths.iter().enumerate() {
+            self.reading.store(i, Ordering::Relaxed);
+            let doc = match crate::input::open(path) {
+                Ok(doc) => doc,
+                Err(err) => {
+                    sessions.push(Err(err.into()));
+                    break;
+                }
+            };
+            let settings = match kept.take() {
+                Some(settings) => settings,
+                // Given a fraction of a millisecond after the start;
+                // without them nobody would show the article.
+                None => match self.settings_given.recv() {
+                    Ok(given) => given,
+                    Err(_) => return,
+                },
+            };
+            let session = Session::open(path, doc, &settings, self.waker.clone());
+            let failed = session.is_err();
+            sessions.push(session);
+            if failed {
+                break;
+            }
+            kept = Some(settings);
+        }
+        let _ = self
+            .waker
+            .send(Wake::Loaded(sessions.into_iter().collect()));
     }
 }
 
@@ -430,6 +450,9 @@ mod tests {
         let preview = loader.preview.take().expect("a preview of a large text");
         assert!(text.starts_with(preview.text()));
         assert!(preview.text().len() <= PREVIEW_BYTES);
+        // Started once the preview is drawn.
+        assert!(loader.reader.is_some());
+        loader.start_reading();
         loader.open_with(settings);
         let Ok(Wake::Loaded(Ok(sessions))) = wakes.recv_timeout(wait) else {
             panic!("the article did not load");
