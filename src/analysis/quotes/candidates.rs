@@ -747,7 +747,8 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_whitespace().filter_map(move |w| {
         let offset = w.as_ptr() as usize - s.as_ptr() as usize;
         let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let lead = w.find(trimmed).unwrap_or(0);
+        // `trimmed` lies inside `w`: its offset there, without a search.
+        let lead = trimmed.as_ptr() as usize - w.as_ptr() as usize;
         (!trimmed.is_empty()).then_some((offset + lead, trimmed))
     })
 }

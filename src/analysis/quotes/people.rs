@@ -303,19 +303,18 @@ fn nominal_subject(text: &str, sentence: Range<usize>) -> Option<(String, Gender
 /// saying (", he claimed,"), with its byte offset, in order.
 fn parenthetical_pronouns(text: &str, sentence: Range<usize>) -> Vec<(usize, &'static str)> {
     let body = text.get(sentence.clone()).unwrap_or("");
-    let mut found: Vec<(usize, &'static str)> = [(", he ", "he"), (", she ", "she")]
-        .into_iter()
-        .flat_map(|(needle, pronoun)| {
-            body.match_indices(needle).filter_map(move |(k, _)| {
-                let after = body.get(k + needle.len()..)?;
-                let verb = after.split_whitespace().next()?;
-                let verb = verb.trim_end_matches(|c: char| !c.is_alphanumeric());
-                gazetteer::is_reporting_verb(verb).then_some((sentence.start + k + 2, pronoun))
-            })
+    // One pass over the commas (most sentences have none of the pronouns).
+    memchr::memchr_iter(b',', body.as_bytes())
+        .filter_map(|k| {
+            let rest = body.get(k..)?;
+            let (needle, pronoun) = [(", he ", "he"), (", she ", "she")]
+                .into_iter()
+                .find(|(needle, _)| rest.starts_with(needle))?;
+            let verb = rest.get(needle.len()..)?.split_whitespace().next()?;
+            let verb = verb.trim_end_matches(|c: char| !c.is_alphanumeric());
+            gazetteer::is_reporting_verb(verb).then_some((sentence.start + k + 2, pronoun))
         })
-        .collect();
-    found.sort_unstable();
-    found
+        .collect()
 }
 
 /// Whether byte `at` lies inside one of the `quoted` spans (sorted by start).
