@@ -193,6 +193,7 @@ impl<'a> Stage<'a> {
             people,
             mentions,
             spoke,
+            word_starts: std::cell::OnceCell::new(),
         };
         Self {
             scene,

@@ -19,6 +19,7 @@
 /// text without paragraph breaks reaches it.
 const LOOK_BACK_BYTES: usize = 4000;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::super::{Entity, EntityKind};
@@ -176,6 +177,26 @@ pub(super) struct Scene<'a> {
     pub(super) mentions: Vec<(Range<usize>, usize)>,
     /// Entities a reporting clause named somewhere in the document.
     pub(super) spoke: Vec<bool>,
+    /// Where the whitespace-separated words of `text` start, found once
+    /// (see [`word_starts`]).
+    pub(super) word_starts: OnceCell<Vec<usize>>,
+}
+
+/// The byte offsets, ascending, where a whitespace-separated word of `text`
+/// starts: a character that is not whitespace, at the start or after one
+/// that is. Counting them between two offsets counts words without reading
+/// the text again (see [`Scene::words_in`]).
+pub(super) fn word_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut after_space = true;
+    for (k, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if after_space && !space {
+            starts.push(k);
+        }
+        after_space = space;
+    }
+    starts
 }
 
 /// Words that may stand between a clause boundary and its subject without
@@ -316,6 +337,22 @@ impl Scene<'_> {
         let end = range.end.min(self.text.len());
         let start = range.start.min(end);
         self.text.get(start..end).unwrap_or("")
+    }
+
+    /// How many words `self.slice(range).split_whitespace()` gives, without
+    /// reading the slice: a word starting inside it, plus one cut at its
+    /// start.
+    fn words_in(&self, range: Range<usize>) -> usize {
+        let end = range.end.min(self.text.len());
+        let start = range.start.min(end);
+        let Some(slice) = self.text.get(start..end) else {
+            return 0;
+        };
+        let cut_at_start = usize::from(slice.chars().next().is_some_and(|c| !c.is_whitespace()));
+        let starts = self.word_starts.get_or_init(|| word_starts(self.text));
+        let after = starts.partition_point(|&k| k <= start);
+        let before_end = starts.partition_point(|&k| k < end);
+        cut_at_start + before_end.saturating_sub(after)
     }
 
     /// Mentions (index into `self.mentions`) starting in `range`.
@@ -690,12 +727,12 @@ impl Scene<'_> {
                 .any(is_speech_verb),
         );
         let gap = if range.end <= span.start {
-            self.slice(range.end..span.start)
+            range.end..span.start
         } else {
-            self.slice(span.end..range.start)
+            span.end..range.start
         };
         #[allow(clippy::cast_precision_loss)]
-        let words = gap.split_whitespace().take(200).count() as f32;
+        let words = self.words_in(gap).min(200) as f32;
         f[at!("distance")] = (1.0 + words).ln() / 4.0;
         f
     }
@@ -751,4 +788,35 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
         let lead = trimmed.as_ptr() as usize - w.as_ptr() as usize;
         (!trimmed.is_empty()).then_some((offset + lead, trimmed))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_in_counts_what_split_whitespace_gives_for_every_cut() {
+        // Tabs, a no-break space, a line break and a word cut anywhere.
+        let text = "“We won’t,” said\tJo Lee,\u{a0}the party's leader.\nIt rained.  ";
+        let scene = Scene {
+            text,
+            paragraphs: &[],
+            sentences: &[],
+            entities: &[],
+            people: People::new(text, &[], &[], &[]),
+            mentions: Vec::new(),
+            spoke: Vec::new(),
+            word_starts: OnceCell::new(),
+        };
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&k| text.is_char_boundary(k))
+            .collect();
+        for &start in &cuts {
+            for &end in &cuts {
+                let expected = scene.slice(start..end).split_whitespace().count();
+                assert_eq!(scene.words_in(start..end), expected, "{start}..{end}");
+            }
+        }
+        assert_eq!(scene.words_in(0..text.len()), 10);
+    }
 }
