@@ -3,8 +3,9 @@
 //! clause uses to report someone's words in part ("Okafor deplored the
 //! “endless point scoring”", "she called the plan “a disgrace”").
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use crate::analysis::gazetteer::HashSet;
 
 /// Base forms, with irregular past forms listed as words of their own.
 /// Hand-written from general knowledge of news English.
@@ -189,17 +190,30 @@ fn inflections(base: &str) -> Vec<String> {
     out
 }
 
+/// Every form of every verb of saying, in lower case.
+static FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    BASES
+        .iter()
+        .flat_map(|b| inflections(b))
+        .chain(IRREGULAR.iter().map(|w| (*w).to_owned()))
+        .collect()
+});
+
+/// No form is longer (bytes): longer words need no look-up, and a
+/// capitalised one is lowered on the stack (a test checks the bound).
+const LONGEST: usize = 24;
+
 /// Whether `word` (any case) is a form of a verb of saying.
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    static FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-        BASES
-            .iter()
-            .flat_map(|b| inflections(b))
-            .chain(IRREGULAR.iter().map(|w| (*w).to_owned()))
-            .collect()
-    });
+    if word.len() > LONGEST {
+        return false;
+    }
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        FORMS.contains(&word.to_ascii_lowercase())
+        let mut lower = [0u8; LONGEST];
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|lower| FORMS.contains(lower))
     } else {
         FORMS.contains(word)
     }
@@ -208,6 +222,14 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_form_is_longer_than_the_stack_buffer() {
+        let longest = FORMS.iter().map(String::len).max().unwrap();
+        assert!(longest <= LONGEST, "{longest}");
+        assert!(is_speech_verb("Acknowledged") && is_speech_verb("SAID"));
+        assert!(!is_speech_verb("Saidxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    }
 
     #[test]
     fn every_inflection_is_a_speech_verb() {
