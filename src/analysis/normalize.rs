@@ -58,8 +58,9 @@ pub(super) fn normalize(text: &str) -> Option<Normalized> {
 
 /// Whether `text` has an invisible format character or is not in NFC. ASCII
 /// is always normal, so only the characters beyond it are looked at, and the
-/// whole-text NFC check runs only when one of them is a combining mark or
-/// not NFC on its own.
+/// NFC check runs only on the lines where one of them is a combining mark or
+/// not NFC on its own. (A line feed composes with nothing and no mark is
+/// reordered across it, so the text is NFC when each line is.)
 fn needs_normalizing(text: &str) -> bool {
     let mut suspect = false;
     // Lead bytes of multi-byte characters only: a byte loop skips ASCII fast.
@@ -70,7 +71,10 @@ fn needs_normalizing(text: &str) -> bool {
         }
         suspect |= is_suspect(c);
     }
-    suspect && !unicode_normalization::is_nfc(text)
+    suspect
+        && text.split_inclusive('\n').any(|line| {
+            !line.is_ascii() && line.chars().any(is_suspect) && !unicode_normalization::is_nfc(line)
+        })
 }
 
 /// Whether `c` may change under normalization: an invisible format
@@ -141,5 +145,17 @@ mod tests {
         assert_eq!(text.get(n.original(&first)), Some("Zelens\u{301}ky"));
         let met = n.text.find("met").unwrap();
         assert_eq!(text.get(n.original(&(met..met + 3))), Some("met"));
+    }
+
+    #[test]
+    fn marks_that_are_already_normal_leave_the_text_alone_line_by_line() {
+        // A macron on a letter that has no precomposed form, and an accent
+        // after a line break (it cannot compose with the line feed): NFC.
+        let normal = "the x\u{304} of a sample\n\u{301}Zelenśky\nA plain line.\n";
+        assert!(normalize(normal).is_none());
+        // A decomposed accent on a later line is found and composed.
+        let text = format!("{normal}Zelens\u{301}ky spoke.\n");
+        let n = normalize(&text).unwrap();
+        assert_eq!(n.text, format!("{normal}Zelenśky spoke.\n"));
     }
 }
