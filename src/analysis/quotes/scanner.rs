@@ -192,7 +192,8 @@ impl<'t> Paragraph<'t> {
             before.push((at, c));
         }
         let i = before.len();
-        let mut chars: Vec<(usize, char)> = before.into_iter().rev().collect();
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(i + 1 + AFTER);
+        chars.extend(before.into_iter().rev());
         chars.push((mark.at, mark.ch));
         let mut at = mark.at + mark.len;
         let mut later = m + 1;
