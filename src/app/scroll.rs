@@ -41,8 +41,9 @@ pub struct WrapCache {
     lines: Vec<Option<Wrapped>>,
 }
 
-/// Bytes of a paragraph wrapped at a time.
-const WRAP_CHUNK: usize = 16 * 1024;
+/// Bytes of a paragraph wrapped at a time: about a screen of text at
+/// common widths (16 KiB took 0.3 ms of the first frame of a 1 MB line).
+const WRAP_CHUNK: usize = 4 * 1024;
 
 /// A paragraph's wrapped lines so far.
 #[derive(Debug, Clone, Default)]
