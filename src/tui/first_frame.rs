@@ -14,10 +14,9 @@ use crate::theme::Theme;
 
 /// The steps left for after the first frame, and the theme they chose.
 pub(super) struct FirstFrame {
-    /// `Some` until the first frame is drawn.
-    waker: Option<Waker>,
-    /// Started after the first frame.
-    later: Option<Box<dyn FnOnce()>>,
+    /// Until the first frame is drawn: where the key-reading thread will
+    /// send terminal events, and what else runs then.
+    pending: Option<(Waker, Box<dyn FnOnce()>)>,
     /// The light theme, once the terminal said its background is light.
     switched: Option<Theme>,
 }
@@ -27,8 +26,7 @@ impl FirstFrame {
     /// terminal events; `later` runs once the first frame is drawn.
     pub(super) fn new(waker: Waker, later: impl FnOnce() + 'static) -> Self {
         Self {
-            waker: Some(waker),
-            later: Some(Box::new(later)),
+            pending: Some((waker, Box::new(later))),
             switched: None,
         }
     }
@@ -47,16 +45,13 @@ impl FirstFrame {
     /// Call after every frame. The first time only: asks the terminal for
     /// its background when `settings` say to (waiting at most
     /// [`crate::theme::detect::QUERY_TIMEOUT`]), starts reading keys, runs
-    /// what was to run later, and
-    /// returns the theme to redraw with when it is not `settings.theme`
-    /// (from then on also [`FirstFrame::theme`]).
+    /// what was left for later, and returns the theme to redraw with when
+    /// it is not `settings.theme` (from then on also [`FirstFrame::theme`]).
     pub(super) fn drawn(&mut self, settings: &Settings) -> Option<&Theme> {
-        let waker = self.waker.take()?;
+        let (waker, later) = self.pending.take()?;
         self.switched = settings.theme_for_background();
         wake::spawn_input(waker);
-        if let Some(later) = self.later.take() {
-            later();
-        }
+        later();
         self.switched.as_ref()
     }
 }
