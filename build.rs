@@ -4,8 +4,8 @@
 //! `src/analysis/gazetteer.rs`, so that no table is built at start-up. The
 //! text files stay the only source of the data.
 //!
-//! It also links the `folio` executable at a fixed address on Linux (see
-//! [`link_at_a_fixed_address`]).
+//! It also links the `folio` executable statically, at a fixed address, on
+//! Linux with glibc (see [`link_the_executable`]).
 
 use std::collections::{HashMap, HashSet};
 use std::error::Error;
@@ -264,26 +264,93 @@ fn write_prefixes(table: &Table, out: &mut String, name: &str) -> std::fmt::Resu
     writeln!(out, "];")
 }
 
-/// Links the executables without position independence (`-no-pie`) on
-/// Linux with glibc. A position-independent folio spends about 0.35 ms of
-/// every start applying some 39,000 relocations (mostly the tables of its
-/// HTML and Unicode libraries and panic locations), a third of a CLI call's
-/// start-up and of the time to the reader's first frame; at a fixed address
-/// there are none (`perf stat -r 100 folio --version`: 1.1 ms against
-/// 0.75 ms). The cost is address randomisation of the executable itself
-/// (libraries, heap and stack are still randomised); folio's own code has
-/// no `unsafe`. The objects are built position-independent as usual, so
-/// only the final link changes.
-fn link_at_a_fixed_address() {
+/// The system libraries rustc links a Linux/glibc executable with (`-l`
+/// names), each with the static archives that replace it.
+const SYSTEM_LIBRARIES: [(&str, &[&str]); 7] = [
+    ("c", &["libc.a"]),
+    ("m", &["libm.a"]),
+    ("gcc_s", &["libgcc_eh.a", "libgcc.a"]),
+    ("pthread", &["libpthread.a"]),
+    ("rt", &["librt.a"]),
+    ("dl", &["libdl.a"]),
+    ("util", &["libutil.a"]),
+];
+
+/// Links the `folio` executable statically and at a fixed address on
+/// Linux with glibc, for the reader's first frame and every CLI call.
+///
+/// A dynamically linked, position-independent folio spent about 0.35 ms
+/// of each start applying some 39,000 relocations (the tables of its HTML
+/// and Unicode libraries, panic locations) and about 0.4 ms more loading
+/// libc, libm and libgcc_s (each opened, mapped and relocated; libgcc_s
+/// also probes the CPU, which is slow in a virtual machine). Static and at
+/// a fixed address, none of that happens: the time from `exec` to the first
+/// frame of a 10 MB article dropped from 4.4 to 3.9 ms in a pseudo-terminal
+/// (`less`: 3.4 ms). The cost is address randomisation of the executable
+/// (the stack, heap and mappings are still randomised); folio's own code
+/// has no `unsafe`.
+///
+/// Cargo cannot set `-C target-feature=+crt-static` for one binary (in
+/// `.cargo/config.toml` it also reaches proc-macro crates, which then fail
+/// to build). So for the binaries only: `-static -no-pie`, and a folder of
+/// linker scripts, searched before the system's, that point each system
+/// library rustc names (`-lc`, `-lgcc_s`, …) at its static archive. Tests,
+/// examples and benches stay dynamic. When an archive is missing, or
+/// `FOLIO_DYNAMIC_LINK` is set at build time, folio is linked dynamically
+/// (still at a fixed address).
+fn link_the_executable() -> Result<(), Box<dyn Error>> {
+    println!("cargo:rerun-if-env-changed=FOLIO_DYNAMIC_LINK");
+    println!("cargo:rerun-if-env-changed=CC");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && env == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
+    if os != "linux" || env != "gnu" {
+        return Ok(());
     }
+    println!("cargo:rustc-link-arg-bins=-no-pie");
+    if std::env::var_os("FOLIO_DYNAMIC_LINK").is_some() {
+        return Ok(());
+    }
+    let Some(scripts) = static_library_scripts() else {
+        println!("cargo:warning=static glibc archives not found: folio is linked dynamically");
+        return Ok(());
+    };
+    let dir = PathBuf::from(std::env::var("OUT_DIR")?).join("static-libraries");
+    std::fs::create_dir_all(&dir)?;
+    for (name, script) in scripts {
+        std::fs::write(dir.join(format!("lib{name}.so")), script)?;
+    }
+    println!("cargo:rustc-link-arg-bins=-L{}", dir.display());
+    println!("cargo:rustc-link-arg-bins=-static");
+    Ok(())
+}
+
+/// A linker script for each of [`SYSTEM_LIBRARIES`] naming its static
+/// archives (as the C compiler finds them), or `None` when one is missing.
+fn static_library_scripts() -> Option<Vec<(&'static str, String)>> {
+    let mut scripts = Vec::new();
+    for (name, archives) in SYSTEM_LIBRARIES {
+        let paths: Option<Vec<String>> = archives.iter().map(|a| find_archive(a)).collect();
+        scripts.push((name, format!("GROUP ( {} )\n", paths?.join(" "))));
+    }
+    Some(scripts)
+}
+
+/// Where the C compiler (`$CC`, else `cc`, which rustc links with) finds
+/// `archive`; `None` when it does not.
+fn find_archive(archive: &str) -> Option<String> {
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_owned());
+    let output = std::process::Command::new(cc)
+        .arg(format!("-print-file-name={archive}"))
+        .output()
+        .ok()?;
+    let path = String::from_utf8(output.stdout).ok()?.trim().to_owned();
+    // Not found, the compiler echoes the bare name.
+    (output.status.success() && Path::new(&path).is_absolute() && Path::new(&path).exists())
+        .then_some(path)
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    link_at_a_fixed_address();
+    link_the_executable()?;
     for shared in ["forms.rs", "static_table.rs"] {
         println!("cargo:rerun-if-changed={DIR}/{shared}");
     }

@@ -66,7 +66,19 @@ impl Document {
     /// (see [`decode`](self) for the rule: UTF-8, damaged UTF-8, or a
     /// detected legacy encoding).
     pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Self {
-        let sha256 = hex(&Sha256::digest(bytes));
+        Self::decoded(bytes, path, hex(&Sha256::digest(bytes)))
+    }
+
+    /// The first bytes of a file, decoded like [`Self::from_bytes`] for a
+    /// preview, without a SHA-256 (empty): a prefix's hash names nothing
+    /// annotations could attach to, and hashing (with its CPU probe) would
+    /// delay the first frame.
+    pub(crate) fn from_head(bytes: &[u8], path: Option<PathBuf>) -> Self {
+        Self::decoded(bytes, path, String::new())
+    }
+
+    /// `bytes` decoded, with the given hash.
+    fn decoded(bytes: &[u8], path: Option<PathBuf>, sha256: String) -> Self {
         let decode::Decoded {
             text,
             encoding,
@@ -394,6 +406,20 @@ mod tests {
             doc.sha256(),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn a_head_decodes_like_the_whole_file_without_a_hash() {
+        let bytes = b"Caf\xc3\xa9 au lait.\r\n\r\nSecond paragraph \xff here.\n";
+        let (head, whole) = (
+            Document::from_head(bytes, None),
+            Document::from_bytes(bytes, None),
+        );
+        assert_eq!(head.text(), whole.text());
+        assert_eq!(head.paragraphs(), whole.paragraphs());
+        assert_eq!(head.warnings(), whole.warnings());
+        assert_eq!(head.sha256(), "");
+        assert_eq!(whole.sha256().len(), 64);
     }
 
     #[test]
