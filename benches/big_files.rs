@@ -56,7 +56,7 @@ fn first_frame(c: &mut Criterion, text: &str) {
     group.bench_function("preview: decode 32 KB, build the app, draw 120x40", |b| {
         let head = text.get(..32 * 1024).unwrap_or(text);
         let theme = Theme::builtin(false);
-        let keymap = Keymap::builtin().expect("keymap");
+        let keymap = Keymap::builtin();
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         b.iter(|| {
             let doc = Document::from_bytes(black_box(head.as_bytes()), None);

@@ -114,12 +114,7 @@ fn wrapping(c: &mut Criterion) {
 fn drawing(c: &mut Criterion) {
     let long = long_article();
     let analysed = analyse(&long, &Progress::default());
-    let mut app = App::new(
-        long,
-        Ok(None),
-        Theme::builtin(false),
-        Keymap::builtin().expect("keymap"),
-    );
+    let mut app = App::new(long, Ok(None), Theme::builtin(false), Keymap::builtin());
     app.set_analysis(analysed);
     app.resize(120, 40);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");

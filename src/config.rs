@@ -65,15 +65,9 @@ impl Default for Config {
             panel_width: None,
             text_width: MAX_TEXT_WIDTH,
             claims: ClaimVocabulary::default(),
-            keymap: builtin_keymap(),
+            keymap: Keymap::builtin(),
         }
     }
-}
-
-/// The shipped keymap; empty only if the embedded file were broken, which a
-/// unit test rules out.
-fn builtin_keymap() -> Keymap {
-    Keymap::builtin().unwrap_or_else(|_| Keymap::empty())
 }
 
 impl Config {

@@ -7,6 +7,8 @@
 //! entries replace the defaults for the same keys. The help overlay is
 //! generated from the result, so what `?` shows is what the keys do.
 
+#[rustfmt::skip] // generated (see the file): kept as the test writes it
+mod builtin;
 mod key;
 mod parse;
 
@@ -51,9 +53,6 @@ pub enum KeymapError {
     /// The file is not TOML.
     #[error("keymap is not valid TOML: {0}")]
     Toml(String),
-    /// The built-in keymap has a bad entry (a unit test rules this out).
-    #[error("built-in keymap: {0}")]
-    Builtin(Warning),
 }
 
 /// What a sequence of key presses means in a context.
@@ -84,17 +83,22 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// The shipped defaults.
-    ///
-    /// # Errors
-    /// Only if the embedded file is broken, which a unit test rules out.
-    pub fn builtin() -> Result<Self, KeymapError> {
-        let mut keymap = Keymap::empty();
-        let warnings = keymap.apply_toml(DEFAULT_KEYMAP, "built-in keymap")?;
-        match warnings.into_iter().next() {
-            Some(warning) => Err(KeymapError::Builtin(warning)),
-            None => Ok(keymap),
-        }
+    /// The shipped defaults, `src/keymap/default.toml`, compiled in (see
+    /// `keymap/builtin.rs`, which a test keeps equal to the file) so that
+    /// start-up parses no TOML.
+    pub fn builtin() -> Self {
+        let bindings = builtin::DEFAULT_BINDINGS
+            .iter()
+            .filter_map(|&(context, keys, action)| {
+                let keys = KeyPress::parse_sequence(keys)?;
+                Some(Binding {
+                    context,
+                    keys,
+                    action,
+                })
+            })
+            .collect();
+        Keymap { bindings }
     }
 
     /// A keymap with no bindings at all.

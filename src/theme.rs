@@ -6,6 +6,8 @@
 //! parent, a `[palette]` of named colours. Unknown scopes and bad values are
 //! warnings, never errors that stop folio.
 
+#[rustfmt::skip] // generated (see the file): kept as the test writes it
+mod builtin;
 pub mod detect;
 mod load;
 mod parse;
@@ -124,7 +126,21 @@ impl Theme {
         if no_color {
             Self::from_toml(MONOCHROME_THEME).without_colours()
         } else {
-            Self::from_toml(DEFAULT_THEME)
+            Self::compiled_default()
+        }
+    }
+
+    /// `themes/default.toml` as compiled into the binary (see
+    /// `theme/builtin.rs`, which a test keeps equal to the file), so that
+    /// the reader's first frame parses no TOML.
+    fn compiled_default() -> Self {
+        let styles = builtin::DEFAULT_STYLES
+            .iter()
+            .map(|(scope, style)| ((*scope).to_owned(), *style))
+            .collect();
+        Self {
+            styles,
+            warnings: Vec::new(),
         }
     }
 

@@ -98,7 +98,7 @@ fn app_with_keys(rebind: &str) -> folio::app::App {
     use folio::keymap::Keymap;
     let doc = folio::document::Document::open(std::path::Path::new(common::SAMPLE)).unwrap();
     let analysis = analyse(&doc, &Progress::default());
-    let mut keymap = Keymap::builtin().unwrap();
+    let mut keymap = Keymap::builtin();
     let warnings = keymap.apply_toml(rebind, "test").unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     let theme = folio::theme::Theme::builtin(false);

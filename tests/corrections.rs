@@ -43,7 +43,7 @@ fn open(article: &Path) -> App {
         doc.clone(),
         loaded,
         Theme::builtin(false),
-        Keymap::builtin().unwrap(),
+        Keymap::builtin(),
     )
     .with_clock(common::fixed_now);
     app.set_analysis(analyse(&doc, &Default::default()));

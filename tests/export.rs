@@ -107,7 +107,7 @@ fn claims_come_back_when_the_article_is_reopened() {
         doc.clone(),
         Ok(None),
         Theme::builtin(false),
-        Keymap::builtin().unwrap(),
+        Keymap::builtin(),
     );
     app.set_analysis(folio::analysis::analyse(&doc, &Default::default()));
     app.resize(120, 40);
@@ -121,12 +121,7 @@ fn claims_come_back_when_the_article_is_reopened() {
     assert_eq!(saved.claims.len(), 1);
 
     let (_, loaded) = Store::open(&sidecar);
-    let reopened = folio::app::App::new(
-        doc,
-        loaded,
-        Theme::builtin(false),
-        Keymap::builtin().unwrap(),
-    );
+    let reopened = folio::app::App::new(doc, loaded, Theme::builtin(false), Keymap::builtin());
     assert_eq!(reopened.annotations().claims(), app.annotations().claims());
     assert_eq!(
         reopened
@@ -148,7 +143,7 @@ fn a_corrupt_annotation_file_is_reported_and_kept() {
         doc.clone(),
         file::load(&sidecar),
         Theme::builtin(false),
-        Keymap::builtin().unwrap(),
+        Keymap::builtin(),
     );
     app.set_analysis(folio::analysis::analyse(&doc, &Default::default()));
     app.resize(120, 40);
@@ -259,12 +254,7 @@ fn a_speaker_fix_survives_reopening() {
     let open = |loaded| {
         let doc = Document::open(&article).unwrap();
         let analysis = folio::analysis::analyse(&doc, &Default::default());
-        let mut app = folio::app::App::new(
-            doc,
-            loaded,
-            Theme::builtin(false),
-            Keymap::builtin().unwrap(),
-        );
+        let mut app = folio::app::App::new(doc, loaded, Theme::builtin(false), Keymap::builtin());
         app.set_analysis(analysis);
         app.resize(120, 40);
         app

@@ -318,12 +318,7 @@ fn the_panel_shows_entities_across_all_open_articles() {
     let sample_analysis = analyse(&sample, &Progress::default());
     let page_analysis = analyse(&page, &Progress::default());
     let corpus = CorpusPanel::new(&[&sample_analysis, &page_analysis]);
-    let mut app = App::new(
-        sample,
-        Ok(None),
-        Theme::builtin(false),
-        Keymap::builtin().unwrap(),
-    );
+    let mut app = App::new(sample, Ok(None), Theme::builtin(false), Keymap::builtin());
     app.set_analysis(sample_analysis);
     app.set_corpus(corpus);
     app.resize(120, 40);

@@ -103,7 +103,7 @@ proptest! {
     fn any_article_any_size_any_keys(text in article_text(), width in 0u16..160, height in 0u16..50, keys in keys()) {
         let doc = Document::from_bytes(text.as_bytes(), None);
         let analysis = analyse(&doc, &Progress::default());
-        let mut app = App::new(doc, Ok(None), Theme::builtin(false), Keymap::builtin().unwrap());
+        let mut app = App::new(doc, Ok(None), Theme::builtin(false), Keymap::builtin());
         app.set_analysis(analysis);
         app.resize(width, height);
         for key in keys {
@@ -134,7 +134,7 @@ proptest! {
     fn any_bytes_open_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..2000), width in 0u16..120, height in 0u16..40) {
         let doc = Document::from_bytes(&bytes, None);
         let analysis = analyse(&doc, &Progress::default());
-        let mut app = App::new(doc, Ok(None), Theme::builtin(false), Keymap::builtin().unwrap());
+        let mut app = App::new(doc, Ok(None), Theme::builtin(false), Keymap::builtin());
         app.set_analysis(analysis);
         app.resize(width, height);
         let frame = common::terminal_bytes(&app, width, height);

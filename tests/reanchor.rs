@@ -68,7 +68,7 @@ fn app_on_edited_sample() -> App {
         doc,
         Ok(Some(saved_before_the_edit())),
         Theme::builtin(false),
-        Keymap::builtin().unwrap(),
+        Keymap::builtin(),
     )
     .with_clock(fixed_now);
     app.set_analysis(analysis);

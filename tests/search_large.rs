@@ -19,12 +19,7 @@ fn long_app() -> (App, usize) {
     let copy = format!("{sample}\n\nDie Straße nach Moskau.\n\n");
     let copies = SEARCH_ON_THE_SPOT / copy.len() + 2;
     let doc = Document::from_bytes(copy.repeat(copies).as_bytes(), None);
-    let mut app = App::new(
-        doc,
-        Ok(None),
-        Theme::builtin(false),
-        Keymap::builtin().unwrap(),
-    );
+    let mut app = App::new(doc, Ok(None), Theme::builtin(false), Keymap::builtin());
     app.resize(120, 40);
     (app, copies)
 }

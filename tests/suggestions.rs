@@ -111,7 +111,7 @@ fn x_dismisses_a_suggestion_in_the_sidecar_u_brings_it_back_and_a_reopened_file_
         doc,
         Ok(Some(file)),
         Theme::builtin(false),
-        Keymap::builtin().unwrap(),
+        Keymap::builtin(),
     );
     reopened.set_analysis(analysis);
     reopened.resize(120, 40);

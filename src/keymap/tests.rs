@@ -11,7 +11,7 @@ fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
 
 #[test]
 fn defaults_parse_and_bind_the_documented_keys() {
-    let keymap = Keymap::builtin().unwrap();
+    let keymap = Keymap::builtin();
     assert_eq!(
         keymap.action(
             Context::Article,
@@ -46,7 +46,7 @@ fn defaults_parse_and_bind_the_documented_keys() {
 
 #[test]
 fn g_g_goes_to_the_top_and_g_alone_waits() {
-    let keymap = Keymap::builtin().unwrap();
+    let keymap = Keymap::builtin();
     assert_eq!(keymap.lookup(Context::Article, &press("g")), Lookup::Prefix);
     assert_eq!(
         keymap.lookup(Context::Article, &press("g g")),
@@ -68,7 +68,7 @@ fn g_g_goes_to_the_top_and_g_alone_waits() {
 
 #[test]
 fn help_lists_every_key_of_an_action() {
-    let keymap = Keymap::builtin().unwrap();
+    let keymap = Keymap::builtin();
     let help = keymap.help(Context::Article);
     let scroll = help.iter().find(|(a, _)| *a == Action::ScrollDown).unwrap();
     assert_eq!(scroll.1, ["j", "down"]);
@@ -78,7 +78,7 @@ fn help_lists_every_key_of_an_action() {
 
 #[test]
 fn the_builtin_keymap_binds_every_action_somewhere() {
-    let keymap = Keymap::builtin().unwrap();
+    let keymap = Keymap::builtin();
     for action in Action::ALL {
         let bound = Context::ALL
             .iter()
@@ -88,7 +88,7 @@ fn the_builtin_keymap_binds_every_action_somewhere() {
 }
 
 fn user(source: &str) -> (Keymap, Vec<String>) {
-    let mut keymap = Keymap::builtin().unwrap();
+    let mut keymap = Keymap::builtin();
     let warnings = keymap.apply_toml(source, "config.toml").unwrap();
     (keymap, warnings.iter().map(ToString::to_string).collect())
 }
@@ -198,7 +198,7 @@ fn clashes_inside_one_file_are_warned_and_the_first_entry_kept() {
 
 #[test]
 fn text_that_is_not_toml_is_an_error() {
-    let mut keymap = Keymap::builtin().unwrap();
+    let mut keymap = Keymap::builtin();
     assert!(matches!(
         keymap.apply_toml("[keys.normal\n", "x.toml"),
         Err(KeymapError::Toml(_))
@@ -207,7 +207,7 @@ fn text_that_is_not_toml_is_an_error() {
 
 #[test]
 fn hints_name_the_first_key_bound_and_pass_over_arrows() {
-    let mut keymap = Keymap::builtin().unwrap();
+    let mut keymap = Keymap::builtin();
     assert_eq!(
         keymap
             .key_for(Context::Article, Action::NextQuote)
@@ -238,4 +238,50 @@ fn hints_name_the_first_key_bound_and_pass_over_arrows() {
         Some("J")
     );
     assert_eq!(keymap.key_for(Context::Article, Action::NextQuote), None);
+}
+
+/// Rust source declaring `keymap`'s bindings, in order, as
+/// `DEFAULT_BINDINGS`: what `src/keymap/builtin.rs` holds.
+fn builtin_source(keymap: &Keymap) -> String {
+    let mut out = String::from(
+        "//! `src/keymap/default.toml` as bindings, in the file's order, compiled\n\
+         //! in so that start-up parses no TOML. Generated from that file: do not\n\
+         //! edit. A test checks the two agree; `FOLIO_REGENERATE=1 cargo test\n\
+         //! --lib keymap` rewrites this file.\n\n\
+         use super::Context;\n\
+         use crate::action::Action;\n\n",
+    );
+    out.push_str(&format!(
+        "/// Context, keys (as written in keymap files) and action of every default binding.\n\
+         pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); {}] = [\n",
+        keymap.bindings.len()
+    ));
+    for binding in &keymap.bindings {
+        out.push_str(&format!(
+            "    (Context::{:?}, {:?}, Action::{:?}),\n",
+            binding.context,
+            KeyPress::sequence_name(&binding.keys),
+            binding.action
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn the_compiled_in_keymap_is_default_toml() {
+    let mut parsed = Keymap::empty();
+    let warnings = parsed.apply_toml(DEFAULT_KEYMAP, "default.toml").unwrap();
+    assert_eq!(warnings, vec![]);
+    let expected = builtin_source(&parsed);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/keymap/builtin.rs");
+    if std::env::var_os("FOLIO_REGENERATE").is_some() {
+        std::fs::write(path, &expected).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap();
+    assert!(
+        committed == expected,
+        "src/keymap/builtin.rs differs from src/keymap/default.toml: run `FOLIO_REGENERATE=1 cargo test --lib keymap` and commit it"
+    );
+    assert_eq!(Keymap::builtin(), parsed);
 }

@@ -177,3 +177,65 @@ fn scopes_fall_back_to_their_parent() {
     assert_eq!(theme.entity(EntityKind::Place, false).fg, Some(Color::Red));
     assert_eq!(theme.scope("quote"), Style::default());
 }
+
+/// Rust source declaring `styles` as `DEFAULT_STYLES`, sorted by scope:
+/// what `src/theme/builtin.rs` holds.
+fn builtin_source(styles: &HashMap<String, Style>) -> String {
+    let mut scopes: Vec<(&String, &Style)> = styles.iter().collect();
+    scopes.sort_by_key(|(scope, _)| *scope);
+    let mut out = String::from(
+        "//! `themes/default.toml` resolved into styles and compiled in, so that\n\
+         //! the reader's first frame parses no TOML. Generated from that file: do\n\
+         //! not edit. A test checks the two agree; `FOLIO_REGENERATE=1 cargo test\n\
+         //! --lib theme` rewrites this file.\n\n\
+         use ratatui::style::{Color, Modifier, Style};\n\n",
+    );
+    out.push_str(&format!(
+        "/// Scope and style of every entry of the default theme.\npub(super) const DEFAULT_STYLES: [(&str, Style); {}] = [\n",
+        scopes.len()
+    ));
+    for (scope, style) in scopes {
+        let mut value = String::from("Style::new()");
+        if let Some(fg) = style.fg {
+            value.push_str(&format!(".fg(Color::{fg:?})"));
+        }
+        if let Some(bg) = style.bg {
+            value.push_str(&format!(".bg(Color::{bg:?})"));
+        }
+        if let Some(underline) = style.underline_color {
+            value.push_str(&format!(".underline_color(Color::{underline:?})"));
+        }
+        if !style.add_modifier.is_empty() {
+            value.push_str(&format!(
+                ".add_modifier(Modifier::from_bits_retain({:#06x}))",
+                style.add_modifier.bits()
+            ));
+        }
+        if !style.sub_modifier.is_empty() {
+            value.push_str(&format!(
+                ".remove_modifier(Modifier::from_bits_retain({:#06x}))",
+                style.sub_modifier.bits()
+            ));
+        }
+        out.push_str(&format!("    ({scope:?}, {value}),\n"));
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn the_compiled_in_default_theme_is_themes_default_toml() {
+    let parsed = Theme::from_toml(DEFAULT_THEME);
+    assert_eq!(parsed.warnings(), &[] as &[String]);
+    let expected = builtin_source(&parsed.styles);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/theme/builtin.rs");
+    if std::env::var_os("FOLIO_REGENERATE").is_some() {
+        std::fs::write(path, &expected).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap();
+    assert!(
+        committed == expected,
+        "src/theme/builtin.rs differs from themes/default.toml: run `FOLIO_REGENERATE=1 cargo test --lib theme` and commit it"
+    );
+    assert_eq!(Theme::builtin(false).styles, parsed.styles);
+}

@@ -37,7 +37,7 @@ pub fn sample_app_themed(width: u16, height: u16, theme: Theme) -> App {
 /// annotation file and the fixed clock.
 pub fn app_with(doc: Document, width: u16, height: u16, theme: Theme) -> App {
     let analysis = analyse(&doc, &Progress::default());
-    let mut app = App::new(doc, Ok(None), theme, Keymap::builtin().unwrap()).with_clock(fixed_now);
+    let mut app = App::new(doc, Ok(None), theme, Keymap::builtin()).with_clock(fixed_now);
     app.set_analysis(analysis);
     app.resize(width, height);
     app

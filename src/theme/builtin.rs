@@ -1,0 +1,57 @@
+//! `themes/default.toml` resolved into styles and compiled in, so that
+//! the reader's first frame parses no TOML. Generated from that file: do
+//! not edit. A test checks the two agree; `FOLIO_REGENERATE=1 cargo test
+//! --lib theme` rewrites this file.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Scope and style of every entry of the default theme.
+pub(super) const DEFAULT_STYLES: [(&str, Style); 47] = [
+    ("claim", Style::new().bg(Color::Rgb(76, 47, 58)).add_modifier(Modifier::from_bits_retain(0x0008))),
+    ("claim.changed", Style::new().fg(Color::Rgb(235, 203, 139))),
+    ("claim.current", Style::new().bg(Color::Rgb(107, 52, 70)).add_modifier(Modifier::from_bits_retain(0x0009))),
+    ("claim.orphaned", Style::new().fg(Color::Rgb(235, 203, 139)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("entity", Style::new().add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("entity.misc", Style::new().fg(Color::Rgb(163, 163, 184)).add_modifier(Modifier::from_bits_retain(0x0002))),
+    ("entity.organisation", Style::new().fg(Color::Rgb(127, 178, 240)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("entity.person", Style::new().fg(Color::Rgb(242, 166, 90)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("entity.place", Style::new().fg(Color::Rgb(143, 214, 148)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("entity.selected", Style::new().fg(Color::Black).bg(Color::Rgb(136, 192, 208)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("markup", Style::new().fg(Color::Rgb(216, 222, 233))),
+    ("markup.code", Style::new().fg(Color::Rgb(123, 132, 150))),
+    ("markup.emphasis", Style::new().add_modifier(Modifier::from_bits_retain(0x0004))),
+    ("markup.heading", Style::new().fg(Color::Rgb(136, 192, 208)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("markup.link", Style::new().fg(Color::Rgb(136, 192, 208)).add_modifier(Modifier::from_bits_retain(0x0008))),
+    ("markup.list", Style::new().fg(Color::Rgb(216, 222, 233))),
+    ("markup.quote", Style::new().fg(Color::Rgb(123, 132, 150)).add_modifier(Modifier::from_bits_retain(0x0004))),
+    ("markup.strong", Style::new().add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("quote", Style::new().fg(Color::Rgb(230, 192, 123)).add_modifier(Modifier::from_bits_retain(0x0004))),
+    ("quote.current", Style::new().fg(Color::Rgb(230, 192, 123)).bg(Color::Rgb(74, 67, 54)).add_modifier(Modifier::from_bits_retain(0x0004))),
+    ("search.current", Style::new().fg(Color::Black).bg(Color::Rgb(247, 209, 84)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("search.match", Style::new().fg(Color::Black).bg(Color::Rgb(217, 167, 242))),
+    ("sentence.current", Style::new().bg(Color::Rgb(39, 44, 54))),
+    ("suggestion", Style::new().fg(Color::Rgb(235, 203, 139)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("ui.border", Style::new().fg(Color::Rgb(123, 132, 150))),
+    ("ui.border.focused", Style::new().fg(Color::Rgb(136, 192, 208)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("ui.dim", Style::new().fg(Color::Rgb(123, 132, 150))),
+    ("ui.heading", Style::new().fg(Color::Rgb(136, 192, 208)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("ui.input", Style::new().fg(Color::Rgb(216, 222, 233)).bg(Color::Rgb(67, 76, 94))),
+    ("ui.popup", Style::new().fg(Color::Rgb(216, 222, 233)).bg(Color::Rgb(59, 66, 82))),
+    ("ui.popup.key", Style::new().fg(Color::Rgb(143, 214, 148)).bg(Color::Rgb(59, 66, 82)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("ui.popup.title", Style::new().fg(Color::Rgb(136, 192, 208)).bg(Color::Rgb(59, 66, 82)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("ui.selection", Style::new().fg(Color::Rgb(216, 222, 233)).bg(Color::Rgb(67, 76, 94)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("ui.selection.text", Style::new().bg(Color::Rgb(47, 93, 128))),
+    ("ui.selection.unfocused", Style::new().bg(Color::Rgb(46, 52, 64))),
+    ("ui.statusbar", Style::new().fg(Color::Rgb(216, 222, 233)).bg(Color::Rgb(46, 52, 64))),
+    ("ui.statusbar.key", Style::new().fg(Color::Rgb(136, 192, 208)).bg(Color::Rgb(46, 52, 64)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("ui.statusbar.warning", Style::new().fg(Color::Rgb(235, 203, 139)).bg(Color::Rgb(46, 52, 64)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("ui.statusbar.weak", Style::new().fg(Color::Rgb(123, 132, 150)).bg(Color::Rgb(46, 52, 64)).add_modifier(Modifier::from_bits_retain(0x0004))),
+    ("ui.text", Style::new().fg(Color::Rgb(216, 222, 233))),
+    ("verdict", Style::new().fg(Color::Rgb(216, 222, 233)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("verdict.false", Style::new().fg(Color::Rgb(239, 107, 115)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("verdict.misleading", Style::new().fg(Color::Rgb(242, 166, 90)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("verdict.mostly-true", Style::new().fg(Color::Rgb(197, 214, 143)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("verdict.opinion", Style::new().fg(Color::Rgb(184, 166, 224)).add_modifier(Modifier::from_bits_retain(0x0005))),
+    ("verdict.true", Style::new().fg(Color::Rgb(143, 214, 148)).add_modifier(Modifier::from_bits_retain(0x0001))),
+    ("verdict.unverified", Style::new().fg(Color::Rgb(123, 132, 150)).add_modifier(Modifier::from_bits_retain(0x0001))),
+];
