@@ -36,11 +36,19 @@ pub(super) const PREVIEW_FROM: u64 = 256 * 1024;
 /// millisecond, on the thread that draws it.
 pub(super) const PREVIEW_BYTES: usize = 32 * 1024;
 
+/// Articles smaller than this in all (bytes; regular files only) are read
+/// and opened on the drawing thread once the settings are known: starting
+/// a reading thread and being woken by it when it is done took longer
+/// (about 1.5 ms on a two-core virtual machine, where an idle core is slow
+/// to wake) than reading them (a few tenths of a millisecond).
+const READ_AT_ONCE_BELOW: u64 = 64 * 1024;
+
 /// How long the articles may take to open before the screen says what is
 /// being read (the wait ends the moment they, or a preview, arrive).
 const READING_NOTICE_AFTER: Duration = Duration::from_millis(20);
 
-/// Every article, opened on a background thread.
+/// Every article, opened on a background thread (small ones on the drawing
+/// thread, see [`READ_AT_ONCE_BELOW`]).
 pub(super) struct Loader {
     /// Index of the path being read.
     reading: Arc<AtomicUsize>,
@@ -52,6 +60,9 @@ pub(super) struct Loader {
     /// The reading thread, until started: with a preview, only once the
     /// preview is on the screen.
     reader: Option<Reader>,
+    /// Whether the articles are small enough to be read here instead (see
+    /// [`READ_AT_ONCE_BELOW`]).
+    read_here: bool,
 }
 
 /// What the reading thread needs.
@@ -80,9 +91,12 @@ impl Loader {
     /// competes with that frame. Once [`Loader::open_with`] has given the
     /// settings, the thread opens each article as a session (which starts
     /// its own analysis) and sends [`Wake::Loaded`] to `waker`. Dropping the
-    /// loader before that ends the thread.
+    /// loader before that ends the thread. Small files (see
+    /// [`READ_AT_ONCE_BELOW`]) get no thread: [`Loader::open_with`] opens
+    /// them.
     pub(super) fn start(paths: &[PathBuf], waker: Waker) -> Self {
         let preview = paths.first().and_then(|path| preview(path));
+        let read_here = preview.is_none() && small_files(paths);
         let reading = Arc::new(AtomicUsize::new(0));
         let (settings, settings_given) = mpsc::channel::<Arc<Settings>>();
         let reader = Reader {
@@ -97,8 +111,9 @@ impl Loader {
             settings,
             preview,
             reader: Some(reader),
+            read_here,
         };
-        if loader.preview.is_none() {
+        if loader.preview.is_none() && !read_here {
             loader.start_reading();
         }
         loader
@@ -112,10 +127,16 @@ impl Loader {
     }
 
     /// Gives the reading thread the session settings: the articles read so
-    /// far become sessions drawn with them.
-    pub(super) fn open_with(&self, settings: Arc<Settings>) {
+    /// far become sessions drawn with them. Small files are read and opened
+    /// here and now (their [`Wake::Loaded`] is sent before this returns).
+    pub(super) fn open_with(&mut self, settings: Arc<Settings>) {
         // The thread is gone only when reading failed, which it reports.
         let _ = self.settings.send(settings);
+        if self.read_here
+            && let Some(reader) = self.reader.take()
+        {
+            reader.run();
+        }
     }
 
     /// Shows the preview (or what is being read) until every article is
@@ -345,6 +366,23 @@ fn carry_over(preview: &App, full: &mut App) {
     }
 }
 
+/// Whether `paths` are regular files (not standard input) of fewer than
+/// [`READ_AT_ONCE_BELOW`] bytes in all. A path that cannot be looked at is
+/// left to the reading thread, which reports why.
+fn small_files(paths: &[PathBuf]) -> bool {
+    let mut total = 0;
+    for path in paths {
+        if crate::input::is_stdin(path) {
+            return false;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => total += meta.len(),
+            _ => return false,
+        }
+    }
+    total < READ_AT_ONCE_BELOW
+}
+
 /// The first [`PREVIEW_BYTES`] of the plain-text file at `path`, decoded,
 /// when it is at least [`PREVIEW_FROM`] bytes long; cut after its last
 /// line break (or at the last whole UTF-8 character) so no paragraph or
@@ -436,15 +474,7 @@ mod tests {
         let sample = include_str!("../../samples/macron-moscow.txt");
         let text = sample.repeat(PREVIEW_FROM as usize / sample.len() + 1);
         std::fs::write(&path, &text).unwrap();
-        let settings = Arc::new(Settings {
-            theme: crate::theme::Theme::builtin(false),
-            ask_background: false,
-            keymap: crate::keymap::Keymap::builtin(),
-            mouse: false,
-            layout: crate::view::layout::LayoutPrefs::default(),
-            claims: crate::annotations::ClaimVocabulary::default(),
-            warnings: Vec::new(),
-        });
+        let settings = settings();
         let (waker, wakes) = std::sync::mpsc::channel();
         let mut loader = Loader::start(std::slice::from_ref(&path), waker);
         let wait = Duration::from_secs(60);
@@ -461,6 +491,43 @@ mod tests {
         };
         assert_eq!(sessions[0].app.document().text(), text);
         assert!(matches!(wakes.recv_timeout(wait), Ok(Wake::Analysed)));
+    }
+
+    #[test]
+    fn a_small_article_is_opened_when_the_settings_are_given_without_a_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sample.txt");
+        let sample = include_str!("../../samples/macron-moscow.txt");
+        std::fs::write(&path, sample).unwrap();
+        let (waker, wakes) = std::sync::mpsc::channel();
+        let mut loader = Loader::start(std::slice::from_ref(&path), waker);
+        assert!(loader.preview.is_none());
+        // Nothing is read before the settings come.
+        assert!(loader.reader.is_some());
+        assert!(wakes.try_recv().is_err());
+        loader.open_with(settings());
+        // Opened before `open_with` returned: no waiting.
+        let Ok(Wake::Loaded(Ok(sessions))) = wakes.try_recv() else {
+            panic!("the article was not opened at once");
+        };
+        assert_eq!(sessions[0].app.document().text(), sample);
+        // Two files over the limit in all go to the thread.
+        let other = dir.path().join("other.txt");
+        std::fs::write(&other, "x".repeat(READ_AT_ONCE_BELOW as usize)).unwrap();
+        assert!(!small_files(&[path.clone(), other]));
+        assert!(!small_files(&[path, PathBuf::from("-")]));
+    }
+
+    fn settings() -> Arc<Settings> {
+        Arc::new(Settings {
+            theme: crate::theme::Theme::builtin(false),
+            ask_background: false,
+            keymap: crate::keymap::Keymap::builtin(),
+            mouse: false,
+            layout: crate::view::layout::LayoutPrefs::default(),
+            claims: crate::annotations::ClaimVocabulary::default(),
+            warnings: Vec::new(),
+        })
     }
 
     fn app(text: &str) -> App {
