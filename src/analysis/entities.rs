@@ -222,7 +222,7 @@ fn collect_mentions<'a>(
         return;
     }
     // What explaining needs, computed for the first mention that needs it.
-    let mut evidence: Option<(Vec<Vec<&'static str>>, Vec<FeatureIds>)> = None;
+    let mut evidence: Option<features::SentenceContext<'_, 'a>> = None;
     for (mut range, mut kind) in names {
         // "Work Secretary Alan Johnson", "US Attorney Paul McNulty": a title
         // inside a name ends what came before; the words after it name a
@@ -291,23 +291,26 @@ fn collect_mentions<'a>(
             continue;
         };
         let reason = if explained.insert(memory::typed_key_hash(kind, surface)) {
-            let (marks, local) = evidence.get_or_insert_with(|| {
-                (
-                    features::gazetteer_marks_with(text, sentence, lookups),
-                    features::local_with(text, sentence, lookups),
-                )
-            });
+            let context = evidence
+                .get_or_insert_with(|| features::SentenceContext::new(text, sentence, lookups));
+            // Only the words of this name need their local features again.
             let ids: Vec<Vec<u64>> = range
                 .clone()
                 .map(|i| {
-                    let mut v = local.get(i).cloned().unwrap_or_default();
+                    let mut v = Vec::new();
+                    context.word_into(i, &mut v);
                     v.extend(document.get(i).into_iter().flatten());
                     v
                 })
                 .collect();
             let borrowed: Vec<&[u64]> = ids.iter().map(Vec::as_slice).collect();
             Some(Box::new(reason::explain(
-                sentence, marks, range, labels, &borrowed, weights,
+                sentence,
+                context.marks(),
+                range,
+                labels,
+                &borrowed,
+                weights,
             )))
         } else {
             None

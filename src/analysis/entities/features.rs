@@ -525,7 +525,6 @@ pub(crate) fn local_into<'a, 's: 'a>(
     lookups: &mut Lookups<'a>,
     out: &mut Vec<FeatureIds>,
 ) {
-    let words = &sentence.words;
     out.truncate(sentence.candidate.len());
     out.resize_with(sentence.candidate.len(), Vec::new);
     for (features, &c) in out.iter_mut().zip(&sentence.candidate) {
@@ -537,33 +536,90 @@ pub(crate) fn local_into<'a, 's: 'a>(
     if !sentence.candidate.iter().any(|c| *c) {
         return;
     }
-    let marks = gazetteer_marks_with(text, sentence, lookups);
-    // Shapes and word lists of every word near a candidate, computed once.
-    let near: Vec<bool> = (0..words.len())
-        .map(|i| (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true)))
-        .collect();
-    let shapes: Vec<Shape> = (0..words.len())
-        .map(|i| {
-            if near[i] {
-                shape(words[i].text)
-            } else {
-                Shape::default()
-            }
-        })
-        .collect();
-    let bits: Vec<u16> = (0..words.len())
-        .map(|i| match (sentence.candidate[i], near[i]) {
-            (true, _) => lookups.bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
-            (false, true) => lookups.bits(words[i].text, NEIGHBOUR_FLAGS),
-            (false, false) => 0,
-        })
-        .collect();
+    let context = SentenceContext::new(text, sentence, lookups);
     for (i, features) in out.iter_mut().enumerate() {
-        if !sentence.candidate[i] {
-            continue;
+        context.word_into(i, features);
+    }
+}
+
+/// What the local features of a sentence's words are computed from, worked
+/// out once per sentence: the gazetteer marks of every word, and the shapes
+/// and word lists of every word near a candidate. Built for pass one's
+/// sentences, and for the sentences whose names are explained, where only
+/// the words of those names need their features again.
+pub(crate) struct SentenceContext<'c, 's> {
+    text: &'c str,
+    sentence: &'c Sentence<'s>,
+    marks: Vec<Vec<&'static str>>,
+    shapes: Vec<Shape>,
+    bits: Vec<u16>,
+}
+
+impl<'c, 's: 'c> SentenceContext<'c, 's> {
+    /// The context of `sentence` (words of `text`), with look-ups
+    /// remembered in `lookups`.
+    pub(crate) fn new<'a>(
+        text: &'a str,
+        sentence: &'c Sentence<'s>,
+        lookups: &mut Lookups<'a>,
+    ) -> Self
+    where
+        's: 'a,
+        'a: 'c,
+    {
+        let words = &sentence.words;
+        let marks = gazetteer_marks_with(text, sentence, lookups);
+        // Shapes and word lists of every word near a candidate, computed once.
+        let near: Vec<bool> = (0..words.len())
+            .map(|i| {
+                (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true))
+            })
+            .collect();
+        let shapes: Vec<Shape> = (0..words.len())
+            .map(|i| {
+                if near[i] {
+                    shape(words[i].text)
+                } else {
+                    Shape::default()
+                }
+            })
+            .collect();
+        let bits: Vec<u16> = (0..words.len())
+            .map(|i| match (sentence.candidate[i], near[i]) {
+                (true, _) => lookups.bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
+                (false, true) => lookups.bits(words[i].text, NEIGHBOUR_FLAGS),
+                (false, false) => 0,
+            })
+            .collect();
+        SentenceContext {
+            text,
+            sentence,
+            marks,
+            shapes,
+            bits,
+        }
+    }
+
+    /// The gazetteer marks of every word (see [`gazetteer_marks`]).
+    pub(crate) fn marks(&self) -> &[Vec<&'static str>] {
+        &self.marks
+    }
+
+    /// Appends the local features of word `i` to `f`; nothing when the
+    /// word is no candidate (or past the end).
+    pub(crate) fn word_into(&self, i: usize, f: &mut FeatureIds) {
+        let SentenceContext {
+            text,
+            sentence,
+            marks,
+            shapes,
+            bits,
+        } = self;
+        let words = &sentence.words;
+        if !sentence.candidate.get(i).copied().unwrap_or(false) {
+            return;
         }
         let w = &words[i];
-        let f = features;
         let sh = shapes[i].as_bytes();
         let caps = if sentence.caps_line { "C" } else { "c" };
         f.push(flag("bias"));
