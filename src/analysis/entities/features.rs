@@ -608,6 +608,42 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
     /// Appends the local features of word `i` to `f`; nothing when the
     /// word is no candidate (or past the end).
     pub(crate) fn word_into(&self, i: usize, f: &mut FeatureIds) {
+        self.form_into(i, f);
+        self.context_into(i, f);
+    }
+
+    /// Appends the first of word `i`'s local features: those that depend
+    /// on the word's text and the sentence's [`Sentence::caps_line`] alone
+    /// (bias, word, lower case, shape, affixes), the same wherever the
+    /// word is repeated, so that a caller may keep them per word form.
+    /// Nothing when the word is no candidate (or past the end).
+    pub(crate) fn form_into(&self, i: usize, f: &mut FeatureIds) {
+        let sentence = self.sentence;
+        let (Some(w), Some(shape)) = (sentence.words.get(i), self.shapes.get(i)) else {
+            return;
+        };
+        if !sentence.candidate.get(i).copied().unwrap_or(false) {
+            return;
+        }
+        let sh = shape.as_bytes();
+        let caps = if sentence.caps_line { "C" } else { "c" };
+        f.push(flag("bias"));
+        f.push(feature("w", w.text));
+        f.push(Hasher::new("lw").lower(w.text).finish());
+        f.push(Hasher::new("shape").bytes(sh).finish());
+        f.push(
+            Hasher::new("shape|caps")
+                .bytes(sh)
+                .bytes(caps.as_bytes())
+                .finish(),
+        );
+        push_affixes(w.text, f);
+    }
+
+    /// Appends the rest of word `i`'s local features, after
+    /// [`SentenceContext::form_into`]'s: neighbours, punctuation, place in
+    /// the sentence, word lists and gazetteers.
+    pub(crate) fn context_into(&self, i: usize, f: &mut FeatureIds) {
         let SentenceContext {
             text,
             sentence,
@@ -621,18 +657,6 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         }
         let w = &words[i];
         let sh = shapes[i].as_bytes();
-        let caps = if sentence.caps_line { "C" } else { "c" };
-        f.push(flag("bias"));
-        f.push(feature("w", w.text));
-        f.push(Hasher::new("lw").lower(w.text).finish());
-        f.push(Hasher::new("shape").bytes(sh).finish());
-        f.push(
-            Hasher::new("shape|caps")
-                .bytes(sh)
-                .bytes(caps.as_bytes())
-                .finish(),
-        );
-        push_affixes(w.text, f);
         // Neighbours: words two either side, in lower case.
         for (d, name) in [(-2isize, "w-2"), (-1, "w-1"), (1, "w+1"), (2, "w+2")] {
             let k = i as isize + d;
