@@ -214,6 +214,9 @@ fn candidates(words: &[Word<'_>]) -> Vec<bool> {
 /// The word's shape with runs collapsed: "Xx", "X.X.", "d", "Xx-Xx", "xXx".
 /// Built on the stack: shapes are made for every word near a candidate.
 fn shape(word: &str) -> Shape {
+    if word.is_ascii() {
+        return ascii_shape(word.as_bytes());
+    }
     let mut out = Shape::default();
     let mut last = None;
     for c in word.chars().take(12) {
@@ -229,6 +232,29 @@ fn shape(word: &str) -> Shape {
         if last != Some(s) {
             out.push(s);
             last = Some(s);
+        }
+    }
+    out
+}
+
+/// [`shape`] of an ASCII word (nearly every word), byte by byte: the
+/// same classes without decoding characters or Unicode tables.
+fn ascii_shape(word: &[u8]) -> Shape {
+    let mut out = Shape::default();
+    let mut last = 0u8;
+    for &b in word.iter().take(12) {
+        let s = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if out.len == 0 || last != s {
+            if let Some(slot) = out.bytes.get_mut(out.len) {
+                *slot = s;
+                out.len += 1;
+            }
+            last = s;
         }
     }
     out
@@ -852,6 +878,50 @@ mod tests {
 
     fn sentence(text: &str) -> Sentence<'_> {
         Sentence::new(text, 0..text.len(), false)
+    }
+
+    #[test]
+    fn ascii_shapes_equal_shapes_by_character() {
+        let slow = |word: &str| {
+            let mut out = Shape::default();
+            let mut last = None;
+            for c in word.chars().take(12) {
+                let s = match c {
+                    c if c.is_uppercase() => 'X',
+                    c if c.is_lowercase() => 'x',
+                    c if c.is_ascii_digit() => 'd',
+                    c => c,
+                };
+                if last != Some(s) {
+                    out.push(s);
+                    last = Some(s);
+                }
+            }
+            out.as_bytes().to_vec()
+        };
+        let words = [
+            "",
+            "a",
+            "Macron",
+            "U.S.",
+            "1996-08-30",
+            "McDonald",
+            "NATO's",
+            "x-Ray_2",
+            "ABCDEFGHIJKLMNOP",
+            "aaaaaaaaaaaaaaB",
+            "12.5%",
+            "O'Neill",
+            "\t~",
+        ];
+        for word in words {
+            assert_eq!(shape(word).as_bytes(), slow(word), "{word:?}");
+        }
+        // Every ASCII byte, alone and between letters.
+        for b in 0u8..128 {
+            let word = String::from_utf8(vec![b'a', b, b'Z', b]).unwrap_or_default();
+            assert_eq!(shape(&word).as_bytes(), slow(&word), "{word:?}");
+        }
     }
 
     #[test]
