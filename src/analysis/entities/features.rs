@@ -49,6 +49,13 @@ impl Hasher {
 
     /// Feeds `text` in lower case, without allocating.
     pub fn lower(mut self, text: &str) -> Self {
+        if text.is_ascii() {
+            // Nearly every word: the same bytes, without decoding characters.
+            for &b in text.as_bytes() {
+                self = self.byte(b.to_ascii_lowercase());
+            }
+            return self;
+        }
         let mut buf = [0u8; 4];
         for c in text.chars() {
             if c.is_ascii() {
@@ -921,6 +928,26 @@ mod tests {
         for b in 0u8..128 {
             let word = String::from_utf8(vec![b'a', b, b'Z', b]).unwrap_or_default();
             assert_eq!(shape(&word).as_bytes(), slow(&word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_hashes_equal_hashes_of_the_lower_case_text() {
+        for word in [
+            "Macron",
+            "NATO",
+            "U.S.",
+            "o'neill",
+            "Élysée",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "",
+        ] {
+            assert_eq!(
+                Hasher::new("lw").lower(word).finish(),
+                feature("lw", &word.to_lowercase()),
+                "{word:?}"
+            );
         }
     }
 
