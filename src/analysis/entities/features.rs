@@ -185,6 +185,10 @@ impl<'a> Sentence<'a> {
 /// Whether a word has an upper-case letter (or is a number inside a name
 /// such as "1860 Munich" is not: names without a capital are too rare).
 fn has_capital(word: &str) -> bool {
+    if word.is_ascii() {
+        // Nearly every word: no character decoding or Unicode tables.
+        return word.bytes().any(|b| b.is_ascii_uppercase());
+    }
     word.chars().any(char::is_uppercase)
 }
 
@@ -326,8 +330,10 @@ fn gap_mark(text: &str, from: Option<usize>, to: usize) -> char {
 /// and words, and each look-up tries a dozen lists.
 #[derive(Default)]
 pub(crate) struct Lookups<'a> {
-    /// [`lexicon_bits`] of a word with every flag.
-    bits: HashMap<&'a str, u16>,
+    /// [`lexicon_bits`] of a word: the bits found, and which lists were
+    /// tried (a word seen only beside candidates needs only the
+    /// [`NEIGHBOUR_FLAGS`] lists, and most words are such neighbours).
+    bits: HashMap<&'a str, (u16, u16)>,
     /// [`lookup`] of a single word.
     listed: HashMap<&'a str, Option<&'static [&'static str; 4]>>,
 }
@@ -335,11 +341,13 @@ pub(crate) struct Lookups<'a> {
 impl<'a> Lookups<'a> {
     /// [`lexicon_bits`]`(word, mask)`.
     fn bits(&mut self, word: &'a str, mask: u16) -> u16 {
-        let all = *self
-            .bits
-            .entry(word)
-            .or_insert_with(|| lexicon_bits(word, OWN_FLAGS | NEIGHBOUR_FLAGS));
-        all & mask
+        let (found, tried) = self.bits.entry(word).or_insert((0, 0));
+        let missing = mask & !*tried;
+        if missing != 0 {
+            *found |= lexicon_bits(word, missing);
+            *tried |= missing;
+        }
+        *found & mask
     }
 
     /// [`lookup`]`(name)`.
@@ -949,6 +957,22 @@ mod tests {
                 "{word:?}"
             );
         }
+    }
+
+    #[test]
+    fn word_lists_asked_in_parts_give_what_they_give_at_once() {
+        let all = OWN_FLAGS | NEIGHBOUR_FLAGS;
+        let mut lookups = Lookups::default();
+        for word in ["President", "said", "Bank", "John", "Monday", "the", "of"] {
+            assert_eq!(
+                lookups.bits(word, NEIGHBOUR_FLAGS),
+                lexicon_bits(word, all) & NEIGHBOUR_FLAGS
+            );
+            assert_eq!(lookups.bits(word, all), lexicon_bits(word, all), "{word}");
+            assert_eq!(lookups.bits(word, OWN_FLAGS), lexicon_bits(word, OWN_FLAGS));
+        }
+        assert_ne!(lookups.bits("President", all), 0);
+        assert_ne!(lookups.bits("said", NEIGHBOUR_FLAGS), 0);
     }
 
     #[test]
