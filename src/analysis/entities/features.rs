@@ -185,11 +185,17 @@ impl<'a> Sentence<'a> {
 /// Whether a word has an upper-case letter (or is a number inside a name
 /// such as "1860 Munich" is not: names without a capital are too rare).
 fn has_capital(word: &str) -> bool {
-    if word.is_ascii() {
-        // Nearly every word: no character decoding or Unicode tables.
-        return word.bytes().any(|b| b.is_ascii_uppercase());
+    // Byte by byte while the word is ASCII (nearly every word): no
+    // character decoding or Unicode tables.
+    for &b in word.as_bytes() {
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+        if !b.is_ascii() {
+            return word.chars().any(char::is_uppercase);
+        }
     }
-    word.chars().any(char::is_uppercase)
+    false
 }
 
 /// Which words may be part of a name (see [`Sentence::candidate`]): words
@@ -973,6 +979,24 @@ mod tests {
         }
         assert_ne!(lookups.bits("President", all), 0);
         assert_ne!(lookups.bits("said", NEIGHBOUR_FLAGS), 0);
+    }
+
+    #[test]
+    fn capitals_are_found_in_any_script() {
+        for (word, capital) in [
+            ("macron", false),
+            ("Macron", true),
+            ("eU", true),
+            ("élysée", false),
+            ("Élysée", true),
+            ("éLYSÉE", true),
+            ("ΣΟΦΙΑ", true),
+            ("中文", false),
+            ("", false),
+        ] {
+            assert_eq!(has_capital(word), capital, "{word}");
+            assert_eq!(has_capital(word), word.chars().any(char::is_uppercase));
+        }
     }
 
     #[test]
