@@ -32,7 +32,7 @@ pub mod training;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::gazetteer::HashSet;
+use super::gazetteer::{HashMap, HashSet};
 use super::{Entity, Progress};
 use crate::document::Document;
 use features::{FeatureIds, Sentence};
@@ -78,18 +78,15 @@ pub(crate) fn recognise_tokenised(
     // The sentences with a candidate word, as pass one built them, for
     // pass two.
     let mut built: Vec<Sentence<'_>> = Vec::new();
-    // Pass one's local features of the sentence at hand, reused.
-    let mut local: Vec<FeatureIds> = Vec::new();
+    let mut scorer = LocalScorer::default();
     for (n, range) in sentences.iter().enumerate() {
         let sentence =
             Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
         let labels = if sentence.candidate.iter().any(|c| *c) {
-            features::local_into(text, &sentence, &mut lookups, &mut local);
-            let candidates = local.iter().zip(&sentence.candidate).filter(|(_, c)| **c);
-            for (ids, _) in candidates {
-                local_scores.push(tagger::score(&model.document, ids));
-            }
-            tagger::decode(&sentence, &local, None, &model.local)
+            let context = features::SentenceContext::new(text, &sentence, &mut lookups);
+            scorer.score(&sentence, &context, &model, &mut local_scores);
+            let base = |i: usize| scorer.local.get(i).copied().unwrap_or_default();
+            tagger::decode_from(&sentence, base, None, &model.local)
         } else {
             Vec::new()
         };
@@ -190,6 +187,79 @@ impl ScoreQueue {
     }
 }
 
+/// Pass one's scoring of the local features of a sentence's candidate
+/// words, for both passes' tables, with what a word form contributes
+/// remembered per form.
+///
+/// A word's first local features depend on its text and the sentence's
+/// capitals alone ([`features::SentenceContext::form_into`]), and scores
+/// are sums taken in feature order from zero: the sum of those first
+/// features is the same wherever the word is repeated, and is kept, so a
+/// repeated name costs neither their hashing nor their look-ups in the
+/// model (a table larger than the core's caches). The labels are the same
+/// as scoring every feature every time, to the bit.
+#[derive(Default)]
+struct LocalScorer<'a> {
+    /// Per word form and [`Sentence::caps_line`]: the sums of its form
+    /// features in the local and the document table.
+    forms: HashMap<(&'a str, bool), FormScores>,
+    /// The local-table scores of every word of the sentence at hand
+    /// (zero for words that are no candidate).
+    local: Vec<Scores>,
+    /// The local features of the word at hand, reused.
+    ids: FeatureIds,
+}
+
+/// What one word form's features contribute to its scores, in each
+/// table (see [`LocalScorer`]).
+struct FormScores {
+    local: Scores,
+    document: Scores,
+}
+
+impl<'a> LocalScorer<'a> {
+    /// Scores every candidate word of `sentence` (whose features
+    /// `context` gives): local-table scores into [`LocalScorer::local`],
+    /// document-table scores onto `queue`, in word order.
+    fn score(
+        &mut self,
+        sentence: &Sentence<'a>,
+        context: &features::SentenceContext<'_, 'a>,
+        model: &model::Model,
+        queue: &mut ScoreQueue,
+    ) {
+        use model::Weights;
+        self.local.clear();
+        self.local
+            .resize(sentence.words.len(), [0.0; labels::COUNT]);
+        for (i, word) in sentence.words.iter().enumerate() {
+            if !sentence.candidate.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let form = self
+                .forms
+                .entry((word.text, sentence.caps_line))
+                .or_insert_with(|| {
+                    let mut ids = Vec::new();
+                    context.form_into(i, &mut ids);
+                    FormScores {
+                        local: tagger::score(&model.local, &ids),
+                        document: tagger::score(&model.document, &ids),
+                    }
+                });
+            self.ids.clear();
+            context.context_into(i, &mut self.ids);
+            let (mut local, mut document) = (form.local, form.document);
+            model.local.add_all(&self.ids, &mut local);
+            model.document.add_all(&self.ids, &mut document);
+            if let Some(slot) = self.local.get_mut(i) {
+                *slot = local;
+            }
+            queue.push(document);
+        }
+    }
+}
+
 /// One sentence after pass two: its words, labels and document features.
 struct Tagged<'s, 'a> {
     sentence: &'s Sentence<'a>,
@@ -222,7 +292,7 @@ fn collect_mentions<'a>(
         return;
     }
     // What explaining needs, computed for the first mention that needs it.
-    let mut evidence: Option<(Vec<Vec<&'static str>>, Vec<FeatureIds>)> = None;
+    let mut evidence: Option<features::SentenceContext<'_, 'a>> = None;
     for (mut range, mut kind) in names {
         // "Work Secretary Alan Johnson", "US Attorney Paul McNulty": a title
         // inside a name ends what came before; the words after it name a
@@ -291,23 +361,26 @@ fn collect_mentions<'a>(
             continue;
         };
         let reason = if explained.insert(memory::typed_key_hash(kind, surface)) {
-            let (marks, local) = evidence.get_or_insert_with(|| {
-                (
-                    features::gazetteer_marks_with(text, sentence, lookups),
-                    features::local_with(text, sentence, lookups),
-                )
-            });
+            let context = evidence
+                .get_or_insert_with(|| features::SentenceContext::new(text, sentence, lookups));
+            // Only the words of this name need their local features again.
             let ids: Vec<Vec<u64>> = range
                 .clone()
                 .map(|i| {
-                    let mut v = local.get(i).cloned().unwrap_or_default();
+                    let mut v = Vec::new();
+                    context.word_into(i, &mut v);
                     v.extend(document.get(i).into_iter().flatten());
                     v
                 })
                 .collect();
             let borrowed: Vec<&[u64]> = ids.iter().map(Vec::as_slice).collect();
             Some(Box::new(reason::explain(
-                sentence, marks, range, labels, &borrowed, weights,
+                sentence,
+                context.marks(),
+                range,
+                labels,
+                &borrowed,
+                weights,
             )))
         } else {
             None
@@ -581,6 +654,45 @@ mod tests {
             entities(text).into_iter().map(|(k, n, _)| (k, n)).collect();
         assert!(found.contains(&(EntityKind::Organisation, "Lehman Brothers".to_owned())));
         assert!(found.contains(&(EntityKind::Place, "River Thames".to_owned())));
+    }
+
+    #[test]
+    fn remembered_form_scores_equal_scoring_every_feature() {
+        // The sample repeats its names ("Macron", "Ukraine") in prose and
+        // a headline in capitals: both kinds of remembered form are used.
+        let text = format!(
+            "MACRON FLIES TO MOSCOW\n\n{}",
+            include_str!("../../samples/macron-moscow.txt")
+        );
+        let doc = Document::from_bytes(text.as_bytes(), None);
+        let sentences = sentences::segment(&doc);
+        let model = model::embedded();
+        let mut lookups = features::Lookups::default();
+        let mut scorer = LocalScorer::default();
+        let mut queue = ScoreQueue::default();
+        let mut scored = 0;
+        for range in &sentences {
+            let sentence = Sentence::new(doc.text(), range.clone(), false);
+            let context = features::SentenceContext::new(doc.text(), &sentence, &mut lookups);
+            scorer.score(&sentence, &context, &model, &mut queue);
+            let local = features::local(doc.text(), &sentence);
+            for (i, ids) in local.iter().enumerate() {
+                if !sentence.candidate[i] {
+                    continue;
+                }
+                let bits = |s: Scores| s.map(f32::to_bits);
+                let expected = tagger::score(&model.local, ids);
+                assert_eq!(bits(scorer.local[i]), bits(expected));
+                let expected = tagger::score(&model.document, ids);
+                assert_eq!(queue.pop().map(bits), Some(bits(expected)));
+                scored += 1;
+            }
+        }
+        // More than a third of the words took their form's sums from memory.
+        let remembered = scored - scorer.forms.len();
+        assert!(remembered * 3 > scored, "{remembered} of {scored}");
+        assert!(scorer.forms.contains_key(&("MACRON", true)));
+        assert!(scorer.forms.contains_key(&("Macron", false)));
     }
 
     #[test]

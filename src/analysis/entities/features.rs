@@ -49,6 +49,13 @@ impl Hasher {
 
     /// Feeds `text` in lower case, without allocating.
     pub fn lower(mut self, text: &str) -> Self {
+        if text.is_ascii() {
+            // Nearly every word: the same bytes, without decoding characters.
+            for &b in text.as_bytes() {
+                self = self.byte(b.to_ascii_lowercase());
+            }
+            return self;
+        }
         let mut buf = [0u8; 4];
         for c in text.chars() {
             if c.is_ascii() {
@@ -178,7 +185,17 @@ impl<'a> Sentence<'a> {
 /// Whether a word has an upper-case letter (or is a number inside a name
 /// such as "1860 Munich" is not: names without a capital are too rare).
 fn has_capital(word: &str) -> bool {
-    word.chars().any(char::is_uppercase)
+    // Byte by byte while the word is ASCII (nearly every word): no
+    // character decoding or Unicode tables.
+    for &b in word.as_bytes() {
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+        if !b.is_ascii() {
+            return word.chars().any(char::is_uppercase);
+        }
+    }
+    false
 }
 
 /// Which words may be part of a name (see [`Sentence::candidate`]): words
@@ -214,6 +231,9 @@ fn candidates(words: &[Word<'_>]) -> Vec<bool> {
 /// The word's shape with runs collapsed: "Xx", "X.X.", "d", "Xx-Xx", "xXx".
 /// Built on the stack: shapes are made for every word near a candidate.
 fn shape(word: &str) -> Shape {
+    if word.is_ascii() {
+        return ascii_shape(word.as_bytes());
+    }
     let mut out = Shape::default();
     let mut last = None;
     for c in word.chars().take(12) {
@@ -229,6 +249,29 @@ fn shape(word: &str) -> Shape {
         if last != Some(s) {
             out.push(s);
             last = Some(s);
+        }
+    }
+    out
+}
+
+/// [`shape`] of an ASCII word (nearly every word), byte by byte: the
+/// same classes without decoding characters or Unicode tables.
+fn ascii_shape(word: &[u8]) -> Shape {
+    let mut out = Shape::default();
+    let mut last = 0u8;
+    for &b in word.iter().take(12) {
+        let s = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if out.len == 0 || last != s {
+            if let Some(slot) = out.bytes.get_mut(out.len) {
+                *slot = s;
+                out.len += 1;
+            }
+            last = s;
         }
     }
     out
@@ -293,8 +336,10 @@ fn gap_mark(text: &str, from: Option<usize>, to: usize) -> char {
 /// and words, and each look-up tries a dozen lists.
 #[derive(Default)]
 pub(crate) struct Lookups<'a> {
-    /// [`lexicon_bits`] of a word with every flag.
-    bits: HashMap<&'a str, u16>,
+    /// [`lexicon_bits`] of a word: the bits found, and which lists were
+    /// tried (a word seen only beside candidates needs only the
+    /// [`NEIGHBOUR_FLAGS`] lists, and most words are such neighbours).
+    bits: HashMap<&'a str, (u16, u16)>,
     /// [`lookup`] of a single word.
     listed: HashMap<&'a str, Option<&'static [&'static str; 4]>>,
 }
@@ -302,11 +347,13 @@ pub(crate) struct Lookups<'a> {
 impl<'a> Lookups<'a> {
     /// [`lexicon_bits`]`(word, mask)`.
     fn bits(&mut self, word: &'a str, mask: u16) -> u16 {
-        let all = *self
-            .bits
-            .entry(word)
-            .or_insert_with(|| lexicon_bits(word, OWN_FLAGS | NEIGHBOUR_FLAGS));
-        all & mask
+        let (found, tried) = self.bits.entry(word).or_insert((0, 0));
+        let missing = mask & !*tried;
+        if missing != 0 {
+            *found |= lexicon_bits(word, missing);
+            *tried |= missing;
+        }
+        *found & mask
     }
 
     /// [`lookup`]`(name)`.
@@ -525,7 +572,6 @@ pub(crate) fn local_into<'a, 's: 'a>(
     lookups: &mut Lookups<'a>,
     out: &mut Vec<FeatureIds>,
 ) {
-    let words = &sentence.words;
     out.truncate(sentence.candidate.len());
     out.resize_with(sentence.candidate.len(), Vec::new);
     for (features, &c) in out.iter_mut().zip(&sentence.candidate) {
@@ -537,34 +583,96 @@ pub(crate) fn local_into<'a, 's: 'a>(
     if !sentence.candidate.iter().any(|c| *c) {
         return;
     }
-    let marks = gazetteer_marks_with(text, sentence, lookups);
-    // Shapes and word lists of every word near a candidate, computed once.
-    let near: Vec<bool> = (0..words.len())
-        .map(|i| (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true)))
-        .collect();
-    let shapes: Vec<Shape> = (0..words.len())
-        .map(|i| {
-            if near[i] {
-                shape(words[i].text)
-            } else {
-                Shape::default()
-            }
-        })
-        .collect();
-    let bits: Vec<u16> = (0..words.len())
-        .map(|i| match (sentence.candidate[i], near[i]) {
-            (true, _) => lookups.bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
-            (false, true) => lookups.bits(words[i].text, NEIGHBOUR_FLAGS),
-            (false, false) => 0,
-        })
-        .collect();
+    let context = SentenceContext::new(text, sentence, lookups);
     for (i, features) in out.iter_mut().enumerate() {
-        if !sentence.candidate[i] {
-            continue;
+        context.word_into(i, features);
+    }
+}
+
+/// What the local features of a sentence's words are computed from, worked
+/// out once per sentence: the gazetteer marks of every word, and the shapes
+/// and word lists of every word near a candidate. Built for pass one's
+/// sentences, and for the sentences whose names are explained, where only
+/// the words of those names need their features again.
+pub(crate) struct SentenceContext<'c, 's> {
+    text: &'c str,
+    sentence: &'c Sentence<'s>,
+    marks: Vec<Vec<&'static str>>,
+    shapes: Vec<Shape>,
+    bits: Vec<u16>,
+}
+
+impl<'c, 's: 'c> SentenceContext<'c, 's> {
+    /// The context of `sentence` (words of `text`), with look-ups
+    /// remembered in `lookups`.
+    pub(crate) fn new<'a>(
+        text: &'a str,
+        sentence: &'c Sentence<'s>,
+        lookups: &mut Lookups<'a>,
+    ) -> Self
+    where
+        's: 'a,
+        'a: 'c,
+    {
+        let words = &sentence.words;
+        let marks = gazetteer_marks_with(text, sentence, lookups);
+        // Shapes and word lists of every word near a candidate, computed once.
+        let near: Vec<bool> = (0..words.len())
+            .map(|i| {
+                (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true))
+            })
+            .collect();
+        let shapes: Vec<Shape> = (0..words.len())
+            .map(|i| {
+                if near[i] {
+                    shape(words[i].text)
+                } else {
+                    Shape::default()
+                }
+            })
+            .collect();
+        let bits: Vec<u16> = (0..words.len())
+            .map(|i| match (sentence.candidate[i], near[i]) {
+                (true, _) => lookups.bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
+                (false, true) => lookups.bits(words[i].text, NEIGHBOUR_FLAGS),
+                (false, false) => 0,
+            })
+            .collect();
+        SentenceContext {
+            text,
+            sentence,
+            marks,
+            shapes,
+            bits,
         }
-        let w = &words[i];
-        let f = features;
-        let sh = shapes[i].as_bytes();
+    }
+
+    /// The gazetteer marks of every word (see [`gazetteer_marks`]).
+    pub(crate) fn marks(&self) -> &[Vec<&'static str>] {
+        &self.marks
+    }
+
+    /// Appends the local features of word `i` to `f`; nothing when the
+    /// word is no candidate (or past the end).
+    pub(crate) fn word_into(&self, i: usize, f: &mut FeatureIds) {
+        self.form_into(i, f);
+        self.context_into(i, f);
+    }
+
+    /// Appends the first of word `i`'s local features: those that depend
+    /// on the word's text and the sentence's [`Sentence::caps_line`] alone
+    /// (bias, word, lower case, shape, affixes), the same wherever the
+    /// word is repeated, so that a caller may keep them per word form.
+    /// Nothing when the word is no candidate (or past the end).
+    pub(crate) fn form_into(&self, i: usize, f: &mut FeatureIds) {
+        let sentence = self.sentence;
+        let (Some(w), Some(shape)) = (sentence.words.get(i), self.shapes.get(i)) else {
+            return;
+        };
+        if !sentence.candidate.get(i).copied().unwrap_or(false) {
+            return;
+        }
+        let sh = shape.as_bytes();
         let caps = if sentence.caps_line { "C" } else { "c" };
         f.push(flag("bias"));
         f.push(feature("w", w.text));
@@ -577,6 +685,25 @@ pub(crate) fn local_into<'a, 's: 'a>(
                 .finish(),
         );
         push_affixes(w.text, f);
+    }
+
+    /// Appends the rest of word `i`'s local features, after
+    /// [`SentenceContext::form_into`]'s: neighbours, punctuation, place in
+    /// the sentence, word lists and gazetteers.
+    pub(crate) fn context_into(&self, i: usize, f: &mut FeatureIds) {
+        let SentenceContext {
+            text,
+            sentence,
+            marks,
+            shapes,
+            bits,
+        } = self;
+        let words = &sentence.words;
+        if !sentence.candidate.get(i).copied().unwrap_or(false) {
+            return;
+        }
+        let w = &words[i];
+        let sh = shapes[i].as_bytes();
         // Neighbours: words two either side, in lower case.
         for (d, name) in [(-2isize, "w-2"), (-1, "w-1"), (1, "w+1"), (2, "w+2")] {
             let k = i as isize + d;
@@ -772,6 +899,104 @@ mod tests {
 
     fn sentence(text: &str) -> Sentence<'_> {
         Sentence::new(text, 0..text.len(), false)
+    }
+
+    #[test]
+    fn ascii_shapes_equal_shapes_by_character() {
+        let slow = |word: &str| {
+            let mut out = Shape::default();
+            let mut last = None;
+            for c in word.chars().take(12) {
+                let s = match c {
+                    c if c.is_uppercase() => 'X',
+                    c if c.is_lowercase() => 'x',
+                    c if c.is_ascii_digit() => 'd',
+                    c => c,
+                };
+                if last != Some(s) {
+                    out.push(s);
+                    last = Some(s);
+                }
+            }
+            out.as_bytes().to_vec()
+        };
+        let words = [
+            "",
+            "a",
+            "Macron",
+            "U.S.",
+            "1996-08-30",
+            "McDonald",
+            "NATO's",
+            "x-Ray_2",
+            "ABCDEFGHIJKLMNOP",
+            "aaaaaaaaaaaaaaB",
+            "12.5%",
+            "O'Neill",
+            "\t~",
+        ];
+        for word in words {
+            assert_eq!(shape(word).as_bytes(), slow(word), "{word:?}");
+        }
+        // Every ASCII byte, alone and between letters.
+        for b in 0u8..128 {
+            let word = String::from_utf8(vec![b'a', b, b'Z', b]).unwrap_or_default();
+            assert_eq!(shape(&word).as_bytes(), slow(&word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_hashes_equal_hashes_of_the_lower_case_text() {
+        for word in [
+            "Macron",
+            "NATO",
+            "U.S.",
+            "o'neill",
+            "Élysée",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "",
+        ] {
+            assert_eq!(
+                Hasher::new("lw").lower(word).finish(),
+                feature("lw", &word.to_lowercase()),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_lists_asked_in_parts_give_what_they_give_at_once() {
+        let all = OWN_FLAGS | NEIGHBOUR_FLAGS;
+        let mut lookups = Lookups::default();
+        for word in ["President", "said", "Bank", "John", "Monday", "the", "of"] {
+            assert_eq!(
+                lookups.bits(word, NEIGHBOUR_FLAGS),
+                lexicon_bits(word, all) & NEIGHBOUR_FLAGS
+            );
+            assert_eq!(lookups.bits(word, all), lexicon_bits(word, all), "{word}");
+            assert_eq!(lookups.bits(word, OWN_FLAGS), lexicon_bits(word, OWN_FLAGS));
+        }
+        assert_ne!(lookups.bits("President", all), 0);
+        assert_ne!(lookups.bits("said", NEIGHBOUR_FLAGS), 0);
+    }
+
+    #[test]
+    fn capitals_are_found_in_any_script() {
+        for (word, capital) in [
+            ("macron", false),
+            ("Macron", true),
+            ("eU", true),
+            ("élysée", false),
+            ("Élysée", true),
+            ("éLYSÉE", true),
+            ("ΣΟΦΙΑ", true),
+            ("中文", false),
+            ("", false),
+        ] {
+            assert_eq!(has_capital(word), capital, "{word}");
+            assert_eq!(has_capital(word), word.chars().any(char::is_uppercase));
+        }
     }
 
     #[test]

@@ -88,6 +88,13 @@ pub(super) fn typed_key_hash(kind: EntityKind, surface: &str) -> u64 {
         if k > 0 {
             hasher = hasher.byte(b' ');
         }
+        if w.is_ascii() {
+            // Nearly every name: the same bytes as by character, faster.
+            for &b in w.as_bytes() {
+                hasher = hasher.byte(b.to_ascii_uppercase());
+            }
+            continue;
+        }
         for c in w.chars().flat_map(char::to_uppercase) {
             hasher = hasher.bytes(c.encode_utf8(&mut buf).as_bytes());
         }
@@ -348,6 +355,20 @@ mod tests {
             "person:EMMANUEL MACRON"
         );
         assert!(same("Emmanuel  MACRON", "emmanuel Macron"));
+        // ASCII and other words hash their upper-case keys alike.
+        for surface in [
+            "Emmanuel Macron",
+            "Recep Tayyip Erdoğan",
+            "Straße",
+            "ÉLYSÉE Palace",
+        ] {
+            let key = typed_key(EntityKind::Person, surface);
+            let words = key.strip_prefix("person:").unwrap_or(&key);
+            let expected = super::super::features::Hasher::new("person")
+                .bytes(words.as_bytes())
+                .finish();
+            assert_eq!(typed_key_hash(EntityKind::Person, surface), expected);
+        }
         assert!(!same("Emmanuel Macron", "Emmanuel Macro"));
         assert_ne!(
             typed_key_hash(EntityKind::Person, "Jordan"),

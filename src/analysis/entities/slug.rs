@@ -1,6 +1,6 @@
 //! Entity ids: lower-case ASCII slugs of canonical names.
 
-use std::collections::HashSet;
+use super::super::gazetteer::HashSet;
 
 /// The slug of `name`: the name transliterated to ASCII (`deunicode`:
 /// "Élysée" → "elysee", "Владимир Путин" → "vladimir-putin", "İmamoğlu" →
@@ -40,11 +40,16 @@ impl Ids {
     /// A unique id for an entity called `name`.
     pub(crate) fn id_for(&mut self, name: &str) -> String {
         let base = slug(name);
-        let mut id = base.clone();
+        // Nearly every slug is free: no copy of it before that is known.
+        if !self.taken.contains(&base) {
+            self.taken.insert(base.clone());
+            return base;
+        }
         let mut n = 2;
+        let mut id = format!("{base}-{n}");
         while self.taken.contains(&id) {
-            id = format!("{base}-{n}");
             n += 1;
+            id = format!("{base}-{n}");
         }
         self.taken.insert(id.clone());
         id

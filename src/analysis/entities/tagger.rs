@@ -35,21 +35,47 @@ pub fn history_of(sentence: &Sentence<'_>, labels: &[Label], i: usize) -> [u64; 
 pub fn best_label(sentence: &Sentence<'_>, i: usize, previous: Label, scores: &Scores) -> Label {
     let next_may_continue = sentence.continues(i + 1);
     let may_continue = sentence.continues(i);
+    let allowed = allowed_labels(previous, next_may_continue, may_continue);
     let mut best = (f32::NEG_INFINITY, Label::OUTSIDE);
     for (k, &score) in scores.iter().enumerate() {
-        let label = Label::from_index(k);
-        let continues = matches!(label.0, Some((_, Position::Inside | Position::Last)));
-        if !label.may_follow(previous)
-            || (label.is_open() && !next_may_continue)
-            || (continues && !may_continue)
-        {
-            continue;
-        }
-        if score > best.0 {
-            best = (score, label);
+        if allowed & (1 << k) != 0 && score > best.0 {
+            best = (score, Label::from_index(k));
         }
     }
     best.1
+}
+
+/// The labels (bit `k` for label index `k`) that keep the sequence well
+/// formed after `previous`: only a label that may follow it, no open name
+/// when the next word cannot continue one, no continuation when this word
+/// cannot continue one. Worked out once for every case: the decoder asks
+/// for every candidate word.
+fn allowed_labels(previous: Label, next_may_continue: bool, may_continue: bool) -> u32 {
+    static TABLE: std::sync::LazyLock<[[u32; 4]; COUNT]> = std::sync::LazyLock::new(|| {
+        let mut table = [[0; 4]; COUNT];
+        for (p, row) in table.iter_mut().enumerate() {
+            for (case, mask) in row.iter_mut().enumerate() {
+                let (next_may_continue, may_continue) = (case & 2 != 0, case & 1 != 0);
+                for k in 0..COUNT {
+                    let label = Label::from_index(k);
+                    let continues = matches!(label.0, Some((_, Position::Inside | Position::Last)));
+                    let allowed = label.may_follow(Label::from_index(p))
+                        && (next_may_continue || !label.is_open())
+                        && (may_continue || !continues);
+                    if allowed {
+                        *mask |= 1 << k;
+                    }
+                }
+            }
+        }
+        table
+    });
+    let case = usize::from(next_may_continue) * 2 + usize::from(may_continue);
+    TABLE
+        .get(previous.index())
+        .and_then(|row| row.get(case))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Scores of every label for one word from its feature ids.
