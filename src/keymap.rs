@@ -1,7 +1,9 @@
 //! Keys → actions, as data (helix style).
 //!
-//! The defaults live in `src/keymap/default.toml` (embedded in the binary):
-//! one `[keys.CONTEXT]` table per focus context (`normal` for the article,
+//! The defaults live in `src/keymap/default.toml` (embedded in the binary
+//! for `folio config --print-default`, and compiled into bindings in
+//! `keymap/builtin.rs`, which a test keeps equal to it): one
+//! `[keys.CONTEXT]` table per focus context (`normal` for the article,
 //! `panel`), each entry binding a key or a key sequence (`"g g"`) to an
 //! [`Action`] name. The reader's `config.toml` has the same tables; its
 //! entries replace the defaults for the same keys. The help overlay is
