@@ -58,6 +58,8 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod eval;
+#[cfg(test)]
+mod generated;
 pub mod input;
 pub mod keymap;
 pub mod layout;

@@ -273,15 +273,11 @@ fn the_compiled_in_keymap_is_default_toml() {
     let mut parsed = Keymap::empty();
     let warnings = parsed.apply_toml(DEFAULT_KEYMAP, "default.toml").unwrap();
     assert_eq!(warnings, vec![]);
-    let expected = builtin_source(&parsed);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/keymap/builtin.rs");
-    if std::env::var_os("FOLIO_REGENERATE").is_some() {
-        std::fs::write(path, &expected).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).unwrap();
-    assert!(
-        committed == expected,
-        "src/keymap/builtin.rs differs from src/keymap/default.toml: run `FOLIO_REGENERATE=1 cargo test --lib keymap` and commit it"
+    crate::generated::assert_up_to_date(
+        "src/keymap/builtin.rs",
+        &builtin_source(&parsed),
+        "src/keymap/default.toml",
+        "keymap",
     );
     assert_eq!(Keymap::builtin(), parsed);
 }

@@ -227,15 +227,11 @@ fn builtin_source(styles: &HashMap<String, Style>) -> String {
 fn the_compiled_in_default_theme_is_themes_default_toml() {
     let parsed = Theme::from_toml(DEFAULT_THEME);
     assert_eq!(parsed.warnings(), &[] as &[String]);
-    let expected = builtin_source(&parsed.styles);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/theme/builtin.rs");
-    if std::env::var_os("FOLIO_REGENERATE").is_some() {
-        std::fs::write(path, &expected).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).unwrap();
-    assert!(
-        committed == expected,
-        "src/theme/builtin.rs differs from themes/default.toml: run `FOLIO_REGENERATE=1 cargo test --lib theme` and commit it"
+    crate::generated::assert_up_to_date(
+        "src/theme/builtin.rs",
+        &builtin_source(&parsed.styles),
+        "themes/default.toml",
+        "theme",
     );
     assert_eq!(Theme::builtin(false).styles, parsed.styles);
 }
