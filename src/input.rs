@@ -133,7 +133,8 @@ pub fn check_article(path: &Path) -> Result<(), InputError> {
         path: path.to_path_buf(),
         reason,
     };
-    let mut head = Vec::new();
+    // Sized up front: one read, not a run of doubling ones.
+    let mut head = Vec::with_capacity(SNIFF_BYTES as usize);
     std::fs::File::open(path)
         .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head))
         .map_err(read_error)?;
