@@ -548,45 +548,16 @@ fn push_flags(bits: u16, mask: u16, prefix: &str, out: &mut FeatureIds) {
 /// The local features of every candidate word of `sentence` (an empty list
 /// for the others), in word order.
 pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
-    local_with(text, sentence, &mut Lookups::default())
-}
-
-/// [`local`] with look-ups remembered in `lookups`.
-pub(crate) fn local_with<'a, 's: 'a>(
-    text: &'a str,
-    sentence: &Sentence<'s>,
-    lookups: &mut Lookups<'a>,
-) -> Vec<FeatureIds> {
-    let mut out = Vec::new();
-    local_into(text, sentence, lookups, &mut out);
-    out
-}
-
-/// [`local_with`] written into `out`, whose lists are emptied and reused
-/// with the memory they have: pass one extracts the features of one
-/// sentence after another, and allocating them anew each time cost more
-/// than a tenth of the analysis.
-pub(crate) fn local_into<'a, 's: 'a>(
-    text: &'a str,
-    sentence: &Sentence<'s>,
-    lookups: &mut Lookups<'a>,
-    out: &mut Vec<FeatureIds>,
-) {
-    out.truncate(sentence.candidate.len());
-    out.resize_with(sentence.candidate.len(), Vec::new);
-    for (features, &c) in out.iter_mut().zip(&sentence.candidate) {
-        features.clear();
-        if c {
-            features.reserve(64);
-        }
-    }
+    let mut out = vec![Vec::new(); sentence.candidate.len()];
     if !sentence.candidate.iter().any(|c| *c) {
-        return;
+        return out;
     }
-    let context = SentenceContext::new(text, sentence, lookups);
+    let mut lookups = Lookups::default();
+    let context = SentenceContext::new(text, sentence, &mut lookups);
     for (i, features) in out.iter_mut().enumerate() {
         context.word_into(i, features);
     }
+    out
 }
 
 /// What the local features of a sentence's words are computed from, worked
