@@ -70,8 +70,14 @@ fn styled_line(text: &str, range: Range<usize>, base: Style, layers: &[Layer]) -
     let mut run = String::new();
     let mut run_style = base;
     let mut column = 0;
+    // The window's layers, cut down to this line's once: each grapheme then
+    // checks the few that can cover it.
+    let on_line: Vec<&Layer> = layers
+        .iter()
+        .filter(|(span, _)| span.start < range.end && range.start < span.end)
+        .collect();
     for (offset, grapheme) in visual_order(text, range) {
-        let style = layers
+        let style = on_line
             .iter()
             .filter(|(span, _)| span.contains(&offset))
             .fold(base, |style, (_, layer)| style.patch(*layer));
