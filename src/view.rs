@@ -51,8 +51,41 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Correction(form) => correction_form::draw(frame, app, form),
         Mode::Normal | Mode::Search(_) => {}
     }
+    blank_unseen_styles(frame.buffer_mut());
 }
 
+/// Gives each run of spaces that shows nothing of its style (no
+/// background, no underline, reversal or strike) the default style, when
+/// the run is at least [`BLANK_RUN`] wide. It looks the same, and the
+/// terminal is then sent a jump over the run instead of the spaces: the
+/// first frame of an article shrinks by about a third, which the terminal
+/// (tmux, say) takes that much less time to show.
+fn blank_unseen_styles(buffer: &mut ratatui::buffer::Buffer) {
+    use ratatui::style::{Color, Modifier};
+    let seen = Modifier::UNDERLINED | Modifier::REVERSED | Modifier::CROSSED_OUT;
+    let width = usize::from(buffer.area.width).max(1);
+    for row in buffer.content.chunks_mut(width) {
+        let mut run = 0;
+        for x in 0..=row.len() {
+            let plain = row.get(x).is_some_and(|cell| {
+                cell.symbol() == " " && cell.bg == Color::Reset && !cell.modifier.intersects(seen)
+            });
+            if plain {
+                run += 1;
+                continue;
+            }
+            if run >= BLANK_RUN {
+                row[x - run..x]
+                    .iter_mut()
+                    .for_each(ratatui::buffer::Cell::reset);
+            }
+            run = 0;
+        }
+    }
+}
+
+/// The shortest run of spaces worth a cursor jump (which takes 6 to 8 bytes).
+const BLANK_RUN: usize = 8;
 pub use crate::safe_text::safe_line;
 pub(crate) use crate::safe_text::safe_text;
 
@@ -83,4 +116,40 @@ pub(crate) fn draw_popup(
     frame.render_widget(Clear, area);
     frame.render_widget(body.block(block), area);
     inner
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::style::{Color, Modifier, Style};
+
+    use super::*;
+
+    #[test]
+    fn long_runs_of_plain_spaces_lose_their_unseen_style_and_nothing_else_does() {
+        let text = Style::new().fg(Color::Rgb(216, 222, 233));
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 30, 2));
+        // "a b" then 27 spaces, all in the text colour.
+        buffer.set_string(0, 0, format!("a b{}", " ".repeat(27)), text);
+        // Ten spaces underlined, then ten on a background.
+        buffer.set_string(
+            0,
+            1,
+            " ".repeat(10),
+            text.add_modifier(Modifier::UNDERLINED),
+        );
+        buffer.set_string(10, 1, " ".repeat(10), text.bg(Color::Blue));
+        blank_unseen_styles(&mut buffer);
+        // The space between words is short: it keeps its colour.
+        assert_eq!(buffer[(1, 0)].fg, Color::Rgb(216, 222, 233));
+        assert_eq!(buffer[(0, 0)].fg, Color::Rgb(216, 222, 233));
+        // The 27 trailing spaces are a blank run.
+        assert_eq!(buffer[(3, 0)], ratatui::buffer::Cell::default());
+        assert_eq!(buffer[(29, 0)], ratatui::buffer::Cell::default());
+        // Underline and background show on a space: kept.
+        assert!(buffer[(0, 1)].modifier.contains(Modifier::UNDERLINED));
+        assert_eq!(buffer[(15, 1)].bg, Color::Blue);
+        // Rows are separate: the last 10 cells of row 1 were never styled.
+        assert_eq!(buffer[(25, 1)], ratatui::buffer::Cell::default());
+    }
 }
