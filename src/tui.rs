@@ -169,7 +169,13 @@ fn event_loop(
             terminal.draw(|frame| view::draw(frame, app))?;
             redraw = false;
             panic_if_asked_for_a_test();
-            if let Some(theme) = first_frame.drawn(settings) {
+            let switched = first_frame.drawn(settings).cloned();
+            // After the terminal's answer to the colour query (it has shown
+            // the frame by then) or right after the frame when not asking.
+            for session in sessions.iter_mut() {
+                session.start_analysis();
+            }
+            if let Some(theme) = switched {
                 for session in sessions.iter_mut() {
                     session.app.set_theme(theme.clone());
                 }

@@ -182,10 +182,13 @@ impl Loader {
             }
             if redraw {
                 self.draw(terminal, &screen, first_frame.theme(settings))?;
+                let switched = first_frame.drawn(settings).cloned();
+                // After the terminal's answer to the colour query (it has
+                // shown the frame by then) or right after the frame.
                 self.start_reading();
-                if let Some(theme) = first_frame.drawn(settings) {
+                if let Some(theme) = switched {
                     if let Screen::Preview(app) = &mut screen {
-                        app.set_theme(theme.clone());
+                        app.set_theme(theme);
                     }
                     continue;
                 }
@@ -486,10 +489,13 @@ mod tests {
         assert!(loader.reader.is_some());
         loader.start_reading();
         loader.open_with(settings);
-        let Ok(Wake::Loaded(Ok(sessions))) = wakes.recv_timeout(wait) else {
+        let Ok(Wake::Loaded(Ok(mut sessions))) = wakes.recv_timeout(wait) else {
             panic!("the article did not load");
         };
         assert_eq!(sessions[0].app.document().text(), text);
+        // The analysis waits for the first frame of the article.
+        assert!(wakes.recv_timeout(Duration::from_millis(50)).is_err());
+        sessions[0].start_analysis();
         assert!(matches!(wakes.recv_timeout(wait), Ok(Wake::Analysed)));
     }
 

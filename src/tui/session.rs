@@ -1,5 +1,5 @@
 //! One open article in the reader: its app state, its annotation store and
-//! the background thread analysing it.
+//! the background thread analysing it, started once the first frame is up.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,12 +21,14 @@ pub(super) struct Session {
     pub(super) store: Store,
     pub(super) receiver: mpsc::Receiver<Analysis>,
     progress: Progress,
+    /// The analysis, until [`Session::start_analysis`] hands it to a thread.
+    waiting: Option<Box<dyn FnOnce() + Send>>,
 }
 
 impl Session {
     /// Opens the annotation file of `doc`, the article read from `path`, and
-    /// starts analysing it on a background thread.
-    /// `waker` is told when the analysis has finished.
+    /// readies its analysis (see [`Session::start_analysis`]). `waker` is
+    /// told when the analysis has finished.
     ///
     /// # Errors
     /// The data folder for standard input's annotations cannot be made.
@@ -66,18 +68,29 @@ impl Session {
         let progress = Progress::default();
         let (sender, receiver) = mpsc::channel::<Analysis>();
         let worker_progress = progress.clone();
-        std::thread::spawn(move || {
+        let analysis = move || {
             let analysis = analyse(&doc, &worker_progress);
             let _ = sender.send(analysis);
             let _ = waker.send(Wake::Analysed);
-        });
+        };
         Ok(Self {
             path: path.to_path_buf(),
             app,
             store,
             receiver,
             progress,
+            waiting: Some(Box::new(analysis)),
         })
+    }
+
+    /// Starts the analysis on a background thread, unless it has started.
+    /// Called once the first frame is on the screen: a thread busy from the
+    /// start would compete for the cores with drawing that frame and with
+    /// the terminal showing it.
+    pub(super) fn start_analysis(&mut self) {
+        if let Some(analysis) = self.waiting.take() {
+            std::thread::spawn(analysis);
+        }
     }
 
     /// Installs the analysis if it has finished; whether anything changed.
