@@ -14,7 +14,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use folio::analysis::{Progress, analyse};
+use folio::analysis::{Progress, Scope, analyse, analyse_scoped};
 use folio::app::App;
 use folio::document::Document;
 use folio::keymap::Keymap;
@@ -80,23 +80,31 @@ fn slice_at_paragraph(text: &str, bytes: usize) -> &str {
     text.get(..end).unwrap_or(text)
 }
 
-/// The whole analysis on real news at 200 KB and on the whole corpus (about
-/// 4 MB): the cost per MB of the two must stay within 1.2× (linear). Falls
-/// back to invented text when the corpus is missing.
+/// The analysis on real news at 200 KB and on the whole corpus (about
+/// 4 MB), in two groups: "whole analysis" is everything the reader shows
+/// (with check-worthiness scores for the suggestions); "sentences,
+/// entities, quotations" leaves those scores out. In each, the cost per MB
+/// of the two sizes must stay within 1.2× (linear). Falls back to invented
+/// text when the corpus is missing.
 fn whole_analysis(c: &mut Criterion) {
     let text = common::real_news().unwrap_or_else(|| five_mb_text(5_000_000));
-    let mut group = c.benchmark_group("whole analysis");
-    group.sample_size(10);
-    for size in [200_000, usize::MAX] {
-        let slice = slice_at_paragraph(&text, size);
-        let doc = Document::from_bytes(slice.as_bytes(), None);
-        group.throughput(criterion::Throughput::Bytes(slice.len() as u64));
-        let name = format!("real news {} KB", slice.len() / 1000);
-        group.bench_function(name, |b| {
-            b.iter(|| analyse(black_box(&doc), &Progress::default()))
-        });
+    for (group_name, scope) in [
+        ("whole analysis", Scope::All),
+        ("sentences, entities, quotations", Scope::WithoutSuggestions),
+    ] {
+        let mut group = c.benchmark_group(group_name);
+        group.sample_size(10);
+        for size in [200_000, usize::MAX] {
+            let slice = slice_at_paragraph(&text, size);
+            let doc = Document::from_bytes(slice.as_bytes(), None);
+            group.throughput(criterion::Throughput::Bytes(slice.len() as u64));
+            let name = format!("real news {} KB", slice.len() / 1000);
+            group.bench_function(name, |b| {
+                b.iter(|| analyse_scoped(black_box(&doc), &Progress::default(), scope))
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 fn wrapping(c: &mut Criterion) {

@@ -189,12 +189,23 @@ pub(super) struct Scene<'a> {
 pub(super) fn word_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut after_space = true;
-    for (k, c) in text.char_indices() {
-        let space = c.is_whitespace();
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        // ASCII bytes are whole characters: no decoding for nearly all text.
+        let (space, width) = match bytes[k] {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            0..=0x7f => (false, 1),
+            _ => text
+                .get(k..)
+                .and_then(|rest| rest.chars().next())
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
         if after_space && !space {
             starts.push(k);
         }
         after_space = space;
+        k += width;
     }
     starts
 }
@@ -793,6 +804,35 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`word_starts`] as it reads, one character at a time.
+    fn word_starts_by_chars(text: &str) -> Vec<usize> {
+        let mut after_space = true;
+        let mut starts = Vec::new();
+        for (k, c) in text.char_indices() {
+            if after_space && !c.is_whitespace() {
+                starts.push(k);
+            }
+            after_space = c.is_whitespace();
+        }
+        starts
+    }
+
+    #[test]
+    fn word_starts_reads_ascii_bytes_as_the_characters_they_are() {
+        let text = "He said:\x0b“no”\u{a0}—\u{2003}twice,\r\nthen\u{2028}left  é";
+        assert_eq!(word_starts(text), word_starts_by_chars(text));
+        assert_eq!(word_starts("a b"), vec![0, 2]);
+        // A vertical tab and an em space separate words too.
+        assert_eq!(word_starts("a\x0bb\u{2003}c").len(), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_starts_agrees_with_reading_characters(text in "[ a\t\x0b\u{a0}\u{2003}é“]{0,40}") {
+            proptest::prop_assert_eq!(word_starts(&text), word_starts_by_chars(&text));
+        }
+    }
 
     #[test]
     fn words_in_counts_what_split_whitespace_gives_for_every_cut() {
