@@ -208,6 +208,8 @@ struct LocalScorer<'a> {
     local: Vec<Scores>,
     /// The local features of the word at hand, reused.
     ids: FeatureIds,
+    /// The form features of a new word form, reused.
+    form_ids: FeatureIds,
 }
 
 /// What one word form's features contribute to its scores, in each
@@ -236,15 +238,16 @@ impl<'a> LocalScorer<'a> {
             if !sentence.candidate.get(i).copied().unwrap_or(false) {
                 continue;
             }
+            let form_ids = &mut self.form_ids;
             let form = self
                 .forms
                 .entry((word.text, sentence.caps_line))
                 .or_insert_with(|| {
-                    let mut ids = Vec::new();
-                    context.form_into(i, &mut ids);
+                    form_ids.clear();
+                    context.form_into(i, form_ids);
                     FormScores {
-                        local: tagger::score(&model.local, &ids),
-                        document: tagger::score(&model.document, &ids),
+                        local: tagger::score(&model.local, form_ids),
+                        document: tagger::score(&model.document, form_ids),
                     }
                 });
             self.ids.clear();
