@@ -188,10 +188,10 @@ mod tests {
 
     #[test]
     fn no_right_to_left_letter_comes_before_hebrew() {
-        let first_checked = (0..0x590)
+        let right_to_left_below_hebrew = (0..0x590)
             .filter_map(char::from_u32)
             .find(|&c| matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL));
-        assert_eq!(first_checked, None);
+        assert_eq!(right_to_left_below_hebrew, None);
         assert!(is_right_to_left('\u{5D0}')); // HEBREW LETTER ALEF
         assert!(is_right_to_left('\u{627}')); // ARABIC LETTER ALEF
         assert!(!is_right_to_left('é'));
