@@ -530,3 +530,34 @@ fn t_shows_quotations_grouped_by_speaker_and_enter_jumps() {
     press(&mut app, "t");
     assert!(screen_text(&draw(&app, 120, 40)).contains("People (4)"));
 }
+
+#[test]
+fn sentence_steps_go_on_from_the_screen_not_from_a_cursor_left_behind() {
+    // A short sentence, then one far taller than the screen.
+    let words: Vec<String> = (0..3000).map(|i| format!("word{i}")).collect();
+    let text = format!("Short first sentence here.\n\n{} end.\n", words.join(" "));
+    let doc = folio::document::Document::from_bytes(text.as_bytes(), None);
+    let mut app = common::app_with(doc, 120, 40, Theme::builtin(false));
+    assert_eq!(app.sentence(), 0);
+    press(&mut app, "G");
+    let bottom = app.top();
+    // `G` put the cursor on the last sentence, which starts far above the
+    // screen: there is no next one, and the screen stays where it is.
+    press(&mut app, ")");
+    assert_eq!(app.top(), bottom);
+    assert_eq!(app.message(), Some("no more sentences: this is the last"));
+    // Back: the sentence the screen is in, from its start.
+    press(&mut app, "(");
+    assert_eq!(app.sentence(), 1);
+    assert!(app.top() != bottom);
+}
+
+#[test]
+fn sentence_steps_move_the_cursor_one_sentence_on_the_sample() {
+    let mut app = sample_app();
+    press(&mut app, ")");
+    assert_eq!(app.sentence(), 1);
+    press(&mut app, "((");
+    assert_eq!(app.sentence(), 0);
+    assert_eq!(app.message(), Some("no more sentences: this is the first"));
+}

@@ -246,20 +246,38 @@ impl App {
         let Some(analysis) = &self.analysis else {
             return;
         };
-        let count = analysis.sentences.len();
-        if count == 0 {
+        let sentences = &analysis.sentences;
+        if sentences.is_empty() {
             return;
         }
-        let next = if forward {
-            (self.sentence + 1).min(count - 1)
-        } else {
-            self.sentence.saturating_sub(1)
+        // From the sentence cursor while it is on the screen, else from
+        // where the reader is: after `G` the next sentence is below, not the
+        // one after a cursor left at the top.
+        let position = self.reading_position();
+        let on_screen = self.target == Target::Sentence
+            && sentences.get(self.sentence).map(|s| s.start) == Some(position);
+        let next = match (on_screen, forward) {
+            (true, true) => Some(self.sentence + 1).filter(|&n| n < sentences.len()),
+            (true, false) => self.sentence.checked_sub(1),
+            (false, true) => {
+                let i = sentences.partition_point(|s| s.start < position);
+                (i < sentences.len()).then_some(i)
+            }
+            (false, false) => sentences
+                .partition_point(|s| s.start < position)
+                .checked_sub(1),
         };
-        if let Some(span) = analysis.sentences.get(next).cloned() {
-            self.forget_picks();
-            self.sentence = next;
-            self.target = Target::Sentence;
-            self.scroll_into_view(span.start);
+        match next.and_then(|i| sentences.get(i).map(|s| (i, s.start))) {
+            Some((i, start)) => {
+                self.forget_picks();
+                self.sentence = i;
+                self.target = Target::Sentence;
+                self.scroll_into_view(start);
+            }
+            None => {
+                let which = if forward { "last" } else { "first" };
+                self.message = Some(format!("no more sentences: this is the {which}"));
+            }
         }
     }
 
