@@ -190,6 +190,16 @@ impl Document {
         &self.paragraphs
     }
 
+    /// The start (byte offset into [`Self::text`]) of the paragraph holding
+    /// byte `at`; `at` itself when no paragraph does (a blank line).
+    pub fn paragraph_start(&self, at: usize) -> usize {
+        let i = self.paragraphs.partition_point(|p| p.end < at);
+        self.paragraphs
+            .get(i)
+            .filter(|p| p.start <= at)
+            .map_or(at, |p| p.start)
+    }
+
     /// Problems met while decoding, one human-readable line each.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
@@ -345,6 +355,17 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraph_start_finds_the_paragraph_holding_a_byte() {
+        let doc = Document::from_bytes(b"One.\n\nTwo words here.\n", None);
+        let two = doc.text().find("Two").unwrap();
+        assert_eq!(doc.paragraph_start(two + 4), two);
+        assert_eq!(doc.paragraph_start(two), two);
+        assert_eq!(doc.paragraph_start(2), 0);
+        // The blank line between them belongs to no paragraph.
+        assert_eq!(doc.paragraph_start(5), 5);
+    }
 
     #[test]
     fn one_line_per_paragraph_without_blank_lines() {

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, BidiInfo};
+use unicode_bidi::{BidiClass, BidiInfo, Level};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -130,16 +130,31 @@ pub fn wrap(text: &str, paragraph: Range<usize>, width: usize) -> Vec<Range<usiz
     lines
 }
 
-/// The graphemes of `text[range]` (with their absolute byte offsets) in the
-/// order they are drawn: reading order, except that right-to-left runs are reversed.
-pub fn visual_order(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
+/// The graphemes of the line `text[range]` (with their absolute byte
+/// offsets) in the order they are drawn: reading order, except that
+/// right-to-left runs are reversed, and the runs laid out in the direction
+/// of the line's paragraph, which starts at byte `paragraph_start` of
+/// `text`: that of its first strong letter (UAX #9 rules P2 and P3), so a
+/// wrapped line that starts with Arabic in an English paragraph still
+/// reads left to right.
+pub fn visual_order(text: &str, paragraph_start: usize, range: Range<usize>) -> Vec<(usize, &str)> {
     let logical: Vec<(usize, &str)> = graphemes(text, range.clone()).collect();
     let line = text.get(range.clone()).unwrap_or("");
     let has_rtl = line.chars().any(is_right_to_left);
     if !has_rtl {
         return logical;
     }
-    let bidi = BidiInfo::new(line, None);
+    // The paragraph's first strong letter comes at the latest in this line,
+    // which holds a right-to-left one.
+    let before = text
+        .get(paragraph_start.min(range.start)..range.end)
+        .unwrap_or(line);
+    let direction = match unicode_bidi::get_base_direction(before) {
+        unicode_bidi::Direction::Ltr => Some(Level::ltr()),
+        unicode_bidi::Direction::Rtl => Some(Level::rtl()),
+        unicode_bidi::Direction::Mixed => None,
+    };
+    let bidi = BidiInfo::new(line, direction);
     let Some(paragraph) = bidi.paragraphs.first() else {
         return logical;
     };
@@ -167,12 +182,18 @@ fn is_right_to_left(c: char) -> bool {
 }
 
 /// The byte offset of the grapheme drawn at display `column` (0-based) of
-/// the line `text[range]`, in the order [`visual_order`] draws it and with
-/// the widths [`glyph`] gives; `None` past the end of the line. This is how
-/// a mouse click on the article finds the text under it.
-pub fn byte_at_column(text: &str, range: Range<usize>, column: usize) -> Option<usize> {
+/// the line `text[range]` (in the paragraph starting at `paragraph_start`),
+/// in the order [`visual_order`] draws it and with the widths [`glyph`]
+/// gives; `None` past the end of the line. This is how a mouse click on the
+/// article finds the text under it.
+pub fn byte_at_column(
+    text: &str,
+    paragraph_start: usize,
+    range: Range<usize>,
+    column: usize,
+) -> Option<usize> {
     let mut start = 0;
-    for (offset, grapheme) in visual_order(text, range) {
+    for (offset, grapheme) in visual_order(text, paragraph_start, range) {
         let width = glyph(grapheme, start).1;
         if column < start + width {
             return Some(offset);
@@ -275,7 +296,7 @@ mod tests {
     }
 
     fn shown(text: &str) -> String {
-        visual_order(text, 0..text.len())
+        visual_order(text, 0, 0..text.len())
             .into_iter()
             .map(|(_, g)| g)
             .collect()
@@ -291,16 +312,45 @@ mod tests {
         // "שלום" (Hebrew, shalom) inside English: its letters are drawn right to left.
         let text = "He said שלום today";
         assert_eq!(shown(text), "He said םולש today");
-        let order = visual_order(text, 0..text.len());
+        let order = visual_order(text, 0, 0..text.len());
         let mem = order.iter().find(|(_, g)| *g == "ם").unwrap();
         assert_eq!(mem.0, text.find('ם').unwrap());
+    }
+
+    #[test]
+    fn a_wrapped_line_is_laid_out_in_its_paragraphs_direction() {
+        // An English paragraph whose second line opens with Arabic ("the
+        // French president said peace is possible").
+        let text = "Macron met Netanyahu on Monday. قال الرئيس الفرنسي إن السلام ممكن. He said “yes,” according to Reuters.";
+        let arabic = text.find('ق').unwrap();
+        let drawn = |paragraph_start| -> String {
+            visual_order(text, paragraph_start, arabic..text.len())
+                .into_iter()
+                .map(|(_, g)| g)
+                .collect()
+        };
+        // Left to right, as the paragraph opens: the Arabic (drawn
+        // reversed) first, then the English in reading order.
+        let in_paragraph = drawn(0);
+        assert!(in_paragraph.starts_with("نكمم"), "{in_paragraph}");
+        assert!(
+            in_paragraph.ends_with("لاق. He said “yes,” according to Reuters."),
+            "{in_paragraph}"
+        );
+        // The same line as a paragraph of its own opens in Arabic: right
+        // to left, the English comes first.
+        let alone = drawn(arabic);
+        assert!(
+            alone.starts_with(".He said “yes,” according to Reuters"),
+            "{alone}"
+        );
     }
 
     #[test]
     fn a_column_maps_back_to_the_byte_drawn_there() {
         let text = "He said 日本 and שלום\tok";
         let line = 0..text.len();
-        let at = |column| byte_at_column(text, line.clone(), column).and_then(|b| text.get(b..));
+        let at = |column| byte_at_column(text, 0, line.clone(), column).and_then(|b| text.get(b..));
         assert_eq!(at(0).unwrap(), text);
         assert!(at(3).unwrap().starts_with("said"));
         // Both columns of a wide character lead to it.
@@ -312,13 +362,13 @@ mod tests {
         let first_column = 17;
         assert_eq!(at(first_column), text.get(text.find('ם').unwrap()..));
         assert_eq!(
-            byte_at_column(text, line.clone(), first_column + 3),
+            byte_at_column(text, 0, line.clone(), first_column + 3),
             Some(hebrew)
         );
         // The tab fills to the next stop (column 24); "ok" follows it.
         assert!(at(22).unwrap().starts_with('\t'));
         assert!(at(24).unwrap().starts_with("ok"));
         assert_eq!(at(26), None);
-        assert_eq!(byte_at_column(text, 0..0, 0), None);
+        assert_eq!(byte_at_column(text, 0, 0..0, 0), None);
     }
 }

@@ -316,7 +316,12 @@ impl<'a> Layout<'a> {
     pub fn byte_at_cell(&mut self, top: Position, row: usize, column: usize) -> Option<usize> {
         let rows = self.rows(top, row + 1);
         match rows.get(row)? {
-            Row::Text(range) => crate::wrap::byte_at_column(self.doc.text(), range.clone(), column),
+            Row::Text(range) => crate::wrap::byte_at_column(
+                self.doc.text(),
+                self.doc.paragraph_start(range.start),
+                range.clone(),
+                column,
+            ),
             Row::Blank => None,
         }
     }

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::scroll::{Row, visible_bytes};
 use crate::app::{App, Target};
+use crate::document::Document;
 use crate::wrap::{glyph, visual_order};
 
 /// A styled byte range; later layers are patched over earlier ones.
@@ -32,7 +33,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let lines: Vec<Line> = rows
         .into_iter()
         .map(|row| match row {
-            Row::Text(range) => styled_line(app.document().text(), range, base, &layers),
+            Row::Text(range) => styled_line(app.document(), range, base, &layers),
             Row::Blank => Line::default(),
         })
         .collect();
@@ -65,7 +66,12 @@ const SUGGESTION_MARK: &str = "▍";
 /// One line of text, split into spans wherever the style changes. Lines
 /// with right-to-left text are shown in visual order (Unicode Bidirectional
 /// Algorithm, UAX #9), each grapheme keeping its own style.
-fn styled_line(text: &str, range: Range<usize>, base: Style, layers: &[Layer]) -> Line<'static> {
+fn styled_line(
+    doc: &Document,
+    range: Range<usize>,
+    base: Style,
+    layers: &[Layer],
+) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_style = base;
@@ -76,7 +82,8 @@ fn styled_line(text: &str, range: Range<usize>, base: Style, layers: &[Layer]) -
         .iter()
         .filter(|(span, _)| span.start < range.end && range.start < span.end)
         .collect();
-    for (offset, grapheme) in visual_order(text, range) {
+    let paragraph_start = doc.paragraph_start(range.start);
+    for (offset, grapheme) in visual_order(doc.text(), paragraph_start, range) {
         let style = on_line
             .iter()
             .filter(|(span, _)| span.contains(&offset))
