@@ -197,6 +197,14 @@ impl App {
         }
     }
 
+    /// Whether the row holding `byte` is on the screen.
+    fn shows(&self, byte: usize) -> bool {
+        let height = self.page_height().max(1);
+        let mut layout = self.layout();
+        let at = layout.position_of(byte);
+        layout.distance(self.top, at, height).is_some()
+    }
+
     /// Moves the sentence cursor to the sentence holding `byte`; what the
     /// reader picked before is forgotten (see [`App::forget_picks`]).
     pub(super) fn move_sentence_cursor_to(&mut self, byte: usize) {
@@ -250,12 +258,13 @@ impl App {
         if sentences.is_empty() {
             return;
         }
-        // From the sentence cursor while it is on the screen, else from
-        // where the reader is: after `G` the next sentence is below, not the
-        // one after a cursor left at the top.
-        let position = self.reading_position();
-        let on_screen = self.target == Target::Sentence
-            && sentences.get(self.sentence).map(|s| s.start) == Some(position);
+        // From the sentence cursor while its start is on the screen, else
+        // from the top of the screen: after `G` the next sentence is below,
+        // not the one after a sentence that starts far above.
+        let on_screen = sentences
+            .get(self.sentence)
+            .is_some_and(|s| self.shows(s.start));
+        let position = self.layout().byte_at(self.top);
         let next = match (on_screen, forward) {
             (true, true) => Some(self.sentence + 1).filter(|&n| n < sentences.len()),
             (true, false) => self.sentence.checked_sub(1),
