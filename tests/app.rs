@@ -561,3 +561,50 @@ fn sentence_steps_move_the_cursor_one_sentence_on_the_sample() {
     assert_eq!(app.sentence(), 0);
     assert_eq!(app.message(), Some("no more sentences: this is the first"));
 }
+
+#[test]
+fn an_article_without_quotations_offers_no_quotation_keys() {
+    let doc = folio::document::Document::from_bytes(b"Rain fell on Leeds all day.\n", None);
+    let app = common::app_with(doc, 120, 40, Theme::builtin(false));
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(status.contains("no quotes"), "{status}");
+    assert!(!status.contains("]/["), "{status}");
+}
+
+#[test]
+fn an_empty_article_says_it_has_no_entities() {
+    let doc = folio::document::Document::from_bytes(b"\n\n", None);
+    let app = common::app_with(doc, 120, 40, Theme::builtin(false));
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(screen.contains("│ no entities"), "{screen}");
+}
+
+#[test]
+fn search_steps_say_when_they_go_on_from_the_top_or_the_end() {
+    let mut app = sample_app();
+    press(&mut app, "/Putin\n");
+    let first = app.message().unwrap().to_owned();
+    let total: usize = first
+        .strip_prefix("match 1/")
+        .and_then(|rest| rest.split_once(' '))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap_or_else(|| panic!("{first}"));
+    assert!(total > 1, "{first}");
+    for _ in 1..total {
+        press(&mut app, "n");
+    }
+    assert_eq!(
+        app.message(),
+        Some(format!("match {total}/{total} for “Putin”").as_str())
+    );
+    press(&mut app, "n");
+    assert_eq!(
+        app.message(),
+        Some(format!("match 1/{total} for “Putin” · went on from the top").as_str())
+    );
+    press(&mut app, "N");
+    assert_eq!(
+        app.message(),
+        Some(format!("match {total}/{total} for “Putin” · went on from the end").as_str())
+    );
+}

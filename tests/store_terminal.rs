@@ -91,9 +91,9 @@ fn an_article_in_an_unwritable_folder_is_annotated_in_the_data_folder() {
     let copy = data.join(format!("folio/annotations/{sha}.folio.toml"));
     let server = tmux::Server::new("store-data-folder");
     open(&server, "first", article, &data);
-    // `]/[` (the quotation count) shows once the analysis is in: only then
-    // can claims be made.
-    server.wait_for_all("first", &["0 claims", "]/["], PATIENCE);
+    // `no quotes` (the quotation count of this text) shows once the
+    // analysis is in: only then can claims be made.
+    server.wait_for_all("first", &["0 claims", "no quotes"], PATIENCE);
     server.type_text("first", "c");
     server.wait_for_all("first", &["unverified"], PATIENCE);
     server.type_text("first", "\r");

@@ -176,12 +176,29 @@ impl App {
             return;
         };
         let count = search.matches.len();
+        if count == 0 {
+            return;
+        }
+        // Past the last match the search goes on from the top (and before
+        // the first, from the end), as in less and vim: say so.
+        let wrapped = if forward {
+            search.current + 1 == count
+        } else {
+            search.current == 0
+        };
         search.current = if forward {
             (search.current + 1) % count
         } else {
             (search.current + count - 1) % count
         };
         self.show_search_match();
+        if wrapped && let Some(message) = &mut self.message {
+            message.push_str(if forward {
+                " · went on from the top"
+            } else {
+                " · went on from the end"
+            });
+        }
     }
 
     /// `match 3/12 for “query”` in the status bar.

@@ -281,6 +281,8 @@ fn quote_label_with(app: &App, evidence: bool) -> String {
                 None => format!("quote {}/{total} · {kind} · speaker unknown", i + 1),
             }
         }
+        // No keys to offer when they would only say there is nothing.
+        _ if total == 0 => "no quotes".to_owned(),
         _ => {
             let keys = match (
                 app.key_in(Context::Article, Action::NextQuote),

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::draw::{entity_row, heading, heading_row, render, row_style};
+use super::draw::{entity_row, heading, heading_row, render, render_note, row_style};
 use super::{PanelCommand, PanelView, Row, Rows, Selection};
 use crate::analysis::{Analysis, EntityKind};
 use crate::app::App;
@@ -122,6 +122,10 @@ impl PanelView for EntitiesView {
             return;
         };
         let theme = app.theme();
+        if self.list.rows.is_empty() {
+            render_note(theme, " no entities", area, buf);
+            return;
+        }
         let width = usize::from(area.width);
         let height = usize::from(area.height).max(1);
         let lines: Vec<Line> = self
