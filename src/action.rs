@@ -94,6 +94,7 @@ actions! {
     PrevArticle => "prev_article", "Show the previous open article";
     WriteReport => "write_report", "Write the fact-check report beside the article (ARTICLE.folio.md)";
     OpenLink => "open_link", "Open the link in the current sentence, quotation or panel (web, mail)";
+    Suspend => "suspend", "Suspend folio to the shell, as in less or vim (fg brings it back)";
     Help => "help", "Show or hide this help";
     Quit => "quit", "Quit folio (annotations are already saved)";
 }

@@ -67,6 +67,8 @@ pub enum Effect {
     /// Write the fact-check report ([`App::report`]) beside the annotation
     /// file, then tell the app with [`App::report_written`].
     WriteReport,
+    /// Hand the terminal back to the shell and stop until continued.
+    Suspend,
 }
 
 /// Which screen has the keyboard.

@@ -255,6 +255,10 @@ fn event_loop(
                 let result = store::write_atomic(&path, &app.report());
                 app.report_written(&path, result);
             }
+            Some(Effect::Suspend) => {
+                suspend(terminal, settings.mouse)?;
+                redraw = true;
+            }
             Some(Effect::NextArticle) => {
                 current = (current + 1) % sessions.len();
                 share_claims(sessions);
@@ -467,15 +471,42 @@ impl TerminalGuard {
 /// Raw mode, the alternate screen, bracketed paste and (when `mouse`)
 /// mouse reporting, asked for in one write.
 fn open_terminal(mouse: bool) -> std::io::Result<Screen> {
+    enter_screen(mouse)?;
+    let writer = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
+    Terminal::new(CrosstermBackend::new(writer))
+}
+
+/// Puts the terminal in the modes folio draws in (see [`open_terminal`]).
+fn enter_screen(mouse: bool) -> std::io::Result<()> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
     let mut stdout = std::io::stdout();
     queue!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         queue!(stdout, EnableMouseCapture)?;
     }
-    stdout.flush()?;
-    let writer = BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout);
-    Terminal::new(CrosstermBackend::new(writer))
+    stdout.flush()
+}
+
+/// Hands the terminal back to the shell and stops folio, as `Ctrl-Z` does
+/// in less or vim; once continued (`fg`), takes the terminal back and has
+/// the next frame redraw everything. Where no shell does job control
+/// (folio started directly in a tmux pane, say) the system ignores the stop
+/// and folio carries on at once. Annotations are saved as they are made,
+/// so nothing waits on the stop.
+fn suspend(terminal: &mut Screen, mouse: bool) -> std::io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter_screen(mouse)?;
+    // Not `Terminal::clear`: it asks the terminal where the cursor is, and
+    // the answer would go to the thread that reads keys. Both buffers are
+    // reset instead, so the next frame is drawn whole onto a cleared screen.
+    execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    terminal.hide_cursor()
 }
 
 impl Drop for TerminalGuard {

@@ -243,7 +243,7 @@ fn help_is_generated_from_the_keymap() {
     }
     insta::assert_debug_snapshot!(buffer);
     // The panel's keys are further down: `j` scrolls the help.
-    press(&mut app, "jjjjjjjjjj");
+    press(&mut app, "jjjjjjjjjjj");
     let scrolled = screen_text(&draw(&app, 120, 40));
     assert!(
         scrolled.contains("Jump to the selected row (an entity's next mention"),

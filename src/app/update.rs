@@ -81,6 +81,7 @@ impl App {
             Action::NextArticle => return Some(Effect::NextArticle),
             Action::PrevArticle => return Some(Effect::PrevArticle),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Suspend => return Some(Effect::Suspend),
             Action::Quit => return self.quit(),
         }
         None

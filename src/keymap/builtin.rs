@@ -7,7 +7,7 @@ use super::Context;
 use crate::action::Action;
 
 /// Context, keys (as written in keymap files) and action of every default binding.
-pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); 87] = [
+pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); 90] = [
     (Context::Article, "j", Action::ScrollDown),
     (Context::Article, "down", Action::ScrollDown),
     (Context::Article, "k", Action::ScrollUp),
@@ -51,6 +51,7 @@ pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); 87] = [
     (Context::Article, "?", Action::Help),
     (Context::Article, "q", Action::Quit),
     (Context::Article, "C-c", Action::Quit),
+    (Context::Article, "C-z", Action::Suspend),
     (Context::Panel, "t", Action::TogglePanelView),
     (Context::Panel, "E", Action::CorrectMention),
     (Context::Panel, "j", Action::PanelNext),
@@ -71,6 +72,7 @@ pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); 87] = [
     (Context::Panel, "?", Action::Help),
     (Context::Panel, "q", Action::Quit),
     (Context::Panel, "C-c", Action::Quit),
+    (Context::Panel, "C-z", Action::Suspend),
     (Context::Select, "w", Action::SelectNextWord),
     (Context::Select, "b", Action::SelectPrevWord),
     (Context::Select, ")", Action::SelectNextSentence),
@@ -95,4 +97,5 @@ pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); 87] = [
     (Context::Select, "C-r", Action::Redo),
     (Context::Select, "?", Action::Help),
     (Context::Select, "C-c", Action::Quit),
+    (Context::Select, "C-z", Action::Suspend),
 ];
