@@ -176,16 +176,10 @@ impl App {
     /// Where "next" searches from: the start of what the reader last moved to
     /// if it is on screen, else the top of the screen.
     pub(super) fn reading_position(&self) -> usize {
-        let height = self.page_height().max(1);
-        let target = self.target_span().map(|span| span.start);
-        let mut layout = self.layout();
-        if let Some(byte) = target {
-            let at = layout.position_of(byte);
-            if layout.distance(self.top, at, height).is_some() {
-                return byte;
-            }
+        match self.target_span().map(|span| span.start) {
+            Some(byte) if self.shows(byte) => byte,
+            _ => self.layout().byte_at(self.top),
         }
-        layout.byte_at(self.top)
     }
 
     /// The span of the current target.
@@ -234,7 +228,7 @@ impl App {
         let next = match self.target {
             Target::Quote(i) if forward => Some(i + 1).filter(|&n| n < starts.len()),
             Target::Quote(i) => i.checked_sub(1),
-            _ => step_from(&starts, self.reading_position(), forward),
+            _ => step_from(&starts, |&s| s, self.reading_position(), forward),
         };
         match next.and_then(|i| starts.get(i).map(|&s| (i, s))) {
             Some((i, start)) => {
@@ -265,17 +259,15 @@ impl App {
         let on_screen = sentences
             .get(self.sentence)
             .is_some_and(|s| self.shows(s.start));
-        let position = self.layout().byte_at(self.top);
         let next = match (on_screen, forward) {
             (true, true) => Some(self.sentence + 1).filter(|&n| n < sentences.len()),
             (true, false) => self.sentence.checked_sub(1),
-            (false, true) => {
-                let i = sentences.partition_point(|s| s.start < position);
-                (i < sentences.len()).then_some(i)
-            }
-            (false, false) => sentences
-                .partition_point(|s| s.start < position)
-                .checked_sub(1),
+            (false, _) => step_from(
+                sentences,
+                |s| s.start,
+                self.layout().byte_at(self.top),
+                forward,
+            ),
         };
         match next.and_then(|i| sentences.get(i).map(|s| (i, s.start))) {
             Some((i, start)) => {
@@ -301,7 +293,7 @@ impl App {
         let next = match self.target {
             Target::Claim(i) if forward => Some(i + 1).filter(|&n| n < starts.len()),
             Target::Claim(i) => i.checked_sub(1),
-            _ => step_from(&starts, self.reading_position(), forward),
+            _ => step_from(&starts, |&s| s, self.reading_position(), forward),
         };
         match next.and_then(|i| {
             self.annotations
@@ -372,13 +364,19 @@ impl App {
     }
 }
 
-/// The index of the first start after `position` (forward) or the last one
-/// before it (back); `starts` is sorted.
-fn step_from(starts: &[usize], position: usize, forward: bool) -> Option<usize> {
+/// The index of the first item starting at or after `position` (forward)
+/// or the last one starting before it (back); `items` are sorted by
+/// `start`.
+fn step_from<T>(
+    items: &[T],
+    start: impl Fn(&T) -> usize,
+    position: usize,
+    forward: bool,
+) -> Option<usize> {
+    let i = items.partition_point(|item| start(item) < position);
     if forward {
-        let i = starts.partition_point(|&s| s < position);
-        (i < starts.len()).then_some(i)
+        (i < items.len()).then_some(i)
     } else {
-        starts.partition_point(|&s| s < position).checked_sub(1)
+        i.checked_sub(1)
     }
 }
