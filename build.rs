@@ -284,9 +284,9 @@ const SYSTEM_LIBRARIES: [(&str, &[&str]); 7] = [
 /// and Unicode libraries, panic locations) and about 0.4 ms more loading
 /// libc, libm and libgcc_s (each opened, mapped and relocated; libgcc_s
 /// also probes the CPU, which is slow in a virtual machine). Static and at
-/// a fixed address, none of that happens: the time from `exec` to the first
-/// frame of a 10 MB article dropped from 4.4 to 3.9 ms in a pseudo-terminal
-/// (`less`: 3.4 ms). The cost is address randomisation of the executable
+/// a fixed address, none of that happens: the time from starting folio to
+/// the first frame of a 10 MB article in a pseudo-terminal dropped from 4.4
+/// to 3.9 ms. The cost is address randomisation of the executable
 /// (the stack, heap and mappings are still randomised); folio's own code
 /// has no `unsafe`.
 ///
