@@ -242,7 +242,9 @@ fn screen_with_colours(server: &tmux::Server, name: &str) -> String {
 
 /// Starts folio on the sample with `COLORFGBG` set to `colours` and returns
 /// the screen, with colours, once the text is painted `want` (an SGR
-/// colour such as `48;2;255;255;255`) or the patience runs out.
+/// colour such as `48;2;255;255;255`) and two captures in a row agree (a
+/// capture can catch tmux halfway through a frame: the top in the new
+/// colours, the bottom still in the old), or the patience runs out.
 fn sample_under_colorfgbg(tag: &str, colours: &str, want: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let article = sample_copy(&dir);
@@ -256,11 +258,13 @@ fn sample_under_colorfgbg(tag: &str, colours: &str, want: &str) -> String {
     server.start(SESSION, 120, 40, &command);
     server.wait_for_all(SESSION, &["has said he thinks", "? help"], PATIENCE);
     let start = std::time::Instant::now();
+    let mut previous = String::new();
     loop {
         let screen = screen_with_colours(&server, SESSION);
-        if screen.contains(want) || start.elapsed() > PATIENCE {
+        if (screen.contains(want) && screen == previous) || start.elapsed() > PATIENCE {
             return screen;
         }
+        previous = screen;
         std::thread::sleep(Duration::from_millis(20));
     }
 }
