@@ -514,3 +514,47 @@ pub fn write_model(tables: &[&Averaged]) -> Vec<u8> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::model;
+    use super::*;
+
+    #[test]
+    fn a_written_model_gives_back_every_weight_and_nothing_else() {
+        // Keys next to each other, so that they land in neighbouring slots
+        // and look-ups probe past keys that do not match.
+        let keys = [
+            0x0000_0001_0000_0001_u64,
+            0x0000_0001_0000_0002,
+            0x0000_0001_0000_0003,
+            0x8000_0000_0000_0000,
+            0xffff_ffff_ffff_fff0,
+            0x1234_5678_9abc_def0,
+        ];
+        let mut averaged = Averaged::default();
+        for (n, &key) in keys.iter().enumerate() {
+            let mut row = [0.0; COUNT];
+            row[n % COUNT] = 1.0 + n as f32;
+            row[COUNT - 1] = -2.0;
+            averaged.rows.insert(key, row);
+        }
+        let bytes: &'static [u8] = Box::leak(write_model(&[&averaged]).into_boxed_slice());
+        let tables = model::parse(bytes).expect("the written model parses");
+        let table = tables.first().expect("one table");
+        for &key in &keys {
+            let mut scores = [0.0; COUNT];
+            table.add_to(key, &mut scores);
+            let want = averaged.rows[&key];
+            for (got, want) in scores.iter().zip(want) {
+                // Weights are stored as i16 steps of max / 32767.
+                assert!((got - want).abs() < 1e-3, "{key:#x}: {scores:?}");
+            }
+        }
+        for absent in [0x0000_0001_0000_0004_u64, 0x8000_0000_0000_0001] {
+            let mut scores = [0.0; COUNT];
+            table.add_to(absent, &mut scores);
+            assert_eq!(scores, [0.0; COUNT], "{absent:#x}");
+        }
+    }
+}
