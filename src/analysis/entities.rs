@@ -79,9 +79,15 @@ pub(crate) fn recognise_tokenised(
     // pass two.
     let mut built: Vec<Sentence<'_>> = Vec::new();
     let mut scorer = LocalScorer::default();
+    let prose = features::ProseNames::new(words);
     for (n, range) in sentences.iter().enumerate() {
-        let sentence =
-            Sentence::with_words(text, range.clone(), Cow::Borrowed(words.get(n)), tables);
+        let sentence = Sentence::with_words(
+            text,
+            range.clone(),
+            Cow::Borrowed(words.get(n)),
+            tables,
+            Some(&prose),
+        );
         let labels = if sentence.candidate.iter().any(|c| *c) {
             let context = features::SentenceContext::new(text, &sentence, &mut lookups);
             scorer.score(&sentence, &context, &model, &mut local_scores);
@@ -628,6 +634,23 @@ mod tests {
             found.iter().all(|(k, _, _)| *k != EntityKind::Person),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_title_case_headline_gives_only_the_names_its_prose_capitalises() {
+        let found = entities(
+            "Kestrel Rovers Boss Says He Will Stay On At Granby Park\n\n\
+             The manager of Kestrel Rovers, Orla Brandt, said on Monday that she would stay.",
+        );
+        let names: Vec<&str> = found.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains("Says") && !n.contains("Stay")),
+            "{found:?}"
+        );
+        assert!(names.contains(&"Kestrel Rovers"), "{found:?}");
+        assert!(names.contains(&"Orla Brandt"), "{found:?}");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use super::tokens::Word;
+
 /// Whether the sentence at `range` of `text` is written in capitals: at
 /// least four cased letters, and at most one in ten of them lower case.
 pub(crate) fn is_caps_line(text: &str, range: Range<usize>) -> bool {
@@ -32,6 +34,57 @@ pub(crate) fn is_caps_line(text: &str, range: Range<usize>) -> bool {
     upper >= 4 && lower * 10 <= upper
 }
 
+/// Whether `words` (a sentence's, with `capital[i]` telling whether word
+/// `i` has a capital) are mostly capitalised: at least four start with a
+/// letter, and four in five of those have a capital.
+pub(crate) fn is_mostly_capitalised(words: &[Word<'_>], capital: &[bool]) -> bool {
+    // Settled without decoding a letter for most sentences: a capital
+    // needs four lower-case starts to outweigh.
+    let capitals = capital.iter().filter(|c| **c).count();
+    let lower = words
+        .iter()
+        .filter(|w| {
+            w.text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
+        })
+        .count();
+    if capitals < 4 || capitals < 4 * lower {
+        return false;
+    }
+    let (mut total, mut capitalised) = (0usize, 0usize);
+    for (w, c) in words.iter().zip(capital) {
+        if w.text.starts_with(char::is_alphabetic) {
+            total += 1;
+            capitalised += usize::from(*c);
+        }
+    }
+    total >= 4 && capitalised * 5 >= total * 4
+}
+
+/// Whether `words` (as for [`is_mostly_capitalised`]) make a headline in
+/// title case ("Trump Says He Will Win In Ohio"): mostly capitalised, with
+/// a capitalised function word after the first word, which prose writes
+/// in lower case.
+pub(crate) fn is_title_case_line(words: &[Word<'_>], capital: &[bool]) -> bool {
+    is_mostly_capitalised(words, capital)
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| TITLE_CASE_TELLS.contains(&w.text))
+}
+
+/// Words that prose writes in lower case inside a sentence and a title-case
+/// headline capitalises: articles, short prepositions and conjunctions,
+/// pronouns and auxiliaries (a closed class of English grammar, not data).
+const TITLE_CASE_TELLS: &[&str] = &[
+    "A", "An", "And", "Are", "As", "At", "Be", "But", "By", "For", "From", "Has", "Have", "He",
+    "Her", "His", "In", "Into", "Is", "It", "Its", "My", "Not", "Of", "On", "Or", "Our", "She",
+    "That", "The", "Their", "They", "This", "To", "Was", "We", "Were", "Will", "With", "You",
+    "Your",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +96,23 @@ mod tests {
         let t = "Russia beat Poland in a World Cup qualifier";
         assert!(!is_caps_line(t, 0..t.len()));
         assert!(!is_caps_line("EU", 0..2), "too few letters");
+    }
+
+    fn title_case(text: &str) -> bool {
+        let words = crate::analysis::entities::tokens::words(text, 0..text.len());
+        let capital: Vec<bool> = words.iter().map(|w| w.is_capitalised()).collect();
+        is_title_case_line(&words, &capital)
+    }
+
+    #[test]
+    fn title_case_lines_capitalise_the_small_words_of_grammar() {
+        assert!(title_case("Trump Says He Will Win In Ohio"));
+        assert!(title_case(
+            "The Unlikely Friendship Of A Rancher And A Poet"
+        ));
+        // Prose, a list of names, and a headline in sentence case.
+        assert!(!title_case("The manager of Kestrel Rovers said so."));
+        assert!(!title_case("Orla Brandt, Jon Verrick, Amara Okonkwo"));
+        assert!(!title_case("Triple triumph for Little Britain"));
     }
 }

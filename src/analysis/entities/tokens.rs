@@ -132,6 +132,11 @@ impl<'a> SentenceWords<'a> {
         SentenceWords { blocks, at }
     }
 
+    /// The number of sentences.
+    pub(crate) fn len(&self) -> usize {
+        self.at.len()
+    }
+
     /// The words of sentence `k` (empty past the last sentence).
     pub(crate) fn get(&self, k: usize) -> &[Word<'a>] {
         self.at
