@@ -247,7 +247,7 @@ pub fn run() -> anyhow::Result<()> {
                 files if files.iter().filter(|f| crate::input::is_stdin(f)).count() > 1 => {
                     anyhow::bail!("standard input (-) can be read only once")
                 }
-                files => files.to_vec(),
+                files => distinct_articles(files),
             };
             // Refused on a normal screen, in the words `folio export` uses.
             for file in &files {
@@ -383,5 +383,38 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+/// `files` with each article once: `a.txt ./a.txt` (or a link to it) would
+/// open one annotation file in two tabs, and each tab would take the
+/// other's saves for another program's. Standard input (`-`) and paths
+/// that cannot be resolved are kept as given.
+fn distinct_articles(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .filter(|f| {
+            crate::input::is_stdin(f)
+                || std::fs::canonicalize(f).map_or(true, |real| seen.insert(real))
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_given_twice_opens_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        std::fs::write(&a, "A text.").unwrap();
+        std::fs::write(&b, "B text.").unwrap();
+        let again = dir.path().join(".").join("a.txt");
+        let given = [a.clone(), again, b.clone(), PathBuf::from("-")];
+        assert_eq!(distinct_articles(&given), [a, b, PathBuf::from("-")]);
     }
 }

@@ -168,7 +168,8 @@ impl Document {
         self.path.as_deref()
     }
 
-    /// The decoded text (UTF-8, BOM removed, line endings as in the source).
+    /// The decoded text (UTF-8, a leading byte-order mark kept as U+FEFF,
+    /// line endings as in the source).
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -520,10 +520,13 @@ impl Drop for TerminalGuard {
 /// panics: when the terminal is gone, writing to it (or to stderr) fails,
 /// and the failure is only reported if stderr still works.
 fn restore_terminal() {
+    // The cursor too: after a panic or `Ctrl-Z` the screen is not dropped,
+    // and only its drop would show the cursor again.
     let _ = execute!(
         std::io::stdout(),
         DisableBracketedPaste,
-        DisableMouseCapture
+        DisableMouseCapture,
+        ratatui::crossterm::cursor::Show
     );
     if let Err(err) = ratatui::try_restore() {
         let _ = writeln!(

@@ -46,6 +46,8 @@ fn ctrl_z_stops_folio_and_fg_brings_it_back_redrawn() {
     let stopped = server.wait_for_all("shell", &["Stopped"], PATIENCE);
     assert!(!stopped.contains("People (4)"), "{stopped}");
     assert_eq!(server.format("shell", "#{alternate_on}"), "0");
+    // The shell gets its cursor back.
+    assert_eq!(server.format("shell", "#{cursor_flag}"), "1");
 
     server.type_text("shell", "fg\r");
     // The whole screen again, not only what changes next.

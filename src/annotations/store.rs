@@ -25,6 +25,10 @@ pub struct Store {
     migrate_from: Option<u32>,
     /// What the reader should be told about where their work went.
     notice: Option<String>,
+    /// The conflict file this session wrote last, with the text it wrote:
+    /// later conflicts update it, while a conflict file of another session
+    /// is never overwritten.
+    conflict: Option<(PathBuf, String)>,
 }
 
 impl Store {
@@ -45,12 +49,20 @@ impl Store {
             Ok(Some(read)) if read.schema < SCHEMA => Some(read.schema),
             _ => None,
         };
+        // A conflict file left by an earlier session waits to be merged.
+        let notice = existing_conflict(&path).map(|kept| {
+            format!(
+                "{} holds annotations another session could not save: merge it by hand",
+                shown(&kept)
+            )
+        });
         let store = Self {
             path,
             on_disk,
             fallback: None,
             migrate_from,
-            notice: None,
+            notice,
+            conflict: None,
         };
         (store, parsed)
     }
@@ -77,7 +89,7 @@ impl Store {
         let (mut store, parsed) = Self::open(&chosen);
         if chosen == sidecar {
             store.fallback = fallback;
-        } else {
+        } else if store.notice.is_none() {
             store.notice = Some(format!("annotations from {}", shown(&chosen)));
         }
         (store, parsed)
@@ -110,15 +122,11 @@ impl Store {
             reason: std::io::Error::other(e),
         })?;
         if file::read_text(&self.path)? != self.on_disk {
-            let kept = conflict_path(&self.path);
-            write_atomic(&kept, &text)?;
-            return Err(FileError::ChangedOnDisk {
-                path: self.path.clone(),
-                kept,
-            });
+            let path = self.path.clone();
+            return Err(self.keep_in_conflict_file(path, text));
         }
-        let written = self
-            .back_up_old_schema()
+        let written = refuse_read_only(&self.path)
+            .and_then(|()| self.back_up_old_schema())
             .and_then(|()| write_atomic(&self.path, &text));
         match (written, self.fallback.take()) {
             (Ok(()), fallback) => {
@@ -147,25 +155,43 @@ impl Store {
         }
         // A copy already there (from an older session) is not overwritten.
         if file::read_text(&fallback)?.is_some_and(|there| there != text) {
-            let kept = conflict_path(&fallback);
-            write_atomic(&kept, &text)?;
-            return Err(FileError::ChangedOnDisk {
-                path: fallback,
-                kept,
-            });
+            return Err(self.keep_in_conflict_file(fallback, text));
         }
         write_atomic(&fallback, &text)?;
-        let folder = self.path.parent().unwrap_or(Path::new("."));
+        // A relative path's folder may be "" (the working folder): name it.
+        let folder = match self.path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => Path::new(".").to_path_buf(),
+        };
+        let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
         // The path first: a narrow status bar cuts the end.
         self.notice = Some(format!(
             "saved to {} ({} cannot be written)",
             shown(&fallback),
-            shown(folder)
+            shown(&folder)
         ));
         self.path = fallback;
         self.on_disk = Some(text);
         self.migrate_from = None;
         Ok(())
+    }
+
+    /// Writes `text`, which could not be saved to `path` because another
+    /// program changed it, to a conflict file beside it: the one this
+    /// session wrote before if it still holds what was written there, else
+    /// a free one ([`free_conflict_path`]). Returns the error that names
+    /// both files (or the write's error).
+    fn keep_in_conflict_file(&mut self, path: PathBuf, text: String) -> FileError {
+        let own = self.conflict.as_ref().and_then(|(kept, wrote)| {
+            let unchanged = file::read_text(kept).ok()?.as_deref() == Some(wrote.as_str());
+            unchanged.then(|| kept.clone())
+        });
+        let kept = own.unwrap_or_else(|| free_conflict_path(&path, &text));
+        if let Err(err) = write_atomic(&kept, &text) {
+            return err;
+        }
+        self.conflict = Some((kept.clone(), text));
+        FileError::ChangedOnDisk { path, kept }
     }
 
     /// Copies the file as read to [`backup_path`] if it has an older schema
@@ -277,9 +303,57 @@ pub fn backup_path(path: &Path, schema: u32, text: &str) -> PathBuf {
 
 /// Where a session's version goes when the annotation file changed under it.
 pub fn conflict_path(path: &Path) -> PathBuf {
+    numbered_conflict_path(path, 1)
+}
+
+/// `<path>.conflict.toml` for `k` = 1, else `<path>.conflict-<k>.toml`.
+fn numbered_conflict_path(path: &Path, k: u32) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push(".conflict.toml");
+    if k == 1 {
+        name.push(".conflict.toml");
+    } else {
+        name.push(format!(".conflict-{k}.toml"));
+    }
     PathBuf::from(name)
+}
+
+/// The first of [`conflict_path`], `<path>.conflict-2.toml`, … that does not
+/// exist or already holds `text`: a conflict file is never overwritten with
+/// other annotations.
+pub fn free_conflict_path(path: &Path, text: &str) -> PathBuf {
+    let free_or_same = |p: &Path| file::read_text(p).is_ok_and(|t| t.is_none_or(|t| t == text));
+    (1..1000)
+        .map(|k| numbered_conflict_path(path, k))
+        .find(|p| free_or_same(p))
+        .unwrap_or_else(|| numbered_conflict_path(path, 1000))
+}
+
+/// The last conflict file beside `path` ([`free_conflict_path`]'s names), if
+/// any is there.
+fn existing_conflict(path: &Path) -> Option<PathBuf> {
+    (1..1000)
+        .map(|k| numbered_conflict_path(path, k))
+        .take_while(|p| p.exists())
+        .last()
+}
+
+/// Refuses to replace a file whose permissions say read-only (`chmod
+/// a-w`): the rename that saves would replace it anyway where the folder
+/// can be written, or for the superuser.
+///
+/// # Errors
+/// [`FileError::Write`] naming `path` when it is read-only.
+fn refuse_read_only(path: &Path) -> Result<(), FileError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => Err(FileError::Write {
+            path: path.to_path_buf(),
+            reason: std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only (its permissions say so)",
+            ),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// `path` itself, or the file a symbolic link at `path` points to.
@@ -529,6 +603,52 @@ mod tests {
                 "{path:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_later_session_never_overwrites_an_earlier_conflict_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.folio.toml");
+        let (mut a, _) = Store::open(&path);
+        let (mut b, _) = Store::open(&path);
+        a.save(&annotations("a")).unwrap();
+        b.save(&annotations("b")).unwrap_err();
+        // The same session's next version updates its own conflict file.
+        b.save(&annotations("b2")).unwrap_err();
+        let first = conflict_path(&path);
+        assert_eq!(file::load(&first).unwrap(), Some(annotations("b2")));
+        // Two new sessions: the one that loses writes a second file, and
+        // opening says a conflict file waits.
+        let (mut c, _) = Store::open(&path);
+        let (mut d, _) = Store::open(&path);
+        let notice = d.take_notice().unwrap_or_default();
+        assert!(
+            notice.contains("a.txt.folio.toml.conflict.toml"),
+            "{notice}"
+        );
+        c.save(&annotations("c")).unwrap();
+        let err = d.save(&annotations("d")).unwrap_err();
+        let second = dir.path().join("a.txt.folio.toml.conflict-2.toml");
+        assert!(
+            matches!(&err, FileError::ChangedOnDisk { kept, .. } if *kept == second),
+            "{err}"
+        );
+        assert_eq!(file::load(&first).unwrap(), Some(annotations("b2")));
+        assert_eq!(file::load(&second).unwrap(), Some(annotations("d")));
+    }
+
+    #[test]
+    fn a_read_only_annotation_file_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.folio.toml");
+        let (mut store, _) = Store::open(&path);
+        store.save(&annotations("00")).unwrap();
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let err = store.save(&annotations("ff")).unwrap_err();
+        assert!(err.to_string().contains("read-only"), "{err}");
+        assert_eq!(file::load(&path).unwrap(), Some(annotations("00")));
     }
 
     #[test]
