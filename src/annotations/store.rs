@@ -25,6 +25,10 @@ pub struct Store {
     migrate_from: Option<u32>,
     /// What the reader should be told about where their work went.
     notice: Option<String>,
+    /// Fields of the file as read that folio does not know (`mystery`,
+    /// `claims[2].colour`): the file is backed up before it is first
+    /// overwritten without them.
+    unknown: Vec<String>,
     /// The conflict file this session wrote last, with the text it wrote:
     /// later conflicts update it, while a conflict file of another session
     /// is never overwritten.
@@ -49,6 +53,10 @@ impl Store {
             Ok(Some(read)) if read.schema < SCHEMA => Some(read.schema),
             _ => None,
         };
+        let unknown = match (&parsed, &on_disk) {
+            (Ok(Some(read)), Some(text)) => unknown_fields(text, read),
+            _ => Vec::new(),
+        };
         // A conflict file left by an earlier session waits to be merged.
         let notice = existing_conflict(&path).map(|kept| {
             format!(
@@ -62,6 +70,7 @@ impl Store {
             fallback: None,
             migrate_from,
             notice,
+            unknown,
             conflict: None,
         };
         (store, parsed)
@@ -127,6 +136,7 @@ impl Store {
         }
         let written = refuse_read_only(&self.path)
             .and_then(|()| self.back_up_old_schema())
+            .and_then(|()| self.back_up_unknown_fields())
             .and_then(|()| write_atomic(&self.path, &text));
         match (written, self.fallback.take()) {
             (Ok(()), fallback) => {
@@ -192,6 +202,36 @@ impl Store {
         }
         self.conflict = Some((kept.clone(), text));
         FileError::ChangedOnDisk { path, kept }
+    }
+
+    /// Copies the file as read to `<path>.unknown.bak` (numbered like
+    /// [`backup_path`]'s) if it has fields folio does not know and has not
+    /// been backed up yet: saving writes only the fields folio knows.
+    fn back_up_unknown_fields(&mut self) -> Result<(), FileError> {
+        let Some(old) = self.on_disk.as_ref().filter(|_| !self.unknown.is_empty()) else {
+            return Ok(());
+        };
+        let backup = numbered_backup_path(&self.path, "unknown", old);
+        if file::read_text(&backup)?.as_deref() != Some(old.as_str()) {
+            write_atomic(&backup, old)?;
+        }
+        let mut fields = self
+            .unknown
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.unknown.len() > 3 {
+            fields.push_str(", …");
+        }
+        // The path first: a narrow status bar cuts the end.
+        self.notice = Some(format!(
+            "file as it was kept as {}: folio does not know {fields}",
+            shown(&backup)
+        ));
+        self.unknown.clear();
+        Ok(())
     }
 
     /// Copies the file as read to [`backup_path`] if it has an older schema
@@ -285,20 +325,68 @@ fn folder_writable(path: &Path) -> bool {
 /// saved in the current schema: `<path>.schema<N>.bak`, or
 /// `<path>.schema<N>.<k>.bak` when that exists with other text than `text`.
 pub fn backup_path(path: &Path, schema: u32, text: &str) -> PathBuf {
+    numbered_backup_path(path, &format!("schema{schema}"), text)
+}
+
+/// `<path>.<label>.bak`, or `<path>.<label>.<k>.bak` when that exists with
+/// other text than `text`: a backup never replaces another.
+fn numbered_backup_path(path: &Path, label: &str, text: &str) -> PathBuf {
     let named = |suffix: String| {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
         PathBuf::from(name)
     };
-    let first = named(format!(".schema{schema}.bak"));
+    let first = named(format!(".{label}.bak"));
     let free_or_same = |p: &Path| file::read_text(p).is_ok_and(|t| t.is_none_or(|t| t == text));
     if free_or_same(&first) {
         return first;
     }
     (2..1000)
-        .map(|k| named(format!(".schema{schema}.{k}.bak")))
+        .map(|k| named(format!(".{label}.{k}.bak")))
         .find(|p| free_or_same(p))
         .unwrap_or(first)
+}
+
+/// The fields of the annotation file `text` (parsed as `read`) that folio
+/// would not write back, as dotted paths (`mystery`, `article.publisher`,
+/// `claims[2].colour`): those in `text` but not in `read` written out.
+fn unknown_fields(text: &str, read: &AnnotationFile) -> Vec<String> {
+    let (Ok(original), Some(known)) = (
+        text.parse::<toml::Table>(),
+        file::to_toml(read)
+            .ok()
+            .and_then(|t| t.parse::<toml::Table>().ok()),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    missing_keys(&original, &known, "", &mut out);
+    out
+}
+
+/// Appends to `out` the keys of `original` (under `prefix`) that `known`
+/// lacks, looking into tables and arrays of tables.
+fn missing_keys(original: &toml::Table, known: &toml::Table, prefix: &str, out: &mut Vec<String>) {
+    use toml::Value;
+    for (key, value) in original {
+        let here = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match (value, known.get(key)) {
+            (_, None) => out.push(here),
+            (Value::Table(a), Some(Value::Table(b))) => missing_keys(a, b, &here, out),
+            (Value::Array(a), Some(Value::Array(b))) => {
+                for (k, (a, b)) in a.iter().zip(b).enumerate() {
+                    if let (Value::Table(a), Value::Table(b)) = (a, b) {
+                        missing_keys(a, b, &format!("{here}[{k}]"), out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Where a session's version goes when the annotation file changed under it.
@@ -635,6 +723,37 @@ mod tests {
         );
         assert_eq!(file::load(&first).unwrap(), Some(annotations("b2")));
         assert_eq!(file::load(&second).unwrap(), Some(annotations("d")));
+    }
+
+    #[test]
+    fn fields_folio_does_not_know_are_backed_up_before_the_first_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.folio.toml");
+        let (mut store, _) = Store::open(&path);
+        store.save(&annotations("00")).unwrap();
+        // A file folio wrote has nothing it does not know.
+        let (mut again, _) = Store::open(&path);
+        again.save(&annotations("01")).unwrap();
+        assert_eq!(names(dir.path()), ["a.txt.folio.toml"]);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text = text.replace("[article]", "mystery = 1\n\n[article]\npublisher = \"BBC\"");
+        std::fs::write(&path, &text).unwrap();
+        let (mut edited, loaded) = Store::open(&path);
+        let loaded = loaded.unwrap().unwrap();
+        edited.save(&loaded).unwrap();
+        let backup = dir.path().join("a.txt.folio.toml.unknown.bak");
+        assert_eq!(std::fs::read_to_string(&backup).unwrap(), text);
+        let notice = edited.take_notice().unwrap_or_default();
+        assert!(
+            notice.contains("mystery") && notice.contains("article.publisher"),
+            "{notice}"
+        );
+        // Once saved, the file has only known fields: no second backup.
+        edited.save(&annotations("02")).unwrap();
+        assert_eq!(
+            names(dir.path()),
+            ["a.txt.folio.toml", "a.txt.folio.toml.unknown.bak"]
+        );
     }
 
     #[test]
