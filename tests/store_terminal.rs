@@ -88,7 +88,14 @@ fn an_article_in_an_unwritable_folder_is_annotated_in_the_data_folder() {
         .to_owned();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let copy = data.join(format!("folio/annotations/{sha}.folio.toml"));
+    // Named by the article's path (`path-<SHA-256 of /proc/version>`), so
+    // that the claims stay with the file when its text changes.
+    use sha2::Digest as _;
+    let key: String = sha2::Sha256::digest(b"/proc/version")
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let copy = data.join(format!("folio/annotations/path-{key}.folio.toml"));
     let server = tmux::Server::new("store-data-folder");
     open(&server, "first", article, &data);
     // `no quotes` (the quotation count of this text) shows once the

@@ -85,7 +85,10 @@ impl Store {
         article: &Path,
         sha256: &str,
     ) -> (Self, Result<Option<AnnotationFile>, FileError>) {
-        Self::open_with_fallback(&file::sidecar_path(article), fallback_sidecar(sha256))
+        Self::open_with_fallback(
+            &file::sidecar_path(article),
+            fallback_for_article(article, sha256),
+        )
     }
 
     /// As [`Store::open_article`], with the sidecar path and the data-folder
@@ -271,6 +274,28 @@ pub fn fallback_sidecar(sha256_hex: &str) -> Option<PathBuf> {
             .join("annotations")
             .join(format!("{sha256_hex}.folio.toml")),
     )
+}
+
+/// Where the annotations of the article file at `article` go when its
+/// folder cannot be written: `annotations/path-<H>.folio.toml` in the data
+/// folder, `H` the SHA-256 of the article's absolute path, so that the
+/// claims stay with the file when it is edited (and re-anchor), and another
+/// file with the same bytes does not take them. A copy an older folio kept
+/// under the text's SHA-256 `sha256` ([`fallback_sidecar`]) is used while
+/// no copy by path exists. `None` as for [`fallback_sidecar`].
+pub fn fallback_for_article(article: &Path, sha256: &str) -> Option<PathBuf> {
+    use sha2::{Digest, Sha256};
+    let absolute = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf());
+    let key: String = Sha256::digest(absolute.as_os_str().as_encoded_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let by_path = fallback_sidecar(&key)?.with_file_name(format!("path-{key}.folio.toml"));
+    let by_text = fallback_sidecar(sha256);
+    match by_text {
+        Some(old) if !by_path.exists() && old.exists() => Some(old),
+        _ => Some(by_path),
+    }
 }
 
 /// Which annotation file to read for an article with sidecar path `sidecar`
@@ -679,6 +704,31 @@ mod tests {
             .set_modified(past)
             .unwrap();
         assert_eq!(annotations_path(&sidecar, Some(&fallback)), sidecar);
+    }
+
+    #[test]
+    fn a_files_data_folder_copy_is_named_by_its_path_not_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&a, "Same text.").unwrap();
+        std::fs::write(&b, "Same text.").unwrap();
+        // Texts no older folio kept a copy for.
+        let (before, after) = ("00".repeat(32), "01".repeat(32));
+        let Some(copy) = fallback_for_article(&a, &before) else {
+            return; // no home folder
+        };
+        let name = copy.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("path-") && name.ends_with(".folio.toml"),
+            "{name}"
+        );
+        // Edited, the same file keeps its copy; another file has its own.
+        assert_eq!(fallback_for_article(&a, &after), Some(copy.clone()));
+        assert_eq!(
+            fallback_for_article(&dir.path().join(".").join("a.txt"), &after),
+            Some(copy.clone())
+        );
+        assert_ne!(fallback_for_article(&b, &before), Some(copy));
     }
 
     #[test]

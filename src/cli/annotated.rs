@@ -34,7 +34,7 @@ pub(crate) fn open(path: &Path, scope: Scope) -> anyhow::Result<Annotated> {
         crate::input::sidecar_for(path, &doc)?
     } else {
         // A read-only folder's annotations may be in the data folder.
-        let fallback = store::fallback_sidecar(doc.sha256());
+        let fallback = store::fallback_for_article(path, doc.sha256());
         store::annotations_path(&file::sidecar_path(path), fallback.as_deref())
     };
     let annotations = file::load(&sidecar)?
