@@ -18,6 +18,7 @@ mod mouse;
 pub mod note_editor;
 pub mod panel;
 mod report;
+pub use report::write_report;
 mod saving;
 mod screen;
 pub mod scroll;

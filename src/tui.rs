@@ -17,7 +17,6 @@ use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::annotations::store;
 use crate::app::Effect;
 use crate::config::startup::{self, Overrides, Settings};
 use crate::view;
@@ -252,7 +251,7 @@ fn event_loop(
             }
             Some(Effect::WriteReport) => {
                 let path = session.store.path().with_extension("md");
-                let result = store::write_atomic(&path, &app.report());
+                let result = crate::app::write_report(&path, &app.report());
                 app.report_written(&path, result);
             }
             Some(Effect::Suspend) => {

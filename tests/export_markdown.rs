@@ -201,7 +201,7 @@ fn w_asks_for_the_report_and_the_cli_prints_the_same() {
 #[test]
 fn the_status_bar_says_how_many_claims_the_report_holds() {
     let mut app = sample_with_claims();
-    app.report_written(std::path::Path::new("a.txt.folio.md"), Ok(()));
+    app.report_written(std::path::Path::new("a.txt.folio.md"), Ok(None));
     assert_eq!(
         app.message(),
         Some("report with 2 claims written to a.txt.folio.md")
@@ -210,7 +210,7 @@ fn the_status_bar_says_how_many_claims_the_report_holds() {
     press(&mut one, "]c");
     press_key(&mut one, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(one.annotations().claims().len(), 1);
-    one.report_written(std::path::Path::new("a.txt.folio.md"), Ok(()));
+    one.report_written(std::path::Path::new("a.txt.folio.md"), Ok(None));
     assert_eq!(
         one.message(),
         Some("report with 1 claim written to a.txt.folio.md")

@@ -354,11 +354,12 @@ pub fn backup_path(path: &Path, schema: u32, text: &str) -> PathBuf {
 }
 
 /// `<path>.<label>.bak`, or `<path>.<label>.<k>.bak` when that exists with
-/// other text than `text`: a backup never replaces another.
-fn numbered_backup_path(path: &Path, label: &str, text: &str) -> PathBuf {
+/// other text than `text` (`<path>.bak`, `<path>.<k>.bak` for an empty
+/// `label`): a backup never replaces another.
+pub fn numbered_backup_path(path: &Path, label: &str, text: &str) -> PathBuf {
     let named = |suffix: String| {
         let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
+        name.push(suffix.replace("..", "."));
         PathBuf::from(name)
     };
     let first = named(format!(".{label}.bak"));
