@@ -608,3 +608,23 @@ fn search_steps_say_when_they_go_on_from_the_top_or_the_end() {
         Some(format!("match {total}/{total} for “Putin” · went on from the end").as_str())
     );
 }
+
+#[test]
+fn tab_focuses_the_claims_view_of_an_article_without_entities() {
+    let doc = folio::document::Document::from_bytes(
+        b"the cat sat on the mat all day.\n\nnothing else happened at all.\n",
+        None,
+    );
+    let mut app = common::app_with(doc, 120, 40, Theme::builtin(false));
+    press(&mut app, "c");
+    assert!(matches!(app.mode(), Mode::Claim(_)));
+    press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.annotations().claims().len(), 1);
+    // On the entities view there is nothing to focus.
+    press(&mut app, "\t");
+    assert_eq!(app.focus(), folio::keymap::Context::Article);
+    // On the claims view, the claim can be reached (to edit or remove).
+    press(&mut app, "tt");
+    press(&mut app, "\t");
+    assert_eq!(app.focus(), folio::keymap::Context::Panel);
+}

@@ -320,9 +320,12 @@ impl App {
     }
 
     fn focus_panel(&mut self) {
+        // The view on show: the claims view of an article without entities
+        // still lists its (orphaned) claims to edit or remove.
+        let shown_rows = self.panels.current().selected().is_some();
         if !self.areas.has_panel() {
             self.message = Some("the window is too narrow for the panel".to_owned());
-        } else if self.panels.entities.rows().is_empty() {
+        } else if !shown_rows && self.panels.entities.rows().is_empty() {
             self.message = Some("no entities found".to_owned());
         } else {
             self.focus = Context::Panel;
