@@ -310,6 +310,17 @@ fn export_command(
             out.display()
         );
     }
+    // The annotation file holds the reader's work; the export is another
+    // document (with what folio found), which would take its place.
+    if let Some(out) = output
+        && !crate::input::is_stdin(path)
+        && same_file(out, &crate::annotations::file::sidecar_path(path))
+    {
+        anyhow::bail!(
+            "refusing to write the export over the article's annotation file: {}",
+            out.display()
+        );
+    }
     let annotated::Annotated {
         doc,
         annotations,

@@ -220,6 +220,22 @@ fn export_command_prints_toml_and_writes_files() {
         std::fs::read(&article).unwrap(),
         std::fs::read(SAMPLE).unwrap()
     );
+    // Nor over its annotation file, which holds the reader's claims.
+    let sidecar = file::sidecar_path(&article);
+    std::fs::write(&sidecar, &printed).unwrap();
+    let output = Command::new(folio)
+        .arg("export")
+        .arg(&article)
+        .arg("-o")
+        .arg(&sidecar)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("refusing to write the export over the article's annotation file")
+    );
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), printed);
 }
 
 #[test]
