@@ -100,6 +100,23 @@ impl Store {
         let chosen = annotations_path(sidecar, fallback.as_deref());
         let (mut store, parsed) = Self::open(&chosen);
         if chosen == sidecar {
+            // An older copy in the data folder that differs may hold claims
+            // the sidecar lacks (saved while the folder was read-only):
+            // say so rather than hide it.
+            let other = fallback.as_deref().filter(|copy| {
+                file::read_text(copy)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|text| Some(&text) != store.on_disk.as_ref())
+            });
+            if let Some(copy) = other
+                && store.notice.is_none()
+            {
+                store.notice = Some(format!(
+                    "an older copy of these annotations is in {}: merge it by hand if it holds claims",
+                    shown(copy)
+                ));
+            }
             store.fallback = fallback;
         } else if store.notice.is_none() {
             store.notice = Some(format!("annotations from {}", shown(&chosen)));
@@ -282,7 +299,8 @@ pub fn fallback_sidecar(sha256_hex: &str) -> Option<PathBuf> {
 /// claims stay with the file when it is edited (and re-anchor), and another
 /// file with the same bytes does not take them. A copy an older folio kept
 /// under the text's SHA-256 `sha256` ([`fallback_sidecar`]) is used while
-/// no copy by path exists. `None` as for [`fallback_sidecar`].
+/// no copy by path exists and the folder still cannot be written. `None`
+/// as for [`fallback_sidecar`].
 pub fn fallback_for_article(article: &Path, sha256: &str) -> Option<PathBuf> {
     use sha2::{Digest, Sha256};
     let absolute = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf());
@@ -292,8 +310,10 @@ pub fn fallback_for_article(article: &Path, sha256: &str) -> Option<PathBuf> {
         .collect();
     let by_path = fallback_sidecar(&key)?.with_file_name(format!("path-{key}.folio.toml"));
     let by_text = fallback_sidecar(sha256);
+    // Only where the folder cannot be written, as when that copy was made:
+    // elsewhere a copy by text is another article's (standard input's).
     match by_text {
-        Some(old) if !by_path.exists() && old.exists() => Some(old),
+        Some(old) if !by_path.exists() && old.exists() && !folder_writable(article) => Some(old),
         _ => Some(by_path),
     }
 }
@@ -686,6 +706,38 @@ mod tests {
         store.save(&annotations("00")).unwrap();
         assert_eq!(file::load(&fallback).unwrap(), Some(annotations("00")));
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[test]
+    fn an_older_data_folder_copy_that_differs_is_mentioned_on_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let sidecar = dir.path().join("a.txt.folio.toml");
+        let fallback = dir.path().join("copy.folio.toml");
+        let (mut copy, _) = Store::open(&fallback);
+        copy.save(&annotations("copy")).unwrap();
+        let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&fallback)
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+        let (mut beside, _) = Store::open(&sidecar);
+        beside.save(&annotations("beside")).unwrap();
+        let (mut store, loaded) = Store::open_with_fallback(&sidecar, Some(fallback.clone()));
+        assert_eq!(loaded.unwrap(), Some(annotations("beside")));
+        let notice = store.take_notice().unwrap_or_default();
+        assert!(notice.contains("copy.folio.toml"), "{notice}");
+        // The same text in both: nothing to say.
+        std::fs::copy(&sidecar, &fallback).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&fallback)
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+        let (mut store, _) = Store::open_with_fallback(&sidecar, Some(fallback));
+        assert_eq!(store.take_notice(), None);
     }
 
     #[test]
