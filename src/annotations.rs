@@ -113,6 +113,9 @@ pub struct Annotations {
     /// dismissed, sorted.
     dismissed: Vec<Range<usize>>,
     orphaned_dismissed: Vec<file::DismissedRecord>,
+    /// The highest claim number given so far, removed claims included (see
+    /// [`file::AnnotationFile::last_claim`]).
+    last_claim: u64,
 }
 
 impl Annotations {
@@ -259,18 +262,39 @@ impl Annotations {
         &self.orphans
     }
 
-    /// The id the next new claim gets: one more than the largest `cN` in use.
+    /// The id the next new claim gets: one more than the largest `cN` in
+    /// use or ever given (a removed claim's id is not given again).
     pub fn next_claim_id(&self) -> String {
+        format!("c{}", self.largest_claim_number().max(self.last_claim) + 1)
+    }
+
+    /// The largest `N` of the `cN` ids in use, 0 when none.
+    fn largest_claim_number(&self) -> u64 {
         let ids = self
             .claims
             .iter()
             .map(|c| c.id.as_str())
             .chain(self.orphans.iter().map(|o| o.id.as_str()));
-        let max = ids
-            .filter_map(|id| id.strip_prefix('c')?.parse::<u64>().ok())
+        ids.filter_map(|id| id.strip_prefix('c')?.parse::<u64>().ok())
             .max()
-            .unwrap_or(0);
-        format!("c{}", max + 1)
+            .unwrap_or(0)
+    }
+
+    /// Starts the claim numbering after `last` (the file's `last_claim`).
+    pub fn with_last_claim(mut self, last: u64) -> Self {
+        self.last_claim = last;
+        self
+    }
+
+    /// The `last_claim` to write: the highest number given, or 0 (left
+    /// out) when the ids in use already say it.
+    pub fn last_claim_to_save(&self) -> u64 {
+        let given = self.last_claim.max(self.largest_claim_number());
+        if given > self.largest_claim_number() {
+            given
+        } else {
+            0
+        }
     }
 
     /// The words claim `id` was made on, when the article's words at the
@@ -296,6 +320,13 @@ impl Annotations {
     /// Saving a changed claim again means the reader has seen its new words:
     /// it is no longer flagged as changed.
     pub fn upsert_claim(&mut self, claim: Claim) {
+        if let Some(n) = claim
+            .id
+            .strip_prefix('c')
+            .and_then(|n| n.parse::<u64>().ok())
+        {
+            self.last_claim = self.last_claim.max(n);
+        }
         self.changed.remove(&claim.id);
         self.claims.retain(|c| c.id != claim.id);
         let at = self
@@ -356,8 +387,14 @@ mod tests {
             ["c2", "c1"]
         );
         assert_eq!(annotations.next_claim_id(), "c3");
+        assert_eq!(annotations.last_claim_to_save(), 0, "the ids say it");
         assert_eq!(annotations.remove_claim("c2").map(|c| c.span), Some(10..20));
-        assert_eq!(annotations.next_claim_id(), "c2");
+        // A removed claim's id is not given again, in this session or the
+        // next (the file keeps the number).
+        assert_eq!(annotations.next_claim_id(), "c3");
+        assert_eq!(annotations.last_claim_to_save(), 2);
+        let reopened = Annotations::new(vec![claim("c1", 50..60)], Vec::new()).with_last_claim(2);
+        assert_eq!(reopened.next_claim_id(), "c3");
         let mut edited = claim("c1", 50..60);
         edited.verdict = "false".to_owned();
         annotations.upsert_claim(edited);

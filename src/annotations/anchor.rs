@@ -54,6 +54,7 @@ pub fn claims_from_file(doc: &Document, file: &AnnotationFile) -> Annotations {
     let dismissed = found.into_iter().map(|(span, _)| span).collect();
     let (corrections, orphaned_corrections) = corrections::from_records(doc, &file.corrections);
     let mut annotations = Annotations::new(claims, orphans)
+        .with_last_claim(file.last_claim)
         .with_speakers(speakers, orphaned_speakers)
         .with_corrections(corrections, orphaned_corrections)
         .with_dismissed(dismissed, orphaned_dismissed);

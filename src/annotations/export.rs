@@ -87,6 +87,7 @@ pub fn to_file(
     AnnotationFile {
         schema: SCHEMA,
         offset_unit: OFFSET_UNIT.to_owned(),
+        last_claim: annotations.last_claim_to_save(),
         article: ArticleRecord {
             path,
             sha256: doc.sha256().to_owned(),

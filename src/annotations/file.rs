@@ -29,6 +29,12 @@ pub struct AnnotationFile {
     pub schema: u32,
     /// Always [`OFFSET_UNIT`].
     pub offset_unit: String,
+    /// The highest claim number (`c<N>`) given in this file so far, removed
+    /// claims included, so that no id is ever given to a second claim (an
+    /// export's ids stay those of the claims they named). Left out while no
+    /// claim was removed: the largest id in use says the same.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_claim: u64,
     /// Which article the spans refer to.
     pub article: ArticleRecord,
     /// Named entities found (origin `auto`) with their mentions.
@@ -387,6 +393,12 @@ pub fn read_text(path: &Path) -> Result<Option<String>, FileError> {
     }
 }
 
+/// Whether `n` is 0 (a field left out of the file).
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 /// Parses an annotation file's text; `path` is only used in errors.
 ///
 /// # Errors
@@ -507,11 +519,14 @@ where
     struct Header<'a> {
         schema: u32,
         offset_unit: &'a str,
+        #[serde(skip_serializing_if = "is_zero")]
+        last_claim: u64,
         article: &'a ArticleRecord,
     }
     let header = Header {
         schema: file.schema,
         offset_unit: &file.offset_unit,
+        last_claim: file.last_claim,
         article: &file.article,
     };
     out.write_all(format_part(&header)?.as_bytes())?;
@@ -687,6 +702,22 @@ mod tests {
     }
 
     #[test]
+    fn the_last_claim_number_is_written_before_the_article_and_read_back() {
+        let text = "schema = 3\noffset_unit = \"char\"\nlast_claim = 7\n\n[article]\npath = \"a.txt\"\nsha256 = \"00\"\n";
+        let file = parse(Path::new("a.toml"), text).unwrap();
+        assert_eq!(file.last_claim, 7);
+        assert_eq!(
+            to_toml(&file).unwrap(),
+            format!("{text}encoding = \"UTF-8\"\n")
+        );
+        // Left out, it is 0 and stays out.
+        let text = text.replace("last_claim = 7\n", "");
+        let file = parse(Path::new("a.toml"), &text).unwrap();
+        assert_eq!(file.last_claim, 0);
+        assert!(!to_toml(&file).unwrap().contains("last_claim"));
+    }
+
+    #[test]
     fn a_missing_file_is_not_an_error() {
         assert_eq!(
             load(Path::new("/nonexistent/folder/x.folio.toml")).unwrap(),
@@ -704,6 +735,7 @@ mod round_trip {
         AnnotationFile {
             schema: SCHEMA,
             offset_unit: OFFSET_UNIT.to_owned(),
+            last_claim: 0,
             article: ArticleRecord {
                 path: text.clone(),
                 sha256: "00".to_owned(),

@@ -569,6 +569,7 @@ mod tests {
         AnnotationFile {
             schema: SCHEMA,
             offset_unit: OFFSET_UNIT.to_owned(),
+            last_claim: 0,
             article: ArticleRecord {
                 path: "a.txt".to_owned(),
                 sha256: sha.to_owned(),
