@@ -426,11 +426,46 @@ pub fn parse(path: &Path, source: &str) -> Result<AnnotationFile, FileError> {
         });
     }
     let file: AnnotationFile = toml::from_str(source).map_err(parse_error)?;
-    validate(&file).map_err(|problem| FileError::Invalid {
-        path: path.to_path_buf(),
-        problem,
+    validate(&file).map_err(|invalid| {
+        // Pointed at the claim's `id` line when it can be found.
+        match id_line(source, &invalid.id, invalid.occurrence) {
+            Some(line) => FileError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column: 1,
+                message: invalid.problem,
+            },
+            None => FileError::Invalid {
+                path: path.to_path_buf(),
+                problem: invalid.problem,
+            },
+        }
     })?;
     Ok(file)
+}
+
+/// The 1-based line of the `occurrence`-th (from 0) `id = "<id>"` line of
+/// `source`, if there is one.
+fn id_line(source: &str, id: &str, occurrence: usize) -> Option<usize> {
+    let quoted = format!("\"{id}\"");
+    source
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.trim_start();
+            line.strip_prefix("id")
+                .is_some_and(|rest| rest.trim_start().starts_with('=') && rest.contains(&quoted))
+        })
+        .nth(occurrence)
+        .map(|(k, _)| k + 1)
+}
+
+/// A claim [`validate`] refuses: what is wrong, and which `id` line says
+/// where (`occurrence` counts that id's lines from 0).
+struct InvalidClaim {
+    problem: String,
+    id: String,
+    occurrence: usize,
 }
 
 /// Largest offset a TOML integer (i64) can hold: anything above could be read
@@ -439,19 +474,30 @@ const MAX_OFFSET: usize = i64::MAX as usize;
 
 /// Checks what the TOML types cannot: offsets that can be written back and
 /// claim ids that are unique.
-fn validate(file: &AnnotationFile) -> Result<(), String> {
+fn validate(file: &AnnotationFile) -> Result<(), InvalidClaim> {
     let mut ids = std::collections::HashSet::new();
     for claim in &file.claims {
+        let invalid = |problem: String, occurrence: usize| InvalidClaim {
+            problem,
+            id: claim.id.clone(),
+            occurrence,
+        };
         if claim.start > claim.end || claim.end > MAX_OFFSET {
-            return Err(format!(
-                "claim {}: start {} / end {} are out of range",
-                claim.id, claim.start, claim.end
+            return Err(invalid(
+                format!(
+                    "claim {}: start {} / end {} are out of range",
+                    claim.id, claim.start, claim.end
+                ),
+                0,
             ));
         }
         if !ids.insert(claim.id.as_str()) {
-            return Err(format!(
-                "claim id \"{}\" is used twice; give each claim its own id",
-                claim.id
+            return Err(invalid(
+                format!(
+                    "claim id \"{}\" is used twice; give each claim its own id",
+                    claim.id
+                ),
+                1,
             ));
         }
     }
@@ -690,14 +736,17 @@ mod tests {
         let head = "schema = 1\noffset_unit = \"char\"\n[article]\npath = \"a\"\nsha256 = \"0\"\n";
         let twice = format!("{head}{}{}", claim("c1", 1), claim("c1", 2));
         let err = parse(Path::new("a.folio.toml"), &twice).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "a.folio.toml: claim id \"c1\" is used twice; give each claim its own id"
+        // The second claim's id line: after the head's 5 lines and the
+        // first claim's 8, under its `[[claims]]`.
+        assert!(
+            matches!(&err, FileError::Parse { line: 15, column: 1, message, .. }
+                if message == "claim id \"c1\" is used twice; give each claim its own id"),
+            "{err}"
         );
         let backwards = format!("{head}{}", claim("c1", 9));
         assert!(matches!(
             parse(Path::new("a"), &backwards),
-            Err(FileError::Invalid { .. })
+            Err(FileError::Parse { line: 7, .. })
         ));
     }
 
