@@ -239,8 +239,9 @@ fn candidates(words: &[Word<'_>], prose: Option<&ProseNames<'_, '_>>) -> Vec<boo
 }
 
 /// Whether a capitalised `word` may be (part of) a name even where every
-/// word has a capital: no function word, and no common English word or a
-/// listed place or organisation ("Ohio", "FBI", "Clinton"; not "Says").
+/// word has a capital: not a function word, and either no common English
+/// word or a listed place or organisation ("Ohio", "FBI", "Clinton"; not
+/// "Says").
 fn may_name_on_its_own(word: &str) -> bool {
     !gazetteer::is_function_word(word)
         && (!gazetteer::is_dictionary_word(word)
