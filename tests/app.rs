@@ -628,3 +628,29 @@ fn tab_focuses_the_claims_view_of_an_article_without_entities() {
     press(&mut app, "\t");
     assert_eq!(app.focus(), folio::keymap::Context::Panel);
 }
+
+#[test]
+fn a_claim_can_be_marked_before_the_analysis_is_in() {
+    let doc = folio::document::Document::from_bytes(
+        b"Prices rose by 4% in May. Officials blamed fuel.\n\nA second paragraph.\n",
+        None,
+    );
+    let mut app = folio::app::App::new(
+        doc,
+        Ok(None),
+        Theme::builtin(false),
+        folio::keymap::Keymap::builtin(),
+    )
+    .with_clock(common::fixed_now);
+    app.resize(120, 40);
+    assert!(app.analysis().is_none());
+    // The form opens on the first sentence on the screen, so the keys
+    // typed next go to the form, never to the keymap.
+    press(&mut app, "c");
+    assert!(matches!(app.mode(), Mode::Claim(_)));
+    press(&mut app, "do");
+    press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let claims = app.annotations().claims();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].span, 0..25);
+}

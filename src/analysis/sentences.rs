@@ -20,6 +20,20 @@ pub fn segment(doc: &Document) -> Vec<Range<usize>> {
     sentences
 }
 
+/// The sentence of `doc` holding byte `byte`, or the first one after it
+/// in the same paragraph (a byte range into [`Document::text`],
+/// end-exclusive, as [`segment`] gives it); `None` when the paragraph
+/// has none from there. Segments that paragraph only, so it is cheap
+/// before the whole analysis is done.
+pub fn sentence_at(doc: &Document, byte: usize) -> Option<Range<usize>> {
+    let paragraphs = doc.paragraphs();
+    let at = paragraphs.partition_point(|p| p.end <= byte);
+    let paragraph = paragraphs.get(at)?.clone();
+    segment_paragraph(doc.text(), paragraph)
+        .into_iter()
+        .find(|s| s.end > byte)
+}
+
 /// Sentences of the paragraph at `range` (bytes of `text`), as byte ranges
 /// into `text`.
 fn segment_paragraph(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -103,6 +117,24 @@ fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_sentence_at_a_byte_is_found_in_its_paragraph_alone() {
+        let doc = Document::from_bytes(
+            b"Mr. Orlov left. He said so.\n\nA second one.".as_slice(),
+            None,
+        );
+        assert_eq!(sentence_at(&doc, 0), Some(0..15));
+        assert_eq!(sentence_at(&doc, 17), Some(16..27));
+        // Between paragraphs: the next paragraph's first sentence.
+        assert_eq!(sentence_at(&doc, 28), Some(29..42));
+        assert_eq!(sentence_at(&doc, 100), None);
+        assert_eq!(
+            segment(&doc),
+            [0..15, 16..27, 29..42],
+            "the same ranges as the whole segmentation"
+        );
+    }
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {

@@ -11,13 +11,15 @@ impl App {
             self.message = Some(format!("annotations are read-only: {why}"));
             return;
         }
-        if self.analysis.is_none() {
-            self.message = Some("still analysing…".to_owned());
-            return;
-        }
-        // A selection is what the reader means to mark; else the target.
+        // A selection is what the reader means to mark; else the target;
+        // while the analysis runs, the first sentence on the screen (the
+        // form would otherwise be refused, and a note typed on would run
+        // as commands).
         let span = match &self.selection {
             Some(selection) => Some(selection.span()),
+            None if self.analysis.is_none() => {
+                crate::analysis::sentences::sentence_at(&self.doc, self.layout().byte_at(self.top))
+            }
             None => self.target_span(),
         };
         let Some(span) = span else {
