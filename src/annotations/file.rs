@@ -377,11 +377,15 @@ pub fn load(path: &Path) -> Result<Option<AnnotationFile>, FileError> {
 pub fn read_text(path: &Path) -> Result<Option<String>, FileError> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(Some(text)),
-        // A path under a regular file cannot hold a file either.
+        // A path under a regular file cannot hold a file either, nor can a
+        // name longer than the file system allows (a long article name
+        // plus `.folio.toml`).
         Err(err)
             if matches!(
                 err.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                std::io::ErrorKind::NotFound
+                    | std::io::ErrorKind::NotADirectory
+                    | std::io::ErrorKind::InvalidFilename
             ) =>
         {
             Ok(None)

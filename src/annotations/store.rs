@@ -164,8 +164,20 @@ impl Store {
                 self.on_disk = Some(text);
                 Ok(())
             }
+            (Err(err), Some(fallback)) if name_too_long(&err) => {
+                let why = "its name beside the article is too long for the file system";
+                self.save_to_fallback(fallback, text, why.to_owned())
+            }
             (Err(_), Some(fallback)) if !folder_writable(&self.path) => {
-                self.save_to_fallback(fallback, text)
+                // A relative path's folder may be "" (the working folder):
+                // name it.
+                let folder = match self.path.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                    _ => Path::new(".").to_path_buf(),
+                };
+                let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+                let why = format!("{} cannot be written", shown(&folder));
+                self.save_to_fallback(fallback, text, why)
             }
             (Err(err), fallback) => {
                 self.fallback = fallback;
@@ -174,9 +186,14 @@ impl Store {
         }
     }
 
-    /// Moves this store to `fallback` and saves `text` there; the file beside
-    /// the article (if any) is left as it was.
-    fn save_to_fallback(&mut self, fallback: PathBuf, text: String) -> Result<(), FileError> {
+    /// Moves this store to `fallback` and saves `text` there, telling the
+    /// reader `why`; the file beside the article (if any) is left as it was.
+    fn save_to_fallback(
+        &mut self,
+        fallback: PathBuf,
+        text: String,
+        why: String,
+    ) -> Result<(), FileError> {
         if let Some(folder) = fallback.parent() {
             std::fs::create_dir_all(folder).map_err(|reason| FileError::Write {
                 path: fallback.clone(),
@@ -188,18 +205,8 @@ impl Store {
             return Err(self.keep_in_conflict_file(fallback, text));
         }
         write_atomic(&fallback, &text)?;
-        // A relative path's folder may be "" (the working folder): name it.
-        let folder = match self.path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => Path::new(".").to_path_buf(),
-        };
-        let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
         // The path first: a narrow status bar cuts the end.
-        self.notice = Some(format!(
-            "saved to {} ({} cannot be written)",
-            shown(&fallback),
-            shown(&folder)
-        ));
+        self.notice = Some(format!("saved to {} ({why})", shown(&fallback)));
         self.path = fallback;
         self.on_disk = Some(text);
         self.migrate_from = None;
@@ -349,12 +356,21 @@ fn shown(path: &Path) -> String {
     }
 }
 
-/// Whether `err` says the file is not there (or its folder is not a folder).
+/// Whether `err` says the file is not there (or its folder is not a folder,
+/// or its name is too long to be there).
 fn is_absent(err: &std::io::Error) -> bool {
     matches!(
         err.kind(),
-        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+        std::io::ErrorKind::NotFound
+            | std::io::ErrorKind::NotADirectory
+            | std::io::ErrorKind::InvalidFilename
     )
+}
+
+/// Whether `err` says the file's name is longer than the file system
+/// allows (an article's long name plus `.folio.toml`).
+fn name_too_long(err: &FileError) -> bool {
+    matches!(err, FileError::Write { reason, .. } if reason.kind() == std::io::ErrorKind::InvalidFilename)
 }
 
 /// Whether a new file can be created in `path`'s folder.
@@ -858,6 +874,23 @@ mod tests {
             names(dir.path()),
             ["a.txt.folio.toml", "a.txt.folio.toml.unknown.bak"]
         );
+    }
+
+    #[test]
+    fn an_annotation_file_name_too_long_for_the_file_system_goes_to_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        // 250 bytes: a valid article name, too long with `.folio.toml`.
+        let sidecar = file::sidecar_path(&dir.path().join("a".repeat(250)));
+        let fallback = dir.path().join("data/path-ab.folio.toml");
+        let (mut store, loaded) = Store::open_with_fallback(&sidecar, Some(fallback.clone()));
+        assert_eq!(loaded.unwrap(), None, "read as no file yet");
+        store.save(&annotations("00")).unwrap();
+        assert_eq!(file::load(&fallback).unwrap(), Some(annotations("00")));
+        let notice = store.take_notice().unwrap_or_default();
+        assert!(notice.contains("too long"), "{notice}");
+        // Opened again, the copy is what is read.
+        let (_, loaded) = Store::open_with_fallback(&sidecar, Some(fallback));
+        assert_eq!(loaded.unwrap(), Some(annotations("00")));
     }
 
     #[test]
