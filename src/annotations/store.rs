@@ -426,6 +426,21 @@ fn unknown_fields(text: &str, read: &AnnotationFile) -> Vec<String> {
     out
 }
 
+/// Whether `value` holds nothing: an empty string, array or table, `false`
+/// or 0.
+fn is_empty_value(value: &toml::Value) -> bool {
+    use toml::Value;
+    match value {
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Table(t) => t.is_empty(),
+        Value::Boolean(b) => !b,
+        Value::Integer(n) => *n == 0,
+        Value::Float(x) => *x == 0.0,
+        Value::Datetime(_) => false,
+    }
+}
+
 /// Appends to `out` the keys of `original` (under `prefix`) that `known`
 /// lacks, looking into tables and arrays of tables.
 fn missing_keys(original: &toml::Table, known: &toml::Table, prefix: &str, out: &mut Vec<String>) {
@@ -437,6 +452,9 @@ fn missing_keys(original: &toml::Table, known: &toml::Table, prefix: &str, out: 
             format!("{prefix}.{key}")
         };
         match (value, known.get(key)) {
+            // Empty values folio leaves out when it writes (`note = ""`,
+            // `last_claim = 0`) lose nothing.
+            (value, None) if is_empty_value(value) => {}
             (_, None) => out.push(here),
             (Value::Table(a), Some(Value::Table(b))) => missing_keys(a, b, &here, out),
             (Value::Array(a), Some(Value::Array(b))) => {
@@ -856,7 +874,11 @@ mod tests {
         again.save(&annotations("01")).unwrap();
         assert_eq!(names(dir.path()), ["a.txt.folio.toml"]);
         let mut text = std::fs::read_to_string(&path).unwrap();
-        text = text.replace("[article]", "mystery = 1\n\n[article]\npublisher = \"BBC\"");
+        // An empty value folio would leave out is no unknown field.
+        text = text.replace(
+            "[article]",
+            "mystery = 1\nlast_claim = 0\n\n[article]\npublisher = \"BBC\"\nurl = \"\"",
+        );
         std::fs::write(&path, &text).unwrap();
         let (mut edited, loaded) = Store::open(&path);
         let loaded = loaded.unwrap().unwrap();
@@ -866,6 +888,10 @@ mod tests {
         let notice = edited.take_notice().unwrap_or_default();
         assert!(
             notice.contains("mystery") && notice.contains("article.publisher"),
+            "{notice}"
+        );
+        assert!(
+            !notice.contains("last_claim") && !notice.contains("url"),
             "{notice}"
         );
         // Once saved, the file has only known fields: no second backup.
