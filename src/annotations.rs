@@ -275,9 +275,7 @@ impl Annotations {
             .iter()
             .map(|c| c.id.as_str())
             .chain(self.orphans.iter().map(|o| o.id.as_str()));
-        ids.filter_map(|id| id.strip_prefix('c')?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0)
+        ids.filter_map(claim_number).max().unwrap_or(0)
     }
 
     /// Starts the claim numbering after `last` (the file's `last_claim`).
@@ -289,9 +287,8 @@ impl Annotations {
     /// The `last_claim` to write: the highest number given, or 0 (left
     /// out) when the ids in use already say it.
     pub fn last_claim_to_save(&self) -> u64 {
-        let given = self.last_claim.max(self.largest_claim_number());
-        if given > self.largest_claim_number() {
-            given
+        if self.last_claim > self.largest_claim_number() {
+            self.last_claim
         } else {
             0
         }
@@ -320,11 +317,7 @@ impl Annotations {
     /// Saving a changed claim again means the reader has seen its new words:
     /// it is no longer flagged as changed.
     pub fn upsert_claim(&mut self, claim: Claim) {
-        if let Some(n) = claim
-            .id
-            .strip_prefix('c')
-            .and_then(|n| n.parse::<u64>().ok())
-        {
+        if let Some(n) = claim_number(&claim.id) {
             self.last_claim = self.last_claim.max(n);
         }
         self.changed.remove(&claim.id);
@@ -353,6 +346,11 @@ impl Annotations {
     pub fn claim_at(&self, span: &Range<usize>) -> Option<usize> {
         self.claims.iter().position(|c| c.span == *span)
     }
+}
+
+/// The `N` of a claim id `cN`, if it is one.
+fn claim_number(id: &str) -> Option<u64> {
+    id.strip_prefix('c')?.parse().ok()
 }
 
 #[cfg(test)]

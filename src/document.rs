@@ -66,7 +66,7 @@ impl Document {
     /// (see [`decode`](self) for the rule: UTF-8, damaged UTF-8, or a
     /// detected legacy encoding).
     pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Self {
-        Self::decoded(bytes, path, hex(&Sha256::digest(bytes)))
+        Self::decoded(bytes, path, sha256_hex(bytes))
     }
 
     /// The first bytes of a file, decoded like [`Self::from_bytes`] for a
@@ -349,8 +349,13 @@ fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// The SHA-256 of `bytes` as 64 lower-case hex digits (the digest folio
+/// names articles, data-folder copies and report stamps by).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -90,11 +90,7 @@ fn an_article_in_an_unwritable_folder_is_annotated_in_the_data_folder() {
     let data = dir.path().join("data");
     // Named by the article's path (`path-<SHA-256 of /proc/version>`), so
     // that the claims stay with the file when its text changes.
-    use sha2::Digest as _;
-    let key: String = sha2::Sha256::digest(b"/proc/version")
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let key = folio::document::sha256_hex(b"/proc/version");
     let copy = data.join(format!("folio/annotations/path-{key}.folio.toml"));
     let server = tmux::Server::new("store-data-folder");
     open(&server, "first", article, &data);

@@ -442,7 +442,7 @@ fn join_institutions(
     names: Vec<(Range<usize>, super::EntityKind)>,
 ) -> Vec<(Range<usize>, super::EntityKind)> {
     let word = |k: usize| sentence.words.get(k);
-    let spaced = |k: usize| word(k).is_some_and(|w| w.gap == tokens::Gap::Space);
+    let spaced = |k: usize| spaced(sentence, k);
     let mut out: Vec<(Range<usize>, super::EntityKind)> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some((mut range, mut kind)) = names.next() {
@@ -496,7 +496,7 @@ fn join_institutions(
 /// comes first. The words stop at `free_to`, the start of the next name.
 fn capitalised_after_and(sentence: &Sentence<'_>, end: usize, free_to: usize) -> usize {
     let word = |k: usize| sentence.words.get(k);
-    let spaced = |k: usize| word(k).is_some_and(|w| w.gap == tokens::Gap::Space);
+    let spaced = |k: usize| spaced(sentence, k);
     if !(word(end).is_some_and(|w| w.text == "and") && spaced(end)) {
         return end;
     }
@@ -512,6 +512,15 @@ fn capitalised_after_and(sentence: &Sentence<'_>, end: usize, free_to: usize) ->
     } else {
         end
     }
+}
+
+/// Whether word `k` of `sentence` follows the word before it after spaces
+/// only (no punctuation between them).
+fn spaced(sentence: &Sentence<'_>, k: usize) -> bool {
+    sentence
+        .words
+        .get(k)
+        .is_some_and(|w| w.gap == tokens::Gap::Space)
 }
 
 /// Whether word `k` of `sentence` is a given name ("Melinda").
@@ -539,7 +548,7 @@ fn common_words(sentence: &Sentence<'_>, words: Range<usize>) -> bool {
 /// belongs to another name.
 fn institution_head(sentence: &Sentence<'_>, start: usize, free_from: usize) -> Option<usize> {
     let word = |k: usize| sentence.words.get(k);
-    let spaced = |k: usize| word(k).is_some_and(|w| w.gap == tokens::Gap::Space);
+    let spaced = |k: usize| spaced(sentence, k);
     let mut k = start.checked_sub(1)?;
     if word(k).is_some_and(|w| w.text == "the") && spaced(start) {
         k = k.checked_sub(1)?;

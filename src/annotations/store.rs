@@ -25,10 +25,10 @@ pub struct Store {
     migrate_from: Option<u32>,
     /// What the reader should be told about where their work went.
     notice: Option<String>,
-    /// Fields of the file as read that folio does not know (`mystery`,
-    /// `claims[2].colour`): the file is backed up before it is first
-    /// overwritten without them.
-    unknown: Vec<String>,
+    /// Whether the file as read still has to be checked for fields folio
+    /// does not know (`mystery`, `claims[2].colour`), which the first save
+    /// would drop: checked then, not on opening, which stays cheap.
+    check_unknown: bool,
     /// The conflict file this session wrote last, with the text it wrote:
     /// later conflicts update it, while a conflict file of another session
     /// is never overwritten.
@@ -53,10 +53,7 @@ impl Store {
             Ok(Some(read)) if read.schema < SCHEMA => Some(read.schema),
             _ => None,
         };
-        let unknown = match (&parsed, &on_disk) {
-            (Ok(Some(read)), Some(text)) => unknown_fields(text, read),
-            _ => Vec::new(),
-        };
+        let check_unknown = matches!(parsed, Ok(Some(_)));
         // A conflict file left by an earlier session waits to be merged.
         let notice = existing_conflict(&path).map(|kept| {
             format!(
@@ -70,7 +67,7 @@ impl Store {
             fallback: None,
             migrate_from,
             notice,
-            unknown,
+            check_unknown,
             conflict: None,
         };
         (store, parsed)
@@ -169,13 +166,8 @@ impl Store {
                 self.save_to_fallback(fallback, text, why.to_owned())
             }
             (Err(_), Some(fallback)) if !folder_writable(&self.path) => {
-                // A relative path's folder may be "" (the working folder):
-                // name it.
-                let folder = match self.path.parent() {
-                    Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-                    _ => Path::new(".").to_path_buf(),
-                };
-                let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+                let folder = folder_of(&self.path);
+                let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
                 let why = format!("{} cannot be written", shown(&folder));
                 self.save_to_fallback(fallback, text, why)
             }
@@ -235,21 +227,27 @@ impl Store {
     /// [`backup_path`]'s) if it has fields folio does not know and has not
     /// been backed up yet: saving writes only the fields folio knows.
     fn back_up_unknown_fields(&mut self) -> Result<(), FileError> {
-        let Some(old) = self.on_disk.as_ref().filter(|_| !self.unknown.is_empty()) else {
+        let Some(old) = self.on_disk.as_ref().filter(|_| self.check_unknown) else {
             return Ok(());
         };
+        let unknown = file::parse(&self.path, old)
+            .map(|read| unknown_fields(old, &read))
+            .unwrap_or_default();
+        if unknown.is_empty() {
+            self.check_unknown = false;
+            return Ok(());
+        }
         let backup = numbered_backup_path(&self.path, "unknown", old);
         if file::read_text(&backup)?.as_deref() != Some(old.as_str()) {
             write_atomic(&backup, old)?;
         }
-        let mut fields = self
-            .unknown
+        let mut fields = unknown
             .iter()
             .take(3)
             .cloned()
             .collect::<Vec<_>>()
             .join(", ");
-        if self.unknown.len() > 3 {
+        if unknown.len() > 3 {
             fields.push_str(", …");
         }
         // The path first: a narrow status bar cuts the end.
@@ -257,7 +255,8 @@ impl Store {
             "file as it was kept as {}: folio does not know {fields}",
             shown(&backup)
         ));
-        self.unknown.clear();
+        // Checked once the copy is safe (a failed copy is tried again).
+        self.check_unknown = false;
         Ok(())
     }
 
@@ -309,12 +308,8 @@ pub fn fallback_sidecar(sha256_hex: &str) -> Option<PathBuf> {
 /// no copy by path exists and the folder still cannot be written. `None`
 /// as for [`fallback_sidecar`].
 pub fn fallback_for_article(article: &Path, sha256: &str) -> Option<PathBuf> {
-    use sha2::{Digest, Sha256};
     let absolute = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf());
-    let key: String = Sha256::digest(absolute.as_os_str().as_encoded_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let key = crate::document::sha256_hex(absolute.as_os_str().as_encoded_bytes());
     let by_path = fallback_sidecar(&key)?.with_file_name(format!("path-{key}.folio.toml"));
     let by_text = fallback_sidecar(sha256);
     // Only where the folder cannot be written, as when that copy was made:
@@ -373,13 +368,18 @@ fn name_too_long(err: &FileError) -> bool {
     matches!(err, FileError::Write { reason, .. } if reason.kind() == std::io::ErrorKind::InvalidFilename)
 }
 
-/// Whether a new file can be created in `path`'s folder.
-fn folder_writable(path: &Path) -> bool {
-    let folder = match path.parent() {
+/// The folder `path` is in: `.` (the working folder) for a bare file name,
+/// whose parent is "".
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
-    };
-    tempfile::tempfile_in(folder).is_ok()
+    }
+}
+
+/// Whether a new file can be created in `path`'s folder.
+fn folder_writable(path: &Path) -> bool {
+    tempfile::tempfile_in(folder_of(path)).is_ok()
 }
 
 /// Where a file of schema `schema` at `path` is backed up before it is first
@@ -393,20 +393,29 @@ pub fn backup_path(path: &Path, schema: u32, text: &str) -> PathBuf {
 /// other text than `text` (`<path>.bak`, `<path>.<k>.bak` for an empty
 /// `label`): a backup never replaces another.
 pub fn numbered_backup_path(path: &Path, label: &str, text: &str) -> PathBuf {
-    let named = |suffix: String| {
+    let label = if label.is_empty() {
+        String::new()
+    } else {
+        format!(".{label}")
+    };
+    let named = |k: u32| {
         let mut name = path.as_os_str().to_owned();
-        name.push(suffix.replace("..", "."));
+        match k {
+            1 => name.push(format!("{label}.bak")),
+            _ => name.push(format!("{label}.{k}.bak")),
+        }
         PathBuf::from(name)
     };
-    let first = named(format!(".{label}.bak"));
-    let free_or_same = |p: &Path| file::read_text(p).is_ok_and(|t| t.is_none_or(|t| t == text));
-    if free_or_same(&first) {
-        return first;
-    }
-    (2..1000)
-        .map(|k| named(format!(".{label}.{k}.bak")))
-        .find(|p| free_or_same(p))
-        .unwrap_or(first)
+    free_or_holding(named, text, 1)
+}
+
+/// The first of `named(1)`, `named(2)`, … (up to 999) that does not exist
+/// or already holds `text`; `named(otherwise)` when none does.
+fn free_or_holding(named: impl Fn(u32) -> PathBuf, text: &str, otherwise: u32) -> PathBuf {
+    (1..1000)
+        .map(&named)
+        .find(|p| file::read_text(p).is_ok_and(|t| t.is_none_or(|t| t == text)))
+        .unwrap_or_else(|| named(otherwise))
 }
 
 /// The fields of the annotation file `text` (parsed as `read`) that folio
@@ -489,11 +498,7 @@ fn numbered_conflict_path(path: &Path, k: u32) -> PathBuf {
 /// exist or already holds `text`: a conflict file is never overwritten with
 /// other annotations.
 pub fn free_conflict_path(path: &Path, text: &str) -> PathBuf {
-    let free_or_same = |p: &Path| file::read_text(p).is_ok_and(|t| t.is_none_or(|t| t == text));
-    (1..1000)
-        .map(|k| numbered_conflict_path(path, k))
-        .find(|p| free_or_same(p))
-        .unwrap_or_else(|| numbered_conflict_path(path, 1000))
+    free_or_holding(|k| numbered_conflict_path(path, k), text, 1000)
 }
 
 /// The last conflict file beside `path` ([`free_conflict_path`]'s names), if
@@ -558,10 +563,7 @@ pub fn write_atomic_with(
         path: path.to_path_buf(),
         reason,
     };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let folder = folder_of(path);
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

@@ -53,7 +53,10 @@ const STAMP: &str = "<!-- written by folio; sha256 of the text above: ";
 /// # Errors
 /// [`FileError::Read`] or [`FileError::Write`]: nothing was replaced.
 pub fn write_report(path: &Path, report: &str) -> Result<Option<PathBuf>, FileError> {
-    let stamped = format!("{report}{STAMP}{} -->\n", sha256_hex(report));
+    let stamped = format!(
+        "{report}{STAMP}{} -->\n",
+        crate::document::sha256_hex(report.as_bytes())
+    );
     let kept = match crate::annotations::file::read_text(path)? {
         Some(old) if old != stamped && !is_unedited_report(&old) => {
             let backup = crate::annotations::store::numbered_backup_path(path, "", &old);
@@ -75,15 +78,7 @@ fn is_unedited_report(text: &str) -> bool {
     };
     last.strip_prefix(STAMP)
         .and_then(|rest| rest.strip_suffix(" -->"))
-        .is_some_and(|hash| hash == sha256_hex(&above))
-}
-
-fn sha256_hex(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .is_some_and(|hash| hash == crate::document::sha256_hex(above.as_bytes()))
 }
 
 #[cfg(test)]
