@@ -47,6 +47,46 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// The command line `folio FILE…` (no options, no subcommand; `-` for
+    /// standard input) without clap: building clap's parser for every
+    /// subcommand took a quarter of a millisecond, a sixth of the time to
+    /// the first frame. `None` for anything else, which clap parses (and
+    /// which it would parse to the same [`Cli`]).
+    #[must_use]
+    pub fn only_files(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Self> {
+        let files: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
+        let plain = |file: &PathBuf| {
+            let arg = file.as_os_str().as_encoded_bytes();
+            !arg.is_empty() && (arg == b"-" || !arg.starts_with(b"-"))
+        };
+        let subcommand = |file: &PathBuf| {
+            file.to_str()
+                .is_some_and(|name| SUBCOMMANDS.contains(&name))
+        };
+        (!files.is_empty() && files.iter().all(|f| plain(f) && !subcommand(f))).then_some(Self {
+            files,
+            theme: None,
+            no_mouse: false,
+            config: None,
+            command: None,
+        })
+    }
+}
+
+/// Every subcommand's name, and `help`: a word clap would not take as a file.
+const SUBCOMMANDS: [&str; 9] = [
+    "export",
+    "config",
+    "entities",
+    "quotes",
+    "text",
+    "suggest",
+    "completions",
+    "man",
+    "help",
+];
+
 const EXAMPLES: &str = "Examples:
   folio samples/macron-moscow.txt          read and annotate (press ? for keys)
   folio export samples/macron-moscow.txt   print entities, quotes and claims as TOML
@@ -181,7 +221,7 @@ pub enum Format {
 /// Any failure to read the article or its annotation file, or to write the
 /// output; the message names the path.
 pub fn run() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    let cli = Cli::only_files(std::env::args_os().skip(1)).unwrap_or_else(Cli::parse);
     match (cli.command, cli.files) {
         (
             Some(Command::Export {
@@ -402,6 +442,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// other's saves for another program's. Standard input (`-`) and paths
 /// that cannot be resolved are kept as given.
 fn distinct_articles(files: &[PathBuf]) -> Vec<PathBuf> {
+    if files.len() < 2 {
+        return files.to_vec();
+    }
     let mut seen = std::collections::HashSet::new();
     files
         .iter()
@@ -416,6 +459,36 @@ fn distinct_articles(files: &[PathBuf]) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_file_arguments_parse_as_clap_parses_them_and_the_rest_go_to_clap() {
+        // The arguments, and whether they skip clap.
+        let cases: &[(&[&str], bool)] = &[
+            (&["a.txt"], true),
+            (&["a.txt", "b.html", "-"], true),
+            (&["notes/export.txt", "Export"], true),
+            (&["--theme", "light", "a.txt"], false),
+            (&["a.txt", "--no-mouse"], false),
+            (&["export", "a.txt"], false),
+            (&["a.txt", "quotes"], false),
+            (&["-h"], false),
+            (&["--", "a.txt"], false),
+            (&[""], false),
+            (&[], false),
+        ];
+        for (args, skips) in cases {
+            let os = || args.iter().map(std::ffi::OsString::from);
+            let fast = Cli::only_files(os());
+            assert_eq!(fast.is_some(), *skips, "{args:?}");
+            if let Some(fast) = fast {
+                let clap = Cli::try_parse_from(std::iter::once("folio".into()).chain(os()))
+                    .unwrap_or_else(|err| panic!("{args:?}: {err}"));
+                assert_eq!(fast.files, clap.files, "{args:?}");
+                assert!(clap.command.is_none() && clap.theme.is_none(), "{args:?}");
+                assert!(!clap.no_mouse && clap.config.is_none(), "{args:?}");
+            }
+        }
+    }
 
     #[test]
     fn an_article_given_twice_opens_once() {

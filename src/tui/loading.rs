@@ -1,7 +1,7 @@
 //! Reading the articles off the UI thread. A large file or HTML page (1 MB
 //! of HTML takes about a quarter of a second to extract) would otherwise hold
 //! the first frame back. Instead a large plain-text file is shown at once
-//! from its first bytes ([`PREVIEW_BYTES`]) while the rest is read, decoded,
+//! from its first bytes ([`preview_bytes`]) while the rest is read, decoded,
 //! hashed and indexed; other inputs show what is being read. Keys are live
 //! throughout: the preview scrolls, and `q` (or `Esc`, `Ctrl-c` before
 //! there is text) quits at once.
@@ -31,10 +31,21 @@ use crate::theme::Theme;
 /// (that takes about as long as reading a preview).
 pub(super) const PREVIEW_FROM: u64 = 256 * 1024;
 
-/// How many leading bytes the preview decodes: several screens of text even
-/// in a large window, and read and decoded in about a tenth of a
-/// millisecond, on the thread that draws it.
-pub(super) const PREVIEW_BYTES: usize = 32 * 1024;
+/// How many leading bytes the preview decodes in a window of `cells`
+/// character cells (`None` when the size is unknown): three screens' worth
+/// (a byte per cell, or a third of a screen of three-byte characters),
+/// within [`PREVIEW_BYTES`]. Reading and decoding them is on the way to the
+/// first frame: at 120×40 cells, 14 KB take a tenth of a millisecond.
+pub(super) fn preview_bytes(cells: Option<usize>) -> usize {
+    cells.map_or(*PREVIEW_BYTES.end(), |cells| {
+        cells
+            .saturating_mul(3)
+            .clamp(*PREVIEW_BYTES.start(), *PREVIEW_BYTES.end())
+    })
+}
+
+/// The fewest and most bytes a preview decodes (see [`preview_bytes`]).
+pub(super) const PREVIEW_BYTES: std::ops::RangeInclusive<usize> = 8 * 1024..=128 * 1024;
 
 /// Articles smaller than this in all (bytes; regular files only) are read
 /// and opened on the drawing thread once the settings are known: starting
@@ -95,7 +106,12 @@ impl Loader {
     /// [`READ_AT_ONCE_BELOW`]) get no thread: [`Loader::open_with`] opens
     /// them.
     pub(super) fn start(paths: &[PathBuf], waker: Waker) -> Self {
-        let preview = paths.first().and_then(|path| preview(path));
+        let cells = ratatui::crossterm::terminal::size()
+            .ok()
+            .map(|(width, height)| usize::from(width) * usize::from(height));
+        let preview = paths
+            .first()
+            .and_then(|path| preview(path, preview_bytes(cells)));
         let read_here = preview.is_none() && small_files(paths);
         let reading = Arc::new(AtomicUsize::new(0));
         let (settings, settings_given) = mpsc::channel::<Arc<Settings>>();
@@ -386,13 +402,13 @@ fn small_files(paths: &[PathBuf]) -> bool {
     total < READ_AT_ONCE_BELOW
 }
 
-/// The first [`PREVIEW_BYTES`] of the plain-text file at `path`, decoded,
+/// The first `bytes` bytes of the plain-text file at `path`, decoded,
 /// when it is at least [`PREVIEW_FROM`] bytes long; cut after its last
 /// line break (or at the last whole UTF-8 character) so no paragraph or
 /// character is cut in half where a line break could avoid it. `None` for
 /// standard input, small files, HTML, Markdown and binary files, and when
 /// the file cannot be read (the full read reports why).
-pub(super) fn preview(path: &Path) -> Option<Document> {
+pub(super) fn preview(path: &Path, bytes: usize) -> Option<Document> {
     if crate::input::is_stdin(path) {
         return None;
     }
@@ -400,10 +416,10 @@ pub(super) fn preview(path: &Path) -> Option<Document> {
     if !meta.is_file() || meta.len() < PREVIEW_FROM {
         return None;
     }
-    let mut head = Vec::with_capacity(PREVIEW_BYTES);
+    let mut head = Vec::with_capacity(bytes);
     std::fs::File::open(path)
         .ok()?
-        .take(PREVIEW_BYTES as u64)
+        .take(bytes as u64)
         .read_to_end(&mut head)
         .ok()?;
     if crate::input::detect(&head, Some(path)) != SourceFormat::Text
@@ -433,9 +449,11 @@ mod tests {
         let line = "Le président a déclaré que la réunion était «utile».\n";
         let text = line.repeat(PREVIEW_FROM as usize / line.len() + 1);
         std::fs::write(&path, &text).unwrap();
-        let doc = preview(&path).unwrap();
-        assert!(doc.text().len() <= PREVIEW_BYTES);
-        assert!(doc.text().len() > PREVIEW_BYTES - line.len());
+        let bytes = preview_bytes(Some(120 * 40));
+        assert_eq!(bytes, 14_400);
+        let doc = preview(&path, bytes).unwrap();
+        assert!(doc.text().len() <= bytes);
+        assert!(doc.text().len() > bytes - line.len());
         assert!(doc.text().ends_with('\n'));
         assert!(text.starts_with(doc.text()));
         // A prefix is not hashed: only the full read names the article.
@@ -446,12 +464,20 @@ mod tests {
     fn one_long_line_is_cut_at_a_whole_character() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("line.txt");
-        // Three-byte characters: PREVIEW_BYTES is not a multiple of three.
+        // Three-byte characters: 8 KiB is not a multiple of three.
         let text = "€".repeat(PREVIEW_FROM as usize);
         std::fs::write(&path, &text).unwrap();
-        let doc = preview(&path).unwrap();
-        assert_eq!(doc.text().len(), PREVIEW_BYTES / 3 * 3);
+        let doc = preview(&path, 8192).unwrap();
+        assert_eq!(doc.text().len(), 8190);
         assert!(doc.warnings().is_empty());
+    }
+
+    #[test]
+    fn the_preview_is_three_screens_of_the_window_within_its_bounds() {
+        assert_eq!(preview_bytes(Some(80 * 24)), 8 * 1024);
+        assert_eq!(preview_bytes(Some(200 * 60)), 36_000);
+        assert_eq!(preview_bytes(Some(1000 * 1000)), 128 * 1024);
+        assert_eq!(preview_bytes(None), 128 * 1024);
     }
 
     #[test]
@@ -459,15 +485,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let small = dir.path().join("small.txt");
         std::fs::write(&small, "A short article.\n").unwrap();
-        assert!(preview(&small).is_none());
+        assert!(preview(&small, 8192).is_none());
         let page = dir.path().join("page.html");
         let html = format!(
             "<html><body><p>{}</p></body></html>",
             "word ".repeat(60_000)
         );
         std::fs::write(&page, html).unwrap();
-        assert!(preview(&page).is_none());
-        assert!(preview(Path::new("-")).is_none());
+        assert!(preview(&page, 8192).is_none());
+        assert!(preview(Path::new("-"), 8192).is_none());
     }
 
     #[test]
@@ -484,7 +510,7 @@ mod tests {
         // The preview is read at once, without settings.
         let preview = loader.preview.take().expect("a preview of a large text");
         assert!(text.starts_with(preview.text()));
-        assert!(preview.text().len() <= PREVIEW_BYTES);
+        assert!(preview.text().len() <= *PREVIEW_BYTES.end());
         // Started once the preview is drawn.
         assert!(loader.reader.is_some());
         loader.start_reading();
