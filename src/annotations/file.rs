@@ -477,7 +477,8 @@ struct InvalidClaim {
 const MAX_OFFSET: usize = i64::MAX as usize;
 
 /// Checks what the TOML types cannot: offsets that can be written back and
-/// claim ids that are unique.
+/// claim ids that are not empty and are unique (scripts and `folio export`
+/// name a claim by its id).
 fn validate(file: &AnnotationFile) -> Result<(), InvalidClaim> {
     let mut ids = std::collections::HashSet::new();
     for claim in &file.claims {
@@ -492,6 +493,13 @@ fn validate(file: &AnnotationFile) -> Result<(), InvalidClaim> {
                     "claim {}: start {} / end {} are out of range",
                     claim.id, claim.start, claim.end
                 ),
+                0,
+            ));
+        }
+        if claim.id.trim().is_empty() {
+            return Err(invalid(
+                "a claim has an empty id; give it one, such as \"c1\", that no other claim has"
+                    .to_owned(),
                 0,
             ));
         }
@@ -730,8 +738,12 @@ mod tests {
         );
     }
 
+    fn err_of(source: &str) -> FileError {
+        parse(Path::new("a.folio.toml"), source).unwrap_err()
+    }
+
     #[test]
-    fn duplicate_claim_ids_and_unwritable_offsets_are_refused() {
+    fn duplicate_claim_ids_empty_ids_and_unwritable_offsets_are_refused() {
         let claim = |id: &str, start: u64| {
             format!(
                 "[[claims]]\nid = \"{id}\"\nstart = {start}\nend = 5\nexact = \"x\"\nlabel = \"checkable\"\nverdict = \"false\"\ncreated = 2026-11-29T08:00:00Z\n"
@@ -746,6 +758,13 @@ mod tests {
             matches!(&err, FileError::Parse { line: 15, column: 1, message, .. }
                 if message == "claim id \"c1\" is used twice; give each claim its own id"),
             "{err}"
+        );
+        let empty = format!("{head}{}", claim(" ", 1));
+        assert!(
+            matches!(&err_of(&empty), FileError::Parse { line: 7, message, .. }
+                if message.starts_with("a claim has an empty id")),
+            "{}",
+            err_of(&empty)
         );
         let backwards = format!("{head}{}", claim("c1", 9));
         assert!(matches!(
