@@ -8,9 +8,19 @@
 //! same input as keys, so the thread that reads keys starts only once the
 //! answer is in.
 
+use std::time::Duration;
+
 use super::wake::{self, Waker};
 use crate::config::startup::Settings;
 use crate::theme::Theme;
+
+/// How long after the first frame the work that keeps a core busy begins:
+/// the analysis, and reading the rest of a large file. One refresh of a
+/// 60 Hz terminal: started at once, on a two-core machine that work
+/// competed with the terminal showing the frame, which then came a refresh
+/// later in about half the runs (`ttff` beside `less`). It delays an
+/// analysis or a read that takes tenths of a second by a sixtieth.
+pub(super) const HEAVY_WORK_AFTER: Duration = Duration::from_millis(16);
 
 /// The steps left for after the first frame, and the theme they chose.
 pub(super) struct FirstFrame {

@@ -17,7 +17,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::first_frame::FirstFrame;
+use super::first_frame::{FirstFrame, HEAVY_WORK_AFTER};
 use super::session::Session;
 use super::wake::{Wake, Waker, Wakes};
 use crate::app::{App, Effect};
@@ -137,8 +137,17 @@ impl Loader {
 
     /// Starts the reading thread, unless it runs already.
     fn start_reading(&mut self) {
+        self.start_reading_after(Duration::ZERO);
+    }
+
+    /// Starts the reading thread, unless it runs already; it begins to
+    /// read after `wait`.
+    fn start_reading_after(&mut self, wait: Duration) {
         if let Some(reader) = self.reader.take() {
-            std::thread::spawn(move || reader.run());
+            std::thread::spawn(move || {
+                std::thread::sleep(wait);
+                reader.run();
+            });
         }
     }
 
@@ -200,8 +209,13 @@ impl Loader {
                 self.draw(terminal, &screen, first_frame.theme(settings))?;
                 let switched = first_frame.drawn(settings).cloned();
                 // After the terminal's answer to the colour query (it has
-                // shown the frame by then) or right after the frame.
-                self.start_reading();
+                // read the frame by then) or right after the frame; for a
+                // preview, a refresh later (see `HEAVY_WORK_AFTER`).
+                self.start_reading_after(if matches!(screen, Screen::Preview(_)) {
+                    HEAVY_WORK_AFTER
+                } else {
+                    Duration::ZERO
+                });
                 if let Some(theme) = switched {
                     if let Screen::Preview(app) = &mut screen {
                         app.set_theme(theme);

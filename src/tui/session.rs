@@ -84,12 +84,16 @@ impl Session {
     }
 
     /// Starts the analysis on a background thread, unless it has started.
-    /// Called once the first frame is on the screen: a thread busy from the
-    /// start would compete for the cores with drawing that frame and with
-    /// the terminal showing it.
+    /// Called once the first frame is on the screen, and the analysis begins
+    /// [`super::first_frame::HEAVY_WORK_AFTER`] later: a thread busy from
+    /// the start would compete for the cores with drawing that frame and
+    /// with the terminal showing it.
     pub(super) fn start_analysis(&mut self) {
         if let Some(analysis) = self.waiting.take() {
-            std::thread::spawn(analysis);
+            std::thread::spawn(move || {
+                std::thread::sleep(super::first_frame::HEAVY_WORK_AFTER);
+                analysis();
+            });
         }
     }
 
