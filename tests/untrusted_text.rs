@@ -139,6 +139,21 @@ fn wide_and_combined_characters_keep_highlights_and_the_panel_border_aligned() {
 }
 
 #[test]
+fn halfwidth_katakana_sound_marks_never_hide_the_next_character() {
+    // ratatui counts U+FF9E and U+FF9F as a column more than folio's layout
+    // does; every cluster must still reach the terminal.
+    let text = "\u{FF76}\u{FF9E}\u{FF77}\u{FF9E}\u{FF78}\u{FF9E} \u{FF8A}\u{FF9F}\u{FF8B}\u{FF9F}\n\n\u{FF9E}bare mark";
+    let app = app_for(text.as_bytes(), 80, 12);
+    let bytes = terminal_bytes(&app, 80, 12);
+    for cluster in ["\u{FF77}\u{FF9E}", "\u{FF8B}\u{FF9F}", "bare mark"] {
+        assert!(
+            contains(&bytes, cluster.as_bytes()),
+            "{cluster} was not sent to the terminal"
+        );
+    }
+}
+
+#[test]
 fn a_one_megabyte_line_opens_scrolls_and_searches() {
     let line = "President Emmanuel Macron said \"yes\" in Kyiv. ".repeat(22_000);
     assert!(line.len() > 1_000_000);

@@ -1,10 +1,11 @@
 //! The article pane: wrapped text with entities, quotations, claims, the
 //! sentence cursor and search matches styled by the theme.
 
+use std::num::NonZeroU16;
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
@@ -118,8 +119,20 @@ fn put_glyph(buffer: &mut Buffer, (x, y): (u16, u16), shown: &str, cells: u16, s
         if let Some(cell) = buffer.cell_mut((x + dx, y)) {
             cell.set_symbol(if tab { " " } else { shown })
                 .set_style(style);
+            if let Some(width) = NonZeroU16::new(cells).filter(|_| !tab && counted_wider(shown)) {
+                cell.set_diff_option(CellDiffOption::ForcedWidth(width));
+            }
         }
     }
+}
+
+/// Whether ratatui takes `shown` for wider than folio's layout does: it
+/// counts each halfwidth katakana sound mark (U+FF9E, U+FF9F) as a column
+/// of its own on top of the Unicode width (ratatui-core `cell_width`),
+/// and the frame's diff would then skip the character after it. Such a
+/// cell is given folio's width.
+fn counted_wider(shown: &str) -> bool {
+    shown.contains(['\u{FF9E}', '\u{FF9F}'])
 }
 
 /// Every styled span that touches `window`, lowest layer first.
