@@ -461,6 +461,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_words_that_skip_the_fast_path_are_every_subcommand_and_alias() {
+        use clap::CommandFactory as _;
+        let command = Cli::command();
+        let mut names: Vec<&str> = command
+            .get_subcommands()
+            .flat_map(|sub| std::iter::once(sub.get_name()).chain(sub.get_all_aliases()))
+            .chain(["help"])
+            .collect();
+        names.sort_unstable();
+        let mut listed = SUBCOMMANDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(listed, names);
+    }
+
+    #[test]
     fn plain_file_arguments_parse_as_clap_parses_them_and_the_rest_go_to_clap() {
         // The arguments, and whether they skip clap.
         let cases: &[(&[&str], bool)] = &[
