@@ -44,6 +44,13 @@ pub(super) fn preview_bytes(cells: Option<usize>) -> usize {
     })
 }
 
+/// The terminal window's size in character cells, if it can be told.
+fn window_cells() -> Option<usize> {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(width, height)| usize::from(width) * usize::from(height))
+}
+
 /// The fewest and most bytes a preview decodes (see [`preview_bytes`]).
 pub(super) const PREVIEW_BYTES: std::ops::RangeInclusive<usize> = 8 * 1024..=128 * 1024;
 
@@ -106,12 +113,9 @@ impl Loader {
     /// [`READ_AT_ONCE_BELOW`]) get no thread: [`Loader::open_with`] opens
     /// them.
     pub(super) fn start(paths: &[PathBuf], waker: Waker) -> Self {
-        let cells = ratatui::crossterm::terminal::size()
-            .ok()
-            .map(|(width, height)| usize::from(width) * usize::from(height));
         let preview = paths
             .first()
-            .and_then(|path| preview(path, preview_bytes(cells)));
+            .and_then(|path| preview(path, || preview_bytes(window_cells())));
         let read_here = preview.is_none() && small_files(paths);
         let reading = Arc::new(AtomicUsize::new(0));
         let (settings, settings_given) = mpsc::channel::<Arc<Settings>>();
@@ -416,13 +420,14 @@ fn small_files(paths: &[PathBuf]) -> bool {
     total < READ_AT_ONCE_BELOW
 }
 
-/// The first `bytes` bytes of the plain-text file at `path`, decoded,
+/// The first `bytes()` bytes of the plain-text file at `path`, decoded,
 /// when it is at least [`PREVIEW_FROM`] bytes long; cut after its last
 /// line break (or at the last whole UTF-8 character) so no paragraph or
 /// character is cut in half where a line break could avoid it. `None` for
 /// standard input, small files, HTML, Markdown and binary files, and when
-/// the file cannot be read (the full read reports why).
-pub(super) fn preview(path: &Path, bytes: usize) -> Option<Document> {
+/// the file cannot be read (the full read reports why). `bytes` is asked
+/// only for a file long enough to preview (it asks the terminal its size).
+pub(super) fn preview(path: &Path, bytes: impl FnOnce() -> usize) -> Option<Document> {
     if crate::input::is_stdin(path) {
         return None;
     }
@@ -430,6 +435,7 @@ pub(super) fn preview(path: &Path, bytes: usize) -> Option<Document> {
     if !meta.is_file() || meta.len() < PREVIEW_FROM {
         return None;
     }
+    let bytes = bytes();
     let mut head = Vec::with_capacity(bytes);
     std::fs::File::open(path)
         .ok()?
@@ -465,7 +471,7 @@ mod tests {
         std::fs::write(&path, &text).unwrap();
         let bytes = preview_bytes(Some(120 * 40));
         assert_eq!(bytes, 14_400);
-        let doc = preview(&path, bytes).unwrap();
+        let doc = preview(&path, || bytes).unwrap();
         assert!(doc.text().len() <= bytes);
         assert!(doc.text().len() > bytes - line.len());
         assert!(doc.text().ends_with('\n'));
@@ -481,7 +487,7 @@ mod tests {
         // Three-byte characters: 8 KiB is not a multiple of three.
         let text = "€".repeat(PREVIEW_FROM as usize);
         std::fs::write(&path, &text).unwrap();
-        let doc = preview(&path, 8192).unwrap();
+        let doc = preview(&path, || 8192).unwrap();
         assert_eq!(doc.text().len(), 8190);
         assert!(doc.warnings().is_empty());
     }
@@ -499,15 +505,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let small = dir.path().join("small.txt");
         std::fs::write(&small, "A short article.\n").unwrap();
-        assert!(preview(&small, 8192).is_none());
+        assert!(preview(&small, || 8192).is_none());
         let page = dir.path().join("page.html");
         let html = format!(
             "<html><body><p>{}</p></body></html>",
             "word ".repeat(60_000)
         );
         std::fs::write(&page, html).unwrap();
-        assert!(preview(&page, 8192).is_none());
-        assert!(preview(Path::new("-"), 8192).is_none());
+        assert!(preview(&page, || 8192).is_none());
+        assert!(preview(Path::new("-"), || 8192).is_none());
     }
 
     #[test]

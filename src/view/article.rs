@@ -114,14 +114,18 @@ fn draw_line(
 /// `Paragraph`).
 fn put_glyph(buffer: &mut Buffer, (x, y): (u16, u16), shown: &str, cells: u16, style: Style) {
     let tab = cells > 1 && shown.bytes().all(|b| b == b' ');
-    let written = if tab { cells } else { 1 };
-    for dx in 0..written {
-        if let Some(cell) = buffer.cell_mut((x + dx, y)) {
-            cell.set_symbol(if tab { " " } else { shown })
-                .set_style(style);
-            if let Some(width) = NonZeroU16::new(cells).filter(|_| !tab && counted_wider(shown)) {
-                cell.set_diff_option(CellDiffOption::ForcedWidth(width));
+    if tab {
+        for dx in 0..cells {
+            if let Some(cell) = buffer.cell_mut((x + dx, y)) {
+                cell.set_symbol(" ").set_style(style);
             }
+        }
+        return;
+    }
+    if let Some(cell) = buffer.cell_mut((x, y)) {
+        cell.set_symbol(shown).set_style(style);
+        if let Some(width) = NonZeroU16::new(cells).filter(|_| counted_wider(shown)) {
+            cell.set_diff_option(CellDiffOption::ForcedWidth(width));
         }
     }
 }
