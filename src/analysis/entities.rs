@@ -28,6 +28,7 @@ pub(crate) mod slug;
 pub mod tagger;
 pub(crate) mod tokens;
 pub mod training;
+pub(crate) mod works;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -302,6 +303,9 @@ fn collect_mentions<'a>(
     }
     // What explaining needs, computed for the first mention that needs it.
     let mut evidence: Option<features::SentenceContext<'_, 'a>> = None;
+    // The last name of the sentence a work cue made misc: its end (word
+    // index) and the cue, for the names listed after it.
+    let mut work_list: Option<(usize, reason::Evidence)> = None;
     for (mut range, mut kind) in names {
         // "Work Secretary Alan Johnson", "US Attorney Paul McNulty": a title
         // inside a name ends what came before; the words after it name a
@@ -369,7 +373,24 @@ fn collect_mentions<'a>(
         let Some(surface) = text.get(span.clone()) else {
             continue;
         };
-        let reason = if explained.insert(memory::typed_key_hash(kind, surface)) {
+        // "box-office flops Alexander and Catwoman": a work or product.
+        let work = works::work_cue(text, sentence, range.clone())
+            .map(|cue| reason::Evidence::WorkCue(cue.word().to_owned()))
+            .or_else(|| {
+                work_list
+                    .take()
+                    .filter(|(end, _)| works::continues_list(text, sentence, *end, range.clone()))
+                    .map(|(_, cue)| cue)
+            });
+        if let Some(cue) = &work {
+            kind = super::EntityKind::Misc;
+            work_list = Some((range.end, cue.clone()));
+        }
+        let reason = if !explained.insert(memory::typed_key_hash(kind, surface)) {
+            None
+        } else if let Some(cue) = work {
+            Some(Box::new(reason::Reason::from_evidence(cue)))
+        } else {
             let context = evidence
                 .get_or_insert_with(|| features::SentenceContext::new(text, sentence, lookups));
             // Only the words of this name need their local features again.
@@ -391,8 +412,6 @@ fn collect_mentions<'a>(
                 &borrowed,
                 weights,
             )))
-        } else {
-            None
         };
         out.push(Mention {
             span,
@@ -750,6 +769,45 @@ mod tests {
             ]
         );
         assert_eq!(found[1].0, Place);
+    }
+
+    #[test]
+    fn works_and_products_named_by_the_words_around_them_are_misc() {
+        let doc = Document::from_bytes(
+            "Emmanuel Macron said profits fell, hurt by box-office flops Alexander and Catwoman. \
+             Phones now run arcade classics such as Space Invaders, Lunar Lander and Bejewelled. \
+             The Santy worm spread fast."
+                .as_bytes(),
+            None,
+        );
+        let found = recognise(&doc, &sentences::segment(&doc), &Progress::default());
+        let shown: Vec<(String, EntityKind, String)> = found
+            .iter()
+            .map(|e| (e.name.clone(), e.kind, e.reason.to_string()))
+            .collect();
+        let misc = |name: &str, cue: &str| {
+            (
+                name.to_owned(),
+                EntityKind::Misc,
+                format!("work cue \"{cue}\""),
+            )
+        };
+        for expected in [
+            misc("Alexander", "flops"),
+            misc("Catwoman", "flops"),
+            misc("Space Invaders", "classics"),
+            misc("Lunar Lander", "classics"),
+            misc("Bejewelled", "classics"),
+            misc("Santy", "worm"),
+        ] {
+            assert!(shown.contains(&expected), "{expected:?} not in {shown:?}");
+        }
+        assert!(
+            shown
+                .iter()
+                .any(|(name, kind, _)| name == "Emmanuel Macron" && *kind == EntityKind::Person),
+            "{shown:?}"
+        );
     }
 
     #[test]

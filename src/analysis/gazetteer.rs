@@ -1000,6 +1000,62 @@ pub(crate) fn is_reporting_verb(word: &str) -> bool {
             && verbs.contains(word.to_ascii_lowercase().as_str()))
 }
 
+/// Lower-case nouns that, right before a name, say it is the title of a
+/// work or the name of a product ("the film Alexander", "comedies Little
+/// Britain", "classics such as Space Invaders"). Words that are also common
+/// verbs before a name ("shows", "plays", "book") are left out: "polls
+/// show Germany…".
+const WORK_NOUNS: &[&str] = &[
+    "album",
+    "albums",
+    "blockbuster",
+    "blockbusters",
+    "browser",
+    "classics",
+    "comedies",
+    "comedy",
+    "console",
+    "consoles",
+    "documentary",
+    "drama",
+    "dramas",
+    "film",
+    "films",
+    "flop",
+    "flops",
+    "games",
+    "movie",
+    "movies",
+    "musical",
+    "novel",
+    "novels",
+    "opera",
+    "sitcom",
+    "sitcoms",
+    "song",
+    "songs",
+    "titles",
+];
+
+/// Whether `word` is a work noun (see [`WORK_NOUNS`]).
+pub(crate) fn is_work_noun(word: &str) -> bool {
+    lexicon!(WORK_NOUNS).contains(word)
+}
+
+/// Lower-case nouns that, right after a name, say it names malicious
+/// software or a prize ("the Santy worm", "the MyDoom virus", "the
+/// Berlinale Camera award"). Nouns that follow makers as often as products
+/// ("Nokia phone", "Microsoft software", "BBC programme") are left out;
+/// the name must follow a determiner ("the", "its"), since "award" is
+/// also a verb ("states like Wyoming award delegates").
+const PRODUCT_NOUNS_AFTER: &[&str] = &["award", "awards", "sitcom", "trojan", "virus", "worm"];
+
+/// Whether `word` is a product noun that follows its name (see
+/// [`PRODUCT_NOUNS_AFTER`]).
+pub(crate) fn is_product_noun_after(word: &str) -> bool {
+    lexicon!(PRODUCT_NOUNS_AFTER).contains(word)
+}
+
 /// Lower-case particles inside personal and institutional names
 /// ("Journal du Dimanche", "Ursula von der Leyen").
 const NAME_CONNECTORS: &[&str] = &[

@@ -62,6 +62,9 @@ pub enum Evidence {
     EventCue(String),
     /// A word of it is a place cue ("River", "Street").
     PlaceCue(String),
+    /// A word next to it says it is a work or product ("film", "worm";
+    /// see [`super::works`]).
+    WorkCue(String),
     /// The same word has this type elsewhere in the article.
     DocumentMemory,
     /// The reader tagged it by hand.
@@ -81,7 +84,7 @@ impl Evidence {
             Evidence::Gazetteer(_) | Evidence::PlaceCue(_) => kind == Place,
             Evidence::GivenName | Evidence::Surname | Evidence::Title(_) => kind == Person,
             Evidence::OrganisationCue(_) => kind == Organisation,
-            Evidence::EventCue(_) => kind == Misc,
+            Evidence::EventCue(_) | Evidence::WorkCue(_) => kind == Misc,
             Evidence::ReportingVerb(_) => matches!(kind, Person | Organisation),
             Evidence::DocumentMemory | Evidence::ReaderTagged | Evidence::ReaderRetyped => true,
         }
@@ -99,6 +102,7 @@ impl fmt::Display for Evidence {
             Evidence::OrganisationCue(w) => write!(f, "cue \"{w}\""),
             Evidence::EventCue(w) => write!(f, "event cue \"{w}\""),
             Evidence::PlaceCue(w) => write!(f, "place cue \"{w}\""),
+            Evidence::WorkCue(w) => write!(f, "work cue \"{w}\""),
             Evidence::DocumentMemory => f.write_str("same name elsewhere"),
             Evidence::ReaderTagged => f.write_str("tagged by the reader"),
             Evidence::ReaderRetyped => f.write_str("retyped by the reader"),
