@@ -374,7 +374,7 @@ fn collect_mentions<'a>(
             continue;
         };
         // "box-office flops Alexander and Catwoman": a work or product.
-        let work = works::work_cue(text, sentence, range.clone())
+        let mut work = works::work_cue(text, sentence, range.clone())
             .map(|cue| reason::Evidence::WorkCue(cue.word().to_owned()))
             .or_else(|| {
                 work_list
@@ -386,10 +386,23 @@ fn collect_mentions<'a>(
             kind = super::EntityKind::Misc;
             work_list = Some((range.end, cue.clone()));
         }
+        // "California-based": the place, where the tagger took it for a
+        // person or an organisation (as misc, CoNLL-2003's reading of the
+        // whole compound, it stays).
+        let based_in = matches!(
+            kind,
+            super::EntityKind::Person | super::EntityKind::Organisation
+        )
+        .then(|| place_before_participle(text, sentence, range.clone()))
+        .flatten();
+        if let Some(list) = based_in.filter(|_| work.is_none()) {
+            kind = super::EntityKind::Place;
+            work = Some(reason::Evidence::Gazetteer(list));
+        }
         let reason = if !explained.insert(memory::typed_key_hash(kind, surface)) {
             None
-        } else if let Some(cue) = work {
-            Some(Box::new(reason::Reason::from_evidence(cue)))
+        } else if let Some(evidence) = work {
+            Some(Box::new(reason::Reason::from_evidence(evidence)))
         } else {
             let context = evidence
                 .get_or_insert_with(|| features::SentenceContext::new(text, sentence, lookups));
@@ -420,6 +433,32 @@ fn collect_mentions<'a>(
             reason,
         });
     }
+}
+
+/// The gazetteer that lists the name at words `name` of `sentence` as a
+/// place, when a hyphened participle follows it ("California-based",
+/// "Ballymena-born"): the tagger, which saw such words whole in CoNLL-2003
+/// ("California-based" is one token there), often calls the place an
+/// organisation.
+fn place_before_participle(
+    text: &str,
+    sentence: &Sentence<'_>,
+    name: Range<usize>,
+) -> Option<reason::List> {
+    let next = sentence.words.get(name.end)?;
+    let participle = matches!(
+        next.text,
+        "based" | "born" | "bred" | "raised" | "headquartered" | "registered" | "listed"
+    );
+    if !participle || next.gap != tokens::Gap::Hyphen {
+        return None;
+    }
+    let (first, last) = (
+        sentence.words.get(name.start)?,
+        sentence.words.get(name.end - 1)?,
+    );
+    let (_, kind) = super::gazetteer::place_entry(text.get(first.span.start..last.span.end)?)?;
+    Some(reason::List::from(kind))
 }
 
 /// Whether word `k` of `sentence` is a portfolio before a cabinet title
@@ -807,6 +846,34 @@ mod tests {
                 .iter()
                 .any(|(name, kind, _)| name == "Emmanuel Macron" && *kind == EntityKind::Person),
             "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn a_listed_place_before_based_or_born_is_the_place() {
+        let doc = Document::from_bytes(
+            "Shares of the California-based firm rose. The Ballymena-born actor spoke.".as_bytes(),
+            None,
+        );
+        let found = recognise(&doc, &sentences::segment(&doc), &Progress::default());
+        let shown: Vec<(String, EntityKind, String)> = found
+            .iter()
+            .map(|e| (e.name.clone(), e.kind, e.reason.to_string()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    "California".to_owned(),
+                    EntityKind::Place,
+                    "gazetteer region".to_owned()
+                ),
+                (
+                    "Ballymena".to_owned(),
+                    EntityKind::Place,
+                    "gazetteer town".to_owned()
+                ),
+            ]
         );
     }
 

@@ -30,6 +30,18 @@ pub enum List {
     Demonym,
 }
 
+impl From<crate::analysis::gazetteer::PlaceKind> for List {
+    fn from(kind: crate::analysis::gazetteer::PlaceKind) -> Self {
+        use crate::analysis::gazetteer::PlaceKind;
+        match kind {
+            PlaceKind::Country => List::Country,
+            PlaceKind::City => List::City,
+            PlaceKind::Region => List::Region,
+            PlaceKind::Town => List::Town,
+        }
+    }
+}
+
 impl List {
     fn name(self) -> &'static str {
         match self {
