@@ -20,6 +20,7 @@
 
 mod caps;
 pub mod features;
+pub(crate) mod kind_nouns;
 pub mod labels;
 pub mod memory;
 pub mod model;
@@ -28,7 +29,6 @@ pub(crate) mod slug;
 pub mod tagger;
 pub(crate) mod tokens;
 pub mod training;
-pub(crate) mod works;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -303,9 +303,9 @@ fn collect_mentions<'a>(
     }
     // What explaining needs, computed for the first mention that needs it.
     let mut evidence: Option<features::SentenceContext<'_, 'a>> = None;
-    // The last name of the sentence a work cue made misc: its end (word
-    // index) and the cue, for the names listed after it.
-    let mut work_list: Option<(usize, reason::Evidence)> = None;
+    // The last name of the sentence a kind noun typed: its end (word
+    // index), kind and cue, for the names listed after it.
+    let mut cued_list: Option<(usize, super::EntityKind, reason::Evidence)> = None;
     for (mut range, mut kind) in names {
         // "Work Secretary Alan Johnson", "US Attorney Paul McNulty": a title
         // inside a name ends what came before; the words after it name a
@@ -373,18 +373,31 @@ fn collect_mentions<'a>(
         let Some(surface) = text.get(span.clone()) else {
             continue;
         };
-        // "box-office flops Alexander and Catwoman": a work or product.
-        let mut work = works::work_cue(text, sentence, range.clone())
-            .map(|cue| reason::Evidence::WorkCue(cue.word().to_owned()))
+        // A noun around the name that says its kind ("box-office flops
+        // Alexander and Catwoman", "security firm Sophos"), or the list
+        // such a name opens ("classics such as Space Invaders, Lunar Lander
+        // and Bejewelled").
+        let cued = kind_nouns::kind_cue(text, sentence, range.clone(), kind)
+            .map(|cue| {
+                let evidence = match cue.kind {
+                    super::EntityKind::Misc => reason::Evidence::WorkCue(cue.word.to_owned()),
+                    _ => reason::Evidence::OrganisationCue(cue.word.to_owned()),
+                };
+                (cue.kind, evidence)
+            })
             .or_else(|| {
-                work_list
+                cued_list
                     .take()
-                    .filter(|(end, _)| works::continues_list(text, sentence, *end, range.clone()))
-                    .map(|(_, cue)| cue)
+                    .filter(|(end, ..)| {
+                        kind_nouns::continues_list(text, sentence, *end, range.clone())
+                    })
+                    .map(|(_, kind, evidence)| (kind, evidence))
             });
-        if let Some(cue) = &work {
-            kind = super::EntityKind::Misc;
-            work_list = Some((range.end, cue.clone()));
+        let mut ruled = None;
+        if let Some((cue_kind, evidence)) = cued {
+            kind = cue_kind;
+            cued_list = Some((range.end, cue_kind, evidence.clone()));
+            ruled = Some(evidence);
         }
         // "California-based": the place, where the tagger took it for a
         // person or an organisation (as misc, CoNLL-2003's reading of the
@@ -395,13 +408,13 @@ fn collect_mentions<'a>(
         )
         .then(|| place_before_participle(text, sentence, range.clone()))
         .flatten();
-        if let Some(list) = based_in.filter(|_| work.is_none()) {
+        if let Some(list) = based_in.filter(|_| ruled.is_none()) {
             kind = super::EntityKind::Place;
-            work = Some(reason::Evidence::Gazetteer(list));
+            ruled = Some(reason::Evidence::Gazetteer(list));
         }
         let reason = if !explained.insert(memory::typed_key_hash(kind, surface)) {
             None
-        } else if let Some(evidence) = work {
+        } else if let Some(evidence) = ruled {
             Some(Box::new(reason::Reason::from_evidence(evidence)))
         } else {
             let context = evidence
@@ -811,11 +824,11 @@ mod tests {
     }
 
     #[test]
-    fn works_and_products_named_by_the_words_around_them_are_misc() {
+    fn nouns_around_a_name_give_works_and_products_misc_and_firms_organisation() {
         let doc = Document::from_bytes(
             "Emmanuel Macron said profits fell, hurt by box-office flops Alexander and Catwoman. \
              Phones now run arcade classics such as Space Invaders, Lunar Lander and Bejewelled. \
-             The Santy worm spread fast."
+             The Santy worm spread fast. A consultant at security firm Sophos warned."
                 .as_bytes(),
             None,
         );
@@ -838,6 +851,11 @@ mod tests {
             misc("Lunar Lander", "classics"),
             misc("Bejewelled", "classics"),
             misc("Santy", "worm"),
+            (
+                "Sophos".to_owned(),
+                EntityKind::Organisation,
+                "cue \"firm\"".to_owned(),
+            ),
         ] {
             assert!(shown.contains(&expected), "{expected:?} not in {shown:?}");
         }

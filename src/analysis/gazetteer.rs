@@ -1056,6 +1056,50 @@ pub(crate) fn is_product_noun_after(word: &str) -> bool {
     lexicon!(PRODUCT_NOUNS_AFTER).contains(word)
 }
 
+/// Lower-case nouns that, right before a name, say it names an
+/// organisation ("security firm Sophos", "carmaker Fiat"). Left out: nouns
+/// that also describe people ("fashion giant Amancio Ortega", "the
+/// group's founder") or are verbs ("to label Rubio").
+const ORGANISATION_NOUNS_BEFORE: &[&str] = &[
+    "airline",
+    "band",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "carrier",
+    "charity",
+    "firm",
+    "insurer",
+    "manufacturer",
+    "maker",
+    "makers",
+    "networks",
+    "publisher",
+    "retailer",
+    "studio",
+    "supermarket",
+];
+
+/// Whether `word` is an organisation noun before a name (see
+/// [`ORGANISATION_NOUNS_BEFORE`]).
+pub(crate) fn is_organisation_noun_before(word: &str) -> bool {
+    lexicon!(ORGANISATION_NOUNS_BEFORE).contains(word)
+}
+
+/// Lower-case nouns that, after a name and a determiner before it, say it
+/// names an organisation ("the Maserati car company", "its Alfa Romeo
+/// marque", "London's Tate Britain art gallery"). Not "brand": "the Trump
+/// brand" is a person's.
+const ORGANISATION_NOUNS_AFTER: &[&str] = &[
+    "agency", "band", "company", "firm", "gallery", "group", "label", "marque", "museum",
+];
+
+/// Whether `word` is an organisation noun after a name (see
+/// [`ORGANISATION_NOUNS_AFTER`]).
+pub(crate) fn is_organisation_noun_after(word: &str) -> bool {
+    lexicon!(ORGANISATION_NOUNS_AFTER).contains(word)
+}
+
 /// Lower-case particles inside personal and institutional names
 /// ("Journal du Dimanche", "Ursula von der Leyen").
 const NAME_CONNECTORS: &[&str] = &[

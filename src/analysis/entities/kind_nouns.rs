@@ -1,34 +1,26 @@
-//! Names of works, products and operations, told by the words around them
+//! Nouns around a name that say what kind of thing it names, read by rule
 //! rather than by the tagger, which learned from CoNLL-2003's Reuters news
-//! and sees few films, games or computer viruses: "box-office flops
-//! Alexander and Catwoman", "classics such as Space Invaders, Lunar Lander
-//! and Bejewelled", "the Santy worm", "Operation Buccaneer". Such names are
-//! misc, so they leave the People, Places and Organisations panel.
+//! and sees few films, games or computer viruses, and cannot know every
+//! company: "box-office flops Alexander and Catwoman", "classics such as
+//! Space Invaders, Lunar Lander and Bejewelled", "the Santy worm",
+//! "Operation Buccaneer" are works, products or operations (misc, so they
+//! leave the People, Places and Organisations panel); "security firm
+//! Sophos", "the Maserati car company" are organisations.
 
 use std::ops::Range;
 
 use super::features::Sentence;
+use super::tokens::Word;
+use crate::analysis::EntityKind;
 use crate::analysis::gazetteer;
 
-/// What marks a name as a work or product.
+/// The noun that gives a name its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum WorkCue<'a> {
-    /// A work noun before it ("film", "classics such as").
-    NounBefore(&'a str),
-    /// A product noun after it ("worm", "award").
-    NounAfter(&'a str),
-    /// It opens with "Operation".
-    Operation,
-}
-
-impl<'a> WorkCue<'a> {
-    /// The cue word as written.
-    pub(crate) fn word(self) -> &'a str {
-        match self {
-            WorkCue::NounBefore(w) | WorkCue::NounAfter(w) => w,
-            WorkCue::Operation => "Operation",
-        }
-    }
+pub(crate) struct KindCue<'a> {
+    /// Misc (a work, product or operation) or organisation.
+    pub(crate) kind: EntityKind,
+    /// The cue word as written ("films", "worm", "Operation", "firm").
+    pub(crate) word: &'a str,
 }
 
 /// Words that may stand between a work noun and the title: "whose films
@@ -37,17 +29,30 @@ fn is_lead_in(word: &str) -> bool {
     matches!(word, "include" | "includes" | "including" | "like" | "as")
 }
 
-/// The cue that makes the name at words `name` of `sentence` a work or
-/// product, if any. `text` is the sentence's text (words' spans index it).
-pub(crate) fn work_cue<'a>(
+/// The noun that gives the name at words `name` of `sentence` its kind,
+/// if any: "Operation" opening it; a work or organisation noun right
+/// before it, or before a lead-in ("whose films include", "networks such
+/// as"); after a determiner, a product noun right after it ("the Santy
+/// worm") or an organisation noun after it and at most one lower-case
+/// word ("the Maserati car company"). An organisation noun says nothing
+/// of a name that opens with a given name before it ("manufacturer Ron
+/// Johnson"), nor after it of a listed place ("the London gallery") or a
+/// name `tagged` misc ("the Canadian mining company", "a Republican
+/// consulting firm"). `text` is the text the words' spans index.
+pub(crate) fn kind_cue<'a>(
     text: &str,
     sentence: &Sentence<'a>,
     name: Range<usize>,
-) -> Option<WorkCue<'a>> {
+    tagged: EntityKind,
+) -> Option<KindCue<'a>> {
     let words = &sentence.words;
     let first = words.get(name.start)?;
+    let last = words.get(name.end.checked_sub(1)?)?;
     if first.text == "Operation" && name.len() > 1 {
-        return Some(WorkCue::Operation);
+        return Some(KindCue {
+            kind: EntityKind::Misc,
+            word: first.text,
+        });
     }
     // Whether only spaces (and commas, when `commas`) lie between words
     // `a` and `b`: "titles, such as", but not "the film, Michael Bay".
@@ -58,29 +63,54 @@ pub(crate) fn work_cue<'a>(
         text.get(x.span.end..y.span.start)
             .is_some_and(|gap| gap.chars().all(|c| c == ' ' || (commas && c == ',')))
     };
-    if let Some(noun) = noun_before(words, name.start, close) {
-        return Some(WorkCue::NounBefore(noun));
+    if let Some(cue) = noun_before(words, name.start, close) {
+        let person = cue.kind == EntityKind::Organisation
+            && name.len() > 1
+            && gazetteer::is_first_name(first.text);
+        return (!person).then_some(cue);
     }
-    let after = words.get(name.end)?;
     let determined = name
         .start
         .checked_sub(1)
         .and_then(|k| words.get(k))
-        .is_some_and(|w| is_determiner(w.text));
-    (determined
-        && after.text.chars().all(char::is_lowercase)
-        && gazetteer::is_product_noun_after(after.text)
-        && close(name.end - 1, name.end, false))
-    .then_some(WorkCue::NounAfter(after.text))
+        .is_some_and(|w| is_determiner(w.text) || w.possessive);
+    if !determined || last.possessive {
+        return None;
+    }
+    let lower = |k: usize| {
+        words
+            .get(k)
+            .filter(|w| w.text.chars().all(char::is_lowercase) && close(k - 1, k, false))
+    };
+    let after = lower(name.end)?;
+    if gazetteer::is_product_noun_after(after.text) {
+        return Some(KindCue {
+            kind: EntityKind::Misc,
+            word: after.text,
+        });
+    }
+    let listed_place = || {
+        text.get(first.span.start..last.span.end)
+            .is_some_and(|n| gazetteer::place(n).is_some())
+    };
+    let organisation_noun = [Some(after), lower(name.end + 1)]
+        .into_iter()
+        .flatten()
+        .find(|w| gazetteer::is_organisation_noun_after(w.text))?;
+    (tagged != EntityKind::Misc && !listed_place()).then_some(KindCue {
+        kind: EntityKind::Organisation,
+        word: organisation_noun.text,
+    })
 }
 
-/// The work noun before the name that starts at word `start`, directly
-/// or across a lead-in ("films include", "classics such as").
+/// The work or organisation noun before the name that starts at word
+/// `start`, directly or across a lead-in ("films include", "classics such
+/// as").
 fn noun_before<'a>(
-    words: &[super::tokens::Word<'a>],
+    words: &[Word<'a>],
     start: usize,
     close: impl Fn(usize, usize, bool) -> bool,
-) -> Option<&'a str> {
+) -> Option<KindCue<'a>> {
     let mut k = start.checked_sub(1)?;
     if !close(k, start, false) {
         return None;
@@ -97,7 +127,14 @@ fn noun_before<'a>(
         k = before;
     }
     let noun = words.get(k)?.text;
-    gazetteer::is_work_noun(noun).then_some(noun)
+    let kind = if gazetteer::is_work_noun(noun) {
+        EntityKind::Misc
+    } else if gazetteer::is_organisation_noun_before(noun) {
+        EntityKind::Organisation
+    } else {
+        return None;
+    };
+    Some(KindCue { kind, word: noun })
 }
 
 /// Words that introduce a product's name: "the Santy worm", "its Tree of
@@ -153,35 +190,54 @@ mod tests {
     use super::*;
     use crate::analysis::entities::features::Sentence;
 
-    fn cue(text: &'static str, name: &str) -> Option<WorkCue<'static>> {
+    fn cue(text: &'static str, name: &str) -> Option<(EntityKind, &'static str)> {
         let sentence = Sentence::new(text, 0..text.len(), false);
         let words: Vec<&str> = sentence.words.iter().map(|w| w.text).collect();
         let n = name.split(' ').count();
         let start = (0..words.len())
             .find(|&i| words[i..].starts_with(&name.split(' ').collect::<Vec<_>>()))?;
-        work_cue(text, &sentence, start..start + n)
+        kind_cue(text, &sentence, start..start + n, EntityKind::Person).map(|c| (c.kind, c.word))
     }
 
     #[test]
     fn a_work_noun_before_or_a_product_noun_after_marks_a_work() {
         let t = "It was hurt by box-office flops Alexander and Catwoman.";
-        assert_eq!(cue(t, "Alexander"), Some(WorkCue::NounBefore("flops")));
+        assert_eq!(cue(t, "Alexander"), Some((EntityKind::Misc, "flops")));
         let t = "There are arcade classics such as Space Invaders and more.";
         assert_eq!(
             cue(t, "Space Invaders"),
-            Some(WorkCue::NounBefore("classics"))
+            Some((EntityKind::Misc, "classics"))
         );
         let t = "There are also titles, such as Colin McRae Rally, to play.";
-        assert_eq!(cue(t, "Colin McRae"), Some(WorkCue::NounBefore("titles")));
+        assert_eq!(cue(t, "Colin McRae"), Some((EntityKind::Misc, "titles")));
         let t = "The actor, whose films include Michael Collins, said so.";
-        assert_eq!(
-            cue(t, "Michael Collins"),
-            Some(WorkCue::NounBefore("films"))
-        );
+        assert_eq!(cue(t, "Michael Collins"), Some((EntityKind::Misc, "films")));
         let t = "The Santy worm first appeared in December.";
-        assert_eq!(cue(t, "Santy"), Some(WorkCue::NounAfter("worm")));
+        assert_eq!(cue(t, "Santy"), Some((EntityKind::Misc, "worm")));
         let t = "He was part of Operation Buccaneer last year.";
-        assert_eq!(cue(t, "Operation Buccaneer"), Some(WorkCue::Operation));
+        assert_eq!(
+            cue(t, "Operation Buccaneer"),
+            Some((EntityKind::Misc, "Operation"))
+        );
+    }
+
+    #[test]
+    fn an_organisation_noun_before_or_after_marks_an_organisation() {
+        let org = |w: &'static str| Some((EntityKind::Organisation, w));
+        let t = "said Graham Cluley, senior consultant at security firm Sophos, today";
+        assert_eq!(cue(t, "Sophos"), org("firm"));
+        let t = "Shares in carmaker Fiat rose.";
+        assert_eq!(cue(t, "Fiat"), org("carmaker"));
+        let t = "Fiat is to integrate the Maserati car company with Ferrari.";
+        assert_eq!(cue(t, "Maserati"), org("company"));
+        let t = "It was unveiled at London's Tate Britain art gallery.";
+        assert_eq!(cue(t, "Tate Britain"), org("gallery"));
+        // A place before an organisation noun is where it is.
+        let t = "He joined the London art gallery in May.";
+        assert_eq!(cue(t, "London"), None);
+        // A given name opens a person's name after a noun for their trade.
+        let t = "The plastics manufacturer Ron Johnson won.";
+        assert_eq!(cue(t, "Ron Johnson"), None);
     }
 
     #[test]
