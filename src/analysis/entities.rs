@@ -303,9 +303,9 @@ fn collect_mentions<'a>(
     }
     // What explaining needs, computed for the first mention that needs it.
     let mut evidence: Option<features::SentenceContext<'_, 'a>> = None;
-    // The last name of the sentence a kind noun typed: its end (word
-    // index), kind and cue, for the names listed after it.
-    let mut cued_list: Option<(usize, super::EntityKind, reason::Evidence)> = None;
+    // The last name of the sentence a kind noun typed, for the names
+    // listed after it.
+    let mut cued_list: Option<CuedName> = None;
     for (mut range, mut kind) in names {
         // "Work Secretary Alan Johnson", "US Attorney Paul McNulty": a title
         // inside a name ends what came before; the words after it name a
@@ -373,48 +373,13 @@ fn collect_mentions<'a>(
         let Some(surface) = text.get(span.clone()) else {
             continue;
         };
-        // A noun around the name that says its kind ("box-office flops
-        // Alexander and Catwoman", "security firm Sophos"), or the list
-        // such a name opens ("classics such as Space Invaders, Lunar Lander
-        // and Bejewelled").
-        let cued = kind_nouns::kind_cue(text, sentence, range.clone(), kind)
-            .map(|cue| {
-                let evidence = match cue.kind {
-                    super::EntityKind::Misc => reason::Evidence::WorkCue(cue.word.to_owned()),
-                    _ => reason::Evidence::OrganisationCue(cue.word.to_owned()),
-                };
-                (cue.kind, evidence)
-            })
-            .or_else(|| {
-                cued_list
-                    .take()
-                    .filter(|(end, ..)| {
-                        kind_nouns::continues_list(text, sentence, *end, range.clone())
-                    })
-                    .map(|(_, kind, evidence)| (kind, evidence))
-            });
-        let mut ruled = None;
-        if let Some((cue_kind, evidence)) = cued {
-            kind = cue_kind;
-            cued_list = Some((range.end, cue_kind, evidence.clone()));
-            ruled = Some(evidence);
-        }
-        // "California-based": the place, where the tagger took it for a
-        // person or an organisation (as misc, CoNLL-2003's reading of the
-        // whole compound, it stays).
-        let based_in = matches!(
-            kind,
-            super::EntityKind::Person | super::EntityKind::Organisation
-        )
-        .then(|| place_before_participle(text, sentence, range.clone()))
-        .flatten();
-        if let Some(list) = based_in.filter(|_| ruled.is_none()) {
-            kind = super::EntityKind::Place;
-            ruled = Some(reason::Evidence::Gazetteer(list));
+        let ruled = ruled_kind(text, sentence, range.clone(), kind, &mut cued_list);
+        if let Some((ruled_kind, _)) = &ruled {
+            kind = *ruled_kind;
         }
         let reason = if !explained.insert(memory::typed_key_hash(kind, surface)) {
             None
-        } else if let Some(evidence) = ruled {
+        } else if let Some((_, evidence)) = ruled {
             Some(Box::new(reason::Reason::from_evidence(evidence)))
         } else {
             let context = evidence
@@ -446,6 +411,50 @@ fn collect_mentions<'a>(
             reason,
         });
     }
+}
+
+/// A name a noun around it typed (see [`kind_nouns`]): the end of its
+/// words (exclusive), its kind and the evidence.
+type CuedName = (usize, super::EntityKind, reason::Evidence);
+
+/// The kind a rule gives the name at words `range` of `sentence`, which
+/// the tagger took for `tagged`, and the evidence: a noun around it
+/// ("box-office flops Alexander", "security firm Sophos"), the list such a
+/// name opened (`cued_list`, the sentence's last such name, kept up to
+/// date: "classics such as Space Invaders, Lunar Lander and Bejewelled"),
+/// or a hyphened participle after a listed place ("California-based").
+fn ruled_kind(
+    text: &str,
+    sentence: &Sentence<'_>,
+    range: Range<usize>,
+    tagged: super::EntityKind,
+    cued_list: &mut Option<CuedName>,
+) -> Option<(super::EntityKind, reason::Evidence)> {
+    use super::EntityKind::{Misc, Organisation, Person, Place};
+    let cued = kind_nouns::kind_cue(text, sentence, range.clone(), tagged)
+        .map(|cue| {
+            let evidence = match cue.kind {
+                Misc => reason::Evidence::WorkCue(cue.word.to_owned()),
+                _ => reason::Evidence::OrganisationCue(cue.word.to_owned()),
+            };
+            (cue.kind, evidence)
+        })
+        .or_else(|| {
+            cued_list
+                .take()
+                .filter(|(end, ..)| kind_nouns::continues_list(text, sentence, *end, range.clone()))
+                .map(|(_, kind, evidence)| (kind, evidence))
+        });
+    if let Some((kind, evidence)) = &cued {
+        *cued_list = Some((range.end, *kind, evidence.clone()));
+        return cued;
+    }
+    // As misc, CoNLL-2003's reading of the whole compound, it stays.
+    if !matches!(tagged, Person | Organisation) {
+        return None;
+    }
+    let list = place_before_participle(text, sentence, range)?;
+    Some((Place, reason::Evidence::Gazetteer(list)))
 }
 
 /// The gazetteer that lists the name at words `name` of `sentence` as a
