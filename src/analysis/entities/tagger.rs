@@ -102,6 +102,7 @@ pub fn decode(
 /// given by `base(word index)`, so that a caller who scored them already
 /// (pass two reuses pass one's features) need not compute them again. The
 /// sums run in the same order as [`decode`]'s, so the labels are the same.
+#[inline] // see model::Table::add_to
 pub fn decode_from(
     sentence: &Sentence<'_>,
     mut base: impl FnMut(usize) -> Scores,
