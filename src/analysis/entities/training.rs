@@ -85,10 +85,22 @@ pub fn prepare(documents: &[GoldDocument]) -> Vec<Prepared<'_>> {
         .iter()
         .map(|d| {
             let tables = features::is_table_document(&d.text, &d.sentences);
+            // Candidates as the analysis finds them, headlines in title
+            // case included (they need the words the article capitalises
+            // in its prose).
+            let words = super::tokens::SentenceWords::new(&d.text, &d.sentences);
+            let prose = features::ProseNames::new(&words);
             d.sentences
                 .iter()
-                .map(|range| {
-                    let sentence = Sentence::new(&d.text, range.clone(), tables);
+                .enumerate()
+                .map(|(n, range)| {
+                    let sentence = Sentence::with_words(
+                        &d.text,
+                        range.clone(),
+                        std::borrow::Cow::Owned(words.get(n).to_vec()),
+                        tables,
+                        Some(&prose),
+                    );
                     let local = features::local(&d.text, &sentence);
                     let gold = gold_labels(&sentence, &d.names);
                     Example {
