@@ -662,6 +662,15 @@ mod tests {
             .collect()
     }
 
+    /// Each entity's name, kind and reason as the panel shows it.
+    fn with_reasons(text: &str) -> Vec<(String, EntityKind, String)> {
+        let doc = Document::from_bytes(text.as_bytes(), None);
+        recognise(&doc, &sentences::segment(&doc), &Progress::default())
+            .iter()
+            .map(|e| (e.name.clone(), e.kind, e.reason.to_string()))
+            .collect()
+    }
+
     fn entity(
         kind: EntityKind,
         name: &str,
@@ -834,18 +843,11 @@ mod tests {
 
     #[test]
     fn nouns_around_a_name_give_works_and_products_misc_and_firms_organisation() {
-        let doc = Document::from_bytes(
+        let shown = with_reasons(
             "Emmanuel Macron said profits fell, hurt by box-office flops Alexander and Catwoman. \
              Phones now run arcade classics such as Space Invaders, Lunar Lander and Bejewelled. \
-             The Santy worm spread fast. A consultant at security firm Sophos warned."
-                .as_bytes(),
-            None,
+             The Santy worm spread fast. A consultant at security firm Sophos warned.",
         );
-        let found = recognise(&doc, &sentences::segment(&doc), &Progress::default());
-        let shown: Vec<(String, EntityKind, String)> = found
-            .iter()
-            .map(|e| (e.name.clone(), e.kind, e.reason.to_string()))
-            .collect();
         let misc = |name: &str, cue: &str| {
             (
                 name.to_owned(),
@@ -878,15 +880,9 @@ mod tests {
 
     #[test]
     fn a_listed_place_before_based_or_born_is_the_place() {
-        let doc = Document::from_bytes(
-            "Shares of the California-based firm rose. The Ballymena-born actor spoke.".as_bytes(),
-            None,
+        let shown = with_reasons(
+            "Shares of the California-based firm rose. The Ballymena-born actor spoke.",
         );
-        let found = recognise(&doc, &sentences::segment(&doc), &Progress::default());
-        let shown: Vec<(String, EntityKind, String)> = found
-            .iter()
-            .map(|e| (e.name.clone(), e.kind, e.reason.to_string()))
-            .collect();
         assert_eq!(
             shown,
             [
@@ -906,15 +902,8 @@ mod tests {
 
     #[test]
     fn every_entity_says_why() {
-        let doc = Document::from_bytes(
-            "Chancellor Olaf Scholz met officials of the Bank of England in London.".as_bytes(),
-            None,
-        );
-        let found = recognise(&doc, &sentences::segment(&doc), &Progress::default());
-        let shown: Vec<(String, EntityKind, String)> = found
-            .iter()
-            .map(|e| (e.name.clone(), e.kind, e.reason.to_string()))
-            .collect();
+        let shown =
+            with_reasons("Chancellor Olaf Scholz met officials of the Bank of England in London.");
         assert_eq!(
             shown,
             [

@@ -201,24 +201,19 @@ mod tests {
 
     #[test]
     fn a_work_noun_before_or_a_product_noun_after_marks_a_work() {
+        let misc = |w: &'static str| Some((EntityKind::Misc, w));
         let t = "It was hurt by box-office flops Alexander and Catwoman.";
-        assert_eq!(cue(t, "Alexander"), Some((EntityKind::Misc, "flops")));
+        assert_eq!(cue(t, "Alexander"), misc("flops"));
         let t = "There are arcade classics such as Space Invaders and more.";
-        assert_eq!(
-            cue(t, "Space Invaders"),
-            Some((EntityKind::Misc, "classics"))
-        );
+        assert_eq!(cue(t, "Space Invaders"), misc("classics"));
         let t = "There are also titles, such as Colin McRae Rally, to play.";
-        assert_eq!(cue(t, "Colin McRae"), Some((EntityKind::Misc, "titles")));
+        assert_eq!(cue(t, "Colin McRae"), misc("titles"));
         let t = "The actor, whose films include Michael Collins, said so.";
-        assert_eq!(cue(t, "Michael Collins"), Some((EntityKind::Misc, "films")));
+        assert_eq!(cue(t, "Michael Collins"), misc("films"));
         let t = "The Santy worm first appeared in December.";
-        assert_eq!(cue(t, "Santy"), Some((EntityKind::Misc, "worm")));
+        assert_eq!(cue(t, "Santy"), misc("worm"));
         let t = "He was part of Operation Buccaneer last year.";
-        assert_eq!(
-            cue(t, "Operation Buccaneer"),
-            Some((EntityKind::Misc, "Operation"))
-        );
+        assert_eq!(cue(t, "Operation Buccaneer"), misc("Operation"));
     }
 
     #[test]
