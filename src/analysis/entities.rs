@@ -297,7 +297,8 @@ fn collect_mentions<'a>(
         labels,
         document,
     } = *tagged;
-    let names = join_institutions(sentence, labels::decode(labels));
+    let (names, cue_heads) = with_untagged_names(text, sentence, labels);
+    let names = join_institutions(sentence, names);
     if names.is_empty() {
         return;
     }
@@ -373,7 +374,16 @@ fn collect_mentions<'a>(
         let Some(surface) = text.get(span.clone()) else {
             continue;
         };
-        let ruled = ruled_kind(text, sentence, range.clone(), kind, &mut cued_list);
+        let ruled = if cue_heads.contains(&range.start) {
+            // The tagger saw no name here; the cue is the whole evidence.
+            let cue = sentence.words.get(range.start).map(|w| w.text.to_owned());
+            Some((
+                super::EntityKind::Organisation,
+                reason::Evidence::OrganisationCue(cue.unwrap_or_default()),
+            ))
+        } else {
+            ruled_kind(text, sentence, range.clone(), kind, &mut cued_list)
+        };
         if let Some((ruled_kind, _)) = &ruled {
             kind = *ruled_kind;
         }
@@ -501,6 +511,84 @@ fn is_portfolio(sentence: &Sentence<'_>, k: usize) -> bool {
                 && g::organisation(w.text).is_none()
                 && !g::is_demonym(w.text)
         })
+}
+
+/// The names `labels` give the words of `sentence` (word ranges, in
+/// order), with the capitalised words the tagger left out where a rule
+/// says a name follows: after a work or organisation noun ("classics such
+/// as Space Invaders", see [`kind_nouns::untagged_after_noun`]) and after
+/// an organisation cue and "for" or "of" ("A Department for Work"; an
+/// organisation, which [`join_institutions`] then heads with its cue;
+/// the second list gives those cues' word indices).
+fn with_untagged_names(
+    text: &str,
+    sentence: &Sentence<'_>,
+    labels: &[Label],
+) -> (Vec<(Range<usize>, super::EntityKind)>, Vec<usize>) {
+    let mut names = labels::decode(labels);
+    let tagged: Vec<Range<usize>> = names.iter().map(|(r, _)| r.clone()).collect();
+    let mut untagged = kind_nouns::untagged_after_noun(text, sentence, &tagged);
+    let institutions = untagged_institution_names(sentence, &tagged);
+    if untagged.is_empty() && institutions.is_empty() {
+        return (names, Vec::new());
+    }
+    let cue_heads = institutions.iter().map(|(_, cue)| *cue).collect();
+    untagged.extend(
+        institutions
+            .into_iter()
+            .map(|(r, _)| (r, super::EntityKind::Organisation)),
+    );
+    // A run both rules found is one name; a tagged name a run took in is
+    // no name of its own.
+    untagged.sort_by_key(|(r, _)| r.start);
+    untagged.dedup_by_key(|(r, _)| r.start);
+    names.retain(|(r, _)| !untagged.iter().any(|(u, _)| u.contains(&r.start)));
+    names.extend(untagged);
+    names.sort_by_key(|(r, _)| r.start);
+    (names, cue_heads)
+}
+
+/// The capitalised words (word ranges) right after an untagged
+/// organisation cue and "for" or "of" (and perhaps "the") that the tagger
+/// left out of every name in `tagged`, each with its cue's word index:
+/// "Work" and "Department" in "A Department for Work and Pensions
+/// spokeswoman".
+fn untagged_institution_names(
+    sentence: &Sentence<'_>,
+    tagged: &[Range<usize>],
+) -> Vec<(Range<usize>, usize)> {
+    let word = |k: usize| sentence.words.get(k);
+    let free = |k: usize| !tagged.iter().any(|r| r.contains(&k));
+    let mut found = Vec::new();
+    for cue in 0..sentence.words.len() {
+        let is_cue = word(cue).is_some_and(|w| {
+            w.text.starts_with(char::is_uppercase) && super::gazetteer::is_organisation_cue(w.text)
+        });
+        if !is_cue || !free(cue) {
+            continue;
+        }
+        let mut k = cue + 1;
+        if !(word(k).is_some_and(|w| matches!(w.text, "for" | "of")) && spaced(sentence, k)) {
+            continue;
+        }
+        k += 1;
+        if word(k).is_some_and(|w| w.text == "the") && spaced(sentence, k) {
+            k += 1;
+        }
+        if !spaced(sentence, k) {
+            continue;
+        }
+        let Some(run) = kind_nouns::capitalised_run(sentence, k, tagged) else {
+            continue;
+        };
+        // "College for All Act" is a law, not a college.
+        let event = (run.end.checked_sub(1).and_then(word))
+            .is_some_and(|w| super::gazetteer::is_event_cue(w.text));
+        if !event {
+            found.push((run, cue));
+        }
+    }
+    found
 }
 
 /// Names (word ranges of `sentence`, in order) with the institutions the
@@ -764,6 +852,16 @@ mod tests {
                 &["Department for Work and Pensions"]
             )]
         );
+        // The tagger saw no name in these; the cue and "for" say one follows.
+        let shown = with_reasons("A Department for Work and Pensions spokeswoman said so.");
+        assert_eq!(
+            shown,
+            [(
+                "Department for Work and Pensions".to_owned(),
+                Organisation,
+                "cue \"Department\"".to_owned()
+            )]
+        );
         let found = entities("The Department of Health and Social Care said so.");
         assert_eq!(
             found,
@@ -780,6 +878,31 @@ mod tests {
         let found = entities("Officials from the Bank of England and Barclays met on Monday.");
         let names: Vec<&str> = found.iter().map(|(_, n, _)| n.as_str()).collect();
         assert_eq!(names, ["Bank of England", "Barclays"], "{found:?}");
+    }
+
+    #[test]
+    fn untagged_words_after_a_cue_and_for_or_of_name_an_institution() {
+        let names = |t: &str, tagged: &[Range<usize>]| {
+            let sentence = Sentence::new(t, 0..t.len(), false);
+            let words: Vec<&str> = sentence.words.iter().map(|w| w.text).collect();
+            untagged_institution_names(&sentence, tagged)
+                .into_iter()
+                .map(|(run, cue)| (words[cue].to_owned(), words[run].join(" ")))
+                .collect::<Vec<_>>()
+        };
+        let t = "A Department for Work and Pensions spokeswoman said so.";
+        assert_eq!(names(t, &[]), [("Department".into(), "Work".into())]);
+        let t = "He left the Office of the Chief Economist today.";
+        assert_eq!(names(t, &[]), [("Office".into(), "Chief Economist".into())]);
+        // A law named after an institution; a cue the tagger took in.
+        assert!(names("Senators backed the College for All Act.", &[]).is_empty());
+        assert!(
+            names(
+                "A Department for Work spokeswoman said so.",
+                std::slice::from_ref(&(1..2))
+            )
+            .is_empty()
+        );
     }
 
     #[test]

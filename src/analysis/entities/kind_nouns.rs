@@ -103,6 +103,81 @@ pub(crate) fn kind_cue<'a>(
     })
 }
 
+/// Names the tagger left out right after a work or organisation noun
+/// ("arcade classics such as Space Invaders, Lunar Lander" where only the
+/// later titles were tagged, "security firm Sophos" untagged): each run of
+/// capitalised words (see [`capitalised_run`]) that starts right after
+/// such a noun or its lead-in and overlaps none of the `tagged` word
+/// ranges, with the kind [`kind_cue`] gives it (none for "manufacturer Ron
+/// Johnson"). `text` is the text the words' spans index.
+pub(crate) fn untagged_after_noun(
+    text: &str,
+    sentence: &Sentence<'_>,
+    tagged: &[Range<usize>],
+) -> Vec<(Range<usize>, EntityKind)> {
+    let words = &sentence.words;
+    let close = |a: usize, b: usize, commas: bool| {
+        let (Some(x), Some(y)) = (words.get(a), words.get(b)) else {
+            return false;
+        };
+        text.get(x.span.end..y.span.start)
+            .is_some_and(|gap| gap.chars().all(|c| c == ' ' || (commas && c == ',')))
+    };
+    let mut found = Vec::new();
+    for start in 1..words.len() {
+        // Only a capitalised word after a lower-case noun or lead-in can
+        // open such a run.
+        let opens = words[start - 1].text.starts_with(char::is_lowercase)
+            && words[start].text.starts_with(char::is_uppercase);
+        if !opens || noun_before(words, start, close).is_none() {
+            continue;
+        }
+        let Some(run) = capitalised_run(sentence, start, tagged) else {
+            continue;
+        };
+        if let Some(cue) = kind_cue(text, sentence, run.clone(), EntityKind::Misc) {
+            found.push((run, cue.kind));
+        }
+    }
+    found
+}
+
+/// The run of capitalised words that starts at word `start` of `sentence`
+/// (end-exclusive word range): candidate words the tagger may join
+/// ([`Sentence::continues`]), ending on a capitalised one. A tagged name
+/// (one of the `tagged` word ranges) the run runs into is taken in whole:
+/// "In The" and the tagged "Name Of The Father" are one title. `None` when
+/// word `start` is not capitalised or is tagged.
+pub(crate) fn capitalised_run(
+    sentence: &Sentence<'_>,
+    start: usize,
+    tagged: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let words = &sentence.words;
+    let capitalised = |k: usize| {
+        sentence.candidate.get(k) == Some(&true)
+            && words
+                .get(k)
+                .is_some_and(|w| w.text.starts_with(char::is_uppercase))
+    };
+    let free = |k: usize| !tagged.iter().any(|r| r.contains(&k));
+    if !capitalised(start) || !free(start) {
+        return None;
+    }
+    let mut end = start + 1;
+    let mut k = start + 1;
+    while k < words.len() && sentence.continues(k) {
+        if let Some(name) = tagged.iter().find(|r| r.start == k) {
+            return Some(start..name.end);
+        }
+        k += 1;
+        if capitalised(k - 1) {
+            end = k;
+        }
+    }
+    Some(start..end)
+}
+
 /// The work or organisation noun before the name that starts at word
 /// `start`, directly or across a lead-in ("films include", "classics such
 /// as").
@@ -149,7 +224,9 @@ fn is_determiner(word: &str) -> bool {
 /// Whether the name at words `name` directly follows, in a list, the name
 /// that ended at word `previous_end` (exclusive): only commas, "and", "or",
 /// a slash or a year in brackets between them ("Space Invaders, Lunar
-/// Lander and Bejewelled", "The Crucible (1997), The Boxer (1998)").
+/// Lander and Bejewelled", "The Crucible (1997), The Boxer (1998)"). A
+/// name in the possessive owns the next item rather than being one ("and
+/// Martin Scorsese's Gangs Of New York").
 pub(crate) fn continues_list(
     text: &str,
     sentence: &Sentence<'_>,
@@ -163,9 +240,13 @@ pub(crate) fn continues_list(
     ) else {
         return false;
     };
+    let owner = (name.end.checked_sub(1).and_then(|k| words.get(k))).is_some_and(|w| w.possessive);
     let Some(between) = text.get(last.span.end..first.span.start) else {
         return false;
     };
+    if owner {
+        return false;
+    }
     let mut rest = between.trim_start();
     // A year in brackets after a title.
     if let Some(after) = rest.strip_prefix('(') {
@@ -259,6 +340,35 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_run_ends_at_punctuation_and_takes_in_a_tagged_name() {
+        let t = "films In The Name Of The Father (1994) and classics such as Space Invaders, Pong";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        let at = |w: &str| sentence.words.iter().position(|x| x.text == w).unwrap();
+        let father = at("Father");
+        // Tagged: "Name Of The Father"; "In The" runs into it.
+        let tagged = std::slice::from_ref(&(at("Name")..father + 1)).to_vec();
+        assert_eq!(
+            capitalised_run(&sentence, at("In"), &tagged),
+            Some(at("In")..father + 1)
+        );
+        assert_eq!(capitalised_run(&sentence, at("Name"), &tagged), None);
+        let space = at("Space");
+        assert_eq!(
+            capitalised_run(&sentence, space, &[]),
+            Some(space..space + 2)
+        );
+        assert_eq!(capitalised_run(&sentence, at("classics"), &[]), None);
+        let found = untagged_after_noun(t, &sentence, &tagged);
+        assert_eq!(
+            found,
+            [
+                (at("In")..father + 1, EntityKind::Misc),
+                (space..space + 2, EntityKind::Misc)
+            ]
+        );
+    }
+
+    #[test]
     fn a_list_continues_over_commas_and_years_in_brackets() {
         let t = "films The Crucible (1997), The Boxer (1998) and Fahrenheit were shown";
         let sentence = Sentence::new(t, 0..t.len(), false);
@@ -272,6 +382,11 @@ mod tests {
             boxer.clone()
         ));
         assert!(continues_list(t, &sentence, boxer.end, fahrenheit));
+        let t = "films The Boxer (1998) and Martin Scorsese's Gangs Of New York (2003)";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        let at = |w: &str| sentence.words.iter().position(|x| x.text == w).unwrap();
+        let scorsese = at("Martin")..at("Martin") + 2;
+        assert!(!continues_list(t, &sentence, at("Boxer") + 1, scorsese));
         let t = "Alexander met Catwoman in Paris";
         let sentence = Sentence::new(t, 0..t.len(), false);
         assert!(!continues_list(t, &sentence, 1, 2..3));

@@ -75,7 +75,7 @@ pub enum Evidence {
     /// A word of it is a place cue ("River", "Street").
     PlaceCue(String),
     /// A word next to it says it is a work or product ("film", "worm";
-    /// see [`super::works`]).
+    /// see `kind_nouns`).
     WorkCue(String),
     /// The same word has this type elsewhere in the article.
     DocumentMemory,
