@@ -348,13 +348,14 @@ fn collect_mentions<'a>(
             continue;
         }
         // "General Election": the "title" was part of a phrase, and what is
-        // left is a common word, not a person.
+        // left is a common word, not a person (nor, as the tagger may say,
+        // an organisation or a place).
         let after_title = range
             .start
             .checked_sub(1)
             .and_then(|k| sentence.words.get(k))
             .is_some_and(|w| super::gazetteer::is_title(w.text));
-        if kind == super::EntityKind::Person
+        if kind != super::EntityKind::Misc
             && after_title
             && range.len() == 1
             && sentence
@@ -527,8 +528,9 @@ fn ruled_kind(
 
 /// The title right before the name at words `name` of `sentence` (only a
 /// space between), when the tagger took the name for a place or an
-/// organisation that no gazetteer lists as a country and no word of which
-/// is an organisation or place cue: a title names a person ("US President
+/// organisation that no gazetteer lists as a country, that is no single
+/// common word ("General Election") and no word of which is an
+/// organisation or place cue: a title names a person ("US President
 /// Bush", where "Bush" is also a town in Egypt).
 fn title_before<'a>(
     sentence: &Sentence<'a>,
@@ -548,12 +550,17 @@ fn title_before<'a>(
     let cue = words.iter().any(|w| {
         super::gazetteer::is_organisation_cue(w.text) || super::gazetteer::is_place_cue(w.text)
     });
+    // "General Election": a common word after a title is no surname.
+    let common = words.len() == 1
+        && words
+            .first()
+            .is_some_and(|w| super::gazetteer::is_common_word(w.text));
     let country = words.len() == 1
         && words.first().is_some_and(|w| {
             super::gazetteer::place_entry(w.text)
                 .is_some_and(|(_, kind)| kind == super::gazetteer::PlaceKind::Country)
         });
-    (!country && !cue).then_some(title.text)
+    (!country && !cue && !common).then_some(title.text)
 }
 
 /// The gazetteer that lists the name at words `name` of `sentence` as a
@@ -705,7 +712,16 @@ fn join_institutions(
     while let Some((mut range, mut kind)) = names.next() {
         let free_from = out.last().map_or(0, |(before, _)| before.end);
         // Not a misc name: "College for All Act" is a law, not a college.
-        if kind != super::EntityKind::Misc
+        // The tagger may have taken the cue in itself ("Department for
+        // Work"); "and Pensions" still ends the name.
+        let headed = kind == super::EntityKind::Organisation
+            && opens_with_institution(sentence, range.clone());
+        if headed {
+            let free_to = names
+                .peek()
+                .map_or(sentence.words.len(), |(next, _)| next.start);
+            range.end = capitalised_after_and(sentence, range.end, free_to);
+        } else if kind != super::EntityKind::Misc
             && let Some(cue) = institution_head(sentence, range.start, free_from)
         {
             range.start = cue;
@@ -796,6 +812,14 @@ fn common_words(sentence: &Sentence<'_>, words: Range<usize>) -> bool {
         w.iter()
             .all(|w| super::gazetteer::is_dictionary_word(w.text))
     })
+}
+
+/// Whether the name at words `name` of `sentence` opens with an
+/// organisation cue and "for" or "of" ("Department for Work").
+fn opens_with_institution(sentence: &Sentence<'_>, name: Range<usize>) -> bool {
+    let word = |k: usize| sentence.words.get(k).filter(|_| name.contains(&k));
+    word(name.start).is_some_and(|w| super::gazetteer::is_organisation_cue(w.text))
+        && word(name.start + 1).is_some_and(|w| matches!(w.text, "for" | "of"))
 }
 
 /// The index of the organisation cue that heads the name starting at word
@@ -1007,6 +1031,18 @@ mod tests {
         assert!(
             !found.iter().any(|(k, ..)| *k == EntityKind::Person),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_institution_the_tagger_opened_with_its_cue_takes_in_and_pensions() {
+        use EntityKind::Organisation;
+        let t = "A Department for Work and Pensions spokeswoman said so.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        // The tagger's name: "Department for Work" (words 1 to 3).
+        assert_eq!(
+            join_institutions(&sentence, vec![(1..4, Organisation)]),
+            [(1..6, Organisation)]
         );
     }
 
