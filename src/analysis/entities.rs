@@ -388,20 +388,19 @@ fn collect_mentions<'a>(
         let Some(surface) = text.get(span.clone()) else {
             continue;
         };
-        let ruled = if let Some(cue) = channel_cue {
-            Some((
+        // A numbered channel, or a cue heading words the tagger left out:
+        // the cue is the whole evidence.
+        let organisation_cue = channel_cue.or_else(|| {
+            (cue_heads.contains(&range.start))
+                .then(|| sentence.words.get(range.start).map(|w| w.text))
+                .flatten()
+        });
+        let ruled = match organisation_cue {
+            Some(cue) => Some((
                 super::EntityKind::Organisation,
                 reason::Evidence::OrganisationCue(cue.to_owned()),
-            ))
-        } else if cue_heads.contains(&range.start) {
-            // The tagger saw no name here; the cue is the whole evidence.
-            let cue = sentence.words.get(range.start).map(|w| w.text.to_owned());
-            Some((
-                super::EntityKind::Organisation,
-                reason::Evidence::OrganisationCue(cue.unwrap_or_default()),
-            ))
-        } else {
-            ruled_kind(text, sentence, range.clone(), kind, &mut cued_list)
+            )),
+            None => ruled_kind(text, sentence, range.clone(), kind, &mut cued_list),
         };
         if let Some((ruled_kind, _)) = &ruled {
             kind = *ruled_kind;
@@ -561,9 +560,15 @@ fn place_after_in(
     if before.text != "in" {
         return None;
     }
+    listed_place(text, sentence, name)
+}
+
+/// The gazetteer that lists the name at words `name` of `sentence` as a
+/// place, if one does.
+fn listed_place(text: &str, sentence: &Sentence<'_>, name: Range<usize>) -> Option<reason::List> {
     let (first, last) = (
         sentence.words.get(name.start)?,
-        sentence.words.get(name.end - 1)?,
+        sentence.words.get(name.end.checked_sub(1)?)?,
     );
     let (_, kind) = super::gazetteer::place_entry(text.get(first.span.start..last.span.end)?)?;
     Some(reason::List::from(kind))
@@ -624,12 +629,7 @@ fn place_before_participle(
     if !participle || next.gap != tokens::Gap::Hyphen {
         return None;
     }
-    let (first, last) = (
-        sentence.words.get(name.start)?,
-        sentence.words.get(name.end - 1)?,
-    );
-    let (_, kind) = super::gazetteer::place_entry(text.get(first.span.start..last.span.end)?)?;
-    Some(reason::List::from(kind))
+    listed_place(text, sentence, name)
 }
 
 /// Whether word `k` of `sentence` is a portfolio before a cabinet title
@@ -696,32 +696,17 @@ fn untagged_institution_names(
     sentence: &Sentence<'_>,
     tagged: &[Range<usize>],
 ) -> Vec<(Range<usize>, usize)> {
-    let word = |k: usize| sentence.words.get(k);
     let free = |k: usize| !tagged.iter().any(|r| r.contains(&k));
     let mut found = Vec::new();
-    for cue in 0..sentence.words.len() {
-        let is_cue = word(cue).is_some_and(|w| {
-            w.text.starts_with(char::is_uppercase) && super::gazetteer::is_organisation_cue(w.text)
-        });
-        if !is_cue || !free(cue) {
+    for start in 0..sentence.words.len() {
+        let Some(cue) = institution_head(sentence, start, 0).filter(|&cue| free(cue)) else {
             continue;
-        }
-        let mut k = cue + 1;
-        if !(word(k).is_some_and(|w| matches!(w.text, "for" | "of")) && spaced(sentence, k)) {
-            continue;
-        }
-        k += 1;
-        if word(k).is_some_and(|w| w.text == "the") && spaced(sentence, k) {
-            k += 1;
-        }
-        if !spaced(sentence, k) {
-            continue;
-        }
-        let Some(run) = kind_nouns::capitalised_run(sentence, k, tagged) else {
+        };
+        let Some(run) = kind_nouns::capitalised_run(sentence, start, tagged) else {
             continue;
         };
         // "College for All Act" is a law, not a college.
-        let event = (run.end.checked_sub(1).and_then(word))
+        let event = (run.end.checked_sub(1).and_then(|k| sentence.words.get(k)))
             .is_some_and(|w| super::gazetteer::is_event_cue(w.text));
         if !event {
             found.push((run, cue));

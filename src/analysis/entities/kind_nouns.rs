@@ -54,15 +54,7 @@ pub(crate) fn kind_cue<'a>(
             word: first.text,
         });
     }
-    // Whether only spaces (and commas, when `commas`) lie between words
-    // `a` and `b`: "titles, such as", but not "the film, Michael Bay".
-    let close = |a: usize, b: usize, commas: bool| {
-        let (Some(x), Some(y)) = (words.get(a), words.get(b)) else {
-            return false;
-        };
-        text.get(x.span.end..y.span.start)
-            .is_some_and(|gap| gap.chars().all(|c| c == ' ' || (commas && c == ',')))
-    };
+    let close = |a: usize, b: usize, commas: bool| only_spaces_between(text, words, a, b, commas);
     if let Some(cue) = noun_before(words, name.start, close) {
         let person = cue.kind == EntityKind::Organisation
             && name.len() > 1
@@ -116,13 +108,7 @@ pub(crate) fn untagged_after_noun(
     tagged: &[Range<usize>],
 ) -> Vec<(Range<usize>, EntityKind)> {
     let words = &sentence.words;
-    let close = |a: usize, b: usize, commas: bool| {
-        let (Some(x), Some(y)) = (words.get(a), words.get(b)) else {
-            return false;
-        };
-        text.get(x.span.end..y.span.start)
-            .is_some_and(|gap| gap.chars().all(|c| c == ' ' || (commas && c == ',')))
-    };
+    let close = |a: usize, b: usize, commas: bool| only_spaces_between(text, words, a, b, commas);
     let mut found = Vec::new();
     for start in 1..words.len() {
         // Only a capitalised word after a lower-case noun or lead-in can
@@ -176,6 +162,17 @@ pub(crate) fn capitalised_run(
         }
     }
     Some(start..end)
+}
+
+/// Whether only spaces (and commas, when `commas`) lie between words `a`
+/// and `b` of `words` (spans into `text`): "titles, such as", but not "the
+/// film, Michael Bay".
+fn only_spaces_between(text: &str, words: &[Word<'_>], a: usize, b: usize, commas: bool) -> bool {
+    let (Some(x), Some(y)) = (words.get(a), words.get(b)) else {
+        return false;
+    };
+    text.get(x.span.end..y.span.start)
+        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || (commas && c == ',')))
 }
 
 /// The work or organisation noun before the name that starts at word
