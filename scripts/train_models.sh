@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Retrains folio's three learned models, in the order they depend on each
+# Retrains folio's learned models, in the order they depend on each
 # other, and writes them where the binary embeds them:
+#   0. word clusters (models/clusters.bin), the tagger's unlabelled
+#      features, from the training text of EVAL_DIR;
 #   1. the entity tagger (models/ner.bin) from CoNLL-2003 train, epochs
 #      chosen on dev;
 #   2. the speaker ranker (src/analysis/quotes/speaker_weights.txt) from
@@ -17,6 +19,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/eval}"
 cd "$root"
+cargo run --locked --release --quiet --example train_clusters -- \
+    "$data" models/clusters.bin
 cargo run --locked --release --quiet --example train_ner -- \
     "$data/conll2003-train.txt" "$data/conll2003-dev.txt" models/ner.bin
 cargo run --locked --release --quiet --example train_speakers -- \

@@ -19,6 +19,8 @@
 //! connectors between them) are scored; every lookup is a hash.
 
 mod caps;
+pub mod clustering;
+pub mod clusters;
 pub mod features;
 pub(crate) mod kind_nouns;
 pub mod labels;
@@ -298,7 +300,7 @@ fn collect_mentions<'a>(
         document,
     } = *tagged;
     let (names, cue_heads) = with_untagged_names(text, sentence, labels);
-    let names = join_institutions(sentence, names);
+    let names = split_place_after_of(text, sentence, join_institutions(sentence, names));
     if names.is_empty() {
         return;
     }
@@ -323,16 +325,7 @@ fn collect_mentions<'a>(
             range.start = k + 1;
             kind = super::EntityKind::Person;
         }
-        // A title is never part of a person's name ("Mr Macron" → "Macron").
-        while kind == super::EntityKind::Person
-            && range.len() > 1
-            && sentence
-                .words
-                .get(range.start)
-                .is_some_and(|w| super::gazetteer::is_title(w.text))
-        {
-            range.start += 1;
-        }
+        range.start = after_titles(sentence, range.clone(), kind);
         // "So Doug believes…": a word linking the sentence to the one
         // before is not part of the name after it.
         while kind == super::EntityKind::Person
@@ -544,6 +537,24 @@ fn ruled_kind(
     Some((Place, reason::Evidence::Gazetteer(list)))
 }
 
+/// Where the name at words `name` of `sentence`, of kind `kind`, starts
+/// once the titles that open it are left out. A title is never part of a
+/// person's name ("Mr Macron" → "Macron"), and a courtesy title opens no
+/// other kind of name: "Mr. Welch", which the tagger may take for a place,
+/// is left to the title rule of [`ruled_kind`]. One word is always left.
+fn after_titles(sentence: &Sentence<'_>, name: Range<usize>, kind: super::EntityKind) -> usize {
+    let mut start = name.start;
+    while start + 1 < name.end
+        && sentence.words.get(start).is_some_and(|w| {
+            (kind == super::EntityKind::Person && super::gazetteer::is_title(w.text))
+                || super::gazetteer::is_honorific(w.text)
+        })
+    {
+        start += 1;
+    }
+    start
+}
+
 /// The gazetteer that lists the name at words `name` of `sentence` as a
 /// place, when "in" comes right before it and the tagger took it for an
 /// organisation ("Bluewater in Kent").
@@ -739,6 +750,13 @@ fn join_institutions(
     let mut names = names.into_iter().peekable();
     while let Some((mut range, mut kind)) = names.next() {
         let free_from = out.last().map_or(0, |(before, _)| before.end);
+        // "The Department of Health": the article is no part of the name.
+        if kind == super::EntityKind::Organisation
+            && word(range.start).is_some_and(|w| w.text == "The")
+            && opens_with_institution(sentence, range.start + 1..range.end)
+        {
+            range.start += 1;
+        }
         // Not a misc name: "College for All Act" is a law, not a college.
         // The tagger may have taken the cue in itself ("Department for
         // Work"); "and Pensions" still ends the name.
@@ -787,6 +805,45 @@ fn join_institutions(
             continue;
         }
         out.push((range, kind));
+    }
+    out
+}
+
+/// Splits a person or organisation name "X of P", where P is a listed place
+/// and no word of X is an organisation, place or event cue or a title, into
+/// X and the place P: "Karlsruhe of Germany" is a team and its country,
+/// "Keith O'Neill of Norwich" a player and his town. Names of institutions
+/// keep theirs ("Bank of England", "Duke of Edinburgh").
+fn split_place_after_of(
+    text: &str,
+    sentence: &Sentence<'_>,
+    names: Vec<(Range<usize>, super::EntityKind)>,
+) -> Vec<(Range<usize>, super::EntityKind)> {
+    use super::EntityKind::{Organisation, Person, Place};
+    let mut out = Vec::with_capacity(names.len());
+    for (range, kind) in names {
+        let of = (range.start + 1..range.end.saturating_sub(1))
+            .find(|&k| sentence.words.get(k).is_some_and(|w| w.text == "of"));
+        let splits = of.is_some_and(|of| {
+            matches!(kind, Person | Organisation)
+                && !(range.start..of).any(|k| {
+                    sentence.words.get(k).is_some_and(|w| {
+                        let g = |f: fn(&str) -> bool| f(w.text);
+                        g(super::gazetteer::is_organisation_cue)
+                            || g(super::gazetteer::is_place_cue)
+                            || g(super::gazetteer::is_event_cue)
+                            || g(super::gazetteer::is_title)
+                    })
+                })
+                && listed_place(text, sentence, of + 1..range.end).is_some()
+        });
+        match of {
+            Some(of) if splits => {
+                out.push((range.start..of, kind));
+                out.push((of + 1..range.end, Place));
+            }
+            _ => out.push((range, kind)),
+        }
     }
     out
 }
@@ -1091,6 +1148,48 @@ mod tests {
         assert_eq!(
             join_institutions(&sentence, vec![(1..4, Organisation)]),
             [(1..6, Organisation)]
+        );
+        // The tagger may take in the article: "The Department of Health".
+        let t = "The Department of Health and Social Care said so.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        assert_eq!(
+            join_institutions(&sentence, vec![(0..4, Organisation)]),
+            [(1..7, Organisation)]
+        );
+    }
+
+    #[test]
+    fn titles_open_no_name_and_courtesy_titles_no_name_of_any_kind() {
+        use EntityKind::{Organisation, Person, Place};
+        let t = "Mr. Welch met President Joe Biden at General Motors.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        // The tagger's "Mr. Welch" as a place, "President Joe Biden" as a
+        // person, "General Motors" as an organisation.
+        assert_eq!(after_titles(&sentence, 0..2, Place), 1);
+        assert_eq!(after_titles(&sentence, 3..6, Person), 4);
+        assert_eq!(after_titles(&sentence, 7..9, Organisation), 7);
+        assert_eq!(after_titles(&sentence, 0..1, Person), 0);
+    }
+
+    #[test]
+    fn a_place_after_of_leaves_a_team_or_person_unless_an_institution_names_it() {
+        use EntityKind::{Organisation, Person, Place};
+        let t = "Karlsruhe of Germany met Keith O'Neill of Norwich and the Bank of England.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        let split = split_place_after_of(
+            t,
+            &sentence,
+            vec![(0..3, Organisation), (4..8, Person), (10..13, Organisation)],
+        );
+        assert_eq!(
+            split,
+            [
+                (0..1, Organisation),
+                (2..3, Place),
+                (4..6, Person),
+                (7..8, Place),
+                (10..13, Organisation)
+            ]
         );
     }
 

@@ -394,6 +394,12 @@ pub(crate) fn is_title(word: &str) -> bool {
     lexicon!(TITLES).contains(bare(word))
 }
 
+/// Whether `word` (with or without a full stop) is a courtesy title that
+/// only a person's name follows: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr".
+pub(crate) fn is_honorific(word: &str) -> bool {
+    matches!(bare(word), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr")
+}
+
 /// Whether `word` may open a multi-word title (see [`TITLE_MODIFIERS`]).
 pub(crate) fn is_title_modifier(word: &str) -> bool {
     lexicon!(TITLE_MODIFIERS).contains(word)

@@ -493,6 +493,15 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_followed_by_of_and_a_place_is_still_the_speaker() {
+        let text = "“Nobody likes this,” said Sen. Brian Schatz of Hawaii, who spoke to others.";
+        assert_eq!(
+            quotes(text),
+            owned(&[("“Nobody likes this,”", Some("Brian Schatz"))])
+        );
+    }
+
+    #[test]
     fn a_following_quotation_in_the_paragraph_keeps_the_speaker() {
         // Weber only arrives; the one who has been speaking goes on.
         let text = "“One,” Maria Lopez said. “Two.” Then Carl Weber arrived. “Three.”";

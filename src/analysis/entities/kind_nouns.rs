@@ -132,8 +132,11 @@ pub(crate) fn untagged_after_noun(
 /// (end-exclusive word range): candidate words the tagger may join
 /// ([`Sentence::continues`]), ending on a capitalised one. A tagged name
 /// (one of the `tagged` word ranges) the run runs into is taken in whole:
-/// "In The" and the tagged "Name Of The Father" are one title. `None` when
-/// word `start` is not capitalised or is tagged.
+/// "In The" and the tagged "Name Of The Father" are one title. A tagged
+/// name that starts at `start` runs on over the untagged capitalised words
+/// right after it ("Space" and "Invaders"). `None` when word `start` is not
+/// capitalised, is tagged inside a name, or opens a tagged name nothing
+/// untagged follows.
 pub(crate) fn capitalised_run(
     sentence: &Sentence<'_>,
     start: usize,
@@ -147,8 +150,18 @@ pub(crate) fn capitalised_run(
                 .is_some_and(|w| w.text.starts_with(char::is_uppercase))
     };
     let free = |k: usize| !tagged.iter().any(|r| r.contains(&k));
-    if !capitalised(start) || !free(start) {
+    if !capitalised(start) {
         return None;
+    }
+    if !free(start) {
+        // A tagged name the tagger ended too soon takes in the untagged
+        // capitalised words right after it ("Space" + "Invaders").
+        let name = tagged.iter().find(|r| r.start == start)?;
+        let mut end = name.end;
+        while end < words.len() && sentence.continues(end) && capitalised(end) && free(end) {
+            end += 1;
+        }
+        return (end > name.end).then_some(start..end);
     }
     let mut end = start + 1;
     let mut k = start + 1;
@@ -355,6 +368,11 @@ mod tests {
             Some(space..space + 2)
         );
         assert_eq!(capitalised_run(&sentence, at("classics"), &[]), None);
+        // The tagger ended "Space" too soon: it runs on over "Invaders".
+        assert_eq!(
+            capitalised_run(&sentence, space, std::slice::from_ref(&(space..space + 1))),
+            Some(space..space + 2)
+        );
         let found = untagged_after_noun(t, &sentence, &tagged);
         assert_eq!(
             found,

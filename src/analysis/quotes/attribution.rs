@@ -285,10 +285,14 @@ impl Context<'_> {
                 .and_then(|k| k.checked_sub(1))
                 .and_then(|k| words.get(k))
                 .is_some_and(|w| is_linking(w.text));
+            // A preposition after the name is no noun it qualifies ("Sen.
+            // Brian Schatz of Hawaii").
             let qualifies = words
                 .iter()
                 .find(|w| w.span.start >= mention.end)
-                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+                .is_some_and(|w| {
+                    w.text.chars().next().is_some_and(char::is_lowercase) && !is_linking(w.text)
+                });
             if !linked && !qualifies {
                 head = Some(person);
             }
