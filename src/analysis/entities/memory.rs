@@ -259,11 +259,24 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 _ => None,
             })
         };
+        // The kind this mention counts for in its entity.
+        let mut counted = m.kind;
         let i = match (m.kind, by_key.get(&k)) {
             (_, Some(&i)) => i,
             (EntityKind::Person, None) | (EntityKind::Misc, None)
                 if !m.surface.contains(' ') && person_alias().is_some() =>
             {
+                person_alias().unwrap_or_default()
+            }
+            // "Spears seeks aborted tour payment" above "Singer Britney
+            // Spears": a one-word organisation no list knows that is the
+            // surname of a person the article names is that person.
+            (EntityKind::Organisation, None)
+                if !m.surface.contains(' ')
+                    && gazetteer::organisation(m.surface).is_none()
+                    && surnames.contains_key(&bare) =>
+            {
+                counted = EntityKind::Person;
                 person_alias().unwrap_or_default()
             }
             _ => {
@@ -294,7 +307,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         let Some(d) = drafts.get_mut(i) else {
             continue;
         };
-        d.kinds[kind_index(m.kind)] += 1;
+        d.kinds[kind_index(counted)] += 1;
         d.mentions.push(m.span.clone());
         // A name in capitals gives way to the same name in prose.
         let shouting = !d.name.chars().any(char::is_lowercase);
@@ -405,6 +418,32 @@ mod tests {
             [("Emmanuel Macron", Person, 4), ("United States", Place, 2)]
         );
         assert_eq!(entities[0].id, "emmanuel-macron");
+    }
+
+    #[test]
+    fn a_one_word_organisation_that_is_a_person_s_surname_is_that_person() {
+        use EntityKind::*;
+        let entities = resolve(vec![
+            mention("Spears", 0, Organisation),
+            mention("Britney Spears", 40, Person),
+            mention("Spears", 80, Organisation),
+            mention("Spears", 90, Organisation),
+            // A listed firm keeps its kind beside a person of its name.
+            mention("Kiichiro Toyota", 100, Person),
+            mention("Toyota", 120, Organisation),
+        ]);
+        let shown: Vec<(&str, EntityKind, usize)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Britney Spears", Person, 4),
+                ("Kiichiro Toyota", Person, 1),
+                ("Toyota", Organisation, 1)
+            ]
+        );
     }
 
     #[test]
