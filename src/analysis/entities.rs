@@ -539,15 +539,19 @@ fn ruled_kind(
 
 /// Where the name at words `name` of `sentence`, of kind `kind`, starts
 /// once the titles that open it are left out. A title is never part of a
-/// person's name ("Mr Macron" → "Macron"), and a courtesy title opens no
-/// other kind of name: "Mr. Welch", which the tagger may take for a place,
-/// is left to the title rule of [`ruled_kind`]. One word is always left.
+/// person's name ("Mr Macron" → "Macron"), and a courtesy title or an
+/// occupation opens no other kind of name: "Mr. Welch" and "Rapper
+/// Eminem", which the tagger may take for a place or an organisation, are
+/// left to the title rule of [`ruled_kind`]; a misc name keeps them ("Miss
+/// World", "Singer World Series"). One word is always left.
 fn after_titles(sentence: &Sentence<'_>, name: Range<usize>, kind: super::EntityKind) -> usize {
     let mut start = name.start;
     while start + 1 < name.end
         && sentence.words.get(start).is_some_and(|w| {
             (kind == super::EntityKind::Person && super::gazetteer::is_title(w.text))
-                || super::gazetteer::is_honorific(w.text)
+                || (kind != super::EntityKind::Misc
+                    && (super::gazetteer::is_honorific(w.text)
+                        || super::gazetteer::is_occupation(w.text)))
         })
     {
         start += 1;
@@ -601,7 +605,7 @@ fn title_before<'a>(
         return None;
     }
     let title = sentence.words.get(name.start.checked_sub(1)?)?;
-    if !super::gazetteer::is_title(title.text) {
+    if !super::gazetteer::is_title(title.text) && !super::gazetteer::is_occupation(title.text) {
         return None;
     }
     let words = sentence.words.get(name)?;
@@ -1169,6 +1173,10 @@ mod tests {
         assert_eq!(after_titles(&sentence, 3..6, Person), 4);
         assert_eq!(after_titles(&sentence, 7..9, Organisation), 7);
         assert_eq!(after_titles(&sentence, 0..1, Person), 0);
+        let t = "Rapper Eminem played at the Singer World Series.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        assert_eq!(after_titles(&sentence, 0..2, Organisation), 1);
+        assert_eq!(after_titles(&sentence, 5..8, EntityKind::Misc), 5);
     }
 
     #[test]

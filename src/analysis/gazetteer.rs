@@ -394,6 +394,51 @@ pub(crate) fn is_title(word: &str) -> bool {
     lexicon!(TITLES).contains(bare(word))
 }
 
+/// Occupations written before a person's name like a title, capitalised
+/// when they open a sentence ("Rapper Eminem", "Striker Alan Shearer").
+const OCCUPATIONS: &[&str] = &[
+    "Actor",
+    "Actress",
+    "Architect",
+    "Artist",
+    "Author",
+    "Batsman",
+    "Bowler",
+    "Broadcaster",
+    "Chef",
+    "Comedian",
+    "Composer",
+    "Dancer",
+    "Defender",
+    "Designer",
+    "Drummer",
+    "Film-maker",
+    "Filmmaker",
+    "Goalkeeper",
+    "Guitarist",
+    "Midfielder",
+    "Musician",
+    "Novelist",
+    "Photographer",
+    "Playwright",
+    "Poet",
+    "Presenter",
+    "Producer",
+    "Rapper",
+    "Sculptor",
+    "Singer",
+    "Songwriter",
+    "Striker",
+    "Winger",
+    "Writer",
+];
+
+/// Whether `word` is an occupation written before a name (see
+/// [`OCCUPATIONS`]).
+pub(crate) fn is_occupation(word: &str) -> bool {
+    lexicon!(OCCUPATIONS).contains(word)
+}
+
 /// Whether `word` (with or without a full stop) is a courtesy title that
 /// only a person's name follows: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr".
 pub(crate) fn is_honorific(word: &str) -> bool {
