@@ -37,16 +37,16 @@ fn main() -> ExitCode {
     };
     let out = args.get(1).map_or("models/clusters.bin", String::as_str);
     let started = Instant::now();
-    let texts = match read_texts(Path::new(dir)) {
-        Ok(texts) => texts,
+    let documents = match read_documents(Path::new(dir)) {
+        Ok(documents) => documents,
         Err(e) => {
             eprintln!("train_clusters: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let sentences: Vec<Vec<&str>> = texts
+    let sentences: Vec<Vec<&str>> = documents
         .iter()
-        .flat_map(|t| clustering::sentence_words(t))
+        .flat_map(clustering::sentence_words)
         .collect();
     let words: usize = sentences.iter().map(Vec::len).sum();
     eprintln!(
@@ -71,8 +71,12 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The training texts of `dir`, one string per document, in a fixed order.
-fn read_texts(dir: &Path) -> Result<Vec<String>, String> {
+/// The training texts of `dir` as folio reads them, in a fixed order.
+fn plain(text: String) -> Document {
+    Document::from_bytes(text.as_bytes(), None)
+}
+
+fn read_documents(dir: &Path) -> Result<Vec<Document>, String> {
     let read = |path: &Path| {
         std::fs::read(path)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
@@ -81,7 +85,7 @@ fn read_texts(dir: &Path) -> Result<Vec<String>, String> {
     let mut texts = Vec::new();
     let conll_text = read(&dir.join("conll2003-train.txt"))?;
     for document in conll::parse(&conll_text) {
-        texts.push(conll::rebuild(&document).0);
+        texts.push(plain(conll::rebuild(&document).0));
     }
     let articles = dir.join("polnear-train/articles");
     let mut paths: Vec<_> = std::fs::read_dir(&articles)
@@ -91,7 +95,7 @@ fn read_texts(dir: &Path) -> Result<Vec<String>, String> {
         .collect();
     paths.sort();
     for path in paths {
-        texts.push(read(&path)?);
+        texts.push(plain(read(&path)?));
     }
     for name in ["claimbuster-train.tsv", "debates-train.tsv"] {
         let table = read(&dir.join("checkworthy").join(name))?;
@@ -101,7 +105,7 @@ fn read_texts(dir: &Path) -> Result<Vec<String>, String> {
             .skip(1)
             .filter_map(|line| line.split('\t').nth(3))
             .collect();
-        texts.push(lines.join("\n"));
+        texts.push(plain(lines.join("\n")));
     }
     // Web pages, as folio reads an HTML article: more words, more kinds of
     // text (clusters from these raised CoNLL dev by 0.2 points over the
@@ -116,8 +120,7 @@ fn read_texts(dir: &Path) -> Result<Vec<String>, String> {
     for path in paths {
         let bytes =
             std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let doc = Document::from_bytes(&bytes, Some(path.clone()));
-        texts.push(doc.text().to_owned());
+        texts.push(Document::from_bytes(&bytes, Some(path.clone())));
     }
     Ok(texts)
 }

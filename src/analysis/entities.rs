@@ -826,27 +826,27 @@ fn split_place_after_of(
     use super::EntityKind::{Organisation, Person, Place};
     let mut out = Vec::with_capacity(names.len());
     for (range, kind) in names {
+        let institution = |w: &tokens::Word<'_>| {
+            use super::gazetteer::{is_event_cue, is_organisation_cue, is_place_cue, is_title};
+            is_organisation_cue(w.text)
+                || is_place_cue(w.text)
+                || is_event_cue(w.text)
+                || is_title(w.text)
+        };
         let of = (range.start + 1..range.end.saturating_sub(1))
-            .find(|&k| sentence.words.get(k).is_some_and(|w| w.text == "of"));
-        let splits = of.is_some_and(|of| {
-            matches!(kind, Person | Organisation)
-                && !(range.start..of).any(|k| {
-                    sentence.words.get(k).is_some_and(|w| {
-                        let g = |f: fn(&str) -> bool| f(w.text);
-                        g(super::gazetteer::is_organisation_cue)
-                            || g(super::gazetteer::is_place_cue)
-                            || g(super::gazetteer::is_event_cue)
-                            || g(super::gazetteer::is_title)
-                    })
-                })
-                && listed_place(text, sentence, of + 1..range.end).is_some()
-        });
+            .find(|&k| sentence.words.get(k).is_some_and(|w| w.text == "of"))
+            .filter(|&of| {
+                matches!(kind, Person | Organisation)
+                    && (sentence.words.get(range.start..of))
+                        .is_some_and(|x| !x.iter().any(institution))
+                    && listed_place(text, sentence, of + 1..range.end).is_some()
+            });
         match of {
-            Some(of) if splits => {
+            Some(of) => {
                 out.push((range.start..of, kind));
                 out.push((of + 1..range.end, Place));
             }
-            _ => out.push((range, kind)),
+            None => out.push((range, kind)),
         }
     }
     out

@@ -9,26 +9,15 @@
 //! words are visited in order of frequency (ties by text), ties between
 //! classes go to the word's own class, then the lowest number.
 
-use std::ops::Range;
-
 use super::super::gazetteer::HashMap;
 use super::tokens;
 use crate::analysis::sentences;
 use crate::document::Document;
 
-/// The words of every sentence of `text`, cut as the tagger cuts them.
-pub fn sentence_words(text: &str) -> Vec<Vec<&str>> {
-    let doc = Document::from_bytes(text.as_bytes(), None);
-    let ranges: Vec<Range<usize>> = sentences::segment(&doc);
-    // The document may have normalised the text; cut the same text it holds
-    // only when it is unchanged, else cut it whole by lines.
-    if doc.text() != text {
-        return text
-            .lines()
-            .map(|line| line.split_whitespace().collect())
-            .collect();
-    }
-    ranges
+/// The words of every sentence of `doc`, cut as the tagger cuts them.
+pub fn sentence_words(doc: &Document) -> Vec<Vec<&str>> {
+    let text = doc.text();
+    sentences::segment(doc)
         .into_iter()
         .map(|r| tokens::words(text, r).iter().map(|w| w.text).collect())
         .collect()
@@ -261,7 +250,8 @@ mod tests {
 
     #[test]
     fn sentences_are_cut_into_the_tagger_s_words() {
-        let words = sentence_words("Mr Macron met Putin. He said: \"No.\"");
+        let doc = Document::from_bytes(b"Mr Macron met Putin. He said: \"No.\"", None);
+        let words = sentence_words(&doc);
         assert_eq!(words.len(), 2);
         assert_eq!(words[0], vec!["Mr", "Macron", "met", "Putin"]);
     }

@@ -10,7 +10,10 @@
 //! `levels` × `u16` cluster numbers (one per clustering, coarse to fine).
 //! Looked up in place by binary search: nothing is parsed at start-up.
 
+use std::sync::LazyLock;
+
 use super::features::Hasher;
+use super::model::read_u32;
 
 /// The cluster file, trained by `examples/train_clusters.rs` (see NOTICE
 /// for the text it reads).
@@ -35,14 +38,18 @@ pub struct Clusters {
 }
 
 impl Clusters {
-    /// The clusters embedded in the binary (none if the file is malformed).
+    /// The clusters embedded in the binary (none if the file is malformed),
+    /// read once.
     pub fn embedded() -> Clusters {
-        Clusters::parse(EMBEDDED).unwrap_or(Clusters {
-            keys: &[],
-            ids: &[],
-            words: 0,
-            levels: 0,
-        })
+        static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| {
+            Clusters::parse(EMBEDDED).unwrap_or(Clusters {
+                keys: &[],
+                ids: &[],
+                words: 0,
+                levels: 0,
+            })
+        });
+        *CLUSTERS
     }
 
     /// Reads a cluster file's header; `None` if it is not one.
@@ -50,10 +57,7 @@ impl Clusters {
         if bytes.get(..8)? != MAGIC {
             return None;
         }
-        let u32_at = |at: usize| -> Option<usize> {
-            let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
-            Some(u32::from_le_bytes(b) as usize)
-        };
+        let u32_at = |at: usize| read_u32(bytes, at).map(|n| n as usize);
         if u32_at(8)? != 1 {
             return None;
         }

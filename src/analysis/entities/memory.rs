@@ -398,6 +398,14 @@ mod tests {
         }
     }
 
+    /// Each entity's name, kind and number of mentions.
+    fn names_kinds_and_counts(entities: &[Entity]) -> Vec<(&str, EntityKind, usize)> {
+        entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect()
+    }
+
     #[test]
     fn short_names_join_full_names_and_places_take_their_gazetteer_name() {
         use EntityKind::*;
@@ -409,10 +417,7 @@ mod tests {
             mention("Emmanuel", 50, Misc),
             mention("MACRON", 60, Person),
         ]);
-        let shown: Vec<(&str, EntityKind, usize)> = entities
-            .iter()
-            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
-            .collect();
+        let shown = names_kinds_and_counts(&entities);
         assert_eq!(
             shown,
             [("Emmanuel Macron", Person, 4), ("United States", Place, 2)]
@@ -432,10 +437,7 @@ mod tests {
             mention("Kiichiro Toyota", 100, Person),
             mention("Toyota", 120, Organisation),
         ]);
-        let shown: Vec<(&str, EntityKind, usize)> = entities
-            .iter()
-            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
-            .collect();
+        let shown = names_kinds_and_counts(&entities);
         assert_eq!(
             shown,
             [

@@ -128,7 +128,8 @@ pub struct Model {
     pub document: Table,
 }
 
-fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+/// The little-endian `u32` at byte `at` of `bytes`, if there is one.
+pub(crate) fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
