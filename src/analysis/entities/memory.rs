@@ -144,6 +144,23 @@ fn prefer_listed_organisation(m: &mut Mention<'_>) {
     }
 }
 
+/// A one-word name that is a listed demonym and no listed place names a
+/// people, not a person or an organisation: "Pakistani, Bangladeshi and
+/// black Caribbean origin" (misc, as in CoNLL-2003).
+fn prefer_demonym(m: &mut Mention<'_>) {
+    if matches!(m.kind, EntityKind::Misc | EntityKind::Place)
+        || m.surface.contains(' ')
+        || !gazetteer::is_demonym(m.surface)
+        || gazetteer::place(m.surface).is_some()
+    {
+        return;
+    }
+    m.kind = EntityKind::Misc;
+    m.reason = Some(Box::new(Reason::from_evidence(Evidence::Gazetteer(
+        List::Demonym,
+    ))));
+}
+
 /// Head words that settle the type of a name of two or more words,
 /// whatever the context: the last word of an organisation's name
 /// ("Lehman Brothers", "Pensions Committee") and the first of a
@@ -189,6 +206,39 @@ fn prefer_head_word(m: &mut Mention<'_>) {
     }
 }
 
+/// "The Santy worm first appeared… Santy is not the first malicious
+/// program": a name that a noun beside it or its own words mark as a work
+/// or product (misc) is one wherever the article names it, with that
+/// reason; the tagger alone took the bare "Santy" for a person.
+fn spread_work_cues(mentions: &mut [Mention<'_>]) {
+    let is_work = |m: &Mention<'_>| {
+        m.kind == EntityKind::Misc
+            && m.reason.as_deref().is_some_and(|r| {
+                matches!(
+                    r.0.first(),
+                    Some(Evidence::WorkCue(_) | Evidence::WorkTitle(_))
+                )
+            })
+    };
+    if !mentions.iter().any(is_work) {
+        return;
+    }
+    let mut works: HashMap<String, Box<Reason>> = HashMap::default();
+    for m in mentions.iter().filter(|m| is_work(m)) {
+        if let Some(reason) = &m.reason {
+            works
+                .entry(key(m.surface))
+                .or_insert_with(|| reason.clone());
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind != EntityKind::Misc) {
+        if let Some(reason) = works.get(&key(m.surface)) {
+            m.kind = EntityKind::Misc;
+            m.reason = Some(reason.clone());
+        }
+    }
+}
+
 fn kind_index(kind: EntityKind) -> usize {
     super::labels::kind_index(kind)
 }
@@ -199,7 +249,9 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     for m in &mut mentions {
         prefer_head_word(m);
         prefer_listed_organisation(m);
+        prefer_demonym(m);
     }
+    spread_work_cues(&mut mentions);
     // "Super April", "Black Friday", "Christmas": dates dressed as names,
     // not entities a reader looks for in the panel.
     mentions.retain(|m| {
@@ -446,6 +498,35 @@ mod tests {
                 ("Toyota", Organisation, 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_name_marked_as_a_work_once_is_one_everywhere_and_demonyms_name_no_one() {
+        use EntityKind::*;
+        let mut worm = mention("Santy", 10, Misc);
+        worm.reason = Some(Box::new(Reason::from_evidence(Evidence::WorkCue(
+            "worm".to_owned(),
+        ))));
+        let entities = resolve(vec![
+            mention("Santy", 0, Person),
+            worm,
+            mention("Santy", 60, Person),
+            mention("Bangladeshi", 80, Person),
+            // A place keeps its name; a misc name needs no retyping.
+            mention("Bangladesh", 100, Place),
+            mention("Google", 120, Organisation),
+        ]);
+        assert_eq!(
+            names_kinds_and_counts(&entities),
+            [
+                ("Santy", Misc, 3),
+                ("Bangladeshi", Misc, 1),
+                ("Bangladesh", Place, 1),
+                ("Google", Organisation, 1)
+            ]
+        );
+        assert_eq!(entities[0].reason.to_string(), "work cue \"worm\"");
+        assert_eq!(entities[1].reason.to_string(), "gazetteer demonym");
     }
 
     #[test]

@@ -77,6 +77,10 @@ pub enum Evidence {
     /// A word next to it says it is a work or product ("film", "worm";
     /// see `kind_nouns`).
     WorkCue(String),
+    /// Words no person's, place's or organisation's name has: the name
+    /// opens with a possessive ("My Left Foot") or a person's has "of the"
+    /// inside ("Shaun of the Dead"); a title of a work.
+    WorkTitle(String),
     /// The same word has this type elsewhere in the article.
     DocumentMemory,
     /// The reader tagged it by hand.
@@ -96,7 +100,7 @@ impl Evidence {
             Evidence::Gazetteer(_) | Evidence::PlaceCue(_) => kind == Place,
             Evidence::GivenName | Evidence::Surname | Evidence::Title(_) => kind == Person,
             Evidence::OrganisationCue(_) => kind == Organisation,
-            Evidence::EventCue(_) | Evidence::WorkCue(_) => kind == Misc,
+            Evidence::EventCue(_) | Evidence::WorkCue(_) | Evidence::WorkTitle(_) => kind == Misc,
             Evidence::ReportingVerb(_) => matches!(kind, Person | Organisation),
             Evidence::DocumentMemory | Evidence::ReaderTagged | Evidence::ReaderRetyped => true,
         }
@@ -115,6 +119,7 @@ impl fmt::Display for Evidence {
             Evidence::EventCue(w) => write!(f, "event cue \"{w}\""),
             Evidence::PlaceCue(w) => write!(f, "place cue \"{w}\""),
             Evidence::WorkCue(w) => write!(f, "work cue \"{w}\""),
+            Evidence::WorkTitle(w) => write!(f, "title of a work \"{w}\""),
             Evidence::DocumentMemory => f.write_str("same name elsewhere"),
             Evidence::ReaderTagged => f.write_str("tagged by the reader"),
             Evidence::ReaderRetyped => f.write_str("retyped by the reader"),
