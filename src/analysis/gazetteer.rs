@@ -1127,17 +1127,23 @@ const ORGANISATION_NOUNS_BEFORE: &[&str] = &[
     "broadcaster",
     "carmaker",
     "carrier",
+    "chain",
     "charity",
+    "conglomerate",
     "firm",
     "insurer",
     "manufacturer",
     "maker",
     "makers",
     "networks",
+    "operator",
+    "provider",
     "publisher",
+    "regulator",
     "retailer",
     "studio",
     "supermarket",
+    "watchdog",
 ];
 
 /// Whether `word` is an organisation noun before a name (see

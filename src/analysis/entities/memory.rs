@@ -123,8 +123,9 @@ fn canonical(surface: &str, kind: EntityKind) -> Option<&'static str> {
 }
 
 /// A name in the hand-written organisation gazetteer (seats of government,
-/// news outlets, international bodies) that is no listed place is an
-/// organisation, whatever the context: "the Kremlin" said, not the place.
+/// news outlets, international bodies) that is no listed place, or only a
+/// town, is an organisation, whatever the context: "the Kremlin" said, not
+/// the place; "Nokia's N-Gage", not the Finnish town.
 fn prefer_listed_organisation(m: &mut Mention<'_>) {
     // A one-word person may share a listed firm's name ("Ford"); a longer
     // listed name ("Fiat Auto") is the firm.
@@ -133,10 +134,12 @@ fn prefer_listed_organisation(m: &mut Mention<'_>) {
         EntityKind::Person => m.surface.contains(' '),
         EntityKind::Organisation => false,
     };
-    if retype
-        && gazetteer::organisation(m.surface).is_some()
-        && gazetteer::place(m.surface).is_none()
-    {
+    // A town of the same name gives way ("Nokia", "Whitehall", "Xinhua");
+    // a city does not ("Westminster", "Toyota").
+    let town_at_most = || {
+        gazetteer::place_entry(m.surface).is_none_or(|(_, kind)| kind == gazetteer::PlaceKind::Town)
+    };
+    if retype && gazetteer::organisation(m.surface).is_some() && town_at_most() {
         m.kind = EntityKind::Organisation;
         m.reason = Some(Box::new(Reason::from_evidence(Evidence::Gazetteer(
             List::Organisation,
@@ -239,6 +242,44 @@ fn spread_work_cues(mentions: &mut [Mention<'_>]) {
     }
 }
 
+/// "Eminem seeks…" above "Rapper Eminem": a one-word name that a title or
+/// an occupation before it marks as a person is that person wherever the
+/// article names it alone, whatever the tagger said there (it took the
+/// headline's "Eminem" for a misc name and another for an organisation).
+/// Listed organisations and places keep their kind ("Mr Boeing",
+/// "Boeing").
+fn spread_titled_names(mentions: &mut [Mention<'_>]) {
+    let is_titled = |m: &Mention<'_>| {
+        m.kind == EntityKind::Person
+            && !m.surface.contains(' ')
+            && m.reason
+                .as_deref()
+                .is_some_and(|r| matches!(r.0.first(), Some(Evidence::Title(_))))
+    };
+    if !mentions.iter().any(is_titled) {
+        return;
+    }
+    let mut titled: HashMap<String, Box<Reason>> = HashMap::default();
+    for m in mentions.iter().filter(|m| is_titled(m)) {
+        if let Some(reason) = &m.reason {
+            titled
+                .entry(key(m.surface))
+                .or_insert_with(|| reason.clone());
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind != EntityKind::Person) {
+        let listed = || {
+            gazetteer::organisation(m.surface).is_some() || gazetteer::place(m.surface).is_some()
+        };
+        if let Some(reason) = titled.get(&key(m.surface))
+            && !listed()
+        {
+            m.kind = EntityKind::Person;
+            m.reason = Some(reason.clone());
+        }
+    }
+}
+
 fn kind_index(kind: EntityKind) -> usize {
     super::labels::kind_index(kind)
 }
@@ -252,6 +293,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         prefer_demonym(m);
     }
     spread_work_cues(&mut mentions);
+    spread_titled_names(&mut mentions);
     // "Super April", "Black Friday", "Christmas": dates dressed as names,
     // not entities a reader looks for in the panel.
     mentions.retain(|m| {
@@ -527,6 +569,53 @@ mod tests {
         );
         assert_eq!(entities[0].reason.to_string(), "work cue \"worm\"");
         assert_eq!(entities[1].reason.to_string(), "gazetteer demonym");
+    }
+
+    #[test]
+    fn a_one_word_name_with_a_title_once_is_that_person_everywhere() {
+        use EntityKind::*;
+        let titled = |surface: &str, nth: usize, title: &str| {
+            let mut m = mention(surface, nth, Person);
+            m.reason = Some(Box::new(Reason::from_evidence(Evidence::Title(
+                title.to_owned(),
+            ))));
+            m
+        };
+        let entities = resolve(vec![
+            mention("Eminem", 0, Misc),
+            titled("Eminem", 20, "Rapper"),
+            mention("Eminem", 40, Organisation),
+            // A listed firm keeps its kind beside a person of its name.
+            titled("Boeing", 60, "Mr"),
+            mention("Boeing", 80, Organisation),
+        ]);
+        assert_eq!(
+            names_kinds_and_counts(&entities),
+            [
+                ("Eminem", Person, 3),
+                ("Boeing", Person, 1),
+                ("Boeing", Organisation, 1)
+            ]
+        );
+        assert_eq!(entities[0].reason.to_string(), "title \"Rapper\"");
+    }
+
+    #[test]
+    fn a_listed_organisation_named_like_a_town_is_the_organisation() {
+        use EntityKind::*;
+        let entities = resolve(vec![
+            mention("Nokia", 0, Place),
+            mention("Westminster", 20, Place),
+            mention("Kremlin", 40, Place),
+        ]);
+        assert_eq!(
+            names_kinds_and_counts(&entities),
+            [
+                ("Nokia", Organisation, 1),
+                ("Westminster", Place, 1),
+                ("Kremlin", Organisation, 1)
+            ]
+        );
     }
 
     #[test]
