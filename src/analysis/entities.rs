@@ -371,16 +371,6 @@ fn collect_mentions<'a>(
             range.end = number + 1;
             channel_cue = channel;
         }
-        let (Some(first), Some(last)) = (
-            sentence.words.get(range.start),
-            sentence.words.get(range.end - 1),
-        ) else {
-            continue;
-        };
-        let span = first.span.start..last.span.end;
-        let Some(surface) = text.get(span.clone()) else {
-            continue;
-        };
         // A numbered channel, or a cue heading words the tagger left out:
         // the cue is the whole evidence.
         let organisation_cue = channel_cue.or_else(|| {
@@ -398,6 +388,22 @@ fn collect_mentions<'a>(
         if let Some((ruled_kind, _)) = &ruled {
             kind = *ruled_kind;
         }
+        if kind == super::EntityKind::Misc && ruled.is_some() {
+            range.end = title_after_possessive(sentence, labels, range.end);
+            if let Some(listed) = cued_list.as_mut() {
+                listed.0 = range.end;
+            }
+        }
+        let (Some(first), Some(last)) = (
+            sentence.words.get(range.start),
+            sentence.words.get(range.end - 1),
+        ) else {
+            continue;
+        };
+        let span = first.span.start..last.span.end;
+        let Some(surface) = text.get(span.clone()) else {
+            continue;
+        };
         let reason = if !explained.insert(memory::typed_key_hash(kind, surface)) {
             None
         } else if let Some((_, evidence)) = ruled {
@@ -432,6 +438,29 @@ fn collect_mentions<'a>(
             reason,
         });
     }
+}
+
+/// Where a work's title that ends before word `end` of `sentence` ends
+/// once the untagged capitalised words after its possessive are taken in:
+/// "Schindler" in "films include Schindler's List, Michael Collins" is the
+/// title "Schindler's List" (and the list goes on after it). `end` itself
+/// when the last word has no possessive or no such word follows.
+fn title_after_possessive(sentence: &Sentence<'_>, labels: &[Label], end: usize) -> usize {
+    let possessive = end
+        .checked_sub(1)
+        .and_then(|k| sentence.words.get(k))
+        .is_some_and(|w| w.possessive);
+    if !possessive {
+        return end;
+    }
+    let mut after = end;
+    while sentence.words.get(after).is_some_and(|w| {
+        w.text.starts_with(char::is_uppercase) && w.gap == tokens::Gap::Space && !w.possessive
+    }) && labels.get(after).is_some_and(|l| *l == Label::OUTSIDE)
+    {
+        after += 1;
+    }
+    after
 }
 
 /// The index of the number of one or two digits that word `end` of
@@ -1312,6 +1341,28 @@ mod tests {
         // "Soviet Union" is a place in CoNLL-2003: places keep their cues.
         assert_eq!(organisation_cue_last(&sentence, records, Place), None);
         assert_eq!(organisation_cue_last(&sentence, doris_day, Person), None);
+    }
+
+    #[test]
+    fn a_work_in_a_list_takes_the_words_after_its_possessive() {
+        let found = with_reasons(
+            "The actor, whose films include Schindler's List, Michael Collins and \
+             Star Wars, said he would return.",
+        );
+        let works: Vec<(&str, EntityKind)> = found
+            .iter()
+            .filter(|(name, ..)| name != "Schindler")
+            .map(|(name, kind, _)| (name.as_str(), *kind))
+            .collect();
+        assert_eq!(
+            works,
+            [
+                ("Schindler's List", EntityKind::Misc),
+                ("Michael Collins", EntityKind::Misc),
+                ("Star Wars", EntityKind::Misc)
+            ]
+        );
+        assert_eq!(found[0].2, "work cue \"films\"");
     }
 
     #[test]

@@ -233,7 +233,8 @@ fn is_determiner(word: &str) -> bool {
 
 /// Whether the name at words `name` directly follows, in a list, the name
 /// that ended at word `previous_end` (exclusive): only commas, "and", "or",
-/// a slash or a year in brackets between them ("Space Invaders, Lunar
+/// a slash or a year in brackets between them, or it is a subtitle after a
+/// colon ("Space Invaders, Lunar
 /// Lander and Bejewelled", "The Crucible (1997), The Boxer (1998)"). A
 /// name in the possessive owns the next item rather than being one ("and
 /// Martin Scorsese's Gangs Of New York").
@@ -256,6 +257,10 @@ pub(crate) fn continues_list(
     };
     if owner {
         return false;
+    }
+    // A subtitle: "Star Wars: The Phantom Menace".
+    if let Some(subtitle) = between.strip_prefix(": ") {
+        return matches!(subtitle.trim_end(), "" | "The" | "A" | "An");
     }
     let mut rest = between.trim_start();
     // A year in brackets after a title.
@@ -405,5 +410,18 @@ mod tests {
         let t = "Alexander met Catwoman in Paris";
         let sentence = Sentence::new(t, 0..t.len(), false);
         assert!(!continues_list(t, &sentence, 1, 2..3));
+        // A subtitle after a colon, but no name after a semicolon.
+        let t = "films include Star Wars: The Phantom Menace; Liam Neeson said";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        let at = |w: &str| sentence.words.iter().position(|x| x.text == w).unwrap();
+        let phantom = at("Phantom")..at("Menace") + 1;
+        assert!(continues_list(
+            t,
+            &sentence,
+            at("Wars") + 1,
+            phantom.clone()
+        ));
+        let neeson = at("Liam")..at("Neeson") + 1;
+        assert!(!continues_list(t, &sentence, phantom.end, neeson));
     }
 }
