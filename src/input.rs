@@ -17,6 +17,7 @@ mod blocks;
 mod builder;
 pub mod html;
 pub mod markdown;
+mod nesting;
 mod sniff;
 
 /// The path that means standard input.

@@ -110,7 +110,10 @@ pub fn extract_body(source: &str) -> String {
 }
 
 fn extract_with(source: &str, title_and_byline: bool) -> (String, Markup) {
-    let (text, markup) = extract_blocks(source, title_and_byline);
+    // A page nested thousands deep would take minutes to parse and
+    // overflow the stack when walked.
+    let source = super::nesting::capped(source, super::nesting::MAX_DEPTH);
+    let (text, markup) = extract_blocks(&source, title_and_byline);
     // Gallery furniture is known only by its words once laid out.
     blocks::without_blocks(&text, markup, |block, _| blocks::is_gallery_control(block))
 }
