@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 
 use anyhow::Context as _;
 use serde::Serialize;
@@ -135,9 +135,15 @@ where
     }
 }
 
-/// Prints the article text as folio reads it (decoded, UTF-8).
+/// Prints the article text as folio reads it (decoded, UTF-8); on a
+/// terminal, with control characters shown as placeholders, so that an
+/// article's escape sequences never reach it (a pipe or file gets the
+/// exact text its offsets count).
 pub(super) fn text(path: &Path) -> anyhow::Result<()> {
     let doc = input::open(path)?;
+    if std::io::stdout().is_terminal() {
+        return write_stdout(super::export_format::for_terminal(doc.text()).as_bytes());
+    }
     write_stdout(doc.text().as_bytes())
 }
 
