@@ -212,3 +212,26 @@ fn w_writes_the_report_from_the_claims_view_too() {
     press_key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     assert_eq!(press(&mut app, "W"), vec![Effect::WriteReport]);
 }
+
+#[test]
+fn c_on_a_claim_edits_it_while_the_analysis_still_runs() {
+    let mut app = sample_app();
+    mark(&mut app, "G", 0, 0, "");
+    let file = app.sidecar_file();
+    // Reopened, before the analysis ends: `}` goes to the claim, and `c`
+    // edits it rather than marking the first sentence on the screen.
+    let doc = folio::document::Document::open(std::path::Path::new(common::SAMPLE)).unwrap();
+    let mut reopened = App::new(
+        doc,
+        Ok(Some(file)),
+        Theme::builtin(false),
+        folio::keymap::Keymap::builtin(),
+    );
+    reopened.resize(120, 40);
+    press(&mut reopened, "}c");
+    let screen = screen_text(&draw(&reopened, 120, 40));
+    assert!(matches!(reopened.mode(), Mode::Claim(_)), "{screen}");
+    assert!(screen.contains(" Edit claim c1 "), "{screen}");
+    press(&mut reopened, "\x1b");
+    assert_eq!(reopened.annotations().claims().len(), 1);
+}

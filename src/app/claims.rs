@@ -12,12 +12,13 @@ impl App {
             return;
         }
         // A selection is what the reader means to mark; else the target;
-        // while the analysis runs, the first sentence on the screen (the
-        // form would otherwise be refused, and a note typed on would run
-        // as commands).
+        // while the analysis runs, a claim the reader went to, else the
+        // first sentence on the screen (the form would otherwise be
+        // refused, and a note typed on would run as commands).
+        let on_claim = matches!(self.target, Target::Claim(_));
         let span = match &self.selection {
             Some(selection) => Some(selection.span()),
-            None if self.analysis.is_none() => {
+            None if self.analysis.is_none() && !on_claim => {
                 crate::analysis::sentences::sentence_at(&self.doc, self.layout().byte_at(self.top))
             }
             None => self.target_span(),

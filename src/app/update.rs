@@ -184,11 +184,15 @@ impl App {
 
     /// The span of the current target.
     pub(crate) fn target_span(&self) -> Option<Range<usize>> {
+        // Claims are the reader's, there before the analysis ends.
+        if let Target::Claim(i) = self.target {
+            return self.annotations.claims().get(i).map(|c| c.span.clone());
+        }
         let analysis = self.analysis.as_ref()?;
         match self.target {
             Target::Sentence => analysis.sentences.get(self.sentence).cloned(),
             Target::Quote(i) => analysis.quotations.get(i).map(|q| q.span.clone()),
-            Target::Claim(i) => self.annotations.claims().get(i).map(|c| c.span.clone()),
+            Target::Claim(_) => None,
         }
     }
 
