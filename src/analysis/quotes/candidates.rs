@@ -19,6 +19,12 @@
 /// text without paragraph breaks reaches it.
 const LOOK_BACK_BYTES: usize = 4000;
 
+/// How much of a name's sentence before it is read for its clause (the
+/// words since the last comma or colon, at most six of which count): a
+/// sentence of 50 KB without a full stop would otherwise be read again for
+/// every name in it.
+const LEAD_BYTES: usize = 300;
+
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -344,6 +350,15 @@ impl Scene<'_> {
         self.paragraphs.get(k).cloned().unwrap_or(0..0)
     }
 
+    /// `at`, or the start of the next character when `at` falls inside one.
+    fn char_boundary_from(&self, at: usize) -> usize {
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    }
+
     fn slice(&self, range: Range<usize>) -> &str {
         let end = range.end.min(self.text.len());
         let start = range.start.min(end);
@@ -390,8 +405,10 @@ impl Scene<'_> {
             after_sentence.end.min(last.end)
         } else {
             // The sentence ends with the quotation: a clause may still follow
-            // up to the next full stop.
-            let rest = self.slice(span.end..last.end);
+            // up to the next full stop (looked for no further than a
+            // name would be).
+            let rest_end = self.char_boundary_from(span.end + LOOK_BACK_BYTES);
+            let rest = self.slice(span.end..last.end.min(rest_end));
             span.end + rest.find(['.', '!', '?']).unwrap_or(rest.len())
         };
         let next_sentence = self.sentence_at(a0_end + 1);
@@ -409,6 +426,11 @@ impl Scene<'_> {
             .map_or(first.start, |k| self.paragraph(k).start)
             .max(span.start.saturating_sub(LOOK_BACK_BYTES));
         let mid_sentence = !self.slice(b0_start..span.start).trim().is_empty();
+        // Pronouns and descriptions are read within the look-back, however
+        // long the sentences: one of 50 KB without a full stop would
+        // otherwise be read again for every quotation in it.
+        let from = self.char_boundary_from(span.start.saturating_sub(LOOK_BACK_BYTES));
+        let to = self.char_boundary_from(span.end + LOOK_BACK_BYTES);
 
         let mut nobody = [0.0; N_FEATURES];
         nobody[at!("nobody")] = 1.0;
@@ -496,9 +518,9 @@ impl Scene<'_> {
             .max(span.start.saturating_sub(3 * LOOK_BACK_BYTES));
         let earlier = self.sentence_at(b0_start.saturating_sub(2));
         let pronoun_ranges = [
-            earlier.start.max(first.start)..b0_start,
-            b0_start..span.start,
-            span.end..a0_end,
+            earlier.start.max(first.start).max(from)..b0_start.max(from),
+            b0_start.max(from)..span.start,
+            span.end..a0_end.min(to),
         ];
         for range in pronoun_ranges {
             if range.start >= range.end {
@@ -548,7 +570,7 @@ impl Scene<'_> {
         }
 
         // A description before a verb of saying in the quotation's sentence.
-        if let Some((range, words)) = self.description_before(b0_start..span.start) {
+        if let Some((range, words)) = self.description_before(b0_start.max(from)..span.start) {
             let mut f =
                 self.position_features(&range, span, Region::SameSentenceBefore, target, short);
             f[at!("description")] = 1.0;
@@ -690,7 +712,11 @@ impl Scene<'_> {
             f32::from(opens && region == Region::PreviousParagraph);
 
         let sentence = self.sentence_at(range.start);
-        let lead = self.slice(sentence.start.min(range.start)..range.start);
+        let lead_start = sentence
+            .start
+            .min(range.start)
+            .max(range.start.saturating_sub(LEAD_BYTES));
+        let lead = self.slice(self.char_boundary_from(lead_start)..range.start);
         let first_in_sentence = self.mentions_in(sentence.start..range.start).is_empty();
         f[at!("first_in_sentence")] = f32::from(first_in_sentence);
         let clause = lead
