@@ -135,7 +135,8 @@ impl Store {
     /// Saves `annotations` atomically, unless the file changed on disk since
     /// this store last read or wrote it. A file of an older schema is first
     /// copied to a backup ([`backup_path`]). When the file's folder cannot be
-    /// written, the annotations go to the data folder from then on (see
+    /// written, or the file is read-only, the annotations go to the data
+    /// folder from then on (see
     /// [`Store::take_notice`]).
     ///
     /// # Errors
@@ -164,6 +165,11 @@ impl Store {
             (Err(err), Some(fallback)) if name_too_long(&err) => {
                 let why = "its name beside the article is too long for the file system";
                 self.save_to_fallback(fallback, text, why.to_owned())
+            }
+            (Err(_), Some(fallback)) if is_read_only(&self.path) => {
+                // The reader's chmod is respected, and the claims kept.
+                let why = format!("{} is read-only", shown(&self.path));
+                self.save_to_fallback(fallback, text, why)
             }
             (Err(_), Some(fallback)) if !folder_writable(&self.path) => {
                 let folder = folder_of(&self.path);
@@ -527,6 +533,11 @@ fn refuse_read_only(path: &Path) -> Result<(), FileError> {
         }),
         _ => Ok(()),
     }
+}
+
+/// Whether the file at `path` exists and its permissions forbid writing.
+fn is_read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| meta.permissions().readonly())
 }
 
 /// `path` itself, or the file a symbolic link at `path` points to.
@@ -922,7 +933,7 @@ mod tests {
     }
 
     #[test]
-    fn a_read_only_annotation_file_is_not_replaced() {
+    fn a_read_only_annotation_file_is_not_replaced_and_the_data_folder_takes_the_claims() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt.folio.toml");
         let (mut store, _) = Store::open(&path);
@@ -933,6 +944,14 @@ mod tests {
         let err = store.save(&annotations("ff")).unwrap_err();
         assert!(err.to_string().contains("read-only"), "{err}");
         assert_eq!(file::load(&path).unwrap(), Some(annotations("00")));
+        // With a data folder, the claims go there and the file stays as it is.
+        let fallback = dir.path().join("data/path-ab.folio.toml");
+        let (mut store, _) = Store::open_with_fallback(&path, Some(fallback.clone()));
+        store.save(&annotations("ff")).unwrap();
+        assert_eq!(file::load(&path).unwrap(), Some(annotations("00")));
+        assert_eq!(file::load(&fallback).unwrap(), Some(annotations("ff")));
+        let notice = store.take_notice().unwrap_or_default();
+        assert!(notice.contains("is read-only"), "{notice}");
     }
 
     #[test]
