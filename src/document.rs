@@ -301,15 +301,26 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
 /// one control byte (other than tab, CR, LF, FF) in ten. Hostile articles
 /// with a few escape sequences are text, shown with placeholders.
 pub fn looks_binary(bytes: &[u8]) -> bool {
+    binary_evidence(bytes).is_some()
+}
+
+/// What makes `bytes` look like a binary file ([`looks_binary`]), for an
+/// error message: where the first NUL byte is (a byte offset from 0), or
+/// how many control bytes the first 8 KiB hold; `None` for text.
+pub fn binary_evidence(bytes: &[u8]) -> Option<String> {
     let head = bytes.get(..8192).unwrap_or(bytes);
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return false;
+        return None;
+    }
+    if let Some(at) = head.iter().position(|&b| b == 0) {
+        return Some(format!("a NUL byte at byte {at}"));
     }
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
         .count();
-    head.contains(&0) || controls * 10 > head.len()
+    (controls * 10 > head.len())
+        .then(|| format!("{controls} control bytes in its first {} bytes", head.len()))
 }
 
 /// Byte ranges of the lines of `text`, without their terminators.
@@ -418,6 +429,14 @@ mod tests {
         assert!(binary.warnings().iter().any(|w| w.contains("binary")));
         let text = Document::from_bytes("Tabs\there, “quotes”, CRLF\r\n".as_bytes(), None);
         assert!(text.warnings().is_empty());
+        assert_eq!(
+            binary_evidence(b"\x7fELF\x02\x01\x01\x00\x00").as_deref(),
+            Some("a NUL byte at byte 7")
+        );
+        assert_eq!(
+            binary_evidence(b"ab\x01\x02\x03").as_deref(),
+            Some("3 control bytes in its first 5 bytes")
+        );
         // A short article carrying escape sequences is hostile text, not binary.
         assert!(!looks_binary(
             "\"Stop\u{1b}]2;owned\u{7} now\u{9b}2J\" said Merkel.\n".as_bytes()

@@ -11,7 +11,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::document::markup::SourceFormat;
-use crate::document::{Document, decode_text, looks_binary};
+use crate::document::{Document, binary_evidence, decode_text};
 
 mod blocks;
 mod builder;
@@ -41,10 +41,13 @@ pub enum InputError {
         path: PathBuf,
     },
     /// The bytes look like a binary file (NUL bytes or many control bytes).
-    #[error("{} looks like a binary file, not an article", path.display())]
+    #[error("{} looks like a binary file, not an article ({why})", path.display())]
     Binary {
         /// The path as the user gave it.
         path: PathBuf,
+        /// What gave it away: "a NUL byte at byte 7" (see
+        /// [`crate::document::binary_evidence`]).
+        why: String,
     },
 }
 
@@ -95,22 +98,23 @@ pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
 }
 
 /// Reads `path` (or standard input for `-`) into a document. Binary input
-/// (see [`looks_binary`]) is refused: the reader and every subcommand say
+/// (see [`crate::document::looks_binary`]) is refused: the reader and every subcommand say
 /// the same one line rather than show placeholders or meaningless output.
 ///
 /// # Errors
 /// As [`read`], and [`InputError::Binary`].
 pub fn open(path: &Path) -> Result<Document, InputError> {
     let bytes = read(path)?;
-    if looks_binary(&bytes) {
+    if let Some(why) = binary_evidence(&bytes) {
         return Err(InputError::Binary {
             path: path.to_path_buf(),
+            why,
         });
     }
     Ok(from_bytes(&bytes, Some(path.to_path_buf())))
 }
 
-/// How many leading bytes [`looks_binary`] judges a file by.
+/// How many leading bytes [`crate::document::looks_binary`] judges a file by.
 const SNIFF_BYTES: u64 = 8192;
 
 /// Checks, before the reader takes the terminal, that the file at `path` can
@@ -139,9 +143,10 @@ pub fn check_article(path: &Path) -> Result<(), InputError> {
     std::fs::File::open(path)
         .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head))
         .map_err(read_error)?;
-    if looks_binary(&head) {
+    if let Some(why) = binary_evidence(&head) {
         return Err(InputError::Binary {
             path: path.to_path_buf(),
+            why,
         });
     }
     Ok(())

@@ -140,7 +140,9 @@ fn bad_input_fails_with_a_clear_message() {
     let binary = binary.to_str().unwrap();
     assert_eq!(
         failure_of(&["quotes", binary]),
-        format!("folio: {binary} looks like a binary file, not an article\n")
+        format!(
+            "folio: {binary} looks like a binary file, not an article (a NUL byte at byte 7)\n"
+        )
     );
     let bad_format = failure_of(&["entities", SAMPLE, "--format", "xml"]);
     assert!(bad_format.contains("invalid value 'xml'"), "{bad_format}");

@@ -37,7 +37,7 @@ fn stderr_of_failure(args: &[&str], dir: &std::path::Path, stdin: &[u8]) -> Stri
 fn the_reader_refuses_a_binary_file_with_the_line_export_gives() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("ls"), elf_bytes()).unwrap();
-    let line = "folio: ls looks like a binary file, not an article\n";
+    let line = "folio: ls looks like a binary file, not an article (a NUL byte at byte 7)\n";
     assert_eq!(stderr_of_failure(&["export", "ls"], dir.path(), b""), line);
     assert_eq!(stderr_of_failure(&["ls"], dir.path(), b""), line);
     assert_eq!(
@@ -53,6 +53,6 @@ fn binary_standard_input_is_refused_with_the_same_line() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(
         stderr_of_failure(&["export", "-"], dir.path(), &elf_bytes()),
-        "folio: - looks like a binary file, not an article\n"
+        "folio: - looks like a binary file, not an article (a NUL byte at byte 7)\n"
     );
 }

@@ -87,7 +87,7 @@ fn jsonl_records_equal_the_single_article_json_in_walk_order_and_a_bad_article_i
         assert_eq!(
             stderr,
             format!(
-                "folio: {binary} looks like a binary file, not an article\nfolio: 1 of 5 articles failed\n"
+                "folio: {binary} looks like a binary file, not an article (a NUL byte at byte 7)\nfolio: 1 of 5 articles failed\n"
             )
         );
         let records = records(&out.stdout);
@@ -110,7 +110,7 @@ fn jsonl_records_equal_the_single_article_json_in_walk_order_and_a_bad_article_i
             records[4],
             serde_json::json!({
                 "path": binary,
-                "error": format!("{binary} looks like a binary file, not an article"),
+                "error": format!("{binary} looks like a binary file, not an article (a NUL byte at byte 7)"),
             })
         );
     }
