@@ -330,3 +330,28 @@ fn suggest_each_line_prints_one_score_per_line_in_order() {
     assert_eq!(scores.len(), 3);
     assert!(scores[0] > 0.5 && scores[2] < 0.5, "{scores:?}");
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_export_quietly() {
+    // A long article (the sample 300 times, 1.4 MB): its export fills the
+    // pipe long before it is written.
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.txt");
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    std::fs::write(&long, sample.repeat(300)).unwrap();
+    for format in ["toml", "json", "markdown"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("folio"))
+            .args(["export", "-f", format])
+            .arg(&long)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut head = [0u8; 16];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut head).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(141), "{format}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+    }
+}

@@ -185,8 +185,13 @@ impl Streamed<'_> {
             let rest = crate::annotations::export::to_export(doc, None, annotations);
             let entities = crate::annotations::export::entity_records(doc, &analysis);
             let quotes = crate::annotations::export::quote_records(doc, &analysis, annotations);
-            crate::annotations::file::write_toml_with(&rest, entities, quotes, out)
-                .map_err(std::io::Error::other)?;
+            crate::annotations::file::write_toml_with(&rest, entities, quotes, out).map_err(
+                |err| match err {
+                    // Kept whole, so that a closed pipe is known as one.
+                    crate::annotations::file::WriteError::Io(io) => io,
+                    other => std::io::Error::other(other),
+                },
+            )?;
             return Ok(Vec::new());
         }
         let exported = crate::annotations::export::to_export_from(doc, analysis, annotations);
@@ -194,7 +199,17 @@ impl Streamed<'_> {
             return brat::write_standoff(doc, &exported, out);
         }
         let collection = web_annotation::collection(doc, &exported);
-        write_json(out, &collection).map_err(std::io::Error::other)?;
+        write_json(out, &collection).map_err(|err| match err.downcast::<std::io::Error>() {
+            Ok(io) => io,
+            Err(err) => {
+                let kind = (err.downcast_ref::<serde_json::Error>())
+                    .and_then(serde_json::Error::io_error_kind);
+                match kind {
+                    Some(kind) => std::io::Error::new(kind, format!("{err:#}")),
+                    None => std::io::Error::other(err),
+                }
+            }
+        })?;
         Ok(Vec::new())
     }
 }
