@@ -91,6 +91,16 @@ pub(super) fn export(
 
 /// Runs `task` over every article of `files` and `args.files_from`.
 fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
+    let list_on_stdin = args.files_from.as_deref().is_some_and(input::is_stdin);
+    let stdin_articles = files.iter().filter(|f| input::is_stdin(f)).count();
+    if stdin_articles > 1 || (stdin_articles == 1 && list_on_stdin) {
+        anyhow::bail!("standard input (-) can be read only once");
+    }
+    let filter = paths::Filter::new(&args.glob)?;
+    // The list is opened first: a list that cannot be read says so before
+    // anything is said about the output.
+    let inputs = inputs(files.to_vec(), args.files_from.as_deref(), &filter)?;
+
     let out_dir = args.output_dir.clone();
     match &out_dir {
         Some(_) => {
@@ -107,14 +117,6 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
         }
         None => {}
     }
-    let list_on_stdin = args.files_from.as_deref().is_some_and(input::is_stdin);
-    let stdin_articles = files.iter().filter(|f| input::is_stdin(f)).count();
-    if stdin_articles > 1 || (stdin_articles == 1 && list_on_stdin) {
-        anyhow::bail!("standard input (-) can be read only once");
-    }
-    let filter = paths::Filter::new(&args.glob)?;
-    let inputs = inputs(files.to_vec(), args.files_from.as_deref(), &filter)?;
-
     let mut bar = progress::Bar::new(!args.quiet);
     if let Some(handle) = bar.handle()
         && !list_on_stdin
