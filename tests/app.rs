@@ -177,7 +177,10 @@ fn marking_a_quotation_as_claim_opens_the_form_and_saves_on_enter() {
 #[test]
 fn escape_cancels_the_claim_form() {
     let mut app = sample_app();
+    // A typed note makes Esc ask first: the second one cancels.
     press(&mut app, "cnote\x1b");
+    assert!(matches!(app.mode(), Mode::Claim(_)));
+    press(&mut app, "\x1b");
     assert!(matches!(app.mode(), Mode::Normal));
     assert!(app.annotations().claims().is_empty());
 }

@@ -235,3 +235,30 @@ fn c_on_a_claim_edits_it_while_the_analysis_still_runs() {
     press(&mut reopened, "\x1b");
     assert_eq!(reopened.annotations().claims().len(), 1);
 }
+
+#[test]
+fn esc_on_a_changed_claim_form_asks_before_it_discards() {
+    let mut app = sample_app();
+    // Nothing typed: one Esc closes the form.
+    press(&mut app, "c\x1b");
+    assert!(matches!(app.mode(), Mode::Normal));
+    // A note typed: the first Esc asks, any key goes on editing, the
+    // second Esc in a row discards.
+    press(&mut app, "cTo check");
+    press(&mut app, "\x1b");
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(matches!(app.mode(), Mode::Claim(_)), "{screen}");
+    assert!(
+        screen.contains("Esc again discards your changes"),
+        "{screen}"
+    );
+    press(&mut app, "!\x1b\x1b");
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert!(app.annotations().claims().is_empty());
+    // Ctrl-C in the form does not quit or drop the note.
+    press(&mut app, "cA note");
+    press_key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(matches!(app.mode(), Mode::Claim(_)));
+    press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.annotations().claims()[0].note, "A note");
+}

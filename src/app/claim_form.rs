@@ -41,6 +41,10 @@ pub struct ClaimForm {
     pub speaker: Option<String>,
     /// The field with the keyboard.
     pub field: Field,
+    /// Esc was pressed once on a changed form: a second Esc discards it.
+    pub confirming_discard: bool,
+    /// The verdict, label and note the form opened with.
+    opened_with: (usize, usize, String),
 }
 
 /// What a key did to the form.
@@ -50,7 +54,8 @@ pub enum FormOutcome {
     Editing,
     /// Ctrl-S, or Enter on the verdict or label: save the claim.
     Submit,
-    /// Esc: drop the form, change nothing.
+    /// Esc (twice when something was changed): drop the form, change
+    /// nothing.
     Cancel,
 }
 
@@ -68,6 +73,8 @@ impl ClaimForm {
             note: NoteEditor::default(),
             speaker,
             field: Field::Verdict,
+            confirming_discard: false,
+            opened_with: (0, 0, String::new()),
         }
     }
 
@@ -78,7 +85,15 @@ impl ClaimForm {
         form.label = position_or_push(&mut form.labels, &claim.label);
         form.note = NoteEditor::new(&claim.note);
         form.editing = Some(claim.clone());
+        form.opened_with = (form.verdict, form.label, claim.note.clone());
         form
+    }
+
+    /// Whether the verdict, label or note differ from what the form opened
+    /// with.
+    pub fn changed(&self) -> bool {
+        let (verdict, label, note) = &self.opened_with;
+        self.verdict != *verdict || self.label != *label || self.note.text() != note
     }
 
     /// The verdict chosen.
@@ -94,12 +109,18 @@ impl ClaimForm {
     /// Handles one key. Tab / Shift-Tab move between verdict, label and
     /// note; on the verdict or label ↑/↓ (←/→) choose and Enter saves, and
     /// typing starts the note; in the note Enter starts a new line and ↑ on
-    /// its first line goes back to the label. Ctrl-S saves, Esc cancels.
+    /// its first line goes back to the label. Ctrl-S saves, Esc cancels;
+    /// on a changed form, the first Esc asks and the second discards.
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
         // Esc typed quickly before a key arrives as Alt+key: treat it as Esc.
         if key.modifiers.contains(KeyModifiers::ALT) || key.code == KeyCode::Esc {
+            if self.changed() && !self.confirming_discard {
+                self.confirming_discard = true;
+                return FormOutcome::Editing;
+            }
             return FormOutcome::Cancel;
         }
+        self.confirming_discard = false;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match (self.field, key.code) {
             (_, KeyCode::Char('s')) if ctrl => return FormOutcome::Submit,

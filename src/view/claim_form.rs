@@ -74,10 +74,16 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
         focused_style,
     ));
     let hint = match form.field {
+        _ if form.confirming_discard => "Esc again discards your changes · Ctrl-S saves them",
         Field::Note => "Enter new line · Ctrl-S save · Tab field · Esc cancel",
         _ => "↑/↓ choose · Tab field · type a note · Enter/Ctrl-S save · Esc cancel",
     };
-    let hint = Line::from(Span::styled(hint, popup.patch(theme.scope("ui.dim"))));
+    let hint_style = if form.confirming_discard {
+        theme.scope("claim.changed")
+    } else {
+        theme.scope("ui.dim")
+    };
+    let hint = Line::from(Span::styled(hint, popup.patch(hint_style)));
     let (note, cursor) = note_lines(form, field_width, note_rows);
     let mut lines: Vec<Line> = excerpt_lines(app, form, inner_width)
         .into_iter()
