@@ -373,8 +373,16 @@ pub fn load(path: &Path) -> Result<Option<AnnotationFile>, FileError> {
 /// The text of the file at `path`, or `None` if it does not exist.
 ///
 /// # Errors
-/// [`FileError::Read`] for any other failure (a folder, no permission, not UTF-8).
+/// [`FileError::Read`] for any other failure (a folder, a FIFO or device,
+/// no permission, not UTF-8).
 pub fn read_text(path: &Path) -> Result<Option<String>, FileError> {
+    // A FIFO or a device (a link to /dev/zero) would block or never end.
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return Err(FileError::Read {
+            path: path.to_path_buf(),
+            reason: std::io::Error::other("not a regular file"),
+        });
+    }
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(Some(text)),
         // A path under a regular file cannot hold a file either, nor can a
@@ -711,6 +719,21 @@ fn line_and_column(source: &str, at: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_is_refused_without_being_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("a.txt.folio.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = read_text(&fifo).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
+        let err = read_text(Path::new("/dev/zero")).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        assert_eq!(read_text(&dir.path().join("none.toml")).unwrap(), None);
+    }
 
     #[test]
     fn sidecar_sits_beside_the_article() {
