@@ -545,7 +545,14 @@ fn resolve_link(path: &Path) -> PathBuf {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match is_link.then(|| std::fs::canonicalize(path)) {
         Some(Ok(target)) => target,
-        _ => path.to_path_buf(),
+        // A link to a file not made yet: the file is made where it points,
+        // and the link stays.
+        Some(Err(_)) => match std::fs::read_link(path) {
+            Ok(target) if target.is_relative() => folder_of(path).join(target),
+            Ok(target) => target,
+            Err(_) => path.to_path_buf(),
+        },
+        None => path.to_path_buf(),
     }
 }
 
@@ -989,6 +996,26 @@ mod tests {
                 .file_type()
                 .is_symlink()
         );
+        assert_eq!(file::load(&target).unwrap(), Some(annotations("11")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_file_not_made_yet_makes_it_and_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("a.txt.folio.toml");
+        std::os::unix::fs::symlink("kept/shared.toml", &link).unwrap();
+        std::fs::create_dir(dir.path().join("kept")).unwrap();
+        let (mut store, loaded) = Store::open(&link);
+        assert_eq!(loaded.unwrap(), None);
+        store.save(&annotations("11")).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let target = dir.path().join("kept/shared.toml");
         assert_eq!(file::load(&target).unwrap(), Some(annotations("11")));
     }
 }
