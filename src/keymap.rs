@@ -133,6 +133,8 @@ impl Keymap {
         // Unbinding comes first, so `"j k" = …` written before `j = "none"`
         // is not undone by it.
         entries.sort_by_key(|entry| entry.action.is_some());
+        // The last entry that took a key to quit away, for the warning below.
+        let mut quit_taken: Option<(usize, String)> = None;
         for entry in entries {
             let clashes = |b: &Binding| {
                 b.context == entry.context
@@ -149,6 +151,12 @@ impl Keymap {
             } else {
                 Vec::new()
             };
+            if dropped
+                .iter()
+                .any(|b| b.context == Context::Article && b.action == Action::Quit)
+            {
+                quit_taken = Some((entry.line, entry.dotted.clone()));
+            }
             if entry.action.is_some() {
                 // A binding of other keys went too: say so, since a key cannot
                 // both act and begin a sequence.
@@ -172,6 +180,28 @@ impl Keymap {
                     action,
                 });
             }
+        }
+        let can_quit = self
+            .bindings
+            .iter()
+            .any(|b| b.context == Context::Article && b.action == Action::Quit);
+        if let (false, Some((line, key))) = (can_quit, quit_taken)
+            && let Some(keys) = KeyPress::parse_sequence("C-c")
+        {
+            // A reader who unbound every way out would be locked in.
+            self.bindings
+                .retain(|b| !(b.context == Context::Article && b.keys == keys));
+            self.bindings.push(Binding {
+                context: Context::Article,
+                keys,
+                action: Action::Quit,
+            });
+            warnings.push(Warning {
+                file: source.file.to_owned(),
+                line,
+                key,
+                problem: "leaves no key to quit folio: C-c quits still".to_owned(),
+            });
         }
         warnings
     }

@@ -281,3 +281,29 @@ fn the_compiled_in_keymap_is_default_toml() {
     );
     assert_eq!(Keymap::builtin(), parsed);
 }
+
+#[test]
+fn unbinding_every_key_that_quits_keeps_ctrl_c_and_says_so() {
+    let mut keymap = Keymap::builtin();
+    let source = "[keys.normal]\nq = \"none\"\n\"C-c\" = \"none\"\n";
+    let warnings = keymap.apply_toml(source, "config.toml").unwrap();
+    let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        ["config.toml:3: keys.normal.C-c: leaves no key to quit folio: C-c quits still"]
+    );
+    let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(keymap.action(Context::Article, ctrl_c), Some(Action::Quit));
+    assert_eq!(
+        keymap.action(
+            Context::Article,
+            key(KeyCode::Char('q'), KeyModifiers::NONE)
+        ),
+        None
+    );
+    // Another key to quit is enough.
+    let mut keymap = Keymap::builtin();
+    let source = "[keys.normal]\nq = \"none\"\n\"C-c\" = \"none\"\nx = \"quit\"\n";
+    assert!(keymap.apply_toml(source, "config.toml").unwrap().is_empty());
+    assert_eq!(keymap.action(Context::Article, ctrl_c), None);
+}
