@@ -329,6 +329,13 @@ fn suggest_each_line_prints_one_score_per_line_in_order() {
         .collect();
     assert_eq!(scores.len(), 3);
     assert!(scores[0] > 0.5 && scores[2] < 0.5, "{scores:?}");
+    // A binary file is no list of sentences.
+    folio()
+        .args(["suggest", "--each-line", "-"])
+        .write_stdin(&b"\x7fELF\x02\x01\x01\x00\x00"[..])
+        .assert()
+        .failure()
+        .stderr("folio: - looks like a binary file, not sentences (a NUL byte at byte 7)\n");
 }
 
 #[test]

@@ -129,6 +129,12 @@ pub(super) fn each_line(path: &Path) -> anyhow::Result<()> {
     } else {
         std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
     };
+    if let Some(why) = crate::document::binary_evidence(&bytes) {
+        anyhow::bail!(
+            "{} looks like a binary file, not sentences ({why})",
+            path.display()
+        );
+    }
     let (text, _, _) = crate::document::decode_text(&bytes);
     let mut out = String::with_capacity(text.len() / 8);
     for line in text.lines() {
