@@ -239,9 +239,25 @@ fn c_on_a_claim_edits_it_while_the_analysis_still_runs() {
 #[test]
 fn esc_on_a_changed_claim_form_asks_before_it_discards() {
     let mut app = sample_app();
-    // Nothing typed: one Esc closes the form.
+    // Nothing typed: one Esc closes the form, also on a sentence whose
+    // label folio proposes (a statistic).
     press(&mut app, "c\x1b");
     assert!(matches!(app.mode(), Mode::Normal));
+    press(&mut app, "S");
+    let mut proposed = false;
+    for _ in 0..10 {
+        press(&mut app, "gsc");
+        let Mode::Claim(form) = app.mode() else {
+            panic!("no claim form")
+        };
+        proposed = form.label() == "statistic";
+        press(&mut app, "\x1b");
+        assert!(matches!(app.mode(), Mode::Normal));
+        if proposed {
+            break;
+        }
+    }
+    assert!(proposed, "no statistic among the suggestions");
     // A note typed: the first Esc asks, any key goes on editing, the
     // second Esc in a row discards.
     press(&mut app, "cTo check");

@@ -89,6 +89,15 @@ impl ClaimForm {
         form
     }
 
+    /// Opens a new form on `label` (when the vocabulary has it), the one
+    /// folio proposes: choosing it is no change of the reader's.
+    pub fn propose_label(&mut self, label: &str) {
+        if let Some(i) = self.labels.iter().position(|x| x == label) {
+            self.label = i;
+            self.opened_with.1 = i;
+        }
+    }
+
     /// Whether the verdict, label or note differ from what the form opened
     /// with.
     pub fn changed(&self) -> bool {

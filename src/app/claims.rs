@@ -46,8 +46,8 @@ impl App {
             None => {
                 let label = self.suggested_label(&span);
                 let mut form = ClaimForm::new(span, speaker, &self.vocabulary);
-                if let Some(i) = label.and_then(|l| form.labels.iter().position(|x| x == l)) {
-                    form.label = i;
+                if let Some(label) = label {
+                    form.propose_label(label);
                 }
                 form
             }
