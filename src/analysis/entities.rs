@@ -610,10 +610,8 @@ fn event_cue_last<'a>(
     name: Range<usize>,
     tagged: super::EntityKind,
 ) -> Option<&'a str> {
-    if tagged == super::EntityKind::Misc || name.len() < 2 {
-        return None;
-    }
-    let last = sentence.words.get(name.end - 1)?.text;
+    let last =
+        last_of_several_words(sentence, name).filter(|_| tagged != super::EntityKind::Misc)?;
     let surname = tagged == super::EntityKind::Person && super::gazetteer::is_last_name(last);
     (super::gazetteer::is_event_cue(last) && !surname).then_some(last)
 }
@@ -627,11 +625,18 @@ fn organisation_cue_last<'a>(
     name: Range<usize>,
     tagged: super::EntityKind,
 ) -> Option<&'a str> {
-    if tagged != super::EntityKind::Person || name.len() < 2 {
-        return None;
-    }
-    let last = sentence.words.get(name.end - 1)?.text;
+    let last =
+        last_of_several_words(sentence, name).filter(|_| tagged == super::EntityKind::Person)?;
     super::gazetteer::is_organisation_cue(last).then_some(last)
+}
+
+/// The last word of the name at words `name` of `sentence`, when it has
+/// two or more: a one-word name is never only its cue.
+fn last_of_several_words<'a>(sentence: &Sentence<'a>, name: Range<usize>) -> Option<&'a str> {
+    (name.len() >= 2)
+        .then(|| sentence.words.get(name.end - 1))
+        .flatten()
+        .map(|w| w.text)
 }
 
 /// Where the name at words `name` of `sentence`, of kind `kind`, starts

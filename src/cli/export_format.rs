@@ -112,14 +112,14 @@ pub(super) fn for_terminal(text: &str) -> String {
 /// Writes `value` to `out` as [`json_text`] gives it, as it goes.
 ///
 /// # Errors
-/// `out` fails, or a value cannot be represented in JSON (not expected).
+/// `out` fails (its own error, so that a closed pipe is known as one), or a
+/// value cannot be represented in JSON (not expected; `InvalidData`).
 pub(super) fn write_json(
     out: &mut impl std::io::Write,
     value: &impl serde::Serialize,
-) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    out.write_all(b"\n")?;
-    Ok(())
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// `value` as pretty-printed JSON with a final newline.
@@ -199,17 +199,7 @@ impl Streamed<'_> {
             return brat::write_standoff(doc, &exported, out);
         }
         let collection = web_annotation::collection(doc, &exported);
-        write_json(out, &collection).map_err(|err| match err.downcast::<std::io::Error>() {
-            Ok(io) => io,
-            Err(err) => {
-                let kind = (err.downcast_ref::<serde_json::Error>())
-                    .and_then(serde_json::Error::io_error_kind);
-                match kind {
-                    Some(kind) => std::io::Error::new(kind, format!("{err:#}")),
-                    None => std::io::Error::other(err),
-                }
-            }
-        })?;
+        write_json(out, &collection)?;
         Ok(Vec::new())
     }
 }

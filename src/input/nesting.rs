@@ -106,12 +106,14 @@ fn tags(source: &str) -> impl Iterator<Item = Tag> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         loop {
-            let start = at + memchr(b'<', bytes.get(at..)?)?;
+            let start = at + memchr::memchr(b'<', bytes.get(at..)?)?;
             at = start + 1;
             let rest = bytes.get(start..)?;
             if rest.starts_with(b"<!--") {
-                at =
-                    start + 4 + find(bytes.get(start + 4..)?, b"-->").map_or(rest.len(), |e| e + 3);
+                at = start
+                    + 4
+                    + memchr::memmem::find(bytes.get(start + 4..)?, b"-->")
+                        .map_or(rest.len(), |e| e + 3);
                 continue;
             }
             let end = rest.get(1) == Some(&b'/');
@@ -164,7 +166,7 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
 fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut at = from;
     loop {
-        let start = at + memchr(b'<', bytes.get(at..)?)?;
+        let start = at + memchr::memchr(b'<', bytes.get(at..)?)?;
         let candidate = bytes.get(start + 2..start + 2 + name.len());
         if bytes.get(start + 1) == Some(&b'/')
             && candidate.is_some_and(|c| c.eq_ignore_ascii_case(name))
@@ -173,14 +175,6 @@ fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
         }
         at = start + 1;
     }
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -214,32 +214,11 @@ fn prefer_head_word(m: &mut Mention<'_>) {
 /// or product (misc) is one wherever the article names it, with that
 /// reason; the tagger alone took the bare "Santy" for a person.
 fn spread_work_cues(mentions: &mut [Mention<'_>]) {
-    let is_work = |m: &Mention<'_>| {
-        m.kind == EntityKind::Misc
-            && m.reason.as_deref().is_some_and(|r| {
-                matches!(
-                    r.0.first(),
-                    Some(Evidence::WorkCue(_) | Evidence::WorkTitle(_))
-                )
-            })
+    let marked = |m: &Mention<'_>| {
+        first_evidence(m)
+            .is_some_and(|e| matches!(e, Evidence::WorkCue(_) | Evidence::WorkTitle(_)))
     };
-    if !mentions.iter().any(is_work) {
-        return;
-    }
-    let mut works: HashMap<String, Box<Reason>> = HashMap::default();
-    for m in mentions.iter().filter(|m| is_work(m)) {
-        if let Some(reason) = &m.reason {
-            works
-                .entry(key(m.surface))
-                .or_insert_with(|| reason.clone());
-        }
-    }
-    for m in mentions.iter_mut().filter(|m| m.kind != EntityKind::Misc) {
-        if let Some(reason) = works.get(&key(m.surface)) {
-            m.kind = EntityKind::Misc;
-            m.reason = Some(reason.clone());
-        }
-    }
+    spread_decided_kind(mentions, EntityKind::Misc, marked, |_| true);
 }
 
 /// "Eminem seeks…" above "Rapper Eminem": a one-word name that a title or
@@ -249,32 +228,46 @@ fn spread_work_cues(mentions: &mut [Mention<'_>]) {
 /// Listed organisations and places keep their kind ("Mr Boeing",
 /// "Boeing").
 fn spread_titled_names(mentions: &mut [Mention<'_>]) {
-    let is_titled = |m: &Mention<'_>| {
-        m.kind == EntityKind::Person
-            && !m.surface.contains(' ')
-            && m.reason
-                .as_deref()
-                .is_some_and(|r| matches!(r.0.first(), Some(Evidence::Title(_))))
+    let marked = |m: &Mention<'_>| {
+        !m.surface.contains(' ') && matches!(first_evidence(m), Some(Evidence::Title(_)))
     };
-    if !mentions.iter().any(is_titled) {
+    let unlisted = |m: &Mention<'_>| {
+        gazetteer::organisation(m.surface).is_none() && gazetteer::place(m.surface).is_none()
+    };
+    spread_decided_kind(mentions, EntityKind::Person, marked, unlisted);
+}
+
+/// The strongest evidence for `m`'s type, when it was explained.
+fn first_evidence<'m>(m: &'m Mention<'_>) -> Option<&'m Evidence> {
+    m.reason.as_deref().and_then(|r| r.0.first())
+}
+
+/// Gives `kind` to every mention of a name (its words in any case) that
+/// has a mention of `kind` that `marked` accepts, with that mention's
+/// reason; mentions that `may_take` refuses keep theirs.
+fn spread_decided_kind(
+    mentions: &mut [Mention<'_>],
+    kind: EntityKind,
+    marked: impl Fn(&Mention<'_>) -> bool,
+    may_take: impl Fn(&Mention<'_>) -> bool,
+) {
+    let decided = |m: &Mention<'_>| m.kind == kind && marked(m);
+    if !mentions.iter().any(decided) {
         return;
     }
-    let mut titled: HashMap<String, Box<Reason>> = HashMap::default();
-    for m in mentions.iter().filter(|m| is_titled(m)) {
+    let mut reasons: HashMap<String, Box<Reason>> = HashMap::default();
+    for m in mentions.iter().filter(|m| decided(m)) {
         if let Some(reason) = &m.reason {
-            titled
+            reasons
                 .entry(key(m.surface))
                 .or_insert_with(|| reason.clone());
         }
     }
-    for m in mentions.iter_mut().filter(|m| m.kind != EntityKind::Person) {
-        let listed = || {
-            gazetteer::organisation(m.surface).is_some() || gazetteer::place(m.surface).is_some()
-        };
-        if let Some(reason) = titled.get(&key(m.surface))
-            && !listed()
+    for m in mentions.iter_mut().filter(|m| m.kind != kind) {
+        if let Some(reason) = reasons.get(&key(m.surface))
+            && may_take(m)
         {
-            m.kind = EntityKind::Person;
+            m.kind = kind;
             m.reason = Some(reason.clone());
         }
     }
