@@ -312,6 +312,13 @@ fn config_command(print_default: bool, file: Option<PathBuf>) -> anyhow::Result<
             .context("cannot write to standard output")?;
         return Ok(());
     }
+    // A file the reader named must be there (as `folio --config FILE
+    // ARTICLE` requires); only the default one may be missing.
+    if let Some(named) = &file
+        && !named.exists()
+    {
+        anyhow::bail!("config file {} does not exist", named.display());
+    }
     let path = file
         .or_else(config::default_path)
         .context("no config folder on this system (no home folder?)")?;

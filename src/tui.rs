@@ -148,8 +148,10 @@ fn event_loop(
     let mut redraw = true;
     loop {
         if stop.load(Ordering::Relaxed) {
-            // Every change was saved when it was made; only the terminal is left.
-            anyhow::bail!("stopped by a signal (annotations were already saved)");
+            // Every change was saved when it was made, but for a claim form
+            // being filled in: it is saved now. Then only the terminal is left.
+            let kept = save_open_claim_forms(sessions, saving);
+            anyhow::bail!("stopped by a signal (annotations were already saved{kept})");
         }
         let analysed_before = analysed(sessions);
         for (i, session) in sessions.iter_mut().enumerate() {
@@ -418,6 +420,24 @@ fn terminal_gone() -> bool {
         return true;
     }
     ratatui::crossterm::terminal::size().is_err()
+}
+
+/// Saves every open claim form with changes (see
+/// [`crate::app::App::save_open_claim_form`]); what was saved, for the exit message
+/// ("; saved the open claim form: marked claim c3"), empty when nothing was.
+fn save_open_claim_forms(sessions: &mut [Session], saving: &Mutex<()>) -> String {
+    let mut kept = String::new();
+    for session in sessions {
+        let Some(done) = session.app.save_open_claim_form() else {
+            continue;
+        };
+        // The watchdog never ends the process in the middle of a save.
+        let _saving = saving.lock();
+        let app = &mut session.app;
+        app.saved(session.store.save(&app.sidecar_file()));
+        kept.push_str(&format!("; saved the open claim form: {done}"));
+    }
+    kept
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT. The handlers only set it; the

@@ -278,3 +278,24 @@ fn esc_on_a_changed_claim_form_asks_before_it_discards() {
     press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(app.annotations().claims()[0].note, "A note");
 }
+
+#[test]
+fn a_stop_signal_saves_a_changed_claim_form_instead_of_dropping_it() {
+    let mut app = sample_app();
+    // An untouched form is no claim.
+    press(&mut app, "]c");
+    assert_eq!(app.save_open_claim_form(), None);
+    press(&mut app, "\x1b");
+    // A typed note is kept, on the quotation the form was opened on.
+    press(&mut app, "cSource?");
+    assert_eq!(
+        app.save_open_claim_form().as_deref(),
+        Some("marked claim c1")
+    );
+    assert!(matches!(app.mode(), Mode::Normal));
+    let claims = app.annotations().claims();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].note, "Source?");
+    assert_eq!(claims[0].speaker.as_deref(), Some("emmanuel-macron"));
+    assert_eq!(app.save_open_claim_form(), None);
+}

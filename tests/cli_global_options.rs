@@ -49,3 +49,28 @@ fn config_checks_the_file_given_by_the_global_option_in_either_place() {
         );
     }
 }
+
+#[test]
+fn config_refuses_a_named_file_that_does_not_exist_as_the_reader_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.toml");
+    let missing = missing.to_str().unwrap();
+    let expected = format!("folio: config file {missing} does not exist\n");
+    for args in [
+        vec!["--config", missing, "config"],
+        vec!["config", "--file", missing],
+    ] {
+        let output = folio().args(&args).assert().code(1).get_output().clone();
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            expected,
+            "{args:?}"
+        );
+    }
+    // Without a named file, a missing default config is no problem.
+    let out = stdout_of(&["config"]);
+    assert!(
+        out.ends_with("(not there: folio uses the defaults)\n"),
+        "{out}"
+    );
+}

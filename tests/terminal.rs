@@ -428,3 +428,26 @@ fn real_terminal_select_correct_and_write_a_two_line_note() {
             .starts_with("French President Emmanuel Macron has said")
     );
 }
+
+#[test]
+fn keys_typed_before_folio_starts_are_not_lost() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("macron-moscow.txt");
+    std::fs::copy(common::SAMPLE, &article).unwrap();
+    let tmux = Tmux::new("typeahead");
+    // `?` is typed while the pane's shell still sleeps, so it waits in the
+    // terminal's input when folio starts, as after `folio FILE⏎?` typed in
+    // one go. Without `CI`, folio asks the terminal for its background, as
+    // it does for a reader; that query must not eat the key.
+    let command = format!(
+        "sleep 0.5; env -u CI '{}' '{}'",
+        env!("CARGO_BIN_EXE_folio"),
+        article.display()
+    );
+    tmux.start(120, 40, &command);
+    tmux.keys(&["?"]);
+    tmux.wait_for("folio help");
+}

@@ -55,6 +55,24 @@ impl App {
         self.mode = Mode::Claim(Box::new(form));
     }
 
+    /// Saves the open claim form as its claim when it has changes: for a
+    /// stop the reader cannot be asked about (a signal, as when the
+    /// terminal closes), where the typed note would otherwise be lost.
+    /// What was done ("marked claim c3"), or `None` when no changed form
+    /// was open. The caller writes the annotation file ([`Effect::Save`]).
+    pub fn save_open_claim_form(&mut self) -> Option<String> {
+        let Mode::Claim(form) = &self.mode else {
+            return None;
+        };
+        if !form.changed() {
+            return None;
+        }
+        let form = form.as_ref().clone();
+        self.mode = Mode::Normal;
+        self.submit_claim(&form)?;
+        self.message.clone()
+    }
+
     pub(super) fn submit_claim(&mut self, form: &ClaimForm) -> Option<Effect> {
         let claim = form.to_claim(self.annotations.next_claim_id(), (self.now)());
         let id = claim.id.clone();

@@ -45,7 +45,13 @@ pub(super) fn decode(bytes: &[u8]) -> Decoded {
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let mut encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if !is_latin(encoding) && mostly_ascii_letters(bytes) {
+        // A few stray bytes in English text ("We\x92re") read as Cyrillic
+        // or Greek letters; a text in those scripts has most of its letters
+        // in high bytes.
+        encoding = encoding_rs::WINDOWS_1252;
+    }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     with_warning(text.into_owned(), encoding, had_errors)
 }
@@ -63,6 +69,38 @@ fn with_warning(text: String, encoding: &'static Encoding, had_errors: bool) -> 
     }
 }
 
+/// Whether `encoding` writes the Latin alphabet (Western, Central
+/// European, Turkish, Baltic, Vietnamese); the others write Cyrillic,
+/// Greek, Hebrew, Arabic, Thai or East Asian scripts.
+fn is_latin(encoding: &'static Encoding) -> bool {
+    use encoding_rs::*;
+    [
+        WINDOWS_1250,
+        WINDOWS_1252,
+        WINDOWS_1254,
+        WINDOWS_1257,
+        WINDOWS_1258,
+        ISO_8859_2,
+        ISO_8859_3,
+        ISO_8859_4,
+        ISO_8859_10,
+        ISO_8859_13,
+        ISO_8859_14,
+        ISO_8859_15,
+        ISO_8859_16,
+    ]
+    .contains(&encoding)
+}
+
+/// Whether the bytes of 0x80 and above are fewer than a tenth of the
+/// ASCII letters: the text is written in the Latin alphabet, whatever its
+/// few other bytes are.
+fn mostly_ascii_letters(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    high * 10 < letters
+}
+
 /// Whether `bytes` hold at least one valid multi-byte UTF-8 sequence.
 fn has_utf8_sequence(bytes: &[u8]) -> bool {
     bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
@@ -71,6 +109,22 @@ fn has_utf8_sequence(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stray_bytes_in_english_are_western_and_cyrillic_text_stays_cyrillic() {
+        // chardetng alone reads these two bytes as Cyrillic ("Ра").
+        let stray = decode(b"He said: \xd0\xe0 and then left the room for good after the meeting.");
+        assert_eq!(stray.encoding, "windows-1252");
+        assert!(
+            stray.text.starts_with("He said: \u{d0}\u{e0} and"),
+            "{}",
+            stray.text
+        );
+        // "Привет, мир" and a Latin word: most letters are high bytes.
+        let russian = decode(b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0! Moscow");
+        assert_eq!(russian.encoding, "windows-1251");
+        assert_eq!(russian.text, "Привет, мир! Moscow");
+    }
 
     #[test]
     fn windows_1252_is_detected_and_decoded() {

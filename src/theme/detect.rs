@@ -8,7 +8,8 @@
 //! terminal answers, so a terminal that does not support OSC 11 is found out
 //! at once instead of waiting out the timeout). The query is skipped when it
 //! could hang or print junk: standard input or output not a terminal,
-//! `TERM=dumb`, or `CI` set.
+//! `TERM=dumb`, or `CI` set; and when keys typed ahead wait to be read,
+//! which the query would drop.
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -16,6 +17,15 @@ use std::time::Duration;
 /// The longest folio waits for the terminal's answer (an SSH session may be
 /// slow; a terminal that cannot answer is detected sooner by its DA1 reply).
 pub const QUERY_TIMEOUT: Duration = Duration::from_millis(150);
+
+/// Whether keys typed ahead (`folio FILE⏎]` typed in one go) wait to be
+/// read. The query reads the terminal's answer from the same input and
+/// drops whatever else it finds there: with keys waiting, folio keeps its
+/// default theme and the keys. Looking moves them into crossterm's event
+/// queue, where the reader's key thread finds them.
+fn keys_waiting() -> bool {
+    ratatui::crossterm::event::poll(Duration::ZERO).unwrap_or(false)
+}
 
 /// What the environment says about the background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +47,7 @@ pub fn background() -> Background {
         return found;
     }
     let ttys = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    if !may_query(ttys, var("TERM").as_deref(), var("CI").is_some()) {
+    if !may_query(ttys, var("TERM").as_deref(), var("CI").is_some()) || keys_waiting() {
         return Background::Unknown;
     }
     let mut options = terminal_colorsaurus::QueryOptions::default();

@@ -133,16 +133,29 @@ pub(crate) fn expand(path: PathBuf, filter: &Filter) -> Box<dyn Iterator<Item = 
 
 /// The paths listed in `reader`, one a line (a trailing `\r` and blank
 /// lines are ignored; a line is taken as it is, spaces included). A line
-/// that cannot be read ends the list with an error item.
+/// that cannot be read, or one with a NUL byte (no path has one: the list
+/// is a binary file, whose "lines" would each become an error record),
+/// ends the list with an error item.
 pub(crate) fn lines(reader: impl BufRead + Send + 'static) -> impl Iterator<Item = Item> + Send {
     let mut failed = false;
     reader
         .split(b'\n')
-        .map_while(move |line| {
+        .enumerate()
+        .map_while(move |(number, line)| {
             if failed {
                 return None;
             }
             Some(match line {
+                Ok(bytes) if bytes.contains(&0) => {
+                    failed = true;
+                    Err((
+                        PathBuf::from("-"),
+                        format!(
+                            "the list of paths is not text (a NUL byte on line {})",
+                            number + 1
+                        ),
+                    ))
+                }
                 Ok(mut bytes) => {
                     if bytes.last() == Some(&b'\r') {
                         bytes.pop();
@@ -224,6 +237,19 @@ mod tests {
         let walk = Walk::new(dir.path().to_path_buf(), filter);
         assert_eq!(names(dir.path(), walk), ["a/b/c.md", "a/z.txt", "b.txt"]);
         assert!(Filter::new(&["a[".to_owned()]).is_err());
+    }
+
+    #[test]
+    fn a_binary_list_of_paths_ends_at_its_first_nul_byte() {
+        let list = std::io::Cursor::new(b"a.txt\n\x7fELF\x02\x01\x00\nb.txt\n".to_vec());
+        let items: Vec<Item> = lines(list).collect();
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[0].as_ref().ok(), Some(&PathBuf::from("a.txt")));
+        let (_, message) = items[1].as_ref().expect_err("the binary line is an error");
+        assert_eq!(
+            message,
+            "the list of paths is not text (a NUL byte on line 2)"
+        );
     }
 
     #[test]
