@@ -358,6 +358,19 @@ fn collect_mentions<'a>(
         {
             continue;
         }
+        // "PC", "PM", "IPO" alone: a common acronym, a thing or a role,
+        // names no person, place or organisation (the tagger had the list
+        // only as a feature). Misc keeps them: CoNLL-2003 has "GMT" and
+        // "AIDS" as misc.
+        if range.len() == 1
+            && kind != super::EntityKind::Misc
+            && sentence
+                .words
+                .get(range.start)
+                .is_some_and(|w| super::gazetteer::is_common_acronym(w.text))
+        {
+            continue;
+        }
         // "Radio 4", "Channel 4": a numbered broadcaster is an organisation.
         let channel = sentence
             .words
@@ -567,6 +580,9 @@ fn ruled_kind(
             reason::Evidence::OrganisationCue(cue.to_owned()),
         ));
     }
+    if let Some(cue) = state_noun(sentence, range.clone(), tagged) {
+        return Some((Place, reason::Evidence::PlaceCue(cue.to_owned())));
+    }
     if let Some(title) = title_before(sentence, range.clone(), tagged) {
         return Some((Person, reason::Evidence::Title(title.to_owned())));
     }
@@ -628,6 +644,31 @@ fn organisation_cue_last<'a>(
     let last =
         last_of_several_words(sentence, name).filter(|_| tagged == super::EntityKind::Person)?;
     super::gazetteer::is_organisation_cue(last).then_some(last)
+}
+
+/// "Republic" in the name of two or more words at `name` of `sentence`,
+/// which the tagger took for an organisation or a person, when it names
+/// a state: last ("Slovak Republic", "Kyrgyz Republic") or before "of"
+/// ("Federal Republic of Yugoslavia"). Every such name in CoNLL-2003
+/// train is a place (62 of 62); a party's name has "Republican".
+fn state_noun<'a>(
+    sentence: &Sentence<'a>,
+    name: Range<usize>,
+    tagged: super::EntityKind,
+) -> Option<&'a str> {
+    if !matches!(
+        tagged,
+        super::EntityKind::Organisation | super::EntityKind::Person
+    ) {
+        return None;
+    }
+    let word = |k: usize| sentence.words.get(k).map(|w| w.text);
+    if last_of_several_words(sentence, name.clone()) == Some("Republic") {
+        return word(name.end - 1);
+    }
+    (name.start..name.end.saturating_sub(2))
+        .find(|&k| word(k) == Some("Republic") && word(k + 1) == Some("of"))
+        .and_then(word)
 }
 
 /// The last word of the name at words `name` of `sentence`, when it has
@@ -1305,6 +1346,30 @@ mod tests {
         let sentence = Sentence::new(t, 0..t.len(), false);
         assert_eq!(after_titles(&sentence, 0..2, Organisation), 1);
         assert_eq!(after_titles(&sentence, 5..8, EntityKind::Misc), 5);
+    }
+
+    #[test]
+    fn republic_names_a_state_last_or_before_of() {
+        use EntityKind::{Organisation, Person, Place};
+        let t = "The Kyrgyz Republic and the Federal Republic of Yugoslavia met Republican Party leaders.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        let word = |w: &str| sentence.words.iter().position(|x| x.text == w).unwrap();
+        let kyrgyz = word("Kyrgyz")..word("Republic") + 1;
+        let federal = word("Federal")..word("Yugoslavia") + 1;
+        let party = word("Republican")..word("Party") + 1;
+        assert_eq!(
+            state_noun(&sentence, kyrgyz.clone(), Organisation),
+            Some("Republic")
+        );
+        assert_eq!(
+            state_noun(&sentence, federal.clone(), Person),
+            Some("Republic")
+        );
+        assert_eq!(state_noun(&sentence, federal, Place), None);
+        assert_eq!(state_noun(&sentence, party, Organisation), None);
+        // One word is never only its cue.
+        let republic = word("Republic")..word("Republic") + 1;
+        assert_eq!(state_noun(&sentence, republic, Organisation), None);
     }
 
     #[test]
