@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use super::super::gazetteer::{self, HashMap};
+use super::super::gazetteer::{self, HashMap, HashSet};
 use super::super::{Entity, EntityKind};
 use super::reason::{Evidence, List, Reason};
 use super::slug::Ids;
@@ -51,6 +51,15 @@ fn key(surface: &str) -> String {
     let mut out = String::with_capacity(surface.len());
     push_key(surface, &mut out);
     out
+}
+
+/// The [`key`] of the last two words of `surface` when it has three or
+/// more ("SUU KYI" for "Aung San Suu Kyi").
+fn ending_key(surface: &str) -> Option<String> {
+    let mut words = surface.split_whitespace().rev();
+    let (last, second_last) = (words.next()?, words.next()?);
+    words.next()?;
+    Some(key(&format!("{second_last} {last}")))
 }
 
 /// Appends [`key`]`(surface)` to `out`.
@@ -299,13 +308,23 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     let mut by_key: HashMap<String, usize> = HashMap::default();
     // Last word of a multi-word person name → (start of a full mention, draft), in order.
     let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    // Last two words of a person name of three or more ("Suu Kyi" of "Aung
+    // San Suu Kyi") → (start of a full mention, draft), in order.
+    let mut endings: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     // Given name → the drafts of the full names it opens.
     let mut given: HashMap<String, Vec<usize>> = HashMap::default();
+    // The last two words of every person's name of three or more: a
+    // two-word person's name among them is no full name of its own.
+    let longer_endings: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter_map(|m| ending_key(m.surface))
+        .collect();
     // Full person names first, so that a short name before its full name
     // ("Macron ... Emmanuel Macron") still joins it.
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let words: Vec<&str> = m.surface.split_whitespace().collect();
-        if words.len() < 2 {
+        if words.len() < 2 || (words.len() == 2 && longer_endings.contains(&key(m.surface))) {
             continue;
         }
         let k = typed_key(EntityKind::Person, m.surface);
@@ -325,6 +344,9 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 .or_default()
                 .push((m.span.start, i));
         }
+        if let Some(ending) = ending_key(m.surface) {
+            endings.entry(ending).or_default().push((m.span.start, i));
+        }
         if let Some(first) = words.first() {
             let list = given.entry(key(first)).or_default();
             if !list.contains(&i) {
@@ -335,14 +357,21 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     for m in &mentions {
         let k = typed_key(m.kind, m.surface);
         let bare = key(m.surface);
+        // One word may be a surname, two the last two words of a full name.
+        let word_count = m.surface.split_whitespace().count();
+        let full_names = match word_count {
+            1 => Some(&surnames),
+            2 => Some(&endings),
+            _ => None,
+        };
         let person_alias = || {
-            let by_surname = surnames.get(&bare).and_then(|full| {
+            let by_surname = full_names.and_then(|f| f.get(&bare)).and_then(|full| {
                 // The full name mentioned last before this mention, else the first.
                 let before = full.partition_point(|(start, _)| *start <= m.span.start);
                 full.get(before.saturating_sub(1)).map(|(_, i)| *i)
             });
             by_surname.or_else(|| match given.get(&bare) {
-                Some(list) if list.len() == 1 => list.first().copied(),
+                Some(list) if list.len() == 1 && word_count == 1 => list.first().copied(),
                 _ => None,
             })
         };
@@ -351,17 +380,17 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         let i = match (m.kind, by_key.get(&k)) {
             (_, Some(&i)) => i,
             (EntityKind::Person, None) | (EntityKind::Misc, None)
-                if !m.surface.contains(' ') && person_alias().is_some() =>
+                if word_count <= 2 && person_alias().is_some() =>
             {
                 person_alias().unwrap_or_default()
             }
             // "Spears seeks aborted tour payment" above "Singer Britney
             // Spears": a one-word organisation no list knows that is the
-            // surname of a person the article names is that person.
+            // surname of a person the article names is that person; so is
+            // a two-word one that ends a longer person's name ("Suu Kyi").
             (EntityKind::Organisation, None)
-                if !m.surface.contains(' ')
-                    && gazetteer::organisation(m.surface).is_none()
-                    && surnames.contains_key(&bare) =>
+                if gazetteer::organisation(m.surface).is_none()
+                    && full_names.is_some_and(|f| f.contains_key(&bare)) =>
             {
                 counted = EntityKind::Person;
                 person_alias().unwrap_or_default()
@@ -531,6 +560,31 @@ mod tests {
                 ("Britney Spears", Person, 4),
                 ("Kiichiro Toyota", Person, 1),
                 ("Toyota", Organisation, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_last_two_words_of_a_longer_person_s_name_are_that_person() {
+        use EntityKind::*;
+        let entities = resolve(vec![
+            mention("Suu Kyi", 0, Organisation),
+            mention("Aung San Suu Kyi", 40, Person),
+            mention("Suu Kyi", 80, Organisation),
+            mention("Suu Kyi", 90, Person),
+            // Two words that end no person's name keep their kind.
+            mention("San Marino", 100, Place),
+            // A two-word name is no given name ("Aung San" opens the
+            // person's name, but stays apart).
+            mention("Aung San", 120, Organisation),
+        ]);
+        let shown = names_kinds_and_counts(&entities);
+        assert_eq!(
+            shown,
+            [
+                ("Aung San Suu Kyi", Person, 4),
+                ("San Marino", Place, 1),
+                ("Aung San", Organisation, 1)
             ]
         );
     }
