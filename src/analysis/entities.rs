@@ -917,14 +917,22 @@ fn untagged_institution_names(
     tagged: &[Range<usize>],
 ) -> Vec<(Range<usize>, usize)> {
     let free = |k: usize| !tagged.iter().any(|r| r.contains(&k));
+    // "The Department" + "of Health": the tagger may end a name at its
+    // cue; the run then takes that name in.
+    let name_ending_at = |k: usize| tagged.iter().find(|r| r.end == k + 1);
     let mut found = Vec::new();
     for start in 0..sentence.words.len() {
-        let Some(cue) = institution_head(sentence, start, 0).filter(|&cue| free(cue)) else {
+        let Some(cue) = institution_head(sentence, start, 0)
+            .filter(|&cue| free(cue) || (name_ending_at(cue).is_some() && free(start)))
+        else {
             continue;
         };
-        let Some(run) = kind_nouns::capitalised_run(sentence, start, tagged) else {
+        let Some(mut run) = kind_nouns::capitalised_run(sentence, start, tagged) else {
             continue;
         };
+        if let Some(name) = name_ending_at(cue) {
+            run.start = name.start;
+        }
         // "College for All Act" is a law, not a college.
         let event = (run.end.checked_sub(1).and_then(|k| sentence.words.get(k)))
             .is_some_and(|w| super::gazetteer::is_event_cue(w.text));
@@ -1301,14 +1309,31 @@ mod tests {
         assert_eq!(names(t, &[]), [("Department".into(), "Work".into())]);
         let t = "He left the Office of the Chief Economist today.";
         assert_eq!(names(t, &[]), [("Office".into(), "Chief Economist".into())]);
-        // A law named after an institution; a cue the tagger took in.
+        // A law named after an institution.
         assert!(names("Senators backed the College for All Act.", &[]).is_empty());
-        assert!(
+        // A name the tagger ended at its cue is taken in.
+        assert_eq!(
             names(
                 "A Department for Work spokeswoman said so.",
                 std::slice::from_ref(&(1..2))
-            )
-            .is_empty()
+            ),
+            [("Department".into(), "Department for Work".into())]
+        );
+        assert_eq!(
+            names(
+                "The Department of Health said so.",
+                std::slice::from_ref(&(0..2))
+            ),
+            [("Department".into(), "The Department of Health".into())]
+        );
+        // A company's name the tagger ended at its cue takes in what
+        // follows.
+        assert_eq!(
+            names(
+                "The Lehman Holdings of Ohio said so.",
+                std::slice::from_ref(&(1..3))
+            ),
+            [("Holdings".into(), "Lehman Holdings of Ohio".into())]
         );
     }
 
