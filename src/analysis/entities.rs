@@ -335,6 +335,17 @@ fn collect_mentions<'a>(
         {
             range.start += 1;
         }
+        range.end = before_trailing_titles(sentence, range.clone(), kind);
+        // "Likewise, …", "Meanwhile …": a word that links the sentence to
+        // the one before names nothing on its own.
+        if range.len() == 1
+            && sentence
+                .words
+                .get(range.start)
+                .is_some_and(|w| super::gazetteer::is_discourse_opener(w.text))
+        {
+            continue;
+        }
         // "Work Secretary Alan Johnson", "Health Minister": a common word
         // before a cabinet title names the portfolio, not an entity.
         if range.len() == 1 && is_portfolio(sentence, range.start) {
@@ -815,6 +826,34 @@ fn title_before<'a>(
                 .is_some_and(|(_, kind)| kind == super::gazetteer::PlaceKind::Country)
         });
     (!country && !cue && !common).then_some(title.text)
+}
+
+/// Where the name at words `name` of `sentence`, of kind `kind`, ends once
+/// the titles that close it are left out: "Kyrgyz President", "South
+/// Carolina Gov" (CoNLL-2003 dev) name a place and the role of a person
+/// named after it. A person keeps them ("John Major", "Billie Jean King"),
+/// and so does a misc name; one word is always left.
+fn before_trailing_titles(
+    sentence: &Sentence<'_>,
+    name: Range<usize>,
+    kind: super::EntityKind,
+) -> usize {
+    let mut end = name.end;
+    if !matches!(
+        kind,
+        super::EntityKind::Organisation | super::EntityKind::Place
+    ) {
+        return end;
+    }
+    while end > name.start + 1
+        && sentence
+            .words
+            .get(end - 1)
+            .is_some_and(|w| super::gazetteer::is_title(w.text))
+    {
+        end -= 1;
+    }
+    end
 }
 
 /// A role written in lower case before a person's name: "leader"
@@ -1407,6 +1446,31 @@ mod tests {
         let sentence = Sentence::new(t, 0..t.len(), false);
         assert_eq!(after_titles(&sentence, 0..2, Organisation), 1);
         assert_eq!(after_titles(&sentence, 5..8, EntityKind::Misc), 5);
+    }
+
+    #[test]
+    fn a_title_after_a_place_or_an_organisation_is_no_part_of_its_name() {
+        use EntityKind::{Organisation, Person, Place};
+        let t = "South Carolina Gov David Beasley met Prime Minister John Major.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        assert_eq!(before_trailing_titles(&sentence, 0..3, Place), 2);
+        assert_eq!(before_trailing_titles(&sentence, 0..3, Organisation), 2);
+        let major = 8..10;
+        assert_eq!(sentence.words[9].text, "Major");
+        assert_eq!(before_trailing_titles(&sentence, major, Person), 10);
+        // One word is always left.
+        assert_eq!(before_trailing_titles(&sentence, 2..3, Place), 3);
+    }
+
+    #[test]
+    fn a_word_that_links_a_sentence_to_the_one_before_names_nothing() {
+        // The tagger takes this "Likewise" for an organisation.
+        let found = entities(
+            "Officials in Bishkek said the ink would be checked.\n\n\
+             Likewise, any voter who refuses will not vote.",
+        );
+        let names: Vec<&str> = found.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Bishkek"], "{found:?}");
     }
 
     #[test]
