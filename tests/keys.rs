@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::{draw, press, row_text, sample_app_sized};
+use common::{draw, press, press_key, row_text, sample_app, sample_app_sized};
+use folio::app::Mode;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 #[test]
 fn a_half_typed_sequence_shows_in_the_status_bar_and_completes_or_cancels() {
@@ -46,4 +48,19 @@ fn a_settings_warning_shows_in_the_status_bar_after_the_article_warning() {
     // The next key clears it, as any message.
     press(&mut app, "j");
     assert!(!row_text(&draw(&app, 120, 12), 11).contains("config.toml"));
+}
+
+#[test]
+fn ctrl_j_a_line_feed_is_enter_in_prompts_and_forms() {
+    // An Enter typed ahead of folio's start reaches it as a line feed.
+    let mut app = sample_app();
+    press(&mut app, "/PUTIN");
+    press_key(&mut app, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    assert!(matches!(app.mode(), Mode::Normal));
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(status.contains("match 1/3"), "{status}");
+    press(&mut app, "c");
+    press_key(&mut app, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert_eq!(app.annotations().claims().len(), 1);
 }

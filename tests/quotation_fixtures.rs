@@ -275,6 +275,14 @@ const CASES: &[(&str, &str, &[Q])] = &[
         &[],
     ),
     (
+        "a quotation ending in a number",
+        "The mayor said \"we will build a bridge by 2030\" on Monday, Ray Moss reported.",
+        &[speech(
+            "\"we will build a bridge by 2030\"",
+            Some("The mayor"),
+        )],
+    ),
+    (
         "plural possessives outside quotations",
         "The boys' bags and the girls' coats were left behind, Tim Hale said.",
         &[],

@@ -946,11 +946,12 @@ fn with_untagged_names(
     (names, cue_heads)
 }
 
-/// The capitalised words (word ranges) right after an untagged
-/// organisation cue and "for" or "of" (and perhaps "the") that the tagger
-/// left out of every name in `tagged`, each with its cue's word index:
-/// "Work" and "Department" in "A Department for Work and Pensions
-/// spokeswoman".
+/// The capitalised words (word ranges) right after an organisation cue
+/// and "for" or "of" (and perhaps "the") that the tagger left out of every
+/// name in `tagged`, each with its cue's word index: "Work" and
+/// "Department" in "A Department for Work and Pensions spokeswoman". The
+/// cue is untagged, or the last word of a tagged name, which the range
+/// then starts with ("The Department" + "of Health").
 fn untagged_institution_names(
     sentence: &Sentence<'_>,
     tagged: &[Range<usize>],

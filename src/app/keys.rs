@@ -15,6 +15,14 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return None;
         }
+        // Ctrl-J is a line feed, which is Enter: the terminal turns an
+        // Enter typed before folio set it up into one (`/Putin⏎` typed
+        // ahead), as readline and vim read it.
+        let key = if key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL {
+            KeyEvent::new_with_kind(KeyCode::Enter, KeyModifiers::NONE, key.kind)
+        } else {
+            key
+        };
         // The screen shows only "window too small": no key may change what
         // the reader cannot see (a `d` deleting a claim unseen). Quitting
         // still works.

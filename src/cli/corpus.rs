@@ -215,11 +215,17 @@ fn inputs(
         Box::new(given.flat_map(move |f| paths::expand(f, &walk_filter)));
     if let Some(list) = files_from {
         let listed: Box<dyn Iterator<Item = paths::Item> + Send> = if input::is_stdin(list) {
-            Box::new(paths::lines(std::io::BufReader::new(std::io::stdin())))
+            Box::new(paths::lines(
+                std::io::BufReader::new(std::io::stdin()),
+                list.to_path_buf(),
+            ))
         } else {
             let file = std::fs::File::open(list)
                 .with_context(|| format!("cannot read the list {}", list.display()))?;
-            Box::new(paths::lines(std::io::BufReader::new(file)))
+            Box::new(paths::lines(
+                std::io::BufReader::new(file),
+                list.to_path_buf(),
+            ))
         };
         let list_filter = filter.clone();
         all = Box::new(all.chain(listed.flat_map(move |item| match item {

@@ -3,9 +3,10 @@
 //!
 //! The rule: valid UTF-8 is taken as is (a byte-order mark stays in the text
 //! as U+FEFF, so char offsets match the file's; it is never drawn). Input
-//! with at least one valid multi-byte UTF-8 sequence is UTF-8 with some damage:
+//! with valid multi-byte UTF-8 sequences, at least as many as invalid
+//! ones, is UTF-8 with some damage:
 //! each invalid sequence becomes U+FFFD, with one warning. Anything else
-//! (high bytes but no UTF-8 sequence at all) is a legacy file: `chardetng`
+//! (high bytes but few or no UTF-8 sequences) is a legacy file: `chardetng`
 //! guesses its encoding and `encoding_rs` decodes it (WHATWG Encoding
 //! Standard), with a warning naming the encoding.
 
@@ -32,7 +33,7 @@ pub(super) fn decode(bytes: &[u8]) -> Decoded {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         return with_warning(text.into_owned(), encoding, had_errors);
     }
-    if has_utf8_sequence(bytes) {
+    if is_damaged_utf8(bytes) {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let replaced = text.matches('\u{FFFD}').count();
         return Decoded {
@@ -92,18 +93,27 @@ fn is_latin(encoding: &'static Encoding) -> bool {
     .contains(&encoding)
 }
 
-/// Whether the bytes of 0x80 and above are fewer than a tenth of the
+/// Whether the bytes of 0x80 and above are fewer than a third of the
 /// ASCII letters: the text is written in the Latin alphabet, whatever its
-/// few other bytes are.
+/// few other bytes are (in Cyrillic or Greek text most letters are high
+/// bytes).
 fn mostly_ascii_letters(bytes: &[u8]) -> bool {
     let high = bytes.iter().filter(|b| **b >= 0x80).count();
     let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    high * 10 < letters
+    high * 3 < letters
 }
 
-/// Whether `bytes` hold at least one valid multi-byte UTF-8 sequence.
-fn has_utf8_sequence(bytes: &[u8]) -> bool {
-    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
+/// Whether `bytes` are UTF-8 with some damage: they hold valid multi-byte
+/// sequences, at least as many as invalid ones. A legacy encoding of
+/// Japanese or Chinese (Shift_JIS, GBK) makes a valid pair now and then by
+/// chance, and invalid ones far more often.
+fn is_damaged_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > 0 && valid >= invalid
 }
 
 #[cfg(test)]
@@ -120,10 +130,30 @@ mod tests {
             "{}",
             stray.text
         );
+        // Quotation marks too, in a short sentence.
+        let short = decode(b"He said \x93yes\x94 and \xd0\xe0 left.");
+        assert_eq!(short.encoding, "windows-1252");
+        assert_eq!(
+            short.text,
+            "He said \u{201c}yes\u{201d} and \u{d0}\u{e0} left."
+        );
         // "Привет, мир" and a Latin word: most letters are high bytes.
         let russian = decode(b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0! Moscow");
         assert_eq!(russian.encoding, "windows-1251");
         assert_eq!(russian.text, "Привет, мир! Moscow");
+    }
+
+    #[test]
+    fn japanese_in_shift_jis_is_no_damaged_utf8() {
+        // "東京で首相は会見を開き、…": its bytes hold one valid UTF-8 pair
+        // by chance (C5 8E).
+        let bytes = b"\x93\x8c\x8b\x9e\x82\xc5\x8e\xf1\x91\x8a\x82\xcd\x89\xef\x8c\xa9\x82\xf0\x8a\x4a\x82\xab\x81\x41\x90\x56\x82\xb5\x82\xa2\x8c\x6f\x8d\xcf\x90\xad\x8d\xf4\x82\xc9\x82\xc2\x82\xa2\x82\xc4\x98\x62\x82\xb5\x82\xbd\x81\x42\x8b\x4c\x8e\xd2\x82\xcd\x8e\xbf\x96\xe2\x82\xb5\x82\xbd\x81\x42";
+        let decoded = decode(bytes);
+        assert_eq!(decoded.encoding, "Shift_JIS");
+        assert_eq!(
+            decoded.text,
+            "東京で首相は会見を開き、新しい経済政策について話した。記者は質問した。"
+        );
     }
 
     #[test]

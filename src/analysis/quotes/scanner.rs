@@ -237,7 +237,15 @@ impl<'t> Paragraph<'t> {
         if family == Family::Single && marks::is_apostrophe(chars, i) {
             return Action::Ignore;
         }
-        if shape == Shape::Straight && marks::is_measure(chars, i) {
+        let answered = stack.iter().rposition(|o| marks::closes(o.ch, c));
+        // An inch sign ("a 15\" screen"), unless a double quotation is
+        // open: then the mark after a number closes it ("… a bridge by
+        // 2030\" on Monday"), which news has far more often than inches
+        // inside quotations.
+        if shape == Shape::Straight
+            && marks::is_measure(chars, i)
+            && !(family == Family::Double && answered.is_some())
+        {
             return Action::Ignore;
         }
         let prev = marks::char_at(chars, i.checked_sub(1));
@@ -246,7 +254,6 @@ impl<'t> Paragraph<'t> {
             next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_after);
         let right_flanking =
             prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
-        let answered = stack.iter().rposition(|o| marks::closes(o.ch, c));
         let closing_single = family == Family::Single && matches!(c, '’' | '\'');
         let possessive = closing_single
             && marks::is_plural_possessive(

@@ -135,8 +135,12 @@ pub(crate) fn expand(path: PathBuf, filter: &Filter) -> Box<dyn Iterator<Item = 
 /// lines are ignored; a line is taken as it is, spaces included). A line
 /// that cannot be read, or one with a NUL byte (no path has one: the list
 /// is a binary file, whose "lines" would each become an error record),
-/// ends the list with an error item.
-pub(crate) fn lines(reader: impl BufRead + Send + 'static) -> impl Iterator<Item = Item> + Send {
+/// ends the list with an error item that names `list` (the list file, or
+/// `-` for standard input).
+pub(crate) fn lines(
+    reader: impl BufRead + Send + 'static,
+    list: PathBuf,
+) -> impl Iterator<Item = Item> + Send {
     let mut failed = false;
     reader
         .split(b'\n')
@@ -149,7 +153,7 @@ pub(crate) fn lines(reader: impl BufRead + Send + 'static) -> impl Iterator<Item
                 Ok(bytes) if bytes.contains(&0) => {
                     failed = true;
                     Err((
-                        PathBuf::from("-"),
+                        list.clone(),
                         format!(
                             "the list of paths is not text (a NUL byte on line {})",
                             number + 1
@@ -165,7 +169,7 @@ pub(crate) fn lines(reader: impl BufRead + Send + 'static) -> impl Iterator<Item
                 Err(err) => {
                     failed = true;
                     Err((
-                        PathBuf::from("-"),
+                        list.clone(),
                         format!("cannot read the list of paths: {err}"),
                     ))
                 }
@@ -242,7 +246,7 @@ mod tests {
     #[test]
     fn a_binary_list_of_paths_ends_at_its_first_nul_byte() {
         let list = std::io::Cursor::new(b"a.txt\n\x7fELF\x02\x01\x00\nb.txt\n".to_vec());
-        let items: Vec<Item> = lines(list).collect();
+        let items: Vec<Item> = lines(list, PathBuf::from("list.txt")).collect();
         assert_eq!(items.len(), 2, "{items:?}");
         assert_eq!(items[0].as_ref().ok(), Some(&PathBuf::from("a.txt")));
         let (_, message) = items[1].as_ref().expect_err("the binary line is an error");
@@ -255,7 +259,9 @@ mod tests {
     #[test]
     fn a_list_of_paths_drops_blank_lines_and_carriage_returns() {
         let list = std::io::Cursor::new(b"a.txt\r\n\nb c.txt\nd.txt".to_vec());
-        let paths: Vec<PathBuf> = lines(list).map(Result::unwrap).collect();
+        let paths: Vec<PathBuf> = lines(list, PathBuf::from("-"))
+            .map(Result::unwrap)
+            .collect();
         assert_eq!(
             paths,
             [
