@@ -1193,6 +1193,15 @@ mod tests {
     use super::super::{EntityKind, sentences};
     use super::*;
 
+    /// The index of the `n`th word of `sentence` (counting from 0) that is
+    /// `text`; panics when there is none.
+    fn nth_word(sentence: &Sentence<'_>, text: &str, n: usize) -> usize {
+        let mut at = (sentence.words.iter().enumerate()).filter(|(_, w)| w.text == text);
+        at.nth(n)
+            .map(|(k, _)| k)
+            .expect("the word is in the sentence")
+    }
+
     fn entities(text: &str) -> Vec<(EntityKind, String, Vec<String>)> {
         let doc = Document::from_bytes(text.as_bytes(), None);
         let sentences = sentences::segment(&doc);
@@ -1480,7 +1489,7 @@ mod tests {
         let t = "Democracy leader Aung San Suu Kyi met goalkeeper Rustu Recber, \
                  then miss England and the major Hong Kong banks.";
         let sentence = Sentence::new(t, 0..t.len(), false);
-        let word = |w: &str| sentence.words.iter().position(|x| x.text == w).unwrap();
+        let word = |w: &str| nth_word(&sentence, w, 0);
         let aung = word("Aung")..word("Kyi") + 1;
         let rustu = word("Rustu")..word("Recber") + 1;
         let england = word("England")..word("England") + 1;
@@ -1497,7 +1506,7 @@ mod tests {
         use EntityKind::{Organisation, Person, Place};
         let t = "The Kyrgyz Republic and the Federal Republic of Yugoslavia met Republican Party leaders.";
         let sentence = Sentence::new(t, 0..t.len(), false);
-        let word = |w: &str| sentence.words.iter().position(|x| x.text == w).unwrap();
+        let word = |w: &str| nth_word(&sentence, w, 0);
         let kyrgyz = word("Kyrgyz")..word("Republic") + 1;
         let federal = word("Federal")..word("Yugoslavia") + 1;
         let party = word("Republican")..word("Party") + 1;
@@ -1522,7 +1531,7 @@ mod tests {
         let t = "My Left Foot beat Shaun of the Dead at the MTV Europe Music Awards, \
                  said Doris Day of Shady Records.";
         let sentence = Sentence::new(t, 0..t.len(), false);
-        let word = |w: &str| sentence.words.iter().position(|x| x.text == w).unwrap();
+        let word = |w: &str| nth_word(&sentence, w, 0);
         let my_left_foot = 0..3;
         let shaun = word("Shaun")..word("Dead") + 1;
         let awards = word("MTV")..word("Awards") + 1;
@@ -1636,11 +1645,7 @@ mod tests {
         use EntityKind::{Organisation, Person, Place};
         let t = "It was a similar story at the shops in Cardiff on Saturday.";
         let sentence = Sentence::new(t, 0..t.len(), false);
-        let cardiff = sentence
-            .words
-            .iter()
-            .position(|w| w.text == "Cardiff")
-            .unwrap();
+        let cardiff = nth_word(&sentence, "Cardiff", 0);
         let name = cardiff..cardiff + 1;
         let text = |k| place_after_in(t, &sentence, name.clone(), k);
         assert!(text(Organisation).is_some());
@@ -1661,16 +1666,7 @@ mod tests {
         // "In" opening the sentence; a settlement noun and "of".
         let t = "In Montreal, police in the city of Groningen and the Bank of Groningen.";
         let sentence = Sentence::new(t, 0..t.len(), false);
-        let at = |w: &str, n: usize| {
-            sentence
-                .words
-                .iter()
-                .enumerate()
-                .filter(|(_, x)| x.text == w)
-                .nth(n)
-                .unwrap()
-                .0
-        };
+        let at = |w: &str, n: usize| nth_word(&sentence, w, n);
         let (montreal, groningen, bank) =
             (at("Montreal", 0), at("Groningen", 0), at("Groningen", 1));
         assert!(place_after_in(t, &sentence, montreal..montreal + 1, Organisation).is_some());

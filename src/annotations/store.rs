@@ -540,10 +540,14 @@ fn is_read_only(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|meta| meta.permissions().readonly())
 }
 
+/// Whether `path` is a symbolic link (dangling or not).
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// `path` itself, or the file a symbolic link at `path` points to.
 fn resolve_link(path: &Path) -> PathBuf {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    match is_link.then(|| std::fs::canonicalize(path)) {
+    match is_symlink(path).then(|| std::fs::canonicalize(path)) {
         Some(Ok(target)) => target,
         // A link to a file not made yet: the file is made where it points,
         // and the link stays.
@@ -990,12 +994,7 @@ mod tests {
         let (mut store, loaded) = Store::open(&link);
         assert_eq!(loaded.unwrap(), Some(annotations("00")));
         store.save(&annotations("11")).unwrap();
-        assert!(
-            std::fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
+        assert!(is_symlink(&link));
         assert_eq!(file::load(&target).unwrap(), Some(annotations("11")));
     }
 
@@ -1009,12 +1008,7 @@ mod tests {
         let (mut store, loaded) = Store::open(&link);
         assert_eq!(loaded.unwrap(), None);
         store.save(&annotations("11")).unwrap();
-        assert!(
-            std::fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
+        assert!(is_symlink(&link));
         let target = dir.path().join("kept/shared.toml");
         assert_eq!(file::load(&target).unwrap(), Some(annotations("11")));
     }
