@@ -560,9 +560,12 @@ fn ruled_kind(
     use super::EntityKind::{Misc, Organisation, Person, Place};
     let cued = kind_nouns::kind_cue(text, sentence, range.clone(), tagged)
         .map(|cue| {
-            let evidence = match cue.kind {
-                Misc => reason::Evidence::WorkCue(cue.word.to_owned()),
-                _ => reason::Evidence::OrganisationCue(cue.word.to_owned()),
+            let word = cue.word;
+            let evidence = match (cue.by, cue.kind) {
+                (kind_nouns::CueBy::Channel, _) => reason::Evidence::Channel(word),
+                (kind_nouns::CueBy::Craft, _) => reason::Evidence::Craft(word),
+                (kind_nouns::CueBy::Noun, Misc) => reason::Evidence::WorkCue(word),
+                (kind_nouns::CueBy::Noun, _) => reason::Evidence::OrganisationCue(word),
             };
             (cue.kind, evidence)
         })
@@ -1771,6 +1774,40 @@ mod tests {
                 .any(|(name, kind, _)| name == "Emmanuel Macron" && *kind == EntityKind::Person),
             "{shown:?}"
         );
+    }
+
+    #[test]
+    fn programmes_on_a_channel_and_craft_are_misc_wherever_they_are_named() {
+        // Sentences in the manner of BBC awards and business news: the
+        // tagger alone took these for people, places and organisations.
+        let shown = with_reasons(
+            "Little Britain began life as a radio series. The prize went to Matt Lucas \
+             and David Walliams of Little Britain (BBC Three), over Jonathan Creek (BBC One). \
+             Eminem performed on HMS Belfast and for BBC One's Top of the Pops. \
+             Flights were delayed by Air Force One landing at Frankfurt airport.",
+        );
+        let misc =
+            |name: &str, reason: &str| (name.to_owned(), EntityKind::Misc, reason.to_owned());
+        for expected in [
+            misc("Little Britain", "programme on \"BBC Three\""),
+            misc("Jonathan Creek", "programme on \"BBC One\""),
+            misc("Top of the Pops", "programme on \"BBC One\""),
+            misc("HMS Belfast", "ship or aircraft \"HMS\""),
+            misc("Air Force One", "ship or aircraft \"Air Force One\""),
+        ] {
+            assert!(shown.contains(&expected), "{expected:?} not in {shown:?}");
+        }
+        // The first "Little Britain", before any cue, follows the cued one.
+        let typed = |name: &str| {
+            shown
+                .iter()
+                .filter(|(n, ..)| n == name)
+                .map(|(_, kind, _)| *kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(typed("Little Britain"), [EntityKind::Misc]);
+        assert_eq!(typed("Matt Lucas"), [EntityKind::Person]);
+        assert_eq!(typed("Frankfurt"), [EntityKind::Place]);
     }
 
     #[test]

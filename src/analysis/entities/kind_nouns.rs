@@ -15,12 +15,28 @@ use crate::analysis::EntityKind;
 use crate::analysis::gazetteer;
 
 /// The noun that gives a name its kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct KindCue<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KindCue {
     /// Misc (a work, product or operation) or organisation.
     pub(crate) kind: EntityKind,
-    /// The cue word as written ("films", "worm", "Operation", "firm").
-    pub(crate) word: &'a str,
+    /// The cue word as written ("films", "worm", "Operation", "firm"), or
+    /// the channel ("BBC Three") or the craft's prefix ("HMS").
+    pub(crate) word: String,
+    /// What sort of cue it is.
+    pub(crate) by: CueBy,
+}
+
+/// What sort of words gave a name its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueBy {
+    /// A noun or lead-in beside it ("films", "firm", "Operation").
+    Noun,
+    /// A numbered channel that broadcasts it: "Jonathan Creek (BBC One)",
+    /// "BBC One's Top of the Pops" — a programme.
+    Channel,
+    /// A ship's prefix or an aircraft's call sign: "HMS Belfast", "Air
+    /// Force One" — a vehicle (misc, as CoNLL-2003 types them).
+    Craft,
 }
 
 /// Words that may stand between a work noun and the title: "whose films
@@ -39,20 +55,30 @@ fn is_lead_in(word: &str) -> bool {
 /// Johnson"), nor after it of a listed place ("the London gallery") or a
 /// name `tagged` misc ("the Canadian mining company", "a Republican
 /// consulting firm"). `text` is the text the words' spans index.
-pub(crate) fn kind_cue<'a>(
+pub(crate) fn kind_cue(
     text: &str,
-    sentence: &Sentence<'a>,
+    sentence: &Sentence<'_>,
     name: Range<usize>,
     tagged: EntityKind,
-) -> Option<KindCue<'a>> {
+) -> Option<KindCue> {
     let words = &sentence.words;
     let first = words.get(name.start)?;
     let last = words.get(name.end.checked_sub(1)?)?;
-    if first.text == "Operation" && name.len() > 1 {
-        return Some(KindCue {
+    let misc = |word: &str, by: CueBy| {
+        Some(KindCue {
             kind: EntityKind::Misc,
-            word: first.text,
-        });
+            word: word.to_owned(),
+            by,
+        })
+    };
+    if first.text == "Operation" && name.len() > 1 {
+        return misc(first.text, CueBy::Noun);
+    }
+    if let Some(craft) = craft_name(text, words, name.clone()) {
+        return misc(craft, CueBy::Craft);
+    }
+    if let Some(channel) = channel_of_programme(text, words, name.clone(), tagged) {
+        return misc(channel, CueBy::Channel);
     }
     let close = |a: usize, b: usize, commas: bool| only_spaces_between(text, words, a, b, commas);
     if let Some(cue) = noun_before(words, name.start, close) {
@@ -76,10 +102,7 @@ pub(crate) fn kind_cue<'a>(
     };
     let after = lower(name.end)?;
     if gazetteer::is_product_noun_after(after.text) {
-        return Some(KindCue {
-            kind: EntityKind::Misc,
-            word: after.text,
-        });
+        return misc(after.text, CueBy::Noun);
     }
     let listed_place = || {
         text.get(first.span.start..last.span.end)
@@ -91,7 +114,8 @@ pub(crate) fn kind_cue<'a>(
         .find(|w| gazetteer::is_organisation_noun_after(w.text))?;
     (tagged != EntityKind::Misc && !listed_place()).then_some(KindCue {
         kind: EntityKind::Organisation,
-        word: organisation_noun.text,
+        word: organisation_noun.text.to_owned(),
+        by: CueBy::Noun,
     })
 }
 
@@ -191,11 +215,11 @@ fn only_spaces_between(text: &str, words: &[Word<'_>], a: usize, b: usize, comma
 /// The work or organisation noun before the name that starts at word
 /// `start`, directly or across a lead-in ("films include", "classics such
 /// as").
-fn noun_before<'a>(
-    words: &[Word<'a>],
+fn noun_before(
+    words: &[Word<'_>],
     start: usize,
     close: impl Fn(usize, usize, bool) -> bool,
-) -> Option<KindCue<'a>> {
+) -> Option<KindCue> {
     let mut k = start.checked_sub(1)?;
     if !close(k, start, false) {
         return None;
@@ -212,14 +236,135 @@ fn noun_before<'a>(
         k = before;
     }
     let noun = words.get(k)?.text;
-    let kind = if gazetteer::is_work_noun(noun) {
+    // "ITV1 shows Doc Martin": after a channel, "shows" is a noun.
+    let channel_shows = matches!(noun, "show" | "shows")
+        && (k.saturating_sub(3)..k).any(|j| {
+            words
+                .get(j..k)
+                .is_some_and(|channel| is_numbered_channel(channel) && close(k - 1, k, false))
+        });
+    let kind = if gazetteer::is_work_noun(noun) || channel_shows {
         EntityKind::Misc
     } else if gazetteer::is_organisation_noun_before(noun) {
         EntityKind::Organisation
     } else {
         return None;
     };
-    Some(KindCue { kind, word: noun })
+    Some(KindCue {
+        kind,
+        word: noun.to_owned(),
+        by: CueBy::Noun,
+    })
+}
+
+/// Whether `words` name a numbered television or radio channel: "BBC
+/// One", "BBC Radio 4", "Channel 4", "ITV1", "E4", "Sky One", "Radio 5".
+/// A bare network ("BBC", "ITV", "HBO") is left out: "Andrew Marr (BBC)"
+/// names the person's employer, and "the BBC's World Service" an
+/// organisation.
+fn is_numbered_channel(words: &[Word<'_>]) -> bool {
+    let number = |w: &Word<'_>| {
+        matches!(
+            w.text,
+            "One" | "Two" | "Three" | "Four" | "Five" | "1" | "2" | "3" | "4" | "5" | "6" | "7"
+        )
+    };
+    match words {
+        [one] => matches!(
+            one.text,
+            "ITV1" | "ITV2" | "ITV3" | "ITV4" | "E4" | "More4" | "Film4" | "S4C"
+        ),
+        [network, n] => matches!(network.text, "BBC" | "Channel" | "Sky" | "Radio") && number(n),
+        [bbc, radio, n] => bbc.text == "BBC" && radio.text == "Radio" && number(n),
+        _ => false,
+    }
+}
+
+/// The numbered channel (see [`is_numbered_channel`]) that shows the
+/// programme at words `name`: in brackets right after it ("Jonathan
+/// Creek (BBC One)", a listing), or, before a name not `tagged` as a
+/// person, as a possessive right before it ("BBC One's Top of the Pops";
+/// "Channel 4's Jon Snow" is a presenter). `text` is the text the words'
+/// spans index; the channel is returned as written there.
+fn channel_of_programme<'a>(
+    text: &'a str,
+    words: &[Word<'_>],
+    name: Range<usize>,
+    tagged: EntityKind,
+) -> Option<&'a str> {
+    let as_written = |channel: &[Word<'_>]| {
+        let (first, last) = (channel.first()?, channel.last()?);
+        text.get(first.span.start..last.span.end)
+    };
+    let spaced = |channel: &[Word<'_>]| {
+        channel
+            .windows(2)
+            .all(|pair| text.get(pair[0].span.end..pair[1].span.start) == Some(" "))
+    };
+    // In brackets after the name.
+    let last = words.get(name.end.checked_sub(1)?)?;
+    if let Some(next) = words.get(name.end)
+        && text
+            .get(last.span.end..next.span.start)
+            .is_some_and(|gap| gap.trim_start() == "(")
+    {
+        for end in name.end + 1..=(name.end + 3).min(words.len()) {
+            let channel = &words[name.end..end];
+            let closed = channel.last().is_some_and(|w| {
+                !w.possessive && text.get(w.span.end..).is_some_and(|t| t.starts_with(')'))
+            });
+            if closed && is_numbered_channel(channel) && spaced(channel) {
+                return as_written(channel);
+            }
+        }
+    }
+    // As a possessive before it.
+    if tagged == EntityKind::Person || name.start == 0 {
+        return None;
+    }
+    let owner = words.get(name.start - 1)?;
+    let next_to = text.get(owner.span.end..words.get(name.start)?.span.start)?;
+    // The words cut "Radio 4's" into "4" and "s", a name into one word.
+    let split_s = |k: usize| {
+        let before = k.checked_sub(1).and_then(|j| words.get(j));
+        words.get(k).is_some_and(|w| w.text == "s")
+            && before.is_some_and(|b| {
+                text.get(b.span.end..words[k].span.start)
+                    .is_some_and(|gap| matches!(gap, "'" | "’"))
+            })
+    };
+    let end = if owner.possessive && matches!(next_to.trim_end(), "'s" | "’s") {
+        name.start
+    } else if split_s(name.start - 1) && next_to.trim_end().is_empty() {
+        name.start - 1
+    } else {
+        return None;
+    };
+    (end.saturating_sub(3)..end)
+        .map(|start| &words[start..end])
+        .find(|channel| is_numbered_channel(channel) && spaced(channel))
+        .and_then(as_written)
+}
+
+/// Ships' prefixes: "HMS Belfast", "USS Cole" (Royal Navy, US Navy and
+/// the Commonwealth navies' own).
+const SHIP_PREFIXES: &[&str] = &["HMS", "USS", "RMS", "HMAS", "HMCS", "HMNZS"];
+
+/// The craft the name at words `name` is, as written: a ship whose
+/// prefix opens it ("HMS Belfast"), or an aircraft carrying a head of
+/// state or government by its call sign ("Air Force One", "Marine One").
+fn craft_name<'a>(text: &'a str, words: &[Word<'_>], name: Range<usize>) -> Option<&'a str> {
+    let first = words.get(name.start)?;
+    if name.len() > 1 && SHIP_PREFIXES.contains(&first.text) {
+        return text.get(first.span.clone());
+    }
+    let last = words.get(name.end.checked_sub(1)?)?;
+    let written = text.get(first.span.start..last.span.end)?;
+    matches!(
+        written,
+        "Air Force One" | "Air Force Two" | "Marine One" | "Marine Two"
+    )
+    .then_some(written)
 }
 
 /// Words that introduce a product's name: "the Santy worm", "its Tree of
@@ -286,18 +431,119 @@ mod tests {
     use super::*;
     use crate::analysis::entities::features::Sentence;
 
-    fn cue(text: &'static str, name: &str) -> Option<(EntityKind, &'static str)> {
+    fn cue(text: &'static str, name: &str) -> Option<(EntityKind, String)> {
+        cue_of(text, name, EntityKind::Person).map(|c| (c.kind, c.word))
+    }
+
+    /// The cue of the name `name` in `text`, which the tagger took for
+    /// `tagged`.
+    fn cue_of(text: &'static str, name: &str, tagged: EntityKind) -> Option<KindCue> {
         let sentence = Sentence::new(text, 0..text.len(), false);
         let words: Vec<&str> = sentence.words.iter().map(|w| w.text).collect();
         let n = name.split(' ').count();
         let start = (0..words.len())
             .find(|&i| words[i..].starts_with(&name.split(' ').collect::<Vec<_>>()))?;
-        kind_cue(text, &sentence, start..start + n, EntityKind::Person).map(|c| (c.kind, c.word))
+        kind_cue(text, &sentence, start..start + n, tagged)
+    }
+
+    #[test]
+    fn a_numbered_channel_marks_a_programme() {
+        let channel = |w: &str| {
+            Some(KindCue {
+                kind: EntityKind::Misc,
+                word: w.to_owned(),
+                by: CueBy::Channel,
+            })
+        };
+        let organisation = EntityKind::Organisation;
+        // A listing: the channel in brackets after the name (the tagger
+        // took "Jonathan Creek" for a person).
+        let t = "Doc Martin won, over Jonathan Creek (BBC One) and Shameless.";
+        assert_eq!(
+            cue_of(t, "Jonathan Creek", EntityKind::Person),
+            channel("BBC One")
+        );
+        let t = "Noel Fielding from The Mighty Boosh (BBC Three) won.";
+        assert_eq!(
+            cue_of(t, "The Mighty Boosh", organisation),
+            channel("BBC Three")
+        );
+        let t = "It moved from Radio 4 to Little Britain (Channel 4) fans.";
+        assert_eq!(
+            cue_of(t, "Little Britain", organisation),
+            channel("Channel 4")
+        );
+        // A possessive channel before a name the tagger did not call a
+        // person.
+        let t = "He filmed two songs for BBC One's Top of the Pops on Friday.";
+        assert_eq!(
+            cue_of(t, "Top of the Pops", organisation),
+            channel("BBC One")
+        );
+        let t = "He spoke on BBC Radio 4's Today programme.";
+        assert_eq!(cue_of(t, "Today", organisation), channel("BBC Radio 4"));
+        // "shows" after a channel is a noun, and a work noun.
+        let t = "It beat ITV1 shows Doc Martin and Life Begins.";
+        assert_eq!(
+            cue_of(t, "Doc Martin", EntityKind::Person).map(|c| (c.kind, c.word)),
+            Some((EntityKind::Misc, "shows".to_owned()))
+        );
+        // A presenter, an employer, a network's own organisation, a
+        // channel that is not in brackets: no programme.
+        for (t, name, tagged) in [
+            (
+                "Channel 4's Jon Snow asked.",
+                "Jon Snow",
+                EntityKind::Person,
+            ),
+            (
+                "said Andrew Marr (BBC) today.",
+                "Andrew Marr",
+                EntityKind::Person,
+            ),
+            (
+                "The BBC's World Service cut jobs.",
+                "World Service",
+                organisation,
+            ),
+            (
+                "Jon Snow (Channel 4 News) asked.",
+                "Jon Snow",
+                EntityKind::Person,
+            ),
+            ("Polls show ITV1 ahead.", "ITV1", organisation),
+        ] {
+            assert_eq!(cue_of(t, name, tagged), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_ship_prefix_or_a_call_sign_marks_a_craft() {
+        let craft = |w: &str| {
+            Some(KindCue {
+                kind: EntityKind::Misc,
+                word: w.to_owned(),
+                by: CueBy::Craft,
+            })
+        };
+        let organisation = EntityKind::Organisation;
+        let t = "Eminem performed on HMS Belfast on Friday.";
+        assert_eq!(cue_of(t, "HMS Belfast", organisation), craft("HMS"));
+        let t = "Lufthansa may lose millions as a result of Air Force One landing.";
+        assert_eq!(
+            cue_of(t, "Air Force One", organisation),
+            craft("Air Force One")
+        );
+        // The air force itself, and a prefix alone, are no craft.
+        let t = "The US Air Force said so.";
+        assert_eq!(cue_of(t, "US Air Force", organisation), None);
+        let t = "The HMS said so.";
+        assert_eq!(cue_of(t, "HMS", organisation), None);
     }
 
     #[test]
     fn a_work_noun_before_or_a_product_noun_after_marks_a_work() {
-        let misc = |w: &'static str| Some((EntityKind::Misc, w));
+        let misc = |w: &str| Some((EntityKind::Misc, w.to_owned()));
         let t = "It was hurt by box-office flops Alexander and Catwoman.";
         assert_eq!(cue(t, "Alexander"), misc("flops"));
         let t = "There are arcade classics such as Space Invaders and more.";
@@ -314,7 +560,7 @@ mod tests {
 
     #[test]
     fn an_organisation_noun_before_or_after_marks_an_organisation() {
-        let org = |w: &'static str| Some((EntityKind::Organisation, w));
+        let org = |w: &str| Some((EntityKind::Organisation, w.to_owned()));
         let t = "said Graham Cluley, senior consultant at security firm Sophos, today";
         assert_eq!(cue(t, "Sophos"), org("firm"));
         let t = "Shares in carmaker Fiat rose.";

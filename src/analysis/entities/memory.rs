@@ -224,8 +224,15 @@ fn prefer_head_word(m: &mut Mention<'_>) {
 /// reason; the tagger alone took the bare "Santy" for a person.
 fn spread_work_cues(mentions: &mut [Mention<'_>]) {
     let marked = |m: &Mention<'_>| {
-        first_evidence(m)
-            .is_some_and(|e| matches!(e, Evidence::WorkCue(_) | Evidence::WorkTitle(_)))
+        first_evidence(m).is_some_and(|e| {
+            matches!(
+                e,
+                Evidence::WorkCue(_)
+                    | Evidence::WorkTitle(_)
+                    | Evidence::Channel(_)
+                    | Evidence::Craft(_)
+            )
+        })
     };
     spread_decided_kind(mentions, EntityKind::Misc, marked, |_| true);
 }

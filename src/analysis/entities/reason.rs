@@ -77,6 +77,11 @@ pub enum Evidence {
     /// A word next to it says it is a work or product ("film", "worm";
     /// see `kind_nouns`).
     WorkCue(String),
+    /// A numbered channel shows it ("Jonathan Creek (BBC One)", "BBC One's
+    /// Top of the Pops"): a programme.
+    Channel(String),
+    /// A ship's prefix or an aircraft's call sign ("HMS", "Air Force One").
+    Craft(String),
     /// Words no person's, place's or organisation's name has: the name
     /// opens with a possessive ("My Left Foot") or a person's has "of the"
     /// inside ("Shaun of the Dead"); a title of a work.
@@ -100,7 +105,11 @@ impl Evidence {
             Evidence::Gazetteer(_) | Evidence::PlaceCue(_) => kind == Place,
             Evidence::GivenName | Evidence::Surname | Evidence::Title(_) => kind == Person,
             Evidence::OrganisationCue(_) => kind == Organisation,
-            Evidence::EventCue(_) | Evidence::WorkCue(_) | Evidence::WorkTitle(_) => kind == Misc,
+            Evidence::EventCue(_)
+            | Evidence::WorkCue(_)
+            | Evidence::WorkTitle(_)
+            | Evidence::Channel(_)
+            | Evidence::Craft(_) => kind == Misc,
             Evidence::ReportingVerb(_) => matches!(kind, Person | Organisation),
             Evidence::DocumentMemory | Evidence::ReaderTagged | Evidence::ReaderRetyped => true,
         }
@@ -119,6 +128,8 @@ impl fmt::Display for Evidence {
             Evidence::EventCue(w) => write!(f, "event cue \"{w}\""),
             Evidence::PlaceCue(w) => write!(f, "place cue \"{w}\""),
             Evidence::WorkCue(w) => write!(f, "work cue \"{w}\""),
+            Evidence::Channel(w) => write!(f, "programme on \"{w}\""),
+            Evidence::Craft(w) => write!(f, "ship or aircraft \"{w}\""),
             Evidence::WorkTitle(w) => write!(f, "title of a work \"{w}\""),
             Evidence::DocumentMemory => f.write_str("same name elsewhere"),
             Evidence::ReaderTagged => f.write_str("tagged by the reader"),
