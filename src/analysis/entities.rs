@@ -300,7 +300,8 @@ fn collect_mentions<'a>(
         document,
     } = *tagged;
     let (names, cue_heads) = with_untagged_names(text, sentence, labels);
-    let names = split_place_after_of(text, sentence, join_institutions(sentence, names));
+    let names = join_institutions(sentence, names);
+    let names = split_place_after_of(text, sentence, join_saints_buildings(text, sentence, names));
     if names.is_empty() {
         return;
     }
@@ -588,6 +589,9 @@ fn ruled_kind(
     if let Some(cue) = event_cue_last(sentence, range.clone(), tagged) {
         return Some((Misc, reason::Evidence::EventCue(cue.to_owned())));
     }
+    if let Some(cue) = work_cue_last(sentence, range.clone(), tagged) {
+        return Some((Misc, reason::Evidence::WorkCue(cue.to_owned())));
+    }
     if let Some(cue) = organisation_cue_last(sentence, range.clone(), tagged) {
         return Some((
             Organisation,
@@ -644,6 +648,20 @@ fn event_cue_last<'a>(
         last_of_several_words(sentence, name).filter(|_| tagged != super::EntityKind::Misc)?;
     let surname = tagged == super::EntityKind::Person && super::gazetteer::is_last_name(last);
     (super::gazetteer::is_event_cue(last) && !surname).then_some(last)
+}
+
+/// The work cue that ends the name of two or more words at `name` of
+/// `sentence`, which the tagger took for a person, place or organisation:
+/// "The Catherine Tate Show", "Race Equality Strategy" (see
+/// [`super::gazetteer::is_work_cue_last`]).
+fn work_cue_last<'a>(
+    sentence: &Sentence<'a>,
+    name: Range<usize>,
+    tagged: super::EntityKind,
+) -> Option<&'a str> {
+    last_of_several_words(sentence, name).filter(|last| {
+        tagged != super::EntityKind::Misc && super::gazetteer::is_work_cue_last(last)
+    })
 }
 
 /// The organisation cue that ends the name of two or more words at `name`
@@ -1139,6 +1157,81 @@ fn spaced(sentence: &Sentence<'_>, k: usize) -> bool {
         .words
         .get(k)
         .is_some_and(|w| w.gap == tokens::Gap::Space)
+}
+
+/// Names (word ranges of `sentence`, in order) with the buildings named
+/// after a saint joined up: the tagger ends "St David" at its possessive
+/// and takes "Centre" (of "St David's Shopping Centre") for a name of its
+/// own. A saint's name ("St", "St.", "Saint" and a name) that ends in a
+/// possessive and the capitalised words only spaces apart after it, the
+/// last a building noun, are one name, whether the tagger left those
+/// words out or tagged them: a place ("St Paul's Cathedral", "St James's
+/// Park"), or an organisation when the noun is an organisation cue ("St
+/// Mary's Hospital", "St John's College"). `text` is the text the words'
+/// spans index.
+fn join_saints_buildings(
+    text: &str,
+    sentence: &Sentence<'_>,
+    names: Vec<(Range<usize>, super::EntityKind)>,
+) -> Vec<(Range<usize>, super::EntityKind)> {
+    let words = &sentence.words;
+    // Only spaces after word `k - 1` (and its possessive).
+    let spaced = |k: usize| {
+        let (Some(a), Some(b)) = (k.checked_sub(1).and_then(|j| words.get(j)), words.get(k)) else {
+            return false;
+        };
+        text.get(a.span.end..b.span.start).is_some_and(|gap| {
+            let gap = gap.strip_prefix(['\'', '’']).unwrap_or(gap);
+            gap.strip_prefix('s').unwrap_or(gap) == " "
+        })
+    };
+    let capitalised = |k: usize| words.get(k).is_some_and(|w| w.is_capitalised());
+    let mut out: Vec<(Range<usize>, super::EntityKind)> = Vec::with_capacity(names.len());
+    for (mut range, mut kind) in names {
+        if out
+            .last()
+            .is_some_and(|(before, _)| before.end > range.start)
+        {
+            // Taken in by the saint's name before it.
+            continue;
+        }
+        let saint = range.len() >= 2
+            && words
+                .get(range.start)
+                .is_some_and(|w| matches!(w.text, "St" | "Saint"))
+            && words.get(range.end - 1).is_some_and(|w| w.possessive);
+        if saint {
+            let mut end = range.end;
+            while capitalised(end) && spaced(end) {
+                end += 1;
+            }
+            if let Some(building) = (end > range.end)
+                .then(|| words.get(end - 1))
+                .flatten()
+                .and_then(|w| building_kind(w.text))
+            {
+                range.end = end;
+                kind = building;
+            }
+        }
+        out.push((range, kind));
+    }
+    out
+}
+
+/// The kind of a building's name that `noun` ends: organisation for an
+/// organisation cue ("Hospital", "College"), place for a place cue
+/// ("Park", "Square") or a church or centre.
+fn building_kind(noun: &str) -> Option<super::EntityKind> {
+    if super::gazetteer::is_organisation_cue(noun) {
+        Some(super::EntityKind::Organisation)
+    } else if super::gazetteer::is_place_cue(noun)
+        || matches!(noun, "Abbey" | "Cathedral" | "Centre" | "Center" | "Chapel")
+    {
+        Some(super::EntityKind::Place)
+    } else {
+        None
+    }
 }
 
 /// Whether word `k` of `sentence` is a given name ("Melinda").
@@ -1784,7 +1877,8 @@ mod tests {
             "Little Britain began life as a radio series. The prize went to Matt Lucas \
              and David Walliams of Little Britain (BBC Three), over Jonathan Creek (BBC One). \
              Eminem performed on HMS Belfast and for BBC One's Top of the Pops. \
-             Flights were delayed by Air Force One landing at Frankfurt airport.",
+             Flights were delayed by Air Force One landing at Frankfurt airport. \
+             Catherine Tate won for The Catherine Tate Show on Tuesday.",
         );
         let misc =
             |name: &str, reason: &str| (name.to_owned(), EntityKind::Misc, reason.to_owned());
@@ -1794,6 +1888,7 @@ mod tests {
             misc("Top of the Pops", "programme on \"BBC One\""),
             misc("HMS Belfast", "ship or aircraft \"HMS\""),
             misc("Air Force One", "ship or aircraft \"Air Force One\""),
+            misc("Catherine Tate Show", "work cue \"Show\""),
         ] {
             assert!(shown.contains(&expected), "{expected:?} not in {shown:?}");
         }
@@ -1808,6 +1903,32 @@ mod tests {
         assert_eq!(typed("Little Britain"), [EntityKind::Misc]);
         assert_eq!(typed("Matt Lucas"), [EntityKind::Person]);
         assert_eq!(typed("Frankfurt"), [EntityKind::Place]);
+    }
+
+    #[test]
+    fn a_saints_name_and_a_building_noun_are_one_name() {
+        let shown = with_reasons(
+            "A spokeswoman for the St David's Shopping Centre in Cardiff said it was busy. \
+             He was taken to St Mary's Hospital in London.",
+        );
+        let kinds: Vec<(&str, EntityKind)> = shown
+            .iter()
+            .map(|(name, kind, _)| (name.as_str(), *kind))
+            .collect();
+        for expected in [
+            ("St David's Shopping Centre", EntityKind::Place),
+            ("St Mary's Hospital", EntityKind::Organisation),
+            ("Cardiff", EntityKind::Place),
+            ("London", EntityKind::Place),
+        ] {
+            assert!(kinds.contains(&expected), "{expected:?} not in {kinds:?}");
+        }
+        assert!(
+            !kinds
+                .iter()
+                .any(|(name, _)| *name == "St David" || *name == "Centre"),
+            "{kinds:?}"
+        );
     }
 
     #[test]

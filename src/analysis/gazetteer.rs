@@ -1138,6 +1138,16 @@ pub(crate) fn is_work_noun(word: &str) -> bool {
     lexicon!(WORK_NOUNS).contains(word)
 }
 
+/// Capitalised nouns that end the title of a programme or a policy
+/// document: "The Catherine Tate Show", "Race Equality Strategy" (misc).
+/// Not tagger features: CoNLL-2003 has no name ending in either.
+const WORK_CUES_LAST: &[&str] = &["Show", "Strategy"];
+
+/// Whether `word` ends the titles of works (see [`WORK_CUES_LAST`]).
+pub(crate) fn is_work_cue_last(word: &str) -> bool {
+    WORK_CUES_LAST.contains(&word)
+}
+
 /// Lower-case nouns that, right after a name, say it names malicious
 /// software or a prize ("the Santy worm", "the MyDoom virus", "the
 /// Berlinale Camera award"). Nouns that follow makers as often as products
