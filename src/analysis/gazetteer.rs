@@ -684,13 +684,13 @@ pub(crate) fn is_place_cue(word: &str) -> bool {
 /// All-caps words that are not organisations: units, technical terms,
 /// roles, Roman numerals.
 const COMMON_ACRONYMS: &[&str] = &[
-    "AC", "AI", "AIDS", "AM", "ASAP", "ATM", "BA", "BST", "CCTV", "CD", "CDs", "CEO", "CET", "CFO",
-    "COO", "CPU", "CTO", "CV", "DC", "DIY", "DNA", "DVD", "DVDs", "EST", "FAQ", "FM", "FYI",
-    "GCSE", "GCSEs", "GDP", "GMT", "GPS", "HD", "HIV", "HQ", "HTML", "HTTP", "ID", "II", "III",
-    "IPO", "IT", "IV", "IX", "LCD", "LED", "LOL", "MA", "MBA", "MEP", "MEPs", "MP", "MPs", "MSP",
-    "MSPs", "OK", "OMG", "PC", "PCs", "PDF", "PIN", "PM", "PR", "PST", "RIP", "RNA", "RSS", "SMS",
-    "SOS", "TNT", "TV", "UFO", "URL", "USB", "UTC", "VAT", "VI", "VII", "VIII", "VIP", "WWW", "XI",
-    "XII", "XX",
+    "AC", "AI", "AIDS", "AM", "ASAP", "ASCII", "ATM", "BA", "BST", "CCTV", "CD", "CDs", "CEO",
+    "CET", "CFO", "COO", "CPU", "CTO", "CV", "DC", "DIY", "DNA", "DVD", "DVDs", "EST", "FAQ", "FM",
+    "FYI", "GCSE", "GCSEs", "GDP", "GMT", "GPS", "HD", "HIV", "HQ", "HTML", "HTTP", "ID", "II",
+    "III", "IPO", "IT", "IV", "IX", "LCD", "LED", "LOL", "MA", "MBA", "MEP", "MEPs", "MP", "MPs",
+    "MSP", "MSPs", "OK", "OMG", "PC", "PCs", "PDF", "PIN", "PM", "PR", "PST", "RIP", "RNA", "RSS",
+    "SMS", "SOS", "TNT", "TV", "UFO", "URL", "USB", "UTC", "UV", "VAT", "VI", "VII", "VIII", "VIP",
+    "WWW", "XI", "XII", "XX",
 ];
 
 /// Whether the all-caps `word` is a common acronym that names no organisation.
@@ -721,6 +721,9 @@ const CALENDAR: &[&str] = &[
     "November",
     "December",
     "Sept",
+    // The one season that is no common surname ("Winter", "Summer") and
+    // names no event ("Arab Spring"): "an election in the Autumn".
+    "Autumn",
     // Holidays: dates, not entities a reader looks for.
     "Christmas",
     "Easter",
@@ -1532,6 +1535,8 @@ mod tests {
         assert!(is_title_modifier("Prime"));
         assert!(is_organisation_cue("Journal"));
         assert!(is_calendar_word("April"));
+        assert!(is_calendar_word("Autumn"));
+        assert!(!is_calendar_word("Winter"), "a surname too");
         assert!(is_function_word("The"));
         assert!(!is_function_word("US"));
         assert!(is_function_word("I'm"));

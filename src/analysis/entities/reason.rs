@@ -82,6 +82,9 @@ pub enum Evidence {
     Channel(String),
     /// A ship's prefix or an aircraft's call sign ("HMS", "Air Force One").
     Craft(String),
+    /// A capital inside one word joins two words into a company's name
+    /// ("TimeWarner"), as no surname does without a prefix ("McNulty").
+    InnerCapital(String),
     /// Words no person's, place's or organisation's name has: the name
     /// opens with a possessive ("My Left Foot") or a person's has "of the"
     /// inside ("Shaun of the Dead"); a title of a work.
@@ -104,7 +107,7 @@ impl Evidence {
             Evidence::Gazetteer(List::Demonym) => kind == Misc,
             Evidence::Gazetteer(_) | Evidence::PlaceCue(_) => kind == Place,
             Evidence::GivenName | Evidence::Surname | Evidence::Title(_) => kind == Person,
-            Evidence::OrganisationCue(_) => kind == Organisation,
+            Evidence::OrganisationCue(_) | Evidence::InnerCapital(_) => kind == Organisation,
             Evidence::EventCue(_)
             | Evidence::WorkCue(_)
             | Evidence::WorkTitle(_)
@@ -130,6 +133,7 @@ impl fmt::Display for Evidence {
             Evidence::WorkCue(w) => write!(f, "work cue \"{w}\""),
             Evidence::Channel(w) => write!(f, "programme on \"{w}\""),
             Evidence::Craft(w) => write!(f, "ship or aircraft \"{w}\""),
+            Evidence::InnerCapital(w) => write!(f, "capital inside \"{w}\""),
             Evidence::WorkTitle(w) => write!(f, "title of a work \"{w}\""),
             Evidence::DocumentMemory => f.write_str("same name elsewhere"),
             Evidence::ReaderTagged => f.write_str("tagged by the reader"),
