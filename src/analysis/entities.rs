@@ -316,12 +316,7 @@ fn collect_mentions<'a>(
         // person.
         let inner_title = (range.start + 1..range.end.saturating_sub(1))
             .rev()
-            .find(|&k| {
-                sentence
-                    .words
-                    .get(k)
-                    .is_some_and(|w| super::gazetteer::is_title(w.text))
-            });
+            .find(|&k| is_inner_title(sentence, k));
         if let Some(k) = inner_title {
             range.start = k + 1;
             kind = super::EntityKind::Person;
@@ -565,6 +560,7 @@ fn ruled_kind(
             let evidence = match (cue.by, cue.kind) {
                 (kind_nouns::CueBy::Channel, _) => reason::Evidence::Channel(word),
                 (kind_nouns::CueBy::Craft, _) => reason::Evidence::Craft(word),
+                (kind_nouns::CueBy::Year, _) => reason::Evidence::YearOfWork(word),
                 (kind_nouns::CueBy::Noun, Misc) => reason::Evidence::WorkCue(word),
                 (kind_nouns::CueBy::Noun, _) => reason::Evidence::OrganisationCue(word),
             };
@@ -1261,6 +1257,19 @@ fn join_saints_buildings(
     out
 }
 
+/// Whether word `k` of `sentence` is a title inside a name the tagger
+/// joined up: a title ("Work Secretary Alan Johnson"), or a word that is
+/// part of a title only before another ("Attorney") when a given name
+/// follows it ("US Attorney Paul McNulty"; "Attorney" is no title word of
+/// the tagger's, as "Attorney General" has the title last).
+fn is_inner_title(sentence: &Sentence<'_>, k: usize) -> bool {
+    let Some(word) = sentence.words.get(k) else {
+        return false;
+    };
+    super::gazetteer::is_title(word.text)
+        || (super::gazetteer::is_title_modifier(word.text) && given_name(sentence, k + 1))
+}
+
 /// The kind of a building's name that `noun` ends: organisation for an
 /// organisation cue ("Hospital", "College"), place for a place cue
 /// ("Park", "Square") or a church or centre.
@@ -1826,6 +1835,28 @@ mod tests {
             )),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_title_modifier_before_a_given_name_is_a_title_inside_a_name() {
+        let t =
+            "US Attorney Paul McNulty said the Attorney General Office and Attorney Smith agreed.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        assert!(is_inner_title(
+            &sentence,
+            nth_word(&sentence, "Attorney", 0)
+        ));
+        // Before a word that is no given name, it is part of a title or
+        // an office's name.
+        assert!(!is_inner_title(
+            &sentence,
+            nth_word(&sentence, "Attorney", 1)
+        ));
+        assert!(!is_inner_title(
+            &sentence,
+            nth_word(&sentence, "Attorney", 2)
+        ));
+        assert!(is_inner_title(&sentence, nth_word(&sentence, "General", 0)));
     }
 
     #[test]

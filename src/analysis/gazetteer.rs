@@ -1152,12 +1152,15 @@ pub(crate) fn is_work_cue_last(word: &str) -> bool {
 }
 
 /// Lower-case nouns that, right after a name, say it names malicious
-/// software or a prize ("the Santy worm", "the MyDoom virus", "the
-/// Berlinale Camera award"). Nouns that follow makers as often as products
-/// ("Nokia phone", "Microsoft software", "BBC programme") are left out;
+/// software, a prize or a work ("the Santy worm", "the MyDoom virus", "the
+/// Berlinale Camera award", "the Lord of the Rings trilogy"). Nouns that
+/// follow makers as often as products ("Nokia phone", "Microsoft
+/// software", "BBC programme") are left out;
 /// the name must follow a determiner ("the", "its"), since "award" is
 /// also a verb ("states like Wyoming award delegates").
-const PRODUCT_NOUNS_AFTER: &[&str] = &["award", "awards", "sitcom", "trojan", "virus", "worm"];
+const PRODUCT_NOUNS_AFTER: &[&str] = &[
+    "award", "awards", "sitcom", "trilogy", "trojan", "virus", "worm",
+];
 
 /// Whether `word` is a product noun that follows its name (see
 /// [`PRODUCT_NOUNS_AFTER`]).

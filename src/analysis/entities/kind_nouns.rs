@@ -37,6 +37,9 @@ pub(crate) enum CueBy {
     /// A ship's prefix or an aircraft's call sign: "HMS Belfast", "Air
     /// Force One" — a vehicle (misc, as CoNLL-2003 types them).
     Craft,
+    /// A year in brackets right after it: "Gangs Of New York (2003)" — a
+    /// work, as filmographies and discographies list them.
+    Year,
 }
 
 /// Words that may stand between a work noun and the title: "whose films
@@ -79,6 +82,9 @@ pub(crate) fn kind_cue(
     }
     if let Some(channel) = channel_of_programme(text, words, name.clone(), tagged) {
         return misc(channel, CueBy::Channel);
+    }
+    if let Some(year) = year_of_work(text, words, name.clone(), tagged) {
+        return misc(year, CueBy::Year);
     }
     let close = |a: usize, b: usize, commas: bool| only_spaces_between(text, words, a, b, commas);
     if let Some(cue) = noun_before(words, name.start, close) {
@@ -346,6 +352,35 @@ fn channel_of_programme<'a>(
         .and_then(as_written)
 }
 
+/// The year in brackets right after the name at words `name`, as written
+/// ("(2003)"): a film's, book's or album's in a list of works ("The
+/// Crucible (1997), The Boxer (1998)"). A name `tagged` as a person that
+/// opens with a given name is left alone ("Daniel Day-Lewis (1957)" may
+/// give a birth year). `text` is the text the words' spans index.
+fn year_of_work<'a>(
+    text: &'a str,
+    words: &[Word<'_>],
+    name: Range<usize>,
+    tagged: EntityKind,
+) -> Option<&'a str> {
+    let first = words.get(name.start)?;
+    if tagged == EntityKind::Person && gazetteer::is_first_name(first.text) {
+        return None;
+    }
+    let last = words.get(name.end.checked_sub(1)?)?;
+    let year = words.get(name.end)?;
+    let open = text.get(last.span.end..year.span.start)?;
+    let close = text.get(year.span.end..)?;
+    let is_year = year.text.len() == 4
+        && year
+            .text
+            .parse::<u16>()
+            .is_ok_and(|y| (1800..2100).contains(&y));
+    (is_year && open.trim_start() == "(" && close.starts_with(')'))
+        .then(|| text.get(year.span.start - 1..year.span.end + 1))
+        .flatten()
+}
+
 /// Ships' prefixes: "HMS Belfast", "USS Cole" (Royal Navy, US Navy and
 /// the Commonwealth navies' own).
 const SHIP_PREFIXES: &[&str] = &["HMS", "USS", "RMS", "HMAS", "HMCS", "HMNZS"];
@@ -518,6 +553,39 @@ mod tests {
     }
 
     #[test]
+    fn a_year_in_brackets_marks_a_work() {
+        let t =
+            "His films include The Boxer (1998) and Martin Scorsese's Gangs Of New York (2003).";
+        let year = |w: &str| {
+            Some(KindCue {
+                kind: EntityKind::Misc,
+                word: w.to_owned(),
+                by: CueBy::Year,
+            })
+        };
+        let place = EntityKind::Place;
+        assert_eq!(cue_of(t, "New York", place), year("(2003)"));
+        assert_eq!(cue_of(t, "Boxer", EntityKind::Organisation), year("(1998)"));
+        // A birth year, a number that is no year, a year not in brackets.
+        for (t, name, tagged) in [
+            (
+                "Daniel Day-Lewis (1957) won.",
+                "Daniel Day-Lewis",
+                EntityKind::Person,
+            ),
+            (
+                "Shares of Acme (4500) fell.",
+                "Acme",
+                EntityKind::Organisation,
+            ),
+            ("Berlin (2003 figures) grew.", "Berlin", place),
+            ("He left Berlin in 2003.", "Berlin", place),
+        ] {
+            assert_eq!(cue_of(t, name, tagged), None, "{t}");
+        }
+    }
+
+    #[test]
     fn a_ship_prefix_or_a_call_sign_marks_a_craft() {
         let craft = |w: &str| {
             Some(KindCue {
@@ -554,6 +622,8 @@ mod tests {
         assert_eq!(cue(t, "Michael Collins"), misc("films"));
         let t = "The Santy worm first appeared in December.";
         assert_eq!(cue(t, "Santy"), misc("worm"));
+        let t = "The final film in the Lord of the Rings trilogy boosted results.";
+        assert_eq!(cue(t, "Rings"), misc("trilogy"));
         let t = "He was part of Operation Buccaneer last year.";
         assert_eq!(cue(t, "Operation Buccaneer"), misc("Operation"));
     }

@@ -82,6 +82,11 @@ pub enum Evidence {
     Channel(String),
     /// A ship's prefix or an aircraft's call sign ("HMS", "Air Force One").
     Craft(String),
+    /// A year in brackets follows it ("(2003)"): a work in a list of works.
+    /// Unlike the other work cues it says nothing of the same words
+    /// elsewhere: the tagger may have cut "New York" out of "Gangs Of New
+    /// York (2003)".
+    YearOfWork(String),
     /// A capital inside one word joins two words into a company's name
     /// ("TimeWarner"), as no surname does without a prefix ("McNulty").
     InnerCapital(String),
@@ -112,7 +117,8 @@ impl Evidence {
             | Evidence::WorkCue(_)
             | Evidence::WorkTitle(_)
             | Evidence::Channel(_)
-            | Evidence::Craft(_) => kind == Misc,
+            | Evidence::Craft(_)
+            | Evidence::YearOfWork(_) => kind == Misc,
             Evidence::ReportingVerb(_) => matches!(kind, Person | Organisation),
             Evidence::DocumentMemory | Evidence::ReaderTagged | Evidence::ReaderRetyped => true,
         }
@@ -133,6 +139,7 @@ impl fmt::Display for Evidence {
             Evidence::WorkCue(w) => write!(f, "work cue \"{w}\""),
             Evidence::Channel(w) => write!(f, "programme on \"{w}\""),
             Evidence::Craft(w) => write!(f, "ship or aircraft \"{w}\""),
+            Evidence::YearOfWork(w) => write!(f, "year in brackets \"{w}\""),
             Evidence::InnerCapital(w) => write!(f, "capital inside \"{w}\""),
             Evidence::WorkTitle(w) => write!(f, "title of a work \"{w}\""),
             Evidence::DocumentMemory => f.write_str("same name elsewhere"),
