@@ -554,6 +554,13 @@ fn ruled_kind(
     cued_list: &mut Option<CuedName>,
 ) -> Option<(super::EntityKind, reason::Evidence)> {
     use super::EntityKind::{Misc, Organisation, Person, Place};
+    let written = |r: Range<usize>| {
+        let (first, last) = (sentence.words.get(r.start)?, sentence.words.get(r.end - 1)?);
+        text.get(first.span.start..last.span.end)
+    };
+    if tagged != Misc && written(range.clone()).is_some_and(super::gazetteer::is_technology) {
+        return Some((Misc, reason::Evidence::Gazetteer(reason::List::Technology)));
+    }
     let cued = kind_nouns::kind_cue(text, sentence, range.clone(), tagged)
         .map(|cue| {
             let word = cue.word;
@@ -2030,6 +2037,34 @@ mod tests {
         ] {
             assert_eq!(inner_capital(&sentence, start..end, Person), None);
         }
+    }
+
+    #[test]
+    fn a_technology_alone_is_misc() {
+        let shown = with_reasons(
+            "The game lets you play via Bluetooth if others are in range. \
+             Nokia said Unicode and Wi-Fi would help. Bluetooth costs little.",
+        );
+        for name in ["Bluetooth", "Unicode"] {
+            let expected = (
+                name.to_owned(),
+                EntityKind::Misc,
+                "gazetteer technology".to_owned(),
+            );
+            assert!(shown.contains(&expected), "{expected:?} not in {shown:?}");
+        }
+        assert!(
+            !shown
+                .iter()
+                .any(|(name, kind, _)| name.starts_with("Bluetooth") && *kind != EntityKind::Misc),
+            "{shown:?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|(name, kind, _)| name == "Nokia" && *kind == EntityKind::Organisation),
+            "{shown:?}"
+        );
     }
 
     #[test]

@@ -693,6 +693,44 @@ const COMMON_ACRONYMS: &[&str] = &[
     "WWW", "XI", "XII", "XX",
 ];
 
+/// Technologies and standards, written as names but made or used by many
+/// companies: a name of one alone is misc (a product, as CoNLL-2003 types
+/// them), whatever a sentence makes the tagger think ("via Bluetooth",
+/// "Unicode lets…"). Written by hand for folio.
+const TECHNOLOGIES: &[&str] = &[
+    "3G",
+    "4G",
+    "5G",
+    "ADSL",
+    "Android",
+    "Bluetooth",
+    "Ethernet",
+    "GPRS",
+    "GSM",
+    "HTML5",
+    "IPv4",
+    "IPv6",
+    "JavaScript",
+    "LTE",
+    "Linux",
+    "MP3",
+    "RFID",
+    "Unicode",
+    "VoIP",
+    "WAP",
+    "Wap",
+    "Wi-Fi",
+    "WiFi",
+    "WiMax",
+    "Wimax",
+];
+
+/// Whether `name` (as written) is a technology or standard (see
+/// [`TECHNOLOGIES`]).
+pub(crate) fn is_technology(name: &str) -> bool {
+    TECHNOLOGIES.contains(&name)
+}
+
 /// Whether the all-caps `word` is a common acronym that names no organisation.
 pub(crate) fn is_common_acronym(word: &str) -> bool {
     lexicon!(COMMON_ACRONYMS).contains(word)

@@ -28,6 +28,8 @@ pub enum List {
     Organisation,
     /// Demonyms (hand-written).
     Demonym,
+    /// Technologies and standards (hand-written).
+    Technology,
 }
 
 impl From<crate::analysis::gazetteer::PlaceKind> for List {
@@ -51,6 +53,7 @@ impl List {
             List::Town => "town",
             List::Organisation => "organisation",
             List::Demonym => "demonym",
+            List::Technology => "technology",
         }
     }
 }
@@ -109,7 +112,7 @@ impl Evidence {
         use EntityKind::*;
         match self {
             Evidence::Gazetteer(List::Organisation) => kind == Organisation,
-            Evidence::Gazetteer(List::Demonym) => kind == Misc,
+            Evidence::Gazetteer(List::Demonym | List::Technology) => kind == Misc,
             Evidence::Gazetteer(_) | Evidence::PlaceCue(_) => kind == Place,
             Evidence::GivenName | Evidence::Surname | Evidence::Title(_) => kind == Person,
             Evidence::OrganisationCue(_) | Evidence::InnerCapital(_) => kind == Organisation,
