@@ -377,7 +377,7 @@ fn year_of_work<'a>(
             .parse::<u16>()
             .is_ok_and(|y| (1800..2100).contains(&y));
     (is_year && open.trim_start() == "(" && close.starts_with(')'))
-        .then(|| text.get(year.span.start - 1..year.span.end + 1))
+        .then(|| text.get(year.span.start.checked_sub(1)?..year.span.end + 1))
         .flatten()
 }
 
