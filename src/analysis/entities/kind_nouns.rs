@@ -93,6 +93,9 @@ pub(crate) fn kind_cue(
             && gazetteer::is_first_name(first.text);
         return (!person).then_some(cue);
     }
+    if let Some(creator) = creator_beside(words, name.clone(), close) {
+        return misc(creator, CueBy::Noun);
+    }
     let determined = name
         .start
         .checked_sub(1)
@@ -263,6 +266,40 @@ fn noun_before(
     })
 }
 
+/// "creator" right after the name at words `name` ("The Office creator
+/// Ricky Gervais", "Linux creator Linus Torvalds") or "creator of" right
+/// before it ("creator of The Simpsons"): what a creator made is a work.
+/// `close(a, b, commas)` says whether only spaces lie between words `a`
+/// and `b`.
+fn creator_beside<'a>(
+    words: &[Word<'a>],
+    name: Range<usize>,
+    close: impl Fn(usize, usize, bool) -> bool,
+) -> Option<&'a str> {
+    let is_creator = |k: usize| {
+        words
+            .get(k)
+            .filter(|w| matches!(w.text, "creator" | "creators" | "co-creator"))
+    };
+    if let Some(after) = is_creator(name.end)
+        && !words.get(name.end - 1)?.possessive
+        && close(name.end - 1, name.end, false)
+    {
+        return Some(after.text);
+    }
+    // "creator of The Simpsons", with or without the article in the name.
+    let mut start = name.start;
+    if start > 0 && matches!(words.get(start - 1)?.text, "The" | "the") {
+        start -= 1;
+    }
+    let of = start.checked_sub(1)?;
+    let creator = is_creator(of.checked_sub(1)?)?;
+    (words.get(of)?.text == "of"
+        && close(of - 1, of, false)
+        && (of + 1..=name.start).all(|k| close(k - 1, k, false)))
+    .then_some(creator.text)
+}
+
 /// Whether `words` name a numbered television or radio channel: "BBC
 /// One", "BBC Radio 4", "Channel 4", "ITV1", "E4", "Sky One", "Radio 5".
 /// A bare network ("BBC", "ITV", "HBO") is left out: "Andrew Marr (BBC)"
@@ -307,19 +344,44 @@ fn channel_of_programme<'a>(
             .windows(2)
             .all(|pair| text.get(pair[0].span.end..pair[1].span.start) == Some(" "))
     };
-    // In brackets after the name.
+    // In brackets after the name, alone ("(BBC One)") or last after the
+    // makers ("(Baby Cow Productions, BBC Three)"); a person named before
+    // the programmes they are credited for keeps their kind ("Caroline
+    // Quentin (Life Begins/ Von Trapped, ITV1)").
     let last = words.get(name.end.checked_sub(1)?)?;
-    if let Some(next) = words.get(name.end)
-        && text
-            .get(last.span.end..next.span.start)
+    let opened = words.get(name.end).is_some_and(|next| {
+        text.get(last.span.end..next.span.start)
             .is_some_and(|gap| gap.trim_start() == "(")
+    });
+    let closing = opened
+        .then(|| {
+            // The last word in the brackets, if they close within a few words.
+            (name.end..words.len().min(name.end + 12)).find(|&k| {
+                text.get(words[k].span.end..)
+                    .is_some_and(|t| t.starts_with(')'))
+            })
+        })
+        .flatten();
+    if let Some(closing) = closing
+        && text
+            .get(words[name.end].span.start..words[closing].span.end)
+            .is_some_and(|inside| !inside.contains(['(', ')']))
     {
-        for end in name.end + 1..=(name.end + 3).min(words.len()) {
-            let channel = &words[name.end..end];
-            let closed = channel.last().is_some_and(|w| {
-                !w.possessive && text.get(w.span.end..).is_some_and(|t| t.starts_with(')'))
-            });
-            if closed && is_numbered_channel(channel) && spaced(channel) {
+        let person = tagged == EntityKind::Person
+            && words
+                .get(name.start)
+                .is_some_and(|w| gazetteer::is_first_name(w.text));
+        for start in (closing.saturating_sub(2)..=closing).filter(|&k| k >= name.end) {
+            let channel = &words[start..=closing];
+            let alone = start == name.end;
+            let credited = !alone
+                && !person
+                && text.get(words[start - 1].span.end..words[start].span.start) == Some(", ");
+            if (alone || credited)
+                && !words[closing].possessive
+                && is_numbered_channel(channel)
+                && spaced(channel)
+            {
                 return as_written(channel);
             }
         }
@@ -508,6 +570,14 @@ mod tests {
             cue_of(t, "Little Britain", organisation),
             channel("Channel 4")
         );
+        // After the makers, unless a person is credited.
+        let t = "Nighty Night (Baby Cow Productions, BBC Three) won.";
+        assert_eq!(
+            cue_of(t, "Nighty Night", EntityKind::Person),
+            channel("BBC Three")
+        );
+        let t = "Caroline Quentin (Life Begins/ Von Trapped, ITV1) won.";
+        assert_eq!(cue_of(t, "Caroline Quentin", EntityKind::Person), None);
         // A possessive channel before a name the tagger did not call a
         // person.
         let t = "He filmed two songs for BBC One's Top of the Pops on Friday.";
@@ -624,6 +694,10 @@ mod tests {
         assert_eq!(cue(t, "Santy"), misc("worm"));
         let t = "The final film in the Lord of the Rings trilogy boosted results.";
         assert_eq!(cue(t, "Rings"), misc("trilogy"));
+        let t = "He beat The Office creator Ricky Gervais to it.";
+        assert_eq!(cue(t, "Office"), misc("creator"));
+        let t = "It was accepted by Matt Groening, creator of The Simpsons, on stage.";
+        assert_eq!(cue(t, "Simpsons"), misc("creator"));
         let t = "He was part of Operation Buccaneer last year.";
         assert_eq!(cue(t, "Operation Buccaneer"), misc("Operation"));
     }
