@@ -592,6 +592,9 @@ fn ruled_kind(
     if let Some(cue) = event_cue_last(sentence, range.clone(), tagged) {
         return Some((Misc, reason::Evidence::EventCue(cue.to_owned())));
     }
+    if let Some(time) = time_possessive_before(sentence, range.clone(), tagged) {
+        return Some((Misc, reason::Evidence::EventCue(format!("{time}'s"))));
+    }
     if let Some(cue) = work_cue_last(sentence, range.clone(), tagged) {
         return Some((Misc, reason::Evidence::WorkCue(cue.to_owned())));
     }
@@ -693,6 +696,32 @@ fn event_cue_last<'a>(
         last_of_several_words(sentence, name).filter(|_| tagged != super::EntityKind::Misc)?;
     let surname = tagged == super::EntityKind::Person && super::gazetteer::is_last_name(last);
     (super::gazetteer::is_event_cue(last) && !surname).then_some(last)
+}
+
+/// The span of time whose possessive comes right before the name at words
+/// `name` of `sentence`, which the tagger took for a person, place or
+/// organisation, after "this", "last" or "next": "this year's Worlds",
+/// "next month's European Indoors", "last week's Budget" name events
+/// (misc), not the places or bodies that hold them.
+fn time_possessive_before<'a>(
+    sentence: &Sentence<'a>,
+    name: Range<usize>,
+    tagged: super::EntityKind,
+) -> Option<&'a str> {
+    if tagged == super::EntityKind::Misc {
+        return None;
+    }
+    let time = sentence.words.get(name.start.checked_sub(1)?)?;
+    let which = sentence.words.get(name.start.checked_sub(2)?)?;
+    let is_time = matches!(
+        time.text,
+        "year" | "month" | "week" | "season" | "summer" | "winter" | "spring" | "autumn"
+    );
+    let deictic = matches!(
+        which.text,
+        "this" | "last" | "next" | "This" | "Last" | "Next"
+    );
+    (time.possessive && is_time && deictic).then_some(time.text)
 }
 
 /// The work cue that ends the name of two or more words at `name` of
@@ -2064,6 +2093,35 @@ mod tests {
                 .iter()
                 .any(|(name, kind, _)| name == "Nokia" && *kind == EntityKind::Organisation),
             "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_after_this_years_names_an_event() {
+        use EntityKind::{Misc, Organisation, Place};
+        let t = "She will not run in this year's Worlds or next month's European Indoors \
+                 in Madrid, said last year's winner.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        let at = |w: &str| nth_word(&sentence, w, 0);
+        let worlds = at("Worlds");
+        assert_eq!(
+            time_possessive_before(&sentence, worlds..worlds + 1, Place),
+            Some("year")
+        );
+        let european = at("European");
+        assert_eq!(
+            time_possessive_before(&sentence, european..european + 2, Organisation),
+            Some("month")
+        );
+        let madrid = at("Madrid");
+        assert_eq!(
+            time_possessive_before(&sentence, madrid..madrid + 1, Place),
+            None
+        );
+        // Misc already: nothing to change.
+        assert_eq!(
+            time_possessive_before(&sentence, worlds..worlds + 1, Misc),
+            None
         );
     }
 
