@@ -49,9 +49,12 @@ fn is_lead_in(word: &str) -> bool {
 }
 
 /// The noun that gives the name at words `name` of `sentence` its kind,
-/// if any: "Operation" opening it; a work or organisation noun right
-/// before it, or before a lead-in ("whose films include", "networks such
-/// as"); after a determiner, a product noun right after it ("the Santy
+/// if any: "Operation" opening it; a ship's prefix or an aircraft's call
+/// sign ([`craft_name`]); a numbered channel that shows it
+/// ([`channel_of_programme`]); a year in brackets after it
+/// ([`year_of_work`]); a work or organisation noun right before it, or
+/// before a lead-in ("whose films include", "networks such as"); its
+/// creator beside it ([`creator_beside`]); after a determiner, a product noun right after it ("the Santy
 /// worm") or an organisation noun after it and at most one lower-case
 /// word ("the Maserati car company"). An organisation noun says nothing
 /// of a name that opens with a given name before it ("manufacturer Ron
