@@ -301,7 +301,7 @@ fn collect_mentions<'a>(
     } = *tagged;
     let (names, cue_heads) = with_untagged_names(text, sentence, labels);
     let names = join_institutions(sentence, names);
-    let names = split_place_after_of(text, sentence, join_saints_buildings(text, sentence, names));
+    let names = split_place_after_of(text, sentence, join_saints_buildings(sentence, names));
     if names.is_empty() {
         return;
     }
@@ -1241,24 +1241,12 @@ fn spaced(sentence: &Sentence<'_>, k: usize) -> bool {
 /// last a building noun, are one name, whether the tagger left those
 /// words out or tagged them: a place ("St Paul's Cathedral", "St James's
 /// Park"), or an organisation when the noun is an organisation cue ("St
-/// Mary's Hospital", "St John's College"). `text` is the text the words'
-/// spans index.
+/// Mary's Hospital", "St John's College").
 fn join_saints_buildings(
-    text: &str,
     sentence: &Sentence<'_>,
     names: Vec<(Range<usize>, super::EntityKind)>,
 ) -> Vec<(Range<usize>, super::EntityKind)> {
     let words = &sentence.words;
-    // Only spaces after word `k - 1` (and its possessive).
-    let spaced = |k: usize| {
-        let (Some(a), Some(b)) = (k.checked_sub(1).and_then(|j| words.get(j)), words.get(k)) else {
-            return false;
-        };
-        text.get(a.span.end..b.span.start).is_some_and(|gap| {
-            let gap = gap.strip_prefix(['\'', '’']).unwrap_or(gap);
-            gap.strip_prefix('s').unwrap_or(gap) == " "
-        })
-    };
     let capitalised = |k: usize| words.get(k).is_some_and(|w| w.is_capitalised());
     let mut out: Vec<(Range<usize>, super::EntityKind)> = Vec::with_capacity(names.len());
     for (mut range, mut kind) in names {
@@ -1276,7 +1264,8 @@ fn join_saints_buildings(
             && words.get(range.end - 1).is_some_and(|w| w.possessive);
         if saint {
             let mut end = range.end;
-            while capitalised(end) && spaced(end) {
+            // Only spaces after the word before and its possessive.
+            while capitalised(end) && spaced(sentence, end) {
                 end += 1;
             }
             if let Some(building) = (end > range.end)
@@ -1403,6 +1392,16 @@ mod tests {
         recognise(&doc, &sentences::segment(&doc), &Progress::default())
             .iter()
             .map(|e| (e.name.clone(), e.kind, e.reason.to_string()))
+            .collect()
+    }
+
+    /// The kinds of the entities of `shown` (see [`with_reasons`]) named
+    /// `name`.
+    fn kinds_named(shown: &[(String, EntityKind, String)], name: &str) -> Vec<EntityKind> {
+        shown
+            .iter()
+            .filter(|(n, ..)| n == name)
+            .map(|(_, kind, _)| *kind)
             .collect()
     }
 
@@ -2002,16 +2001,9 @@ mod tests {
             assert!(shown.contains(&expected), "{expected:?} not in {shown:?}");
         }
         // The first "Little Britain", before any cue, follows the cued one.
-        let typed = |name: &str| {
-            shown
-                .iter()
-                .filter(|(n, ..)| n == name)
-                .map(|(_, kind, _)| *kind)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(typed("Little Britain"), [EntityKind::Misc]);
-        assert_eq!(typed("Matt Lucas"), [EntityKind::Person]);
-        assert_eq!(typed("Frankfurt"), [EntityKind::Place]);
+        assert_eq!(kinds_named(&shown, "Little Britain"), [EntityKind::Misc]);
+        assert_eq!(kinds_named(&shown, "Matt Lucas"), [EntityKind::Person]);
+        assert_eq!(kinds_named(&shown, "Frankfurt"), [EntityKind::Place]);
     }
 
     #[test]
@@ -2020,24 +2012,20 @@ mod tests {
             "A spokeswoman for the St David's Shopping Centre in Cardiff said it was busy. \
              He was taken to St Mary's Hospital in London.",
         );
-        let kinds: Vec<(&str, EntityKind)> = shown
-            .iter()
-            .map(|(name, kind, _)| (name.as_str(), *kind))
-            .collect();
-        for expected in [
+        for (name, kind) in [
             ("St David's Shopping Centre", EntityKind::Place),
             ("St Mary's Hospital", EntityKind::Organisation),
             ("Cardiff", EntityKind::Place),
             ("London", EntityKind::Place),
         ] {
-            assert!(kinds.contains(&expected), "{expected:?} not in {kinds:?}");
+            assert!(
+                kinds_named(&shown, name).contains(&kind),
+                "{name}: {shown:?}"
+            );
         }
-        assert!(
-            !kinds
-                .iter()
-                .any(|(name, _)| *name == "St David" || *name == "Centre"),
-            "{kinds:?}"
-        );
+        for fragment in ["St David", "Centre"] {
+            assert!(kinds_named(&shown, fragment).is_empty(), "{shown:?}");
+        }
     }
 
     #[test]
@@ -2089,9 +2077,7 @@ mod tests {
             "{shown:?}"
         );
         assert!(
-            shown
-                .iter()
-                .any(|(name, kind, _)| name == "Nokia" && *kind == EntityKind::Organisation),
+            kinds_named(&shown, "Nokia").contains(&EntityKind::Organisation),
             "{shown:?}"
         );
     }

@@ -728,7 +728,7 @@ const TECHNOLOGIES: &[&str] = &[
 /// Whether `name` (as written) is a technology or standard (see
 /// [`TECHNOLOGIES`]).
 pub(crate) fn is_technology(name: &str) -> bool {
-    TECHNOLOGIES.contains(&name)
+    lexicon!(TECHNOLOGIES).contains(name)
 }
 
 /// Whether the all-caps `word` is a common acronym that names no organisation.
@@ -1186,7 +1186,7 @@ const WORK_CUES_LAST: &[&str] = &["Show", "Strategy"];
 
 /// Whether `word` ends the titles of works (see [`WORK_CUES_LAST`]).
 pub(crate) fn is_work_cue_last(word: &str) -> bool {
-    WORK_CUES_LAST.contains(&word)
+    lexicon!(WORK_CUES_LAST).contains(word)
 }
 
 /// Lower-case nouns that, right after a name, say it names malicious

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::features::Sentence;
-use super::tokens::Word;
+use super::tokens::{Gap, Word};
 use crate::analysis::EntityKind;
 use crate::analysis::gazetteer;
 
@@ -315,6 +315,10 @@ fn is_numbered_channel(words: &[Word<'_>]) -> bool {
             "One" | "Two" | "Three" | "Four" | "Five" | "1" | "2" | "3" | "4" | "5" | "6" | "7"
         )
     };
+    if words.iter().skip(1).any(|w| w.gap != Gap::Space) {
+        // "BBC-One", "Channel\n4": not written as a channel's name.
+        return false;
+    }
     match words {
         [one] => matches!(
             one.text,
@@ -341,11 +345,6 @@ fn channel_of_programme<'a>(
     let as_written = |channel: &[Word<'_>]| {
         let (first, last) = (channel.first()?, channel.last()?);
         text.get(first.span.start..last.span.end)
-    };
-    let spaced = |channel: &[Word<'_>]| {
-        channel
-            .windows(2)
-            .all(|pair| text.get(pair[0].span.end..pair[1].span.start) == Some(" "))
     };
     // In brackets after the name, alone ("(BBC One)") or last after the
     // makers ("(Baby Cow Productions, BBC Three)"); a person named before
@@ -380,11 +379,7 @@ fn channel_of_programme<'a>(
             let credited = !alone
                 && !person
                 && text.get(words[start - 1].span.end..words[start].span.start) == Some(", ");
-            if (alone || credited)
-                && !words[closing].possessive
-                && is_numbered_channel(channel)
-                && spaced(channel)
-            {
+            if (alone || credited) && !words[closing].possessive && is_numbered_channel(channel) {
                 return as_written(channel);
             }
         }
@@ -413,7 +408,7 @@ fn channel_of_programme<'a>(
     };
     (end.saturating_sub(3)..end)
         .map(|start| &words[start..end])
-        .find(|channel| is_numbered_channel(channel) && spaced(channel))
+        .find(|channel| is_numbered_channel(channel))
         .and_then(as_written)
 }
 
@@ -433,17 +428,18 @@ fn year_of_work<'a>(
         return None;
     }
     let last = words.get(name.end.checked_sub(1)?)?;
-    let year = words.get(name.end)?;
-    let open = text.get(last.span.end..year.span.start)?;
-    let close = text.get(year.span.end..)?;
-    let is_year = year.text.len() == 4
-        && year
-            .text
-            .parse::<u16>()
-            .is_ok_and(|y| (1800..2100).contains(&y));
-    (is_year && open.trim_start() == "(" && close.starts_with(')'))
-        .then(|| text.get(year.span.start.checked_sub(1)?..year.span.end + 1))
-        .flatten()
+    let (bracket, _) = year_in_brackets(text.get(last.span.end..)?.trim_start())?;
+    let year: u16 = bracket.get(1..5)?.parse().ok()?;
+    (1800..2100).contains(&year).then_some(bracket)
+}
+
+/// The year in brackets that opens `s` and what follows it: "(1997),
+/// The Boxer" gives "(1997)" and ", The Boxer". Four digits, nothing else.
+fn year_in_brackets(s: &str) -> Option<(&str, &str)> {
+    let inside = s.strip_prefix('(')?;
+    let digits = inside.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = inside.get(digits..)?.strip_prefix(')')?;
+    (digits == 4).then_some((s.get(..6)?, rest))
 }
 
 /// Ships' prefixes: "HMS Belfast", "USS Cole" (Royal Navy, US Navy and
@@ -509,11 +505,10 @@ pub(crate) fn continues_list(
     }
     let mut rest = between.trim_start();
     // A year in brackets after a title.
-    if let Some(after) = rest.strip_prefix('(') {
-        let digits = after.chars().take_while(char::is_ascii_digit).count();
-        match after.get(digits..).and_then(|r| r.strip_prefix(')')) {
-            Some(r) if digits == 4 => rest = r,
-            _ => return false,
+    if rest.starts_with('(') {
+        match year_in_brackets(rest) {
+            Some((_, after)) => rest = after,
+            None => return false,
         }
     }
     let rest = rest.trim_start_matches([' ', ',', '/']);
@@ -535,6 +530,15 @@ mod tests {
         cue_of(text, name, EntityKind::Person).map(|c| (c.kind, c.word))
     }
 
+    /// A cue that makes a name misc.
+    fn misc_cue(word: &str, by: CueBy) -> Option<KindCue> {
+        Some(KindCue {
+            kind: EntityKind::Misc,
+            word: word.to_owned(),
+            by,
+        })
+    }
+
     /// The cue of the name `name` in `text`, which the tagger took for
     /// `tagged`.
     fn cue_of(text: &'static str, name: &str, tagged: EntityKind) -> Option<KindCue> {
@@ -548,13 +552,7 @@ mod tests {
 
     #[test]
     fn a_numbered_channel_marks_a_programme() {
-        let channel = |w: &str| {
-            Some(KindCue {
-                kind: EntityKind::Misc,
-                word: w.to_owned(),
-                by: CueBy::Channel,
-            })
-        };
+        let channel = |w: &str| misc_cue(w, CueBy::Channel);
         let organisation = EntityKind::Organisation;
         // A listing: the channel in brackets after the name (the tagger
         // took "Jonathan Creek" for a person).
@@ -629,13 +627,7 @@ mod tests {
     fn a_year_in_brackets_marks_a_work() {
         let t =
             "His films include The Boxer (1998) and Martin Scorsese's Gangs Of New York (2003).";
-        let year = |w: &str| {
-            Some(KindCue {
-                kind: EntityKind::Misc,
-                word: w.to_owned(),
-                by: CueBy::Year,
-            })
-        };
+        let year = |w: &str| misc_cue(w, CueBy::Year);
         let place = EntityKind::Place;
         assert_eq!(cue_of(t, "New York", place), year("(2003)"));
         assert_eq!(cue_of(t, "Boxer", EntityKind::Organisation), year("(1998)"));
@@ -660,13 +652,7 @@ mod tests {
 
     #[test]
     fn a_ship_prefix_or_a_call_sign_marks_a_craft() {
-        let craft = |w: &str| {
-            Some(KindCue {
-                kind: EntityKind::Misc,
-                word: w.to_owned(),
-                by: CueBy::Craft,
-            })
-        };
+        let craft = |w: &str| misc_cue(w, CueBy::Craft);
         let organisation = EntityKind::Organisation;
         let t = "Eminem performed on HMS Belfast on Friday.";
         assert_eq!(cue_of(t, "HMS Belfast", organisation), craft("HMS"));
