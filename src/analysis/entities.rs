@@ -554,11 +554,11 @@ fn ruled_kind(
     cued_list: &mut Option<CuedName>,
 ) -> Option<(super::EntityKind, reason::Evidence)> {
     use super::EntityKind::{Misc, Organisation, Person, Place};
-    let written = |r: Range<usize>| {
-        let (first, last) = (sentence.words.get(r.start)?, sentence.words.get(r.end - 1)?);
-        text.get(first.span.start..last.span.end)
-    };
-    if tagged != Misc && written(range.clone()).is_some_and(super::gazetteer::is_technology) {
+    let written = sentence
+        .words
+        .get(range.clone())
+        .and_then(|name| tokens::text_of(text, name));
+    if tagged != Misc && written.is_some_and(super::gazetteer::is_technology) {
         return Some((Misc, reason::Evidence::Gazetteer(reason::List::Technology)));
     }
     let cued = kind_nouns::kind_cue(text, sentence, range.clone(), tagged)

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::features::Sentence;
-use super::tokens::{Gap, Word};
+use super::tokens::{self, Gap, Word};
 use crate::analysis::EntityKind;
 use crate::analysis::gazetteer;
 
@@ -117,7 +117,9 @@ pub(crate) fn kind_cue(
         return misc(after.text, CueBy::Noun);
     }
     let listed_place = || {
-        text.get(first.span.start..last.span.end)
+        words
+            .get(name.clone())
+            .and_then(|name| tokens::text_of(text, name))
             .is_some_and(|n| gazetteer::place(n).is_some())
     };
     let organisation_noun = [Some(after), lower(name.end + 1)]
@@ -342,10 +344,7 @@ fn channel_of_programme<'a>(
     name: Range<usize>,
     tagged: EntityKind,
 ) -> Option<&'a str> {
-    let as_written = |channel: &[Word<'_>]| {
-        let (first, last) = (channel.first()?, channel.last()?);
-        text.get(first.span.start..last.span.end)
-    };
+    let as_written = |channel: &[Word<'_>]| tokens::text_of(text, channel);
     // In brackets after the name, alone ("(BBC One)") or last after the
     // makers ("(Baby Cow Productions, BBC Three)"); a person named before
     // the programmes they are credited for keeps their kind ("Caroline
@@ -454,8 +453,7 @@ fn craft_name<'a>(text: &'a str, words: &[Word<'_>], name: Range<usize>) -> Opti
     if name.len() > 1 && SHIP_PREFIXES.contains(&first.text) {
         return text.get(first.span.clone());
     }
-    let last = words.get(name.end.checked_sub(1)?)?;
-    let written = text.get(first.span.start..last.span.end)?;
+    let written = tokens::text_of(text, words.get(name)?)?;
     matches!(
         written,
         "Air Force One" | "Air Force Two" | "Marine One" | "Marine Two"

@@ -75,6 +75,13 @@ const POSSESSIVES: &[&str] = &["'s", "’s"];
 /// Opening quotation marks after which a capital letter is not informative.
 const OPENING_MARKS: &[char] = &['"', '\'', '“', '‘', '«', '„', '(', '['];
 
+/// The text of `words` (a run of one sentence's words) as `text`, which
+/// their spans index, writes it: from the first word's start to the last
+/// word's end. `None` for no words.
+pub(crate) fn text_of<'t>(text: &'t str, words: &[Word<'_>]) -> Option<&'t str> {
+    text.get(words.first()?.span.start..words.last()?.span.end)
+}
+
 /// The words of the sentence at `range` (byte offsets into `text`).
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let Some(sentence) = text.get(range.clone()) else {
@@ -229,6 +236,15 @@ mod tests {
             w.first().map(|w| (w.span.clone(), w.possessive)),
             Some((0..5, true))
         );
+    }
+
+    #[test]
+    fn the_text_of_words_runs_from_the_first_to_the_last_as_written() {
+        let t = "for BBC  One's Top of the Pops";
+        let w = words(t, 0..t.len());
+        assert_eq!(text_of(t, &w[1..3]), Some("BBC  One"));
+        assert_eq!(text_of(t, &w[3..]), Some("Top of the Pops"));
+        assert_eq!(text_of(t, &[]), None);
     }
 
     #[test]
