@@ -441,16 +441,12 @@ fn year_in_brackets(s: &str) -> Option<(&str, &str)> {
     (digits == 4).then_some((s.get(..6)?, rest))
 }
 
-/// Ships' prefixes: "HMS Belfast", "USS Cole" (Royal Navy, US Navy and
-/// the Commonwealth navies' own).
-const SHIP_PREFIXES: &[&str] = &["HMS", "USS", "RMS", "HMAS", "HMCS", "HMNZS"];
-
 /// The craft the name at words `name` is, as written: a ship whose
 /// prefix opens it ("HMS Belfast"), or an aircraft carrying a head of
 /// state or government by its call sign ("Air Force One", "Marine One").
 fn craft_name<'a>(text: &'a str, words: &[Word<'_>], name: Range<usize>) -> Option<&'a str> {
     let first = words.get(name.start)?;
-    if name.len() > 1 && SHIP_PREFIXES.contains(&first.text) {
+    if name.len() > 1 && gazetteer::is_ship_prefix(first.text) {
         return text.get(first.span.clone());
     }
     let written = tokens::text_of(text, words.get(name)?)?;

@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::super::breaks;
+use super::super::gazetteer;
 
 /// What separates a word from the word before it in the same sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,19 +55,13 @@ impl Word<'_> {
     }
 }
 
-/// Abbreviations that keep their full stop as part of the word.
-const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Capt", "Col", "Cpl", "Det", "Dr", "Ft", "Gen", "Gov", "Insp", "Jr", "Lt", "Maj", "Mr",
-    "Mrs", "Ms", "Mt", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt",
-];
-
 /// Whether the word segment `token`, followed by a full stop, is an
 /// abbreviation that owns that full stop.
 fn takes_full_stop(token: &str) -> bool {
     let mut chars = token.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_capital || token.contains('.') || ABBREVIATIONS.contains(&token)
+    single_capital || token.contains('.') || gazetteer::is_abbreviation(token)
 }
 
 /// Possessive endings left outside a word's span.
