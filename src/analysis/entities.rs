@@ -310,6 +310,9 @@ fn collect_mentions<'a>(
     // The last name of the sentence a kind noun typed, for the names
     // listed after it.
     let mut cued_list: Option<CuedName> = None;
+    // The words and kind of the last name with brackets after it, for the
+    // names credited in them.
+    let mut head: Option<(Range<usize>, super::EntityKind)> = None;
     for (mut range, mut kind) in names {
         // "Work Secretary Alan Johnson", "US Attorney Paul McNulty": a title
         // inside a name ends what came before; the words after it name a
@@ -403,7 +406,14 @@ fn collect_mentions<'a>(
                 super::EntityKind::Organisation,
                 reason::Evidence::OrganisationCue(cue.to_owned()),
             )),
-            None => ruled_kind(text, sentence, range.clone(), kind, &mut cued_list),
+            None => ruled_kind(
+                text,
+                sentence,
+                range.clone(),
+                kind,
+                head.clone(),
+                &mut cued_list,
+            ),
         };
         if let Some((ruled_kind, _)) = &ruled {
             kind = *ruled_kind;
@@ -424,6 +434,9 @@ fn collect_mentions<'a>(
         let Some(surface) = text.get(span.clone()) else {
             continue;
         };
+        if kind_nouns::brackets_after(text, &sentence.words, range.end).is_some() {
+            head = Some((range.clone(), kind));
+        }
         let reason = if !explained.insert(memory::typed_key_hash(kind, surface)) {
             None
         } else if let Some((_, evidence)) = ruled {
@@ -545,12 +558,15 @@ type CuedName = (usize, super::EntityKind, reason::Evidence);
 /// ("box-office flops Alexander", "security firm Sophos"), the list such a
 /// name opened (`cued_list`, the sentence's last such name, kept up to
 /// date: "classics such as Space Invaders, Lunar Lander and Bejewelled"),
-/// or a hyphened participle after a listed place ("California-based").
+/// or a hyphened participle after a listed place ("California-based"),
+/// or the brackets after the name before it, `head` (its words and kind;
+/// see [`kind_nouns::credit_in_brackets`]).
 fn ruled_kind(
     text: &str,
     sentence: &Sentence<'_>,
     range: Range<usize>,
     tagged: super::EntityKind,
+    head: Option<(Range<usize>, super::EntityKind)>,
     cued_list: &mut Option<CuedName>,
 ) -> Option<(super::EntityKind, reason::Evidence)> {
     use super::EntityKind::{Misc, Organisation, Person, Place};
@@ -561,11 +577,13 @@ fn ruled_kind(
     if tagged != Misc && written.is_some_and(super::gazetteer::is_technology) {
         return Some((Misc, reason::Evidence::Gazetteer(reason::List::Technology)));
     }
-    let cued = kind_nouns::kind_cue(text, sentence, range.clone(), tagged)
+    let cued = kind_nouns::credit_in_brackets(text, &sentence.words, range.clone(), tagged, head)
+        .or_else(|| kind_nouns::kind_cue(text, sentence, range.clone(), tagged))
         .map(|cue| {
             let word = cue.word;
             let evidence = match (cue.by, cue.kind) {
                 (kind_nouns::CueBy::Channel, _) => reason::Evidence::Channel(word),
+                (kind_nouns::CueBy::Maker, _) => reason::Evidence::Maker(word),
                 (kind_nouns::CueBy::Craft, _) => reason::Evidence::Craft(word),
                 (kind_nouns::CueBy::Year, _) => reason::Evidence::YearOfWork(word),
                 (kind_nouns::CueBy::Noun, Misc) => reason::Evidence::WorkCue(word),
@@ -2004,6 +2022,36 @@ mod tests {
         assert_eq!(kinds_named(&shown, "Little Britain"), [EntityKind::Misc]);
         assert_eq!(kinds_named(&shown, "Matt Lucas"), [EntityKind::Person]);
         assert_eq!(kinds_named(&shown, "Frankfurt"), [EntityKind::Place]);
+    }
+
+    #[test]
+    fn brackets_credit_a_persons_programmes_and_a_programmes_makers() {
+        let shown = with_reasons(
+            "The awards went to these winners.\n\n\
+             Julia Fenwick (Harbour Lights/ Von Trapped, ITV1)\n\n\
+             Doc Martin (Buffalo Productions, ITV1)\n\n\
+             Saturday Night Takeaway (Granada, ITV1)\n",
+        );
+        let named =
+            |name: &str, kind: EntityKind, reason: &str| (name.to_owned(), kind, reason.to_owned());
+        for expected in [
+            named("Von Trapped", EntityKind::Misc, "programme on \"ITV1\""),
+            named("Doc Martin", EntityKind::Misc, "programme on \"ITV1\""),
+            named(
+                "Buffalo",
+                EntityKind::Organisation,
+                "maker of a programme on \"ITV1\"",
+            ),
+            named(
+                "Granada",
+                EntityKind::Organisation,
+                "maker of a programme on \"ITV1\"",
+            ),
+        ] {
+            assert!(shown.contains(&expected), "{expected:?} not in {shown:?}");
+        }
+        assert_eq!(kinds_named(&shown, "Julia Fenwick"), [EntityKind::Person]);
+        assert_eq!(kinds_named(&shown, "Harbour Lights"), [EntityKind::Misc]);
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub(crate) enum CueBy {
     /// A year in brackets right after it: "Gangs Of New York (2003)" — a
     /// work, as filmographies and discographies list them.
     Year,
+    /// Credited in brackets after a programme, before its channel: "Doc
+    /// Martin (Buffalo Productions, ITV1)" — the programme's maker.
+    Maker,
 }
 
 /// Words that may stand between a work noun and the title: "whose films
@@ -332,6 +335,105 @@ fn is_numbered_channel(words: &[Word<'_>]) -> bool {
     }
 }
 
+/// The last word inside the brackets that open right after word
+/// `open - 1` (word `open` is the first inside them), when they close
+/// within a few words and hold no other bracket: "Jonathan Creek (BBC
+/// One)" gives the word "One" for `open` at "BBC".
+pub(crate) fn brackets_after(text: &str, words: &[Word<'_>], open: usize) -> Option<usize> {
+    let before = words.get(open.checked_sub(1)?)?;
+    let first = words.get(open)?;
+    if text.get(before.span.end..first.span.start)?.trim_start() != "(" {
+        return None;
+    }
+    let closing = (open..words.len().min(open + 12)).find(|&k| {
+        text.get(words[k].span.end..)
+            .is_some_and(|t| t.starts_with(')'))
+    })?;
+    let inside = text.get(first.span.start..words.get(closing)?.span.end)?;
+    (!inside.contains(['(', ')'])).then_some(closing)
+}
+
+/// The first word of a numbered channel that fills the brackets from word
+/// `open` to word `closing` alone: "(BBC One)".
+fn channel_alone(words: &[Word<'_>], open: usize, closing: usize) -> Option<usize> {
+    let channel = words.get(open..=closing)?;
+    (!channel.last()?.possessive && is_numbered_channel(channel)).then_some(open)
+}
+
+/// The first word of a numbered channel that closes the brackets from
+/// word `open` to word `closing` after a comma, credited after the makers
+/// or the programmes: "(Baby Cow Productions, BBC Three)".
+fn channel_credited(text: &str, words: &[Word<'_>], open: usize, closing: usize) -> Option<usize> {
+    (closing.saturating_sub(2)..=closing)
+        .filter(|&k| k > open)
+        .find(|&start| {
+            let channel = &words[start..=closing];
+            text.get(words[start - 1].span.end..words[start].span.start) == Some(", ")
+                && !words[closing].possessive
+                && is_numbered_channel(channel)
+        })
+}
+
+/// What a name credited in brackets after another name is, and the
+/// channel that closes them: the brackets after a person list their
+/// programmes ("Caroline Quentin (Life Begins/ Von Trapped, ITV1)"), those
+/// after a programme its makers ("Doc Martin (Buffalo Productions, ITV1)").
+/// `name` is the credited name's words, which the tagger took for
+/// `tagged`; `head` the words and kind of the sentence's last name with
+/// brackets after it, if any. The name before the brackets is a person only when
+/// `head` ends there, is a person and opens with a given name, as the
+/// tagger alone takes programmes for people ("Saturday Night Takeaway"); a
+/// person credited by name is left alone.
+pub(crate) fn credit_in_brackets(
+    text: &str,
+    words: &[Word<'_>],
+    name: Range<usize>,
+    tagged: EntityKind,
+    head: Option<(Range<usize>, EntityKind)>,
+) -> Option<KindCue> {
+    let is_person = |name: &Range<usize>, kind: EntityKind| {
+        kind == EntityKind::Person
+            && words
+                .get(name.start)
+                .is_some_and(|w| gazetteer::is_first_name(w.text))
+    };
+    if tagged == EntityKind::Misc || is_person(&name, tagged) {
+        return None;
+    }
+    let open = opening_bracket_before(text, words, name.start)?;
+    let titled = words
+        .get(open - 1)
+        .is_some_and(|w| w.text.starts_with(char::is_uppercase));
+    let closing = brackets_after(text, words, open)?;
+    let channel = channel_credited(text, words, open, closing)?;
+    if !titled || name.end > channel {
+        return None;
+    }
+    let after_person = head.is_some_and(|(head, kind)| head.end == open && is_person(&head, kind));
+    let (kind, by) = if after_person {
+        (EntityKind::Misc, CueBy::Channel)
+    } else {
+        (EntityKind::Organisation, CueBy::Maker)
+    };
+    Some(KindCue {
+        kind,
+        word: tokens::text_of(text, words.get(channel..=closing)?)?.to_owned(),
+        by,
+    })
+}
+
+/// The first word inside the brackets that hold word `at`, when they open
+/// a few words before it (word `at` itself, or one of the 11 before).
+fn opening_bracket_before(text: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
+    for k in (at.saturating_sub(11).max(1)..=at).rev() {
+        let gap = text.get(words.get(k - 1)?.span.end..words.get(k)?.span.start)?;
+        if gap.contains(['(', ')']) {
+            return (gap.trim_start() == "(").then_some(k);
+        }
+    }
+    None
+}
+
 /// The numbered channel (see [`is_numbered_channel`]) that shows the
 /// programme at words `name`: in brackets right after it ("Jonathan
 /// Creek (BBC One)", a listing), or, before a name not `tagged` as a
@@ -349,38 +451,16 @@ fn channel_of_programme<'a>(
     // makers ("(Baby Cow Productions, BBC Three)"); a person named before
     // the programmes they are credited for keeps their kind ("Caroline
     // Quentin (Life Begins/ Von Trapped, ITV1)").
-    let last = words.get(name.end.checked_sub(1)?)?;
-    let opened = words.get(name.end).is_some_and(|next| {
-        text.get(last.span.end..next.span.start)
-            .is_some_and(|gap| gap.trim_start() == "(")
-    });
-    let closing = opened
-        .then(|| {
-            // The last word in the brackets, if they close within a few words.
-            (name.end..words.len().min(name.end + 12)).find(|&k| {
-                text.get(words[k].span.end..)
-                    .is_some_and(|t| t.starts_with(')'))
-            })
-        })
-        .flatten();
-    if let Some(closing) = closing
-        && text
-            .get(words[name.end].span.start..words[closing].span.end)
-            .is_some_and(|inside| !inside.contains(['(', ')']))
-    {
+    if let Some(closing) = brackets_after(text, words, name.end) {
         let person = tagged == EntityKind::Person
             && words
                 .get(name.start)
                 .is_some_and(|w| gazetteer::is_first_name(w.text));
-        for start in (closing.saturating_sub(2)..=closing).filter(|&k| k >= name.end) {
-            let channel = &words[start..=closing];
-            let alone = start == name.end;
-            let credited = !alone
-                && !person
-                && text.get(words[start - 1].span.end..words[start].span.start) == Some(", ");
-            if (alone || credited) && !words[closing].possessive && is_numbered_channel(channel) {
-                return as_written(channel);
-            }
+        if let Some(start) = channel_alone(words, name.end, closing) {
+            return as_written(&words[start..=closing]);
+        }
+        if !person && let Some(start) = channel_credited(text, words, name.end, closing) {
+            return as_written(&words[start..=closing]);
         }
     }
     // As a possessive before it.

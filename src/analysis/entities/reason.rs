@@ -83,6 +83,11 @@ pub enum Evidence {
     /// A numbered channel shows it ("Jonathan Creek (BBC One)", "BBC One's
     /// Top of the Pops"): a programme.
     Channel(String),
+    /// Credited in brackets after a programme, before the numbered channel
+    /// that shows it ("Doc Martin (Buffalo Productions, ITV1)"): the
+    /// programme's maker. Unlike a programme it says nothing of the same
+    /// words elsewhere ("Granada" the city).
+    Maker(String),
     /// A ship's prefix or an aircraft's call sign ("HMS", "Air Force One").
     Craft(String),
     /// A year in brackets follows it ("(2003)"): a work in a list of works.
@@ -115,7 +120,9 @@ impl Evidence {
             Evidence::Gazetteer(List::Demonym | List::Technology) => kind == Misc,
             Evidence::Gazetteer(_) | Evidence::PlaceCue(_) => kind == Place,
             Evidence::GivenName | Evidence::Surname | Evidence::Title(_) => kind == Person,
-            Evidence::OrganisationCue(_) | Evidence::InnerCapital(_) => kind == Organisation,
+            Evidence::OrganisationCue(_) | Evidence::InnerCapital(_) | Evidence::Maker(_) => {
+                kind == Organisation
+            }
             Evidence::EventCue(_)
             | Evidence::WorkCue(_)
             | Evidence::WorkTitle(_)
@@ -141,6 +148,7 @@ impl fmt::Display for Evidence {
             Evidence::PlaceCue(w) => write!(f, "place cue \"{w}\""),
             Evidence::WorkCue(w) => write!(f, "work cue \"{w}\""),
             Evidence::Channel(w) => write!(f, "programme on \"{w}\""),
+            Evidence::Maker(w) => write!(f, "maker of a programme on \"{w}\""),
             Evidence::Craft(w) => write!(f, "ship or aircraft \"{w}\""),
             Evidence::YearOfWork(w) => write!(f, "year in brackets \"{w}\""),
             Evidence::InnerCapital(w) => write!(f, "capital inside \"{w}\""),
