@@ -229,10 +229,10 @@ impl Progress {
 
 /// Runs every analysis pass over `doc`, updating `progress` as it goes.
 /// Text with invisible format characters or decomposed accents is analysed
-/// in normalized form and every span mapped back (see [`normalize`]), so
+/// in normalized form and every span mapped back (see `normalize`), so
 /// spans always index `doc.text()`. A text longer than
-/// [`sections::SECTION_BYTES`] is analysed a section at a time, so its
-/// memory stays a small multiple of its size (see [`sections`]).
+/// `sections::SECTION_BYTES` is analysed a section at a time, so its
+/// memory stays a small multiple of its size (see `sections`).
 pub fn analyse(doc: &Document, progress: &Progress) -> Analysis {
     analyse_in_sections(doc, progress, Scope::All, sections::SECTION_BYTES)
 }

@@ -1,7 +1,7 @@
 //! The reader's work: claims (and, later, entity corrections), with undo.
 //!
 //! In memory every span is a byte range into the article text. On disk
-//! ([`file`]) spans count chars and carry their text, so a file can be checked
+//! ([`mod@file`]) spans count chars and carry their text, so a file can be checked
 //! and re-anchored against the article.
 
 pub mod anchor;

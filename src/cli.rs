@@ -1,6 +1,6 @@
 //! The command line: `folio FILE` opens the reader; `folio export FILE`
 //! prints the annotation file; `entities`, `quotes` and `text` print what
-//! folio reads (see [`inspect`]); `completions` and `man` document folio.
+//! folio reads (see `inspect`); `completions` and `man` document folio.
 
 use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};

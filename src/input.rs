@@ -119,11 +119,11 @@ const SNIFF_BYTES: u64 = 8192;
 
 /// Checks, before the reader takes the terminal, that the file at `path` can
 /// be an article: it can be read and its first bytes are not binary. Only
-/// those bytes are read; standard input (`-`) is left for [`open`], which
+/// those bytes are read; standard input (`-`) is left for [`open()`], which
 /// checks it the same way.
 ///
 /// # Errors
-/// The error [`open`] would give: [`InputError::Folder`],
+/// The error [`open()`] would give: [`InputError::Folder`],
 /// [`InputError::Read`] or [`InputError::Binary`].
 pub fn check_article(path: &Path) -> Result<(), InputError> {
     if is_stdin(path) {
@@ -170,7 +170,7 @@ pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Document {
 /// The format of `bytes`: by the file name's extension (`.md`,
 /// `.markdown`; `.html`, `.htm`, `.xhtml`), else HTML when the bytes open
 /// as an HTML document does, past comments, an XML declaration and
-/// whitespace, as browsers sniff ([`sniff::looks_like_html`]), else plain
+/// whitespace, as browsers sniff (`sniff::looks_like_html`), else plain
 /// text.
 pub fn detect(bytes: &[u8], path: Option<&Path>) -> SourceFormat {
     let extension = path

@@ -3,7 +3,7 @@
 //! range that mentions it and why it has its type.
 //!
 //! One pipeline, a stage per module:
-//! 1. [`tokens`]: words with byte spans, per sentence;
+//! 1. `tokens`: words with byte spans, per sentence;
 //! 2. [`features`]: each word's features — form, shape, affixes,
 //!    neighbours, punctuation, capitals lines, gazetteer and lexicon
 //!    membership — hashed to ids;

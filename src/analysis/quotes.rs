@@ -3,16 +3,16 @@
 //!
 //! [`find`] runs four small steps, each in its own module:
 //!
-//! - [`scanner`] finds every quotation span with a stack of open marks
-//!   ([`marks`] tells quotation marks from apostrophes and inch signs):
+//! - `scanner` finds every quotation span with a stack of open marks
+//!   (`marks` tells quotation marks from apostrophes and inch signs):
 //!   straight and curly marks, „German“, « French » and »German« guillemets,
 //!   each level of nesting, news-style quotations re-opened in each paragraph
 //!   and closed in the last, and unclosed quotations that end with their
 //!   paragraph;
-//! - [`attribution`] reads the reporting clause next to each quotation for
-//!   its speaker: a person entity (through [`people`], which also resolves
+//! - `attribution` reads the reporting clause next to each quotation for
+//!   its speaker: a person entity (through `people`, which also resolves
 //!   "he" and "she"), or the words of a nominal speaker ("a spokesman");
-//! - [`kinds`] tells speech from scare quotes;
+//! - `kinds` tells speech from scare quotes;
 //! - finally nesting is recorded as parent indices, and a quotation with no
 //!   reporting clause of its own inherits the speaker of the quotation before
 //!   it when nothing else intervenes: the second half of a split quotation

@@ -1,7 +1,7 @@
 //! Sentence segmentation.
 //!
 //! Each paragraph is split on its own with the Unicode sentence boundaries of
-//! UAX #29 (see [`super::breaks`]); splits that UAX #29 makes after an
+//! UAX #29 (see `breaks`); splits that UAX #29 makes after an
 //! abbreviation that does not end a sentence ("Mr.", "U.S.", "J.") are then
 //! undone, and every sentence is trimmed of surrounding whitespace.
 

@@ -3,7 +3,7 @@
 //! entity, rename an entity.
 //!
 //! Corrections are kept in order and replayed on top of every fresh analysis
-//! ([`apply`]), so a removed automatic entity stays removed when the article
+//! ([`apply()`]), so a removed automatic entity stays removed when the article
 //! is opened again. In memory a one-mention correction holds a byte range;
 //! in the file ([`CorrectionRecord`]) it holds char offsets and its text and
 //! is re-anchored like a claim.

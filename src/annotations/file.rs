@@ -557,7 +557,7 @@ pub enum WriteError {
 const RECORDS_AT_A_TIME: usize = 256;
 
 /// Writes the text [`to_toml`] gives to `out` as it goes: the header, then
-/// each array of tables [`RECORDS_AT_A_TIME`] records at a time, so a
+/// each array of tables `RECORDS_AT_A_TIME` records at a time, so a
 /// 100 MB article's export never holds its whole TOML document in memory.
 ///
 /// # Errors

@@ -45,7 +45,7 @@ impl App {
 /// one the reader edited or another file (kept).
 const STAMP: &str = "<!-- written by folio; sha256 of the text above: ";
 
-/// Writes `report` to `path` atomically with its [`STAMP`]. A file already
+/// Writes `report` to `path` atomically with its `STAMP`. A file already
 /// there that is not a report left as folio wrote it (edited since, or
 /// another file) is first copied to `<path>.bak` (`<path>.<k>.bak` when
 /// that holds something else); returns that copy's path.

@@ -19,7 +19,7 @@ impl App {
         export::to_file(&self.doc, self.analysis.as_ref(), &self.annotations)
     }
 
-    /// Tells the app the result of performing [`Effect::Save`].
+    /// Tells the app the result of performing [`crate::app::Effect::Save`].
     pub fn saved(&mut self, result: Result<(), FileError>) {
         self.save_state = match result {
             Ok(()) => SaveState::Saved,

@@ -33,7 +33,7 @@ pub enum Row {
 }
 
 /// Wrapped lines per paragraph, valid for one width. A paragraph is
-/// wrapped only as far as it is looked at, [`WRAP_CHUNK`] bytes at a time,
+/// wrapped only as far as it is looked at, `WRAP_CHUNK` bytes at a time,
 /// so one huge paragraph (a 1 MB single line) costs what is on screen.
 #[derive(Debug, Clone, Default)]
 pub struct WrapCache {

@@ -4,7 +4,7 @@
 //! gain over a baseline tagger on CoNLL-2003). "Leeds" and "Chelsea" share a
 //! class because both are followed by scores; so do "Reuters" and "AP".
 //!
-//! File layout (little-endian), written by [`write`]: `FOLIOCLU` (8 bytes),
+//! File layout (little-endian), written by [`write()`]: `FOLIOCLU` (8 bytes),
 //! version `u32` = 1, number of words `u32`, number of levels `u32`, then
 //! the words' keys (`u64`, see [`key`]) in ascending order, then per word
 //! `levels` × `u16` cluster numbers (one per clustering, coarse to fine).

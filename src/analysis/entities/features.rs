@@ -113,7 +113,7 @@ pub struct Sentence<'a> {
 }
 
 /// Whether the sentence at `range` of `text` is a line of a table (see
-/// [`Sentence::table_line`]).
+/// `Sentence::table_line`).
 pub fn is_table_line(text: &str, range: Range<usize>) -> bool {
     let bytes = text.as_bytes().get(range).unwrap_or(&[]);
     bytes.iter().any(u8::is_ascii_digit) && !bytes.iter().any(u8::is_ascii_lowercase)
@@ -434,7 +434,7 @@ pub(crate) fn gazetteer_marks(text: &str, sentence: &Sentence<'_>) -> Vec<Vec<&'
     gazetteer_marks_with(text, sentence, &mut Lookups::default())
 }
 
-/// [`gazetteer_marks`] with look-ups remembered in `lookups`.
+/// [`gazetteer_marks_with`] with look-ups remembered in `lookups`.
 pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
     text: &'a str,
     sentence: &Sentence<'s>,
@@ -706,7 +706,7 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         }
     }
 
-    /// The gazetteer marks of every word (see [`gazetteer_marks`]).
+    /// The gazetteer marks of every word (see [`gazetteer_marks_with`]).
     pub(crate) fn marks(&self) -> &[Vec<&'static str>] {
         &self.marks
     }

@@ -79,7 +79,7 @@ pub type Prepared<'a> = Vec<Example<'a>>;
 
 /// Cuts each document into sentences and words, computes local features
 /// and maps the gold names onto words. A gold name keeps only its candidate
-/// words (see [`Sentence::candidate`]): the tagger cannot label others.
+/// words (see `Sentence::candidate`): the tagger cannot label others.
 pub fn prepare(documents: &[GoldDocument]) -> Vec<Prepared<'_>> {
     documents
         .iter()
@@ -457,7 +457,9 @@ pub fn train(
     write_model(&[&local, &document])
 }
 
-/// [`fixed_epochs`] over borrowed documents.
+/// The averaged weights after `epochs` epochs over the sentences of
+/// `train` (documents of prepared sentences), shuffled anew each epoch
+/// with a fixed seed, so that the same data gives the same weights.
 fn fixed_epochs_refs(train: &[&Prepared<'_>], epochs: usize) -> Averaged {
     let mut trainer = Trainer::default();
     for epoch in 1..=epochs {

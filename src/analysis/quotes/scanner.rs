@@ -81,7 +81,7 @@ struct Mark {
     len: usize,
 }
 
-/// Chars a mark's decision may look at before it ([`Paragraph::after_sentence_end`]).
+/// Chars a mark's decision may look at before it ([`after_sentence_end`]).
 const BEFORE: usize = 3;
 /// Chars a mark's decision may look at after it (a 12-letter word two
 /// chars on, in [`marks::is_measure`]).
