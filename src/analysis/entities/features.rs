@@ -401,24 +401,46 @@ fn gap_mark(text: &str, from: Option<usize>, to: usize) -> char {
 /// and words, and each look-up tries a dozen lists.
 #[derive(Default)]
 pub(crate) struct Lookups<'a> {
-    /// [`lexicon_bits`] of a word: the bits found, and which lists were
-    /// tried (a word seen only beside candidates needs only the
-    /// [`NEIGHBOUR_FLAGS`] lists, and most words are such neighbours).
-    bits: HashMap<&'a str, (u16, u16)>,
+    /// What is known of each word form near a candidate.
+    forms: HashMap<&'a str, FormLookups>,
     /// [`lookup`] of a single word.
     listed: HashMap<&'a str, Option<&'static [&'static str; 4]>>,
 }
 
+/// The look-ups of one word form, each made when first needed.
+#[derive(Default)]
+struct FormLookups {
+    /// [`lexicon_bits`] found, and which lists were tried (a word seen
+    /// only near candidates needs only the [`NEIGHBOUR_FLAGS`] lists, and
+    /// most words are such neighbours).
+    found: u16,
+    tried: u16,
+    /// [`Clusters::of`], once asked for (a word right beside a candidate).
+    clusters: Option<Option<&'static [u8]>>,
+}
+
+impl FormLookups {
+    /// [`lexicon_bits`]`(word, mask)`, `word` being this form.
+    fn bits(&mut self, word: &str, mask: u16) -> u16 {
+        let missing = mask & !self.tried;
+        if missing != 0 {
+            self.found |= lexicon_bits(word, missing);
+            self.tried |= missing;
+        }
+        self.found & mask
+    }
+
+    /// `clusters.of(word)`, `word` being this form.
+    fn clusters(&mut self, clusters: &Clusters, word: &str) -> Option<&'static [u8]> {
+        *self.clusters.get_or_insert_with(|| clusters.of(word))
+    }
+}
+
 impl<'a> Lookups<'a> {
     /// [`lexicon_bits`]`(word, mask)`.
+    #[cfg(test)]
     fn bits(&mut self, word: &'a str, mask: u16) -> u16 {
-        let (found, tried) = self.bits.entry(word).or_insert((0, 0));
-        let missing = mask & !*tried;
-        if missing != 0 {
-            *found |= lexicon_bits(word, missing);
-            *tried |= missing;
-        }
-        *found & mask
+        self.forms.entry(word).or_default().bits(word, mask)
     }
 
     /// [`lookup`]`(name)`.
@@ -662,39 +684,31 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
     {
         let words = &sentence.words;
         let marks = gazetteer_marks_with(text, sentence, lookups);
-        // Shapes and word lists of every word near a candidate, computed once.
-        let near: Vec<bool> = (0..words.len())
-            .map(|i| {
-                (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true))
-            })
-            .collect();
-        let shapes: Vec<Shape> = (0..words.len())
-            .map(|i| {
-                if near[i] {
-                    shape(words[i].text)
-                } else {
-                    Shape::default()
-                }
-            })
-            .collect();
-        let bits: Vec<u16> = (0..words.len())
-            .map(|i| match (sentence.candidate[i], near[i]) {
-                (true, _) => lookups.bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
-                (false, true) => lookups.bits(words[i].text, NEIGHBOUR_FLAGS),
-                (false, false) => 0,
-            })
-            .collect();
         let clusters = Clusters::embedded();
+        // Shapes, word lists and neighbours' clusters of every word near a
+        // candidate, computed once (the look-ups once per word form: one
+        // hash of the word for all of them).
+        let mut shapes = vec![Shape::default(); words.len()];
+        let mut bits = vec![0u16; words.len()];
+        let mut neighbour_clusters = vec![None; words.len()];
         let candidate =
             |k: Option<usize>| k.is_some_and(|k| sentence.candidate.get(k) == Some(&true));
-        let neighbour_clusters = (0..words.len())
-            .map(|i| {
-                let next_to_a_candidate = candidate(i.checked_sub(1)) || candidate(Some(i + 1));
-                next_to_a_candidate
-                    .then(|| clusters.of(words[i].text))
-                    .flatten()
-            })
-            .collect();
+        for (i, word) in words.iter().enumerate() {
+            let near = (i.saturating_sub(2)..=i + 2).any(|k| candidate(Some(k)));
+            if !near {
+                continue;
+            }
+            shapes[i] = shape(word.text);
+            let form = lookups.forms.entry(word.text).or_default();
+            bits[i] = if candidate(Some(i)) {
+                form.bits(word.text, OWN_FLAGS | NEIGHBOUR_FLAGS)
+            } else {
+                form.bits(word.text, NEIGHBOUR_FLAGS)
+            };
+            if candidate(i.checked_sub(1)) || candidate(Some(i + 1)) {
+                neighbour_clusters[i] = form.clusters(&clusters, word.text);
+            }
+        }
         SentenceContext {
             text,
             sentence,
