@@ -431,12 +431,13 @@ fn collect_mentions<'a>(
         } else {
             let context = evidence
                 .get_or_insert_with(|| features::SentenceContext::new(text, sentence, lookups));
-            // Only the words of this name need their local features again.
+            // Only the words of this name, and only the features a reason
+            // can name.
             let ids: Vec<Vec<u64>> = range
                 .clone()
                 .map(|i| {
                     let mut v = Vec::new();
-                    context.word_into(i, &mut v);
+                    context.readable_into(i, &mut v);
                     v.extend(document.get(i).into_iter().flatten());
                     v
                 })

@@ -732,6 +732,30 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         self.context_into(i, f);
     }
 
+    /// Appends the features of word `i` that a reason can name (see
+    /// [`super::reason::explain`]): its word lists, its neighbours' and its
+    /// gazetteer marks. A part of [`SentenceContext::context_into`]'s, so
+    /// that explaining a name need not hash all of its features again;
+    /// nothing when the word is no candidate (or past the end).
+    pub(crate) fn readable_into(&self, i: usize, f: &mut FeatureIds) {
+        if !self.sentence.candidate.get(i).copied().unwrap_or(false) {
+            return;
+        }
+        let (Some(&own), Some(marks)) = (self.bits.get(i), self.marks.get(i)) else {
+            return;
+        };
+        if let Some(&before) = i.checked_sub(1).and_then(|k| self.bits.get(k)) {
+            push_flags(before, NEIGHBOUR_FLAGS, "-1", f);
+        }
+        if let Some(&after) = self.bits.get(i + 1) {
+            push_flags(after, NEIGHBOUR_FLAGS, "+1", f);
+        }
+        push_flags(own, OWN_FLAGS, "lex", f);
+        for m in marks {
+            f.push(feature("gaz", m));
+        }
+    }
+
     /// Appends the first of word `i`'s local features: those that depend
     /// on the word's text and the sentence's [`Sentence::caps_line`] alone
     /// (bias, word, lower case, shape, affixes), the same wherever the
@@ -1002,6 +1026,22 @@ mod tests {
 
     fn sentence(text: &str) -> Sentence<'_> {
         Sentence::new(text, 0..text.len(), false)
+    }
+
+    #[test]
+    fn readable_features_are_some_of_the_local_features() {
+        let text = "Mr Smith of the Labour Party told the BBC in London , said John Wood .";
+        let s = sentence(text);
+        let context = SentenceContext::new(text, &s, &mut Lookups::default());
+        let mut named = 0;
+        for i in 0..s.words.len() {
+            let (mut all, mut readable) = (Vec::new(), Vec::new());
+            context.word_into(i, &mut all);
+            context.readable_into(i, &mut readable);
+            assert!(readable.iter().all(|id| all.contains(id)), "word {i}");
+            named += readable.len();
+        }
+        assert!(named > 3, "{named}");
     }
 
     #[test]

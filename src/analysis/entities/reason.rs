@@ -232,7 +232,8 @@ fn readable(
 }
 
 /// The evidence for the name over words `range` of `sentence`, labelled
-/// `labels`, whose word features are `ids` (local and document): the
+/// `labels`, whose word features are `ids` (document, and local: all, or
+/// only the readable ones of `SentenceContext::readable_into`): the
 /// readable features present, ranked by their weight for each word's label
 /// in `weights`; at most two, each shown once.
 pub fn explain(
