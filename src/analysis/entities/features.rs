@@ -438,7 +438,6 @@ impl FormLookups {
 
 impl<'a> Lookups<'a> {
     /// [`lexicon_bits`]`(word, mask)`.
-    #[cfg(test)]
     fn bits(&mut self, word: &'a str, mask: u16) -> u16 {
         self.forms.entry(word).or_default().bits(word, mask)
     }
@@ -446,6 +445,41 @@ impl<'a> Lookups<'a> {
     /// [`lookup`]`(name)`.
     fn listed(&mut self, name: &'a str) -> Option<&'static [&'static str; 4]> {
         *self.listed.entry(name).or_insert_with(|| lookup(name))
+    }
+}
+
+/// Appends the features of word `i` of `sentence` that a reason can name
+/// (see [`super::reason::explain`]): its word lists, its neighbours' and
+/// its gazetteer `marks` (of [`gazetteer_marks_with`]). A part of
+/// [`SentenceContext::word_into`]'s, so that explaining a name needs
+/// neither the whole context of its sentence nor all its features again;
+/// nothing when the word is no candidate (or past the end).
+pub(crate) fn readable_into<'a>(
+    sentence: &Sentence<'a>,
+    marks: &[Vec<&'static str>],
+    lookups: &mut Lookups<'a>,
+    i: usize,
+    f: &mut FeatureIds,
+) {
+    let words = &sentence.words;
+    if !sentence.candidate.get(i).copied().unwrap_or(false) {
+        return;
+    }
+    let (Some(word), Some(marks)) = (words.get(i), marks.get(i)) else {
+        return;
+    };
+    if let Some(before) = i.checked_sub(1).and_then(|k| words.get(k)) {
+        let bits = lookups.bits(before.text, NEIGHBOUR_FLAGS);
+        push_flags(bits, NEIGHBOUR_FLAGS, "-1", f);
+    }
+    if let Some(after) = words.get(i + 1) {
+        let bits = lookups.bits(after.text, NEIGHBOUR_FLAGS);
+        push_flags(bits, NEIGHBOUR_FLAGS, "+1", f);
+    }
+    let bits = lookups.bits(word.text, OWN_FLAGS);
+    push_flags(bits, OWN_FLAGS, "lex", f);
+    for m in marks {
+        f.push(feature("gaz", m));
     }
 }
 
@@ -720,40 +754,11 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         }
     }
 
-    /// The gazetteer marks of every word (see [`gazetteer_marks`]).
-    pub(crate) fn marks(&self) -> &[Vec<&'static str>] {
-        &self.marks
-    }
-
     /// Appends the local features of word `i` to `f`; nothing when the
     /// word is no candidate (or past the end).
     pub(crate) fn word_into(&self, i: usize, f: &mut FeatureIds) {
         self.form_into(i, f);
         self.context_into(i, f);
-    }
-
-    /// Appends the features of word `i` that a reason can name (see
-    /// [`super::reason::explain`]): its word lists, its neighbours' and its
-    /// gazetteer marks. A part of [`SentenceContext::context_into`]'s, so
-    /// that explaining a name need not hash all of its features again;
-    /// nothing when the word is no candidate (or past the end).
-    pub(crate) fn readable_into(&self, i: usize, f: &mut FeatureIds) {
-        if !self.sentence.candidate.get(i).copied().unwrap_or(false) {
-            return;
-        }
-        let (Some(&own), Some(marks)) = (self.bits.get(i), self.marks.get(i)) else {
-            return;
-        };
-        if let Some(&before) = i.checked_sub(1).and_then(|k| self.bits.get(k)) {
-            push_flags(before, NEIGHBOUR_FLAGS, "-1", f);
-        }
-        if let Some(&after) = self.bits.get(i + 1) {
-            push_flags(after, NEIGHBOUR_FLAGS, "+1", f);
-        }
-        push_flags(own, OWN_FLAGS, "lex", f);
-        for m in marks {
-            f.push(feature("gaz", m));
-        }
     }
 
     /// Appends the first of word `i`'s local features: those that depend
@@ -1033,11 +1038,13 @@ mod tests {
         let text = "Mr Smith of the Labour Party told the BBC in London , said John Wood .";
         let s = sentence(text);
         let context = SentenceContext::new(text, &s, &mut Lookups::default());
+        let mut lookups = Lookups::default();
+        let marks = gazetteer_marks_with(text, &s, &mut lookups);
         let mut named = 0;
         for i in 0..s.words.len() {
             let (mut all, mut readable) = (Vec::new(), Vec::new());
             context.word_into(i, &mut all);
-            context.readable_into(i, &mut readable);
+            readable_into(&s, &marks, &mut lookups, i, &mut readable);
             assert!(readable.iter().all(|id| all.contains(id)), "word {i}");
             named += readable.len();
         }
