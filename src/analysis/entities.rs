@@ -305,8 +305,9 @@ fn collect_mentions<'a>(
     if names.is_empty() {
         return;
     }
-    // What explaining needs, computed for the first mention that needs it.
-    let mut evidence: Option<features::SentenceContext<'_, 'a>> = None;
+    // What explaining needs, computed for the first mention that needs it:
+    // the gazetteer marks of the sentence's words.
+    let mut marks: Option<Vec<Vec<&'static str>>> = None;
     // The last name of the sentence a kind noun typed, for the names
     // listed after it.
     let mut cued_list: Option<CuedName> = None;
@@ -442,26 +443,22 @@ fn collect_mentions<'a>(
         } else if let Some((_, evidence)) = ruled {
             Some(Box::new(reason::Reason::from_evidence(evidence)))
         } else {
-            let context = evidence
-                .get_or_insert_with(|| features::SentenceContext::new(text, sentence, lookups));
-            // Only the words of this name need their local features again.
+            let marks = marks
+                .get_or_insert_with(|| features::gazetteer_marks_with(text, sentence, lookups));
+            // Only the words of this name, and only the features a reason
+            // can name.
             let ids: Vec<Vec<u64>> = range
                 .clone()
                 .map(|i| {
                     let mut v = Vec::new();
-                    context.word_into(i, &mut v);
+                    features::readable_into(sentence, marks, lookups, i, &mut v);
                     v.extend(document.get(i).into_iter().flatten());
                     v
                 })
                 .collect();
             let borrowed: Vec<&[u64]> = ids.iter().map(Vec::as_slice).collect();
             Some(Box::new(reason::explain(
-                sentence,
-                context.marks(),
-                range,
-                labels,
-                &borrowed,
-                weights,
+                sentence, marks, range, labels, &borrowed, weights,
             )))
         };
         out.push(Mention {

@@ -401,29 +401,85 @@ fn gap_mark(text: &str, from: Option<usize>, to: usize) -> char {
 /// and words, and each look-up tries a dozen lists.
 #[derive(Default)]
 pub(crate) struct Lookups<'a> {
-    /// [`lexicon_bits`] of a word: the bits found, and which lists were
-    /// tried (a word seen only beside candidates needs only the
-    /// [`NEIGHBOUR_FLAGS`] lists, and most words are such neighbours).
-    bits: HashMap<&'a str, (u16, u16)>,
+    /// What is known of each word form near a candidate.
+    forms: HashMap<&'a str, FormLookups>,
     /// [`lookup`] of a single word.
     listed: HashMap<&'a str, Option<&'static [&'static str; 4]>>,
+}
+
+/// The look-ups of one word form, each made when first needed.
+#[derive(Default)]
+struct FormLookups {
+    /// [`lexicon_bits`] found, and which lists were tried (a word seen
+    /// only near candidates needs only the [`NEIGHBOUR_FLAGS`] lists, and
+    /// most words are such neighbours).
+    found: u16,
+    tried: u16,
+    /// [`Clusters::of`], once asked for (a word right beside a candidate).
+    clusters: Option<Option<&'static [u8]>>,
+}
+
+impl FormLookups {
+    /// [`lexicon_bits`]`(word, mask)`, `word` being this form.
+    fn bits(&mut self, word: &str, mask: u16) -> u16 {
+        let missing = mask & !self.tried;
+        if missing != 0 {
+            self.found |= lexicon_bits(word, missing);
+            self.tried |= missing;
+        }
+        self.found & mask
+    }
+
+    /// `clusters.of(word)`, `word` being this form.
+    fn clusters(&mut self, clusters: &Clusters, word: &str) -> Option<&'static [u8]> {
+        *self.clusters.get_or_insert_with(|| clusters.of(word))
+    }
 }
 
 impl<'a> Lookups<'a> {
     /// [`lexicon_bits`]`(word, mask)`.
     fn bits(&mut self, word: &'a str, mask: u16) -> u16 {
-        let (found, tried) = self.bits.entry(word).or_insert((0, 0));
-        let missing = mask & !*tried;
-        if missing != 0 {
-            *found |= lexicon_bits(word, missing);
-            *tried |= missing;
-        }
-        *found & mask
+        self.forms.entry(word).or_default().bits(word, mask)
     }
 
     /// [`lookup`]`(name)`.
     fn listed(&mut self, name: &'a str) -> Option<&'static [&'static str; 4]> {
         *self.listed.entry(name).or_insert_with(|| lookup(name))
+    }
+}
+
+/// Appends the features of word `i` of `sentence` that a reason can name
+/// (see [`super::reason::explain`]): its word lists, its neighbours' and
+/// its gazetteer `marks` (of [`gazetteer_marks_with`]). A part of
+/// [`SentenceContext::word_into`]'s, so that explaining a name needs
+/// neither the whole context of its sentence nor all its features again;
+/// nothing when the word is no candidate (or past the end).
+pub(crate) fn readable_into<'a>(
+    sentence: &Sentence<'a>,
+    marks: &[Vec<&'static str>],
+    lookups: &mut Lookups<'a>,
+    i: usize,
+    f: &mut FeatureIds,
+) {
+    let words = &sentence.words;
+    if !sentence.candidate.get(i).copied().unwrap_or(false) {
+        return;
+    }
+    let (Some(word), Some(marks)) = (words.get(i), marks.get(i)) else {
+        return;
+    };
+    if let Some(before) = i.checked_sub(1).and_then(|k| words.get(k)) {
+        let bits = lookups.bits(before.text, NEIGHBOUR_FLAGS);
+        push_flags(bits, NEIGHBOUR_FLAGS, "-1", f);
+    }
+    if let Some(after) = words.get(i + 1) {
+        let bits = lookups.bits(after.text, NEIGHBOUR_FLAGS);
+        push_flags(bits, NEIGHBOUR_FLAGS, "+1", f);
+    }
+    let bits = lookups.bits(word.text, OWN_FLAGS);
+    push_flags(bits, OWN_FLAGS, "lex", f);
+    for m in marks {
+        f.push(feature("gaz", m));
     }
 }
 
@@ -662,39 +718,31 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
     {
         let words = &sentence.words;
         let marks = gazetteer_marks_with(text, sentence, lookups);
-        // Shapes and word lists of every word near a candidate, computed once.
-        let near: Vec<bool> = (0..words.len())
-            .map(|i| {
-                (i.saturating_sub(2)..=i + 2).any(|k| sentence.candidate.get(k) == Some(&true))
-            })
-            .collect();
-        let shapes: Vec<Shape> = (0..words.len())
-            .map(|i| {
-                if near[i] {
-                    shape(words[i].text)
-                } else {
-                    Shape::default()
-                }
-            })
-            .collect();
-        let bits: Vec<u16> = (0..words.len())
-            .map(|i| match (sentence.candidate[i], near[i]) {
-                (true, _) => lookups.bits(words[i].text, OWN_FLAGS | NEIGHBOUR_FLAGS),
-                (false, true) => lookups.bits(words[i].text, NEIGHBOUR_FLAGS),
-                (false, false) => 0,
-            })
-            .collect();
         let clusters = Clusters::embedded();
+        // Shapes, word lists and neighbours' clusters of every word near a
+        // candidate, computed once (the look-ups once per word form: one
+        // hash of the word for all of them).
+        let mut shapes = vec![Shape::default(); words.len()];
+        let mut bits = vec![0u16; words.len()];
+        let mut neighbour_clusters = vec![None; words.len()];
         let candidate =
             |k: Option<usize>| k.is_some_and(|k| sentence.candidate.get(k) == Some(&true));
-        let neighbour_clusters = (0..words.len())
-            .map(|i| {
-                let next_to_a_candidate = candidate(i.checked_sub(1)) || candidate(Some(i + 1));
-                next_to_a_candidate
-                    .then(|| clusters.of(words[i].text))
-                    .flatten()
-            })
-            .collect();
+        for (i, word) in words.iter().enumerate() {
+            let near = (i.saturating_sub(2)..=i + 2).any(|k| candidate(Some(k)));
+            if !near {
+                continue;
+            }
+            shapes[i] = shape(word.text);
+            let form = lookups.forms.entry(word.text).or_default();
+            bits[i] = if candidate(Some(i)) {
+                form.bits(word.text, OWN_FLAGS | NEIGHBOUR_FLAGS)
+            } else {
+                form.bits(word.text, NEIGHBOUR_FLAGS)
+            };
+            if candidate(i.checked_sub(1)) || candidate(Some(i + 1)) {
+                neighbour_clusters[i] = form.clusters(&clusters, word.text);
+            }
+        }
         SentenceContext {
             text,
             sentence,
@@ -704,11 +752,6 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
             clusters,
             neighbour_clusters,
         }
-    }
-
-    /// The gazetteer marks of every word (see [`gazetteer_marks_with`]).
-    pub(crate) fn marks(&self) -> &[Vec<&'static str>] {
-        &self.marks
     }
 
     /// Appends the local features of word `i` to `f`; nothing when the
@@ -988,6 +1031,24 @@ mod tests {
 
     fn sentence(text: &str) -> Sentence<'_> {
         Sentence::new(text, 0..text.len(), false)
+    }
+
+    #[test]
+    fn readable_features_are_some_of_the_local_features() {
+        let text = "Mr Smith of the Labour Party told the BBC in London , said John Wood .";
+        let s = sentence(text);
+        let context = SentenceContext::new(text, &s, &mut Lookups::default());
+        let mut lookups = Lookups::default();
+        let marks = gazetteer_marks_with(text, &s, &mut lookups);
+        let mut named = 0;
+        for i in 0..s.words.len() {
+            let (mut all, mut readable) = (Vec::new(), Vec::new());
+            context.word_into(i, &mut all);
+            readable_into(&s, &marks, &mut lookups, i, &mut readable);
+            assert!(readable.iter().all(|id| all.contains(id)), "word {i}");
+            named += readable.len();
+        }
+        assert!(named > 3, "{named}");
     }
 
     #[test]

@@ -192,17 +192,24 @@ impl fmt::Display for Reason {
     }
 }
 
-/// The readable features of word `i` with the evidence each stands for.
+/// The readable features of word `i` among its features `present`, with
+/// the evidence each stands for (built only for those present: most
+/// carry a copy of a word).
 fn readable(
     sentence: &Sentence<'_>,
     marks: &[Vec<&'static str>],
     i: usize,
-    first: bool,
-    last: bool,
+    (first, last): (bool, bool),
+    present: &[u64],
 ) -> Vec<(Evidence, u64)> {
     let mut out = Vec::new();
     let Some(word) = sentence.words.get(i) else {
         return out;
+    };
+    let mut push = |evidence: &dyn Fn() -> Evidence, id: u64| {
+        if present.contains(&id) {
+            out.push((evidence(), id));
+        }
     };
     for m in marks.get(i).into_iter().flatten() {
         let list = match m.split('|').next() {
@@ -213,34 +220,29 @@ fn readable(
             Some("org") => List::Organisation,
             _ => List::Demonym,
         };
-        out.push((Evidence::Gazetteer(list), features::feature("gaz", m)));
+        push(&|| Evidence::Gazetteer(list), features::feature("gaz", m));
     }
     let lex = |name: &str| Hasher::new("lex").bytes(name.as_bytes()).finish();
-    out.push((Evidence::GivenName, lex("first-name")));
-    out.push((Evidence::Surname, lex("last-name")));
-    out.push((
-        Evidence::OrganisationCue(word.text.to_owned()),
-        lex("org-cue"),
-    ));
-    out.push((Evidence::EventCue(word.text.to_owned()), lex("event-cue")));
-    out.push((Evidence::PlaceCue(word.text.to_owned()), lex("place-cue")));
+    push(&|| Evidence::GivenName, lex("first-name"));
+    push(&|| Evidence::Surname, lex("last-name"));
+    let own = || word.text.to_owned();
+    push(&|| Evidence::OrganisationCue(own()), lex("org-cue"));
+    push(&|| Evidence::EventCue(own()), lex("event-cue"));
+    push(&|| Evidence::PlaceCue(own()), lex("place-cue"));
     if first && let Some(p) = i.checked_sub(1).and_then(|k| sentence.words.get(k)) {
-        out.push((
-            Evidence::Title(p.text.to_owned()),
-            Hasher::new("-1").bytes(b"title").finish(),
-        ));
+        let title = Hasher::new("-1").bytes(b"title").finish();
+        push(&|| Evidence::Title(p.text.to_owned()), title);
     }
     if last && let Some(n) = sentence.words.get(i + 1) {
-        out.push((
-            Evidence::ReportingVerb(n.text.to_owned()),
-            Hasher::new("+1").bytes(b"said").finish(),
-        ));
+        let said = Hasher::new("+1").bytes(b"said").finish();
+        push(&|| Evidence::ReportingVerb(n.text.to_owned()), said);
     }
     out
 }
 
 /// The evidence for the name over words `range` of `sentence`, labelled
-/// `labels`, whose word features are `ids` (local and document): the
+/// `labels`, whose word features are `ids` (document, and local: all, or
+/// only the readable ones of `features::readable_into`): the
 /// readable features present, ranked by their weight for each word's label
 /// in `weights`; at most two, each shown once.
 pub fn explain(
@@ -263,8 +265,9 @@ pub fn explain(
             continue;
         };
         let present = ids.get(i - range.start).copied().unwrap_or(&[]);
-        for (evidence, id) in readable(sentence, marks, i, i == range.start, i + 1 == range.end) {
-            if !evidence.supports(kind) || !present.contains(&id) {
+        let ends = (i == range.start, i + 1 == range.end);
+        for (evidence, id) in readable(sentence, marks, i, ends, present) {
+            if !evidence.supports(kind) {
                 continue;
             }
             let mut scores: Scores = [0.0; super::labels::COUNT];
