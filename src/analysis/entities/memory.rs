@@ -88,6 +88,12 @@ fn typed_key(kind: EntityKind, surface: &str) -> String {
     out
 }
 
+/// The [`key`] inside a [`typed_key`] of `kind`: what follows the kind
+/// and its colon, so that one key built serves both look-ups.
+fn bare_key(kind: EntityKind, typed: &str) -> &str {
+    typed.get(kind.as_str().len() + 1..).unwrap_or("")
+}
+
 /// A 64-bit hash of [`typed_key`], made without building the key: equal
 /// keys give equal hashes.
 pub(super) fn typed_key_hash(kind: EntityKind, surface: &str) -> u64 {
@@ -363,7 +369,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     }
     for m in &mentions {
         let k = typed_key(m.kind, m.surface);
-        let bare = key(m.surface);
+        let bare = bare_key(m.kind, &k);
         // One word may be a surname, two the last two words of a full name.
         let word_count = m.surface.split_whitespace().count();
         let full_names = match word_count {
@@ -372,12 +378,12 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             _ => None,
         };
         let person_alias = || {
-            let by_surname = full_names.and_then(|f| f.get(&bare)).and_then(|full| {
+            let by_surname = full_names.and_then(|f| f.get(bare)).and_then(|full| {
                 // The full name mentioned last before this mention, else the first.
                 let before = full.partition_point(|(start, _)| *start <= m.span.start);
                 full.get(before.saturating_sub(1)).map(|(_, i)| *i)
             });
-            by_surname.or_else(|| match given.get(&bare) {
+            by_surname.or_else(|| match given.get(bare) {
                 Some(list) if list.len() == 1 && word_count == 1 => list.first().copied(),
                 _ => None,
             })
@@ -397,7 +403,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             // a two-word one that ends a longer person's name ("Suu Kyi").
             (EntityKind::Organisation, None)
                 if gazetteer::organisation(m.surface).is_none()
-                    && full_names.is_some_and(|f| f.contains_key(&bare)) =>
+                    && full_names.is_some_and(|f| f.contains_key(bare)) =>
             {
                 counted = EntityKind::Person;
                 person_alias().unwrap_or_default()
@@ -480,6 +486,16 @@ fn finish(drafts: Vec<Draft>) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_key_is_the_key_inside_the_typed_key() {
+        for kind in EntityKind::ALL {
+            for surface in ["Emmanuel  Macron", "Straße", "ÉLYSÉE Palace", ""] {
+                let typed = typed_key(kind, surface);
+                assert_eq!(bare_key(kind, &typed), key(surface));
+            }
+        }
+    }
 
     #[test]
     fn typed_key_hashes_agree_with_the_keys() {
