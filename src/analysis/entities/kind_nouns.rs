@@ -380,9 +380,9 @@ fn channel_credited(text: &str, words: &[Word<'_>], open: usize, closing: usize)
 /// after a programme its makers ("Doc Martin (Buffalo Productions, ITV1)").
 /// `name` is the credited name's words, which the tagger took for
 /// `tagged`; `head` the words and kind of the sentence's last name with
-/// brackets after it, if any. The name before the brackets is a person only when
-/// `head` ends there, is a person and opens with a given name, as the
-/// tagger alone takes programmes for people ("Saturday Night Takeaway"); a
+/// brackets after it, if any. The name before the brackets is a person
+/// only when `head` ends there and is a [`named_person`], as the tagger
+/// alone takes programmes for people ("Saturday Night Takeaway"); a
 /// person credited by name is left alone.
 pub(crate) fn credit_in_brackets(
     text: &str,
@@ -391,13 +391,7 @@ pub(crate) fn credit_in_brackets(
     tagged: EntityKind,
     head: Option<(Range<usize>, EntityKind)>,
 ) -> Option<KindCue> {
-    let is_person = |name: &Range<usize>, kind: EntityKind| {
-        kind == EntityKind::Person
-            && words
-                .get(name.start)
-                .is_some_and(|w| gazetteer::is_first_name(w.text))
-    };
-    if tagged == EntityKind::Misc || is_person(&name, tagged) {
+    if tagged == EntityKind::Misc || named_person(words, &name, tagged) {
         return None;
     }
     let open = opening_bracket_before(text, words, name.start)?;
@@ -409,7 +403,8 @@ pub(crate) fn credit_in_brackets(
     if !titled || name.end > channel {
         return None;
     }
-    let after_person = head.is_some_and(|(head, kind)| head.end == open && is_person(&head, kind));
+    let after_person =
+        head.is_some_and(|(head, kind)| head.end == open && named_person(words, &head, kind));
     let (kind, by) = if after_person {
         (EntityKind::Misc, CueBy::Channel)
     } else {
@@ -420,6 +415,17 @@ pub(crate) fn credit_in_brackets(
         word: tokens::text_of(text, words.get(channel..=closing)?)?.to_owned(),
         by,
     })
+}
+
+/// Whether the name at words `name`, which the tagger took for `kind`, is
+/// a person by its own words too: a person whose first word is a listed
+/// given name ("Caroline Quentin", not "Saturday Night Takeaway"). The
+/// bracket and year rules leave such names alone.
+fn named_person(words: &[Word<'_>], name: &Range<usize>, kind: EntityKind) -> bool {
+    kind == EntityKind::Person
+        && words
+            .get(name.start)
+            .is_some_and(|w| gazetteer::is_first_name(w.text))
 }
 
 /// The first word inside the brackets that hold word `at`, when they open
@@ -452,10 +458,7 @@ fn channel_of_programme<'a>(
     // the programmes they are credited for keeps their kind ("Caroline
     // Quentin (Life Begins/ Von Trapped, ITV1)").
     if let Some(closing) = brackets_after(text, words, name.end) {
-        let person = tagged == EntityKind::Person
-            && words
-                .get(name.start)
-                .is_some_and(|w| gazetteer::is_first_name(w.text));
+        let person = named_person(words, &name, tagged);
         if let Some(start) = channel_alone(words, name.end, closing) {
             return as_written(&words[start..=closing]);
         }
@@ -502,8 +505,7 @@ fn year_of_work<'a>(
     name: Range<usize>,
     tagged: EntityKind,
 ) -> Option<&'a str> {
-    let first = words.get(name.start)?;
-    if tagged == EntityKind::Person && gazetteer::is_first_name(first.text) {
+    if named_person(words, &name, tagged) {
         return None;
     }
     let last = words.get(name.end.checked_sub(1)?)?;
