@@ -239,7 +239,6 @@ impl<'a> LocalScorer<'a> {
         model: &model::Model,
         queue: &mut ScoreQueue,
     ) {
-        use model::Weights;
         self.local.clear();
         self.local
             .resize(sentence.words.len(), [0.0; labels::COUNT]);
@@ -254,16 +253,17 @@ impl<'a> LocalScorer<'a> {
                 .or_insert_with(|| {
                     form_ids.clear();
                     context.form_into(i, form_ids);
-                    FormScores {
-                        local: tagger::score(&model.local, form_ids),
-                        document: tagger::score(&model.document, form_ids),
-                    }
+                    let mut scores = FormScores {
+                        local: [0.0; labels::COUNT],
+                        document: [0.0; labels::COUNT],
+                    };
+                    model.add_all_to_both(form_ids, &mut scores.local, &mut scores.document);
+                    scores
                 });
             self.ids.clear();
             context.context_into(i, &mut self.ids);
             let (mut local, mut document) = (form.local, form.document);
-            model.local.add_all(&self.ids, &mut local);
-            model.document.add_all(&self.ids, &mut document);
+            model.add_all_to_both(&self.ids, &mut local, &mut document);
             if let Some(slot) = self.local.get_mut(i) {
                 *slot = local;
             }

@@ -3,11 +3,16 @@
 //! copy at start-up), and the same interface for the weights being trained.
 //!
 //! File layout (little-endian), written by [`super::training::write_model`]:
-//! `FOLIONER` (8 bytes), version `u32` = 1, number of tables `u32`, then per
-//! table: `slots: u32`, `rows: u32`, `scale: f32`, `slots` × (`key: u64`,
-//! `row: u32`) open-addressed by [`slot_of`] with linear probing (key 0 =
-//! empty), then `rows` × [`COUNT`] `i16` weights (weight = `i16 × scale`).
-//! Table 0 holds the first (local) pass, table 1 the second (document) pass.
+//! `FOLIONER` (8 bytes), version `u32` = 2, number of tables `t: u32`,
+//! `slots: u32`, `rows: u32`, `t` × `scale: f32`, then `slots` × (`key:
+//! u64`, `row: u32`) open-addressed by [`slot_of`] with linear probing (key
+//! 0 = empty; keys inserted in increasing order), then `rows` × `t` ×
+//! [`COUNT`] `i16` weights (weight = `i16 × scale` of its table). Row `r`
+//! holds every table's weights of one key, side by side, zeros where a
+//! table lacks the key: the two passes ask for mostly the same features,
+//! and one probe then finds both (the probes are cache misses: the tables
+//! are larger than the core's cache). Table 0 holds the first (local)
+//! pass, table 1 the second (document) pass.
 
 use super::labels::COUNT;
 
@@ -17,6 +22,8 @@ static EMBEDDED: &[u8] = include_bytes!("../../../models/ner.bin");
 
 /// Magic bytes that open a model file.
 pub const MAGIC: &[u8; 8] = b"FOLIONER";
+/// The version of the layout above.
+pub const VERSION: u32 = 2;
 /// Bytes of one slot: key and row index.
 pub const SLOT_BYTES: usize = 12;
 
@@ -42,12 +49,17 @@ pub fn slot_of(key: u64, slots: usize) -> usize {
     ((u128::from(key) * slots as u128) >> 64) as usize
 }
 
-/// One table of the model file, borrowed from its bytes.
+/// One table of the model file, borrowed from its bytes: the key slots
+/// that all tables share, and this table's column of the rows.
 #[derive(Debug, Clone, Copy)]
 pub struct Table {
     slots: &'static [u8],
     rows: &'static [u8],
     slot_count: usize,
+    /// Weights per row: [`COUNT`] per table of the file.
+    row_width: usize,
+    /// Where this table's weights start in a row.
+    column: usize,
     scale: f32,
 }
 
@@ -56,6 +68,8 @@ impl Table {
         slots: &[],
         rows: &[],
         slot_count: 0,
+        row_width: COUNT,
+        column: 0,
         scale: 0.0,
     };
 
@@ -76,6 +90,13 @@ impl Table {
             if found == key {
                 return Some(u32::from_le_bytes([r0, r1, r2, r3]) as usize);
             }
+            // Keys went in in increasing order and never moved, so a run
+            // holds them in increasing order: a larger key means this one
+            // would have stood before it (Amble and Knuth's ordered hash
+            // tables). A missing key stops here, not at the next gap.
+            if found > key {
+                return None;
+            }
             // The next slot, wrapping (without a division: misses probe
             // several slots).
             s += 1;
@@ -90,7 +111,8 @@ impl Table {
 impl Table {
     /// Adds the weights of `row` to `scores`.
     fn add_row(&self, row: usize, scores: &mut Scores) {
-        let Some(bytes) = self.rows.get(row * COUNT * 2..(row + 1) * COUNT * 2) else {
+        let start = (row * self.row_width + self.column) * 2;
+        let Some(bytes) = self.rows.get(start..start + COUNT * 2) else {
             return;
         };
         let Ok(bytes) = <&[u8; COUNT * 2]>::try_from(bytes) else {
@@ -119,7 +141,7 @@ impl Weights for Table {
     }
 }
 
-/// The two passes' tables.
+/// The two passes' tables, which share their keys.
 #[derive(Debug, Clone, Copy)]
 pub struct Model {
     /// Local features only.
@@ -128,36 +150,57 @@ pub struct Model {
     pub document: Table,
 }
 
+impl Model {
+    /// Adds the weights of every id of `features` in the local table to
+    /// `local` and in the document table to `document`, in order: the
+    /// same sums as [`Weights::add_all`] on each table, with one probe per
+    /// id for both.
+    pub fn add_all_to_both(&self, features: &[u64], local: &mut Scores, document: &mut Scores) {
+        for &id in features {
+            if let Some(row) = self.local.row_of(id) {
+                self.local.add_row(row, local);
+                self.document.add_row(row, document);
+            }
+        }
+    }
+}
+
 /// The little-endian `u32` at byte `at` of `bytes`, if there is one.
 pub(crate) fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
-/// Reads the tables of a model file; `None` when it is malformed.
+/// Reads the tables of a model file, which share their slots and rows;
+/// `None` when it is malformed.
 pub fn parse(bytes: &'static [u8]) -> Option<Vec<Table>> {
-    if bytes.get(..8)? != MAGIC || read_u32(bytes, 8)? != 1 {
+    if bytes.get(..8)? != MAGIC || read_u32(bytes, 8)? != VERSION {
         return None;
     }
     let count = read_u32(bytes, 12)? as usize;
-    let mut at = 16;
-    let mut tables = Vec::with_capacity(count);
+    let slot_count = read_u32(bytes, 16)? as usize;
+    let row_count = read_u32(bytes, 20)? as usize;
+    let mut at = 24;
+    let mut scales = Vec::with_capacity(count);
     for _ in 0..count {
-        let slot_count = read_u32(bytes, at)? as usize;
-        let row_count = read_u32(bytes, at + 4)? as usize;
-        let scale = f32::from_bits(read_u32(bytes, at + 8)?);
-        at += 12;
-        let slots = bytes.get(at..at + slot_count * SLOT_BYTES)?;
-        at += slot_count * SLOT_BYTES;
-        let rows = bytes.get(at..at + row_count * COUNT * 2)?;
-        at += row_count * COUNT * 2;
-        tables.push(Table {
-            slots,
-            rows,
-            slot_count,
-            scale,
-        });
+        scales.push(f32::from_bits(read_u32(bytes, at)?));
+        at += 4;
     }
-    Some(tables)
+    let slots = bytes.get(at..at.checked_add(slot_count.checked_mul(SLOT_BYTES)?)?)?;
+    at += slots.len();
+    let row_width = count.checked_mul(COUNT)?;
+    let rows = bytes.get(at..at.checked_add(row_count.checked_mul(row_width * 2)?)?)?;
+    if at + rows.len() != bytes.len() {
+        return None;
+    }
+    let tables = scales.into_iter().enumerate().map(|(k, scale)| Table {
+        slots,
+        rows,
+        slot_count,
+        row_width,
+        column: k * COUNT,
+        scale,
+    });
+    Some(tables.collect())
 }
 
 /// The embedded model; empty tables (everything outside names) if the file

@@ -16,7 +16,7 @@ use super::super::EntityKind;
 use super::super::gazetteer::HashMap;
 use super::features::{self, FeatureIds, Sentence};
 use super::labels::{self, COUNT, Label};
-use super::model::{MAGIC, SLOT_BYTES, Scores, Weights, slot_of};
+use super::model::{MAGIC, SLOT_BYTES, Scores, VERSION, Weights, slot_of};
 use super::tagger::{self, DocumentMemory};
 use crate::analysis::sentences;
 use crate::document::Document;
@@ -477,56 +477,61 @@ fn fixed_epochs_refs(train: &[&Prepared<'_>], epochs: usize) -> Averaged {
 }
 
 /// The model file for `tables` (see [`super::model`] for the layout):
-/// weights quantised to `i16` per table, keys in sorted order.
+/// weights quantised to `i16` per table, one row per key that any table
+/// weighs, keys in sorted order.
 pub fn write_model(tables: &[&Averaged]) -> Vec<u8> {
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&1u32.to_le_bytes());
-    out.extend_from_slice(&(tables.len() as u32).to_le_bytes());
-    for table in tables {
-        let max = table
-            .rows
-            .values()
-            .flat_map(|r| r.iter())
-            .fold(0.0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut rows: Vec<(u64, [i16; COUNT])> = table
-            .rows
-            .iter()
-            .map(|(&id, r)| {
-                let mut q = [0i16; COUNT];
-                for (x, w) in q.iter_mut().zip(r) {
-                    *x = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
-                }
-                (id, q)
-            })
-            .filter(|(_, q)| q.iter().any(|x| *x != 0))
-            .collect();
-        rows.sort_unstable_by_key(|(id, _)| *id);
-        let slots = rows.len() * 10 / 7 + 16;
-        let mut slot_table = vec![(0u64, 0u32); slots];
-        for (row, (id, _)) in rows.iter().enumerate() {
-            let mut s = slot_of(*id, slots);
-            while slot_table[s].0 != 0 {
-                s = (s + 1) % slots;
+    let scales: Vec<f32> = tables.iter().map(|t| quantisation_scale(t)).collect();
+    let mut rows: std::collections::BTreeMap<u64, Vec<i16>> = std::collections::BTreeMap::new();
+    for (k, (table, scale)) in tables.iter().zip(&scales).enumerate() {
+        for (&id, weights) in &table.rows {
+            let q = weights.map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16);
+            if q.iter().all(|x| *x == 0) {
+                continue;
             }
-            slot_table[s] = (*id, row as u32);
-        }
-        out.extend_from_slice(&(slots as u32).to_le_bytes());
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_bits().to_le_bytes());
-        for (key, row) in &slot_table {
-            out.extend_from_slice(&key.to_le_bytes());
-            out.extend_from_slice(&row.to_le_bytes());
-        }
-        debug_assert_eq!(SLOT_BYTES, 12);
-        for (_, q) in &rows {
-            for x in q {
-                out.extend_from_slice(&x.to_le_bytes());
-            }
+            let row = rows
+                .entry(id)
+                .or_insert_with(|| vec![0; tables.len() * COUNT]);
+            row[k * COUNT..(k + 1) * COUNT].copy_from_slice(&q);
         }
     }
+    let slots = rows.len() * 10 / 7 + 16;
+    let mut slot_table = vec![(0u64, 0u32); slots];
+    // In increasing key order, which look-ups rely on (see `model`).
+    for (row, &id) in rows.keys().enumerate() {
+        let mut s = slot_of(id, slots);
+        while slot_table[s].0 != 0 {
+            s = (s + 1) % slots;
+        }
+        slot_table[s] = (id, row as u32);
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(tables.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(slots as u32).to_le_bytes());
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    for scale in &scales {
+        out.extend_from_slice(&scale.to_bits().to_le_bytes());
+    }
+    for (key, row) in &slot_table {
+        out.extend_from_slice(&key.to_le_bytes());
+        out.extend_from_slice(&row.to_le_bytes());
+    }
+    debug_assert_eq!(SLOT_BYTES, 12);
+    for x in rows.values().flatten() {
+        out.extend_from_slice(&x.to_le_bytes());
+    }
     out
+}
+
+/// The step of `table`'s `i16` weights: its largest weight is ±32767 steps.
+fn quantisation_scale(table: &Averaged) -> f32 {
+    let max = table
+        .rows
+        .values()
+        .flat_map(|r| r.iter())
+        .fold(0.0f32, |m, x| m.max(x.abs()));
+    if max > 0.0 { max / 32767.0 } else { 1.0 }
 }
 
 #[cfg(test)]
@@ -535,9 +540,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_written_model_gives_back_every_weight_and_nothing_else() {
+    fn a_written_model_gives_back_every_weight_of_each_table_and_nothing_else() {
         // Keys next to each other, so that they land in neighbouring slots
-        // and look-ups probe past keys that do not match.
+        // and look-ups probe past keys that do not match; the second table
+        // lacks two of the first's keys and has one of its own.
         let keys = [
             0x0000_0001_0000_0001_u64,
             0x0000_0001_0000_0002,
@@ -546,29 +552,43 @@ mod tests {
             0xffff_ffff_ffff_fff0,
             0x1234_5678_9abc_def0,
         ];
-        let mut averaged = Averaged::default();
+        let mut first = Averaged::default();
+        let mut second = Averaged::default();
         for (n, &key) in keys.iter().enumerate() {
             let mut row = [0.0; COUNT];
             row[n % COUNT] = 1.0 + n as f32;
             row[COUNT - 1] = -2.0;
-            averaged.rows.insert(key, row);
-        }
-        let bytes: &'static [u8] = Box::leak(write_model(&[&averaged]).into_boxed_slice());
-        let tables = model::parse(bytes).expect("the written model parses");
-        let table = tables.first().expect("one table");
-        for &key in &keys {
-            let mut scores = [0.0; COUNT];
-            table.add_to(key, &mut scores);
-            let want = averaged.rows[&key];
-            for (got, want) in scores.iter().zip(want) {
-                // Weights are stored as i16 steps of max / 32767.
-                assert!((got - want).abs() < 1e-3, "{key:#x}: {scores:?}");
+            first.rows.insert(key, row);
+            if n % 3 != 1 {
+                second.rows.insert(key, row.map(|w| -3.0 * w));
             }
         }
-        for absent in [0x0000_0001_0000_0004_u64, 0x8000_0000_0000_0001] {
-            let mut scores = [0.0; COUNT];
-            table.add_to(absent, &mut scores);
-            assert_eq!(scores, [0.0; COUNT], "{absent:#x}");
+        second.rows.insert(0x0000_0001_0000_0004, [0.5; COUNT]);
+        let bytes: &'static [u8] = Box::leak(write_model(&[&first, &second]).into_boxed_slice());
+        let tables = model::parse(bytes).expect("the written model parses");
+        assert_eq!(tables.len(), 2);
+        let absent = [0x0000_0001_0000_0005_u64, 0x8000_0000_0000_0001, 0x42];
+        for (table, averaged) in tables.iter().zip([&first, &second]) {
+            for key in keys.iter().chain(&[0x0000_0001_0000_0004]).chain(&absent) {
+                let mut scores = [0.0; COUNT];
+                table.add_to(*key, &mut scores);
+                let want = averaged.rows.get(key).copied().unwrap_or([0.0; COUNT]);
+                for (got, want) in scores.iter().zip(want) {
+                    // Weights are stored as i16 steps of max / 32767.
+                    assert!((got - want).abs() < 2e-3, "{key:#x}: {scores:?}");
+                }
+            }
         }
+        // Both tables at once give what each gives alone.
+        let model = model::Model {
+            local: tables[0],
+            document: tables[1],
+        };
+        let mut both = ([0.0; COUNT], [0.0; COUNT]);
+        model.add_all_to_both(&keys, &mut both.0, &mut both.1);
+        let mut alone = ([0.0; COUNT], [0.0; COUNT]);
+        tables[0].add_all(&keys, &mut alone.0);
+        tables[1].add_all(&keys, &mut alone.1);
+        assert_eq!(both, alone);
     }
 }
