@@ -28,23 +28,27 @@ pub struct Hasher(u64);
 
 impl Hasher {
     /// A hasher started with the feature's template name (`"w"`, `"shape"`…).
-    pub fn new(template: &str) -> Self {
+    /// A `const fn`: hot paths start from `const { Hasher::new("w-1") }`,
+    /// hashed when folio is compiled rather than for every word.
+    pub const fn new(template: &str) -> Self {
         Hasher(0xcbf2_9ce4_8422_2325)
             .bytes(template.as_bytes())
             .byte(0xff)
     }
 
     /// Feeds `bytes`.
-    pub fn bytes(mut self, bytes: &[u8]) -> Self {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
+    pub const fn bytes(mut self, bytes: &[u8]) -> Self {
+        let mut k = 0;
+        while k < bytes.len() {
+            self.0 ^= bytes[k] as u64;
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            k += 1;
         }
         self
     }
 
     /// Feeds one byte.
-    pub fn byte(self, b: u8) -> Self {
+    pub const fn byte(self, b: u8) -> Self {
         self.bytes(&[b])
     }
 
@@ -71,24 +75,25 @@ impl Hasher {
     }
 
     /// The feature id (never 0, which marks an empty slot in the model).
-    pub fn finish(self) -> u64 {
+    pub const fn finish(self) -> u64 {
         let mut h = self.0;
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 33;
         h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         h ^= h >> 33;
-        h.max(1)
+        if h == 0 { 1 } else { h }
     }
 }
 
 /// A feature from a template and one string value.
-pub(crate) fn feature(template: &str, value: &str) -> u64 {
+pub(crate) const fn feature(template: &str, value: &str) -> u64 {
     Hasher::new(template).bytes(value.as_bytes()).finish()
 }
 
-/// A feature from a template alone (a flag).
-fn flag(template: &str) -> u64 {
+/// A feature from a template alone (a flag); hot paths take it as
+/// `const { flag("bias") }`.
+const fn flag(template: &str) -> u64 {
     Hasher::new(template).finish()
 }
 
@@ -470,17 +475,22 @@ pub(crate) fn readable_into<'a>(
     };
     if let Some(before) = i.checked_sub(1).and_then(|k| words.get(k)) {
         let bits = lookups.bits(before.text, NEIGHBOUR_FLAGS);
-        push_flags(bits, NEIGHBOUR_FLAGS, "-1", f);
+        push_flags(bits, NEIGHBOUR_FLAGS, &const { flag_ids("-1") }, f);
     }
     if let Some(after) = words.get(i + 1) {
         let bits = lookups.bits(after.text, NEIGHBOUR_FLAGS);
-        push_flags(bits, NEIGHBOUR_FLAGS, "+1", f);
+        push_flags(bits, NEIGHBOUR_FLAGS, &const { flag_ids("+1") }, f);
     }
     let bits = lookups.bits(word.text, OWN_FLAGS);
-    push_flags(bits, OWN_FLAGS, "lex", f);
+    push_flags(bits, OWN_FLAGS, &const { flag_ids("lex") }, f);
     for m in marks {
-        f.push(feature("gaz", m));
+        f.push(mark_feature(const { Hasher::new("gaz") }, m));
     }
+}
+
+/// The feature of gazetteer mark `m` under a template's started `hasher`.
+fn mark_feature(hasher: Hasher, m: &str) -> u64 {
+    hasher.bytes(m.as_bytes()).finish()
 }
 
 /// Gazetteer positions of the words of `sentence`: per word, the labels of
@@ -661,11 +671,24 @@ fn lexicon_bits(word: &str, mask: u16) -> u16 {
     bits
 }
 
-/// Pushes a feature `PREFIX|flag` for each bit of `bits & mask`.
-fn push_flags(bits: u16, mask: u16, prefix: &str, out: &mut FeatureIds) {
-    for (k, name) in FLAGS.iter().enumerate() {
+/// The features `PREFIX|flag` of every entry of [`FLAGS`], in bit order;
+/// callers take them as `const { flag_ids("-1") }`.
+const fn flag_ids(prefix: &str) -> [u64; FLAGS.len()] {
+    let mut ids = [0; FLAGS.len()];
+    let mut k = 0;
+    while k < FLAGS.len() {
+        ids[k] = Hasher::new(prefix).bytes(FLAGS[k].as_bytes()).finish();
+        k += 1;
+    }
+    ids
+}
+
+/// Pushes the feature of `ids` (see [`flag_ids`]) for each bit of
+/// `bits & mask`.
+fn push_flags(bits: u16, mask: u16, ids: &[u64; FLAGS.len()], out: &mut FeatureIds) {
+    for (k, id) in ids.iter().enumerate() {
         if bits & mask & (1 << k) != 0 {
-            out.push(Hasher::new(prefix).bytes(name.as_bytes()).finish());
+            out.push(*id);
         }
     }
 }
@@ -776,19 +799,24 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         }
         let sh = shape.as_bytes();
         let caps = if sentence.caps_line { "C" } else { "c" };
-        f.push(flag("bias"));
-        f.push(feature("w", w.text));
-        f.push(Hasher::new("lw").lower(w.text).finish());
-        f.push(Hasher::new("shape").bytes(sh).finish());
+        f.push(const { flag("bias") });
+        f.push(const { Hasher::new("w") }.bytes(w.text.as_bytes()).finish());
+        f.push(const { Hasher::new("lw") }.lower(w.text).finish());
+        f.push(const { Hasher::new("shape") }.bytes(sh).finish());
         f.push(
-            Hasher::new("shape|caps")
+            const { Hasher::new("shape|caps") }
                 .bytes(sh)
                 .bytes(caps.as_bytes())
                 .finish(),
         );
         push_affixes(w.text, f);
         let own = self.clusters.of(w.text);
-        self.push_clusters("cl", own, 0..self.clusters.levels(), f);
+        self.push_clusters(
+            const { Hasher::new("cl") },
+            own,
+            0..self.clusters.levels(),
+            f,
+        );
     }
 
     /// Appends a feature `TEMPLATE|level|cluster` for each of `levels` of
@@ -796,7 +824,7 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
     /// for a word too rare to have them.
     fn push_clusters(
         &self,
-        template: &str,
+        template: Hasher,
         clusters: Option<&[u8]>,
         levels: Range<usize>,
         f: &mut FeatureIds,
@@ -805,12 +833,12 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
             Some(ids) => {
                 for level in levels {
                     if let Some(id) = ids.get(level * 2..level * 2 + 2) {
-                        f.push(Hasher::new(template).byte(level as u8).bytes(id).finish());
+                        f.push(template.byte(level as u8).bytes(id).finish());
                     }
                 }
             }
             None if self.clusters.levels() > 0 => {
-                f.push(Hasher::new(template).byte(0xfe).finish());
+                f.push(template.byte(0xfe).finish());
             }
             None => {}
         }
@@ -835,62 +863,86 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         let w = &words[i];
         let sh = shapes[i].as_bytes();
         // Neighbours: words two either side, in lower case.
-        for (d, name) in [(-2isize, "w-2"), (-1, "w-1"), (1, "w+1"), (2, "w+2")] {
+        const NEIGHBOURS: [(isize, Hasher, u64); 4] = [
+            (-2, Hasher::new("w-2"), flag("w-|^")),
+            (-1, Hasher::new("w-1"), flag("w-|^")),
+            (1, Hasher::new("w+1"), flag("w+|$")),
+            (2, Hasher::new("w+2"), flag("w+|$")),
+        ];
+        for (d, hasher, edge) in NEIGHBOURS {
             let k = i as isize + d;
             let value = usize::try_from(k).ok().and_then(|k| words.get(k));
             f.push(match value {
-                Some(n) => Hasher::new(name).lower(n.text).finish(),
-                None => flag(if d < 0 { "w-|^" } else { "w+|$" }),
+                Some(n) => hasher.lower(n.text).finish(),
+                None => edge,
             });
         }
         let prev = i.checked_sub(1).and_then(|k| words.get(k));
         let next = words.get(i + 1);
         if let Some(p) = prev {
             f.push(
-                Hasher::new("w-1|w")
+                const { Hasher::new("w-1|w") }
                     .lower(p.text)
                     .byte(b' ')
                     .lower(w.text)
                     .finish(),
             );
             f.push(
-                Hasher::new("sh-1|sh")
+                const { Hasher::new("sh-1|sh") }
                     .bytes(shapes[i - 1].as_bytes())
                     .byte(b' ')
                     .bytes(sh)
                     .finish(),
             );
-            push_flags(bits[i - 1], NEIGHBOUR_FLAGS, "-1", f);
-            self.push_clusters("cl-1", self.neighbour_clusters[i - 1], NEIGHBOUR_LEVEL, f);
+            push_flags(bits[i - 1], NEIGHBOUR_FLAGS, &const { flag_ids("-1") }, f);
+            self.push_clusters(
+                const { Hasher::new("cl-1") },
+                self.neighbour_clusters[i - 1],
+                NEIGHBOUR_LEVEL,
+                f,
+            );
             if p.possessive {
-                f.push(flag("-1|possessive"));
+                f.push(const { flag("-1|possessive") });
             }
         }
         if i >= 2 {
-            push_flags(bits[i - 2], NEIGHBOUR_FLAGS, "-2", f);
-            f.push(Hasher::new("sh-2").bytes(shapes[i - 2].as_bytes()).finish());
+            push_flags(bits[i - 2], NEIGHBOUR_FLAGS, &const { flag_ids("-2") }, f);
+            f.push(
+                const { Hasher::new("sh-2") }
+                    .bytes(shapes[i - 2].as_bytes())
+                    .finish(),
+            );
         }
         if let Some(n) = next {
             f.push(
-                Hasher::new("w|w+1")
+                const { Hasher::new("w|w+1") }
                     .lower(w.text)
                     .byte(b' ')
                     .lower(n.text)
                     .finish(),
             );
             f.push(
-                Hasher::new("sh|sh+1")
+                const { Hasher::new("sh|sh+1") }
                     .bytes(sh)
                     .byte(b' ')
                     .bytes(shapes[i + 1].as_bytes())
                     .finish(),
             );
-            push_flags(bits[i + 1], NEIGHBOUR_FLAGS, "+1", f);
-            self.push_clusters("cl+1", self.neighbour_clusters[i + 1], NEIGHBOUR_LEVEL, f);
+            push_flags(bits[i + 1], NEIGHBOUR_FLAGS, &const { flag_ids("+1") }, f);
+            self.push_clusters(
+                const { Hasher::new("cl+1") },
+                self.neighbour_clusters[i + 1],
+                NEIGHBOUR_LEVEL,
+                f,
+            );
         }
         if i + 2 < words.len() {
-            push_flags(bits[i + 2], NEIGHBOUR_FLAGS, "+2", f);
-            f.push(Hasher::new("sh+2").bytes(shapes[i + 2].as_bytes()).finish());
+            push_flags(bits[i + 2], NEIGHBOUR_FLAGS, &const { flag_ids("+2") }, f);
+            f.push(
+                const { Hasher::new("sh+2") }
+                    .bytes(shapes[i + 2].as_bytes())
+                    .finish(),
+            );
         }
         // Punctuation around the word, which the word list leaves out.
         let before = gap_mark(text, prev.map(|p| p.span.end), w.span.start);
@@ -900,58 +952,71 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         };
         let mut buf = [0u8; 4];
         let before = &*before.encode_utf8(&mut buf);
-        f.push(feature("gap-", before));
         f.push(
-            Hasher::new("gap-|shape")
+            const { Hasher::new("gap-") }
+                .bytes(before.as_bytes())
+                .finish(),
+        );
+        f.push(
+            const { Hasher::new("gap-|shape") }
                 .bytes(before.as_bytes())
                 .byte(b' ')
                 .bytes(sh)
                 .finish(),
         );
-        f.push(feature("gap+", after.encode_utf8(&mut buf)));
+        f.push(
+            const { Hasher::new("gap+") }
+                .bytes(after.encode_utf8(&mut buf).as_bytes())
+                .finish(),
+        );
         if w.possessive {
-            f.push(flag("possessive"));
+            f.push(const { flag("possessive") });
         }
         if w.initial {
-            f.push(flag("initial"));
-            f.push(Hasher::new("initial|lw").lower(w.text).finish());
+            f.push(const { flag("initial") });
+            f.push(const { Hasher::new("initial|lw") }.lower(w.text).finish());
         }
         if i == 0 {
-            f.push(flag("first-word"));
+            f.push(const { flag("first-word") });
         }
         if sentence.caps_line {
-            f.push(flag("caps-line"));
+            f.push(const { flag("caps-line") });
         }
         // Sports results: "Leeds 2 Chelsea 1" names teams, not towns.
         let setting = match (sentence.table_line, sentence.table_document) {
-            (true, _) => "table-line",
-            (false, true) => "table-document",
-            (false, false) => "",
+            (true, _) => Some(const { Hasher::new("table-line") }),
+            (false, true) => Some(const { Hasher::new("table-document") }),
+            (false, false) => None,
         };
-        if !setting.is_empty() {
-            f.push(flag(setting));
-            f.push(Hasher::new(setting).bytes(sh).finish());
+        if let Some(setting) = setting {
+            f.push(setting.finish());
+            f.push(setting.bytes(sh).finish());
             for m in &marks[i] {
-                f.push(Hasher::new(setting).bytes(m.as_bytes()).finish());
+                f.push(mark_feature(setting, m));
             }
         }
-        push_flags(bits[i], OWN_FLAGS, "lex", f);
+        push_flags(bits[i], OWN_FLAGS, &const { flag_ids("lex") }, f);
         if sentence.caps_line && w.text.chars().all(|c| !c.is_lowercase()) {
             // "SMITH": look the word up as a name would be written in prose.
             let title = title_case(w.text);
-            push_flags(lexicon_bits(&title, OWN_FLAGS), OWN_FLAGS, "lex-caps", f);
+            push_flags(
+                lexicon_bits(&title, OWN_FLAGS),
+                OWN_FLAGS,
+                &const { flag_ids("lex-caps") },
+                f,
+            );
         }
         for m in &marks[i] {
-            f.push(feature("gaz", m));
+            f.push(mark_feature(const { Hasher::new("gaz") }, m));
         }
         if prev.is_some() {
             for m in &marks[i - 1] {
-                f.push(feature("gaz-1", m));
+                f.push(mark_feature(const { Hasher::new("gaz-1") }, m));
             }
         }
         if next.is_some() {
             for m in &marks[i + 1] {
-                f.push(feature("gaz+1", m));
+                f.push(mark_feature(const { Hasher::new("gaz+1") }, m));
             }
         }
     }
@@ -960,22 +1025,24 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
 /// The word's 1–4 letter prefixes and suffixes in lower case, for words
 /// longer than the affix. ASCII words (nearly all) need no lower-case copy.
 fn push_affixes(word: &str, f: &mut FeatureIds) {
-    const PREFIXES: [&str; 4] = ["p1", "p2", "p3", "p4"];
-    const SUFFIXES: [&str; 4] = ["s1", "s2", "s3", "s4"];
+    const PREFIXES: [Hasher; 4] = [
+        Hasher::new("p1"),
+        Hasher::new("p2"),
+        Hasher::new("p3"),
+        Hasher::new("p4"),
+    ];
+    const SUFFIXES: [Hasher; 4] = [
+        Hasher::new("s1"),
+        Hasher::new("s2"),
+        Hasher::new("s3"),
+        Hasher::new("s4"),
+    ];
     if word.is_ascii() {
         let n = word.len();
         for k in 1..=4usize.min(n.saturating_sub(1)) {
             let (prefix, suffix) = (word.get(..k), word.get(n - k..));
-            f.push(
-                Hasher::new(PREFIXES[k - 1])
-                    .lower(prefix.unwrap_or(""))
-                    .finish(),
-            );
-            f.push(
-                Hasher::new(SUFFIXES[k - 1])
-                    .lower(suffix.unwrap_or(""))
-                    .finish(),
-            );
+            f.push(PREFIXES[k - 1].lower(prefix.unwrap_or("")).finish());
+            f.push(SUFFIXES[k - 1].lower(suffix.unwrap_or("")).finish());
         }
         return;
     }
@@ -984,9 +1051,11 @@ fn push_affixes(word: &str, f: &mut FeatureIds) {
     for k in 1..=4 {
         if chars.len() > k {
             let cut = chars[k].0;
-            f.push(feature(PREFIXES[k - 1], lower.get(..cut).unwrap_or("")));
+            let prefix = lower.get(..cut).unwrap_or("");
+            f.push(PREFIXES[k - 1].bytes(prefix.as_bytes()).finish());
             let cut = chars[chars.len() - k].0;
-            f.push(feature(SUFFIXES[k - 1], lower.get(cut..).unwrap_or("")));
+            let suffix = lower.get(cut..).unwrap_or("");
+            f.push(SUFFIXES[k - 1].bytes(suffix.as_bytes()).finish());
         }
     }
 }
@@ -1011,9 +1080,9 @@ pub fn history(previous: usize, before_previous: usize, word_shape_hash: u64) ->
     let p = previous as u8;
     let pp = before_previous as u8;
     [
-        Hasher::new("p1").byte(p).finish(),
-        Hasher::new("p2p1").byte(pp).byte(p).finish(),
-        Hasher::new("p1|shape")
+        const { Hasher::new("p1") }.byte(p).finish(),
+        const { Hasher::new("p2p1") }.byte(pp).byte(p).finish(),
+        const { Hasher::new("p1|shape") }
             .byte(p)
             .bytes(&word_shape_hash.to_le_bytes())
             .finish(),
@@ -1022,7 +1091,9 @@ pub fn history(previous: usize, before_previous: usize, word_shape_hash: u64) ->
 
 /// A short hash of a word's shape, for [`history`].
 pub fn shape_hash(word: &str) -> u64 {
-    Hasher::new("").bytes(shape(word).as_bytes()).finish()
+    const { Hasher::new("") }
+        .bytes(shape(word).as_bytes())
+        .finish()
 }
 
 #[cfg(test)]

@@ -135,7 +135,7 @@ pub struct DocumentMemory {
 }
 
 fn form_key(word: &str) -> u64 {
-    Hasher::new("form").lower(word).finish()
+    const { Hasher::new("form") }.lower(word).finish()
 }
 
 impl DocumentMemory {
@@ -184,10 +184,15 @@ impl DocumentMemory {
             // decoding has not reached yet.
             let next = labels.get(i + 1).map_or(0, |l| l.index() as u8);
             let after = labels.get(i + 2).map_or(0, |l| l.index() as u8);
-            f.push(Hasher::new("pass-one+1").byte(next).finish());
-            f.push(Hasher::new("pass-one+1+2").byte(next).byte(after).finish());
+            f.push(const { Hasher::new("pass-one+1") }.byte(next).finish());
+            f.push(
+                const { Hasher::new("pass-one+1+2") }
+                    .byte(next)
+                    .byte(after)
+                    .finish(),
+            );
             let own = labels.get(i).map_or(0, |l| l.index() as u8);
-            f.push(Hasher::new("pass-one").byte(own).finish());
+            f.push(const { Hasher::new("pass-one") }.byte(own).finish());
             let Some(counts) = self.counts.get(&form_key(word.text)) else {
                 continue;
             };
@@ -198,14 +203,14 @@ impl DocumentMemory {
             let mut by_type = [0u32; 4];
             for (k, &n) in other.iter().enumerate().skip(1) {
                 if n > 0 {
-                    f.push(Hasher::new("doc-label").byte(k as u8).finish());
+                    f.push(const { Hasher::new("doc-label") }.byte(k as u8).finish());
                     by_type[(k - 1) / 4] += u32::from(n);
                 }
             }
             let names: u32 = by_type.iter().sum();
             if names == 0 {
                 if other[0] > 0 {
-                    f.push(Hasher::new("doc-only-outside").finish());
+                    f.push(const { Hasher::new("doc-only-outside").finish() });
                 }
                 continue;
             }
@@ -214,9 +219,13 @@ impl DocumentMemory {
                 .enumerate()
                 .max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))
                 .unwrap_or((0, &0));
-            f.push(Hasher::new("doc-type").byte(top as u8).finish());
+            f.push(const { Hasher::new("doc-type") }.byte(top as u8).finish());
             if top_n * 2 > names + u32::from(other[0]) {
-                f.push(Hasher::new("doc-type-most").byte(top as u8).finish());
+                f.push(
+                    const { Hasher::new("doc-type-most") }
+                        .byte(top as u8)
+                        .finish(),
+                );
             }
         }
     }
