@@ -231,6 +231,25 @@ fn case_blind(
     Ok(table)
 }
 
+/// The set of the words that open a listed name of several words: every
+/// prefix of a key of `tables` that ends right before a character that
+/// may join two words of a name (spaces, tabs, no-break spaces, hyphens;
+/// see `Gap` in `src/analysis/entities/tokens.rs`). A run of words whose
+/// first word is no such prefix is no key of several words.
+fn name_openings(tables: &[&Table]) -> Result<Table, Box<dyn Error>> {
+    let mut openings = Table::default();
+    for table in tables {
+        for (key, _, _) in sorted(table) {
+            for (at, c) in key.char_indices() {
+                if matches!(c, ' ' | '\t' | '\u{a0}' | '-' | '\u{2011}') && at > 0 {
+                    openings.insert(key.get(..at).unwrap_or_default(), "", 0)?;
+                }
+            }
+        }
+    }
+    Ok(openings)
+}
+
 /// The entries of `table` (key, value, kind), sorted.
 fn sorted(table: &Table) -> Vec<(&str, &str, u8)> {
     let mut entries: Vec<_> = (table.entries.iter())
@@ -368,6 +387,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     organisations.write(&mut out, "ORGANISATIONS", None)?;
     let demonyms = forms_table("demonyms.txt", true)?;
     demonyms.write(&mut out, "DEMONYMS", None)?;
+    name_openings(&[&places, &organisations, &demonyms])?.write(&mut out, "NAME_OPENINGS", None)?;
     let case_blind = case_blind(&places, &organisations, &demonyms)?;
     case_blind.write(&mut out, "CASE_BLIND", Some("CASE_BLIND_KINDS"))?;
     write_prefixes(&case_blind, &mut out, "CASE_BLIND_PREFIXES")?;

@@ -44,6 +44,9 @@ mod static_table;
 ///   Census 1990), sets.
 /// - `COMMON_WORDS`: common English words in lower case (SCOWL size 35), a
 ///   set.
+/// - `NAME_OPENINGS`: the first words of the names of several words in
+///   `PLACES`, `ORGANISATIONS` and `DEMONYMS` (every prefix of a key that
+///   ends before a space or hyphen), a set.
 /// - `CASE_BLIND`, `CASE_BLIND_KINDS`, `CASE_BLIND_PREFIXES`: the forms that
 ///   all-capitals lines are searched for (see [`longest_case_blind_at`]).
 ///
@@ -138,6 +141,15 @@ pub(crate) fn organisation(name: &str) -> Option<&'static str> {
     tables::ORGANISATIONS
         .find(name)
         .and_then(|at| tables::ORGANISATIONS.value(at))
+}
+
+/// Whether `word` may open a name of several words that [`place_entry`],
+/// [`organisation`] or [`is_demonym`] knows: whether `word` followed by a
+/// space or hyphen begins one of their keys ("New" of "New York", "Guinea"
+/// of "Guinea-Bissau"). When not, no run of words that `word` opens need
+/// be looked up.
+pub(crate) fn opens_listed_name(word: &str) -> bool {
+    tables::NAME_OPENINGS.contains(word)
 }
 
 /// Whether `word` is a demonym or nationality adjective (`"French"`,
@@ -716,6 +728,24 @@ mod tests {
         assert_eq!(place("Europe"), Some("Europe"));
         assert_eq!(place("EU"), None);
         assert_eq!(place("us"), None);
+    }
+
+    #[test]
+    fn the_first_word_of_every_listed_name_of_several_words_opens_one() {
+        for table in [&tables::PLACES, &tables::ORGANISATIONS, &tables::DEMONYMS] {
+            for (_, key) in table.keys() {
+                for (at, c) in key.char_indices().skip(1) {
+                    if matches!(c, ' ' | '\t' | '\u{a0}' | '-' | '\u{2011}') {
+                        let opening = key.get(..at).unwrap_or_default();
+                        assert!(opens_listed_name(opening), "{opening:?} of {key:?}");
+                    }
+                }
+            }
+        }
+        assert!(opens_listed_name("New"), "New York");
+        assert!(opens_listed_name("Guinea"), "Guinea-Bissau");
+        assert!(!opens_listed_name("Macron"));
+        assert!(!opens_listed_name("Ukraine"), "a name of one word only");
     }
 
     #[test]

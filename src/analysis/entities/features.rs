@@ -545,7 +545,14 @@ pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
             continue;
         }
         let mut found = None;
-        for len in (1..=4).rev() {
+        // Most capitalised words open no listed name of several words:
+        // one look-up instead of up to three of each run.
+        let longest = if gazetteer::opens_listed_name(words[i].text) {
+            4
+        } else {
+            1
+        };
+        for len in (1..=longest).rev() {
             let j = i + len;
             if j > words.len() || !(i + 1..j).all(|k| joined(words, k)) {
                 continue;
