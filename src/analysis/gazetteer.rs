@@ -445,6 +445,108 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     lexicon!("abbreviations").contains(word)
 }
 
+/// Whether `word` (as written) is a word that prose keeps in lower case and
+/// a title-case headline capitalises ("The", "In", "Will"):
+/// `lexicons/title_case_tells.txt`.
+pub(crate) fn is_title_case_tell(word: &str) -> bool {
+    lexicon!("title_case_tells").contains(word)
+}
+
+/// Whether `word` (as written, full stop removed) is a title that names a
+/// man ("Mr", "Sir"): `lexicons/male_titles.txt`.
+pub(crate) fn is_male_title(word: &str) -> bool {
+    lexicon!("male_titles").contains(word)
+}
+
+/// Whether `word` (as written, full stop removed) is a title that names a
+/// woman ("Ms", "Dame"): `lexicons/female_titles.txt`.
+pub(crate) fn is_female_title(word: &str) -> bool {
+    lexicon!("female_titles").contains(word)
+}
+
+/// Whether `word` (as written), right before a quotation, announces a term
+/// or a name ("called", "dubbed"): `lexicons/naming_words.txt`.
+pub(crate) fn is_naming_word(word: &str) -> bool {
+    lexicon!("naming_words").contains(word)
+}
+
+/// Whether `word` (as written) is an article or possessive that makes a
+/// short quotation after it a term ("the", "their"):
+/// `lexicons/determiners.txt`.
+pub(crate) fn is_determiner(word: &str) -> bool {
+    lexicon!("determiners").contains(word)
+}
+
+/// Whether `word` (in lower case) shows that words are a clause, not a
+/// nominal speaker ("he", "had", "while"): `lexicons/not_in_speaker.txt`.
+pub(crate) fn is_never_in_speaker(word: &str) -> bool {
+    lexicon!("not_in_speaker").contains(word)
+}
+
+/// Whether `word` (in lower case) may open a nominal speaker ("a", "the",
+/// "two", "his"): `lexicons/speaker_openers.txt`.
+pub(crate) fn is_speaker_opener(word: &str) -> bool {
+    lexicon!("speaker_openers").contains(word)
+}
+
+/// Whether `word` may stand between a clause boundary and its subject
+/// without making the name after it an object ("the former senator Jo
+/// Lee"): `lexicons/subject_lead.txt`.
+pub(crate) fn is_subject_lead(word: &str) -> bool {
+    lexicon!("subject_lead").contains(word)
+}
+
+/// Whether `word` (in lower case) may open a description of a speaker ("a
+/// spokesman", "one attendee", "some protesters"):
+/// `lexicons/description_openers.txt`.
+pub(crate) fn is_description_opener(word: &str) -> bool {
+    lexicon!("description_openers").contains(word)
+}
+
+/// Whether `word` (in lower case) shows a clause rather than a description
+/// ("he had been"): `lexicons/not_in_description.txt`.
+pub(crate) fn is_never_in_description(word: &str) -> bool {
+    lexicon!("not_in_description").contains(word)
+}
+
+/// Whether `word` is a preposition, after which a name is not the subject:
+/// `lexicons/prepositions.txt`.
+pub(crate) fn is_preposition(word: &str) -> bool {
+    lexicon!("prepositions").contains(word)
+}
+
+/// Whether `word` may sit between a subject and its verb ("X also said"):
+/// `lexicons/helpers.txt`.
+pub(crate) fn is_helper_word(word: &str) -> bool {
+    lexicon!("helpers").contains(word)
+}
+
+/// Whether `word` (without its full stop) is an abbreviation that precedes
+/// a name or a number and so never ends a sentence ("Mr", "Dr"):
+/// `lexicons/name_abbreviations.txt`.
+pub(crate) fn is_name_abbreviation(word: &str) -> bool {
+    lexicon!("name_abbreviations").contains(word)
+}
+
+/// Whether `word` (without its full stop) is an abbreviation that ends a
+/// sentence unless a lower-case word or a number follows ("etc"):
+/// `lexicons/open_abbreviations.txt`.
+pub(crate) fn is_open_abbreviation(word: &str) -> bool {
+    lexicon!("open_abbreviations").contains(word)
+}
+
+/// The base forms of the verbs of saying (`lexicons/speech_verb_bases.txt`),
+/// whose inflections `quotes::speech_verbs` derives.
+pub(crate) fn speech_verb_bases() -> impl Iterator<Item = &'static str> {
+    lexicon!("speech_verb_bases").iter().copied()
+}
+
+/// The irregular forms of the verbs of saying
+/// (`lexicons/speech_verbs_irregular.txt`).
+pub(crate) fn speech_verbs_irregular() -> impl Iterator<Item = &'static str> {
+    lexicon!("speech_verbs_irregular").iter().copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::static_table::StaticTable;
@@ -818,6 +920,6 @@ mod tests {
             assert_eq!(distinct.len(), words.len(), "{name}.txt repeats a word");
             files += 1;
         }
-        assert_eq!(files, 20);
+        assert_eq!(files, 36);
     }
 }

@@ -56,20 +56,6 @@ fn segment_paragraph(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     merged.into_iter().filter_map(|r| trim(text, r)).collect()
 }
 
-/// Abbreviations that precede a name or a number and so never end a sentence
-/// (compared without their full stop).
-const NAME_ABBREVIATIONS: &[&str] = &[
-    "Adm", "Capt", "Col", "Cpl", "Det", "Dr", "Ft", "Gen", "Gov", "Insp", "Lt", "Maj", "Mr", "Mrs",
-    "Ms", "Mt", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "St", "Supt", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "cf", "e.g", "i.e",
-    "approx",
-];
-
-/// Abbreviations that end a sentence unless a lower-case word or a number follows.
-const OPEN_ABBREVIATIONS: &[&str] = &[
-    "etc", "al", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "No", "no", "p", "pp", "ca",
-];
-
 /// Whether the sentence piece `before` really ends a sentence, given the piece
 /// `after` that UAX #29 split off behind it.
 fn ends_sentence(before: &str, after: &str) -> bool {
@@ -80,10 +66,10 @@ fn ends_sentence(before: &str, after: &str) -> bool {
     let next_char = next_word.chars().next();
     let continues_lowercase_or_number =
         next_char.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    if NAME_ABBREVIATIONS.contains(&abbreviation) {
+    if gazetteer::is_name_abbreviation(abbreviation) {
         return false;
     }
-    if OPEN_ABBREVIATIONS.contains(&abbreviation) {
+    if gazetteer::is_open_abbreviation(abbreviation) {
         return !continues_lowercase_or_number;
     }
     // Single initials ("J.") and dotted acronyms ("U.S.", "a.m.") end a

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::super::gazetteer;
 use super::tokens::Word;
 
 /// Whether the sentence at `range` of `text` is written in capitals: at
@@ -72,18 +73,8 @@ pub(crate) fn is_title_case_line(words: &[Word<'_>], capital: &[bool]) -> bool {
         && words
             .iter()
             .skip(1)
-            .any(|w| TITLE_CASE_TELLS.contains(&w.text))
+            .any(|w| gazetteer::is_title_case_tell(w.text))
 }
-
-/// Words that prose writes in lower case inside a sentence and a title-case
-/// headline capitalises: articles, short prepositions and conjunctions,
-/// pronouns and auxiliaries (a closed class of English grammar, not data).
-const TITLE_CASE_TELLS: &[&str] = &[
-    "A", "An", "And", "Are", "As", "At", "Be", "But", "By", "For", "From", "Has", "Have", "He",
-    "Her", "His", "In", "Into", "Is", "It", "Its", "My", "Not", "Of", "On", "Or", "Our", "She",
-    "That", "The", "Their", "They", "This", "To", "Was", "We", "Were", "Will", "With", "You",
-    "Your",
-];
 
 #[cfg(test)]
 mod tests {

@@ -163,27 +163,10 @@ fn is_linking(word: &str) -> bool {
     matches!(word, "for" | "of" | "to" | "with" | "from" | "at" | "by")
 }
 
-/// Words that never occur in a nominal speaker: pronouns, auxiliaries and
-/// conjunctions show that the words are a clause, not a speaker
-/// ("he had been", "while the Liberal Democrats").
-const NOT_IN_SPEAKER: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "had", "has", "have",
-    "been", "being", "is", "was", "were", "be", "are", "would", "will", "could", "should", "can",
-    "may", "might", "while", "whilst", "based", "much", "that", "which", "who", "not", "also",
-    "as", "if", "when", "because", "so", "than", "then", "there", "here", "this", "what",
-];
-
-/// Words that open a nominal speaker ("a spokesman", "the minister", "two
-/// officials", "his lawyer").
-const SPEAKER_OPENERS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "his", "her",
-    "its", "their", "our", "another", "both", "other", "most", "senior", "local",
-];
-
-/// Whether `words` look like a nominal speaker: no word from
-/// [`NOT_IN_SPEAKER`], and opened by a word from [`SPEAKER_OPENERS`] or a
-/// capitalised name ("Downing Street"), or at most two words ("officials",
-/// "police officers").
+/// Whether `words` look like a nominal speaker: no word that
+/// [`gazetteer::is_never_in_speaker`], and opened by a word that
+/// [`gazetteer::is_speaker_opener`] or a capitalised name ("Downing
+/// Street"), or at most two words ("officials", "police officers").
 fn is_nominal(words: &[Word<'_>]) -> bool {
     let Some(first) = words.first() else {
         return false;
@@ -191,11 +174,11 @@ fn is_nominal(words: &[Word<'_>]) -> bool {
     let lower = |w: &Word<'_>| w.text.to_lowercase();
     if words
         .iter()
-        .any(|w| !w.is_acronym() && NOT_IN_SPEAKER.contains(&lower(w).as_str()))
+        .any(|w| !w.is_acronym() && gazetteer::is_never_in_speaker(&lower(w)))
     {
         return false;
     }
-    SPEAKER_OPENERS.contains(&lower(first).as_str()) || first.is_capitalised() || words.len() <= 2
+    gazetteer::is_speaker_opener(&lower(first)) || first.is_capitalised() || words.len() <= 2
 }
 
 /// Everything attribution needs to know about the document.

@@ -28,7 +28,7 @@ const LEAD_BYTES: usize = 300;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::super::{Entity, EntityKind};
+use super::super::{Entity, EntityKind, gazetteer};
 use super::people::People;
 use super::speech_verbs::is_speech_verb;
 
@@ -215,107 +215,6 @@ pub(super) fn word_starts(text: &str) -> Vec<usize> {
     }
     starts
 }
-
-/// Words that may stand between a clause boundary and its subject without
-/// making the name an object ("the former senator Jo Lee").
-const SUBJECT_LEAD: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "former",
-    "then",
-    "fellow",
-    "rival",
-    "and",
-    "but",
-    "late",
-    "also",
-    "so",
-    "meanwhile",
-    "now",
-    "still",
-    "yet",
-    "even",
-    "both",
-    "his",
-    "her",
-    "their",
-    "its",
-];
-
-/// Words that open a description of a speaker ("a spokesman", "one
-/// attendee", "some protesters").
-const DESCRIPTION_OPENERS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "other",
-    "most", "few", "local", "both", "his", "her", "their", "its",
-];
-
-/// Words that show a clause rather than a description ("he had been").
-const NOT_IN_DESCRIPTION: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "had", "has", "have", "been",
-    "being", "is", "was", "were", "be", "are", "would", "will", "could", "should", "can", "may",
-    "might", "while", "that", "which", "who", "not", "also", "as", "if", "when", "because", "so",
-    "than", "then", "there", "here", "this", "what", "and", "but", "or", "to",
-];
-
-/// Prepositions: a name right after one is not the subject.
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "for",
-    "to",
-    "with",
-    "by",
-    "about",
-    "against",
-    "on",
-    "at",
-    "from",
-    "in",
-    "into",
-    "over",
-    "than",
-    "like",
-    "as",
-    "between",
-    "toward",
-    "towards",
-    "including",
-    "under",
-    "behind",
-    "via",
-    "after",
-    "before",
-    "beside",
-    "besides",
-    "without",
-    "among",
-    "upon",
-];
-
-/// Words that may sit between a subject and its verb ("X also said").
-const HELPERS: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "also",
-    "then",
-    "later",
-    "earlier",
-    "once",
-    "again",
-    "would",
-    "will",
-    "was",
-    "is",
-    "had",
-    "did",
-    "does",
-    "didn't",
-    "repeatedly",
-    "recently",
-    "previously",
-    "often",
-];
 
 /// Pronouns that may stand for a speaker.
 fn is_pronoun(word: &str) -> bool {
@@ -638,17 +537,18 @@ impl Scene<'_> {
             .copied()
             .filter(|(at, _)| *at >= clause_start)
             .collect();
-        while subject.last().is_some_and(|(_, w)| HELPERS.contains(w)) {
+        while subject
+            .last()
+            .is_some_and(|(_, w)| gazetteer::is_helper_word(w))
+        {
             subject.pop();
         }
         let (&(first_at, first), &(last_at, last)) = (subject.first()?, subject.last()?);
         let lower: Vec<String> = subject.iter().map(|(_, w)| w.to_lowercase()).collect();
-        let opens = DESCRIPTION_OPENERS.contains(&lower.first()?.as_str());
+        let opens = gazetteer::is_description_opener(lower.first()?);
         let plural = subject.len() <= 2 && last.ends_with('s') && last.len() > 3;
         if subject.len() > 7
-            || lower
-                .iter()
-                .any(|w| NOT_IN_DESCRIPTION.contains(&w.as_str()))
+            || lower.iter().any(|w| gazetteer::is_never_in_description(w))
             || !(opens || plural)
             || !last.chars().next().is_some_and(char::is_lowercase)
             || first.is_empty()
@@ -726,7 +626,7 @@ impl Scene<'_> {
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| {
-                w.chars().next().is_some_and(char::is_lowercase) && !SUBJECT_LEAD.contains(w)
+                w.chars().next().is_some_and(char::is_lowercase) && !gazetteer::is_subject_lead(w)
             })
             .count();
         f[at!("clause_initial")] = f32::from(lower == 0);
@@ -745,7 +645,7 @@ impl Scene<'_> {
             .next_back()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .unwrap_or("");
-        f[at!("after_preposition")] = f32::from(PREPOSITIONS.contains(&previous_word));
+        f[at!("after_preposition")] = f32::from(gazetteer::is_preposition(previous_word));
         f[at!("after_and")] = f32::from(matches!(right_before, "and" | "or" | "with"));
         let tail = self.slice(range.end..(range.end + 160).min(sentence.end.max(range.end)));
         f[at!("possessive")] =
@@ -808,7 +708,7 @@ fn speaks(tail: &str) -> bool {
         if is_speech_verb(word) {
             return true;
         }
-        if !(HELPERS.contains(&word) || word.len() > 3 && word.ends_with("ly")) {
+        if !(gazetteer::is_helper_word(word) || word.len() > 3 && word.ends_with("ly")) {
             return false;
         }
     }

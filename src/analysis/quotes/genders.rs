@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::super::gazetteer;
+
 /// What a title or a given name says about the person it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Gender {
@@ -26,44 +28,12 @@ impl Gender {
 /// The generated list, one `Name m|f` a line, `#` comments.
 const GIVEN_NAMES: &str = include_str!("given_name_genders.txt");
 
-/// Titles that name a man.
-const MALE_TITLES: &[&str] = &[
-    "Mr",
-    "Sir",
-    "Lord",
-    "King",
-    "Prince",
-    "Duke",
-    "Congressman",
-    "Chairman",
-    "Spokesman",
-    "Father",
-    "Brother",
-];
-
-/// Titles that name a woman.
-const FEMALE_TITLES: &[&str] = &[
-    "Ms",
-    "Mrs",
-    "Miss",
-    "Dame",
-    "Lady",
-    "Queen",
-    "Princess",
-    "Duchess",
-    "Baroness",
-    "Congresswoman",
-    "Chairwoman",
-    "Spokeswoman",
-    "Sister",
-];
-
 /// The gender a title gives (`"Mr."`, `"Ms"`), if any.
 pub(super) fn of_title(title: &str) -> Gender {
     let title = title.trim_end_matches('.');
-    if MALE_TITLES.contains(&title) {
+    if gazetteer::is_male_title(title) {
         Gender::Male
-    } else if FEMALE_TITLES.contains(&title) {
+    } else if gazetteer::is_female_title(title) {
         Gender::Female
     } else {
         Gender::Unknown

@@ -17,35 +17,9 @@
 //!    ("discussing “ongoing diplomatic and deterrence efforts”") is the
 //!    speaker's wording even when no clause names the speaker.
 
-use super::super::QuoteKind;
+use super::super::{QuoteKind, gazetteer};
 use super::attribution::Attribution;
 use super::scanner::Found;
-
-/// Words right before a quotation that announce a term or a name.
-const NAMING: &[&str] = &[
-    "so-called",
-    "so–called",
-    "dubbed",
-    "called",
-    "termed",
-    "nicknamed",
-    "branded",
-    "labelled",
-    "labeled",
-    "named",
-    "titled",
-    "entitled",
-    "word",
-    "phrase",
-    "slogan",
-    "term",
-];
-
-/// Articles and possessives that make a following short quotation a term.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those", "my",
-    "your",
-];
 
 /// At most the 48 bytes of `text` right before byte `start`.
 fn just_before(text: &str, start: usize) -> &str {
@@ -86,7 +60,7 @@ pub(super) fn classify(text: &str, found: &Found, attribution: &Attribution) -> 
     let before = words_before(text, found.span.start);
     let last_before = before.last().map_or("", String::as_str);
     let known_as = before.iter().map(String::as_str).eq(["known", "as"]);
-    if words.len() <= 8 && (NAMING.contains(&last_before) || known_as) {
+    if words.len() <= 8 && (gazetteer::is_naming_word(last_before) || known_as) {
         return QuoteKind::Scare;
     }
     let sentence_punctuation = inner.ends_with(['.', '!', '?', ',', ';', ':', '…'])
@@ -107,7 +81,7 @@ pub(super) fn classify(text: &str, found: &Found, attribution: &Attribution) -> 
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     if words.len() <= 4
-        || (words.len() <= 6 && DETERMINERS.contains(&last_before))
+        || (words.len() <= 6 && gazetteer::is_determiner(last_before))
         || (title_case && words.len() > 1)
     {
         return QuoteKind::Scare;
