@@ -15,7 +15,10 @@ use common::SAMPLE;
 use folio::annotations::file;
 use tmux::quoted;
 
-const PATIENCE: Duration = Duration::from_secs(30);
+/// How long a screen may take to show what a test waits for: generous,
+/// as the tests run side by side on a busy machine; a test that passes
+/// goes on as soon as the screen shows it.
+const PATIENCE: Duration = Duration::from_secs(60);
 
 /// Runs folio on `article` in session `name` with `data` as XDG_DATA_HOME.
 fn open(server: &tmux::Server, name: &str, article: &Path, data: &Path) {

@@ -14,8 +14,10 @@ use std::time::Duration;
 
 /// The session every test here drives.
 const SESSION: &str = "folio";
-/// How long a screen may take to show what a test waits for.
-const PATIENCE: Duration = Duration::from_secs(20);
+/// How long a screen may take to show what a test waits for: generous,
+/// as the tests run side by side on a busy machine; a test that passes
+/// goes on as soon as the screen shows it.
+const PATIENCE: Duration = Duration::from_secs(60);
 
 /// A tmux server running folio on `article` in a `width`×`height` pane.
 fn folio_in_tmux(tag: &str, article: &std::path::Path, width: u16, height: u16) -> tmux::Server {
