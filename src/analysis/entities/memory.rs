@@ -80,12 +80,17 @@ fn push_key(surface: &str, out: &mut String) {
 /// The grouping key of a surface of `kind`: a word that names a team in
 /// one sentence and a city in the next stays two entities.
 fn typed_key(kind: EntityKind, surface: &str) -> String {
-    let kind = kind.as_str();
-    let mut out = String::with_capacity(kind.len() + 1 + surface.len());
-    out.push_str(kind);
-    out.push(':');
-    push_key(surface, &mut out);
+    let mut out = String::with_capacity(kind.as_str().len() + 1 + surface.len());
+    push_typed_key(kind, surface, &mut out);
     out
+}
+
+/// Appends [`typed_key`]`(kind, surface)` to `out` (a caller that looks a
+/// key up for every mention reuses one buffer).
+fn push_typed_key(kind: EntityKind, surface: &str, out: &mut String) {
+    out.push_str(kind.as_str());
+    out.push(':');
+    push_key(surface, out);
 }
 
 /// The [`key`] inside a [`typed_key`] of `kind`: what follows the kind
@@ -285,8 +290,11 @@ fn spread_decided_kind(
                 .or_insert_with(|| reason.clone());
         }
     }
+    let mut surface_key = String::new();
     for m in mentions.iter_mut().filter(|m| m.kind != kind) {
-        if let Some(reason) = reasons.get(&key(m.surface))
+        surface_key.clear();
+        push_key(m.surface, &mut surface_key);
+        if let Some(reason) = reasons.get(surface_key.as_str())
             && may_take(m)
         {
             m.kind = kind;
@@ -367,8 +375,12 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             }
         }
     }
+    // The typed key of the mention at hand; most mentions repeat a name
+    // already grouped, and need no key of their own.
+    let mut k = String::new();
     for m in &mentions {
-        let k = typed_key(m.kind, m.surface);
+        k.clear();
+        push_typed_key(m.kind, m.surface, &mut k);
         let bare = bare_key(m.kind, &k);
         // One word may be a surname, two the last two words of a full name.
         let word_count = m.surface.split_whitespace().count();
@@ -390,7 +402,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         };
         // The kind this mention counts for in its entity.
         let mut counted = m.kind;
-        let i = match (m.kind, by_key.get(&k)) {
+        let i = match (m.kind, by_key.get(k.as_str())) {
             (_, Some(&i)) => i,
             (EntityKind::Person, None) | (EntityKind::Misc, None)
                 if word_count <= 2 && person_alias().is_some() =>
