@@ -177,6 +177,10 @@ pub fn parse(bytes: &'static [u8]) -> Option<Vec<Table>> {
         return None;
     }
     let count = read_u32(bytes, 12)? as usize;
+    if count > bytes.len() / 4 {
+        // More scales than the file has bytes for.
+        return None;
+    }
     let slot_count = read_u32(bytes, 16)? as usize;
     let row_count = read_u32(bytes, 20)? as usize;
     let mut at = 24;
@@ -222,5 +226,18 @@ mod tests {
         let tables = parse(EMBEDDED).expect("the model file parses");
         assert_eq!(tables.len(), 2);
         assert!(tables.iter().all(|t| t.slot_count > 10_000));
+    }
+
+    #[test]
+    fn a_truncated_or_foreign_model_file_is_refused() {
+        assert!(parse(&EMBEDDED[..EMBEDDED.len() - 1]).is_none());
+        assert!(parse(&EMBEDDED[..24]).is_none());
+        assert!(parse(b"FOLIONER").is_none());
+        let mut old = EMBEDDED.to_vec();
+        old[8] = 1;
+        assert!(parse(old.leak()).is_none(), "version 1");
+        let mut huge = EMBEDDED.to_vec();
+        huge[12..16].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(parse(huge.leak()).is_none(), "more tables than bytes");
     }
 }
