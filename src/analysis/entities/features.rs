@@ -678,13 +678,20 @@ fn lexicon_bits(word: &str, mask: u16) -> u16 {
     bits
 }
 
-/// The features `PREFIX|flag` of every entry of [`FLAGS`], in bit order;
-/// callers take them as `const { flag_ids("-1") }`.
+/// The feature `PREFIX|flag` of the word-list flag `name` (an entry of
+/// [`FLAGS`]) of the word that `prefix` names (`"lex"` the word itself,
+/// `"-1"` the one before…).
+pub(crate) const fn flag_feature(prefix: &str, name: &str) -> u64 {
+    Hasher::new(prefix).bytes(name.as_bytes()).finish()
+}
+
+/// [`flag_feature`] of every entry of [`FLAGS`], in bit order; callers
+/// take them as `const { flag_ids("-1") }`.
 const fn flag_ids(prefix: &str) -> [u64; FLAGS.len()] {
     let mut ids = [0; FLAGS.len()];
     let mut k = 0;
     while k < FLAGS.len() {
-        ids[k] = Hasher::new(prefix).bytes(FLAGS[k].as_bytes()).finish();
+        ids[k] = flag_feature(prefix, FLAGS[k]);
         k += 1;
     }
     ids

@@ -156,6 +156,10 @@ impl Model {
     /// same sums as [`Weights::add_all`] on each table, with one probe per
     /// id for both.
     pub fn add_all_to_both(&self, features: &[u64], local: &mut Scores, document: &mut Scores) {
+        debug_assert!(
+            std::ptr::eq(self.local.slots, self.document.slots),
+            "the tables of one model file"
+        );
         for &id in features {
             if let Some(row) = self.local.row_of(id) {
                 self.local.add_row(row, local);

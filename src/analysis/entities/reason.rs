@@ -9,9 +9,10 @@
 use std::fmt;
 
 use super::super::EntityKind;
-use super::features::{self, Hasher, Sentence};
+use super::features::{self, Sentence};
 use super::labels::Label;
 use super::model::{Scores, Weights};
+use super::tagger::doc_type_feature;
 
 /// Which gazetteer listed a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,7 +223,7 @@ fn readable(
         };
         push(&|| Evidence::Gazetteer(list), features::feature("gaz", m));
     }
-    let lex = |name: &str| Hasher::new("lex").bytes(name.as_bytes()).finish();
+    let lex = |name: &str| features::flag_feature("lex", name);
     push(&|| Evidence::GivenName, lex("first-name"));
     push(&|| Evidence::Surname, lex("last-name"));
     let own = || word.text.to_owned();
@@ -230,11 +231,11 @@ fn readable(
     push(&|| Evidence::EventCue(own()), lex("event-cue"));
     push(&|| Evidence::PlaceCue(own()), lex("place-cue"));
     if first && let Some(p) = i.checked_sub(1).and_then(|k| sentence.words.get(k)) {
-        let title = Hasher::new("-1").bytes(b"title").finish();
+        let title = features::flag_feature("-1", "title");
         push(&|| Evidence::Title(p.text.to_owned()), title);
     }
     if last && let Some(n) = sentence.words.get(i + 1) {
-        let said = Hasher::new("+1").bytes(b"said").finish();
+        let said = features::flag_feature("+1", "said");
         push(&|| Evidence::ReportingVerb(n.text.to_owned()), said);
     }
     out
@@ -254,9 +255,12 @@ pub fn explain(
     weights: &impl Weights,
 ) -> Reason {
     let mut found: Vec<(f32, Evidence)> = Vec::new();
-    let doc: Vec<u64> = (0..4u8)
-        .map(|t| Hasher::new("doc-type").byte(t).finish())
-        .collect();
+    const DOC: [u64; 4] = [
+        doc_type_feature(0),
+        doc_type_feature(1),
+        doc_type_feature(2),
+        doc_type_feature(3),
+    ];
     for i in range.clone() {
         let Some(label) = labels.get(i) else {
             continue;
@@ -277,9 +281,9 @@ pub fn explain(
                 found.push((w, evidence));
             }
         }
-        if present.iter().any(|id| doc.contains(id)) {
+        if present.iter().any(|id| DOC.contains(id)) {
             let mut scores: Scores = [0.0; super::labels::COUNT];
-            for id in present.iter().filter(|id| doc.contains(id)) {
+            for id in present.iter().filter(|id| DOC.contains(id)) {
                 weights.add_to(*id, &mut scores);
             }
             let w = scores.get(label.index()).copied().unwrap_or(0.0);

@@ -134,6 +134,13 @@ pub struct DocumentMemory {
     counts: HashMap<u64, [u16; COUNT]>,
 }
 
+/// The document feature of the commonest type (index 0–3 of
+/// [`super::labels::kind_index`]) that the other occurrences of a word
+/// form were tagged with.
+pub(crate) const fn doc_type_feature(kind: u8) -> u64 {
+    const { Hasher::new("doc-type") }.byte(kind).finish()
+}
+
 fn form_key(word: &str) -> u64 {
     const { Hasher::new("form") }.lower(word).finish()
 }
@@ -219,7 +226,7 @@ impl DocumentMemory {
                 .enumerate()
                 .max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))
                 .unwrap_or((0, &0));
-            f.push(const { Hasher::new("doc-type") }.byte(top as u8).finish());
+            f.push(doc_type_feature(top as u8));
             if top_n * 2 > names + u32::from(other[0]) {
                 f.push(
                     const { Hasher::new("doc-type-most") }
