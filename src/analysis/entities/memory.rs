@@ -69,8 +69,12 @@ fn push_key(surface: &str, out: &mut String) {
             out.push(' ');
         }
         if w.is_ascii() {
-            // Nearly every name: upper case byte by byte.
-            out.extend(w.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+            // Nearly every name: copied whole, then upper-cased in place.
+            let start = out.len();
+            out.push_str(w);
+            if let Some(copied) = out.get_mut(start..) {
+                copied.make_ascii_uppercase();
+            }
         } else {
             out.extend(w.chars().flat_map(char::to_uppercase));
         }
