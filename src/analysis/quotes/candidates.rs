@@ -193,27 +193,95 @@ pub(super) struct Scene<'a> {
 /// that is. Counting them between two offsets counts words without reading
 /// the text again (see [`Scene::words_in`]).
 pub(super) fn word_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
+    // About one word per six bytes of news prose: one allocation, rarely regrown.
+    let mut starts = Vec::with_capacity(text.len() / 5 + 1);
     let mut after_space = true;
     let bytes = text.as_bytes();
-    let mut k = 0;
-    while k < bytes.len() {
-        // ASCII bytes are whole characters: no decoding for nearly all text.
-        let (space, width) = match bytes[k] {
-            b'\t'..=b'\r' | b' ' => (true, 1),
-            0..=0x7f => (false, 1),
-            _ => text
-                .get(k..)
-                .and_then(|rest| rest.chars().next())
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
-        if after_space && !space {
-            starts.push(k);
+    let chunks = bytes.chunks_exact(8);
+    let rest_at = bytes.len() - chunks.remainder().len();
+    for (n, chunk) in chunks.enumerate() {
+        let at = n * 8;
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let eight = u64::from_le_bytes(eight);
+        if eight & HIGH_BITS == 0 {
+            after_space = ascii_word_starts(eight, at, after_space, &mut starts);
+        } else {
+            for (i, &byte) in chunk.iter().enumerate() {
+                after_space = byte_word_start(text, at + i, byte, after_space, &mut starts);
+            }
         }
-        after_space = space;
-        k += width;
+    }
+    for (i, &byte) in bytes.get(rest_at..).unwrap_or(&[]).iter().enumerate() {
+        after_space = byte_word_start(text, rest_at + i, byte, after_space, &mut starts);
     }
     starts
+}
+
+/// The top bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// A byte value repeated in each byte of a `u64`.
+const fn each_byte(value: u8) -> u64 {
+    value as u64 * 0x0101_0101_0101_0101
+}
+
+/// [`word_starts`] of eight ASCII bytes read as a little-endian `eight`,
+/// starting at byte offset `at`, after whitespace or not: pushes the word
+/// starts and says whether the last byte is whitespace. Each byte's test
+/// sets its top bit; no byte carries into the next, as each is below 0x80.
+fn ascii_word_starts(eight: u64, at: usize, after_space: bool, starts: &mut Vec<usize>) -> bool {
+    // Top bit set where the byte is ≥ 9, ≥ 14, and not a space (0x20).
+    let from_tab = (eight + each_byte(0x80 - 9)) & HIGH_BITS;
+    let from_14 = (eight + each_byte(0x80 - 14)) & HIGH_BITS;
+    let not_blank = ((eight ^ each_byte(b' ')) + each_byte(0x7f)) & HIGH_BITS;
+    // Tab, line feed, vertical tab, form feed, carriage return or space.
+    let space = (from_tab & !from_14) | (!not_blank & HIGH_BITS);
+    let space_before = (space << 8) | if after_space { 0x80 } else { 0 };
+    let mut found = !space & space_before & HIGH_BITS;
+    while found != 0 {
+        starts.push(at + found.trailing_zeros() as usize / 8);
+        found &= found - 1;
+    }
+    space & (1 << 63) != 0
+}
+
+/// [`word_starts`] of the byte at `k` of `text`, `byte`, after whitespace
+/// or not: pushes `k` when a word starts there and says whether the
+/// character `byte` belongs to is whitespace. ASCII bytes are whole
+/// characters; a continuation byte goes with the character its lead byte
+/// began, whose class it keeps.
+fn byte_word_start(
+    text: &str,
+    k: usize,
+    byte: u8,
+    after_space: bool,
+    starts: &mut Vec<usize>,
+) -> bool {
+    let space = match byte {
+        b'\t'..=b'\r' | b' ' => true,
+        0..=0x7f => false,
+        0x80..=0xbf => return after_space,
+        _ => may_be_space(byte) && starts_space(text, k),
+    };
+    if after_space && !space {
+        starts.push(k);
+    }
+    space
+}
+
+/// Whether a character whose UTF-8 encoding starts with `lead` may be
+/// whitespace: only U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000,
+/// whose lead bytes are these, are whitespace beyond ASCII.
+fn may_be_space(lead: u8) -> bool {
+    matches!(lead, 0xc2 | 0xe1 | 0xe2 | 0xe3)
+}
+
+/// Whether the character at byte `k` of `text` is whitespace.
+fn starts_space(text: &str, k: usize) -> bool {
+    text.get(k..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_whitespace)
 }
 
 /// Pronouns that may stand for a speaker.
@@ -293,7 +361,7 @@ impl Scene<'_> {
     pub(super) fn candidates(&self, target: &Target) -> Vec<Candidate> {
         let span = &target.span;
         let quoted = self.slice(span.clone());
-        let short = quoted.split_whitespace().count() <= 4;
+        let short = quoted.split_whitespace().nth(4).is_none();
         let first = self.paragraph(target.first_paragraph);
         let last = self.paragraph(target.last_paragraph);
         let opens_paragraph = first.start == span.start;
@@ -678,15 +746,12 @@ impl Scene<'_> {
 /// Whether the quoted words are in title case (a name, a headline or a
 /// slogan: "Super April"): every word of four letters or more capitalised.
 pub(super) fn title_case(quoted: &str) -> bool {
-    let long: Vec<&str> = quoted
+    let mut long = quoted
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    !long.is_empty()
-        && long
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| w.chars().nth(3).is_some())
+        .peekable();
+    long.peek().is_some() && long.all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether a verb of saying follows a name whose following text is `tail`:
@@ -753,9 +818,20 @@ mod tests {
         assert_eq!(word_starts("a\x0bb\u{2003}c").len(), 3);
     }
 
+    #[test]
+    fn every_whitespace_character_has_a_lead_byte_that_may_be_space() {
+        for c in (char::MIN..=char::MAX).filter(|c| !c.is_ascii() && c.is_whitespace()) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_be_space(lead), "{c:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
-        fn word_starts_agrees_with_reading_characters(text in "[ a\t\x0b\u{a0}\u{2003}é“]{0,40}") {
+        fn word_starts_agrees_with_reading_characters(
+            text in "[ a.\t\n\r\x0b\x0c\x08\x0e\x1f!\u{a0}\u{85}\u{2003}\u{3000}é“]{0,40}"
+        ) {
             proptest::prop_assert_eq!(word_starts(&text), word_starts_by_chars(&text));
         }
     }
