@@ -357,6 +357,10 @@ impl Context<'_> {
     fn after(&self, found: &Found) -> Option<Who> {
         let paragraph = self.paragraphs.get(found.last_paragraph)?;
         let end = ceil_boundary(self.text, paragraph.end.min(found.span.end + WINDOW));
+        let quoted = self.text.get(found.span.clone())?;
+        if !clause_may_follow(self.text.get(found.span.end..end)?, quoted) {
+            return None;
+        }
         let words = tokens::words(self.text, found.span.end..end);
         let first = words.first()?;
         let between = self.text.get(found.span.end..first.span.start)?;
@@ -366,7 +370,6 @@ impl Context<'_> {
         {
             return None;
         }
-        let quoted = self.text.get(found.span.clone())?;
         if quoted.chars().rev().nth(1) == Some('.') && first.is_capitalised() {
             return None;
         }
@@ -458,6 +461,9 @@ impl Context<'_> {
         let paragraph = self.paragraphs.get(found.first_paragraph)?;
         let start =
             floor_boundary(self.text, found.span.start.saturating_sub(WINDOW)).max(paragraph.start);
+        if !clause_may_precede(self.text.get(start..found.span.start)?) {
+            return None;
+        }
         let words = tokens::words(self.text, start..found.span.start);
         let last = words.last()?;
         let between = self.text.get(last.span.end..found.span.start)?;
@@ -547,6 +553,51 @@ impl Context<'_> {
     }
 }
 
+/// Whether `window`, the text [`Context::after`] reads after a closing
+/// mark, may hold the reporting clause it looks for, judged from its first
+/// character that is neither whitespace, a comma nor a dash, without
+/// cutting it into words. `false` when there is none, when it is
+/// punctuation that no word holds (`.`, `“`, `(` …: it then lies before
+/// the first word, where `after` allows only those), or when it is a
+/// capital (the first word's) after `quoted` words ending with a full
+/// stop; `after` finds no clause in each case.
+fn clause_may_follow(window: &str, quoted: &str) -> bool {
+    let mut chars = window.chars();
+    let Some(first) = chars
+        .by_ref()
+        .find(|&c| !(c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-')))
+    else {
+        return false;
+    };
+    // A combining mark after it could make a word of it: only an ASCII
+    // character (or none) after it is sure not to.
+    let alone = chars.next().is_none_or(|c| c.is_ascii());
+    if alone && ((first.is_ascii_punctuation() && first != '_') || matches!(first, '“' | '”' | '‘'))
+    {
+        return false;
+    }
+    !(first.is_uppercase() && quoted.chars().rev().nth(1) == Some('.'))
+}
+
+/// Whether `window`, the text [`Context::before`] reads before an opening
+/// mark, may hold the reporting clause it looks for, judged from its last
+/// character that is not whitespace, without cutting it into words:
+/// `false` when there is none, or when it is punctuation that no word
+/// holds at its end and `before` allows none of after the last word
+/// (`!`, `;`, `”`, `(` …; not a full stop, which an abbreviation takes).
+fn clause_may_precede(window: &str) -> bool {
+    window
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| {
+            !matches!(
+                c,
+                '!' | '?' | ';' | '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | ')'
+            )
+        })
+}
+
 /// `at`, moved back to the nearest char boundary of `text`.
 fn floor_boundary(text: &str, mut at: usize) -> usize {
     while at > 0 && !text.is_char_boundary(at) {
@@ -562,4 +613,81 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_may_follow_only_words_after_spaces_commas_and_dashes() {
+        assert!(clause_may_follow(", he said.", "“We won,”"));
+        assert!(clause_may_follow(" — Jo Lee said", "“We won”"));
+        assert!(!clause_may_follow(". Then it rained", "“We won”"));
+        assert!(!clause_may_follow(" “Fine,” he said", "“We won.”"));
+        assert!(!clause_may_follow(" \n ", "“We won,”"));
+        // A capital after a full stop opens the next sentence.
+        assert!(!clause_may_follow(" He left.", "“We won.”"));
+        assert!(clause_may_follow(" He said.", "“We won,”"));
+        // A combining mark may make a word of the punctuation before it.
+        assert!(clause_may_follow(".\u{945} said", "“We won,”"));
+    }
+
+    #[test]
+    fn a_clause_may_precede_unless_punctuation_ends_the_words_before() {
+        assert!(clause_may_precede("Jo Lee said: "));
+        assert!(clause_may_precede("He left. "));
+        assert!(!clause_may_precede("He left! "));
+        assert!(!clause_may_precede("the “first”  "));
+        assert!(!clause_may_precede("   "));
+    }
+
+    /// Whether [`Context::after`] stops before reading a clause in `window`
+    /// after `quoted`: no word, something else than spaces, commas and
+    /// dashes before the first, or a capital after a full stop.
+    fn after_finds_nothing(window: &str, quoted: &str) -> bool {
+        let words = tokens::words(window, 0..window.len());
+        let Some(first) = words.first() else {
+            return true;
+        };
+        let between = window.get(..first.span.start).unwrap_or("");
+        !between
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
+            || (quoted.chars().rev().nth(1) == Some('.') && first.is_capitalised())
+    }
+
+    /// Whether [`Context::before`] stops before reading a clause in `window`:
+    /// no word, or a mark it refuses after the last.
+    fn before_finds_nothing(window: &str) -> bool {
+        let words = tokens::words(window, 0..window.len());
+        let Some(last) = words.last() else {
+            return true;
+        };
+        window
+            .get(last.span.end..)
+            .unwrap_or("")
+            .contains(['.', '!', '?', ';', '"', '“', '”', '\'', '‘', '’', '(', ')'])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_clause_may_follow_only_where_after_finds_none(
+            window in "[ ,.;—\\-“”‘’'\"(_aAé\u{301}\u{945}\u{200d}]{0,10}",
+            quoted in "“x[.,]”",
+        ) {
+            if !clause_may_follow(&window, &quoted) {
+                proptest::prop_assert!(after_finds_nothing(&window, &quoted));
+            }
+        }
+
+        #[test]
+        fn no_clause_may_precede_only_where_before_finds_none(
+            window in "[ ,.;:!?—\\-“”‘’'\"()_aAé\u{301}\u{945}\u{200d}]{0,10}",
+        ) {
+            if !clause_may_precede(&window) {
+                proptest::prop_assert!(before_finds_nothing(&window));
+            }
+        }
+    }
 }

@@ -276,6 +276,8 @@ fn nominal_subject(text: &str, sentence: Range<usize>) -> Option<(String, Gender
     if !["A", "The", "One"].iter().any(|w| first.1.starts_with(w)) {
         return None;
     }
+    // No word can be a spokes- noun where the text holds none.
+    memchr::memmem::find(text.get(sentence.start..end)?.as_bytes(), b"spokes")?;
     let words = tokens::words(text, sentence.start..end);
     if !matches!(words.first()?.text, "A" | "An" | "The" | "One") {
         return None;
