@@ -687,15 +687,14 @@ impl Scene<'_> {
         let lead = self.slice(self.char_boundary_from(lead_start)..range.start);
         let first_in_sentence = self.mentions_in(sentence.start..range.start).is_empty();
         f[at!("first_in_sentence")] = f32::from(first_in_sentence);
-        let clause = lead
-            .rfind([',', ';', ':', '(', '—', '–', '“', '”', '"'])
-            .map_or(lead, |k| lead.get(k + 1..).unwrap_or(""));
-        let lower = clause
+        // At most six lower-case words count: stop at the sixth.
+        let lower = last_clause(lead)
             .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(trim_to_alphanumeric)
             .filter(|w| {
                 w.chars().next().is_some_and(char::is_lowercase) && !gazetteer::is_subject_lead(w)
             })
+            .take(6)
             .count();
         f[at!("clause_initial")] = f32::from(lower == 0);
         #[allow(clippy::cast_precision_loss)]
@@ -705,13 +704,13 @@ impl Scene<'_> {
         let previous_word = lead
             .split_whitespace()
             .rev()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(trim_to_alphanumeric)
             .find(|w| !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase))
             .unwrap_or("");
         let right_before = lead
             .split_whitespace()
             .next_back()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(trim_to_alphanumeric)
             .unwrap_or("");
         f[at!("after_preposition")] = f32::from(gazetteer::is_preposition(previous_word));
         f[at!("after_and")] = f32::from(matches!(right_before, "and" | "or" | "with"));
@@ -728,7 +727,7 @@ impl Scene<'_> {
         f[at!("speech_verb_between")] = f32::from(
             between
                 .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .map(trim_to_alphanumeric)
                 .any(is_speech_verb),
         );
         let gap = if range.end <= span.start {
@@ -743,12 +742,44 @@ impl Scene<'_> {
     }
 }
 
+/// `word` without the characters that are not alphanumeric at either end
+/// (`w.trim_matches(|c: char| !c.is_alphanumeric())`). Most words start
+/// and end with an ASCII letter or digit and come back whole without a
+/// look at their characters; an ASCII last byte is a whole character.
+pub(super) fn trim_to_alphanumeric(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return word;
+    }
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The clause `lead` ends with: what follows its last `,` `;` `:` `(` or
+/// `"`, or all of `lead` when it holds none of these. When a dash or curly
+/// quotation mark (`—` `–` `“` `”`) comes last instead, the clause is empty
+/// (a cut one byte into such a mark, which is no character boundary, gives
+/// nothing). Reads bytes from the end: each of these marks is the only
+/// character whose UTF-8 encoding ends with its byte after `E2 80`.
+fn last_clause(lead: &str) -> &str {
+    let bytes = lead.as_bytes();
+    for k in (0..bytes.len()).rev() {
+        match bytes[k] {
+            b',' | b';' | b':' | b'(' | b'"' => return lead.get(k + 1..).unwrap_or(""),
+            0x93 | 0x94 | 0x9c | 0x9d if k >= 2 && bytes[k - 2..k] == [0xe2, 0x80] => return "",
+            _ => {}
+        }
+    }
+    lead
+}
+
 /// Whether the quoted words are in title case (a name, a headline or a
 /// slogan: "Super April"): every word of four letters or more capitalised.
 pub(super) fn title_case(quoted: &str) -> bool {
     let mut long = quoted
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(trim_to_alphanumeric)
         .filter(|w| w.chars().nth(3).is_some())
         .peekable();
     long.peek().is_some() && long.all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -785,7 +816,7 @@ fn speaks(tail: &str) -> bool {
 fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_whitespace().filter_map(move |w| {
         let offset = w.as_ptr() as usize - s.as_ptr() as usize;
-        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let trimmed = trim_to_alphanumeric(w);
         // `trimmed` lies inside `w`: its offset there, without a search.
         let lead = trimmed.as_ptr() as usize - w.as_ptr() as usize;
         (!trimmed.is_empty()).then_some((offset + lead, trimmed))
@@ -833,6 +864,43 @@ mod tests {
             text in "[ a.\t\n\r\x0b\x0c\x08\x0e\x1f!\u{a0}\u{85}\u{2003}\u{3000}é“]{0,40}"
         ) {
             proptest::prop_assert_eq!(word_starts(&text), word_starts_by_chars(&text));
+        }
+    }
+
+    /// [`last_clause`] as it read before: a search for the last mark by
+    /// characters, cut one byte after the mark's start.
+    fn last_clause_by_chars(lead: &str) -> &str {
+        lead.rfind([',', ';', ':', '(', '—', '–', '“', '”', '"'])
+            .map_or(lead, |k| lead.get(k + 1..).unwrap_or(""))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_to_alphanumeric_agrees_with_trimming_characters(
+            word in "[a9.,'’“”é\u{301}\u{a0}-]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(
+                trim_to_alphanumeric(&word),
+                word.trim_matches(|c: char| !c.is_alphanumeric())
+            );
+        }
+    }
+
+    #[test]
+    fn last_clause_is_empty_after_a_dash_or_curly_mark() {
+        assert_eq!(last_clause("He said, then Jo"), " then Jo");
+        assert_eq!(last_clause("a plan — Jo"), "");
+        assert_eq!(last_clause("“Yes” Jo"), "");
+        assert_eq!(last_clause("no marks"), "no marks");
+        assert_eq!(last_clause("x“a, b"), " b");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn last_clause_agrees_with_searching_characters(
+            lead in "[ a,;:(\"—–“”‘’\u{2012}\u{201e}\u{e000}\u{93}é]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(last_clause(&lead), last_clause_by_chars(&lead));
         }
     }
 

@@ -364,7 +364,7 @@ fn after_preposition(text: &str, start: usize) -> bool {
     before
         .split_whitespace()
         .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(super::candidates::trim_to_alphanumeric)
         .find(|w| !w.chars().next().is_some_and(char::is_uppercase))
         .is_some_and(|w| {
             matches!(
