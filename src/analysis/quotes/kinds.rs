@@ -46,6 +46,16 @@ fn words_before(text: &str, start: usize) -> Vec<String> {
     words
 }
 
+/// Whether every word of `inner` longer than three characters starts with
+/// a capital, and there is one: a headline or a name of a work.
+fn title_case(inner: &str) -> bool {
+    let mut long = inner
+        .split_whitespace()
+        .filter(|w| w.chars().nth(3).is_some())
+        .peekable();
+    long.peek().is_some() && long.all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// The kind of `found` in `text`, given its attribution.
 pub(super) fn classify(text: &str, found: &Found, attribution: &Attribution) -> QuoteKind {
     if !found.closed || found.first_paragraph != found.last_paragraph {
@@ -56,11 +66,12 @@ pub(super) fn classify(text: &str, found: &Found, attribution: &Attribution) -> 
     inner.next();
     inner.next_back();
     let inner = inner.as_str().trim();
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // No rule looks at more than 12 words: a count of 13 stands for more.
+    let words = inner.split_whitespace().take(13).count();
     let before = words_before(text, found.span.start);
     let last_before = before.last().map_or("", String::as_str);
     let known_as = before.iter().map(String::as_str).eq(["known", "as"]);
-    if words.len() <= 8 && (gazetteer::is_naming_word(last_before) || known_as) {
+    if words <= 8 && (gazetteer::is_naming_word(last_before) || known_as) {
         return QuoteKind::Scare;
     }
     let sentence_punctuation = inner.ends_with(['.', '!', '?', ',', ';', ':', '…'])
@@ -74,17 +85,41 @@ pub(super) fn classify(text: &str, found: &Found, attribution: &Attribution) -> 
     {
         return QuoteKind::Speech;
     }
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
-    let title_case = words.len() <= 12
-        && !long.is_empty()
-        && long
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if words.len() <= 4
-        || (words.len() <= 6 && gazetteer::is_determiner(last_before))
-        || (title_case && words.len() > 1)
+    if words <= 4
+        || (words <= 6 && gazetteer::is_determiner(last_before))
+        || ((2..=12).contains(&words) && title_case(inner))
     {
         return QuoteKind::Scare;
     }
     QuoteKind::Speech
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`title_case`] as [`classify`] read it before, on all the words
+    /// (at most 12) of a quotation.
+    fn title_case_collected(inner: &str) -> bool {
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+        words.len() <= 12
+            && !long.is_empty()
+            && long
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn title_case_agrees_with_collecting_the_words(
+            inner in "[ aAbÉé“.]{0,60}"
+        ) {
+            let words = inner.split_whitespace().take(13).count();
+            proptest::prop_assert_eq!(
+                words <= 12 && title_case(&inner),
+                title_case_collected(&inner)
+            );
+        }
+    }
 }
