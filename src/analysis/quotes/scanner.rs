@@ -87,6 +87,40 @@ const BEFORE: usize = 3;
 /// chars on, in [`marks::is_measure`]).
 const AFTER: usize = 14;
 
+/// Most chars a window holds: [`BEFORE`], the mark and [`AFTER`].
+const WINDOW: usize = BEFORE + 1 + AFTER;
+
+/// The chars around a mark as `(byte offset, char)` (see
+/// [`Paragraph::window`]), held on the stack: a window is read for every
+/// mark, often twice, and is never longer than [`WINDOW`].
+struct Window {
+    chars: [(usize, char); WINDOW],
+    /// How many of `chars` are filled.
+    len: usize,
+}
+
+impl Window {
+    fn new() -> Self {
+        Self {
+            chars: [(0, '\0'); WINDOW],
+            len: 0,
+        }
+    }
+
+    /// Appends `c`; a full window keeps what it holds.
+    fn push(&mut self, c: (usize, char)) {
+        if let Some(slot) = self.chars.get_mut(self.len) {
+            *slot = c;
+            self.len += 1;
+        }
+    }
+
+    /// The filled chars, in text order.
+    fn chars(&self) -> &[(usize, char)] {
+        self.chars.get(..self.len).unwrap_or(&[])
+    }
+}
+
 /// One paragraph's quotation marks with what the decision for each needs.
 ///
 /// Only the marks are kept, not every char: the rules look at a few chars
@@ -150,10 +184,11 @@ impl<'t> Paragraph<'t> {
             if !single {
                 continue;
             }
-            let (chars, i) = paragraph.window(m);
-            if !marks::is_apostrophe(&chars, i) {
+            let (window, i) = paragraph.window(m);
+            let chars = window.chars();
+            if !marks::is_apostrophe(chars, i) {
                 let after_clause = matches!(
-                    marks::char_at(&chars, i.checked_sub(1)),
+                    marks::char_at(chars, i.checked_sub(1)),
                     Some(',' | '.' | '!' | '?' | ';' | ':' | '…')
                 );
                 seen = matches!(mark.ch, '\'' | '’') && after_clause;
@@ -166,14 +201,16 @@ impl<'t> Paragraph<'t> {
     /// The chars around mark `m` as `(byte offset, char)`, up to [`BEFORE`]
     /// before and [`AFTER`] after it within the paragraph, with merged marks
     /// as one char, and the index of mark `m` among them.
-    fn window(&self, m: usize) -> (Vec<(usize, char)>, usize) {
+    fn window(&self, m: usize) -> (Window, usize) {
+        let mut chars = Window::new();
         let Some(mark) = self.marks.get(m) else {
-            return (Vec::new(), 0);
+            return (chars, 0);
         };
-        let mut before = Vec::with_capacity(BEFORE);
+        // The chars before, nearest first.
+        let mut before = Window::new();
         let mut at = mark.at;
         let mut earlier = m;
-        while before.len() < BEFORE && at > self.range.start {
+        while before.len < BEFORE && at > self.range.start {
             let previous_mark = earlier.checked_sub(1).and_then(|k| self.marks.get(k));
             if let Some(p) = previous_mark.filter(|p| p.at + p.len == at) {
                 before.push((p.at, p.ch));
@@ -191,13 +228,14 @@ impl<'t> Paragraph<'t> {
             at -= c.len_utf8();
             before.push((at, c));
         }
-        let i = before.len();
-        let mut chars: Vec<(usize, char)> = Vec::with_capacity(i + 1 + AFTER);
-        chars.extend(before.into_iter().rev());
+        let i = before.len;
+        for &c in before.chars().iter().rev() {
+            chars.push(c);
+        }
         chars.push((mark.at, mark.ch));
         let mut at = mark.at + mark.len;
         let mut later = m + 1;
-        while chars.len() < i + 1 + AFTER && at < self.range.end {
+        while chars.len < i + 1 + AFTER && at < self.range.end {
             if let Some(n) = self.marks.get(later).filter(|n| n.at == at) {
                 chars.push((n.at, n.ch));
                 at += n.len;
@@ -227,7 +265,7 @@ impl<'t> Paragraph<'t> {
     /// What mark `m` does given the open `stack`.
     fn action(&self, m: usize, stack: &[Open]) -> Action {
         let (window, i) = self.window(m);
-        let chars = &window;
+        let chars = window.chars();
         let Some(c) = marks::char_at(chars, Some(i)) else {
             return Action::Ignore;
         };
@@ -529,7 +567,7 @@ mod tests {
                 let from = i.saturating_sub(BEFORE);
                 let to = (i + 1 + AFTER).min(chars.len());
                 let (window, at) = paragraph.window(m);
-                prop_assert_eq!(&window[..], &chars[from..to]);
+                prop_assert_eq!(window.chars(), &chars[from..to]);
                 prop_assert_eq!(at, i - from);
                 prop_assert_eq!(paragraph.end_of(m), chars.get(i + 1).map_or(text.len(), |c| c.0));
             }
