@@ -590,21 +590,15 @@ impl Scene<'_> {
     /// its byte range and words.
     fn description_before(&self, range: Range<usize>) -> Option<(Range<usize>, String)> {
         let text = self.slice(range.clone());
-        let words: Vec<(usize, &str)> = word_spans(text).collect();
-        let verb = words.iter().rposition(|(_, w)| {
-            is_speech_verb(w) && w.chars().next().is_some_and(char::is_lowercase)
-        })?;
-        let (verb_at, _) = *words.get(verb)?;
-        let clause_start = text
-            .get(..verb_at)?
-            .rfind([',', ';', ':', '(', '—', '–', '"', '“', '”'])
-            .map_or(0, |k| k + 1);
-        let mut subject: Vec<(usize, &str)> = words
-            .get(..verb)?
-            .iter()
-            .copied()
-            .filter(|(at, _)| *at >= clause_start)
-            .collect();
+        // Words from the last, up to the verb and then back to the clause's
+        // start: the words before it are never needed.
+        let mut words = word_spans(text).rev();
+        let (verb_at, _) = words
+            .find(|(_, w)| w.chars().next().is_some_and(char::is_lowercase) && is_speech_verb(w))?;
+        let clause_start = last_clause_mark(text.get(..verb_at)?).map_or(0, |k| k + 1);
+        let mut subject: Vec<(usize, &str)> =
+            words.take_while(|(at, _)| *at >= clause_start).collect();
+        subject.reverse();
         while subject
             .last()
             .is_some_and(|(_, w)| gazetteer::is_helper_word(w))
@@ -756,22 +750,25 @@ pub(super) fn trim_to_alphanumeric(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// The clause `lead` ends with: what follows its last `,` `;` `:` `(` or
-/// `"`, or all of `lead` when it holds none of these. When a dash or curly
-/// quotation mark (`—` `–` `“` `”`) comes last instead, the clause is empty
-/// (a cut one byte into such a mark, which is no character boundary, gives
-/// nothing). Reads bytes from the end: each of these marks is the only
-/// character whose UTF-8 encoding ends with its byte after `E2 80`.
+/// The byte offset where the last clause mark of `s` starts: `,` `;` `:`
+/// `(` `"` `—` `–` `“` or `”` (`s.rfind([...])`). Reads bytes from the
+/// end: each of the dashes and curly marks is the only character whose
+/// UTF-8 encoding ends with its last byte after `E2 80`.
+fn last_clause_mark(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).rev().find_map(|k| match bytes[k] {
+        b',' | b';' | b':' | b'(' | b'"' => Some(k),
+        0x93 | 0x94 | 0x9c | 0x9d if k >= 2 && bytes[k - 2..k] == [0xe2, 0x80] => Some(k - 2),
+        _ => None,
+    })
+}
+
+/// The clause `lead` ends with: what follows its last clause mark (see
+/// [`last_clause_mark`]), or all of `lead` when it holds none. When a dash
+/// or curly quotation mark comes last, the clause is empty: a cut one byte
+/// into such a mark, which is no character boundary, gives nothing.
 fn last_clause(lead: &str) -> &str {
-    let bytes = lead.as_bytes();
-    for k in (0..bytes.len()).rev() {
-        match bytes[k] {
-            b',' | b';' | b':' | b'(' | b'"' => return lead.get(k + 1..).unwrap_or(""),
-            0x93 | 0x94 | 0x9c | 0x9d if k >= 2 && bytes[k - 2..k] == [0xe2, 0x80] => return "",
-            _ => {}
-        }
-    }
-    lead
+    last_clause_mark(lead).map_or(lead, |k| lead.get(k + 1..).unwrap_or(""))
 }
 
 /// Whether the quoted words are in title case (a name, a headline or a
@@ -813,7 +810,7 @@ fn speaks(tail: &str) -> bool {
 
 /// `(byte offset, word)` of the whitespace-separated words of `s`, with
 /// punctuation trimmed.
-fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+fn word_spans(s: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
     s.split_whitespace().filter_map(move |w| {
         let offset = w.as_ptr() as usize - s.as_ptr() as usize;
         let trimmed = trim_to_alphanumeric(w);
@@ -882,6 +879,18 @@ mod tests {
             proptest::prop_assert_eq!(
                 trim_to_alphanumeric(&word),
                 word.trim_matches(|c: char| !c.is_alphanumeric())
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn last_clause_mark_agrees_with_searching_characters(
+            s in "[ a,;:(\"—–“”‘’\u{2012}\u{201e}\u{e000}\u{93}é]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(
+                last_clause_mark(&s),
+                s.rfind([',', ';', ':', '(', '—', '–', '"', '“', '”'])
             );
         }
     }

@@ -48,9 +48,13 @@ static FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// capitalised one is lowered on the stack (a test checks the bound).
 const LONGEST: usize = 24;
 
+/// No form is shorter (bytes: "say", "ask"): the many words of one or two
+/// letters ("a", "of", "he") need no look-up (a test checks the bound).
+const SHORTEST: usize = 3;
+
 /// Whether `word` (any case) is a form of a verb of saying.
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    if word.len() > LONGEST {
+    if !(SHORTEST..=LONGEST).contains(&word.len()) {
         return false;
     }
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -74,6 +78,9 @@ mod tests {
         assert!(longest <= LONGEST, "{longest}");
         assert!(is_speech_verb("Acknowledged") && is_speech_verb("SAID"));
         assert!(!is_speech_verb("Saidxxxxxxxxxxxxxxxxxxxxxxxxx"));
+        let shortest = FORMS.iter().map(String::len).min().unwrap();
+        assert!(shortest >= SHORTEST, "{shortest}");
+        assert!(is_speech_verb("say") && is_speech_verb("Ask"));
     }
 
     #[test]
