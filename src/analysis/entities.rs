@@ -82,6 +82,7 @@ pub(crate) fn recognise_tokenised(
     // pass two.
     let mut built: Vec<Sentence<'_>> = Vec::new();
     let mut scorer = LocalScorer::default();
+    let mut buffers = features::ContextBuffers::default();
     let prose = features::ProseNames::new(words);
     for (n, range) in sentences.iter().enumerate() {
         let sentence = Sentence::with_words(
@@ -92,8 +93,14 @@ pub(crate) fn recognise_tokenised(
             Some(&prose),
         );
         let labels = if sentence.candidate.iter().any(|c| *c) {
-            let context = features::SentenceContext::new(text, &sentence, &mut lookups);
+            let context = features::SentenceContext::new_in(
+                text,
+                &sentence,
+                &mut lookups,
+                std::mem::take(&mut buffers),
+            );
             scorer.score(&sentence, &context, &model, &mut local_scores);
+            buffers = context.into_buffers();
             let base = |i: usize| scorer.local.get(i).copied().unwrap_or_default();
             tagger::decode_from(&sentence, base, None, &model.local)
         } else {

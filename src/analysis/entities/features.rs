@@ -500,14 +500,32 @@ pub(crate) fn gazetteer_marks(text: &str, sentence: &Sentence<'_>) -> Vec<Vec<&'
     gazetteer_marks_with(text, sentence, &mut Lookups::default())
 }
 
-/// [`gazetteer_marks_with`] with look-ups remembered in `lookups`.
+/// Gazetteer positions of the words of `sentence`: per word, the labels of
+/// the listed names covering it (`"country|B"`, `"org|U"`, …), with
+/// look-ups remembered in `lookups`.
 pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
     text: &'a str,
     sentence: &Sentence<'s>,
     lookups: &mut Lookups<'a>,
 ) -> Vec<Vec<&'static str>> {
+    let mut marks = Vec::new();
+    gazetteer_marks_into(text, sentence, lookups, &mut marks);
+    marks
+}
+
+/// [`gazetteer_marks_with`] into `marks` (one list per word, emptied
+/// first), whose lists are reused from sentence to sentence.
+fn gazetteer_marks_into<'a, 's: 'a>(
+    text: &'a str,
+    sentence: &Sentence<'s>,
+    lookups: &mut Lookups<'a>,
+    marks: &mut Vec<Vec<&'static str>>,
+) {
     let words = &sentence.words;
-    let mut marks: Vec<Vec<&'static str>> = vec![Vec::new(); words.len()];
+    for list in marks.iter_mut() {
+        list.clear();
+    }
+    marks.resize_with(words.len(), Vec::new);
     let mut mark = |range: Range<usize>, what: &'static [&'static str; 4]| {
         let len = range.len();
         for (k, i) in range.enumerate() {
@@ -526,7 +544,7 @@ pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
         let start = words.first().map_or(0, |w| w.span.start);
         let end = words.last().map_or(0, |w| w.span.end);
         let Some(line) = text.get(start..end) else {
-            return marks;
+            return;
         };
         for (range, listed) in gazetteer::find_ignoring_case(line) {
             let (a, b) = (range.start + start, range.end + start);
@@ -536,7 +554,7 @@ pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
                 mark(first..after, listed_marks(listed));
             }
         }
-        return marks;
+        return;
     }
     let mut i = 0;
     while i < words.len() {
@@ -580,7 +598,6 @@ pub(crate) fn gazetteer_marks_with<'a, 's: 'a>(
             None => i += 1,
         }
     }
-    marks
 }
 
 /// Whether word `k` continues the name of the word before it: a space or
@@ -722,6 +739,12 @@ pub fn local(text: &str, sentence: &Sentence<'_>) -> Vec<FeatureIds> {
     out
 }
 
+/// Makes `list` hold `len` copies of `value`, in the room it already has.
+fn refill<T: Clone>(list: &mut Vec<T>, len: usize, value: T) {
+    list.clear();
+    list.resize(len, value);
+}
+
 /// What the local features of a sentence's words are computed from, worked
 /// out once per sentence: the gazetteer marks of every word, and the shapes
 /// and word lists of every word near a candidate. Built for pass one's
@@ -741,6 +764,17 @@ pub(crate) struct SentenceContext<'c, 's> {
     neighbour_clusters: Vec<Option<&'static [u8]>>,
 }
 
+/// The per-word lists of a [`SentenceContext`], handed from one sentence's
+/// context to the next (see [`SentenceContext::into_buffers`]) so that a
+/// long text does not allocate them for every sentence.
+#[derive(Default)]
+pub(crate) struct ContextBuffers {
+    marks: Vec<Vec<&'static str>>,
+    shapes: Vec<Shape>,
+    bits: Vec<u16>,
+    neighbour_clusters: Vec<Option<&'static [u8]>>,
+}
+
 impl<'c, 's: 'c> SentenceContext<'c, 's> {
     /// The context of `sentence` (words of `text`), with look-ups
     /// remembered in `lookups`.
@@ -753,15 +787,36 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         's: 'a,
         'a: 'c,
     {
+        Self::new_in(text, sentence, lookups, ContextBuffers::default())
+    }
+
+    /// [`SentenceContext::new`] in the lists of `buffers`, whatever they
+    /// held before.
+    pub(crate) fn new_in<'a>(
+        text: &'a str,
+        sentence: &'c Sentence<'s>,
+        lookups: &mut Lookups<'a>,
+        buffers: ContextBuffers,
+    ) -> Self
+    where
+        's: 'a,
+        'a: 'c,
+    {
         let words = &sentence.words;
-        let marks = gazetteer_marks_with(text, sentence, lookups);
+        let ContextBuffers {
+            mut marks,
+            mut shapes,
+            mut bits,
+            mut neighbour_clusters,
+        } = buffers;
+        gazetteer_marks_into(text, sentence, lookups, &mut marks);
         let clusters = Clusters::embedded();
         // Shapes, word lists and neighbours' clusters of every word near a
         // candidate, computed once (the look-ups once per word form: one
         // hash of the word for all of them).
-        let mut shapes = vec![Shape::default(); words.len()];
-        let mut bits = vec![0u16; words.len()];
-        let mut neighbour_clusters = vec![None; words.len()];
+        refill(&mut shapes, words.len(), Shape::default());
+        refill(&mut bits, words.len(), 0);
+        refill(&mut neighbour_clusters, words.len(), None);
         let candidate =
             |k: Option<usize>| k.is_some_and(|k| sentence.candidate.get(k) == Some(&true));
         for (i, word) in words.iter().enumerate() {
@@ -788,6 +843,17 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
             bits,
             clusters,
             neighbour_clusters,
+        }
+    }
+
+    /// The context's lists, for the next sentence's
+    /// [`SentenceContext::new_in`].
+    pub(crate) fn into_buffers(self) -> ContextBuffers {
+        ContextBuffers {
+            marks: self.marks,
+            shapes: self.shapes,
+            bits: self.bits,
+            neighbour_clusters: self.neighbour_clusters,
         }
     }
 
@@ -1116,6 +1182,33 @@ mod tests {
 
     fn sentence(text: &str) -> Sentence<'_> {
         Sentence::new(text, 0..text.len(), false)
+    }
+
+    #[test]
+    fn a_context_in_reused_buffers_gives_the_features_of_a_new_one() {
+        // A long sentence with gazetteer names first, so that the shorter
+        // ones after it would read its leftovers if any were kept.
+        let texts = [
+            "London and New York welcome Mr Smith of the Labour Party , said John Wood .",
+            "Angela Merkel visited Paris .",
+            "PARIS 1 LYON 2",
+        ];
+        let mut buffers = ContextBuffers::default();
+        let mut lookups = Lookups::default();
+        for text in texts {
+            let s = sentence(text);
+            let fresh = SentenceContext::new(text, &s, &mut Lookups::default());
+            let reused = SentenceContext::new_in(text, &s, &mut lookups, buffers);
+            for i in 0..s.words.len() {
+                let (mut expected, mut got) = (Vec::new(), Vec::new());
+                fresh.word_into(i, &mut expected);
+                reused.word_into(i, &mut got);
+                assert_eq!(got, expected, "{text:?} word {i}");
+            }
+            buffers = reused.into_buffers();
+        }
+        assert_eq!(buffers.marks.len(), sentence(texts[2]).words.len());
+        assert!(buffers.shapes.capacity() >= sentence(texts[0]).words.len());
     }
 
     #[test]
