@@ -364,13 +364,10 @@ impl Context<'_> {
         let words = tokens::words(self.text, found.span.end..end);
         let first = words.first()?;
         let between = self.text.get(found.span.end..first.span.start)?;
-        if !between
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
-        {
+        if !between.chars().all(leads_into_clause) {
             return None;
         }
-        if quoted.chars().rev().nth(1) == Some('.') && first.is_capitalised() {
+        if closes_a_sentence(quoted) && first.is_capitalised() {
             return None;
         }
         let text_at = |k: usize| words.get(k).map_or("", |w| w.text);
@@ -553,6 +550,18 @@ impl Context<'_> {
     }
 }
 
+/// Whether `c` may stand between a closing mark and the reporting clause
+/// after it: whitespace, a comma or a dash (`,” he said`, `” — Jo Lee`).
+fn leads_into_clause(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-')
+}
+
+/// Whether the quoted words (with their marks) end with a full stop
+/// inside the closing mark (`“We won.”`): the sentence ends there.
+fn closes_a_sentence(quoted: &str) -> bool {
+    quoted.chars().rev().nth(1) == Some('.')
+}
+
 /// Whether `window`, the text [`Context::after`] reads after a closing
 /// mark, may hold the reporting clause it looks for, judged from its first
 /// character that is neither whitespace, a comma nor a dash, without
@@ -563,10 +572,7 @@ impl Context<'_> {
 /// stop; `after` finds no clause in each case.
 fn clause_may_follow(window: &str, quoted: &str) -> bool {
     let mut chars = window.chars();
-    let Some(first) = chars
-        .by_ref()
-        .find(|&c| !(c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-')))
-    else {
+    let Some(first) = chars.by_ref().find(|&c| !leads_into_clause(c)) else {
         return false;
     };
     // A combining mark after it could make a word of it: only an ASCII
@@ -576,7 +582,7 @@ fn clause_may_follow(window: &str, quoted: &str) -> bool {
     {
         return false;
     }
-    !(first.is_uppercase() && quoted.chars().rev().nth(1) == Some('.'))
+    !(first.is_uppercase() && closes_a_sentence(quoted))
 }
 
 /// Whether `window`, the text [`Context::before`] reads before an opening
@@ -651,10 +657,8 @@ mod tests {
             return true;
         };
         let between = window.get(..first.span.start).unwrap_or("");
-        !between
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
-            || (quoted.chars().rev().nth(1) == Some('.') && first.is_capitalised())
+        !between.chars().all(leads_into_clause)
+            || (closes_a_sentence(quoted) && first.is_capitalised())
     }
 
     /// Whether [`Context::before`] stops before reading a clause in `window`:
