@@ -44,6 +44,9 @@ struct Draft {
     first_kind: EntityKind,
     mentions: Vec<Range<usize>>,
     reason: Reason,
+    /// Whether the name opens with a listed given name ("Daniel
+    /// Day-Lewis", not "Sarasota Republican").
+    given_name_first: bool,
 }
 
 /// The grouping key of a surface: its words in upper case, single-spaced.
@@ -224,10 +227,14 @@ fn prefer_head_word(m: &mut Mention<'_>) {
     // landmark's word ("Ridgeway Street", "Tower Bridge") is that place: in
     // CoNLL-2003 train, 144 of the 146 names of two or more words that end
     // in a place cue are places or organisations.
+    // A given name before a cue that is also a surname keeps the person
+    // ("Michael Bay", "Grace Park").
+    let given_and_surname = || gazetteer::is_first_name(first) && gazetteer::is_last_name(last);
     let place_head = if matches!(first, "River" | "Lake" | "Mount" | "Loch") {
         Some(first)
     } else {
-        (m.kind == EntityKind::Person && gazetteer::is_place_cue(last)).then_some(last)
+        (m.kind == EntityKind::Person && gazetteer::is_place_cue(last) && !given_and_surname())
+            .then_some(last)
     };
     if organisation_head && m.kind != EntityKind::Organisation {
         m.kind = EntityKind::Organisation;
@@ -369,6 +376,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 first_kind: EntityKind::Person,
                 mentions: Vec::new(),
                 reason: m.reason.as_deref().cloned().unwrap_or_default(),
+                given_name_first: words.first().is_some_and(|w| gazetteer::is_first_name(w)),
             });
             drafts.len() - 1
         });
@@ -402,14 +410,19 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             2 => Some(&endings),
             _ => None,
         };
+        // The full name a short one stands for: the draft, and whether it
+        // was found by its surname (or last two words) rather than its
+        // given name.
         let person_alias = || {
             let by_surname = full_names.and_then(|f| f.get(bare)).and_then(|full| {
                 // The full name mentioned last before this mention, else the first.
                 let before = full.partition_point(|(start, _)| *start <= m.span.start);
-                full.get(before.saturating_sub(1)).map(|(_, i)| *i)
+                full.get(before.saturating_sub(1)).map(|(_, i)| (*i, true))
             });
             by_surname.or_else(|| match given.get(bare) {
-                Some(list) if list.len() == 1 && word_count == 1 => list.first().copied(),
+                Some(list) if list.len() == 1 && word_count == 1 => {
+                    list.first().map(|i| (*i, false))
+                }
                 _ => None,
             })
         };
@@ -420,11 +433,16 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             (EntityKind::Person, None) | (EntityKind::Misc, None)
                 if word_count <= 2 && person_alias().is_some() =>
             {
+                let (i, by_surname) = person_alias().unwrap_or_default();
                 // "Day-Lewis set for Berlin honour" above "Actor Daniel
-                // Day-Lewis": the tagger's misc for a person's surname
-                // counts for the person it names.
-                counted = EntityKind::Person;
-                person_alias().unwrap_or_default()
+                // Day-Lewis": the tagger's misc for the surname of a
+                // person whose name opens with a given name counts for
+                // that person ("Republican" does not make "Sarasota
+                // Republican" one, nor "Compaq" "Compaq Computer").
+                if by_surname && drafts.get(i).is_some_and(|d| d.given_name_first) {
+                    counted = EntityKind::Person;
+                }
+                i
             }
             // "Spears seeks aborted tour payment" above "Singer Britney
             // Spears": a one-word organisation or place no list knows that
@@ -436,14 +454,14 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                     && full_names.is_some_and(|f| f.contains_key(bare)) =>
             {
                 counted = EntityKind::Person;
-                person_alias().unwrap_or_default()
+                person_alias().unwrap_or_default().0
             }
             (EntityKind::Place, None)
                 if gazetteer::place(m.surface).is_none()
                     && full_names.is_some_and(|f| f.contains_key(bare)) =>
             {
                 counted = EntityKind::Person;
-                person_alias().unwrap_or_default()
+                person_alias().unwrap_or_default().0
             }
             _ => {
                 let canonical = canonical(m.surface, m.kind);
@@ -461,6 +479,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                             first_kind: m.kind,
                             mentions: Vec::new(),
                             reason: m.reason.as_deref().cloned().unwrap_or_default(),
+                            given_name_first: false,
                         });
                         drafts.len() - 1
                     }
@@ -637,6 +656,11 @@ mod tests {
             // A listed place keeps its kind beside a person of its name.
             mention("Michael Jordan", 160, Person),
             mention("Jordan", 200, Place),
+            // The tagger's person with no given name first: the misc
+            // mentions that join it by its last word still count as misc.
+            mention("Sarasota Republican", 240, Person),
+            mention("Republican", 280, Misc),
+            mention("Republican", 320, Misc),
         ]);
         assert_eq!(
             names_kinds_and_counts(&entities),
@@ -644,6 +668,7 @@ mod tests {
                 ("Daniel Day-Lewis", Person, 4),
                 ("Michael Jordan", Person, 1),
                 ("Jordan", Place, 1),
+                ("Sarasota Republican", Misc, 3),
             ]
         );
     }
@@ -657,6 +682,9 @@ mod tests {
             mention("Ridgeway Street", 0, Person),
             mention("David Johnston", 40, Person),
             mention("Ridgeway", 80, Organisation),
+            // A given name before a cue that is also a surname: the film
+            // director, no bay.
+            mention("Michael Bay", 120, Person),
         ]);
         assert_eq!(
             names_kinds_and_counts(&entities),
@@ -664,6 +692,7 @@ mod tests {
                 ("Ridgeway Street", Place, 1),
                 ("David Johnston", Person, 1),
                 ("Ridgeway", Organisation, 1),
+                ("Michael Bay", Person, 1),
             ]
         );
         let reason = entities[0].reason.to_string();
