@@ -962,12 +962,17 @@ fn before_trailing_titles(
     ) {
         return end;
     }
-    while end > name.start + 1
-        && sentence
-            .words
-            .get(end - 1)
-            .is_some_and(|w| super::gazetteer::is_title(w.text))
-    {
+    let word = |k: usize| sentence.words.get(k).map(|w| w.text);
+    while end > name.start + 1 && word(end - 1).is_some_and(super::gazetteer::is_title) {
+        // "The New Hampshire Union Leader": "Leader" after an
+        // organisation's cue ends a newspaper's name, not a role ("Supreme
+        // Court Justice" still loses its title).
+        if kind == super::EntityKind::Organisation
+            && word(end - 1) == Some("Leader")
+            && word(end - 2).is_some_and(super::gazetteer::is_organisation_cue)
+        {
+            break;
+        }
         end -= 1;
     }
     end
@@ -1914,6 +1919,28 @@ mod tests {
             nth_word(&sentence, "Attorney", 2)
         ));
         assert!(is_inner_title(&sentence, nth_word(&sentence, "General", 0)));
+    }
+
+    #[test]
+    fn leader_is_a_title_but_ends_a_newspaper_s_name_after_a_cue() {
+        let found = entities(
+            "Senate Majority Leader Mitch McConnell blocked the vote on Tuesday. \
+             The New Hampshire Union Leader endorsed him.",
+        );
+        let people: Vec<&str> = found
+            .iter()
+            .filter(|(k, ..)| *k == EntityKind::Person)
+            .map(|(_, n, _)| n.as_str())
+            .collect();
+        assert_eq!(people, ["Mitch McConnell"], "{found:?}");
+        assert!(
+            found.contains(&(
+                EntityKind::Organisation,
+                "New Hampshire Union Leader".to_owned(),
+                vec!["New Hampshire Union Leader".to_owned()]
+            )),
+            "{found:?}"
+        );
     }
 
     #[test]
