@@ -402,6 +402,16 @@ fn collect_mentions<'a>(
             range.end = number + 1;
             channel_cue = channel;
         }
+        // "(R-Ky.)": a party's letter before a state is no part of it.
+        if range.len() == 2
+            && sentence
+                .words
+                .get(range.start)
+                .is_some_and(|w| matches!(w.text, "R" | "D" | "I"))
+            && state_abbreviation(text, sentence, range.start + 1..range.end).is_some()
+        {
+            range.start += 1;
+        }
         // A numbered channel, or a cue heading words the tagger left out:
         // the cue is the whole evidence.
         let organisation_cue = channel_cue.or_else(|| {
@@ -574,6 +584,9 @@ fn ruled_kind(
     cued_list: &mut Option<CuedName>,
 ) -> Option<(super::EntityKind, reason::Evidence)> {
     use super::EntityKind::{Misc, Organisation, Person, Place};
+    if tagged != Place && state_abbreviation(text, sentence, range.clone()).is_some() {
+        return Some((Place, reason::Evidence::Gazetteer(reason::List::Region)));
+    }
     let written = sentence
         .words
         .get(range.clone())
@@ -1253,6 +1266,38 @@ fn capitalised_after_and(sentence: &Sentence<'_>, end: usize, free_to: usize) ->
 
 /// Whether word `k` of `sentence` follows the word before it after spaces
 /// only (no punctuation between them).
+/// The US state that the one word at `name` of `sentence` abbreviates in
+/// newspaper style (see [`super::gazetteer::state_of_abbreviation`]),
+/// when the text says it is one: a full stop right after it, and before
+/// it a party's letter and a hyphen ("McConnell (R-Ky.)"), an opening
+/// bracket ("McCain (Ariz.)") or a comma after a capitalised word
+/// ("Allentown, Pa."). Such words are also names ("Tex", "Ky") and
+/// words ("Pa", "Miss"), so the tagger often takes them for people.
+fn state_abbreviation(
+    text: &str,
+    sentence: &Sentence<'_>,
+    name: Range<usize>,
+) -> Option<&'static str> {
+    if name.len() != 1 {
+        return None;
+    }
+    let word = sentence.words.get(name.start)?;
+    let state = super::gazetteer::state_of_abbreviation(word.text)?;
+    if !text.get(word.span.end..)?.starts_with('.') {
+        return None;
+    }
+    let before = text.get(..word.span.start)?;
+    let previous = name
+        .start
+        .checked_sub(1)
+        .and_then(|k| sentence.words.get(k));
+    let after_party = word.gap == tokens::Gap::Hyphen
+        && previous.is_some_and(|p| matches!(p.text, "R" | "D" | "I"))
+        && before.ends_with('-');
+    let after_town = before.ends_with(", ") && previous.is_some_and(|p| p.is_capitalised());
+    (after_party || after_town || before.ends_with('(')).then_some(state)
+}
+
 fn spaced(sentence: &Sentence<'_>, k: usize) -> bool {
     sentence
         .words
@@ -1919,6 +1964,36 @@ mod tests {
             nth_word(&sentence, "Attorney", 2)
         ));
         assert!(is_inner_title(&sentence, nth_word(&sentence, "General", 0)));
+    }
+
+    #[test]
+    fn a_state_abbreviation_in_a_newspaper_s_context_is_that_state() {
+        let found = entities(
+            "Senate Majority Leader Mitch McConnell (R-Ky.) blocked the vote. \
+             She lives in Allentown, Pa., and works in Laredo, Tex., with Sen. John McCain (Ariz.). \
+             Tex Ritter sang. Pa was tired.",
+        );
+        let places: Vec<&str> = found
+            .iter()
+            .filter(|(k, ..)| *k == EntityKind::Place)
+            .map(|(_, n, _)| n.as_str())
+            .collect();
+        for state in ["Kentucky", "Pennsylvania", "Texas", "Arizona"] {
+            assert!(places.contains(&state), "{state}: {found:?}");
+        }
+        // Without the full stop and the comma or bracket before it, the
+        // word is what the tagger says: "Tex Ritter" stays a person.
+        assert!(
+            found
+                .iter()
+                .any(|(k, n, _)| *k == EntityKind::Person && n == "Tex Ritter"),
+            "{found:?}"
+        );
+        let texas = found.iter().find(|(_, n, _)| n == "Texas");
+        assert_eq!(
+            texas.map(|(_, _, m)| m.as_slice()),
+            Some(&["Tex".to_owned()][..])
+        );
     }
 
     #[test]

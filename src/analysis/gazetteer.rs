@@ -21,7 +21,6 @@
 //! otherwise, and take whole names (`"United States"`), not byte spans;
 //! [`find_ignoring_case`] finds names in all-capitals headlines.
 
-#[cfg(test)]
 mod forms;
 mod static_table;
 
@@ -159,6 +158,28 @@ pub(crate) fn is_demonym(word: &str) -> bool {
         || word
             .strip_suffix('s')
             .is_some_and(|singular| tables::DEMONYMS.contains(singular))
+}
+
+/// The US state that `word` abbreviates in newspaper style ("Ky" →
+/// "Kentucky", "Pa" → "Pennsylvania"), listed in
+/// `state_abbreviations.txt`. Many are also words or names, so callers
+/// read them as states only where the text says so (a full stop after,
+/// a party letter or a town before).
+pub(crate) fn state_of_abbreviation(word: &str) -> Option<&'static str> {
+    static STATES: std::sync::LazyLock<HashMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| {
+            let mut map = HashMap::default();
+            forms::for_each_form(
+                include_str!("gazetteer/state_abbreviations.txt"),
+                |form, state| {
+                    if form != state {
+                        map.insert(form, state);
+                    }
+                },
+            );
+            map
+        });
+    STATES.get(word).copied()
 }
 
 /// Whether `word` is a given name in the first-name list.
@@ -881,6 +902,10 @@ mod tests {
         assert!(!is_name_connector("and"));
         assert!(is_ship_prefix("HMS"));
         assert!(is_abbreviation("Dr"));
+        assert_eq!(state_of_abbreviation("Ky"), Some("Kentucky"));
+        assert_eq!(state_of_abbreviation("Kans"), Some("Kansas"));
+        assert_eq!(state_of_abbreviation("Kentucky"), None);
+        assert_eq!(state_of_abbreviation("ky"), None);
         assert!(is_speaker_pronoun("She"));
         assert!(!is_speaker_pronoun("they"));
     }

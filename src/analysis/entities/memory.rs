@@ -133,7 +133,7 @@ pub(super) fn typed_key_hash(kind: EntityKind, surface: &str) -> u64 {
 /// title-case form for headlines in capitals.
 fn canonical(surface: &str, kind: EntityKind) -> Option<&'static str> {
     let look = |s: &str| match kind {
-        EntityKind::Place => gazetteer::place(s),
+        EntityKind::Place => gazetteer::place(s).or_else(|| gazetteer::state_of_abbreviation(s)),
         EntityKind::Organisation => gazetteer::organisation(s).or_else(|| gazetteer::place(s)),
         _ => None,
     };
