@@ -402,12 +402,10 @@ fn collect_mentions<'a>(
             range.end = number + 1;
             channel_cue = channel;
         }
-        // "(R-Ky.)": a party's letter before a state is no part of it.
+        // "(R-Ky.)": a party's letter before a state is no part of it (in
+        // one name, only a hyphen can join them, and then the state's
+        // context is the letter).
         if range.len() == 2
-            && sentence
-                .words
-                .get(range.start)
-                .is_some_and(|w| matches!(w.text, "R" | "D" | "I"))
             && state_abbreviation(text, sentence, range.start + 1..range.end).is_some()
         {
             range.start += 1;
@@ -1264,8 +1262,6 @@ fn capitalised_after_and(sentence: &Sentence<'_>, end: usize, free_to: usize) ->
     }
 }
 
-/// Whether word `k` of `sentence` follows the word before it after spaces
-/// only (no punctuation between them).
 /// The US state that the one word at `name` of `sentence` abbreviates in
 /// newspaper style (see [`super::gazetteer::state_of_abbreviation`]),
 /// when the text says it is one: a full stop right after it, and before
@@ -1282,10 +1278,11 @@ fn state_abbreviation(
         return None;
     }
     let word = sentence.words.get(name.start)?;
-    let state = super::gazetteer::state_of_abbreviation(word.text)?;
+    // The full stop first: it rules out nearly every name, with no look-up.
     if !text.get(word.span.end..)?.starts_with('.') {
         return None;
     }
+    let state = super::gazetteer::state_of_abbreviation(word.text)?;
     let before = text.get(..word.span.start)?;
     let previous = name
         .start
@@ -1298,6 +1295,8 @@ fn state_abbreviation(
     (after_party || after_town || before.ends_with('(')).then_some(state)
 }
 
+/// Whether word `k` of `sentence` follows the word before it after spaces
+/// only (no punctuation between them).
 fn spaced(sentence: &Sentence<'_>, k: usize) -> bool {
     sentence
         .words

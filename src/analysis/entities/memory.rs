@@ -44,9 +44,6 @@ struct Draft {
     first_kind: EntityKind,
     mentions: Vec<Range<usize>>,
     reason: Reason,
-    /// Whether the name opens with a listed given name ("Daniel
-    /// Day-Lewis", not "Sarasota Republican").
-    given_name_first: bool,
 }
 
 /// The grouping key of a surface: its words in upper case, single-spaced.
@@ -223,16 +220,16 @@ fn prefer_head_word(m: &mut Mention<'_>) {
             | "Agency"
             | "Authority"
     );
-    // A name the tagger took for a person that ends in a street's or a
-    // landmark's word ("Ridgeway Street", "Tower Bridge") is that place: in
-    // CoNLL-2003 train, 144 of the 146 names of two or more words that end
-    // in a place cue are places or organisations.
-    // A given name before a cue that is also a surname keeps the person
+    // A given name before a cue that is also a surname is a person
     // ("Michael Bay", "Grace Park").
     let given_and_surname = || gazetteer::is_first_name(first) && gazetteer::is_last_name(last);
     let place_head = if matches!(first, "River" | "Lake" | "Mount" | "Loch") {
         Some(first)
     } else {
+        // A name the tagger took for a person that ends in a street's or
+        // a landmark's word ("Ridgeway Street", "Tower Bridge") is that
+        // place: in CoNLL-2003 train, 144 of the 146 names of two or more
+        // words that end in a place cue are places or organisations.
         (m.kind == EntityKind::Person && gazetteer::is_place_cue(last) && !given_and_surname())
             .then_some(last)
     };
@@ -376,7 +373,6 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 first_kind: EntityKind::Person,
                 mentions: Vec::new(),
                 reason: m.reason.as_deref().cloned().unwrap_or_default(),
-                given_name_first: words.first().is_some_and(|w| gazetteer::is_first_name(w)),
             });
             drafts.len() - 1
         });
@@ -439,7 +435,13 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 // person whose name opens with a given name counts for
                 // that person ("Republican" does not make "Sarasota
                 // Republican" one, nor "Compaq" "Compaq Computer").
-                if by_surname && drafts.get(i).is_some_and(|d| d.given_name_first) {
+                let given_name_first = |d: &Draft| {
+                    d.name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(gazetteer::is_first_name)
+                };
+                if by_surname && drafts.get(i).is_some_and(given_name_first) {
                     counted = EntityKind::Person;
                 }
                 i
@@ -479,7 +481,6 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                             first_kind: m.kind,
                             mentions: Vec::new(),
                             reason: m.reason.as_deref().cloned().unwrap_or_default(),
-                            given_name_first: false,
                         });
                         drafts.len() - 1
                     }
