@@ -376,6 +376,22 @@ fn collect_mentions<'a>(
         {
             continue;
         }
+        // "Sens." of "Sens. Ted Cruz and Marco Rubio": an abbreviated
+        // title alone (or its plural), which the tagger may take for an
+        // organisation, is no name.
+        let lone_title = |w: &tokens::Word<'_>| {
+            let word = w.text.strip_suffix('.').unwrap_or(w.text);
+            let abbreviated_title =
+                |t: &str| super::gazetteer::is_title(t) && super::gazetteer::is_abbreviation(t);
+            let full_stop =
+                w.text.ends_with('.') || text.get(w.span.end..).is_some_and(|t| t.starts_with('.'));
+            full_stop
+                && (abbreviated_title(word)
+                    || word.strip_suffix('s').is_some_and(abbreviated_title))
+        };
+        if range.len() == 1 && sentence.words.get(range.start).is_some_and(lone_title) {
+            continue;
+        }
         // "PC", "PM", "IPO" alone: a common acronym, a thing or a role,
         // names no person, place or organisation (the tagger had the list
         // only as a feature). Misc keeps them: CoNLL-2003 has "GMT" and
@@ -616,7 +632,11 @@ fn ruled_kind(
         *cued_list = Some((range.end, *kind, evidence.clone()));
         return cued;
     }
-    if let Some(list) = place_after_in(text, sentence, range.clone(), tagged) {
+    if let Some(list) = place_after_in(text, sentence, range.clone(), tagged)
+        .or_else(|| place_before_office(text, sentence, range.clone(), tagged))
+        .or_else(|| dateline_place(text, sentence, range.clone(), tagged))
+        .or_else(|| place_after_party_letter(text, sentence, range.clone(), tagged))
+    {
         return Some((Place, reason::Evidence::Gazetteer(list)));
     }
     if let Some(words) = work_title_words(sentence, range.clone(), tagged) {
@@ -870,6 +890,66 @@ fn place_after_in(
         _ => false,
     };
     if !after_in {
+        return None;
+    }
+    listed_place(text, sentence, name)
+}
+
+/// The gazetteer list of the place at words `name` of `sentence` when an
+/// office held for it follows, only spaces apart ("Florida Sen. Marco
+/// Rubio", "Texas governor"): the tagger, reading a name before a title,
+/// often takes the state for an organisation. The offices are listed in
+/// `lexicons/offices_of_places.txt`.
+fn place_before_office(
+    text: &str,
+    sentence: &Sentence<'_>,
+    name: Range<usize>,
+    tagged: super::EntityKind,
+) -> Option<reason::List> {
+    if tagged != super::EntityKind::Organisation || !spaced(sentence, name.end) {
+        return None;
+    }
+    let office = sentence.words.get(name.end)?;
+    if !super::gazetteer::is_office_of_place(office.text) {
+        return None;
+    }
+    listed_place(text, sentence, name)
+}
+
+/// The gazetteer list of the place at words `name` of `sentence` after a
+/// party's letter and a hyphen ("Sen. Ted Cruz (R-Texas)"), which the
+/// tagger may take for an organisation or a person.
+fn place_after_party_letter(
+    text: &str,
+    sentence: &Sentence<'_>,
+    name: Range<usize>,
+    tagged: super::EntityKind,
+) -> Option<reason::List> {
+    if tagged == super::EntityKind::Place || !after_party_letter(text, sentence, name.start) {
+        return None;
+    }
+    listed_place(text, sentence, name)
+}
+
+/// The gazetteer list of the place at words `name` of `sentence` when it
+/// opens the sentence as a news agency's dateline: a bracketed agency in
+/// capitals after it ("Cleveland (AFP) – The convention began"), which
+/// the tagger took for part of an organisation's context.
+fn dateline_place(
+    text: &str,
+    sentence: &Sentence<'_>,
+    name: Range<usize>,
+    tagged: super::EntityKind,
+) -> Option<reason::List> {
+    if tagged != super::EntityKind::Organisation || name.start != 0 {
+        return None;
+    }
+    let last = sentence.words.get(name.end.checked_sub(1)?)?;
+    let after = text.get(last.span.end..)?.trim_start_matches(' ');
+    let agency = after.strip_prefix('(')?.split(')').next()?;
+    let capitals =
+        (2..=8).contains(&agency.len()) && agency.bytes().all(|b| b.is_ascii_uppercase());
+    if !capitals {
         return None;
     }
     listed_place(text, sentence, name)
@@ -1288,11 +1368,23 @@ fn state_abbreviation(
         .start
         .checked_sub(1)
         .and_then(|k| sentence.words.get(k));
-    let after_party = word.gap == tokens::Gap::Hyphen
-        && previous.is_some_and(|p| matches!(p.text, "R" | "D" | "I"))
-        && before.ends_with('-');
+    let after_party = after_party_letter(text, sentence, name.start);
     let after_town = before.ends_with(", ") && previous.is_some_and(|p| p.is_capitalised());
     (after_party || after_town || before.ends_with('(')).then_some(state)
+}
+
+/// Whether word `k` of `sentence` follows a US party's letter and a
+/// hyphen ("R-" of "McConnell (R-Ky.)", "D-" of "(D-New York)").
+fn after_party_letter(text: &str, sentence: &Sentence<'_>, k: usize) -> bool {
+    let Some(word) = sentence.words.get(k) else {
+        return false;
+    };
+    let previous = k.checked_sub(1).and_then(|p| sentence.words.get(p));
+    word.gap == tokens::Gap::Hyphen
+        && previous.is_some_and(|p| matches!(p.text, "R" | "D" | "I"))
+        && text
+            .get(..word.span.start)
+            .is_some_and(|b| b.ends_with('-'))
 }
 
 /// Whether word `k` of `sentence` follows the word before it after spaces
@@ -2015,6 +2107,62 @@ mod tests {
             )),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_full_name_that_is_a_person_at_most_mentions_is_one_at_all() {
+        // The tagger alone takes the third "Donald Trump", after "note:",
+        // for an organisation.
+        let found = entities(
+            "Donald Trump spoke in Ohio on Monday. Donald Trump said the rally was large.\n\n\
+             Editor\u{2019}s note: Donald Trump is a candidate who lies often.",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    EntityKind::Person,
+                    "Donald Trump".to_owned(),
+                    vec!["Donald Trump".to_owned(); 3]
+                ),
+                (
+                    EntityKind::Place,
+                    "Ohio".to_owned(),
+                    vec!["Ohio".to_owned()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listed_place_before_an_office_in_a_dateline_or_after_a_party_is_that_place() {
+        let found = entities(
+            "Cleveland (AFP) \u{2013} The Republican convention began its roll call on Tuesday.\n\n\
+             Texas Sen. Ted Cruz says the plan failed. Cruz was battling with Florida Sen. \
+             Marco Rubio for second place. The field includes Sens. Ted Cruz (R-Texas), \
+             Marco Rubio (R-Fla.) and Rand Paul (R-Ky.).",
+        );
+        let places: Vec<(&str, usize)> = found
+            .iter()
+            .filter(|(k, ..)| *k == EntityKind::Place)
+            .map(|(_, n, mentions)| (n.as_str(), mentions.len()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("Cleveland", 1),
+                ("Texas", 2),
+                ("Florida", 2),
+                ("Kentucky", 1)
+            ],
+            "{found:?}"
+        );
+        let organisations: Vec<&str> = found
+            .iter()
+            .filter(|(k, ..)| *k == EntityKind::Organisation)
+            .map(|(_, n, _)| n.as_str())
+            .collect();
+        assert_eq!(organisations, ["AFP"], "{found:?}");
     }
 
     #[test]

@@ -347,6 +347,22 @@ pub(crate) fn is_event_cue(word: &str) -> bool {
     lexicon!("event_cues").contains(word)
 }
 
+/// Whether `word` (with or without an abbreviation full stop), right
+/// after a place's name, is an office held for that place ("Sen." of
+/// "Florida Sen. Marco Rubio", "governor"): listed in
+/// `lexicons/offices_of_places.txt`, case-sensitive.
+pub(crate) fn is_office_of_place(word: &str) -> bool {
+    lexicon!("offices_of_places").contains(bare(word))
+}
+
+/// Whether `word`, ending a name of two or more words, makes it an
+/// organisation ("University", "Court"): one of the lexicon
+/// `organisation_heads`, case-sensitive, chosen from CoNLL-2003 train's
+/// counts.
+pub(crate) fn is_organisation_head(word: &str) -> bool {
+    lexicon!("organisation_heads").contains(word)
+}
+
 /// Whether `word` ends the names of streets, landmarks and natural
 /// features ("Orlov Street"), listed in `lexicons/place_cues.txt`.
 pub(crate) fn is_place_cue(word: &str) -> bool {
@@ -945,6 +961,6 @@ mod tests {
             assert_eq!(distinct.len(), words.len(), "{name}.txt repeats a word");
             files += 1;
         }
-        assert_eq!(files, 36);
+        assert_eq!(files, 38);
     }
 }
