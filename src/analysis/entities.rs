@@ -392,6 +392,22 @@ fn collect_mentions<'a>(
         if range.len() == 1 && sentence.words.get(range.start).is_some_and(lone_title) {
             continue;
         }
+        // "I'm with you" mid-sentence, "I" or "To" in a line of capitals:
+        // a function word (or its contraction) alone is no name, unless it
+        // is also a given name ("Will") or the letter "A" ("Serie A").
+        let lone_function_word = |w: &tokens::Word<'_>| {
+            super::gazetteer::is_function_word(w.text)
+                && !super::gazetteer::is_first_name(w.text)
+                && w.text != "A"
+        };
+        if range.len() == 1
+            && sentence
+                .words
+                .get(range.start)
+                .is_some_and(lone_function_word)
+        {
+            continue;
+        }
         // "PC", "PM", "IPO" alone: a common acronym, a thing or a role,
         // names no person, place or organisation (the tagger had the list
         // only as a feature). Misc keeps them: CoNLL-2003 has "GMT" and
@@ -2163,6 +2179,30 @@ mod tests {
             .map(|(_, n, _)| n.as_str())
             .collect();
         assert_eq!(organisations, ["AFP"], "{found:?}");
+    }
+
+    #[test]
+    fn a_function_word_or_an_abbreviated_title_alone_is_no_name() {
+        // The tagger alone takes "I’m" for a person, "Well" for a place
+        // and "Sens." for an organisation.
+        let found = entities(
+            "He paused. So, but, I\u{2019}m with you. I\u{2019}m with everybody, he said.",
+        );
+        assert_eq!(found, [], "{found:?}");
+        let found = entities(
+            "Asked about it, Jones said: \u{201c}Well, I\u{2019}m not sure. I\u{2019}d say no.\u{201d}",
+        );
+        assert_eq!(
+            found,
+            [(
+                EntityKind::Person,
+                "Jones".to_owned(),
+                vec!["Jones".to_owned()]
+            )]
+        );
+        let found = entities("The field includes Sens. Ted Cruz and Marco Rubio.");
+        let names: Vec<&str> = found.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ted Cruz", "Marco Rubio"], "{found:?}");
     }
 
     #[test]
