@@ -968,7 +968,17 @@ fn dateline_place(
     if !capitals {
         return None;
     }
-    listed_place(text, sentence, name)
+    listed_place(text, sentence, name.clone()).or_else(|| {
+        // "WASHINGTON (AP) —": datelines are often in capitals.
+        let first = sentence.words.get(name.start)?;
+        let written = text.get(first.span.start..last.span.end)?;
+        if written.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let titled: Vec<String> = written.split(' ').map(features::title_case).collect();
+        let (_, kind) = super::gazetteer::place_entry(&titled.join(" "))?;
+        Some(reason::List::from(kind))
+    })
 }
 
 /// A noun that names a kind of place before "of" and its name ("the city
@@ -2154,6 +2164,7 @@ mod tests {
     fn a_listed_place_before_an_office_in_a_dateline_or_after_a_party_is_that_place() {
         let found = entities(
             "Cleveland (AFP) \u{2013} The Republican convention began its roll call on Tuesday.\n\n\
+             WASHINGTON (AP) \u{2014} The vote was close.\n\n\
              Texas Sen. Ted Cruz says the plan failed. Cruz was battling with Florida Sen. \
              Marco Rubio for second place. The field includes Sens. Ted Cruz (R-Texas), \
              Marco Rubio (R-Fla.) and Rand Paul (R-Ky.).",
@@ -2167,6 +2178,7 @@ mod tests {
             places,
             [
                 ("Cleveland", 1),
+                ("Washington", 1),
                 ("Texas", 2),
                 ("Florida", 2),
                 ("Kentucky", 1)
@@ -2179,6 +2191,24 @@ mod tests {
             .map(|(_, n, _)| n.as_str())
             .collect();
         assert_eq!(organisations, ["AFP"], "{found:?}");
+    }
+
+    #[test]
+    fn a_one_word_name_after_a_title_is_that_person_even_where_a_town_has_it() {
+        // "Obama" is also a town in Japan; the tagger alone takes the
+        // "Obama" of "The Obama administration" for an organisation.
+        let found = entities(
+            "The deal is a big win for President Obama. The Obama administration \
+             negotiated for months. Obama said it was historic. Obama aides agreed.",
+        );
+        assert_eq!(
+            found,
+            [(
+                EntityKind::Person,
+                "Obama".to_owned(),
+                vec!["Obama".to_owned(); 4]
+            )]
+        );
     }
 
     #[test]

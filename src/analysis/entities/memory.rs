@@ -288,13 +288,20 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
 /// article names it alone, whatever the tagger said there (it took the
 /// headline's "Eminem" for a misc name and another for an organisation).
 /// Listed organisations and places keep their kind ("Mr Boeing",
-/// "Boeing").
+/// "Boeing"), except a town: "President Obama" makes every "Obama" the
+/// president, not the town in Japan the gazetteer lists. The title may be
+/// any part of the reason ("title + same name elsewhere").
 fn spread_titled_names(mentions: &mut [Mention<'_>]) {
     let marked = |m: &Mention<'_>| {
-        !m.surface.contains(' ') && matches!(first_evidence(m), Some(Evidence::Title(_)))
+        !m.surface.contains(' ')
+            && m.reason
+                .as_deref()
+                .is_some_and(|r| r.0.iter().any(|e| matches!(e, Evidence::Title(_))))
     };
     let unlisted = |m: &Mention<'_>| {
-        gazetteer::organisation(m.surface).is_none() && gazetteer::place(m.surface).is_none()
+        gazetteer::organisation(m.surface).is_none()
+            && gazetteer::place_entry(m.surface)
+                .is_none_or(|(_, kind)| kind == gazetteer::PlaceKind::Town)
     };
     spread_decided_kind(mentions, EntityKind::Person, marked, unlisted);
 }
