@@ -2161,6 +2161,46 @@ mod tests {
     }
 
     #[test]
+    fn a_full_name_whose_surname_alone_is_a_person_is_one() {
+        // The tagger alone takes "Donald J. Trump" for an organisation.
+        let found = entities(
+            "Trump spoke in Ohio on Monday. Trump said the rally was large. Few golfers \
+             are as keen as the ubiquitous Donald J. Trump, who bought a course in 2012.",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    EntityKind::Person,
+                    "Donald J. Trump".to_owned(),
+                    vec![
+                        "Trump".to_owned(),
+                        "Trump".to_owned(),
+                        "Donald J. Trump".to_owned()
+                    ]
+                ),
+                (
+                    EntityKind::Place,
+                    "Ohio".to_owned(),
+                    vec!["Ohio".to_owned()]
+                ),
+            ]
+        );
+        let reasons = with_reasons(
+            "Trump spoke in Ohio on Monday. Trump said the rally was large. Few golfers \
+             are as keen as the ubiquitous Donald J. Trump, who bought a course in 2012.",
+        );
+        assert_eq!(
+            reasons[0],
+            (
+                "Donald J. Trump".to_owned(),
+                EntityKind::Person,
+                "given name + same name elsewhere".to_owned()
+            )
+        );
+    }
+
+    #[test]
     fn a_listed_place_before_an_office_in_a_dateline_or_after_a_party_is_that_place() {
         let found = entities(
             "Cleveland (AFP) \u{2013} The Republican convention began its roll call on Tuesday.\n\n\

@@ -257,6 +257,10 @@ fn spread_work_cues(mentions: &mut [Mention<'_>]) {
 /// reason. Only such names: on CoNLL-2003 dev a vote over every name
 /// costs (a town's dateline and its team in a results table), and so does
 /// one over one-word names (a company "Ericsson" said, once a person).
+/// Such a name that is never a person in full is one when its last word
+/// alone is a person at most (and two or more) of its mentions ("Donald
+/// J. Trump" beside "Trump"), if its words are a person's only: no listed
+/// organisation, connector or cue.
 fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
     let full_name = |m: &Mention<'_>| {
         let mut words = m.surface.split_whitespace();
@@ -272,15 +276,64 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
         let total: usize = counts.iter().sum();
         counts[person] < total && counts[person] * 2 > total
     };
-    if !kinds.values().any(persons_by_majority) {
+    if kinds.values().any(persons_by_majority) {
+        spread_decided_kind(
+            mentions,
+            EntityKind::Person,
+            |m| full_name(m) && kinds.get(&key(m.surface)).is_some_and(persons_by_majority),
+            |_| true,
+        );
+    }
+    // "the ubiquitous Donald J. Trump", never a person in full, in an
+    // article where "Trump" alone is one at most of its mentions (and at
+    // two or more: the tagger's one "Qaeda" makes no person of "Al
+    // Qaeda").
+    // Names of people's words only: no listed organisation ("Al Qaeda"),
+    // no connector ("Johnson & Johnson", "Star of David") and no cue
+    // ("Clinton Foundation").
+    let people_s_words = |m: &Mention<'_>| {
+        gazetteer::organisation(m.surface).is_none()
+            && m.surface.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !gazetteer::is_organisation_cue(w)
+                    && !gazetteer::is_place_cue(w)
+            })
+    };
+    let never_a_person = |m: &Mention<'_>| {
+        full_name(m)
+            && people_s_words(m)
+            && kinds.get(&key(m.surface)).is_some_and(|c| c[person] == 0)
+    };
+    let last_key = |m: &Mention<'_>| m.surface.split_whitespace().last().map(key);
+    let mut wanted: HashMap<String, [usize; 4]> = HashMap::default();
+    for m in mentions.iter().filter(|m| never_a_person(m)) {
+        if let Some(k) = last_key(m) {
+            wanted.entry(k).or_default();
+        }
+    }
+    if wanted.is_empty() {
         return;
     }
-    spread_decided_kind(
-        mentions,
-        EntityKind::Person,
-        |m| full_name(m) && kinds.get(&key(m.surface)).is_some_and(persons_by_majority),
-        |_| true,
-    );
+    for m in mentions
+        .iter()
+        .filter(|m| !m.surface.contains(char::is_whitespace))
+    {
+        if let Some(counts) = wanted.get_mut(key(m.surface).as_str()) {
+            counts[kind_index(m.kind)] += 1;
+        }
+    }
+    for m in mentions.iter_mut() {
+        let person_surname = last_key(m)
+            .and_then(|k| wanted.get(&k))
+            .is_some_and(|c| c[person] >= 2 && c[person] * 2 > c.iter().sum::<usize>());
+        if person_surname && never_a_person(m) {
+            m.kind = EntityKind::Person;
+            m.reason = Some(Box::new(Reason(vec![
+                Evidence::GivenName,
+                Evidence::DocumentMemory,
+            ])));
+        }
+    }
 }
 
 /// "Eminem seeks…" above "Rapper Eminem": a one-word name that a title or
