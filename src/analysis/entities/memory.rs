@@ -217,7 +217,9 @@ fn prefer_head_word(m: &mut Mention<'_>) {
         (m.kind == EntityKind::Person && gazetteer::is_place_cue(last) && !given_and_surname())
             .then_some(last)
     };
-    if organisation_head && m.kind != EntityKind::Organisation {
+    // A town whose name ends in one keeps its kind ("State College").
+    let listed_place = || m.kind == EntityKind::Place && gazetteer::place(m.surface).is_some();
+    if organisation_head && m.kind != EntityKind::Organisation && !listed_place() {
         m.kind = EntityKind::Organisation;
         m.reason = Some(Box::new(Reason::from_evidence(Evidence::OrganisationCue(
             last.to_owned(),
@@ -757,12 +759,14 @@ mod tests {
     fn a_name_ending_in_an_organisation_head_is_an_organisation() {
         use EntityKind::*;
         // The tagger's places in BBC entertainment/247 and a PolNeAR
-        // article; a one-word "Court" and a bank's name keep theirs.
+        // article; a one-word "Court", a bank's name and a listed town
+        // ("State College", Pennsylvania) keep theirs.
         let entities = resolve(vec![
             mention("New York State Supreme Court", 0, Place),
             mention("Marquette University", 40, Place),
             mention("West Bank", 80, Place),
             mention("Court", 120, Place),
+            mention("State College", 160, Place),
         ]);
         assert_eq!(
             names_kinds_and_counts(&entities),
@@ -771,6 +775,7 @@ mod tests {
                 ("Marquette University", Organisation, 1),
                 ("West Bank", Place, 1),
                 ("Court", Place, 1),
+                ("State College", Place, 1),
             ]
         );
         let reason = entities[0].reason.to_string();
