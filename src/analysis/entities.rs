@@ -975,8 +975,7 @@ fn dateline_place(
         if written.chars().any(char::is_lowercase) {
             return None;
         }
-        let titled: Vec<String> = written.split(' ').map(features::title_case).collect();
-        let (_, kind) = super::gazetteer::place_entry(&titled.join(" "))?;
+        let (_, kind) = super::gazetteer::place_entry(&features::title_case_words(written))?;
         Some(reason::List::from(kind))
     })
 }

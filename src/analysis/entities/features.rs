@@ -1140,6 +1140,13 @@ fn push_affixes(word: &str, f: &mut FeatureIds) {
     }
 }
 
+/// Every word of `text` (words split at single spaces) in title case:
+/// "NEW YORK" → "New York", to look up a name written in capitals.
+pub(crate) fn title_case_words(text: &str) -> String {
+    let titled: Vec<String> = text.split(' ').map(title_case).collect();
+    titled.join(" ")
+}
+
 /// "SMITH" → "Smith".
 pub(crate) fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());

@@ -138,11 +138,7 @@ fn canonical(surface: &str, kind: EntityKind) -> Option<&'static str> {
         if surface.chars().any(char::is_lowercase) {
             return None;
         }
-        let titled: Vec<String> = surface
-            .split(' ')
-            .map(super::features::title_case)
-            .collect();
-        look(&titled.join(" "))
+        look(&super::features::title_case_words(surface))
     })
 }
 
@@ -160,10 +156,7 @@ fn prefer_listed_organisation(m: &mut Mention<'_>) {
     };
     // A town of the same name gives way ("Nokia", "Whitehall", "Xinhua");
     // a city does not ("Westminster", "Toyota").
-    let town_at_most = || {
-        gazetteer::place_entry(m.surface).is_none_or(|(_, kind)| kind == gazetteer::PlaceKind::Town)
-    };
-    if retype && gazetteer::organisation(m.surface).is_some() && town_at_most() {
+    if retype && gazetteer::organisation(m.surface).is_some() && town_at_most(m.surface) {
         m.kind = EntityKind::Organisation;
         m.reason = Some(Box::new(Reason::from_evidence(Evidence::Gazetteer(
             List::Organisation,
@@ -324,11 +317,12 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
             counts[kind_index(m.kind)] += 1;
         }
     }
-    for m in mentions.iter_mut() {
+    // The cheap test first: most mentions are no full name.
+    for m in mentions.iter_mut().filter(|m| never_a_person(m)) {
         let person_surname = last_key(m)
             .and_then(|k| wanted.get(&k))
             .is_some_and(|c| c[person] >= 2 && c[person] * 2 > c.iter().sum::<usize>());
-        if person_surname && never_a_person(m) {
+        if person_surname {
             m.kind = EntityKind::Person;
             m.reason = Some(Box::new(Reason(vec![
                 Evidence::GivenName,
@@ -353,11 +347,8 @@ fn spread_titled_names(mentions: &mut [Mention<'_>]) {
                 .as_deref()
                 .is_some_and(|r| r.0.iter().any(|e| matches!(e, Evidence::Title(_))))
     };
-    let unlisted = |m: &Mention<'_>| {
-        gazetteer::organisation(m.surface).is_none()
-            && gazetteer::place_entry(m.surface)
-                .is_none_or(|(_, kind)| kind == gazetteer::PlaceKind::Town)
-    };
+    let unlisted =
+        |m: &Mention<'_>| gazetteer::organisation(m.surface).is_none() && town_at_most(m.surface);
     spread_decided_kind(mentions, EntityKind::Person, marked, unlisted);
 }
 
@@ -398,6 +389,13 @@ fn spread_decided_kind(
             m.reason = Some(reason.clone());
         }
     }
+}
+
+/// Whether no place list names `surface` but as a town: such a name gives
+/// way to a listed firm ("Nokia") or a titled person ("President Obama");
+/// a city or a country does not.
+fn town_at_most(surface: &str) -> bool {
+    gazetteer::place_entry(surface).is_none_or(|(_, kind)| kind == gazetteer::PlaceKind::Town)
 }
 
 fn kind_index(kind: EntityKind) -> usize {
