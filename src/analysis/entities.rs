@@ -1274,6 +1274,45 @@ fn join_institutions(
                 .map_or(sentence.words.len(), |(next, _)| next.start);
             range.end = capitalised_after_and(sentence, range.end, free_to);
         }
+        // "Council" on "Foreign Relations": the subject after "on" is part
+        // of the name, with any "and" and more of it after.
+        if let Some((before, before_kind)) = out.last_mut()
+            && before.end + 1 == range.start
+            && word(before.end).is_some_and(|w| w.text == "on")
+            && spaced(before.end)
+            && spaced(range.start)
+            && heads_subject_after_on(sentence, before.clone())
+            && subject_words(sentence, range.clone())
+        {
+            before.end = range.end;
+            *before_kind = super::EntityKind::Organisation;
+            while let Some((next, _)) = names.peek()
+                && next.start == before.end + 1
+                && word(before.end).is_some_and(|w| w.text == "and")
+                && spaced(before.end)
+                && spaced(next.start)
+                && subject_words(sentence, next.clone())
+            {
+                before.end = next.end;
+                names.next();
+            }
+            let free_to = names
+                .peek()
+                .map_or(sentence.words.len(), |(next, _)| next.start);
+            before.end = capitalised_after_and(sentence, before.end, free_to);
+            continue;
+        }
+        if heads_subject_after_on(sentence, range.clone()) {
+            // "Committee on Appropriations", the subject untagged.
+            let free_to = names
+                .peek()
+                .map_or(sentence.words.len(), |(next, _)| next.start);
+            let end = capitalised_after(sentence, range.end, free_to, "on");
+            if end > range.end {
+                range.end = capitalised_after_and(sentence, end, free_to);
+                kind = super::EntityKind::Organisation;
+            }
+        }
         if let Some((before, before_kind)) = out.last_mut()
             && before.end + 1 == range.start
             && word(before.end).is_some_and(|w| w.text == "and")
@@ -1348,9 +1387,14 @@ fn split_place_after_of(
 /// and "Pensions"); `end` itself when there are none, or another word
 /// comes first. The words stop at `free_to`, the start of the next name.
 fn capitalised_after_and(sentence: &Sentence<'_>, end: usize, free_to: usize) -> usize {
+    capitalised_after(sentence, end, free_to, "and")
+}
+
+/// [`capitalised_after_and`] after the word `link` ("and", "on").
+fn capitalised_after(sentence: &Sentence<'_>, end: usize, free_to: usize, link: &str) -> usize {
     let word = |k: usize| sentence.words.get(k);
     let spaced = |k: usize| spaced(sentence, k);
-    if !(word(end).is_some_and(|w| w.text == "and") && spaced(end)) {
+    if !(word(end).is_some_and(|w| w.text == link) && spaced(end)) {
         return end;
     }
     let capitalised = |k: usize| {
@@ -1360,11 +1404,33 @@ fn capitalised_after_and(sentence: &Sentence<'_>, end: usize, free_to: usize) ->
     while k < free_to && capitalised(k) {
         k += 1;
     }
-    if k > end + 1 && common_words(sentence, end + 1..k) {
+    if k > end + 1 && subject_words(sentence, end + 1..k) {
         k
     } else {
         end
     }
+}
+
+/// Whether the name at words `name` of `sentence` ends with a word that
+/// heads an organisation whose subject follows "on" ("Council", see
+/// [`super::gazetteer::takes_subject_after_on`]) and the word after it is
+/// "on".
+fn heads_subject_after_on(sentence: &Sentence<'_>, name: Range<usize>) -> bool {
+    let word = |k: usize| sentence.words.get(k);
+    name.end > name.start
+        && word(name.end - 1).is_some_and(|w| super::gazetteer::takes_subject_after_on(w.text))
+        && word(name.end).is_some_and(|w| w.text == "on")
+}
+
+/// Whether words `words` of `sentence` may be the subject of an
+/// institution's name: common words ([`common_words`]), no day or month
+/// ("the Committee on Monday").
+fn subject_words(sentence: &Sentence<'_>, words: Range<usize>) -> bool {
+    common_words(sentence, words.clone())
+        && sentence.words.get(words).is_some_and(|w| {
+            w.iter()
+                .all(|w| !super::gazetteer::is_calendar_word(w.text))
+        })
 }
 
 /// The US state that the one word at `name` of `sentence` abbreviates in
@@ -2197,6 +2263,41 @@ mod tests {
                 "given name + same name elsewhere".to_owned()
             )
         );
+    }
+
+    #[test]
+    fn a_council_or_committee_takes_its_subject_after_on_into_its_name() {
+        let found = entities(
+            "He spoke to the Council on Foreign Relations in New York. The Joint \
+             Committee on Intelligence and Security said no. A report by Stanford \
+             University's Center on Poverty and Inequality came out. The House \
+             Committee on Appropriations met.\n\n\
+             The Security Council on Monday voted. Later he briefed the Security \
+             Council on Iran and Syria.",
+        );
+        let organisations: Vec<(&str, usize)> = found
+            .iter()
+            .filter(|(k, ..)| *k == EntityKind::Organisation)
+            .map(|(_, n, mentions)| (n.as_str(), mentions.len()))
+            .collect();
+        assert_eq!(
+            organisations,
+            [
+                ("Council on Foreign Relations", 1),
+                ("Joint Committee on Intelligence and Security", 1),
+                ("Stanford University", 1),
+                ("Center on Poverty and Inequality", 1),
+                ("House Committee on Appropriations", 1),
+                ("Security Council", 2),
+            ],
+            "{found:?}"
+        );
+        let places: Vec<&str> = found
+            .iter()
+            .filter(|(k, ..)| *k == EntityKind::Place)
+            .map(|(_, n, _)| n.as_str())
+            .collect();
+        assert_eq!(places, ["New York", "Iran", "Syria"], "{found:?}");
     }
 
     #[test]

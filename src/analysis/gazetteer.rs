@@ -355,6 +355,13 @@ pub(crate) fn is_office_of_place(word: &str) -> bool {
     lexicon!("offices_of_places").contains(bare(word))
 }
 
+/// Whether `word`, ending a name, heads an organisation whose subject
+/// follows "on" ("Council" of "Council on Foreign Relations"): listed in
+/// `lexicons/organisation_heads_on.txt`, case-sensitive.
+pub(crate) fn takes_subject_after_on(word: &str) -> bool {
+    lexicon!("organisation_heads_on").contains(word)
+}
+
 /// Whether `word`, ending a name of two or more words, makes it an
 /// organisation ("University", "Court"): one of the lexicon
 /// `organisation_heads`, case-sensitive, chosen from CoNLL-2003 train's
@@ -961,6 +968,6 @@ mod tests {
             assert_eq!(distinct.len(), words.len(), "{name}.txt repeats a word");
             files += 1;
         }
-        assert_eq!(files, 38);
+        assert_eq!(files, 39);
     }
 }
