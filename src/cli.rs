@@ -116,7 +116,8 @@ pub enum Command {
         /// standard input. Many articles need --format jsonl or --output-dir.
         #[arg(required_unless_present = "files_from")]
         files: Vec<PathBuf>,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-`: standard
+        /// output). A link is followed; a device or pipe is written to.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// The export format.
@@ -231,7 +232,11 @@ pub fn run() -> anyhow::Result<()> {
                 corpus,
             }),
             _,
-        ) => corpus::export(&files, output.as_deref(), format, &corpus),
+        ) => {
+            // "-o -": standard output, as "-" is standard input.
+            let output = output.filter(|o| o.as_os_str() != "-");
+            corpus::export(&files, output.as_deref(), format, &corpus)
+        }
         (
             Some(Command::Config {
                 print_default,

@@ -202,6 +202,17 @@ fn export_command_prints_toml_and_writes_files() {
     // of the whole export: the same bytes.
     assert_eq!(std::fs::read_to_string(&out).unwrap(), printed);
     assert_eq!(file::load(&out).unwrap(), Some(exported));
+    // "-o -" is standard output, not a file named "-".
+    let dashed = Command::new(folio)
+        .current_dir(dir.path())
+        .arg("export")
+        .arg(&article)
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert!(dashed.status.success());
+    assert_eq!(String::from_utf8(dashed.stdout).unwrap(), printed);
+    assert!(!dir.path().join("-").exists());
 
     // Never over the article itself.
     let output = Command::new(folio)

@@ -563,7 +563,10 @@ fn resolve_link(path: &Path) -> PathBuf {
 /// Writes `text` to `path` atomically: a temporary file in the same folder
 /// (named after `path`, so a leftover from a crash says whose it is) is
 /// written and synced, then renamed over `path`, then the folder is synced.
-/// A crash leaves either the old file or the new one, never a mix.
+/// A crash leaves either the old file or the new one, never a mix. A
+/// symbolic link at `path` is followed (its target is replaced, the link
+/// stays), and a device, pipe or socket there (`/dev/stdout`, a FIFO) is
+/// written to as it is, never replaced by a file.
 ///
 /// # Errors
 /// [`FileError::Write`] when any step fails; the old file is then untouched.
@@ -585,6 +588,15 @@ pub fn write_atomic_with(
         path: path.to_path_buf(),
         reason,
     };
+    let target = resolve_link(path);
+    let path = target.as_path();
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut special = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(write_error)?;
+        return write(&mut special).map_err(write_error);
+    }
     let folder = folder_of(path);
     let name = path
         .file_name()
@@ -996,6 +1008,36 @@ mod tests {
         store.save(&annotations("11")).unwrap();
         assert!(is_symlink(&link));
         assert_eq!(file::load(&target).unwrap(), Some(annotations("11")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_atomic_write_follows_a_link_and_writes_into_a_pipe() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.toml");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, "new").unwrap();
+        assert!(is_symlink(&link));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        // A named pipe stays a pipe, and its reader gets the text.
+        let pipe = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: the link half still ran
+        }
+        let (sender, received) = std::sync::mpsc::channel();
+        {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || sender.send(std::fs::read_to_string(pipe).unwrap()));
+        }
+        write_atomic(&pipe, "through the pipe").unwrap();
+        // A pipe replaced by a file would leave its reader waiting forever.
+        let read = received.recv_timeout(std::time::Duration::from_secs(30));
+        assert_eq!(read.as_deref(), Ok("through the pipe"));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata(&pipe).unwrap().file_type().is_fifo());
     }
 
     #[cfg(unix)]
