@@ -26,6 +26,7 @@ pub(crate) mod kind_nouns;
 pub mod labels;
 pub mod memory;
 pub mod model;
+mod possessive;
 pub mod reason;
 pub(crate) mod slug;
 pub mod tagger;
@@ -154,7 +155,7 @@ pub(crate) fn recognise_tokenised(
         }
     }
     progress.set(700);
-    let entities = memory::resolve(mentions);
+    let entities = memory::resolve(possessive::join(text, mentions));
     progress.set(800);
     entities
 }
