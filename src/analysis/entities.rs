@@ -84,7 +84,7 @@ pub(crate) fn recognise_tokenised(
     let mut built: Vec<Sentence<'_>> = Vec::new();
     let mut scorer = LocalScorer::default();
     let mut buffers = features::ContextBuffers::default();
-    let prose = features::ProseNames::new(words);
+    let prose = features::ProseNames::new(words, caps::TitleCase::MostlyOrAp);
     for (n, range) in sentences.iter().enumerate() {
         let sentence = Sentence::with_words(
             text,
@@ -2263,6 +2263,22 @@ mod tests {
                 EntityKind::Person,
                 "given name + same name elsewhere".to_owned()
             )
+        );
+    }
+
+    #[test]
+    fn a_headline_in_the_ap_s_title_case_names_nobody() {
+        let found = entities(
+            "As Debt Rises, the Government Will Soon Spend More on Interest Than on the Military\n\n\
+             The government will soon pay more interest on its debt than it spends on the \
+             military, the Congressional Budget Office said.",
+        );
+        let names: Vec<(EntityKind, &str)> =
+            found.iter().map(|(k, n, _)| (*k, n.as_str())).collect();
+        assert_eq!(
+            names,
+            [(EntityKind::Organisation, "Congressional Budget Office")],
+            "{found:?}"
         );
     }
 

@@ -64,16 +64,74 @@ pub(crate) fn is_mostly_capitalised(words: &[Word<'_>], capital: &[bool]) -> boo
     total >= 4 && capitalised * 5 >= total * 4
 }
 
+/// Which ways of writing a headline in title case
+/// [`is_title_case_line`] knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleCase {
+    /// Every word capitalised, or nearly ("Trump Says He Will Win In
+    /// Ohio").
+    Mostly,
+    /// Those, and every word capitalised but the short words of grammar,
+    /// as the AP and most US papers write headlines ("As Debt Rises, the
+    /// Government Will Soon Spend More on Interest Than on the Military").
+    MostlyOrAp,
+}
+
 /// Whether `words` (as for [`is_mostly_capitalised`]) make a headline in
-/// title case ("Trump Says He Will Win In Ohio"): mostly capitalised, with
-/// a capitalised function word after the first word, which prose writes
-/// in lower case.
-pub(crate) fn is_title_case_line(words: &[Word<'_>], capital: &[bool]) -> bool {
-    is_mostly_capitalised(words, capital)
+/// title case, written in one of the ways of `styles`, with a capitalised
+/// function word after the first word, which prose writes in lower case.
+pub(crate) fn is_title_case_line(words: &[Word<'_>], capital: &[bool], styles: TitleCase) -> bool {
+    is_headline_capitalised(words, capital, styles)
         && words
             .iter()
             .skip(1)
             .any(|w| gazetteer::is_title_case_tell(w.text))
+}
+
+/// Whether `words` are capitalised as a headline is, in one of the ways
+/// of `styles`.
+pub(crate) fn is_headline_capitalised(
+    words: &[Word<'_>],
+    capital: &[bool],
+    styles: TitleCase,
+) -> bool {
+    match styles {
+        TitleCase::Mostly => is_mostly_capitalised(words, capital),
+        TitleCase::MostlyOrAp => {
+            is_mostly_capitalised(words, capital) || capitalised_but_small_words(words, capital)
+        }
+    }
+}
+
+/// Whether every word of `words` that starts with a letter is capitalised
+/// but function words in lower case ("the", "on"), and at least four are.
+fn capitalised_but_small_words(words: &[Word<'_>], capital: &[bool]) -> bool {
+    let mut capitalised = 0usize;
+    for (w, c) in words.iter().zip(capital) {
+        if *c {
+            capitalised += 1;
+        } else if w.text.starts_with(char::is_alphabetic) && !is_small_word(w.text) {
+            return false;
+        }
+    }
+    capitalised >= 4
+}
+
+/// Whether the lower-case `word` is a function word ("the", "on"; the
+/// list holds them capitalised), looked up without allocating.
+fn is_small_word(word: &str) -> bool {
+    let mut buffer = [0u8; 16];
+    let Some(title) = buffer.get_mut(..word.len()) else {
+        return false;
+    };
+    if !word.is_ascii() {
+        return false;
+    }
+    title.copy_from_slice(word.as_bytes());
+    if let Some(first) = title.first_mut() {
+        first.make_ascii_uppercase();
+    }
+    std::str::from_utf8(title).is_ok_and(gazetteer::is_function_word)
 }
 
 #[cfg(test)]
@@ -92,7 +150,7 @@ mod tests {
     fn title_case(text: &str) -> bool {
         let words = crate::analysis::entities::tokens::words(text, 0..text.len());
         let capital: Vec<bool> = words.iter().map(|w| w.is_capitalised()).collect();
-        is_title_case_line(&words, &capital)
+        is_title_case_line(&words, &capital, TitleCase::MostlyOrAp)
     }
 
     #[test]
@@ -105,5 +163,21 @@ mod tests {
         assert!(!title_case("The manager of Kestrel Rovers said so."));
         assert!(!title_case("Orla Brandt, Jon Verrick, Amara Okonkwo"));
         assert!(!title_case("Triple triumph for Little Britain"));
+        // The AP's style: the short words of grammar in lower case.
+        assert!(title_case(
+            "As Debt Rises, the Government Will Soon Spend More on Interest Than on the Military"
+        ));
+        assert!(title_case(
+            "Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on What Is Underneath"
+        ));
+        assert!(!title_case(
+            "Barack Obama and Michelle Obama in the White House"
+        ));
+        // Not as the tagger's training data is read.
+        let ap =
+            "As Debt Rises, the Government Will Soon Spend More on Interest Than on the Military";
+        let words = crate::analysis::entities::tokens::words(ap, 0..ap.len());
+        let capital: Vec<bool> = words.iter().map(|w| w.is_capitalised()).collect();
+        assert!(!is_title_case_line(&words, &capital, TitleCase::Mostly));
     }
 }

@@ -107,7 +107,7 @@ mod tests {
         let start = text.match_indices(word).nth(n).map(|(k, _)| k).unwrap();
         Mention {
             span: start..start + word.len(),
-            surface: &text[start..start + word.len()],
+            surface: text.get(start..start + word.len()).unwrap(),
             kind,
             reason: None,
         }

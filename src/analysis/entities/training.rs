@@ -89,7 +89,9 @@ pub fn prepare(documents: &[GoldDocument]) -> Vec<Prepared<'_>> {
             // case included (they need the words the article capitalises
             // in its prose).
             let words = super::tokens::SentenceWords::new(&d.text, &d.sentences);
-            let prose = features::ProseNames::new(&words);
+            // Headlines in the AP's style read as the committed tagger
+            // was trained (see `ProseNames::new`).
+            let prose = features::ProseNames::new(&words, super::caps::TitleCase::Mostly);
             d.sentences
                 .iter()
                 .enumerate()
