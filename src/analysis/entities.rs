@@ -145,6 +145,7 @@ pub(crate) fn recognise_tokenised(
         collect_mentions(
             text,
             &tagged,
+            &prose,
             &model.document,
             &mut explained,
             &mut lookups,
@@ -297,6 +298,7 @@ type Explained = HashSet<u64>;
 fn collect_mentions<'a>(
     text: &'a str,
     tagged: &Tagged<'_, 'a>,
+    prose: &features::ProseNames<'_, 'a>,
     weights: &model::Table,
     explained: &mut Explained,
     lookups: &mut features::Lookups<'a>,
@@ -406,6 +408,29 @@ fn collect_mentions<'a>(
                 .words
                 .get(range.start)
                 .is_some_and(lone_function_word)
+        {
+            continue;
+        }
+        // "Incredibly, some people think…", "Bosses, journalists…": a
+        // common word opening a sentence, that no list names and the
+        // article never capitalises inside a sentence, has its capital
+        // from its place: no person, place or organisation. (Misc keeps
+        // "Republican" and "Democratic" of "Democratic nominee"; a state's
+        // abbreviation, "(Ill.)", is read later.)
+        let opening_common_word = |w: &tokens::Word<'_>| {
+            w.initial
+                && super::gazetteer::is_common_word(w.text)
+                && super::gazetteer::place(w.text).is_none()
+                && super::gazetteer::organisation(w.text).is_none()
+                && super::gazetteer::state_of_abbreviation(w.text).is_none()
+                && !prose.contains(w.text)
+        };
+        if range.len() == 1
+            && kind != super::EntityKind::Misc
+            && sentence
+                .words
+                .get(range.start)
+                .is_some_and(opening_common_word)
         {
             continue;
         }
@@ -2263,6 +2288,31 @@ mod tests {
                 EntityKind::Person,
                 "given name + same name elsewhere".to_owned()
             )
+        );
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_no_name() {
+        let found = entities(
+            "The story falsely attributes a quote to the governor, Emery states. \u{201c}Incredibly, \
+             some people actually think they have the right to vote twice,\u{201d} he wrote. \
+             Honestly, nobody expected it, said Anna Kowalski of Reuters. Literally, nobody \
+             came.\n\nHey, that is what they do. Sorry, he said.\n\n\
+             Spotlight won the award. The film Spotlight was a hit.",
+        );
+        let names: Vec<(EntityKind, &str)> =
+            found.iter().map(|(k, n, _)| (*k, n.as_str())).collect();
+        // "Literally" was an organisation; "Spotlight" is capitalised
+        // inside a sentence too, so it stays a name.
+        assert_eq!(
+            names,
+            [
+                (EntityKind::Person, "Emery"),
+                (EntityKind::Person, "Anna Kowalski"),
+                (EntityKind::Organisation, "Reuters"),
+                (EntityKind::Misc, "Spotlight"),
+            ],
+            "{found:?}"
         );
     }
 
