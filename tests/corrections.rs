@@ -88,6 +88,13 @@ fn v_selects_by_word_quotation_and_sentence_and_c_marks_the_selection() {
     press(&mut app, "q");
     assert!(selected(&app).starts_with("“The geopolitical objective"));
     assert!(selected(&app).ends_with("NATO and the EU,”"));
+    // A long selection keeps its place in the bar: its excerpt, then its
+    // key hints, shrink first.
+    let chars = format!("{} chars", selected(&app).chars().count());
+    for width in [120, 80, 60] {
+        let bar = row_text(&draw(&app, width, 40), 39);
+        assert!(bar.contains("SELECT ") && bar.contains(&chars), "{bar}");
+    }
     press(&mut app, "s");
     assert!(selected(&app).ends_with("before his departure for Moscow."));
     let sentence = app.selection().unwrap().span();

@@ -32,15 +32,20 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // When a message does not fit, the claim count and then the quotation
     // make room for it: a message is read once, the counts are always there.
     let mut optional = vec![quote_label(app), claims_label(app)];
+    // While selecting, what is selected and the keys matter more: the
+    // longest label that fits, so that a long selection's excerpt, then
+    // its key hints, shrink before the selection leaves the bar.
+    let mut shorter_selections = Vec::new();
     if let Some(selection) = app.selection() {
-        // While selecting, what is selected and the keys matter more.
         let text = app.document().slice(selection.span());
-        let chars = text.chars().count();
-        let excerpt = safe_text(text, 40);
-        optional = vec![format!(
-            "SELECT “{excerpt}” {chars} chars{}",
-            selection_hints(app)
-        )];
+        let hints = selection_hints(app);
+        let mut labels = [(40, true), (20, true), (12, false), (0, false)]
+            .into_iter()
+            .map(|(width, with_hints)| {
+                selection_label(text, width, if with_hints { &hints } else { "" })
+            });
+        optional = labels.next().into_iter().collect();
+        shorter_selections = labels.collect();
     }
     let mut position = position_label(app);
     if !app.pending_keys().is_empty() {
@@ -71,6 +76,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .unwrap_or_default()
     };
     let mut fit = first_fit(&optional);
+    for shorter in shorter_selections {
+        if fit.optional > 0 {
+            break;
+        }
+        optional = vec![shorter];
+        fit = first_fit(&optional);
+    }
     if fit.optional == 0 && !selecting {
         // Before the quotation leaves the bar, its label gives up saying
         // how its speaker was found.
@@ -150,6 +162,18 @@ impl Fit {
         fits.dedup();
         fits
     }
+}
+
+/// The status bar's part for a selection of `text`: `SELECT “excerpt” N
+/// chars` with the excerpt cut to `width` columns (none when 0), then
+/// `hints` (see [`selection_hints`]).
+fn selection_label(text: &str, width: usize, hints: &str) -> String {
+    let chars = text.chars().count();
+    if width == 0 {
+        return format!("SELECT {chars} chars{hints}");
+    }
+    let excerpt = safe_text(text, width);
+    format!("SELECT “{excerpt}” {chars} chars{hints}")
 }
 
 /// The keys that act on a selection, from the keymap: ` · c claim · T tag
