@@ -419,9 +419,7 @@ fn collect_mentions<'a>(
         // abbreviation, "(Ill.)", is read later.)
         let opening_common_word = |w: &tokens::Word<'_>| {
             w.initial
-                && super::gazetteer::is_common_word(w.text)
-                && super::gazetteer::place(w.text).is_none()
-                && super::gazetteer::organisation(w.text).is_none()
+                && super::gazetteer::is_unlisted_common_word(w.text)
                 && super::gazetteer::state_of_abbreviation(w.text).is_none()
                 && !prose.contains(w.text)
         };
@@ -1284,9 +1282,7 @@ fn join_institutions(
         let headed = kind == super::EntityKind::Organisation
             && opens_with_institution(sentence, range.clone());
         if headed {
-            let free_to = names
-                .peek()
-                .map_or(sentence.words.len(), |(next, _)| next.start);
+            let free_to = next_name_start(&mut names, sentence);
             range.end = capitalised_after_and(sentence, range.end, free_to);
         } else if kind != super::EntityKind::Misc
             && let Some(cue) = institution_head(sentence, range.start, free_from)
@@ -1295,9 +1291,7 @@ fn join_institutions(
             kind = super::EntityKind::Organisation;
             // "and Pensions" ends the institution's name even where the
             // tagger left it out.
-            let free_to = names
-                .peek()
-                .map_or(sentence.words.len(), |(next, _)| next.start);
+            let free_to = next_name_start(&mut names, sentence);
             range.end = capitalised_after_and(sentence, range.end, free_to);
         }
         // "Council" on "Foreign Relations": the subject after "on" is part
@@ -1322,17 +1316,13 @@ fn join_institutions(
                 before.end = next.end;
                 names.next();
             }
-            let free_to = names
-                .peek()
-                .map_or(sentence.words.len(), |(next, _)| next.start);
+            let free_to = next_name_start(&mut names, sentence);
             before.end = capitalised_after_and(sentence, before.end, free_to);
             continue;
         }
         if heads_subject_after_on(sentence, range.clone()) {
             // "Committee on Appropriations", the subject untagged.
-            let free_to = names
-                .peek()
-                .map_or(sentence.words.len(), |(next, _)| next.start);
+            let free_to = next_name_start(&mut names, sentence);
             let end = capitalised_after(sentence, range.end, free_to, "on");
             if end > range.end {
                 range.end = capitalised_after_and(sentence, end, free_to);
@@ -1406,6 +1396,17 @@ fn split_place_after_of(
         }
     }
     out
+}
+
+/// Where the next of `names` starts (the words before it belong to no
+/// other name), or the end of `sentence` when none is left.
+fn next_name_start(
+    names: &mut std::iter::Peekable<impl Iterator<Item = (Range<usize>, super::EntityKind)>>,
+    sentence: &Sentence<'_>,
+) -> usize {
+    names
+        .peek()
+        .map_or(sentence.words.len(), |(next, _)| next.start)
 }
 
 /// Where a name ending before word `end` ends once the capitalised common

@@ -207,6 +207,30 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     std::str::from_utf8(lower).is_ok_and(|title| !is_first_name(title) && !is_last_name(title))
 }
 
+/// Whether `word` is a common English word ([`is_common_word`]) that no
+/// place or organisation gazetteer lists ("Literally", "Mother"; not
+/// "Turkey" or "Reading").
+pub(crate) fn is_unlisted_common_word(word: &str) -> bool {
+    is_common_word(word) && place(word).is_none() && organisation(word).is_none()
+}
+
+/// Whether the lower-case `word` is a function word ("the", "on"; the
+/// lexicon holds them capitalised), looked up on the stack.
+pub(crate) fn is_lower_case_function_word(word: &str) -> bool {
+    let mut buffer = [0u8; 16];
+    let Some(title) = buffer.get_mut(..word.len()) else {
+        return false;
+    };
+    if !word.is_ascii() {
+        return false;
+    }
+    title.copy_from_slice(word.as_bytes());
+    if let Some(first) = title.first_mut() {
+        first.make_ascii_uppercase();
+    }
+    std::str::from_utf8(title).is_ok_and(is_function_word)
+}
+
 /// Whether `word`, in any case, is a common English word, a name or not
 /// ("Prices", "Work", "Brown"). Words with other than ASCII letters are not.
 pub(crate) fn is_dictionary_word(word: &str) -> bool {

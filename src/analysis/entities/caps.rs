@@ -110,28 +110,13 @@ fn capitalised_but_small_words(words: &[Word<'_>], capital: &[bool]) -> bool {
     for (w, c) in words.iter().zip(capital) {
         if *c {
             capitalised += 1;
-        } else if w.text.starts_with(char::is_alphabetic) && !is_small_word(w.text) {
+        } else if w.text.starts_with(char::is_alphabetic)
+            && !gazetteer::is_lower_case_function_word(w.text)
+        {
             return false;
         }
     }
     capitalised >= 4
-}
-
-/// Whether the lower-case `word` is a function word ("the", "on"; the
-/// list holds them capitalised), looked up without allocating.
-fn is_small_word(word: &str) -> bool {
-    let mut buffer = [0u8; 16];
-    let Some(title) = buffer.get_mut(..word.len()) else {
-        return false;
-    };
-    if !word.is_ascii() {
-        return false;
-    }
-    title.copy_from_slice(word.as_bytes());
-    if let Some(first) = title.first_mut() {
-        first.make_ascii_uppercase();
-    }
-    std::str::from_utf8(title).is_ok_and(gazetteer::is_function_word)
 }
 
 #[cfg(test)]

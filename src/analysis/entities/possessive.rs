@@ -45,14 +45,17 @@ pub fn join<'a>(text: &'a str, mentions: Vec<Mention<'a>>) -> Vec<Mention<'a>> {
     if !pairs.contains(&true) {
         return mentions;
     }
-    // Per surface: (mentions, mentions that open a pair).
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::default();
+    // Per surface that opens a pair: (mentions, mentions that open one).
+    let mut counts: HashMap<&str, (usize, usize)> = mentions
+        .iter()
+        .zip(&pairs)
+        .filter(|(_, pair)| **pair)
+        .map(|(m, _)| (m.surface, (0, 0)))
+        .collect();
     for (m, &pair) in mentions.iter().zip(&pairs) {
         if let Some(count) = counts.get_mut(m.surface) {
             count.0 += 1;
             count.1 += usize::from(pair);
-        } else if pair || possessor_word(m.surface) {
-            counts.insert(m.surface, (1, usize::from(pair)));
         }
     }
     let only_as_possessor = |surface: &str| {
@@ -92,9 +95,7 @@ fn joined_by_possessive(text: &str, first: &Range<usize>, second: &Range<usize>)
 /// "Turkey", "Trump", "Emily" or "American").
 fn possessor_word(surface: &str) -> bool {
     !surface.contains(char::is_whitespace)
-        && gazetteer::is_common_word(surface)
-        && gazetteer::place(surface).is_none()
-        && gazetteer::organisation(surface).is_none()
+        && gazetteer::is_unlisted_common_word(surface)
         && !gazetteer::is_demonym(surface)
 }
 
