@@ -223,6 +223,9 @@ pub enum Format {
 /// output; the message names the path.
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::only_files(std::env::args_os().skip(1)).unwrap_or_else(Cli::parse);
+    // Subcommands read no settings, but a `--config` they were given that
+    // is not there is still a mistake worth saying (the reader refuses it).
+    require_named_config(cli.config.as_deref())?;
     match (cli.command, cli.files) {
         (
             Some(Command::Export {
@@ -308,6 +311,17 @@ pub fn run() -> anyhow::Result<()> {
     }
 }
 
+/// Fails when `named`, a config file the reader named, is not there; only
+/// the default one may be missing.
+fn require_named_config(named: Option<&std::path::Path>) -> anyhow::Result<()> {
+    match named {
+        Some(path) if !path.exists() => {
+            anyhow::bail!("config file {} does not exist", path.display())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// `folio config`: the default config, or the config file's path and problems.
 fn config_command(print_default: bool, file: Option<PathBuf>) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
@@ -317,13 +331,7 @@ fn config_command(print_default: bool, file: Option<PathBuf>) -> anyhow::Result<
             .context("cannot write to standard output")?;
         return Ok(());
     }
-    // A file the reader named must be there (as `folio --config FILE
-    // ARTICLE` requires); only the default one may be missing.
-    if let Some(named) = &file
-        && !named.exists()
-    {
-        anyhow::bail!("config file {} does not exist", named.display());
-    }
+    require_named_config(file.as_deref())?;
     let path = file
         .or_else(config::default_path)
         .context("no config folder on this system (no home folder?)")?;

@@ -59,6 +59,10 @@ fn config_refuses_a_named_file_that_does_not_exist_as_the_reader_does() {
     for args in [
         vec!["--config", missing, "config"],
         vec!["config", "--file", missing],
+        // The subcommands read no settings, but a missing file named to
+        // them is a mistake too, not something to skip in silence.
+        vec!["--config", missing, "export", SAMPLE],
+        vec!["entities", SAMPLE, "--config", missing],
     ] {
         let output = folio().args(&args).assert().code(1).get_output().clone();
         assert_eq!(

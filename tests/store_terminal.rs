@@ -60,9 +60,16 @@ fn unreadable_annotation_files_make_annotations_read_only_and_are_kept() {
         open(&server, name, &article, &dir.path().join("data"));
         let screen = server.wait_for_all(name, &["People (4)", "read-only", shown], PATIENCE);
         assert!(screen.contains("annotations are read-only:"), "{screen}");
-        // Try to mark a claim: folio refuses and says why.
+        // The file's claims are unknown, not none.
+        assert!(screen.contains("claims not read"), "{screen}");
+        assert!(!screen.contains("0 claims"), "{screen}");
+        // Try to mark a claim: folio refuses, says why and what to do.
         server.type_text(name, "c");
-        server.wait_for_all(name, &["annotations are read-only:"], PATIENCE);
+        server.wait_for_all(
+            name,
+            &["no change can be saved until the annotation"],
+            PATIENCE,
+        );
         server.type_text(name, "\r)c\rq");
         std::thread::sleep(Duration::from_millis(300));
         assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), content);

@@ -1713,6 +1713,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_a_curly_or_a_straight_apostrophe_is_one_entity() {
+        use EntityKind::*;
+        let found = entities(
+            "Sales rose, said John O\u{2019}Brien of the British Retail Consortium. \
+             John O'Brien added that prices fell.",
+        );
+        assert_eq!(
+            found,
+            [
+                entity(
+                    Person,
+                    "John O\u{2019}Brien",
+                    &["John O\u{2019}Brien", "John O'Brien"]
+                ),
+                entity(
+                    Organisation,
+                    "British Retail Consortium",
+                    &["British Retail Consortium"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn canonical_places_and_possessives() {
         use EntityKind::*;
         let found = entities("America's envoy flew from the US to the U.S. embassy in Britain.");

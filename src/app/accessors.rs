@@ -35,6 +35,19 @@ impl App {
         &self.save_state
     }
 
+    /// Whether annotations may not change, because their file could not be
+    /// read (folio never overwrites it); if so, says so and what to do in
+    /// the status bar.
+    pub(crate) fn refuse_read_only(&mut self) -> bool {
+        let SaveState::ReadOnly(why) = &self.save_state else {
+            return false;
+        };
+        self.message = Some(format!(
+            "no change can be saved until the annotation file is fixed or moved away and folio reopened: {why}"
+        ));
+        true
+    }
+
     /// The panel's entities view: its rows and selection.
     pub fn panel(&self) -> &EntitiesView {
         &self.panels.entities

@@ -7,8 +7,7 @@ use crate::annotations::{Annotations, SpeakerFix};
 
 impl App {
     pub(super) fn open_claim_form(&mut self) {
-        if let SaveState::ReadOnly(why) = &self.save_state {
-            self.message = Some(format!("annotations are read-only: {why}"));
+        if self.refuse_read_only() {
             return;
         }
         // A selection is what the reader means to mark; else the target;
@@ -103,8 +102,7 @@ impl App {
 
     /// Opens the speaker form for the current quotation.
     pub(super) fn open_speaker_form(&mut self) {
-        if let SaveState::ReadOnly(why) = &self.save_state {
-            self.message = Some(format!("annotations are read-only: {why}"));
+        if self.refuse_read_only() {
             return;
         }
         match (&self.analysis, self.target) {
@@ -135,8 +133,7 @@ impl App {
     }
 
     pub(super) fn delete_claim(&mut self) -> Option<Effect> {
-        if let SaveState::ReadOnly(why) = &self.save_state {
-            self.message = Some(format!("annotations are read-only: {why}"));
+        if self.refuse_read_only() {
             return None;
         }
         let claim = match self.target {
@@ -218,7 +215,7 @@ impl App {
     }
 
     pub(super) fn undo(&mut self, back: bool) -> Option<Effect> {
-        if let SaveState::ReadOnly(_) = self.save_state {
+        if self.refuse_read_only() {
             return None;
         }
         let current = std::mem::take(&mut self.annotations);

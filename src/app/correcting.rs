@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::correction_form::CorrectionForm;
-use super::{Action, App, Effect, Mode, SaveState};
+use super::{Action, App, Effect, Mode};
 use crate::annotations::corrections::{self, Correction, CorrectionAction};
 use crate::annotations::speaker_fixes;
 use crate::keymap::Context;
@@ -37,8 +37,7 @@ impl App {
 
     /// Whether annotations may change now; says why not in the status bar.
     fn may_correct(&mut self) -> bool {
-        if let SaveState::ReadOnly(why) = &self.save_state {
-            self.message = Some(format!("annotations are read-only: {why}"));
+        if self.refuse_read_only() {
             return false;
         }
         if self.analysis.is_none() {

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::{App, Effect, SaveState, Target};
+use super::{App, Effect, Target};
 use crate::analysis::checkworthy::{self, Suggestion};
 
 impl App {
@@ -43,8 +43,7 @@ impl App {
     /// Dismisses the suggestion on the sentence under the cursor, or brings
     /// a dismissed one back.
     pub(super) fn dismiss_suggestion(&mut self) -> Option<Effect> {
-        if let SaveState::ReadOnly(why) = &self.save_state {
-            self.message = Some(format!("annotations are read-only: {why}"));
+        if self.refuse_read_only() {
             return None;
         }
         let span = self

@@ -323,6 +323,10 @@ fn quote_label_with(app: &App, evidence: bool) -> String {
 }
 
 fn claims_label(app: &App) -> String {
+    if matches!(app.save_state(), SaveState::ReadOnly(_)) {
+        // The file holds claims folio could not read: not "0 claims".
+        return "claims not read".to_owned();
+    }
     let found = app.annotations().claims().len();
     // Claims and one-mention corrections whose text is gone from the article.
     let orphans =

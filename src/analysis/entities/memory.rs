@@ -46,7 +46,9 @@ struct Draft {
     reason: Reason,
 }
 
-/// The grouping key of a surface: its words in upper case, single-spaced.
+/// The grouping key of a surface: its words in upper case, single-spaced,
+/// with typographic apostrophes read as `'` ("O’Brien" is "O'Brien": one
+/// article often mixes the two).
 fn key(surface: &str) -> String {
     let mut out = String::with_capacity(surface.len());
     push_key(surface, &mut out);
@@ -76,9 +78,20 @@ fn push_key(surface: &str, out: &mut String) {
                 copied.make_ascii_uppercase();
             }
         } else {
-            out.extend(w.chars().flat_map(char::to_uppercase));
+            out.extend(key_chars(w));
         }
     }
+}
+
+/// The characters of a non-ASCII word's key: upper case, apostrophes
+/// folded to `'`.
+fn key_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_uppercase)
 }
 
 /// The grouping key of a surface of `kind`: a word that names a team in
@@ -119,7 +132,7 @@ pub(super) fn typed_key_hash(kind: EntityKind, surface: &str) -> u64 {
             }
             continue;
         }
-        for c in w.chars().flat_map(char::to_uppercase) {
+        for c in key_chars(w) {
             hasher = hasher.bytes(c.encode_utf8(&mut buf).as_bytes());
         }
     }
@@ -649,6 +662,7 @@ mod tests {
             "Recep Tayyip Erdoğan",
             "Straße",
             "ÉLYSÉE Palace",
+            "Conan O\u{2019}Brien",
         ] {
             let key = typed_key(EntityKind::Person, surface);
             let words = key.strip_prefix("person:").unwrap_or(&key);
@@ -657,6 +671,8 @@ mod tests {
                 .finish();
             assert_eq!(typed_key_hash(EntityKind::Person, surface), expected);
         }
+        assert!(same("Conan O\u{2019}Brien", "Conan O'Brien"));
+        assert_eq!(key("O\u{2018}Hare"), "O'HARE");
         assert!(!same("Emmanuel Macron", "Emmanuel Macro"));
         assert_ne!(
             typed_key_hash(EntityKind::Person, "Jordan"),

@@ -219,8 +219,7 @@ impl App {
 
     /// Removes the orphaned claim `id`, undoably.
     fn remove_orphan(&mut self, id: &str) -> Option<crate::app::Effect> {
-        if let crate::app::SaveState::ReadOnly(why) = &self.save_state {
-            self.message = Some(format!("annotations are read-only: {why}"));
+        if self.refuse_read_only() {
             return None;
         }
         self.change_annotations(format!("orphaned claim {id} removed"), |a| {
