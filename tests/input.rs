@@ -254,6 +254,20 @@ Officials in Berlin & Warsaw use SWIFT as leverage. A new line.
 }
 
 #[test]
+fn markdown_leaves_out_the_code_of_script_and_style_elements() {
+    let source = "# Title\n\nBefore <script>alert(\"Evil Corp\")</script> after. \
+                  Also <STYLE type=\"text/css\">p { color: red }</STYLE> done, \
+                  <b>bold</b> kept.\n\n<script>\nvar x = \"Block\";\n</script>\n\n\
+                  An unclosed <script>hidden() to the end of its paragraph\n\nNext paragraph.\n";
+    let doc = input::from_bytes(source.as_bytes(), Some("brief.md".into()));
+    assert_eq!(doc.markup().format, SourceFormat::Markdown);
+    assert_eq!(
+        doc.text(),
+        "Title\n\nBefore after. Also done, bold kept.\n\nAn unclosed\n\nNext paragraph.\n"
+    );
+}
+
+#[test]
 fn plain_text_has_no_markup_and_keeps_its_source_digest() {
     let doc = open("samples/macron-moscow.txt");
     assert_eq!(doc.markup().format, SourceFormat::Text);

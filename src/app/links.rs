@@ -40,11 +40,13 @@ impl App {
     pub(crate) fn open_link(&mut self) -> Option<Effect> {
         let links = self.doc.markup().links.len();
         let message = match self.current_link() {
-            Some(link) if is_openable(&link.url) => return Some(Effect::OpenLink),
-            Some(link) => format!(
-                "not opening {}: only http, https and mailto links are opened",
-                crate::safe_text::safe_line(&link.url)
-            ),
+            Some(link) => match refusal(&link.url) {
+                None => return Some(Effect::OpenLink),
+                Some(why) => format!(
+                    "not opening {}: {why}",
+                    crate::safe_text::safe_line(&link.url)
+                ),
+            },
             None if links == 0 => "this article has no links".to_owned(),
             None => format!("no link in this sentence ({links} in the article; move with ( and ))"),
         };
@@ -61,9 +63,19 @@ impl App {
 /// Whether `url` has a scheme folio opens and no whitespace or control
 /// characters (which an opener might split or act on).
 pub fn is_openable(url: &str) -> bool {
+    refusal(url).is_none()
+}
+
+/// Why folio will not open `url`, in the status bar's words; `None` when
+/// it will.
+fn refusal(url: &str) -> Option<&'static str> {
     let lower = url.to_ascii_lowercase();
-    OPENABLE.iter().any(|scheme| lower.starts_with(scheme))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    if !OPENABLE.iter().any(|scheme| lower.starts_with(scheme)) {
+        return Some("only http, https and mailto links are opened");
+    }
+    url.chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+        .then_some("the link holds spaces or control characters")
 }
 
 #[cfg(test)]
@@ -78,6 +90,14 @@ mod tests {
         assert!(!is_openable("file:///etc/passwd"));
         assert!(!is_openable("javascript:alert(1)"));
         assert!(!is_openable("/pentagon-statement"));
+        assert_eq!(
+            refusal("https://example.org/\u{1b}]52;c;x\u{7}"),
+            Some("the link holds spaces or control characters")
+        );
+        assert_eq!(
+            refusal("file:///etc/passwd"),
+            Some("only http, https and mailto links are opened")
+        );
         assert!(!is_openable("https://example.org/a b"));
         assert!(!is_openable("https://example.org/\u{1b}]0;x\u{7}"));
     }

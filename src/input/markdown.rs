@@ -1,6 +1,7 @@
 //! Markdown (CommonMark, via pulldown-cmark) rendered to prose: headings,
 //! paragraphs, list items (with `•` or their number) and block quotes become
-//! blocks; emphasis, code and links become markup. Raw HTML, images and
+//! blocks; emphasis, code and links become markup. Raw HTML (with what a
+//! `<script>` or `<style>` element inside a paragraph holds), images and
 //! rules are left out; the text keeps no Markdown syntax, so analysis reads
 //! it as prose.
 
@@ -18,6 +19,11 @@ pub fn render(source: &str) -> (String, Markup) {
     let mut heading_start: Option<usize> = None;
     // Inside an image: its alt text is no article text.
     let mut image = 0_usize;
+    // Inside an inline `<script>` or `<style>` element: code, not text.
+    // (A block of raw HTML is left out whole by the parser itself.)
+    let mut raw_code = 0_usize;
+    // Just after such an element: the spaces on its two sides make one.
+    let mut after_code = false;
     // No smart punctuation: the author's quotation marks stay as written.
     let options = Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(source, options) {
@@ -48,7 +54,16 @@ pub fn render(source: &str) -> (String, Markup) {
                 Tag::Image { .. } => image += 1,
                 _ => {}
             },
+            Event::InlineHtml(html) => match code_element_tag(&html) {
+                Some(CodeTag::Open) => raw_code += 1,
+                Some(CodeTag::Close) => {
+                    raw_code = raw_code.saturating_sub(1);
+                    after_code = raw_code == 0;
+                }
+                None => {}
+            },
             Event::End(tag) => match tag {
+                TagEnd::Paragraph => (raw_code, after_code) = (0, false),
                 TagEnd::Heading(level) => {
                     if level == HeadingLevel::H1
                         && title.is_none()
@@ -80,8 +95,15 @@ pub fn render(source: &str) -> (String, Markup) {
                 TagEnd::Image => image = image.saturating_sub(1),
                 _ => {}
             },
-            Event::Text(text) if image == 0 => out.push(&text),
-            Event::Code(code) if image == 0 => {
+            Event::Text(text) if image == 0 && raw_code == 0 => {
+                let text = if std::mem::take(&mut after_code) && out.text().ends_with(' ') {
+                    text.trim_start_matches(' ')
+                } else {
+                    &text
+                };
+                out.push(text);
+            }
+            Event::Code(code) if image == 0 && raw_code == 0 => {
                 out.open(MarkupKind::Code);
                 out.push(&code);
                 out.close(|k| k == MarkupKind::Code);
@@ -93,6 +115,37 @@ pub fn render(source: &str) -> (String, Markup) {
     }
     out.set_title(title);
     out.finish()
+}
+
+/// An inline HTML tag that opens or closes an element whose content is
+/// code ([`code_element_tag`]).
+#[derive(Debug, PartialEq, Eq)]
+enum CodeTag {
+    Open,
+    Close,
+}
+
+/// Whether the inline HTML `tag` opens or closes a `<script>` or `<style>`
+/// element (any case, with or without attributes); `None` for any other
+/// tag, and for a self-closed `<script … />`, which holds nothing.
+fn code_element_tag(tag: &str) -> Option<CodeTag> {
+    let inner = tag.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name_end = inner
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(inner.len());
+    let name = inner.get(..name_end)?;
+    if !(name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style")) {
+        return None;
+    }
+    match (closing, inner.trim_end().ends_with('/')) {
+        (true, _) => Some(CodeTag::Close),
+        (false, false) => Some(CodeTag::Open),
+        (false, true) => None,
+    }
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
