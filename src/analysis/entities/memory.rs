@@ -345,6 +345,45 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
     }
 }
 
+/// "the Obama administration", "Obama's supporters" in an article that
+/// names "Obama" a person everywhere else: the tagger's place or
+/// organisation for a one-word name that is a person in at least two of
+/// its mentions and in most of them is that person. Listed organisations
+/// and places keep their kind, except a town ("Obama" is one in Japan),
+/// as in [`spread_titled_names`]; so do words no person's name looks
+/// like, with a digit or a short acronym ("G4S", "PAC"), which the tagger
+/// may take for people more often than not. A name the article gives a
+/// person's full name for is joined to it later, in [`resolve`].
+fn agree_on_people_s_one_word_names(mentions: &mut [Mention<'_>]) {
+    let one_word = |m: &Mention<'_>| {
+        let word = m.surface;
+        let acronym = word.chars().count() <= 4 && !word.contains(char::is_lowercase);
+        !word.contains(char::is_whitespace)
+            && !word.contains(|c: char| c.is_ascii_digit())
+            && !acronym
+    };
+    let person = kind_index(EntityKind::Person);
+    let mut kinds: HashMap<String, [usize; 4]> = HashMap::default();
+    for m in mentions.iter().filter(|m| one_word(m)) {
+        kinds.entry(key(m.surface)).or_default()[kind_index(m.kind)] += 1;
+    }
+    let mostly_a_person = |counts: &[usize; 4]| {
+        let total: usize = counts.iter().sum();
+        counts[person] >= 2 && counts[person] < total && counts[person] * 2 > total
+    };
+    if !kinds.values().any(mostly_a_person) {
+        return;
+    }
+    let unlisted =
+        |m: &Mention<'_>| gazetteer::organisation(m.surface).is_none() && town_at_most(m.surface);
+    spread_decided_kind(
+        mentions,
+        EntityKind::Person,
+        |m| one_word(m) && kinds.get(&key(m.surface)).is_some_and(mostly_a_person),
+        |m| one_word(m) && unlisted(m),
+    );
+}
+
 /// "Eminem seeks…" above "Rapper Eminem": a one-word name that a title or
 /// an occupation before it marks as a person is that person wherever the
 /// article names it alone, whatever the tagger said there (it took the
@@ -426,6 +465,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     spread_work_cues(&mut mentions);
     spread_titled_names(&mut mentions);
     agree_on_full_names(&mut mentions);
+    agree_on_people_s_one_word_names(&mut mentions);
     // "Super April", "Black Friday", "Christmas": dates dressed as names,
     // not entities a reader looks for in the panel.
     mentions.retain(|m| {
@@ -903,6 +943,53 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].reason.to_string(), "title \"Rapper\"");
+    }
+
+    #[test]
+    fn a_one_word_name_that_is_mostly_a_person_is_that_person_everywhere() {
+        use EntityKind::*;
+        let explained = |surface: &str, nth: usize, kind: EntityKind, evidence: Evidence| {
+            let mut m = mention(surface, nth, kind);
+            m.reason = Some(Box::new(Reason::from_evidence(evidence)));
+            m
+        };
+        let entities = resolve(vec![
+            // "Obama said …", "Obama told …", "the Obama administration",
+            // "Obama's aides": a town in Japan gives way.
+            explained(
+                "Obama",
+                0,
+                Person,
+                Evidence::ReportingVerb("said".to_owned()),
+            ),
+            mention("Obama", 20, Organisation),
+            mention("Obama", 40, Person),
+            mention("Obama", 60, Place),
+            mention("Obama", 80, Person),
+            // Two of three, but a listed city keeps its kind.
+            explained("Washington", 100, Person, Evidence::Surname),
+            mention("Washington", 120, Person),
+            mention("Washington", 140, Place),
+            // A person once is too few; a short acronym is nobody's name.
+            explained("Okafor", 160, Person, Evidence::Surname),
+            mention("Okafor", 180, Organisation),
+            explained("PAC", 200, Person, Evidence::Surname),
+            mention("PAC", 220, Person),
+            mention("PAC", 240, Organisation),
+        ]);
+        assert_eq!(
+            names_kinds_and_counts(&entities),
+            [
+                ("Obama", Person, 5),
+                ("Washington", Person, 2),
+                ("Washington", Place, 1),
+                ("Okafor", Person, 1),
+                ("Okafor", Organisation, 1),
+                ("PAC", Person, 2),
+                ("PAC", Organisation, 1),
+            ]
+        );
+        assert_eq!(entities[0].reason.to_string(), "reporting verb \"said\"");
     }
 
     #[test]
