@@ -265,16 +265,26 @@ fn esc_on_a_changed_claim_form_asks_before_it_discards() {
     let screen = screen_text(&draw(&app, 120, 40));
     assert!(matches!(app.mode(), Mode::Claim(_)), "{screen}");
     assert!(
-        screen.contains("Esc again discards your changes"),
+        screen.contains("Esc or Ctrl-C again discards your changes"),
         "{screen}"
     );
     press(&mut app, "!\x1b\x1b");
     assert!(matches!(app.mode(), Mode::Normal));
     assert!(app.annotations().claims().is_empty());
-    // Ctrl-C in the form does not quit or drop the note.
+    // Ctrl-C in the form is Esc, as in a shell: it never quits, cancels
+    // an untouched form, and on a changed one asks before it drops the
+    // note.
+    press(&mut app, "c");
+    assert_eq!(
+        press_key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        None
+    );
+    assert!(matches!(app.mode(), Mode::Normal));
     press(&mut app, "cA note");
     press_key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(matches!(app.mode(), Mode::Claim(_)));
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(screen.contains("Esc or Ctrl-C again discards"), "{screen}");
     press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(app.annotations().claims()[0].note, "A note");
 }

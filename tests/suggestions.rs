@@ -150,3 +150,19 @@ fn the_suggested_view_ranks_by_score_and_enter_jumps_to_the_sentence() {
     // The marks are on and the chosen sentence is marked.
     assert!((0..39).any(|y| buffer[(0, y)].symbol() == MARK));
 }
+
+#[test]
+fn g_s_in_an_article_with_nothing_worth_checking_says_so() {
+    let doc = folio::input::from_bytes(b"Hello.\n\nGoodbye.\n", None);
+    let mut app = common::app_with(doc, 100, 30, Theme::builtin(false));
+    press(&mut app, "gs");
+    assert_eq!(
+        app.message(),
+        Some("no sentence of this article is suggested for checking")
+    );
+    // The sample has suggestions: past the last one the walk says so.
+    let mut app = sample_app();
+    press(&mut app, "G");
+    press(&mut app, "gs");
+    assert_eq!(app.message(), Some("no more suggestions this way"));
+}

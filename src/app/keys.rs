@@ -23,6 +23,17 @@ impl App {
         } else {
             key
         };
+        // In a form or prompt Ctrl-C is Esc, as in a shell: it cancels (a
+        // changed claim form asks first, so no note is lost), where it
+        // used to do nothing and left the reader typing into the form.
+        let key = if !matches!(self.mode, Mode::Normal)
+            && key.code == KeyCode::Char('c')
+            && key.modifiers == KeyModifiers::CONTROL
+        {
+            KeyEvent::new_with_kind(KeyCode::Esc, KeyModifiers::NONE, key.kind)
+        } else {
+            key
+        };
         // The screen shows only "window too small": no key may change what
         // the reader cannot see (a `d` deleting a claim unseen). Quitting
         // still works.

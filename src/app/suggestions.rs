@@ -125,7 +125,14 @@ impl App {
                 self.go_to(span.clone(), Target::Sentence);
                 self.message = Some(message.clone());
             }
-            None => self.message = Some("no more suggestions this way".to_owned()),
+            None if !spans.is_empty() => {
+                self.message = Some("no more suggestions this way".to_owned());
+            }
+            None if self.analysis.is_none() => self.message = Some("still analysing…".to_owned()),
+            None => {
+                self.message =
+                    Some("no sentence of this article is suggested for checking".to_owned());
+            }
         }
     }
 

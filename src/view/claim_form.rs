@@ -74,7 +74,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
         focused_style,
     ));
     let hint = match form.field {
-        _ if form.confirming_discard => "Esc again discards your changes · Ctrl-S saves them",
+        _ if form.confirming_discard => {
+            "Esc or Ctrl-C again discards your changes · Ctrl-S saves them"
+        }
         Field::Note => "Enter new line · Ctrl-S save · Tab field · Esc cancel",
         _ => "↑/↓ choose · Tab field · type a note · Enter/Ctrl-S save · Esc cancel",
     };
