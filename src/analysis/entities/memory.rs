@@ -384,6 +384,47 @@ fn agree_on_people_s_one_word_names(mentions: &mut [Mention<'_>]) {
     );
 }
 
+/// "extradition to the US." beside "in the US, Britain and Australia":
+/// the tagger's misc for a one-word name of a listed country is that
+/// country, when the article names the country as a place at least as
+/// often (one sense per discourse, as for people in
+/// [`agree_on_people_s_one_word_names`]). Only countries, whose short
+/// names readers saw split between Places and Other.
+fn agree_on_countries(mentions: &mut [Mention<'_>]) {
+    let country = |m: &Mention<'_>| {
+        if m.surface.contains(char::is_whitespace) {
+            return None;
+        }
+        gazetteer::place_entry(m.surface)
+            .filter(|(_, kind)| *kind == gazetteer::PlaceKind::Country)
+            .map(|(name, _)| name)
+    };
+    // Per country: its place mentions and its misc mentions.
+    let mut counts: HashMap<&'static str, (usize, usize)> = HashMap::default();
+    for m in mentions.iter() {
+        let Some(name) = country(m) else { continue };
+        let entry = counts.entry(name).or_default();
+        match m.kind {
+            EntityKind::Place => entry.0 += 1,
+            EntityKind::Misc => entry.1 += 1,
+            _ => {}
+        }
+    }
+    let mostly_a_place = |(places, misc): &(usize, usize)| *places > 0 && places >= misc;
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Misc) {
+        if country(m)
+            .and_then(|name| counts.get(name))
+            .is_some_and(mostly_a_place)
+        {
+            m.kind = EntityKind::Place;
+            m.reason = Some(Box::new(Reason(vec![
+                Evidence::Gazetteer(List::Country),
+                Evidence::DocumentMemory,
+            ])));
+        }
+    }
+}
+
 /// "Eminem seeks…" above "Rapper Eminem": a one-word name that a title or
 /// an occupation before it marks as a person is that person wherever the
 /// article names it alone, whatever the tagger said there (it took the
@@ -466,6 +507,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     spread_titled_names(&mut mentions);
     agree_on_full_names(&mut mentions);
     agree_on_people_s_one_word_names(&mut mentions);
+    agree_on_countries(&mut mentions);
     // "Super April", "Black Friday", "Christmas": dates dressed as names,
     // not entities a reader looks for in the panel.
     mentions.retain(|m| {
@@ -990,6 +1032,31 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].reason.to_string(), "reporting verb \"said\"");
+    }
+
+    #[test]
+    fn a_country_the_tagger_calls_misc_once_is_the_place_it_names_elsewhere() {
+        use EntityKind::*;
+        let entities = resolve(vec![
+            mention("US", 0, Place),
+            mention("America", 20, Place),
+            // "extradition to the US."
+            mention("US", 40, Misc),
+            // Misc in most mentions, a place in none: left as it is.
+            mention("France", 60, Misc),
+            // Not a country.
+            mention("Paris", 80, Misc),
+            mention("Paris", 100, Place),
+        ]);
+        assert_eq!(
+            names_kinds_and_counts(&entities),
+            [
+                ("United States", Place, 3),
+                ("France", Misc, 1),
+                ("Paris", Misc, 1),
+                ("Paris", Place, 1),
+            ]
+        );
     }
 
     #[test]
