@@ -252,8 +252,20 @@ fn event_loop(
                 }
             }
             Some(Effect::WriteReport) => {
-                let path = session.store.path().with_extension("md");
-                let result = crate::app::write_report(&path, &app.report());
+                let report = app.report();
+                let mut path = session.store.path().with_extension("md");
+                let mut result = crate::app::write_report(&path, &report);
+                // The article's folder cannot be written: the report goes
+                // to the data folder, where the claims go too.
+                if result.is_err()
+                    && let Some(copy) = session.store.fallback().map(|f| f.with_extension("md"))
+                {
+                    if let Some(folder) = copy.parent() {
+                        let _ = std::fs::create_dir_all(folder);
+                    }
+                    result = crate::app::write_report(&copy, &report);
+                    path = copy;
+                }
                 app.report_written(&path, result);
             }
             Some(Effect::Suspend) => {

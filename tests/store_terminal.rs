@@ -107,6 +107,18 @@ fn an_article_in_an_unwritable_folder_is_annotated_in_the_data_folder() {
     // `no quotes` (the quotation count of this text) shows once the
     // analysis is in: only then can claims be made.
     server.wait_for_all("first", &["0 claims", "no quotes"], PATIENCE);
+    // The report cannot go beside the article either: it goes there too.
+    server.type_text("first", "W");
+    server.wait_for_all(
+        "first",
+        &[
+            "report with 0 claims written to",
+            "/data/folio/annotations/",
+        ],
+        PATIENCE,
+    );
+    let report = std::fs::read_to_string(copy.with_extension("md")).unwrap();
+    assert!(report.contains("/proc/version"), "{report}");
     server.type_text("first", "c");
     server.wait_for_all("first", &["unverified"], PATIENCE);
     server.type_text("first", "\r");

@@ -56,6 +56,9 @@ pub enum Reason {
     Cause,
     /// Part of a quotation whose speaker the text names.
     Quotation(String),
+    /// No cue fired: the words whose own weights in the model raise the
+    /// score most (at most three, as written).
+    Words(Vec<String>),
 }
 
 impl fmt::Display for Reason {
@@ -68,6 +71,14 @@ impl fmt::Display for Reason {
             Reason::Promise => f.write_str("promise"),
             Reason::Cause => f.write_str("cause and effect"),
             Reason::Quotation(name) => write!(f, "quotation by {name}"),
+            Reason::Words(words) => {
+                f.write_str("words ")?;
+                for (k, word) in words.iter().enumerate() {
+                    let comma = if k > 0 { ", " } else { "" };
+                    write!(f, "{comma}\"{word}\"")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -113,7 +124,9 @@ pub struct Suggestion {
     pub span: Range<usize>,
     /// Check-worthiness in 0..1; at or above [`THRESHOLD`] it is suggested.
     pub score: f32,
-    /// Why, strongest first; empty when no cue fired.
+    /// Why, strongest first: the cues that fired; for a suggestion no cue
+    /// explains, the words the model weighs most ([`Reason::Words`]);
+    /// empty for other sentences without a cue.
     pub reasons: Vec<Reason>,
     /// The proposed claim label.
     pub label: ClaimLabel,
@@ -169,10 +182,22 @@ pub(crate) fn score_tokenised(
                 speaker: speaker_of(span, entities, quotations),
             };
             let (signals, hashed) = features::extract_from(&sentence, words.get(n));
+            let score = model.score(&hashed);
+            let mut reasons = reasons(&signals);
+            // A suggestion no cue explains names the words that weigh
+            // most in the model, not nothing.
+            if reasons.is_empty() && score >= THRESHOLD {
+                let telling = features::telling_words(words.get(n), model, 3);
+                if !telling.is_empty() {
+                    reasons.push(Reason::Words(
+                        telling.into_iter().map(str::to_owned).collect(),
+                    ));
+                }
+            }
             Suggestion {
                 span: span.clone(),
-                score: model.score(&hashed),
-                reasons: reasons(&signals),
+                score,
+                reasons,
                 label: label(&signals),
             }
         })

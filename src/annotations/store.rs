@@ -126,6 +126,13 @@ impl Store {
         &self.path
     }
 
+    /// Where the annotations go when the annotation file's folder cannot be
+    /// written, while they have not gone there yet (`None` once they have:
+    /// then [`Store::path`] is that place).
+    pub fn fallback(&self) -> Option<&Path> {
+        self.fallback.as_deref()
+    }
+
     /// What happened that the reader should know (annotations read from or
     /// saved to the data folder, a file upgraded and backed up), once.
     pub fn take_notice(&mut self) -> Option<String> {
@@ -601,11 +608,13 @@ pub fn write_atomic_with(
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    // The error names the file being written, not the temporary file
+    // (whose path tempfile puts in its message).
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(folder)
-        .map_err(write_error)?;
+        .map_err(|e| write_error(std::io::Error::from(e.kind())))?;
     keep_permissions(path, temp.as_file());
     write(temp.as_file_mut()).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;

@@ -146,6 +146,40 @@ pub(crate) fn extract_from(sentence: &Sentence, words: &[tokens::Word<'_>]) -> (
     (signals, out)
 }
 
+/// The words of a sentence that most raise its check-worthiness score by
+/// themselves (their word feature's weight in `model`, largest first, only
+/// positive ones; numbers and function words left out: a number's cue says
+/// more, and "he" or "into" tells a reader nothing), at most `n`, as
+/// written and each once: what the reader is shown when no cue explains a
+/// suggestion.
+pub(crate) fn telling_words<'w>(
+    words: &[tokens::Word<'w>],
+    model: &super::model::Model,
+    n: usize,
+) -> Vec<&'w str> {
+    let mut folded = String::new();
+    let mut weighed: Vec<(f32, &'w str, String)> = Vec::new();
+    for word in words {
+        fold(word.text, &mut folded);
+        if matches!(folded.as_str(), "NUM" | "YEAR")
+            || crate::analysis::gazetteer::is_lower_case_function_word(&folded)
+            || weighed.iter().any(|(_, _, f)| *f == folded)
+        {
+            continue;
+        }
+        let weight = model.weight(hash(&["w", &folded]));
+        if weight > 0.0 {
+            weighed.push((weight, word.text, folded.clone()));
+        }
+    }
+    weighed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    weighed
+        .into_iter()
+        .take(n)
+        .map(|(_, text, _)| text)
+        .collect()
+}
+
 /// The named cue features of a sentence and whether each is on; their
 /// names are the keys the training program reports weights under
 /// (`cue:NAME`).

@@ -39,6 +39,7 @@ fn reasons_read_as_the_reader_sees_them() {
         Reason::Comparison,
         Reason::Prediction,
         Reason::Quotation("Emmanuel Macron".to_owned()),
+        Reason::Words(vec!["agreement".to_owned(), "called".to_owned()]),
     ]
     .iter()
     .map(ToString::to_string)
@@ -49,8 +50,37 @@ fn reasons_read_as_the_reader_sees_them() {
             "number + change verb",
             "comparison",
             "prediction",
-            "quotation by Emmanuel Macron"
+            "quotation by Emmanuel Macron",
+            "words \"agreement\", \"called\""
         ]
+    );
+}
+
+#[test]
+fn a_suggestion_no_cue_explains_names_the_words_that_weigh_most() {
+    let doc = Document::from_bytes(SAMPLE.as_bytes(), None);
+    let analysis = analyse(&doc, &Progress::default());
+    let best = ranked(&analysis.suggestions)[0];
+    assert_eq!(
+        doc.text().get(best.span.start..best.span.start + 40),
+        Some("Russia has repeatedly called for NATO to")
+    );
+    // No cue fired; function words ("into", "since") are left out.
+    assert_eq!(
+        best.reasons,
+        [Reason::Words(vec![
+            "agreement".to_owned(),
+            "called".to_owned(),
+            "violated".to_owned()
+        ])]
+    );
+    // Sentences below the threshold with no cue keep no reason.
+    assert!(
+        analysis
+            .suggestions
+            .iter()
+            .filter(|s| s.score < THRESHOLD)
+            .all(|s| !s.reasons.iter().any(|r| matches!(r, Reason::Words(_))))
     );
 }
 
