@@ -294,6 +294,15 @@ struct Tagged<'s, 'a> {
 /// and memory for reasons nobody reads.
 type Explained = HashSet<u64>;
 
+/// Whether the word at byte `start` of `text` follows an `@` or a `#`
+/// directly: a social-media handle, a hashtag or an e-mail's domain.
+fn after_handle_sign(text: &str, start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .and_then(|k| text.as_bytes().get(k))
+        .is_some_and(|b| matches!(b, b'@' | b'#'))
+}
+
 /// The names `tagged` marks, with their reasons.
 fn collect_mentions<'a>(
     text: &'a str,
@@ -353,6 +362,18 @@ fn collect_mentions<'a>(
                 .words
                 .get(range.start)
                 .is_some_and(|w| super::gazetteer::is_discourse_opener(w.text))
+        {
+            continue;
+        }
+        // "@HillaryClinton", "#NeverTrump", "lnolan@breitbart.com": an
+        // account, a topic or an address, which the tagger takes for a
+        // person, place or organisation, is no entity of the panel. (A
+        // name of two words, "@Hillary Clinton folks", is the person.)
+        if range.len() == 1
+            && sentence
+                .words
+                .get(range.start)
+                .is_some_and(|w| after_handle_sign(text, w.span.start))
         {
             continue;
         }
@@ -1734,6 +1755,26 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn handles_hashtags_and_addresses_are_no_entities() {
+        use EntityKind::*;
+        let found = entities(
+            "Follow him on Twitter @LucasNolan_ or email lnolan@breitbart.com. \
+             Supporters of #NeverTrump met Hillary Clinton, who wrote on \
+             @HillaryClinton that Clinton would win.",
+        );
+        assert_eq!(
+            found,
+            [
+                entity(Organisation, "Twitter", &["Twitter"]),
+                entity(Person, "Hillary Clinton", &["Hillary Clinton", "Clinton"]),
+            ]
+        );
+        // Two words after the sign name the person: "@Hillary Clinton folks".
+        let found = entities("Why are @Hillary Clinton folks so quiet, asked Axelrod.");
+        assert!(found.iter().any(|e| e.1 == "Hillary Clinton"), "{found:?}");
     }
 
     #[test]
