@@ -294,6 +294,46 @@ struct Tagged<'s, 'a> {
 /// and memory for reasons nobody reads.
 type Explained = HashSet<u64>;
 
+/// The word after a one-word name at words `range` of `sentence` that
+/// makes it a person's time in office, "administration" or "presidency"
+/// in lower case ("the Obama administration", "the Reagan presidency"),
+/// when the tagger said otherwise. A country or region keeps its kind
+/// ("the US administration"), and so does a city that is no listed
+/// surname; a town ("Obama", in Japan) and a city that is one ("Bush",
+/// "Lincoln") are presidents here.
+fn person_before_tenure<'s>(
+    sentence: &Sentence<'s>,
+    range: Range<usize>,
+    tagged: super::EntityKind,
+) -> Option<&'s str> {
+    use super::gazetteer::{self, PlaceKind};
+    if tagged == super::EntityKind::Person || range.len() != 1 {
+        return None;
+    }
+    let name = sentence.words.get(range.start)?.text;
+    let next = sentence.words.get(range.end)?;
+    if next.gap != tokens::Gap::Space
+        || !matches!(
+            next.text,
+            "administration" | "administrations" | "presidency"
+        )
+    {
+        return None;
+    }
+    // "the Republican administration": a common word is no president,
+    // unless it is a surname too ("Bush", "Ford", "Carter").
+    if gazetteer::is_dictionary_word(name) && !gazetteer::is_last_name(name) {
+        return None;
+    }
+    let may_be_a_person = match gazetteer::place_entry(name) {
+        None => gazetteer::organisation(name).is_none(),
+        Some((_, PlaceKind::Country | PlaceKind::Region)) => false,
+        Some((_, PlaceKind::Town)) => true,
+        Some((_, PlaceKind::City)) => gazetteer::is_last_name(name),
+    };
+    may_be_a_person.then_some(next.text)
+}
+
 /// Whether the word at byte `start` of `text` follows an `@` or a `#`
 /// directly: a social-media handle, a hashtag or an e-mail's domain.
 fn after_handle_sign(text: &str, start: usize) -> bool {
@@ -699,6 +739,9 @@ fn ruled_kind(
         .or_else(|| place_after_party_letter(text, sentence, range.clone(), tagged))
     {
         return Some((Place, reason::Evidence::Gazetteer(list)));
+    }
+    if let Some(word) = person_before_tenure(sentence, range.clone(), tagged) {
+        return Some((Person, reason::Evidence::Tenure(word.to_owned())));
     }
     if let Some(words) = work_title_words(sentence, range.clone(), tagged) {
         return Some((Misc, reason::Evidence::WorkTitle(words.to_owned())));
@@ -1775,6 +1818,25 @@ mod tests {
         // Two words after the sign name the person: "@Hillary Clinton folks".
         let found = entities("Why are @Hillary Clinton folks so quiet, asked Axelrod.");
         assert!(found.iter().any(|e| e.1 == "Hillary Clinton"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_before_administration_or_presidency_is_a_person() {
+        use EntityKind::*;
+        let found = entities(
+            "Officials in the Obama administration disagreed. The US administration \
+             said no, and the Reagan presidency was different. The Republican \
+             administration spent more.",
+        );
+        assert_eq!(
+            found,
+            [
+                entity(Person, "Obama", &["Obama"]),
+                entity(Place, "United States", &["US"]),
+                entity(Person, "Reagan", &["Reagan"]),
+                entity(Misc, "Republican", &["Republican"]),
+            ]
+        );
     }
 
     #[test]

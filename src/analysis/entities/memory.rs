@@ -436,9 +436,10 @@ fn agree_on_countries(mentions: &mut [Mention<'_>]) {
 fn spread_titled_names(mentions: &mut [Mention<'_>]) {
     let marked = |m: &Mention<'_>| {
         !m.surface.contains(' ')
-            && m.reason
-                .as_deref()
-                .is_some_and(|r| r.0.iter().any(|e| matches!(e, Evidence::Title(_))))
+            && m.reason.as_deref().is_some_and(|r| {
+                r.0.iter()
+                    .any(|e| matches!(e, Evidence::Title(_) | Evidence::Tenure(_)))
+            })
     };
     let unlisted =
         |m: &Mention<'_>| gazetteer::organisation(m.surface).is_none() && town_at_most(m.surface);

@@ -103,6 +103,9 @@ pub enum Evidence {
     /// opens with a possessive ("My Left Foot") or a person's has "of the"
     /// inside ("Shaun of the Dead"); a title of a work.
     WorkTitle(String),
+    /// A word after it names a person's time in office ("the Obama
+    /// administration", "the Reagan presidency").
+    Tenure(String),
     /// The same word has this type elsewhere in the article.
     DocumentMemory,
     /// The reader tagged it by hand.
@@ -120,7 +123,9 @@ impl Evidence {
             Evidence::Gazetteer(List::Organisation) => kind == Organisation,
             Evidence::Gazetteer(List::Demonym | List::Technology) => kind == Misc,
             Evidence::Gazetteer(_) | Evidence::PlaceCue(_) => kind == Place,
-            Evidence::GivenName | Evidence::Surname | Evidence::Title(_) => kind == Person,
+            Evidence::GivenName | Evidence::Surname | Evidence::Title(_) | Evidence::Tenure(_) => {
+                kind == Person
+            }
             Evidence::OrganisationCue(_) | Evidence::InnerCapital(_) | Evidence::Maker(_) => {
                 kind == Organisation
             }
@@ -154,6 +159,7 @@ impl fmt::Display for Evidence {
             Evidence::YearOfWork(w) => write!(f, "year in brackets \"{w}\""),
             Evidence::InnerCapital(w) => write!(f, "capital inside \"{w}\""),
             Evidence::WorkTitle(w) => write!(f, "title of a work \"{w}\""),
+            Evidence::Tenure(w) => write!(f, "term of office \"{w}\""),
             Evidence::DocumentMemory => f.write_str("same name elsewhere"),
             Evidence::ReaderTagged => f.write_str("tagged by the reader"),
             Evidence::ReaderRetyped => f.write_str("retyped by the reader"),
