@@ -29,6 +29,21 @@ pub fn glyph(grapheme: &str, column: usize) -> (Cow<'_, str>, usize) {
         // Line breaks inside a paragraph are soft: they read as a space.
         "\n" | "\r" | "\r\n" | "\u{2028}" | "\u{2029}" => (Cow::Borrowed(" "), 1),
         _ if grapheme.chars().all(is_invisible_format) => (Cow::Borrowed(""), 0),
+        // A letter or digit with a format character attached ("l" + zero-
+        // width joiner): terminals disagree on the character's width (tmux
+        // gives it a column, shifting the panel's border), so it is not
+        // drawn. Emoji sequences ("👩‍💻") keep their joiners: width tables
+        // and terminals agree on them.
+        _ if grapheme.chars().next().is_some_and(char::is_alphanumeric)
+            && grapheme.chars().any(is_invisible_format) =>
+        {
+            let shown: String = grapheme
+                .chars()
+                .filter(|c| !is_invisible_format(*c))
+                .collect();
+            let width = shown.width();
+            (Cow::Owned(shown), width)
+        }
         _ if grapheme.chars().any(is_unsafe) => {
             let shown: String = grapheme.chars().map(placeholder).collect();
             let width = shown.width();
@@ -246,6 +261,16 @@ pub fn byte_at_column(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_joiner_after_a_letter_is_not_drawn_and_an_emoji_sequence_keeps_its_own() {
+        assert_eq!(glyph("l\u{200d}", 0), (Cow::Borrowed("l"), 1));
+        assert_eq!(glyph("e\u{301}\u{200b}", 0).0, "e\u{301}");
+        assert_eq!(glyph("\u{200d}", 0), (Cow::Borrowed(""), 0));
+        let coder = "👩\u{200d}💻";
+        assert_eq!(glyph(coder, 0), (Cow::Borrowed(coder), coder.width()));
+        assert_eq!(glyph("e\u{301}", 0), (Cow::Borrowed("e\u{301}"), 1));
+    }
 
     /// Pieces that meet ASCII in every way the segmenter cares about:
     /// CR LF, combining marks after ASCII letters, emoji ZWJ sequences,
