@@ -18,7 +18,7 @@ mod mouse;
 pub mod note_editor;
 pub mod panel;
 mod report;
-pub use report::write_report;
+pub use report::{write_report, write_report_beside};
 mod saving;
 mod screen;
 pub mod scroll;

@@ -252,20 +252,11 @@ fn event_loop(
                 }
             }
             Some(Effect::WriteReport) => {
-                let report = app.report();
-                let mut path = session.store.path().with_extension("md");
-                let mut result = crate::app::write_report(&path, &report);
-                // The article's folder cannot be written: the report goes
-                // to the data folder, where the claims go too.
-                if result.is_err()
-                    && let Some(copy) = session.store.fallback().map(|f| f.with_extension("md"))
-                {
-                    if let Some(folder) = copy.parent() {
-                        let _ = std::fs::create_dir_all(folder);
-                    }
-                    result = crate::app::write_report(&copy, &report);
-                    path = copy;
-                }
+                let (path, result) = crate::app::write_report_beside(
+                    session.store.path(),
+                    session.store.fallback(),
+                    &app.report(),
+                );
                 app.report_written(&path, result);
             }
             Some(Effect::Suspend) => {

@@ -33,8 +33,10 @@ pub fn glyph(grapheme: &str, column: usize) -> (Cow<'_, str>, usize) {
         // width joiner): terminals disagree on the character's width (tmux
         // gives it a column, shifting the panel's border), so it is not
         // drawn. Emoji sequences ("👩‍💻") keep their joiners: width tables
-        // and terminals agree on them.
-        _ if grapheme.chars().next().is_some_and(char::is_alphanumeric)
+        // and terminals agree on them. (ASCII, nearly every grapheme drawn,
+        // is passed over at once.)
+        _ if !grapheme.is_ascii()
+            && grapheme.chars().next().is_some_and(char::is_alphanumeric)
             && grapheme.chars().any(is_invisible_format) =>
         {
             let shown: String = grapheme

@@ -69,6 +69,33 @@ pub fn write_report(path: &Path, report: &str) -> Result<Option<PathBuf>, FileEr
     Ok(kept)
 }
 
+/// [`write_report`] beside the annotation file `annotations`
+/// (`article.txt.folio.md`), or, when that fails and the annotations have
+/// a place in the data folder (`fallback`, see
+/// [`crate::annotations::store::Store::fallback`]), beside that place, as
+/// the claims go there when the article's folder cannot be written.
+/// Returns the path written (or last tried) and the result.
+pub fn write_report_beside(
+    annotations: &Path,
+    fallback: Option<&Path>,
+    report: &str,
+) -> (PathBuf, Result<Option<PathBuf>, FileError>) {
+    let beside = annotations.with_extension("md");
+    let result = write_report(&beside, report);
+    match fallback {
+        Some(fallback) if result.is_err() => {
+            let copy = fallback.with_extension("md");
+            if let Some(folder) = copy.parent() {
+                // A failure here shows as the write's own error.
+                let _ = std::fs::create_dir_all(folder);
+            }
+            let result = write_report(&copy, report);
+            (copy, result)
+        }
+        _ => (beside, result),
+    }
+}
+
 /// Whether `text` is a report as `W` wrote it: its last line is the
 /// [`STAMP`] of the text above.
 fn is_unedited_report(text: &str) -> bool {
@@ -84,6 +111,27 @@ fn is_unedited_report(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_report_that_cannot_go_beside_the_article_goes_to_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let fallback = dir.path().join("annotations/path-1.folio.toml");
+        // Nobody, not even root, can create files in /proc.
+        let beside = Path::new("/proc/version.folio.toml");
+        let (path, result) = write_report_beside(beside, Some(&fallback), "# Report\n");
+        assert_eq!(path, dir.path().join("annotations/path-1.folio.md"));
+        assert_eq!(result.unwrap(), None);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .starts_with("# Report\n")
+        );
+        // Without a data folder the error is the one beside the article.
+        let (path, result) = write_report_beside(beside, None, "# Report\n");
+        assert_eq!(path, Path::new("/proc/version.folio.md"));
+        assert!(result.is_err());
+    }
 
     #[test]
     fn a_report_left_as_written_is_replaced_and_an_edited_one_kept() {

@@ -291,8 +291,12 @@ fn runs_on(before: &str, next: &str) -> bool {
     let (Some(last), Some(first)) = (before.chars().next_back(), next.chars().next()) else {
         return false;
     };
-    (last.is_ascii_alphabetic() && first.is_ascii_digit())
-        || (last.is_lowercase() && first.is_uppercase())
+    letter_meets_number(last, first) || (last.is_lowercase() && first.is_uppercase())
+}
+
+/// Whether `first` right after `last` makes a Latin word run into a number.
+fn letter_meets_number(last: char, first: char) -> bool {
+    last.is_ascii_alphabetic() && first.is_ascii_digit()
 }
 
 /// `byline` with a space between a Latin letter and a number that follows
@@ -302,7 +306,7 @@ fn number_apart(byline: &str) -> String {
     let mut out = String::with_capacity(byline.len() + 4);
     let mut previous = None;
     for c in byline.chars() {
-        if previous.is_some_and(|p: char| p.is_ascii_alphabetic()) && c.is_ascii_digit() {
+        if previous.is_some_and(|p| letter_meets_number(p, c)) {
             out.push(' ');
         }
         out.push(c);

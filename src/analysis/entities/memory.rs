@@ -374,13 +374,11 @@ fn agree_on_people_s_one_word_names(mentions: &mut [Mention<'_>]) {
     if !kinds.values().any(mostly_a_person) {
         return;
     }
-    let unlisted =
-        |m: &Mention<'_>| gazetteer::organisation(m.surface).is_none() && town_at_most(m.surface);
     spread_decided_kind(
         mentions,
         EntityKind::Person,
         |m| one_word(m) && kinds.get(&key(m.surface)).is_some_and(mostly_a_person),
-        |m| one_word(m) && unlisted(m),
+        |m| one_word(m) && gives_way_to_a_person(m),
     );
 }
 
@@ -441,9 +439,7 @@ fn spread_titled_names(mentions: &mut [Mention<'_>]) {
                     .any(|e| matches!(e, Evidence::Title(_) | Evidence::Tenure(_)))
             })
     };
-    let unlisted =
-        |m: &Mention<'_>| gazetteer::organisation(m.surface).is_none() && town_at_most(m.surface);
-    spread_decided_kind(mentions, EntityKind::Person, marked, unlisted);
+    spread_decided_kind(mentions, EntityKind::Person, marked, gives_way_to_a_person);
 }
 
 /// The strongest evidence for `m`'s type, when it was explained.
@@ -483,6 +479,12 @@ fn spread_decided_kind(
             m.reason = Some(reason.clone());
         }
     }
+}
+
+/// Whether `m` may be retyped a person the article names elsewhere: no
+/// listed organisation, and no listed place but a town ("Obama", in Japan).
+fn gives_way_to_a_person(m: &Mention<'_>) -> bool {
+    gazetteer::organisation(m.surface).is_none() && town_at_most(m.surface)
 }
 
 /// Whether no place list names `surface` but as a town: such a name gives
