@@ -819,9 +819,10 @@ fn inner_capital<'a>(
 
 /// The words that make the name at words `name` of `sentence`, which the
 /// tagger took for a person, place or organisation, the title of a work:
-/// a possessive that opens it ("My Left Foot", "Your Face") or, in a
+/// a possessive that opens it ("My Left Foot", "Your Face"), a
+/// capitalised pronoun inside it ("Curb Your Enthusiasm") or, in a
 /// person's name, "of the" ("Shaun of the Dead"); names of people, places
-/// and organisations have neither.
+/// and organisations have none of these.
 fn work_title_words<'a>(
     sentence: &Sentence<'a>,
     name: Range<usize>,
@@ -833,6 +834,15 @@ fn work_title_words<'a>(
     let word = |k: usize| sentence.words.get(k).map(|w| w.text);
     if let Some(possessive @ ("My" | "Your" | "Our")) = word(name.start) {
         return Some(possessive);
+    }
+    // A capitalised pronoun inside: "Curb Your Enthusiasm", "Pimp My Ride",
+    // "Have I Got News For You". ("I" is left out, for "World War I"; and
+    // "Our", for campaigns such as "Save Our Schools".)
+    let pronoun = (name.start + 1..name.end)
+        .filter_map(word)
+        .find(|w| matches!(*w, "My" | "Your" | "You" | "Me" | "We"));
+    if pronoun.is_some() {
+        return pronoun;
     }
     let of_the = (name.start + 1..name.end.saturating_sub(2))
         .any(|k| word(k) == Some("of") && matches!(word(k + 1), Some("the" | "The")));
@@ -2138,6 +2148,16 @@ mod tests {
         );
         // An institution may have "of the" ("Bank of the West").
         assert_eq!(work_title_words(&sentence, shaun, Organisation), None);
+        let t = "Curb Your Enthusiasm and World War I ran on Have I Got News For You.";
+        let titles = Sentence::new(t, 0..t.len(), false);
+        let word = |w: &str| nth_word(&titles, w, 0);
+        let curb = 0..3;
+        let war = word("World")..word("War") + 2;
+        let news = word("Got")..word("You") + 1;
+        assert_eq!(work_title_words(&titles, curb, Organisation), Some("Your"));
+        assert_eq!(work_title_words(&titles, news, Organisation), Some("You"));
+        // A Roman numeral is no pronoun.
+        assert_eq!(work_title_words(&titles, war, Place), None);
         assert_eq!(
             event_cue_last(&sentence, awards.clone(), Organisation),
             Some("Awards")
