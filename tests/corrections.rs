@@ -194,6 +194,19 @@ fn tag_a_selection_onto_an_entity_then_remove_rename_undo_and_reopen() {
 }
 
 #[test]
+fn undoing_the_only_correction_shows_the_entity_again() {
+    // With no other annotation, undo brings back an empty annotation file;
+    // the entity must come back on screen too, not only in the file.
+    let mut app = sample_app();
+    press(&mut app, "/Kremlin\nvE21");
+    assert_eq!(entity_texts(&app, "kremlin"), None);
+    press(&mut app, "u");
+    assert!(app.annotations().corrections().is_empty());
+    assert_eq!(entity_texts(&app, "kremlin").unwrap(), ["Kremlin"]);
+    assert!(screen_text(&draw(&app, 120, 40)).contains("Kremlin"));
+}
+
+#[test]
 fn join_one_mention_to_another_person_and_tag_a_new_one() {
     let mut app = sample_app();
     // The last "Macron", this mention only, joined to Vladimir Putin.

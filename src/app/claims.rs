@@ -218,6 +218,8 @@ impl App {
         if self.refuse_read_only() {
             return None;
         }
+        // What is shown now, to compare with what undo brings back.
+        let before = self.annotations.clone();
         let current = std::mem::take(&mut self.annotations);
         let result = if back {
             self.history.undo(current)
@@ -229,7 +231,7 @@ impl App {
             Err(state) => (state, None),
         };
         let changed = what.is_some();
-        let before = std::mem::replace(&mut self.annotations, state);
+        self.annotations = state;
         self.after_change(&before);
         if let Target::Claim(i) = self.target
             && i >= self.annotations.claims().len()
