@@ -52,6 +52,11 @@ pub(super) fn decode(bytes: &[u8]) -> Decoded {
         // or Greek letters; a text in those scripts has most of its letters
         // in high bytes.
         encoding = encoding_rs::WINDOWS_1252;
+    } else if encoding != encoding_rs::WINDOWS_1252 && nearly_all_ascii_letters(bytes) {
+        // English with a pound sign or two ("£1,400"): too few high bytes
+        // for the detector to tell Western from Central European, which
+        // reads 0xA3 as "Ł". Polish or Czech has far more.
+        encoding = encoding_rs::WINDOWS_1252;
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     with_warning(text.into_owned(), encoding, had_errors)
@@ -101,6 +106,15 @@ fn mostly_ascii_letters(bytes: &[u8]) -> bool {
     let high = bytes.iter().filter(|b| **b >= 0x80).count();
     let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
     high * 3 < letters
+}
+
+/// Whether the bytes of 0x80 and above are fewer than one in 40 of the
+/// ASCII letters: too few to be the accented letters of a language other
+/// than English (Polish, Czech, Turkish text has about one in ten).
+fn nearly_all_ascii_letters(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    high * 40 < letters
 }
 
 /// Whether `bytes` are UTF-8 with some damage: they hold valid multi-byte
@@ -154,6 +168,21 @@ mod tests {
             decoded.text,
             "東京で首相は会見を開き、新しい経済政策について話した。記者は質問した。"
         );
+    }
+
+    #[test]
+    fn a_pound_sign_in_english_is_western_and_polish_stays_central_european() {
+        let english = "The tax will rise by \u{a3}1,400 a year for a family, the minister \
+                       told MPs on Tuesday, and by \u{a3}600 for a pensioner living alone.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(english);
+        let decoded = decode(&bytes);
+        assert_eq!(decoded.encoding, "windows-1252");
+        assert_eq!(decoded.text, english);
+        let polish = "Zażółć gęślą jaźń, powiedział w Łodzi burmistrz miasta.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(polish);
+        let decoded = decode(&bytes);
+        assert_eq!(decoded.encoding, "windows-1250");
+        assert_eq!(decoded.text, polish);
     }
 
     #[test]
