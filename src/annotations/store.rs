@@ -614,7 +614,7 @@ pub fn write_atomic_with(
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(folder)
-        .map_err(|e| write_error(std::io::Error::from(e.kind())))?;
+        .map_err(|e| write_error(without_temporary_path(&e, folder)))?;
     keep_permissions(path, temp.as_file());
     write(temp.as_file_mut()).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
@@ -624,6 +624,27 @@ pub fn write_atomic_with(
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// The operating system's reason why a temporary file could not be made
+/// in `folder`, without tempfile's path of it: "the folder … does not
+/// exist" rather than "No such file or directory".
+fn without_temporary_path(err: &std::io::Error, folder: &Path) -> std::io::Error {
+    if err.kind() == std::io::ErrorKind::NotFound {
+        let folder = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        return std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("the folder {} does not exist", folder.display()),
+        );
+    }
+    err.raw_os_error().map_or_else(
+        || std::io::Error::from(err.kind()),
+        std::io::Error::from_raw_os_error,
+    )
 }
 
 /// Gives the temporary file the permissions of the file it replaces, or
@@ -1002,6 +1023,22 @@ mod tests {
         );
         // The first session goes on saving normally.
         first.save(&annotations("first again")).unwrap();
+    }
+
+    #[test]
+    fn writing_into_a_missing_folder_says_which_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing");
+        let path = missing.join("x.toml");
+        let err = write_atomic(&path, "text").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot save {}: the folder {} does not exist",
+                path.display(),
+                missing.display()
+            )
+        );
     }
 
     #[cfg(unix)]
