@@ -159,11 +159,20 @@ pub fn from_bytes(bytes: &[u8], path: Option<PathBuf>) -> Document {
     if format == SourceFormat::Text {
         return Document::from_bytes(bytes, path);
     }
-    let (source, encoding, warnings) = decode_text(bytes);
+    let (source, encoding, mut warnings) = decode_text(bytes);
     let (text, markup) = match format {
         SourceFormat::Markdown => markdown::render(&source),
         _ => html::extract(&source, path.as_deref()),
     };
+    if text.trim().is_empty() && !source.trim().is_empty() {
+        // A page built by scripts, or markup with nothing to read: say so
+        // rather than show an empty screen.
+        warnings.push(match format {
+            SourceFormat::Markdown => "no text to read in this Markdown file".to_owned(),
+            _ => "no article text found in this page (a page that scripts fill in holds none)"
+                .to_owned(),
+        });
+    }
     Document::from_extracted(&text, path, encoding, warnings, markup)
 }
 

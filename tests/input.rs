@@ -181,6 +181,29 @@ fn a_page_too_short_for_readability_still_gives_its_text() {
 }
 
 #[test]
+fn a_page_with_only_a_title_shows_it_and_an_empty_page_says_why() {
+    // A page that scripts fill in, saved before they ran.
+    let scripted = input::from_bytes(
+        b"<html><head><title>Council votes</title></head><body><script>render()</script></body></html>",
+        None,
+    );
+    assert_eq!(scripted.text(), "Council votes\n");
+    assert!(scripted.warnings().is_empty());
+    let empty = input::from_bytes(b"<html><body><div id=\"app\"></div></body></html>", None);
+    assert_eq!(empty.text(), "");
+    assert_eq!(
+        empty.warnings(),
+        ["no article text found in this page (a page that scripts fill in holds none)"]
+    );
+    // An empty file is no page: nothing to warn of.
+    assert!(
+        input::from_bytes(b"", Some("a.html".into()))
+            .warnings()
+            .is_empty()
+    );
+}
+
+#[test]
 fn markdown_renders_headings_emphasis_lists_and_quotes_as_prose() {
     let doc = open("tests/fixtures/briefing.md");
     assert_eq!(

@@ -155,9 +155,19 @@ fn extract_blocks(source: &str, title_and_byline: bool) -> (String, Markup) {
             // Readability found no article (a very short page): read the
             // whole body with the same rules rather than show nothing.
             let (page, _) = cleaned(source);
-            let title = page.select("title").text();
+            let title = page.select("title").text().to_string();
+            let heading = collapse(&title);
+            if title_and_byline
+                && !heading.is_empty()
+                && !collapse(&page.select("body").text()).starts_with(&heading)
+            {
+                out.block();
+                out.open(MarkupKind::Heading(1));
+                out.push(&heading);
+                out.close(|k| matches!(k, MarkupKind::Heading(_)));
+            }
             walker.walk(&mut out, &page.root());
-            out.set_title(Some(title.to_string()));
+            out.set_title(Some(title));
         }
     }
     let (text, mut markup) = out.finish();
