@@ -109,8 +109,8 @@ const EXAMPLES: &str = "Examples:
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the article's entities, quotations and claims as TOML, W3C Web
-    /// Annotation JSON-LD, brat standoff or schema.org ClaimReview (offsets
-    /// in chars, end-exclusive).
+    /// Annotation JSON-LD, brat standoff, schema.org ClaimReview, JSON Lines
+    /// or a Markdown report (offsets in chars, end-exclusive).
     Export {
         /// The articles: files, folders (walked recursively) or `-` for
         /// standard input. Many articles need --format jsonl or --output-dir.
