@@ -186,3 +186,18 @@ fn help_shows_the_last_message_whole_after_a_key_cleared_it() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_search_longer_than_the_bar_shows_its_end() {
+    let mut app = sample_app();
+    let words = "the geopolitical objective of Russia today is not Ukraine, it is to become \
+                 a threat to Europe and the rest of the free world, said Macron in his interview";
+    press(&mut app, &format!("/{words}"));
+    let bar = status(&app);
+    assert_eq!(bar.chars().count(), 120, "{bar}");
+    assert!(bar.starts_with("/…"), "{bar}");
+    assert!(
+        bar.trim_end().ends_with("said Macron in his interview"),
+        "{bar}"
+    );
+}

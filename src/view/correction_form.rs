@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::{Position as Cursor, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::{centred, draw_popup, safe_text};
 use crate::app::App;
@@ -70,7 +69,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
             "Filter  "
         };
         let field_width = width.saturating_sub(LABEL_WIDTH);
-        let typed = safe_text(form.input.text(), field_width);
+        let (typed, _) = input_window(form, field_width);
         lines.push(Line::from(vec![
             Span::styled(label, title_style),
             Span::styled(format!("{typed:<field_width$}"), theme.ui("ui.input")),
@@ -109,10 +108,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
         Paragraph::new(lines),
     );
     if form.typing() {
-        let column = form.input.before_cursor().width().min(width) + LABEL_WIDTH;
+        let (_, column) = input_window(form, width.saturating_sub(LABEL_WIDTH));
+        let column = column + LABEL_WIDTH;
         let x = inner.x + u16::try_from(column).unwrap_or(u16::MAX);
         if x < inner.right() && inner.y + 1 < inner.bottom() {
             frame.set_cursor_position(Cursor::new(x, inner.y + 1));
         }
     }
+}
+
+/// The form's input as its field of `width` columns shows it, and the
+/// cursor's column in the field.
+fn input_window(form: &CorrectionForm, width: usize) -> (String, usize) {
+    crate::safe_text::input_window(form.input.text(), form.input.before_cursor().len(), width)
 }

@@ -4,7 +4,6 @@ use ratatui::Frame;
 use ratatui::layout::Position as Cursor;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::{centred, draw_popup, safe_text};
 use crate::app::App;
@@ -30,7 +29,11 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &SpeakerForm) {
         .get(form.quote)
         .map_or("", |q| app.document().slice(q.span.clone()));
     let field_width = width.saturating_sub(6);
-    let typed = safe_text(form.input.text(), field_width);
+    let (typed, column) = crate::safe_text::input_window(
+        form.input.text(),
+        form.input.before_cursor().len(),
+        field_width,
+    );
     let mut lines = vec![
         Line::from(Span::styled(
             safe_text(quote, width),
@@ -80,9 +83,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &SpeakerForm) {
         popup,
         Paragraph::new(lines),
     );
-    let x = inner.x
-        + 6
-        + u16::try_from(form.input.before_cursor().width().min(field_width)).unwrap_or(0);
+    let x = inner.x + 6 + u16::try_from(column).unwrap_or(0);
     if x < inner.right() && inner.y + 2 < inner.bottom() {
         frame.set_cursor_position(Cursor::new(x, inner.y + 2));
     }

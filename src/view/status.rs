@@ -17,9 +17,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme();
     let bar = theme.ui("ui.statusbar");
     if let Mode::Search(input) = app.mode() {
-        let prompt = format!("/{}", safe_text(input.text(), usize::from(area.width)));
-        frame.render_widget(Paragraph::new(prompt).style(bar), area);
-        let x = area.x + 1 + u16::try_from(input.before_cursor().width()).unwrap_or(u16::MAX);
+        // A search longer than the bar scrolls: what is typed stays in view.
+        let (shown, column) = crate::safe_text::input_window(
+            input.text(),
+            input.before_cursor().len(),
+            usize::from(area.width).saturating_sub(1),
+        );
+        frame.render_widget(Paragraph::new(format!("/{shown}")).style(bar), area);
+        let x = area.x + 1 + u16::try_from(column).unwrap_or(u16::MAX);
         frame.set_cursor_position(Cursor::new(x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
