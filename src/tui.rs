@@ -95,7 +95,7 @@ pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
         if let Some(first) = settings.warnings.first() {
             let more = match settings.warnings.len() {
                 1 => String::new(),
-                n => format!(" (+{} more: folio config)", n - 1),
+                n => format!(" (+{} more: {})", n - 1, overrides.check_command()),
             };
             session.app.notify(format!("{first}{more}"));
         }

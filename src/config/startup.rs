@@ -22,6 +22,30 @@ pub struct Overrides {
     pub no_mouse: bool,
 }
 
+impl Overrides {
+    /// The command that lists every problem of the settings in use:
+    /// `folio config`, or `folio --config FILE config` for another file.
+    pub fn check_command(&self) -> String {
+        match &self.config {
+            Some(file) => format!(
+                "folio --config {} config",
+                shell_word(&file.display().to_string())
+            ),
+            None => "folio config".to_owned(),
+        }
+    }
+}
+
+/// `word` as one word of a POSIX shell command: as it is when it holds
+/// nothing a shell reads specially, else in single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "/._-+,:=@%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        return word.to_owned();
+    }
+    format!("'{}'", word.replace('\'', "'\\''"))
+}
+
 /// Everything a reader session takes from settings.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -126,6 +150,22 @@ mod tests {
             theme: Some("high-contrast".to_owned()),
             no_mouse: false,
         }
+    }
+
+    #[test]
+    fn the_check_command_names_the_config_file_in_use() {
+        let chosen = overrides(std::path::Path::new("/tmp/my folio.toml"));
+        assert_eq!(
+            chosen.check_command(),
+            "folio --config '/tmp/my folio.toml' config"
+        );
+        assert_eq!(Overrides::default().check_command(), "folio config");
+        let plain = overrides(std::path::Path::new("conf/folio.toml"));
+        assert_eq!(
+            plain.check_command(),
+            "folio --config conf/folio.toml config"
+        );
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
     }
 
     #[test]
