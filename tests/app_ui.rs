@@ -201,3 +201,22 @@ fn a_search_longer_than_the_bar_shows_its_end() {
         "{bar}"
     );
 }
+
+#[test]
+fn stepping_past_the_quotations_says_whether_one_is_current() {
+    let mut app = sample_app();
+    press(&mut app, "gg[");
+    assert!(
+        status(&app).contains("no quotation before this point"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, "]");
+    assert!(status(&app).contains("quote 1/4"), "{}", status(&app));
+    press(&mut app, "[");
+    assert!(
+        status(&app).contains("no more quotations: this is the first"),
+        "{}",
+        status(&app)
+    );
+}

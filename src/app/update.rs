@@ -243,8 +243,16 @@ impl App {
                 self.message = Some("this article has no quotations".to_owned())
             }
             None => {
-                let which = if forward { "last" } else { "first" };
-                self.message = Some(format!("no more quotations: this is the {which}"));
+                let on_quote = matches!(self.target, Target::Quote(_));
+                self.message = Some(
+                    match (on_quote, forward) {
+                        (true, true) => "no more quotations: this is the last",
+                        (true, false) => "no more quotations: this is the first",
+                        (false, true) => "no quotation after this point",
+                        (false, false) => "no quotation before this point",
+                    }
+                    .to_owned(),
+                );
             }
         }
     }
