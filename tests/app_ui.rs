@@ -220,3 +220,13 @@ fn stepping_past_the_quotations_says_whether_one_is_current() {
         status(&app)
     );
 }
+
+#[test]
+fn a_panel_title_too_long_for_the_panel_ends_in_an_ellipsis() {
+    let mut app = sample_app();
+    press(&mut app, ")c\ntt");
+    press_key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    let top = row_text(&draw(&app, 120, 40), 0);
+    assert!(top.contains("│ Claims (1) · j/k Enter"), "{top}");
+    assert!(top.trim_end().ends_with('…'), "{top}");
+}

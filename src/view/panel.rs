@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::safe_text;
 use crate::app::panel::PanelView;
@@ -67,6 +68,16 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     });
     let view = app.panels().current();
     let title = format!(" {}{} ", view.title(app), title_hints(app, view, focused));
+    // Cut with an ellipsis, so that a narrow panel shows the hints go on
+    // (`?` lists them all).
+    let title = if title.width() > usize::from(area.width.saturating_sub(1)) {
+        format!(
+            "{} ",
+            safe_text(title.trim_end(), usize::from(area.width.saturating_sub(2)))
+        )
+    } else {
+        title
+    };
     let block = Block::new()
         .borders(Borders::LEFT)
         .border_style(border)
