@@ -345,6 +345,51 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
     }
 }
 
+/// "Bush" alone in an article about Jeb Bush, which the tagger took for the
+/// town of Būsh in Egypt: a one-word name that is the last word of a
+/// person's name of several words in the article, and a listed surname
+/// (US Census; no demonym: "Cuban" beside Mark Cuban), is that person,
+/// unless a list names it exactly as a place larger than a town or as an
+/// organisation ("Washington" beside George Washington stays the city). A
+/// place found only by folding its accents ("Bush" for "Būsh") is no exact
+/// name.
+fn surnames_of_named_people(mentions: &mut [Mention<'_>]) {
+    let mut surnames: HashSet<String> = HashSet::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let mut words = m.surface.split_whitespace();
+        if words.next().is_some()
+            && let Some(last) = words.last()
+            && gazetteer::is_last_name(last)
+            && !gazetteer::is_demonym(last)
+        {
+            surnames.insert(key(last));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let exactly_listed = |surface: &str| {
+        gazetteer::organisation(surface).is_some()
+            || gazetteer::place_entry(surface).is_some_and(|(name, kind)| {
+                kind != gazetteer::PlaceKind::Town && name.eq_ignore_ascii_case(surface)
+            })
+    };
+    for m in mentions.iter_mut() {
+        let one_word = !m.surface.contains(char::is_whitespace);
+        if m.kind != EntityKind::Person
+            && one_word
+            && surnames.contains(&key(m.surface))
+            && !exactly_listed(m.surface)
+        {
+            m.kind = EntityKind::Person;
+            m.reason = Some(Box::new(Reason(vec![
+                Evidence::Surname,
+                Evidence::DocumentMemory,
+            ])));
+        }
+    }
+}
+
 /// "the Obama administration", "Obama's supporters" in an article that
 /// names "Obama" a person everywhere else: the tagger's place or
 /// organisation for a one-word name that is a person in at least two of
@@ -509,6 +554,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     spread_work_cues(&mut mentions);
     spread_titled_names(&mut mentions);
     agree_on_full_names(&mut mentions);
+    surnames_of_named_people(&mut mentions);
     agree_on_people_s_one_word_names(&mut mentions);
     agree_on_countries(&mut mentions);
     // "Super April", "Black Friday", "Christmas": dates dressed as names,
@@ -988,6 +1034,37 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].reason.to_string(), "title \"Rapper\"");
+    }
+
+    #[test]
+    fn a_surname_of_a_person_named_in_full_is_that_person_not_a_folded_place() {
+        use EntityKind::*;
+        let entities = resolve(vec![
+            mention("Jeb Bush", 0, Person),
+            // The tagger's town of Būsh (found by folding), twice.
+            mention("Bush", 20, Place),
+            mention("Bush", 40, Place),
+        ]);
+        assert_eq!(names_kinds_and_counts(&entities), [("Jeb Bush", Person, 3)]);
+        // A city the list names exactly keeps its kind beside a person of
+        // that surname; so does a demonym beside Mark Cuban, and a word
+        // that is no surname beside a mistaken "Orlando Republican".
+        let mut mentions = vec![
+            mention("George Washington", 60, Person),
+            mention("Washington", 80, Place),
+            mention("Mark Cuban", 100, Person),
+            mention("Cuban", 120, Misc),
+            mention("Orlando Republican", 140, Person),
+            mention("Republican", 160, Misc),
+            mention("Jeb Bush", 180, Person),
+            mention("Bush", 200, Place),
+        ];
+        surnames_of_named_people(&mut mentions);
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [Person, Place, Person, Misc, Person, Misc, Person, Person]
+        );
     }
 
     #[test]
