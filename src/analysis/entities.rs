@@ -384,6 +384,10 @@ fn collect_mentions<'a>(
             range.start = k + 1;
             kind = super::EntityKind::Person;
         }
+        if opens_with_party_member(sentence, range.clone()) {
+            range.start += 1;
+            kind = super::EntityKind::Person;
+        }
         range.start = after_titles(sentence, range.clone(), kind);
         // "So Doug believes…": a word linking the sentence to the one
         // before is not part of the name after it.
@@ -1650,6 +1654,19 @@ fn is_inner_title(sentence: &Sentence<'_>, k: usize) -> bool {
         || (super::gazetteer::is_title_modifier(word.text) && given_name(sentence, k + 1))
 }
 
+/// Whether the name at words `name` of `sentence` opens with a party's
+/// member before a given name: "Democrat Hillary Clinton", "Republican Jeb
+/// Bush", which the tagger may take whole for an organisation. The party
+/// is what the person is, not a word of the name; "Republican National
+/// Committee" has no given name.
+fn opens_with_party_member(sentence: &Sentence<'_>, name: Range<usize>) -> bool {
+    let party_member = sentence
+        .words
+        .get(name.start)
+        .is_some_and(|w| matches!(w.text, "Democrat" | "Republican"));
+    party_member && name.len() > 1 && given_name(sentence, name.start + 1)
+}
+
 /// The kind of a building's name that `noun` ends: organisation for an
 /// organisation cue ("Hospital", "College"), place for a place cue
 /// ("Park", "Square") or a church or centre.
@@ -2298,6 +2315,21 @@ mod tests {
             )),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_party_member_before_a_given_name_is_no_word_of_the_name() {
+        let t = "Democrat Hillary Clinton met Republican National Committee staff and \
+                 Republican Trump.";
+        let sentence = Sentence::new(t, 0..t.len(), false);
+        let word = |w: &str, n: usize| nth_word(&sentence, w, n);
+        assert!(opens_with_party_member(&sentence, 0..3));
+        // The party's word alone, or before no given name, stays.
+        assert!(!opens_with_party_member(&sentence, 0..1));
+        let committee = word("Republican", 0)..word("Committee", 0) + 1;
+        assert!(!opens_with_party_member(&sentence, committee));
+        let trump = word("Republican", 1)..word("Trump", 0) + 1;
+        assert!(!opens_with_party_member(&sentence, trump));
     }
 
     #[test]
