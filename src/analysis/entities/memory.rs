@@ -265,10 +265,11 @@ fn spread_work_cues(mentions: &mut [Mention<'_>]) {
 /// reason. Only such names: on CoNLL-2003 dev a vote over every name
 /// costs (a town's dateline and its team in a results table), and so does
 /// one over one-word names (a company "Ericsson" said, once a person).
-/// Such a name that is never a person in full is one when its last word
-/// alone is a person at most (and two or more) of its mentions ("Donald
-/// J. Trump" beside "Trump"), if its words are a person's only: no listed
-/// organisation, connector or cue.
+/// Such a name that is a person at no more than half of its mentions in
+/// full (none, or one of two) is one when its last word alone is a person
+/// at most (and two or more) of its mentions ("Donald J. Trump" beside
+/// "Trump"), if its words are a person's only: no listed organisation,
+/// connector or cue.
 fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
     let full_name = |m: &Mention<'_>| {
         let mut words = m.surface.split_whitespace();
@@ -292,10 +293,10 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
             |_| true,
         );
     }
-    // "the ubiquitous Donald J. Trump", never a person in full, in an
-    // article where "Trump" alone is one at most of its mentions (and at
-    // two or more: the tagger's one "Qaeda" makes no person of "Al
-    // Qaeda").
+    // "the ubiquitous Donald J. Trump", a person at half of its mentions
+    // in full at most, in an article where "Trump" alone is one at most of
+    // its mentions (and at two or more: the tagger's one "Qaeda" makes no
+    // person of "Al Qaeda").
     // Names of people's words only: no listed organisation ("Al Qaeda"),
     // no connector ("Johnson & Johnson", "Star of David") and no cue
     // ("Clinton Foundation").
@@ -310,7 +311,9 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
     let never_a_person = |m: &Mention<'_>| {
         full_name(m)
             && people_s_words(m)
-            && kinds.get(&key(m.surface)).is_some_and(|c| c[person] == 0)
+            && kinds
+                .get(&key(m.surface))
+                .is_some_and(|c| c[person] * 2 <= c.iter().sum())
     };
     let last_key = |m: &Mention<'_>| m.surface.split_whitespace().last().map(key);
     let mut wanted: HashMap<String, [usize; 4]> = HashMap::default();
@@ -1034,6 +1037,34 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].reason.to_string(), "title \"Rapper\"");
+    }
+
+    #[test]
+    fn a_full_name_a_person_at_half_its_mentions_is_one_when_its_surname_is() {
+        use EntityKind::*;
+        // "Donald J. Trump" once a person and once an organisation ("that
+        // Donald J. Trump's support"), "Trump" alone a person.
+        let entities = resolve(vec![
+            mention("Trump", 0, Person),
+            mention("Donald J. Trump", 20, Person),
+            mention("Donald J. Trump", 60, Organisation),
+            mention("Trump", 90, Person),
+        ]);
+        assert_eq!(
+            names_kinds_and_counts(&entities),
+            [("Donald J. Trump", Person, 4)]
+        );
+        // A firm named like a person, never a person alone, stays.
+        let entities = resolve(vec![
+            mention("Morgan Stanley", 0, Person),
+            mention("Morgan Stanley", 20, Organisation),
+            mention("Stanley", 40, Organisation),
+        ]);
+        assert!(
+            names_kinds_and_counts(&entities).contains(&("Morgan Stanley", Organisation, 1)),
+            "{:?}",
+            names_kinds_and_counts(&entities)
+        );
     }
 
     #[test]
