@@ -2098,6 +2098,13 @@ mod tests {
         );
         let names: Vec<&str> = found.iter().map(|(_, n, _)| n.as_str()).collect();
         assert_eq!(names, ["Bishkek"], "{found:?}");
+        // Nor does "Look," opening a spoken sentence.
+        let found = entities(
+            "So, I'm with you. I'm with everybody. Look, I'm self funding, said the \
+             candidate in Iowa.",
+        );
+        let names: Vec<&str> = found.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Iowa"], "{found:?}");
     }
 
     #[test]
