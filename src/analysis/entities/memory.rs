@@ -140,12 +140,21 @@ pub(super) fn typed_key_hash(kind: EntityKind, surface: &str) -> u64 {
 }
 
 /// The canonical name of a place or organisation surface, trying its
-/// title-case form for headlines in capitals.
+/// title-case form for headlines in capitals. A name the gazetteer gives
+/// only with accents the article's spelling lacks ("Macon" for "Mâcon",
+/// "God" for the Hungarian town of "Göd") keeps the article's spelling:
+/// the list matched its accent-free alias, which is often another place
+/// or no place at all.
 fn canonical(surface: &str, kind: EntityKind) -> Option<&'static str> {
-    let look = |s: &str| match kind {
-        EntityKind::Place => gazetteer::place(s).or_else(|| gazetteer::state_of_abbreviation(s)),
-        EntityKind::Organisation => gazetteer::organisation(s).or_else(|| gazetteer::place(s)),
-        _ => None,
+    let look = |s: &str| {
+        match kind {
+            EntityKind::Place => {
+                gazetteer::place(s).or_else(|| gazetteer::state_of_abbreviation(s))
+            }
+            EntityKind::Organisation => gazetteer::organisation(s).or_else(|| gazetteer::place(s)),
+            _ => None,
+        }
+        .filter(|name| !only_accents_added(name, s))
     };
     look(surface).or_else(|| {
         if surface.chars().any(char::is_lowercase) {
@@ -153,6 +162,29 @@ fn canonical(surface: &str, kind: EntityKind) -> Option<&'static str> {
         }
         look(&super::features::title_case_words(surface))
     })
+}
+
+/// Whether `name` is `written` with accents added: as many characters, and
+/// where they differ, `name`'s is a letter beyond ASCII and `written`'s an
+/// ASCII letter ("Būsh" and "Bush"; not "Côte d'Ivoire" and "Ivory
+/// Coast").
+fn only_accents_added(name: &str, written: &str) -> bool {
+    let (mut differs, mut same_length) = (false, true);
+    let mut written_chars = written.chars();
+    for a in name.chars() {
+        let Some(b) = written_chars.next() else {
+            same_length = false;
+            break;
+        };
+        if a.to_lowercase().eq(b.to_lowercase()) {
+            continue;
+        }
+        if a.is_ascii() || !a.is_alphabetic() || !b.is_ascii_alphabetic() {
+            return false;
+        }
+        differs = true;
+    }
+    differs && same_length && written_chars.next().is_none()
 }
 
 /// A name in the hand-written organisation gazetteer (seats of government,
@@ -1064,6 +1096,23 @@ mod tests {
             names_kinds_and_counts(&entities).contains(&("Morgan Stanley", Organisation, 1)),
             "{:?}",
             names_kinds_and_counts(&entities)
+        );
+    }
+
+    #[test]
+    fn a_place_matched_without_its_accents_keeps_the_article_s_spelling() {
+        assert!(only_accents_added("Būsh", "Bush"));
+        assert!(only_accents_added("Mâcon", "MACON"));
+        assert!(!only_accents_added("Macon", "Macon"));
+        assert!(!only_accents_added("Côte d'Ivoire", "Ivory Coast"));
+        assert!(!only_accents_added("United States", "US"));
+        assert!(!only_accents_added("Bū", "Bush"));
+        assert_eq!(canonical("Bush", EntityKind::Place), None);
+        assert_eq!(canonical("US", EntityKind::Place), Some("United States"));
+        let entities = resolve(vec![mention("Macon", 0, EntityKind::Place)]);
+        assert_eq!(
+            names_kinds_and_counts(&entities),
+            [("Macon", EntityKind::Place, 1)]
         );
     }
 
