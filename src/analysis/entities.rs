@@ -2325,6 +2325,22 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_armed_group_is_one_organisation_under_its_names() {
+        let found = entities(
+            "Islamic State fighters took the town, and ISIS later claimed the attack, \
+             officials in Baghdad said.",
+        );
+        assert!(
+            found.contains(&entity(
+                EntityKind::Organisation,
+                "Islamic State",
+                &["Islamic State", "ISIS"]
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_party_member_before_a_given_name_is_no_word_of_the_name() {
         let t = "Democrat Hillary Clinton met Republican National Committee staff and \
                  Republican Trump.";
