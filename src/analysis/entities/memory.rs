@@ -650,6 +650,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             }
         }
     }
+    let short_organisations = short_organisation_names(&mentions);
     // The typed key of the mention at hand; most mentions repeat a name
     // already grouped, and need no key of their own.
     let mut k = String::new();
@@ -723,6 +724,29 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 counted = EntityKind::Person;
                 person_alias().unwrap_or_default().0
             }
+            // "Exxon" beside "Exxon Mobil": the one organisation the
+            // article names in full with that first word.
+            (EntityKind::Organisation, None)
+                if word_count == 1 && short_organisations.contains_key(bare) =>
+            {
+                let full = short_organisations.get(bare).copied().unwrap_or_default();
+                let full_key = typed_key(EntityKind::Organisation, full);
+                match by_key.get(&full_key) {
+                    Some(&i) => i,
+                    // Named in full further on: its entity starts here.
+                    None => {
+                        drafts.push(Draft {
+                            name: full.to_owned(),
+                            kinds: [0; 4],
+                            first_kind: EntityKind::Organisation,
+                            mentions: Vec::new(),
+                            reason: m.reason.as_deref().cloned().unwrap_or_default(),
+                        });
+                        by_key.insert(full_key, drafts.len() - 1);
+                        drafts.len() - 1
+                    }
+                }
+            }
             _ => {
                 let canonical = canonical(m.surface, m.kind);
                 let grouping = canonical.map_or_else(|| k.clone(), |c| typed_key(m.kind, c));
@@ -760,6 +784,45 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         }
     }
     finish(drafts)
+}
+
+/// The organisations an article names in full whose first word alone may
+/// stand for them ("Exxon" for "Exxon Mobil", "Quinnipiac" for
+/// "Quinnipiac University"): first word's key → the full name, for first
+/// words that open one organisation's name only, of two words or more. An
+/// acronym stands for itself ("DNC" beside "DNC Chair"), and so does a
+/// first word that a list names as a place or organisation ("Washington"
+/// of "Washington Post"), a dictionary word ("House" of "House
+/// Republicans", "State" of "State Department") or a function word
+/// ("The").
+fn short_organisation_names<'a>(mentions: &[Mention<'a>]) -> HashMap<String, &'a str> {
+    let mut full_names: HashMap<String, Option<&'a str>> = HashMap::default();
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organisation)
+    {
+        let mut words = m.surface.split_whitespace();
+        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let stands_for_it = first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().any(char::is_lowercase)
+            && !gazetteer::is_function_word(first)
+            && !gazetteer::is_dictionary_word(first)
+            && gazetteer::place_entry(first).is_none()
+            && gazetteer::organisation(first).is_none();
+        if !stands_for_it {
+            continue;
+        }
+        let entry = full_names.entry(key(first)).or_insert(Some(m.surface));
+        if entry.is_some_and(|seen| key(seen) != key(m.surface)) {
+            *entry = None;
+        }
+    }
+    full_names
+        .into_iter()
+        .filter_map(|(first, full)| Some((first, full?)))
+        .collect()
 }
 
 /// Drafts with mentions, as entities in order of first mention, with ids.
@@ -1096,6 +1159,39 @@ mod tests {
             names_kinds_and_counts(&entities).contains(&("Morgan Stanley", Organisation, 1)),
             "{:?}",
             names_kinds_and_counts(&entities)
+        );
+    }
+
+    #[test]
+    fn an_organisation_s_first_word_alone_stands_for_its_full_name() {
+        use EntityKind::*;
+        let entities = resolve(vec![
+            // Before the full name too.
+            mention("Exxon", 0, Organisation),
+            mention("Exxon Mobil", 20, Organisation),
+            mention("Exxon", 40, Organisation),
+            // Acronyms and dictionary words stand for themselves.
+            mention("DNC Chair", 60, Organisation),
+            mention("DNC", 80, Organisation),
+            mention("House Republicans", 100, Organisation),
+            mention("House", 120, Organisation),
+            // Two organisations open with "Quinnipiac": neither is meant.
+            mention("Quinnipiac University", 140, Organisation),
+            mention("Quinnipiac Poll", 160, Organisation),
+            mention("Quinnipiac", 180, Organisation),
+        ]);
+        assert_eq!(
+            names_kinds_and_counts(&entities),
+            [
+                ("Exxon Mobil", Organisation, 3),
+                ("DNC Chair", Organisation, 1),
+                ("DNC", Organisation, 1),
+                ("House Republicans", Organisation, 1),
+                ("House", Organisation, 1),
+                ("Quinnipiac University", Organisation, 1),
+                ("Quinnipiac Poll", Organisation, 1),
+                ("Quinnipiac", Organisation, 1),
+            ]
         );
     }
 
