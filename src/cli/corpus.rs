@@ -136,6 +136,7 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
     let (mut total, mut failed) = (0u64, 0u64);
     let flushed = Cell::new(Instant::now());
     let work_dir = out_dir.clone();
+    let written = article::Written::default();
     let ended = pipeline::ordered_map(
         inputs,
         pipeline::Width {
@@ -143,7 +144,7 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
             window: jobs * WINDOW_PER_JOB,
         },
         move |item: paths::Item| match item {
-            Ok(path) => article::process(task, work_dir.as_deref(), path),
+            Ok(path) => article::process(task, work_dir.as_deref(), &written, path),
             Err((path, message)) => article::Outcome {
                 result: Err(article::failure(&path, &message)),
                 bytes: 0,

@@ -14,6 +14,7 @@
 //! `path` is the path as given (or as found in a walked folder), `sha256`
 //! the lower-case hex SHA-256 of the article's bytes.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::Context as _;
@@ -85,13 +86,42 @@ pub(crate) struct Outcome {
     pub(crate) result: Result<String, (String, String)>,
 }
 
+/// The output files of one `--output-dir` run, each with the article it
+/// holds (as found on disk), shared by the worker threads: two articles
+/// whose paths map to one output file ("x.txt" and "../x.txt") must not
+/// overwrite each other's output unnoticed.
+#[derive(Debug, Default)]
+pub(crate) struct Written(std::sync::Mutex<HashMap<PathBuf, PathBuf>>);
+
+impl Written {
+    /// Claims `out` for the article at `article`: false when another
+    /// article of this run has it.
+    fn claim(&self, out: &Path, article: &Path) -> bool {
+        let article = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf());
+        let mut written = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let holder = written
+            .entry(out.to_path_buf())
+            .or_insert_with(|| article.clone());
+        *holder == article
+    }
+}
+
 /// Processes the article at `path`: its JSONL line, or with `out_dir` its
-/// file written there (see [`output_path`]).
-pub(crate) fn process(task: Task, out_dir: Option<&Path>, path: PathBuf) -> Outcome {
+/// file written there (see [`output_path`]), once per output file of the
+/// run (`written`).
+pub(crate) fn process(
+    task: Task,
+    out_dir: Option<&Path>,
+    written: &Written,
+    path: PathBuf,
+) -> Outcome {
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
     let result = match out_dir {
         None => record(task, &path),
-        Some(dir) => write_file(task, dir, &path).map(|()| String::new()),
+        Some(dir) => write_file(task, dir, written, &path).map(|()| String::new()),
     }
     .map_err(|err| failure(&path, &format!("{err:#}")));
     Outcome { bytes, result }
@@ -140,11 +170,31 @@ fn record(task: Task, path: &Path) -> anyhow::Result<String> {
 }
 
 /// Writes the single-article output of `task` for `path` under `dir`.
-fn write_file(task: Task, dir: &Path, path: &Path) -> anyhow::Result<()> {
+///
+/// # Errors
+/// Besides failures to read or write: the output file would land in the
+/// article's own folder (where it could replace another article, as
+/// `a.txt` for the text of `a`, or the article's annotation file), or
+/// another article of the run has the same output file.
+fn write_file(task: Task, dir: &Path, written: &Written, path: &Path) -> anyhow::Result<()> {
     let out = output_path(dir, path, task.file_suffix()?);
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    if beside_the_article(&out, path) {
+        anyhow::bail!(
+            "--output-dir would write {} beside the article, where it could replace an \
+             article or its annotations: choose a folder outside the articles",
+            out.display()
+        );
+    }
+    if !written.claim(&out, path) {
+        anyhow::bail!(
+            "{} is already the output of another article of this run (their paths differ \
+             only by a root or `..`): give them from one folder",
+            out.display()
+        );
     }
     let text = match task {
         Task::Entities(format) | Task::Quotes(format) => {
@@ -168,6 +218,16 @@ fn write_file(task: Task, dir: &Path, path: &Path) -> anyhow::Result<()> {
     };
     store::write_atomic(&out, &text)?;
     Ok(())
+}
+
+/// Whether the output file `out` is in the same folder as the article at
+/// `path` (the output folder mirrors the articles' own).
+fn beside_the_article(out: &Path, path: &Path) -> bool {
+    let folder = |p: &Path| {
+        let parent = p.parent().filter(|f| !f.as_os_str().is_empty());
+        std::fs::canonicalize(parent.unwrap_or(Path::new(".")))
+    };
+    matches!((folder(out), folder(path)), (Ok(a), Ok(b)) if a == b)
 }
 
 /// Where `--output-dir DIR` puts the output for the article at `path`:
@@ -271,6 +331,41 @@ mod tests {
             output_path(dir, Path::new("/tmp/../x/./b.md"), ".folio.toml"),
             Path::new("out/tmp/x/b.md.folio.toml")
         );
+    }
+
+    #[test]
+    fn an_output_beside_its_article_or_shared_with_another_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("k");
+        std::fs::create_dir(&folder).unwrap();
+        let (a, a_txt) = (folder.join("a"), folder.join("a.txt"));
+        std::fs::write(&a, "Angela Merkel spoke in Berlin.\n").unwrap();
+        std::fs::write(&a_txt, "IMPORTANT ORIGINAL\n").unwrap();
+        let text = Task::Text(TextFormat::Plain);
+        // `--output-dir /` mirrors an absolute path onto itself, as
+        // `--output-dir .` does a relative one: the text of `k/a` would
+        // replace the article `k/a.txt`.
+        let written = Written::default();
+        let err = write_file(text, Path::new("/"), &written, &a).unwrap_err();
+        assert!(err.to_string().contains("beside the article"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&a_txt).unwrap(),
+            "IMPORTANT ORIGINAL\n"
+        );
+        // Two articles, one output file.
+        let out = dir.path().join("out");
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join("a"), "Olaf Scholz spoke in Bonn.\n").unwrap();
+        let written = Written::default();
+        write_file(text, &out, &written, &a).unwrap();
+        assert!(
+            written.claim(&output_path(&out, &a, ".txt"), &a),
+            "the same article again"
+        );
+        let moved = out.join("shared");
+        assert!(written.claim(&moved, &a));
+        assert!(!written.claim(&moved, &other.join("a")));
     }
 
     #[test]

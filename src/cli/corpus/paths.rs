@@ -3,7 +3,7 @@
 //! (one path a line). Paths stream out lazily in a fixed order, so a
 //! million-file crawl never sits in memory as a list.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
@@ -25,8 +25,9 @@ impl Filter {
     /// matches any of `patterns` (glob syntax: `*`, `?`, `[ab]`, `{a,b}`,
     /// `**`; `*` also matches `/`, so `*.txt` finds `.txt` files at any
     /// depth), or every file if `patterns` is empty. Hidden files and
-    /// folders (names starting with `.`) and folio's own annotation files
-    /// (`*.folio.toml`) are never articles.
+    /// folders (names starting with `.`) and the files folio writes beside
+    /// articles (annotation files, their conflict copies, reports and
+    /// their backups) are never articles.
     ///
     /// # Errors
     /// A pattern is not a valid glob.
@@ -45,11 +46,22 @@ impl Filter {
 
     fn keeps(&self, relative: &Path) -> bool {
         let name = relative.file_name().map(|n| n.to_string_lossy());
-        if name.is_some_and(|n| n.ends_with(".folio.toml")) {
+        if name.is_some_and(|n| is_folio_s_own(&n)) {
             return false;
         }
         self.globs.as_ref().is_none_or(|g| g.is_match(relative))
     }
+}
+
+/// Whether a file named `name` is one folio writes beside an article: an
+/// annotation file (`a.txt.folio.toml`), its conflict copy
+/// (`a.txt.folio.toml.conflict.toml`), a fact-check report
+/// (`a.txt.folio.md`) or a report's backup (`a.txt.folio.md.bak`).
+fn is_folio_s_own(name: &str) -> bool {
+    name.ends_with(".folio.toml")
+        || name.ends_with(".folio.md")
+        || name.contains(".folio.toml.")
+        || name.contains(".folio.md.")
 }
 
 fn hidden(path: &Path) -> bool {
@@ -64,6 +76,9 @@ pub(crate) struct Walk {
     filter: Filter,
     /// Entries still to visit, in order.
     pending: VecDeque<PathBuf>,
+    /// The folders listed so far, as found on disk: a link back to a folder
+    /// above ("sub/up" → "..") is not walked again.
+    listed: HashSet<PathBuf>,
 }
 
 impl Walk {
@@ -73,6 +88,7 @@ impl Walk {
             pending: VecDeque::from([root.clone()]),
             root,
             filter,
+            listed: HashSet::new(),
         }
     }
 }
@@ -87,11 +103,21 @@ impl Iterator for Walk {
                 continue;
             }
             // Follows symbolic links, as `folio FILE` does.
-            if !path.is_dir() {
+            let metadata = std::fs::metadata(&path);
+            if !metadata.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
+                // A pipe, a device or a socket in a folder is no article
+                // (reading one may never end); a broken link becomes an
+                // error record.
+                let special = metadata.is_ok_and(|m| !m.is_file());
                 let relative = path.strip_prefix(&self.root).unwrap_or(&path);
-                if self.filter.keeps(relative) {
+                if !special && self.filter.keeps(relative) {
                     return Some(Ok(path));
                 }
+                continue;
+            }
+            if let Ok(found) = std::fs::canonicalize(&path)
+                && !self.listed.insert(found)
+            {
                 continue;
             }
             match sorted_entries(&path) {
@@ -229,6 +255,29 @@ mod tests {
             names(dir.path(), walk),
             ["a/b/c.md", "a/z.txt", "a.txt", "b.txt"]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_walk_lists_a_folder_once_and_skips_pipes_devices_and_folio_s_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in [
+            "a.txt",
+            "a.txt.folio.md",
+            "a.txt.folio.md.2.bak",
+            "a.txt.folio.toml.conflict.toml",
+            "sub/b.txt",
+        ] {
+            touch(dir.path(), f);
+        }
+        // A link back up: "sub/up/sub/up/…" would never end.
+        std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+        let fifo = dir.path().join("fifo.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let walk = Walk::new(dir.path().to_path_buf(), Filter::new(&[]).unwrap());
+        assert_eq!(names(dir.path(), walk), ["a.txt", "sub/b.txt"]);
+        assert!(made.is_ok_and(|s| s.success()) || !fifo.exists());
     }
 
     #[test]
