@@ -322,3 +322,17 @@ fn ctrl_c_ends_the_run_after_complete_lines_with_status_130() {
     assert_eq!(stderr, "folio: interrupted after 2 articles\n");
     drop(stdin);
 }
+
+#[test]
+fn a_job_count_out_of_range_is_refused_before_any_work() {
+    let (dir, _) = corpus();
+    let out = folio()
+        .args(["text", "--format", "jsonl", "-j", "99999999999"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a usage error, no abort");
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("not in 1..=1024"), "{stderr}");
+}

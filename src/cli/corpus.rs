@@ -84,7 +84,10 @@ pub(super) fn export(
         return super::export_command(file, output, format);
     }
     if output.is_some() {
-        anyhow::bail!("-o writes one article: for many, use --output-dir DIR or --format jsonl");
+        anyhow::bail!(
+            "-o writes one article; for many, use --output-dir DIR, or --format jsonl \
+             with standard output sent to a file (> FILE)"
+        );
     }
     run(Task::Export(format), files, args)
 }
@@ -128,8 +131,8 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
     let stop = stop_on_signals()?;
     let jobs = args
         .jobs
-        .or_else(|| std::thread::available_parallelism().ok())
-        .map_or(1, NonZeroUsize::get);
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get));
 
     // Shared by the sink and the idle flush, which never run at once.
     let stdout = RefCell::new(BufWriter::with_capacity(1 << 18, std::io::stdout().lock()));

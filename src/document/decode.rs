@@ -52,10 +52,14 @@ pub(super) fn decode(bytes: &[u8]) -> Decoded {
         // or Greek letters; a text in those scripts has most of its letters
         // in high bytes.
         encoding = encoding_rs::WINDOWS_1252;
-    } else if encoding != encoding_rs::WINDOWS_1252 && nearly_all_ascii_letters(bytes) {
+    } else if encoding != encoding_rs::WINDOWS_1252
+        && (nearly_all_ascii_letters(bytes) || letter_before_digit(encoding, bytes))
+    {
         // English with a pound sign or two ("£1,400"): too few high bytes
         // for the detector to tell Western from Central European, which
-        // reads 0xA3 as "Ł". Polish or Czech has far more.
+        // reads 0xA3 as "Ł". Polish or Czech has far more, and no letter
+        // of theirs comes right before a number ("Ł5"), as a currency
+        // sign does.
         encoding = encoding_rs::WINDOWS_1252;
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
@@ -115,6 +119,24 @@ fn nearly_all_ascii_letters(bytes: &[u8]) -> bool {
     let high = bytes.iter().filter(|b| **b >= 0x80).count();
     let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
     high * 40 < letters
+}
+
+/// Whether `bytes` read in `encoding` put a letter beyond ASCII right
+/// before a digit ("Ł5"), where Windows-1252 reads a sign ("£5").
+fn letter_before_digit(encoding: &'static Encoding, bytes: &[u8]) -> bool {
+    let at_high_byte_before_digit = bytes
+        .windows(2)
+        .filter(|pair| pair[0] >= 0x80 && pair[1].is_ascii_digit())
+        .map(|pair| [pair[0]]);
+    for byte in at_high_byte_before_digit {
+        let (there, _) = encoding.decode_without_bom_handling(&byte);
+        let (western, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+        let letter = |text: &str| text.chars().all(char::is_alphabetic);
+        if letter(&there) && !letter(&western) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `bytes` are UTF-8 with some damage: they hold valid multi-byte
@@ -178,6 +200,9 @@ mod tests {
         let decoded = decode(&bytes);
         assert_eq!(decoded.encoding, "windows-1252");
         assert_eq!(decoded.text, english);
+        // One short line: too few letters to count, but "Ł5" is no word.
+        let short = decode(b"It cost \xa35.\n");
+        assert_eq!(short.text, "It cost \u{a3}5.\n");
         let polish = "Zażółć gęślą jaźń, powiedział w Łodzi burmistrz miasta.";
         let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(polish);
         let decoded = decode(&bytes);

@@ -1,7 +1,6 @@
 //! What a corpus run is told (the options every corpus subcommand takes,
 //! the formats) and how it ends when not every article went well.
 
-use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 /// The options every corpus subcommand takes.
@@ -20,9 +19,10 @@ pub struct CorpusArgs {
     /// `.entities.json`, `.folio.toml`, …) instead of standard output.
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
-    /// How many articles to analyse at once (default: one per core).
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<NonZeroUsize>,
+    /// How many articles to analyse at once, 1 to 1024 (default: one per
+    /// core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub jobs: Option<u16>,
     /// No progress bar (there is none either when standard error is not a
     /// terminal).
     #[arg(short, long)]
