@@ -245,10 +245,12 @@ fn event_loop(
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::OpenLink) => {
                 if let Some(url) = app.current_link().map(|l| l.url.clone()) {
-                    app.link_opened(&url);
-                    // The opener may take a moment to start: keys never wait for it.
-                    // It gets the URL as one argument, never through a shell.
-                    std::thread::spawn(move || open::that_detached(url));
+                    // The opener is started, not waited for (keys never wait
+                    // for a browser); it gets the URL as one argument, never
+                    // through a shell. Starting fails at once when no opener
+                    // is installed.
+                    let started = open::that_detached(&url);
+                    app.link_opened(&url, started);
                 }
             }
             Some(Effect::WriteReport) => {

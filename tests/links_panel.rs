@@ -71,6 +71,14 @@ fn enter_jumps_to_the_selected_link_and_o_opens_it() {
     let link = app.current_link().unwrap();
     assert_eq!(link.url, "https://example.org/kyiv");
     assert_eq!(app.document().slice(link.span.clone()), "Kyiv");
+    // The main loop tells the app whether an opener took it.
+    let none = std::io::Error::new(std::io::ErrorKind::NotFound, "xdg-open not found");
+    app.link_opened("https://example.org/kyiv", Err(none));
+    let bar = row_text(&draw(&app, 120, 40), 39);
+    assert!(
+        bar.contains("cannot open https://example.org/kyiv: no program to open links"),
+        "{bar}"
+    );
     press(&mut app, "\x1b");
     let link = app.current_link().unwrap();
     assert_eq!(link.url, "https://example.org/kyiv");

@@ -54,9 +54,15 @@ impl App {
         None
     }
 
-    /// Tells the app the main loop handed `url` to the system opener.
-    pub fn link_opened(&mut self, url: &str) {
-        self.message = Some(format!("opening {}", crate::safe_text::safe_line(url)));
+    /// Tells the app the main loop handed `url` to the system opener, or
+    /// why no opener could take it (none installed: `xdg-open` and the
+    /// like).
+    pub fn link_opened(&mut self, url: &str, result: std::io::Result<()>) {
+        let url = crate::safe_text::safe_line(url);
+        self.message = Some(match result {
+            Ok(()) => format!("opening {url}"),
+            Err(err) => format!("cannot open {url}: no program to open links ({err})"),
+        });
     }
 }
 
