@@ -207,6 +207,27 @@ fn undoing_the_only_correction_shows_the_entity_again() {
 }
 
 #[test]
+fn a_retype_to_the_same_kind_or_a_rename_to_another_entity_s_name_records_nothing() {
+    let mut app = sample_app();
+    // "Moscow" is a place: retyping this mention as a place changes nothing.
+    press(&mut app, "/Moscow\nE122");
+    assert!(app.annotations().corrections().is_empty());
+    let bar = row_text(&draw(&app, 120, 40), 39);
+    assert!(bar.contains("“Moscow” is a place already"), "{bar}");
+    // Renaming Emmanuel Macron to Vladimir Putin would list two rows of
+    // one name.
+    press(&mut app, "/Emmanuel Macron\nvE4");
+    press_key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    press(&mut app, "Vladimir Putin\n");
+    assert!(app.annotations().corrections().is_empty());
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(
+        screen.contains("“Vladimir Putin” is another entity's name"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn join_one_mention_to_another_person_and_tag_a_new_one() {
     let mut app = sample_app();
     // The last "Macron", this mention only, joined to Vladimir Putin.

@@ -151,8 +151,61 @@ impl App {
             .cloned()
     }
 
-    /// Records `correction` (undoable, saved) and shows its effect.
+    /// Why `correction` would change nothing or confuse: a retype to the
+    /// kind the mentions have already, or a rename to another entity's
+    /// name (two rows of one name; joining is what merges them).
+    fn pointless(&self, correction: &Correction) -> Option<String> {
+        let entities = &self.analysis.as_ref()?.entities;
+        match correction.action {
+            CorrectionAction::Retype => {
+                let kind = correction.kind?;
+                let holds = |e: &&crate::analysis::Entity| match &correction.span {
+                    Some(span) => e.mentions.contains(span),
+                    None => e
+                        .mentions
+                        .iter()
+                        .any(|m| self.doc.slice(m.clone()) == correction.exact),
+                };
+                let mut holding = entities.iter().filter(holds).peekable();
+                let already = holding.peek().is_some() && holding.all(|e| e.kind == kind);
+                let kind = match kind {
+                    crate::analysis::EntityKind::Person => "a person",
+                    crate::analysis::EntityKind::Place => "a place",
+                    crate::analysis::EntityKind::Organisation => "an organisation",
+                    crate::analysis::EntityKind::Misc => "misc",
+                };
+                already.then(|| {
+                    format!(
+                        "“{}” is {kind} already: nothing changed",
+                        crate::safe_text::safe_line(&correction.exact)
+                    )
+                })
+            }
+            CorrectionAction::Rename => {
+                let name = correction.name.as_deref()?;
+                let taken = entities
+                    .iter()
+                    .any(|e| e.name == name && Some(e.id.as_str()) != correction.entity.as_deref());
+                taken.then(|| {
+                    format!(
+                        "“{}” is another entity's name: join the mentions to it instead \
+                         (a mention's corrections, then join)",
+                        crate::safe_text::safe_line(name)
+                    )
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Records `correction` (undoable, saved) and shows its effect; a
+    /// pointless one (see [`App::pointless`]) is not recorded, and says why.
     pub(super) fn correct(&mut self, correction: Correction) -> Option<Effect> {
+        if let Some(why) = self.pointless(&correction) {
+            self.end_selection();
+            self.message = Some(why);
+            return None;
+        }
         let exact = correction.exact.clone();
         let name_of = |id: &str| {
             let entities = self.analysis.as_ref().map(|a| a.entities.as_slice());
