@@ -166,3 +166,21 @@ fn g_s_in_an_article_with_nothing_worth_checking_says_so() {
     press(&mut app, "gs");
     assert_eq!(app.message(), Some("no more suggestions this way"));
 }
+
+#[test]
+fn the_first_g_s_after_opening_describes_the_first_sentence_when_it_is_suggested() {
+    // The sample's first sentence (the title) is its top suggestion.
+    let mut app = sample_app();
+    let first = app.analysis().unwrap().sentences[0].clone();
+    let suggested = app
+        .analysis()
+        .unwrap()
+        .suggestions
+        .iter()
+        .any(|s| s.span == first);
+    assert!(suggested, "the first sentence is suggested");
+    press(&mut app, "gs");
+    let message = app.message().unwrap_or_default().to_owned();
+    assert!(message.starts_with("worth checking"), "{message}");
+    assert_eq!(app.sentence(), 0);
+}

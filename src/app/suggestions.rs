@@ -105,6 +105,10 @@ impl App {
 
     /// Moves the sentence cursor to the next (or previous) suggestion.
     pub(super) fn step_suggestion(&mut self, forward: bool) {
+        // While the marks were hidden, the sentence at hand counts as the
+        // next one: right after opening, `g s` on the first sentence (the
+        // cursor's) must not pass over it.
+        let first_look = !self.show_suggestions;
         self.show_suggestions = true;
         let here = self
             .analysis
@@ -116,7 +120,9 @@ impl App {
             .map(|s| (s.span.clone(), describe(s)))
             .collect();
         let found = if forward {
-            spans.iter().find(|(s, _)| s.start > here)
+            spans
+                .iter()
+                .find(|(s, _)| s.start > here || (first_look && s.start == here))
         } else {
             spans.iter().rev().find(|(s, _)| s.start < here)
         };
