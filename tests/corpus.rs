@@ -336,3 +336,19 @@ fn a_job_count_out_of_range_is_refused_before_any_work() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("not in 1..=1024"), "{stderr}");
 }
+
+#[test]
+fn a_glob_that_matches_nothing_says_so() {
+    let (dir, _) = corpus();
+    let out = folio()
+        .args(["text", "--format", "jsonl", "--glob", "nowhere/*.txt"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "folio: no article found (--glob nowhere/*.txt matched no file)\n"
+    );
+}

@@ -199,6 +199,16 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
     if failed > 0 {
         return Err(SomeFailed { failed, total }.into());
     }
+    if total == 0 {
+        // A folder with no article, or globs that match nothing: not an
+        // error (an empty crawl is one), but never silent.
+        let globs = args.glob.join(" ");
+        if globs.is_empty() {
+            eprintln!("folio: no article found");
+        } else {
+            eprintln!("folio: no article found (--glob {globs} matched no file)");
+        }
+    }
     Ok(())
 }
 
