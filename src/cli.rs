@@ -186,8 +186,8 @@ pub enum Command {
         /// file of one sentence per line.
         file: PathBuf,
         /// Score each line of FILE as one sentence and print one score
-        /// (0..1) per line, in order.
-        #[arg(long)]
+        /// (0..1) per line, in order (plain numbers: no --format or --top).
+        #[arg(long, conflicts_with_all = ["format", "top"])]
         each_line: bool,
         /// Output format.
         #[arg(short, long, value_enum, default_value_t = suggest::SuggestFormat::Table)]

@@ -336,6 +336,20 @@ fn suggest_each_line_prints_one_score_per_line_in_order() {
         .assert()
         .failure()
         .stderr("folio: - looks like a binary file, not sentences (a NUL byte at byte 7)\n");
+    // Plain numbers only: a format or a top-N is refused, not ignored.
+    let refused = folio()
+        .args(["suggest", "--each-line", "--format", "json", "-"])
+        .write_stdin("Unemployment rose.\n")
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let refused = String::from_utf8(refused).unwrap();
+    assert!(
+        refused.contains("cannot be used with '--format"),
+        "{refused}"
+    );
 }
 
 #[test]
