@@ -344,14 +344,20 @@ fn config_command(print_default: bool, file: Option<PathBuf>) -> anyhow::Result<
         .context("cannot write to standard output")?;
         return Ok(());
     }
-    let (_, warnings) = config::Config::load(&path);
+    // What the reader would warn of: the config file's problems and the
+    // theme's it names.
+    let overrides = config::startup::Overrides {
+        config: Some(path.clone()),
+        ..config::startup::Overrides::default()
+    };
+    let warnings = config::startup::settings(&overrides)?.warnings;
     writeln!(stdout, "{}", path.display()).context("cannot write to standard output")?;
     if warnings.is_empty() {
         return Ok(());
     }
     for warning in &warnings {
         // File names and values come from the reader's files: print them safely.
-        eprintln!("{}", crate::view::safe_line(&warning.to_string()));
+        eprintln!("{}", crate::view::safe_line(warning));
     }
     anyhow::bail!("{} problem(s) in {}", warnings.len(), path.display())
 }

@@ -55,6 +55,28 @@ fn a_bad_config_lists_each_problem_and_fails() {
 }
 
 #[test]
+fn config_checks_the_theme_file_the_config_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "theme = \"bad\"\n").unwrap();
+    std::fs::create_dir(dir.path().join("themes")).unwrap();
+    let theme = dir.path().join("themes/bad.toml");
+    std::fs::write(&theme, "\"entity.person\" = { fg = \"#zzzzzz\" }\n").unwrap();
+    let out = folio(&["config", "--file", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "{}:1: \"entity.person\": unknown colour \"#zzzzzz\" (ignored)\n\
+             folio: 1 problem(s) in {}\n",
+            theme.display(),
+            path.display()
+        )
+    );
+}
+
+#[test]
 fn an_unknown_theme_on_the_command_line_is_an_error_listing_the_themes() {
     let out = folio(&["--theme", "purple", "samples/macron-moscow.txt"]);
     assert!(!out.status.success());
