@@ -410,6 +410,12 @@ fn needs_terminal(missing: MissingTerminal, paths: &[PathBuf]) -> String {
     } else {
         file
     };
+    // A name that starts with a dash would be read as an option.
+    let file = if file.trim_start_matches('\'').starts_with('-') && file != "-" {
+        format!("-- {file}")
+    } else {
+        file
+    };
     format!(
         "the reader needs a terminal ({why}): `folio text {file}` prints the text, `folio export {file}` the annotations"
     )
@@ -557,5 +563,18 @@ fn restore_terminal() {
             std::io::stderr(),
             "folio: could not restore the terminal: {err}"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hint_without_a_terminal_protects_a_name_that_starts_with_a_dash() {
+        let hint = |name: &str| needs_terminal(MissingTerminal::Output, &[PathBuf::from(name)]);
+        assert!(hint("-dash.txt").contains("`folio text -- -dash.txt`"));
+        assert!(hint("-my file.txt").contains("`folio text -- '-my file.txt'`"));
+        assert!(hint("a.txt").contains("`folio text a.txt`"));
     }
 }
