@@ -304,13 +304,15 @@ fn share_claims(sessions: &mut [Session]) {
     if sessions.len() < 2 {
         return;
     }
+    // Named as in the status bar: with the folder too when two open
+    // articles share a file name ("x/page.html", "y/page.html").
+    let paths: Vec<&std::path::Path> = sessions.iter().map(|s| s.path.as_path()).collect();
+    let names = labels::article_names(&paths);
     let all: Vec<crate::app::panel::claims::ArticleClaims> = sessions
         .iter()
-        .map(|s| crate::app::panel::claims::ArticleClaims {
-            article: s.path.file_name().map_or_else(
-                || s.path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+        .zip(names)
+        .map(|(s, article)| crate::app::panel::claims::ArticleClaims {
+            article,
             claims: crate::app::panel::claims::summaries(&s.app),
         })
         .collect();

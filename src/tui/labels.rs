@@ -13,20 +13,7 @@ const STDIN_NAME: &str = "standard input";
 /// components, `/`-joined) that no other path's name equals; two paths
 /// that are the same file as given keep their whole path.
 pub(super) fn article_labels(paths: &[&Path]) -> Vec<String> {
-    let parts: Vec<Vec<String>> = paths.iter().map(|p| components(p)).collect();
-    let longest = parts.iter().map(Vec::len).max().unwrap_or(0);
-    let mut depth = 1;
-    let names = loop {
-        let names: Vec<String> = parts.iter().map(|p| tail(p, depth)).collect();
-        let unique = names
-            .iter()
-            .enumerate()
-            .all(|(i, n)| names.iter().enumerate().all(|(j, m)| i == j || n != m));
-        if unique || depth >= longest {
-            break names;
-        }
-        depth += 1;
-    };
+    let names = article_names(paths);
     let count = names.len();
     names
         .into_iter()
@@ -36,6 +23,25 @@ pub(super) fn article_labels(paths: &[&Path]) -> Vec<String> {
             _ => format!("{}/{count} {name}", i + 1),
         })
         .collect()
+}
+
+/// The shortest tails of `paths` (file name, then folders above it as
+/// needed) that tell them apart: "x/page.html" and "y/page.html".
+pub(super) fn article_names(paths: &[&Path]) -> Vec<String> {
+    let parts: Vec<Vec<String>> = paths.iter().map(|p| components(p)).collect();
+    let longest = parts.iter().map(Vec::len).max().unwrap_or(0);
+    let mut depth = 1;
+    loop {
+        let names: Vec<String> = parts.iter().map(|p| tail(p, depth)).collect();
+        let unique = names
+            .iter()
+            .enumerate()
+            .all(|(i, n)| names.iter().enumerate().all(|(j, m)| i == j || n != m));
+        if unique || depth >= longest {
+            break names;
+        }
+        depth += 1;
+    }
 }
 
 /// The path's components as text (`-` as [`STDIN_NAME`]); the root and
@@ -89,5 +95,8 @@ mod tests {
             ["1/2 a/001.txt", "2/2 a/001.txt"]
         );
         assert_eq!(labels(&["a.txt", "-"]), ["1/2 a.txt", "2/2 standard input"]);
+        // The claims view names the articles without their position.
+        let paths = [Path::new("x/page.html"), Path::new("y/page.html")];
+        assert_eq!(article_names(&paths), ["x/page.html", "y/page.html"]);
     }
 }
