@@ -62,6 +62,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
         ),
     };
     let mut lines = vec![Line::from(Span::styled(form.question(), title_style))];
+    // The cursor's column in the typed field, when there is one.
+    let mut cursor_column = None;
     if form.typing() {
         let label = if form.step == Step::Name {
             "Name    "
@@ -69,7 +71,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
             "Filter  "
         };
         let field_width = width.saturating_sub(LABEL_WIDTH);
-        let (typed, _) = input_window(form, field_width);
+        let (typed, column) = crate::safe_text::input_window(
+            form.input.text(),
+            form.input.before_cursor().len(),
+            field_width,
+        );
+        cursor_column = Some(column);
         lines.push(Line::from(vec![
             Span::styled(label, title_style),
             Span::styled(format!("{typed:<field_width$}"), theme.ui("ui.input")),
@@ -107,18 +114,11 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &CorrectionForm) {
         popup,
         Paragraph::new(lines),
     );
-    if form.typing() {
-        let (_, column) = input_window(form, width.saturating_sub(LABEL_WIDTH));
+    if let Some(column) = cursor_column {
         let column = column + LABEL_WIDTH;
         let x = inner.x + u16::try_from(column).unwrap_or(u16::MAX);
         if x < inner.right() && inner.y + 1 < inner.bottom() {
             frame.set_cursor_position(Cursor::new(x, inner.y + 1));
         }
     }
-}
-
-/// The form's input as its field of `width` columns shows it, and the
-/// cursor's column in the field.
-fn input_window(form: &CorrectionForm, width: usize) -> (String, usize) {
-    crate::safe_text::input_window(form.input.text(), form.input.before_cursor().len(), width)
 }
