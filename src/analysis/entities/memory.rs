@@ -46,6 +46,20 @@ struct Draft {
     reason: Reason,
 }
 
+impl Draft {
+    /// An entity named `name`, of `kind` until its mentions vote, with the
+    /// reason of the mention `m` that starts it; no mentions yet.
+    fn new(name: &str, kind: EntityKind, m: &Mention<'_>) -> Self {
+        Self {
+            name: name.to_owned(),
+            kinds: [0; 4],
+            first_kind: kind,
+            mentions: Vec::new(),
+            reason: m.reason.as_deref().cloned().unwrap_or_default(),
+        }
+    }
+}
+
 /// The grouping key of a surface: its words in upper case, single-spaced,
 /// with typographic apostrophes read as `'` ("O’Brien" is "O'Brien": one
 /// article often mixes the two).
@@ -380,51 +394,6 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>]) {
     }
 }
 
-/// "Bush" alone in an article about Jeb Bush, which the tagger took for the
-/// town of Būsh in Egypt: a one-word name that is the last word of a
-/// person's name of several words in the article, and a listed surname
-/// (US Census; no demonym: "Cuban" beside Mark Cuban), is that person,
-/// unless a list names it exactly as a place larger than a town or as an
-/// organisation ("Washington" beside George Washington stays the city). A
-/// place found only by folding its accents ("Bush" for "Būsh") is no exact
-/// name.
-fn surnames_of_named_people(mentions: &mut [Mention<'_>]) {
-    let mut surnames: HashSet<String> = HashSet::default();
-    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let mut words = m.surface.split_whitespace();
-        if words.next().is_some()
-            && let Some(last) = words.last()
-            && gazetteer::is_last_name(last)
-            && !gazetteer::is_demonym(last)
-        {
-            surnames.insert(key(last));
-        }
-    }
-    if surnames.is_empty() {
-        return;
-    }
-    let exactly_listed = |surface: &str| {
-        gazetteer::organisation(surface).is_some()
-            || gazetteer::place_entry(surface).is_some_and(|(name, kind)| {
-                kind != gazetteer::PlaceKind::Town && name.eq_ignore_ascii_case(surface)
-            })
-    };
-    for m in mentions.iter_mut() {
-        let one_word = !m.surface.contains(char::is_whitespace);
-        if m.kind != EntityKind::Person
-            && one_word
-            && surnames.contains(&key(m.surface))
-            && !exactly_listed(m.surface)
-        {
-            m.kind = EntityKind::Person;
-            m.reason = Some(Box::new(Reason(vec![
-                Evidence::Surname,
-                Evidence::DocumentMemory,
-            ])));
-        }
-    }
-}
-
 /// "the Obama administration", "Obama's supporters" in an article that
 /// names "Obama" a person everywhere else: the tagger's place or
 /// organisation for a one-word name that is a person in at least two of
@@ -567,6 +536,15 @@ fn gives_way_to_a_person(m: &Mention<'_>) -> bool {
     gazetteer::organisation(m.surface).is_none() && town_at_most(m.surface)
 }
 
+/// Whether a place list names `surface`, as it is written (not only through
+/// the accent-free alias: "Bush" for "Būsh"), as a place larger than a
+/// town.
+fn listed_above_a_town(surface: &str) -> bool {
+    gazetteer::place_entry(surface).is_some_and(|(name, kind)| {
+        kind != gazetteer::PlaceKind::Town && !only_accents_added(name, surface)
+    })
+}
+
 /// Whether no place list names `surface` but as a town: such a name gives
 /// way to a listed firm ("Nokia") or a titled person ("President Obama");
 /// a city or a country does not.
@@ -589,7 +567,6 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     spread_work_cues(&mut mentions);
     spread_titled_names(&mut mentions);
     agree_on_full_names(&mut mentions);
-    surnames_of_named_people(&mut mentions);
     agree_on_people_s_one_word_names(&mut mentions);
     agree_on_countries(&mut mentions);
     // "Super April", "Black Friday", "Christmas": dates dressed as names,
@@ -625,13 +602,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         }
         let k = typed_key(EntityKind::Person, m.surface);
         let i = *by_key.entry(k).or_insert_with(|| {
-            drafts.push(Draft {
-                name: m.surface.to_owned(),
-                kinds: [0; 4],
-                first_kind: EntityKind::Person,
-                mentions: Vec::new(),
-                reason: m.reason.as_deref().cloned().unwrap_or_default(),
-            });
+            drafts.push(Draft::new(m.surface, EntityKind::Person, m));
             drafts.len() - 1
         });
         if let Some(last) = words.last() {
@@ -706,10 +677,11 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 i
             }
             // "Spears seeks aborted tour payment" above "Singer Britney
-            // Spears": a one-word organisation or place no list knows that
-            // is the surname of a person the article names is that person;
-            // so is a two-word one that ends a longer person's name ("Suu
-            // Kyi").
+            // Spears": a one-word organisation no list knows, or a place
+            // no list names as written above a town ("Bush" beside Jeb
+            // Bush, not the Egyptian town "Būsh"), that is the surname of
+            // a person the article names is that person; so is a two-word
+            // one that ends a longer person's name ("Suu Kyi").
             (EntityKind::Organisation, None)
                 if gazetteer::organisation(m.surface).is_none()
                     && full_names.is_some_and(|f| f.contains_key(bare)) =>
@@ -718,7 +690,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 person_alias().unwrap_or_default().0
             }
             (EntityKind::Place, None)
-                if gazetteer::place(m.surface).is_none()
+                if !listed_above_a_town(m.surface)
                     && full_names.is_some_and(|f| f.contains_key(bare)) =>
             {
                 counted = EntityKind::Person;
@@ -735,13 +707,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                     Some(&i) => i,
                     // Named in full further on: its entity starts here.
                     None => {
-                        drafts.push(Draft {
-                            name: full.to_owned(),
-                            kinds: [0; 4],
-                            first_kind: EntityKind::Organisation,
-                            mentions: Vec::new(),
-                            reason: m.reason.as_deref().cloned().unwrap_or_default(),
-                        });
+                        drafts.push(Draft::new(full, EntityKind::Organisation, m));
                         by_key.insert(full_key, drafts.len() - 1);
                         drafts.len() - 1
                     }
@@ -753,17 +719,12 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 let i = match by_key.get(&grouping) {
                     Some(&i) => i,
                     None => {
-                        drafts.push(Draft {
-                            // Places take the gazetteer's name, others their own.
-                            name: match (m.kind, canonical) {
-                                (EntityKind::Place, Some(c)) => c.to_owned(),
-                                _ => m.surface.to_owned(),
-                            },
-                            kinds: [0; 4],
-                            first_kind: m.kind,
-                            mentions: Vec::new(),
-                            reason: m.reason.as_deref().cloned().unwrap_or_default(),
-                        });
+                        // Places take the gazetteer's name, others their own.
+                        let name = match (m.kind, canonical) {
+                            (EntityKind::Place, Some(c)) => c,
+                            _ => m.surface,
+                        };
+                        drafts.push(Draft::new(name, m.kind, m));
                         drafts.len() - 1
                     }
                 };
@@ -1220,26 +1181,18 @@ mod tests {
             // The tagger's town of Būsh (found by folding), twice.
             mention("Bush", 20, Place),
             mention("Bush", 40, Place),
-        ]);
-        assert_eq!(names_kinds_and_counts(&entities), [("Jeb Bush", Person, 3)]);
-        // A city the list names exactly keeps its kind beside a person of
-        // that surname; so does a demonym beside Mark Cuban, and a word
-        // that is no surname beside a mistaken "Orlando Republican".
-        let mut mentions = vec![
+            // A city the list names exactly keeps its kind beside a person
+            // of that surname.
             mention("George Washington", 60, Person),
             mention("Washington", 80, Place),
-            mention("Mark Cuban", 100, Person),
-            mention("Cuban", 120, Misc),
-            mention("Orlando Republican", 140, Person),
-            mention("Republican", 160, Misc),
-            mention("Jeb Bush", 180, Person),
-            mention("Bush", 200, Place),
-        ];
-        surnames_of_named_people(&mut mentions);
-        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        ]);
         assert_eq!(
-            kinds,
-            [Person, Place, Person, Misc, Person, Misc, Person, Person]
+            names_kinds_and_counts(&entities),
+            [
+                ("Jeb Bush", Person, 3),
+                ("George Washington", Person, 1),
+                ("Washington", Place, 1),
+            ]
         );
     }
 
