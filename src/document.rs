@@ -10,6 +10,7 @@ pub mod markup;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
@@ -45,7 +46,9 @@ pub struct Document {
     sha256: String,
     paragraphs: Vec<Range<usize>>,
     warnings: Vec<String>,
-    chars: CharIndex,
+    /// Built when first asked for: a derived text (a section, a normalized
+    /// copy) is read by the analysis only, which counts in bytes.
+    chars: OnceLock<CharIndex>,
     markup: Markup,
 }
 
@@ -90,7 +93,7 @@ impl Document {
             );
         }
         let paragraphs = split_paragraphs(&text);
-        let chars = CharIndex::new(&text);
+        let chars = OnceLock::from(CharIndex::new(&text));
         Self {
             path,
             text,
@@ -131,7 +134,7 @@ impl Document {
     /// A document over `text` with `paragraphs` (byte ranges of it), with
     /// no path, hash, warnings or markup: text the analysis derived.
     fn derived(text: String, paragraphs: Vec<Range<usize>>) -> Self {
-        let chars = CharIndex::new(&text);
+        let chars = OnceLock::new();
         Self {
             path: None,
             text,
@@ -216,13 +219,13 @@ impl Document {
     /// A byte inside a character counts as that character's start; past the end
     /// clamps to the number of chars.
     pub fn char_offset(&self, byte: usize) -> usize {
-        self.chars.char_offset(&self.text, byte)
+        self.chars().char_offset(&self.text, byte)
     }
 
     /// The byte offset of char offset `char`, or `None` past the end of the text.
     /// `char == len_chars` gives `text.len()`.
     pub fn byte_offset(&self, char: usize) -> Option<usize> {
-        self.chars.byte_offset(&self.text, char)
+        self.chars().byte_offset(&self.text, char)
     }
 
     /// Display markup, title and links (empty for plain text).
@@ -232,7 +235,11 @@ impl Document {
 
     /// Number of chars (Unicode scalar values) in the text.
     pub fn len_chars(&self) -> usize {
-        self.chars.len_chars()
+        self.chars().len_chars()
+    }
+
+    fn chars(&self) -> &CharIndex {
+        self.chars.get_or_init(|| CharIndex::new(&self.text))
     }
 }
 
