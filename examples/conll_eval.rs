@@ -13,6 +13,10 @@
 //! error as `kind<TAB>gold<TAB>predicted<TAB>reason<TAB>words`; `--prose`
 //! keeps only the errors in prose sentences. That output
 //! contains the data's text, so it is for the terminal only.
+//! `--by-evidence` also prints the precision of the people, places and
+//! organisations whose type has evidence and of those whose type is the
+//! model's guess ([`folio::analysis::entities::reason::Reason::is_guess`]),
+//! the split the panel shows.
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -28,8 +32,9 @@ fn main() -> ExitCode {
     let summary = args.iter().any(|a| a == "--errors");
     let all = args.iter().any(|a| a == "--all-errors");
     let prose_only = args.iter().any(|a| a == "--prose");
+    let by_evidence = args.iter().any(|a| a == "--by-evidence");
     let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: conll_eval PATH [--errors | --all-errors] [--prose]");
+        eprintln!("usage: conll_eval PATH [--errors | --all-errors] [--prose] [--by-evidence]");
         return ExitCode::from(2);
     };
     let bytes = match std::fs::read(path) {
@@ -44,6 +49,9 @@ fn main() -> ExitCode {
     let mut chars = 0usize;
     let mut elapsed = Duration::ZERO;
     let mut errors: Vec<ErrorLine> = Vec::new();
+    // Predicted people, places and organisations: [with evidence, guessed]
+    // × (predicted, right).
+    let mut evidence = [(0usize, 0usize); 2];
     for document in conll::parse(&text) {
         let (article, tokens) = conll::rebuild(&document);
         let doc = Document::from_bytes(article.as_bytes(), None);
@@ -56,6 +64,17 @@ fn main() -> ExitCode {
             let gold = conll::chunks(sentence.iter().map(|t| t.tag.as_str()));
             let chunks = typed(&analysis, mentions);
             scorer.add_sentence(&gold, &chunks, conll::is_prose(sentence));
+            for ((_, e), chunk) in mentions.iter().zip(&chunks) {
+                let Some(entity) = analysis.entities.get(*e) else {
+                    continue;
+                };
+                if chunk.1 == "MISC" {
+                    continue;
+                }
+                let cell = &mut evidence[usize::from(entity.reason.is_guess())];
+                cell.0 += 1;
+                cell.1 += usize::from(gold.contains(chunk));
+            }
             if (summary || all) && (!prose_only || conll::is_prose(sentence)) {
                 errors.extend(sentence_errors(
                     sentence,
@@ -79,6 +98,14 @@ fn main() -> ExitCode {
     }
     print_table("all sentences", &scorer.all);
     print_table("prose subset", &scorer.prose);
+    if by_evidence {
+        println!("people, places and organisations by evidence");
+        for ((predicted, right), name) in evidence.iter().zip(["evidence", "guessed"]) {
+            #[allow(clippy::cast_precision_loss)]
+            let precision = 100.0 * *right as f64 / (*predicted).max(1) as f64;
+            println!("  {name:<8} precision {precision:>6.2} ({right} of {predicted})");
+        }
+    }
     let seconds = elapsed.as_secs_f64().max(1e-9);
     #[allow(clippy::cast_precision_loss)]
     let rate = chars as f64 / seconds;

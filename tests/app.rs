@@ -293,6 +293,33 @@ fn panel_focus_and_enter_jump_to_the_entitys_mentions() {
 }
 
 #[test]
+fn a_type_the_model_guessed_is_marked_in_the_panel() {
+    // In the sample, only "SWIFT" is typed from its words and context
+    // alone (no list, cue or title): its row ends in "?", and its detail
+    // line says it is a guess. The listed "Kremlin" has no mark.
+    let mut app = sample_app();
+    press(&mut app, "\t");
+    let buffer = draw(&app, 120, 40);
+    let (_, y) = find_on_screen(&buffer, "SWIFT").unwrap();
+    assert!(
+        row_text(&buffer, y).contains("SWIFT ?"),
+        "{}",
+        row_text(&buffer, y)
+    );
+    let (_, y) = find_on_screen(&buffer, "Kremlin").unwrap();
+    let kremlin = row_text(&buffer, y);
+    assert!(!kremlin.contains('?'), "{kremlin}");
+    // From Emmanuel Macron: three more people, twelve places, then NATO,
+    // Kremlin, EU, Journal du Dimanche and SWIFT.
+    for _ in 0..(3 + 12 + 5) {
+        press(&mut app, "j");
+    }
+    let buffer = draw(&app, 120, 40);
+    let why = row_text(&buffer, 38);
+    assert!(why.contains("a guess: word and context"), "{why}");
+}
+
+#[test]
 fn search_is_case_insensitive_and_n_repeats() {
     let mut app = sample_app();
     press(&mut app, "/PUTIN\n");

@@ -182,6 +182,17 @@ impl Reason {
     pub fn is_reader_tagged(&self) -> bool {
         self.0.first() == Some(&Evidence::ReaderTagged)
     }
+
+    /// Whether the type is the model's guess from the words and their
+    /// context alone: no list, cue, title, reporting verb or reader backs
+    /// it, only (at most) the same name typed alike elsewhere, which is
+    /// the model agreeing with itself. On the 40 BBC articles a third of
+    /// such people, places and organisations had the wrong type, against
+    /// one in thirty of the others (see `conll_eval --by-evidence` for
+    /// CoNLL-2003).
+    pub fn is_guess(&self) -> bool {
+        self.0.iter().all(|e| *e == Evidence::DocumentMemory)
+    }
 }
 
 impl fmt::Display for Reason {
@@ -314,4 +325,22 @@ pub fn explain(
         }
     }
     Reason(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guess_has_no_evidence_but_the_same_name_elsewhere() {
+        assert!(Reason::default().is_guess());
+        assert!(Reason::from_evidence(Evidence::DocumentMemory).is_guess());
+        let listed = Reason(vec![
+            Evidence::Gazetteer(List::City),
+            Evidence::DocumentMemory,
+        ]);
+        assert!(!listed.is_guess());
+        assert!(!Reason::from_evidence(Evidence::ReaderRetyped).is_guess());
+        assert!(!Reason::from_evidence(Evidence::Title("President".to_owned())).is_guess());
+    }
 }

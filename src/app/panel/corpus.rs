@@ -210,7 +210,9 @@ impl PanelView for CorpusView {
                     };
                     let style = row_style(theme, Some(i) == corpus.list.selected, focused);
                     let count = format!("{} in {}", entity.mentions, entity.articles);
-                    entity_row(theme, style, width, &entity.name, entity.kind, count)
+                    // One row stands for many articles' entities, each
+                    // with its own evidence: no mark.
+                    entity_row(theme, style, width, &entity.name, entity.kind, false, count)
                 }
             })
             .collect();

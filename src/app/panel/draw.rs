@@ -50,17 +50,25 @@ pub fn entity_row(
     width: usize,
     name: &str,
     kind: EntityKind,
+    guess: bool,
     count: String,
 ) -> Line<'static> {
-    let name = safe_text(name, width.saturating_sub(count.len() + 4));
-    let gap = width.saturating_sub(name.width() + count.len() + 3);
+    // A dim "?" after a name whose type is the model's guess (see
+    // `Reason::is_guess`): the rows to check first.
+    let mark = if guess { GUESS_MARK } else { "" };
+    let name = safe_text(name, width.saturating_sub(count.len() + mark.len() + 4));
+    let gap = width.saturating_sub(name.width() + mark.len() + count.len() + 3);
     Line::from(vec![
         Span::styled("  ", style),
         Span::styled(name, style.patch(theme.entity(kind, false))),
+        Span::styled(mark, style.patch(theme.ui("ui.dim"))),
         Span::styled(" ".repeat(gap + 1), style),
         Span::styled(count, style.patch(theme.ui("ui.dim"))),
     ])
 }
+
+/// What follows the name of an entity whose type is a guess in the panel.
+pub const GUESS_MARK: &str = " ?";
 
 /// Draws `lines` into `area` on the theme's text style.
 pub fn render(theme: &Theme, lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {

@@ -114,7 +114,13 @@ impl PanelView for EntitiesView {
     fn footer(&self, app: &App) -> Option<String> {
         // Why the selected entity got its type ("title: President", …).
         let entity = app.analysis()?.entities.get(self.selected_entity()?)?;
-        Some(format!(" {}: {}", entity.kind.as_str(), entity.reason))
+        // A guess names no evidence of its kind, which its group heading
+        // gives: the line is short enough for the panel.
+        if entity.reason.is_guess() {
+            Some(format!(" a guess: {}", entity.reason))
+        } else {
+            Some(format!(" {}: {}", entity.kind.as_str(), entity.reason))
+        }
     }
 
     fn draw(&self, app: &App, area: Rect, buf: &mut Buffer, focused: bool) {
@@ -139,7 +145,8 @@ impl PanelView for EntitiesView {
                     };
                     let style = row_style(theme, Some(i) == self.list.selected, focused);
                     let count = entity.mentions.len().to_string();
-                    entity_row(theme, style, width, &entity.name, entity.kind, count)
+                    let guess = entity.reason.is_guess();
+                    entity_row(theme, style, width, &entity.name, entity.kind, guess, count)
                 }
             })
             .collect();
