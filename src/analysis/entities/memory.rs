@@ -675,6 +675,19 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         }
     }
     let short_organisations = short_organisation_names(&mentions);
+    // Whether the full name a short one would join reads as a person's:
+    // it opens with no common word that is nobody's name, or a title
+    // preceded it. A bullet's verb run into a name ("Represent Mozilla")
+    // is no one whose surname the organisation "Mozilla" could be.
+    let reads_as_a_person = |draft: Option<&Draft>| {
+        draft.is_some_and(|d| {
+            !d.name
+                .split_whitespace()
+                .next()
+                .is_some_and(gazetteer::is_common_word)
+                || d.reason.0.iter().any(|e| matches!(e, Evidence::Title(_)))
+        })
+    };
     // The typed key of the mention at hand; most mentions repeat a name
     // already grouped, and need no key of their own.
     let mut k = String::new();
@@ -739,14 +752,16 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             // one that ends a longer person's name ("Suu Kyi").
             (EntityKind::Organisation, None)
                 if gazetteer::organisation(m.surface).is_none()
-                    && full_names.is_some_and(|f| f.contains_key(bare)) =>
+                    && full_names.is_some_and(|f| f.contains_key(bare))
+                    && reads_as_a_person(person_alias().and_then(|(i, _)| drafts.get(i))) =>
             {
                 counted = EntityKind::Person;
                 person_alias().unwrap_or_default().0
             }
             (EntityKind::Place, None)
                 if !listed_above_a_town(m.surface)
-                    && full_names.is_some_and(|f| f.contains_key(bare)) =>
+                    && full_names.is_some_and(|f| f.contains_key(bare))
+                    && reads_as_a_person(person_alias().and_then(|(i, _)| drafts.get(i))) =>
             {
                 counted = EntityKind::Person;
                 person_alias().unwrap_or_default().0
@@ -988,6 +1003,28 @@ mod tests {
                 ("Britney Spears", Person, 4),
                 ("Kiichiro Toyota", Person, 1),
                 ("Toyota", Organisation, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_verb_run_into_a_name_makes_no_person_of_an_organisation() {
+        use EntityKind::*;
+        // Wikipedia's Mozilla page: a bullet "Represent Mozilla in their
+        // country/region", which the tagger took for a person, took every
+        // "Mozilla" with it.
+        let entities = resolve(vec![
+            mention("Mozilla", 0, Organisation),
+            mention("Mozilla", 20, Organisation),
+            mention("Represent Mozilla", 40, Person),
+            mention("Mozilla", 80, Organisation),
+        ]);
+        let shown = names_kinds_and_counts(&entities);
+        assert_eq!(
+            shown,
+            [
+                ("Mozilla", Organisation, 3),
+                ("Represent Mozilla", Person, 1)
             ]
         );
     }
