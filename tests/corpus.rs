@@ -345,10 +345,48 @@ fn a_glob_that_matches_nothing_says_so() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    // The run did nothing: a script sees it in the status too.
+    assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         "folio: no article found (--glob nowhere/*.txt matched no file)\n"
     );
+}
+
+#[test]
+fn a_second_run_into_an_output_folder_inside_the_corpus_reads_no_output() {
+    let (dir, _) = corpus();
+    let out_dir = dir.path().join("out");
+    let run = || {
+        let out = folio()
+            .args(["entities", "--format", "json", "--output-dir"])
+            .arg(&out_dir)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        // The corpus's binary file is its one error record.
+        assert_eq!(out.status.code(), Some(3), "{out:?}");
+    };
+    let count = || walkdir_count(&out_dir);
+    run();
+    let first = count();
+    assert!(first > 0);
+    // The first run's JSON files are no articles of the second.
+    run();
+    assert_eq!(count(), first);
+}
+
+fn walkdir_count(folder: &std::path::Path) -> usize {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                walkdir_count(&path)
+            } else {
+                1
+            }
+        })
+        .sum()
 }

@@ -99,7 +99,10 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
     if stdin_articles > 1 || (stdin_articles == 1 && list_on_stdin) {
         anyhow::bail!("standard input (-) can be read only once");
     }
-    let filter = paths::Filter::new(&args.glob)?;
+    let mut filter = paths::Filter::new(&args.glob)?;
+    if let Some(folder) = &args.output_dir {
+        filter = filter.skipping(folder)?;
+    }
     // The list is opened first: a list that cannot be read says so before
     // anything is said about the output.
     let inputs = inputs(files.to_vec(), args.files_from.as_deref(), &filter)?;
@@ -200,14 +203,13 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
         return Err(SomeFailed { failed, total }.into());
     }
     if total == 0 {
-        // A folder with no article, or globs that match nothing: not an
-        // error (an empty crawl is one), but never silent.
+        // A folder with no article, globs that match nothing, an empty
+        // list: the run did nothing, which a script must be able to see.
         let globs = args.glob.join(" ");
         if globs.is_empty() {
-            eprintln!("folio: no article found");
-        } else {
-            eprintln!("folio: no article found (--glob {globs} matched no file)");
+            anyhow::bail!("no article found");
         }
+        anyhow::bail!("no article found (--glob {globs} matched no file)");
     }
     Ok(())
 }

@@ -18,13 +18,20 @@ pub(crate) type Item = Result<PathBuf, (PathBuf, String)>;
 #[derive(Debug, Clone)]
 pub(crate) struct Filter {
     globs: Option<GlobSet>,
+    /// The patterns without a `/`, which also match a file's name alone.
+    name_globs: Option<GlobSet>,
+    /// A folder never walked into (as `std::fs::canonicalize` gives it):
+    /// the run's `--output-dir`, whose files are the run's own output.
+    skipped: Option<PathBuf>,
 }
 
 impl Filter {
     /// A filter keeping files whose path relative to the walked folder
     /// matches any of `patterns` (glob syntax: `*`, `?`, `[ab]`, `{a,b}`,
     /// `**`; `*` also matches `/`, so `*.txt` finds `.txt` files at any
-    /// depth), or every file if `patterns` is empty. Hidden files and
+    /// depth; a pattern without `/` also matches the file's name alone, as
+    /// in `.gitignore`: `001.txt` finds `a/001.txt`), or every file if
+    /// `patterns` is empty. Hidden files and
     /// folders (names starting with `.`) and the files folio writes beside
     /// articles (annotation files, their conflict copies, reports and
     /// their backups) are never articles.
@@ -32,24 +39,52 @@ impl Filter {
     /// # Errors
     /// A pattern is not a valid glob.
     pub(crate) fn new(patterns: &[String]) -> anyhow::Result<Self> {
+        let mut filter = Self {
+            globs: None,
+            name_globs: None,
+            skipped: None,
+        };
         if patterns.is_empty() {
-            return Ok(Self { globs: None });
+            return Ok(filter);
         }
         let mut set = GlobSetBuilder::new();
+        let mut names = GlobSetBuilder::new();
         for pattern in patterns {
-            set.add(Glob::new(pattern).with_context(|| format!("bad --glob {pattern:?}"))?);
+            let glob = Glob::new(pattern).with_context(|| format!("bad --glob {pattern:?}"))?;
+            if !pattern.contains('/') {
+                names.add(glob.clone());
+            }
+            set.add(glob);
         }
-        Ok(Self {
-            globs: Some(set.build().context("bad --glob")?),
-        })
+        filter.globs = Some(set.build().context("bad --glob")?);
+        filter.name_globs = Some(names.build().context("bad --glob")?);
+        Ok(filter)
+    }
+
+    /// This filter, never walking into `folder` (a run's output folder:
+    /// a second run would read the first one's output as articles). A
+    /// folder that does not exist yet is created first, so that it can be
+    /// recognised under any name.
+    ///
+    /// # Errors
+    /// `folder` cannot be created.
+    pub(crate) fn skipping(mut self, folder: &Path) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+        self.skipped = std::fs::canonicalize(folder).ok();
+        Ok(self)
     }
 
     fn keeps(&self, relative: &Path) -> bool {
-        let name = relative.file_name().map(|n| n.to_string_lossy());
-        if name.is_some_and(|n| is_folio_s_own(&n)) {
+        let name = relative.file_name();
+        if name.is_some_and(|n| is_folio_s_own(&n.to_string_lossy())) {
             return false;
         }
-        self.globs.as_ref().is_none_or(|g| g.is_match(relative))
+        let Some(globs) = &self.globs else {
+            return true;
+        };
+        globs.is_match(relative)
+            || (self.name_globs.as_ref()).is_some_and(|g| name.is_some_and(|n| g.is_match(n)))
     }
 }
 
@@ -116,7 +151,8 @@ impl Iterator for Walk {
                 continue;
             }
             if let Ok(found) = std::fs::canonicalize(&path)
-                && !self.listed.insert(found)
+                && ((!is_root && self.filter.skipped.as_ref() == Some(&found))
+                    || !self.listed.insert(found))
             {
                 continue;
             }
@@ -290,6 +326,40 @@ mod tests {
         let walk = Walk::new(dir.path().to_path_buf(), filter);
         assert_eq!(names(dir.path(), walk), ["a/b/c.md", "a/z.txt", "b.txt"]);
         assert!(Filter::new(&["a[".to_owned()]).is_err());
+        // A pattern without "/" matches a name at any depth; one with "/"
+        // the whole path below the folder.
+        let filter = Filter::new(&["z.txt".to_owned(), "b/c.md".to_owned()]).unwrap();
+        let walk = Walk::new(dir.path().to_path_buf(), filter);
+        assert_eq!(names(dir.path(), walk), ["a/z.txt"]);
+    }
+
+    #[test]
+    fn a_walk_never_enters_the_run_s_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["a.txt", "out/a.txt.entities.json", "sub/b.txt"] {
+            touch(dir.path(), f);
+        }
+        // Named another way than the walk finds it.
+        let output = dir.path().join("sub/../out");
+        let filter = Filter::new(&[]).unwrap().skipping(&output).unwrap();
+        let walk = Walk::new(dir.path().to_path_buf(), filter);
+        assert_eq!(names(dir.path(), walk), ["a.txt", "sub/b.txt"]);
+        // The walked folder itself is walked, output folder or not.
+        let filter = Filter::new(&[]).unwrap().skipping(dir.path()).unwrap();
+        let walk = Walk::new(dir.path().to_path_buf(), filter);
+        assert_eq!(names(dir.path(), walk).len(), 3);
+        // A folder that does not exist yet is made, then skipped.
+        let filter = Filter::new(&[])
+            .unwrap()
+            .skipping(&dir.path().join("new"))
+            .unwrap();
+        assert!(dir.path().join("new").is_dir());
+        touch(dir.path(), "new/c.txt");
+        let walk = Walk::new(dir.path().to_path_buf(), filter);
+        assert_eq!(
+            names(dir.path(), walk),
+            ["a.txt", "out/a.txt.entities.json", "sub/b.txt"]
+        );
     }
 
     #[test]
