@@ -229,6 +229,7 @@ fn event_loop(
             }
             _ => None,
         };
+        let only_one = sessions.len() == 1;
         let Some(session) = sessions.get_mut(current) else {
             return Ok(());
         };
@@ -264,6 +265,11 @@ fn event_loop(
             Some(Effect::Suspend) => {
                 suspend(terminal, settings.mouse)?;
                 redraw = true;
+            }
+            Some(Effect::NextArticle | Effect::PrevArticle) if only_one => {
+                app.notify(
+                    "only this article is open: give folio several to go from one to the next",
+                );
             }
             Some(Effect::NextArticle) => {
                 current = (current + 1) % sessions.len();

@@ -637,6 +637,13 @@ fn search_steps_say_when_they_go_on_from_the_top_or_the_end() {
         app.message(),
         Some(format!("match {total}/{total} for “Putin” · went on from the end").as_str())
     );
+    // A new search from the end of the article, past every mention of
+    // NATO, finds the first one above and says so too.
+    press(&mut app, "G/NATO\n");
+    assert_eq!(
+        app.message(),
+        Some("match 1/2 for “NATO” · went on from the top")
+    );
 }
 
 #[test]

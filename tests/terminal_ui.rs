@@ -287,3 +287,20 @@ fn a_light_terminal_background_switches_to_the_light_theme_after_the_first_frame
     assert!(dark.contains("38;2;216;222;233"), "{dark}");
     assert!(!dark.contains(white_background), "{dark}");
 }
+
+#[test]
+fn keys_with_nothing_to_do_on_an_empty_article_say_so() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("empty.txt");
+    std::fs::write(&article, "").unwrap();
+    let tmux = folio_in_tmux("empty", &article, 120, 20);
+    tmux.wait_for_all(SESSION, &["empty.txt", "? help"], PATIENCE);
+    // `)` has no sentence to go to; `>` no other article.
+    tmux.keys(SESSION, &[")"]);
+    tmux.wait_for_all(SESSION, &["this article has no sentences"], PATIENCE);
+    tmux.keys(SESSION, &[">"]);
+    tmux.wait_for_all(SESSION, &["only this article is open"], PATIENCE);
+}

@@ -61,7 +61,11 @@ impl App {
         let url = crate::safe_text::safe_line(url);
         self.message = Some(match result {
             Ok(()) => format!("opening {url}"),
-            Err(err) => format!("cannot open {url}: no program to open links ({err})"),
+            // The opener's error is the last launcher's debug output
+            // (`Launcher "gio" … ExitStatus(…)`), no help to a reader.
+            Err(_) => {
+                format!("cannot open {url}: no program to open links worked (xdg-open, gio…)")
+            }
         });
     }
 }

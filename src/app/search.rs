@@ -70,17 +70,24 @@ impl App {
             self.search = None;
             return;
         }
-        let current = matches.iter().position(|m| m.start >= from).unwrap_or(0);
+        let after = matches.iter().position(|m| m.start >= from);
         self.search = Some(SearchState {
             query,
             matches,
-            current,
+            current: after.unwrap_or(0),
             at_cursor: false,
         });
         if jump {
             self.show_search_match();
         } else {
             self.search_message();
+        }
+        // No match after the reading position: the first one is above it,
+        // as `n` says when it goes round.
+        if after.is_none()
+            && let Some(message) = &mut self.message
+        {
+            message.push_str(" · went on from the top");
         }
     }
 

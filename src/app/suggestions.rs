@@ -156,9 +156,34 @@ impl App {
 
 /// `worth checking 0.97: statistic, number + change verb` for the status bar.
 pub(crate) fn describe(s: &Suggestion) -> String {
-    let why = std::iter::once(s.label.to_string())
-        .chain(s.reasons.iter().map(ToString::to_string))
-        .collect::<Vec<_>>()
-        .join(", ");
-    format!("worth checking {:.2}: {why}", s.score)
+    // The label and a cue often share a word ("prediction"): said once.
+    let mut why: Vec<String> = Vec::new();
+    for part in
+        std::iter::once(s.label.to_string()).chain(s.reasons.iter().map(ToString::to_string))
+    {
+        if !why.contains(&part) {
+            why.push(part);
+        }
+    }
+    format!("worth checking {:.2}: {}", s.score, why.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::checkworthy::{ClaimLabel, Reason};
+
+    #[test]
+    fn a_label_that_is_also_a_cue_is_said_once() {
+        let suggestion = Suggestion {
+            span: 0..10,
+            score: 0.91,
+            reasons: vec![Reason::Comparison, Reason::Promise],
+            label: ClaimLabel::Promise,
+        };
+        assert_eq!(
+            describe(&suggestion),
+            "worth checking 0.91: promise, comparison"
+        );
+    }
 }

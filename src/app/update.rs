@@ -263,6 +263,7 @@ impl App {
         };
         let sentences = &analysis.sentences;
         if sentences.is_empty() {
+            self.message = Some("this article has no sentences".to_owned());
             return;
         }
         // From the sentence cursor while its start is on the screen, else
