@@ -277,6 +277,25 @@ Officials in Berlin & Warsaw use SWIFT as leverage. A new line.
 }
 
 #[test]
+fn markdown_tables_footnotes_and_front_matter_read_as_prose() {
+    let source = "---\ntitle: Front matter\n---\n\n# Notes\n\n\
+                  | City | Country |\n|---|---|\n| London | UK |\n\n\
+                  Angela Merkel spoke.[^1] Then more.\n\n\
+                  [^1]: Footnote text mentioning Berlin.\n";
+    let doc = input::from_bytes(source.as_bytes(), Some("notes.md".into()));
+    assert_eq!(
+        doc.text(),
+        "Notes\n\nCity Country\n\nLondon UK\n\nAngela Merkel spoke.[1] Then more.\n\n\
+         [1] Footnote text mentioning Berlin.\n"
+    );
+    // The table's cells are places to the analysis, as in prose.
+    let analysis = analyse(&doc, &Progress::default());
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"London"), "{names:?}");
+    assert!(names.contains(&"Berlin"), "{names:?}");
+}
+
+#[test]
 fn markdown_leaves_out_the_code_of_script_and_style_elements() {
     let source = "# Title\n\nBefore <script>alert(\"Evil Corp\")</script> after. \
                   Also <STYLE type=\"text/css\">p { color: red }</STYLE> done, \

@@ -1,9 +1,11 @@
 //! Markdown (CommonMark, via pulldown-cmark) rendered to prose: headings,
 //! paragraphs, list items (with `•` or their number) and block quotes become
-//! blocks; emphasis, code and links become markup. Raw HTML (with what a
-//! `<script>` or `<style>` element inside a paragraph holds), images and
-//! rules are left out; the text keeps no Markdown syntax, so analysis reads
-//! it as prose.
+//! blocks; emphasis, code and links become markup. GitHub tables become a
+//! block per row, cells apart as in HTML; a footnote reference reads `[1]`
+//! and its text is a block opening with `[1]`. Raw HTML (with what a
+//! `<script>` or `<style>` element inside a paragraph holds), images, rules
+//! and front matter (a `---` YAML or `+++` TOML block at the top) are left
+//! out; the text keeps no Markdown syntax, so analysis reads it as prose.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -17,19 +19,39 @@ pub fn render(source: &str) -> (String, Markup) {
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut title: Option<String> = None;
     let mut heading_start: Option<usize> = None;
-    // Inside an image: its alt text is no article text.
+    // Inside an image or front matter: no article text.
     let mut image = 0_usize;
+    // The label of the footnote whose text comes next.
+    let mut footnote: Option<String> = None;
     // Inside an inline `<script>` or `<style>` element: code, not text.
     // (A block of raw HTML is left out whole by the parser itself.)
     let mut raw_code = 0_usize;
     // Just after such an element: the spaces on its two sides make one.
     let mut after_code = false;
     // No smart punctuation: the author's quotation marks stay as written.
-    let options = Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     for event in Parser::new_ext(source, options) {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Paragraph | Tag::HtmlBlock | Tag::Table(_) | Tag::TableRow => out.block(),
+                Tag::Paragraph => {
+                    out.block();
+                    // A footnote's text opens with its label, in its
+                    // first paragraph.
+                    if let Some(label) = footnote.take() {
+                        out.push(&format!("[{label}] "));
+                    }
+                }
+                Tag::HtmlBlock | Tag::Table(_) | Tag::TableHead | Tag::TableRow => out.block(),
+                Tag::TableCell => out.push_collapsed(" "),
+                Tag::FootnoteDefinition(label) => {
+                    out.block();
+                    footnote = Some(label.to_string());
+                }
+                Tag::MetadataBlock(_) => image += 1,
                 Tag::Heading { level, .. } => {
                     out.block();
                     out.open(MarkupKind::Heading(level_number(level)));
@@ -92,7 +114,9 @@ pub fn render(source: &str) -> (String, Markup) {
                 TagEnd::Emphasis => out.close(|k| k == MarkupKind::Emphasis),
                 TagEnd::Strong => out.close(|k| k == MarkupKind::Strong),
                 TagEnd::Link => out.close_link(),
-                TagEnd::Image => image = image.saturating_sub(1),
+                TagEnd::Image | TagEnd::MetadataBlock(_) => image = image.saturating_sub(1),
+                TagEnd::TableCell => out.push_collapsed(" "),
+                TagEnd::TableHead | TagEnd::TableRow | TagEnd::FootnoteDefinition => out.block(),
                 _ => {}
             },
             Event::Text(text) if image == 0 && raw_code == 0 => {
@@ -108,6 +132,7 @@ pub fn render(source: &str) -> (String, Markup) {
                 out.push(&code);
                 out.close(|k| k == MarkupKind::Code);
             }
+            Event::FootnoteReference(label) if image == 0 => out.push(&format!("[{label}]")),
             Event::SoftBreak => out.push_collapsed(" "),
             Event::HardBreak => out.line_break(),
             _ => {}
