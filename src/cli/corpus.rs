@@ -129,7 +129,16 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
     {
         // Count in the background: walking is quick next to analysis.
         let counted = self::inputs(files.to_vec(), args.files_from.as_deref(), &filter)?;
-        std::thread::spawn(move || progress::Bar::set_total(&handle, counted.count() as u64));
+        std::thread::spawn(move || {
+            let (articles, bytes) = counted.fold((0, 0), |(n, bytes), item| {
+                let size = item
+                    .ok()
+                    .and_then(|p| std::fs::metadata(p).ok())
+                    .map_or(0, |m| m.len());
+                (n + 1, bytes + size)
+            });
+            handle.set(articles, bytes);
+        });
     }
     let stop = stop_on_signals()?;
     let jobs = args
