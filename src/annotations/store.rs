@@ -155,7 +155,16 @@ impl Store {
             path: self.path.clone(),
             reason: std::io::Error::other(e),
         })?;
-        if file::read_text(&self.path)? != self.on_disk {
+        let there = file::read_text(&self.path)?;
+        if there.is_none() && self.on_disk.is_some() {
+            // Deleted by another program (`git clean`, a file manager):
+            // nothing there to merge with, and this session holds every
+            // annotation the file had, so it is written again.
+            self.notice = Some(format!(
+                "{} was deleted by another program; written again",
+                shown(&self.path)
+            ));
+        } else if there != self.on_disk {
             let path = self.path.clone();
             return Err(self.keep_in_conflict_file(path, text));
         }
@@ -895,6 +904,26 @@ mod tests {
                 "{path:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_file_deleted_by_another_program_is_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.folio.toml");
+        let (mut store, _) = Store::open(&path);
+        store.save(&annotations("a")).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        // Saving goes on (it used to end in a conflict file for good).
+        store.save(&annotations("b")).unwrap();
+        assert_eq!(file::load(&path).unwrap(), Some(annotations("b")));
+        let notice = store.take_notice().unwrap_or_default();
+        assert!(
+            notice.contains("was deleted by another program"),
+            "{notice}"
+        );
+        assert!(!conflict_path(&path).exists());
+        store.save(&annotations("c")).unwrap();
+        assert_eq!(file::load(&path).unwrap(), Some(annotations("c")));
     }
 
     #[test]
