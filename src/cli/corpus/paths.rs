@@ -77,7 +77,10 @@ impl Filter {
 
     fn keeps(&self, relative: &Path) -> bool {
         let name = relative.file_name();
-        if name.is_some_and(|n| is_folio_s_own(&n.to_string_lossy())) {
+        if name.is_some_and(|n| {
+            let n = n.to_string_lossy();
+            is_folio_s_own(&n) || is_folio_output(&n)
+        }) {
             return false;
         }
         let Some(globs) = &self.globs else {
@@ -97,6 +100,25 @@ fn is_folio_s_own(name: &str) -> bool {
         || name.ends_with(".folio.md")
         || name.contains(".folio.toml.")
         || name.contains(".folio.md.")
+}
+
+/// Whether a file named `name` is what a corpus run writes with
+/// `--output-dir` (or a script's JSON): entities and quotations as JSON or
+/// TOML, JSON-LD, brat standoff, ClaimReview. None is an article, and a
+/// run over a folder that holds an earlier run's output would read them
+/// as articles. (A `text` run's `.txt` output is the article's text, and
+/// stays an article.)
+fn is_folio_output(name: &str) -> bool {
+    [
+        ".json",
+        ".jsonl",
+        ".jsonld",
+        ".ann",
+        ".entities.toml",
+        ".quotes.toml",
+    ]
+    .iter()
+    .any(|suffix| name.ends_with(suffix))
 }
 
 fn hidden(path: &Path) -> bool {
@@ -303,6 +325,11 @@ mod tests {
             "a.txt.folio.md.2.bak",
             "a.txt.folio.toml.conflict.toml",
             "sub/b.txt",
+            // Earlier runs' outputs.
+            "out/sub/b.txt.entities.json",
+            "out/sub/b.txt.quotes.toml",
+            "out/sub/b.txt.jsonld",
+            "out/sub/b.txt.ann",
         ] {
             touch(dir.path(), f);
         }
@@ -336,7 +363,8 @@ mod tests {
     #[test]
     fn a_walk_never_enters_the_run_s_output_folder() {
         let dir = tempfile::tempdir().unwrap();
-        for f in ["a.txt", "out/a.txt.entities.json", "sub/b.txt"] {
+        // A `text` run's output is text, which only the folder tells apart.
+        for f in ["a.txt", "out/a.txt.txt", "sub/b.txt"] {
             touch(dir.path(), f);
         }
         // Named another way than the walk finds it.
@@ -358,7 +386,7 @@ mod tests {
         let walk = Walk::new(dir.path().to_path_buf(), filter);
         assert_eq!(
             names(dir.path(), walk),
-            ["a.txt", "out/a.txt.entities.json", "sub/b.txt"]
+            ["a.txt", "out/a.txt.txt", "sub/b.txt"]
         );
     }
 
