@@ -156,13 +156,20 @@ impl App {
 
 /// `worth checking 0.97: statistic, number + change verb` for the status bar.
 pub(crate) fn describe(s: &Suggestion) -> String {
-    // The label and a cue often share a word ("prediction"): said once.
-    let mut why: Vec<String> = Vec::new();
-    for part in
-        std::iter::once(s.label.to_string()).chain(s.reasons.iter().map(ToString::to_string))
-    {
-        if !why.contains(&part) {
-            why.push(part);
+    // The label first; a cue that says it again is left out, and one that
+    // says more ("quotation by Emmanuel Macron" for "quotation") takes
+    // its place.
+    let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
+    let label = s.label.to_string();
+    let first = reasons
+        .iter()
+        .find(|r| r.starts_with(&format!("{label} ")))
+        .cloned()
+        .unwrap_or_else(|| label.clone());
+    let mut why = vec![first];
+    for reason in reasons {
+        if reason != label && !why.contains(&reason) {
+            why.push(reason);
         }
     }
     format!("worth checking {:.2}: {}", s.score, why.join(", "))
@@ -184,6 +191,16 @@ mod tests {
         assert_eq!(
             describe(&suggestion),
             "worth checking 0.91: promise, comparison"
+        );
+        let quoted = Suggestion {
+            span: 0..10,
+            score: 0.87,
+            reasons: vec![Reason::Quotation("Emmanuel Macron".to_owned())],
+            label: ClaimLabel::Quotation,
+        };
+        assert_eq!(
+            describe(&quoted),
+            "worth checking 0.87: quotation by Emmanuel Macron"
         );
     }
 }
