@@ -82,6 +82,11 @@ pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
     let Some(mut sessions) =
         loader.show_until_loaded(terminal.get(), &settings, &mut first_frame, &wakes, &stop)?
     else {
+        // Stopped while the articles were still loading: no annotation was
+        // made yet, but the run did not end by the reader's choice.
+        if stop.load(Ordering::Relaxed) {
+            anyhow::bail!("stopped by a signal while loading");
+        }
         return Ok(());
     };
     let paths: Vec<&std::path::Path> = sessions.iter().map(|s| s.path.as_path()).collect();
@@ -274,13 +279,27 @@ fn event_loop(
             Some(Effect::NextArticle) => {
                 current = (current + 1) % sessions.len();
                 share_claims(sessions);
+                if current == 0 {
+                    went_round(sessions, current, "back to the first article");
+                }
             }
             Some(Effect::PrevArticle) => {
                 current = (current + sessions.len() - 1) % sessions.len();
                 share_claims(sessions);
+                if current == sessions.len() - 1 {
+                    went_round(sessions, current, "back to the last article");
+                }
             }
             None => {}
         }
+    }
+}
+
+/// Tells the reader of article `current` that `>` or `<` went round the
+/// list, as search does at its ends.
+fn went_round(sessions: &mut [Session], current: usize, message: &str) {
+    if let Some(session) = sessions.get_mut(current) {
+        session.app.notify(message);
     }
 }
 

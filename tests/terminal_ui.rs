@@ -304,3 +304,29 @@ fn keys_with_nothing_to_do_on_an_empty_article_say_so() {
     tmux.keys(SESSION, &[">"]);
     tmux.wait_for_all(SESSION, &["only this article is open"], PATIENCE);
 }
+
+#[test]
+fn stepping_past_the_last_article_says_it_went_round() {
+    if !tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let first = sample_copy(&dir);
+    let second = dir.path().join("short.txt");
+    std::fs::write(&second, "Angela Merkel met Olaf Scholz in Berlin.\n").unwrap();
+    let server = tmux::Server::new("round");
+    let command = format!(
+        "exec {} {} {}",
+        tmux::quoted(env!("CARGO_BIN_EXE_folio")),
+        tmux::quoted(&first.display().to_string()),
+        tmux::quoted(&second.display().to_string())
+    );
+    server.start(SESSION, 120, 30, &command);
+    server.wait_for_all(SESSION, &["1/2", "? help"], PATIENCE);
+    server.keys(SESSION, &[">"]);
+    server.wait_for_all(SESSION, &["2/2"], PATIENCE);
+    server.keys(SESSION, &[">"]);
+    server.wait_for_all(SESSION, &["1/2", "back to the first article"], PATIENCE);
+    server.keys(SESSION, &["<"]);
+    server.wait_for_all(SESSION, &["2/2", "back to the last article"], PATIENCE);
+}
