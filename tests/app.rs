@@ -320,6 +320,18 @@ fn a_type_the_model_guessed_is_marked_in_the_panel() {
 }
 
 #[test]
+fn keys_that_do_nothing_say_why() {
+    let mut app = sample_app();
+    press(&mut app, "Z");
+    assert_eq!(app.message(), Some("Z is not bound (? lists the keys)"));
+    // An empty search clears the last one's marks, and says so.
+    press(&mut app, "/\n");
+    assert_eq!(app.message(), Some("nothing to search for"));
+    press(&mut app, "/Putin\n/\n");
+    assert_eq!(app.message(), Some("search cleared"));
+}
+
+#[test]
 fn search_is_case_insensitive_and_n_repeats() {
     let mut app = sample_app();
     press(&mut app, "/PUTIN\n");

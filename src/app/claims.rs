@@ -139,7 +139,10 @@ impl App {
         let claim = match self.target {
             Target::Claim(i) => self.annotations.claims().get(i),
             _ => {
-                let span = self.target_span()?;
+                let Some(span) = self.target_span() else {
+                    self.message = Some("no claim here".to_owned());
+                    return None;
+                };
                 let claims = self.annotations.claims();
                 claims.iter().find(|c| c.span == span).or_else(|| {
                     claims

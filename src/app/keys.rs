@@ -61,7 +61,8 @@ impl App {
                         None
                     }
                     Lookup::Unbound => {
-                        if keys.len() > 1 && key.code != KeyCode::Esc {
+                        // Esc alone cancels, and says nothing.
+                        if key.code != KeyCode::Esc {
                             let typed = KeyPress::sequence_name(&keys);
                             let help = self.key_hint(Action::Help);
                             self.message =

@@ -46,7 +46,12 @@ impl App {
     pub(super) fn run_search(&mut self, query: String) {
         self.searcher.job = None;
         if query.is_empty() {
-            self.search = None;
+            // An empty search clears the marks of the last one.
+            self.message = Some(if self.search.take().is_some() {
+                "search cleared".to_owned()
+            } else {
+                "nothing to search for".to_owned()
+            });
             return;
         }
         let from = self.reading_position();
