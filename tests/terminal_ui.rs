@@ -297,7 +297,8 @@ fn keys_with_nothing_to_do_on_an_empty_article_say_so() {
     let article = dir.path().join("empty.txt");
     std::fs::write(&article, "").unwrap();
     let tmux = folio_in_tmux("empty", &article, 120, 20);
-    tmux.wait_for_all(SESSION, &["empty.txt", "? help"], PATIENCE);
+    // "no quotes": the analysis is done.
+    tmux.wait_for_all(SESSION, &["empty.txt", "no quotes", "? help"], PATIENCE);
     // `)` has no sentence to go to; `>` no other article.
     tmux.keys(SESSION, &[")"]);
     tmux.wait_for_all(SESSION, &["this article has no sentences"], PATIENCE);

@@ -259,6 +259,7 @@ impl App {
 
     fn step_sentence(&mut self, forward: bool) {
         let Some(analysis) = &self.analysis else {
+            self.message = Some("still analysing…".to_owned());
             return;
         };
         let sentences = &analysis.sentences;
