@@ -368,25 +368,11 @@ fn a_second_run_into_an_output_folder_inside_the_corpus_reads_no_output() {
         // The corpus's binary file is its one error record.
         assert_eq!(out.status.code(), Some(3), "{out:?}");
     };
-    let count = || walkdir_count(&out_dir);
+    let count = || walk_count(&out_dir);
     run();
     let first = count();
     assert!(first > 0);
     // The first run's JSON files are no articles of the second.
     run();
     assert_eq!(count(), first);
-}
-
-fn walkdir_count(folder: &std::path::Path) -> usize {
-    std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            if path.is_dir() {
-                walkdir_count(&path)
-            } else {
-                1
-            }
-        })
-        .sum()
 }

@@ -21,12 +21,22 @@ const PATIENCE: Duration = Duration::from_secs(60);
 
 /// A tmux server running folio on `article` in a `width`×`height` pane.
 fn folio_in_tmux(tag: &str, article: &std::path::Path, width: u16, height: u16) -> tmux::Server {
+    folio_on_articles(tag, &[article], width, height)
+}
+
+/// A tmux server running folio on `articles` in a `width`×`height` pane.
+fn folio_on_articles(
+    tag: &str,
+    articles: &[&std::path::Path],
+    width: u16,
+    height: u16,
+) -> tmux::Server {
     let server = tmux::Server::new(tag);
-    let command = format!(
-        "exec {} {}",
-        tmux::quoted(env!("CARGO_BIN_EXE_folio")),
-        tmux::quoted(&article.display().to_string())
-    );
+    let mut command = format!("exec {}", tmux::quoted(env!("CARGO_BIN_EXE_folio")));
+    for article in articles {
+        command.push(' ');
+        command.push_str(&tmux::quoted(&article.display().to_string()));
+    }
     server.start(SESSION, width, height, &command);
     server
 }
@@ -315,14 +325,7 @@ fn stepping_past_the_last_article_says_it_went_round() {
     let first = sample_copy(&dir);
     let second = dir.path().join("short.txt");
     std::fs::write(&second, "Angela Merkel met Olaf Scholz in Berlin.\n").unwrap();
-    let server = tmux::Server::new("round");
-    let command = format!(
-        "exec {} {} {}",
-        tmux::quoted(env!("CARGO_BIN_EXE_folio")),
-        tmux::quoted(&first.display().to_string()),
-        tmux::quoted(&second.display().to_string())
-    );
-    server.start(SESSION, 120, 30, &command);
+    let server = folio_on_articles("round", &[&first, &second], 120, 30);
     server.wait_for_all(SESSION, &["1/2", "? help"], PATIENCE);
     server.keys(SESSION, &[">"]);
     server.wait_for_all(SESSION, &["2/2"], PATIENCE);

@@ -16,6 +16,10 @@ pub mod job;
 use std::ops::Range;
 use std::sync::Arc;
 
+/// What a search step that went past the last match and on from the first
+/// adds to the status bar.
+const WENT_ON_FROM_THE_TOP: &str = " · went on from the top";
+
 use super::{App, SearchState, Target};
 use job::{Found, Job, Notify};
 
@@ -92,7 +96,7 @@ impl App {
         if after.is_none()
             && let Some(message) = &mut self.message
         {
-            message.push_str(" · went on from the top");
+            message.push_str(WENT_ON_FROM_THE_TOP);
         }
     }
 
@@ -206,7 +210,7 @@ impl App {
         self.show_search_match();
         if wrapped && let Some(message) = &mut self.message {
             message.push_str(if forward {
-                " · went on from the top"
+                WENT_ON_FROM_THE_TOP
             } else {
                 " · went on from the end"
             });

@@ -19,8 +19,8 @@ pub fn render(source: &str) -> (String, Markup) {
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut title: Option<String> = None;
     let mut heading_start: Option<usize> = None;
-    // Inside an image or front matter: no article text.
-    let mut image = 0_usize;
+    // Inside an image (its alt text) or front matter: no article text.
+    let mut hidden = 0_usize;
     // The label of the footnote whose text comes next.
     let mut footnote: Option<String> = None;
     // Inside an inline `<script>` or `<style>` element: code, not text.
@@ -51,7 +51,7 @@ pub fn render(source: &str) -> (String, Markup) {
                     out.block();
                     footnote = Some(label.to_string());
                 }
-                Tag::MetadataBlock(_) => image += 1,
+                Tag::MetadataBlock(_) => hidden += 1,
                 Tag::Heading { level, .. } => {
                     out.block();
                     out.open(MarkupKind::Heading(level_number(level)));
@@ -73,7 +73,7 @@ pub fn render(source: &str) -> (String, Markup) {
                 Tag::Emphasis => out.open(MarkupKind::Emphasis),
                 Tag::Strong => out.open(MarkupKind::Strong),
                 Tag::Link { dest_url, .. } => out.open_link(&dest_url),
-                Tag::Image { .. } => image += 1,
+                Tag::Image { .. } => hidden += 1,
                 _ => {}
             },
             Event::InlineHtml(html) => match code_element_tag(&html) {
@@ -114,12 +114,12 @@ pub fn render(source: &str) -> (String, Markup) {
                 TagEnd::Emphasis => out.close(|k| k == MarkupKind::Emphasis),
                 TagEnd::Strong => out.close(|k| k == MarkupKind::Strong),
                 TagEnd::Link => out.close_link(),
-                TagEnd::Image | TagEnd::MetadataBlock(_) => image = image.saturating_sub(1),
+                TagEnd::Image | TagEnd::MetadataBlock(_) => hidden = hidden.saturating_sub(1),
                 TagEnd::TableCell => out.push_collapsed(" "),
                 TagEnd::TableHead | TagEnd::TableRow | TagEnd::FootnoteDefinition => out.block(),
                 _ => {}
             },
-            Event::Text(text) if image == 0 && raw_code == 0 => {
+            Event::Text(text) if hidden == 0 && raw_code == 0 => {
                 let text = if std::mem::take(&mut after_code) && out.text().ends_with(' ') {
                     text.trim_start_matches(' ')
                 } else {
@@ -127,12 +127,12 @@ pub fn render(source: &str) -> (String, Markup) {
                 };
                 out.push(text);
             }
-            Event::Code(code) if image == 0 && raw_code == 0 => {
+            Event::Code(code) if hidden == 0 && raw_code == 0 => {
                 out.open(MarkupKind::Code);
                 out.push(&code);
                 out.close(|k| k == MarkupKind::Code);
             }
-            Event::FootnoteReference(label) if image == 0 => out.push(&format!("[{label}]")),
+            Event::FootnoteReference(label) if hidden == 0 => out.push(&format!("[{label}]")),
             Event::SoftBreak => out.push_collapsed(" "),
             Event::HardBreak => out.line_break(),
             _ => {}

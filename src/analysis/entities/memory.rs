@@ -153,9 +153,14 @@ fn typed_key(kind: EntityKind, surface: &str) -> String {
 /// Appends [`typed_key`]`(kind, surface)` to `out` (a caller that looks a
 /// key up for every mention reuses one buffer).
 fn push_typed_key(kind: EntityKind, surface: &str, out: &mut String) {
+    push_kind(kind, out);
+    push_key(surface, out);
+}
+
+/// What opens a [`typed_key`] of `kind`: its name and a colon.
+fn push_kind(kind: EntityKind, out: &mut String) {
     out.push_str(kind.as_str());
     out.push(':');
-    push_key(surface, out);
 }
 
 /// A 64-bit hash of [`typed_key`], made without building the key: equal
@@ -693,8 +698,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     let mut k = String::new();
     for (m, bare) in mentions.iter().zip(&keys) {
         k.clear();
-        k.push_str(m.kind.as_str());
-        k.push(':');
+        push_kind(m.kind, &mut k);
         k.push_str(bare);
         let bare = bare.as_str();
         // One word may be a surname, two the last two words of a full name.
@@ -719,6 +723,12 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 }
                 _ => None,
             })
+        };
+        // Whether this name is the surname (or last two words) of a person
+        // the article names in full, by a name that reads as a person's.
+        let a_person_s_surname = || {
+            full_names.is_some_and(|f| f.contains_key(bare))
+                && reads_as_a_person(person_alias().and_then(|(i, _)| drafts.get(i)))
         };
         // The kind this mention counts for in its entity.
         let mut counted = m.kind;
@@ -751,17 +761,13 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             // a person the article names is that person; so is a two-word
             // one that ends a longer person's name ("Suu Kyi").
             (EntityKind::Organisation, None)
-                if gazetteer::organisation(m.surface).is_none()
-                    && full_names.is_some_and(|f| f.contains_key(bare))
-                    && reads_as_a_person(person_alias().and_then(|(i, _)| drafts.get(i))) =>
+                if gazetteer::organisation(m.surface).is_none() && a_person_s_surname() =>
             {
                 counted = EntityKind::Person;
                 person_alias().unwrap_or_default().0
             }
             (EntityKind::Place, None)
-                if !listed_above_a_town(m.surface)
-                    && full_names.is_some_and(|f| f.contains_key(bare))
-                    && reads_as_a_person(person_alias().and_then(|(i, _)| drafts.get(i))) =>
+                if !listed_above_a_town(m.surface) && a_person_s_surname() =>
             {
                 counted = EntityKind::Person;
                 person_alias().unwrap_or_default().0
