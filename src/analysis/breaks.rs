@@ -22,7 +22,7 @@ fn is_fast(text: &str) -> bool {
     let mut at = 0;
     while let Some(rest) = bytes.get(at..) {
         // Skip the ASCII stretch, then check the one character after it.
-        let Some(skip) = rest.iter().position(|b| !b.is_ascii()) else {
+        let Some(skip) = ascii_prefix_len(rest) else {
             return true;
         };
         at += skip;
@@ -32,6 +32,23 @@ fn is_fast(text: &str) -> bool {
         }
     }
     true
+}
+
+/// The length of the ASCII run that opens `bytes`, `None` when all of it
+/// is ASCII. Blocks of 16 bytes are checked whole (`is_ascii` reads a word
+/// at a time): the fast-path check reads every sentence, and news is
+/// nearly all ASCII.
+fn ascii_prefix_len(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 16;
+    let mut at = 0;
+    while let Some(block) = bytes.get(at..at + BLOCK) {
+        if !block.is_ascii() {
+            break;
+        }
+        at += BLOCK;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter().position(|b| !b.is_ascii()).map(|k| at + k)
 }
 
 /// The sentence class of `c` for the fast path, or `None` when only
@@ -197,5 +214,17 @@ mod tests {
         assert!(!is_fast("e\u{301}"));
         assert!(!is_fast("Bundes\u{AD}regierung"));
         assert!(!is_fast("\u{1C5}"));
+    }
+
+    #[test]
+    fn the_ascii_prefix_ends_at_the_first_other_byte() {
+        let long = "Kremlin spokesman Dmitry Peskov said on Monday";
+        assert_eq!(ascii_prefix_len(long.as_bytes()), None);
+        for cut in [0, 5, 15, 16, 17, 31, 32, 40] {
+            let (head, tail) = long.split_at(cut);
+            let text = format!("{head}’{tail}");
+            assert_eq!(ascii_prefix_len(text.as_bytes()), Some(cut), "{text}");
+        }
+        assert_eq!(ascii_prefix_len(b""), None);
     }
 }
