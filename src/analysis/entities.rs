@@ -231,10 +231,11 @@ struct LocalScorer<'a> {
 }
 
 /// What one word form's features contribute to its scores, in each
-/// table (see [`LocalScorer`]).
+/// table (see [`LocalScorer`]): integer sums, to which the word's other
+/// features add exactly.
 struct FormScores {
-    local: Scores,
-    document: Scores,
+    local: model::Sums,
+    document: model::Sums,
 }
 
 impl<'a> LocalScorer<'a> {
@@ -263,8 +264,8 @@ impl<'a> LocalScorer<'a> {
                     form_ids.clear();
                     context.form_into(i, form_ids);
                     let mut scores = FormScores {
-                        local: [0.0; labels::COUNT],
-                        document: [0.0; labels::COUNT],
+                        local: [0; labels::COUNT],
+                        document: [0; labels::COUNT],
                     };
                     model.add_all_to_both(form_ids, &mut scores.local, &mut scores.document);
                     scores
@@ -274,9 +275,12 @@ impl<'a> LocalScorer<'a> {
             let (mut local, mut document) = (form.local, form.document);
             model.add_all_to_both(&self.ids, &mut local, &mut document);
             if let Some(slot) = self.local.get_mut(i) {
-                *slot = local;
+                *slot = [0.0; labels::COUNT];
+                model.local.add_sums(&local, slot);
             }
-            queue.push(document);
+            let mut scores = [0.0; labels::COUNT];
+            model.document.add_sums(&document, &mut scores);
+            queue.push(scores);
         }
     }
 }

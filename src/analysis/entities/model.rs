@@ -109,8 +109,9 @@ impl Table {
 }
 
 impl Table {
-    /// Adds the weights of `row` to `scores`.
-    fn add_row(&self, row: usize, scores: &mut Scores) {
+    /// Adds the stored weights of `row` (integer steps of [`Table::scale`])
+    /// to `sums`.
+    fn add_row(&self, row: usize, sums: &mut Sums) {
         let start = (row * self.row_width + self.column) * 2;
         let Some(bytes) = self.rows.get(start..start + COUNT * 2) else {
             return;
@@ -118,28 +119,53 @@ impl Table {
         let Ok(bytes) = <&[u8; COUNT * 2]>::try_from(bytes) else {
             return;
         };
-        // Fixed-size arrays, so the compiler can use vector instructions;
-        // each score still gets the same multiply and add as one at a time.
-        let mut weights = [0.0f32; COUNT];
-        for (k, w) in weights.iter_mut().enumerate() {
-            *w = f32::from(i16::from_le_bytes([bytes[2 * k], bytes[2 * k + 1]]));
+        // Fixed-size arrays, so the compiler can use vector instructions.
+        let mut weights = [0i16; COUNT];
+        for (w, pair) in weights.iter_mut().zip(bytes.chunks_exact(2)) {
+            *w = i16::from_le_bytes([pair[0], pair[1]]);
         }
-        for (score, w) in scores.iter_mut().zip(weights) {
-            *score += w * self.scale;
+        for (sum, w) in sums.iter_mut().zip(weights) {
+            *sum += i32::from(w);
+        }
+    }
+
+    /// Adds the weights that integer `sums` stand for to `scores`.
+    pub fn add_sums(&self, sums: &Sums, scores: &mut Scores) {
+        for (score, &sum) in scores.iter_mut().zip(sums) {
+            // Exact: |sum| stays far below 2^24 (a word has about a hundred
+            // features, each at most 2^15).
+            #[allow(clippy::cast_precision_loss)]
+            let sum = sum as f32;
+            *score += sum * self.scale;
         }
     }
 }
 
 impl Weights for Table {
+    fn add_to(&self, feature: u64, scores: &mut Scores) {
+        self.add_all(&[feature], scores);
+    }
+
+    /// Sums the stored integer weights first and scales once: exact sums,
+    /// so the scores are the same however the features are grouped (see
+    /// [`Model::add_all_to_both`]).
     // A hint: LLVM's choice to inline this into the scoring loops changed
     // with unrelated code in their callers (callgrind: 1% of the analysis).
     #[inline]
-    fn add_to(&self, feature: u64, scores: &mut Scores) {
-        if let Some(row) = self.row_of(feature) {
-            self.add_row(row, scores);
+    fn add_all(&self, features: &[u64], scores: &mut Scores) {
+        let mut sums = [0; COUNT];
+        for &id in features {
+            if let Some(row) = self.row_of(id) {
+                self.add_row(row, &mut sums);
+            }
         }
+        self.add_sums(&sums, scores);
     }
 }
+
+/// Per-label sums of a table's stored weights, in integer steps of its
+/// scale (see [`Table::add_sums`]).
+pub type Sums = [i32; COUNT];
 
 /// The two passes' tables, which share their keys.
 #[derive(Debug, Clone, Copy)]
@@ -151,11 +177,12 @@ pub struct Model {
 }
 
 impl Model {
-    /// Adds the weights of every id of `features` in the local table to
-    /// `local` and in the document table to `document`, in order: the
-    /// same sums as [`Weights::add_all`] on each table, with one probe per
-    /// id for both.
-    pub fn add_all_to_both(&self, features: &[u64], local: &mut Scores, document: &mut Scores) {
+    /// Adds the stored weights of every id of `features` in the local table
+    /// to `local` and in the document table to `document`, with one probe
+    /// per id for both. Integer sums: split a word's features in parts,
+    /// sum each part, add the parts, and [`Table::add_sums`] gives what
+    /// [`Weights::add_all`] on all of them gives, to the bit.
+    pub fn add_all_to_both(&self, features: &[u64], local: &mut Sums, document: &mut Sums) {
         debug_assert!(
             std::ptr::eq(self.local.slots, self.document.slots),
             "the tables of one model file"

@@ -586,8 +586,11 @@ mod tests {
             local: tables[0],
             document: tables[1],
         };
+        let mut sums = ([0; COUNT], [0; COUNT]);
+        model.add_all_to_both(&keys, &mut sums.0, &mut sums.1);
         let mut both = ([0.0; COUNT], [0.0; COUNT]);
-        model.add_all_to_both(&keys, &mut both.0, &mut both.1);
+        model.local.add_sums(&sums.0, &mut both.0);
+        model.document.add_sums(&sums.1, &mut both.1);
         let mut alone = ([0.0; COUNT], [0.0; COUNT]);
         tables[0].add_all(&keys, &mut alone.0);
         tables[1].add_all(&keys, &mut alone.1);
