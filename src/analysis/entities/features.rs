@@ -294,9 +294,12 @@ impl<'w, 'a> ProseNames<'w, 'a> {
         self.names
             .get_or_init(|| {
                 let mut names = HashSet::default();
+                // One list for every sentence's capitals, refilled.
+                let mut capital: Vec<bool> = Vec::new();
                 for k in 0..self.sentences.len() {
                     let words = self.sentences.get(k);
-                    let capital: Vec<bool> = words.iter().map(|w| has_capital(w.text)).collect();
+                    capital.clear();
+                    capital.extend(words.iter().map(|w| has_capital(w.text)));
                     if super::caps::is_headline_capitalised(words, &capital, self.styles) {
                         continue;
                     }

@@ -279,13 +279,10 @@ fn prefer_demonym(m: &mut Mention<'_>) {
 /// geographical feature's ("River Thames", "Lake Geneva"); and the last word
 /// of a place's, in a name the tagger took for a person's.
 fn prefer_head_word(m: &mut Mention<'_>) {
-    let words: Vec<&str> = m.surface.split_whitespace().collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+    let mut words = m.surface.split_whitespace();
+    let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
         return;
     };
-    if words.len() < 2 {
-        return;
-    }
     // Last words that make a name an organisation whatever the tagger
     // said, chosen from CoNLL-2003 train's counts (see the list).
     let organisation_head = gazetteer::is_organisation_head(last);
@@ -354,9 +351,16 @@ fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
         let mut words = m.surface.split_whitespace();
         words.next().is_some_and(gazetteer::is_first_name) && words.next().is_some()
     };
+    // Asked of every mention three times below: worked out once.
+    let full_names: Vec<bool> = mentions.iter().map(full_name).collect();
     // Mentions per type of each such name, by key.
     let mut kinds: HashMap<&str, [usize; 4]> = HashMap::default();
-    for (m, k) in mentions.iter().zip(keys).filter(|(m, _)| full_name(m)) {
+    for ((m, k), _) in mentions
+        .iter()
+        .zip(keys)
+        .zip(&full_names)
+        .filter(|(_, full)| **full)
+    {
         kinds.entry(k.as_str()).or_default()[kind_index(m.kind)] += 1;
     }
     let person = kind_index(EntityKind::Person);
@@ -388,18 +392,20 @@ fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
                     && !gazetteer::is_place_cue(w)
             })
     };
-    let never_a_person = |m: &Mention<'_>, k: &str| {
-        full_name(m)
-            && people_s_words(m)
+    // Whether mention `i` is a full name the article mostly gives no
+    // person (the cheap tests first: most mentions are no full name).
+    let never_a_person = |i: usize, m: &Mention<'_>, k: &str| {
+        full_names.get(i).copied().unwrap_or(false)
             && kinds
                 .get(k)
                 .is_some_and(|c| c[person] * 2 <= c.iter().sum())
+            && people_s_words(m)
     };
     // The key of a name's last word is the last word of its key.
     let last_key = |k: &'k str| k.rsplit(' ').next().unwrap_or(k);
     let mut wanted: HashMap<&str, [usize; 4]> = HashMap::default();
-    for (m, k) in mentions.iter().zip(keys) {
-        if never_a_person(m, k) {
+    for (i, (m, k)) in mentions.iter().zip(keys).enumerate() {
+        if never_a_person(i, m, k) {
             wanted.entry(last_key(k)).or_default();
         }
     }
@@ -414,9 +420,8 @@ fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
             counts[kind_index(m.kind)] += 1;
         }
     }
-    // The cheap test first: most mentions are no full name.
-    for (m, k) in mentions.iter_mut().zip(keys) {
-        if !never_a_person(m, k) {
+    for (i, (m, k)) in mentions.iter_mut().zip(keys).enumerate() {
+        if !never_a_person(i, m, k) {
             continue;
         }
         let person_surname = wanted
@@ -654,8 +659,12 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         if m.kind != EntityKind::Person {
             continue;
         }
-        let words: Vec<&str> = m.surface.split_whitespace().collect();
-        if words.len() < 2 || (words.len() == 2 && longer_endings.contains(bare)) {
+        let mut words = m.surface.split_whitespace();
+        let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+            continue;
+        };
+        let two_words = words.next().is_none();
+        if two_words && longer_endings.contains(bare) {
             continue;
         }
         let k = typed_key(EntityKind::Person, m.surface);
@@ -663,20 +672,16 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
             drafts.push(Draft::new(m.surface, EntityKind::Person, m));
             drafts.len() - 1
         });
-        if let Some(last) = words.last() {
-            surnames
-                .entry(key(last))
-                .or_default()
-                .push((m.span.start, i));
-        }
+        surnames
+            .entry(key(last))
+            .or_default()
+            .push((m.span.start, i));
         if let Some(ending) = ending_key(m.surface) {
             endings.entry(ending).or_default().push((m.span.start, i));
         }
-        if let Some(first) = words.first() {
-            let list = given.entry(key(first)).or_default();
-            if !list.contains(&i) {
-                list.push(i);
-            }
+        let list = given.entry(key(first)).or_default();
+        if !list.contains(&i) {
+            list.push(i);
         }
     }
     let short_organisations = short_organisation_names(&mentions);
