@@ -187,8 +187,20 @@ impl Model {
             std::ptr::eq(self.local.slots, self.document.slots),
             "the tables of one model file"
         );
-        for &id in features {
-            if let Some(row) = self.local.row_of(id) {
+        // All of a batch's probes first, then their rows: the probes are
+        // independent cache misses that the core can wait for together,
+        // where a row read right after each probe waited for that probe.
+        const BATCH: usize = 32;
+        let mut rows = [0usize; BATCH];
+        for batch in features.chunks(BATCH) {
+            let mut found = 0;
+            for &id in batch {
+                if let Some(row) = self.local.row_of(id) {
+                    rows[found] = row;
+                    found += 1;
+                }
+            }
+            for &row in &rows[..found] {
                 self.local.add_row(row, local);
                 self.document.add_row(row, document);
             }

@@ -168,17 +168,24 @@ impl DocumentMemory {
 
     /// [`DocumentMemory::features`] written into `out`, whose lists are
     /// emptied and reused with the memory they have (pass two goes through
-    /// every sentence).
+    /// every sentence): list `i` for word `i`, and empty lists past the
+    /// last word when an earlier sentence was longer.
     pub fn features_into(
         &self,
         sentence: &Sentence<'_>,
         labels: &[Label],
         out: &mut Vec<FeatureIds>,
     ) {
-        out.truncate(sentence.words.len());
-        out.resize_with(sentence.words.len(), Vec::new);
+        // Lists past this sentence's words are emptied, not dropped: the
+        // next, longer sentence reuses their room.
+        if out.len() < sentence.words.len() {
+            out.resize_with(sentence.words.len(), Vec::new);
+        }
         for (i, f) in out.iter_mut().enumerate() {
             f.clear();
+            if i >= sentence.words.len() {
+                continue;
+            }
             if !sentence.candidate.get(i).copied().unwrap_or(false) {
                 continue;
             }
