@@ -1306,6 +1306,16 @@ fn untagged_institution_names(
     let name_ending_at = |k: usize| tagged.iter().find(|r| r.end == k + 1);
     let mut found = Vec::new();
     for start in 0..sentence.words.len() {
+        // Only a capitalised candidate opens a run (see
+        // `kind_nouns::capitalised_run`): the cheap test first.
+        let capitalised = sentence.candidate.get(start) == Some(&true)
+            && sentence
+                .words
+                .get(start)
+                .is_some_and(|w| w.text.starts_with(char::is_uppercase));
+        if !capitalised {
+            continue;
+        }
         let Some(cue) = institution_head(sentence, start, 0)
             .filter(|&cue| free(cue) || (name_ending_at(cue).is_some() && free(start)))
         else {

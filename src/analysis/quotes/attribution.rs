@@ -151,10 +151,12 @@ fn ends_phrase(word: &str) -> bool {
 
 /// Pronouns that cannot be resolved to one person.
 fn is_other_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "they" | "we" | "i" | "you" | "it" | "this" | "that" | "one" | "who"
-    )
+    super::super::gazetteer::with_ascii_lowercase(word, |lower| {
+        matches!(
+            lower,
+            "they" | "we" | "i" | "you" | "it" | "this" | "that" | "one" | "who"
+        )
+    })
 }
 
 /// Words before a person mention that make the mention part of a longer

@@ -63,11 +63,11 @@ pub(super) fn of_given_name(name: &str) -> Gender {
 
 /// The gender of a pronoun: `he`/`him`/`his` male, `she`/`her` female.
 pub(super) fn of_pronoun(pronoun: &str) -> Gender {
-    match pronoun.to_ascii_lowercase().as_str() {
+    crate::analysis::gazetteer::with_ascii_lowercase(pronoun, |lower| match lower {
         "he" | "him" | "his" => Gender::Male,
         "she" | "her" | "hers" => Gender::Female,
         _ => Gender::Unknown,
-    }
+    })
 }
 
 #[cfg(test)]
