@@ -617,6 +617,25 @@ fn cli_writes_each_format_and_brat_text_beside_the_ann() {
     assert_eq!(std::fs::read(f.article()).unwrap(), FIXTURE.as_bytes());
     assert!(f.dir.path().join("fixture.ann").exists());
 
+    // Another article where the text would go is never replaced, and no
+    // .ann is written beside it.
+    let other = "Angela Merkel visited Paris on Monday.\n";
+    std::fs::write(f.dir.path().join("victim.txt"), other).unwrap();
+    let output = f.folio(&["-f", "brat", "-o", "victim.ann"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("refusing to replace victim.txt"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(f.dir.path().join("victim.txt")).unwrap(),
+        other
+    );
+    assert!(!f.dir.path().join("victim.ann").exists());
+    // The same export again leaves its own text as it is.
+    success(&f.folio(&["-f", "brat", "-o", "out/a.ann"]));
+
     // An output named .txt would collide with the text.
     for name in ["x.txt", "x.TXT"] {
         let output = f.folio(&["-f", "brat", "-o", name]);

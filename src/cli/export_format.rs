@@ -131,13 +131,15 @@ fn json_text(value: &impl serde::Serialize) -> anyhow::Result<String> {
 }
 
 /// Writes the article text whose chars the brat `.ann` at `ann` counts to the
-/// same path with the extension `.txt`, as brat expects. When that is the
-/// article itself, it is left alone if it already holds exactly that text
-/// (UTF-8, as decoded) and the export is refused otherwise.
+/// same path with the extension `.txt`, as brat expects. A `.txt` that is
+/// there already (the article itself, or any other file) is left alone if
+/// it holds exactly that text (UTF-8, as decoded) and the export is
+/// refused otherwise.
 ///
 /// # Errors
-/// `ann` itself ends in `.txt`; the `.txt` is the article in another
-/// encoding; reading or writing fails.
+/// `ann` itself ends in `.txt`; the `.txt` exists with other text (the
+/// article in another encoding, another article); reading or writing
+/// fails.
 fn write_brat_text(doc: &Document, article: &Path, ann: &Path) -> anyhow::Result<()> {
     let txt = ann.with_extension("txt");
     // Case-blind: on some file systems a.TXT is a.txt.
@@ -160,6 +162,18 @@ fn write_brat_text(doc: &Document, article: &Path, ann: &Path) -> anyhow::Result
             "refusing to replace the article {} with its decoded text for brat: choose another -o",
             txt.display()
         );
+    }
+    // Another file of that name (another article, or the text of another
+    // brat pair) is never replaced; an earlier export of this text is
+    // left as it is.
+    match std::fs::read(&txt) {
+        Ok(existing) if existing == doc.text().as_bytes() => return Ok(()),
+        Ok(_) => anyhow::bail!(
+            "refusing to replace {}: it holds other text, and brat keeps the text              beside the .ann; remove it or choose another -o",
+            txt.display()
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", txt.display())),
     }
     store::write_atomic(&txt, doc.text())?;
     Ok(())
