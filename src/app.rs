@@ -182,6 +182,10 @@ pub struct App {
     pub(crate) pending_keys: Vec<KeyPress>,
     /// Whether the margin marks the sentences worth checking (`S`).
     pub(crate) show_suggestions: bool,
+    /// Whether this shows the first bytes of a large article while the
+    /// rest is read: nothing made here could be kept (see
+    /// [`App::into_preview`]).
+    pub(crate) preview: bool,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -236,6 +240,7 @@ impl App {
             vocabulary: ClaimVocabulary::default(),
             pending_keys: Vec::new(),
             show_suggestions: false,
+            preview: false,
             now: utc_now,
         };
         app.refresh_panels();
@@ -253,6 +258,15 @@ impl App {
     /// Uses `now` instead of the system clock for claim timestamps (tests).
     pub fn with_clock(mut self, now: fn() -> toml::value::Datetime) -> Self {
         self.now = now;
+        self
+    }
+
+    /// Makes this the preview of a large article being read: it scrolls
+    /// and searches, but refuses claims, corrections and the report, which
+    /// the article's own session, opened once it is all read, would not
+    /// have.
+    pub fn into_preview(mut self) -> Self {
+        self.preview = true;
         self
     }
 

@@ -703,3 +703,58 @@ fn a_claim_can_be_marked_before_the_analysis_is_in() {
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].span, 0..25);
 }
+
+#[test]
+fn a_preview_of_an_article_still_being_read_takes_no_claims() {
+    let doc = folio::document::Document::from_bytes(
+        b"Prices rose by 4% in May. Officials blamed fuel.\n\nA second paragraph.\n",
+        None,
+    );
+    let mut app = folio::app::App::new(
+        doc,
+        Ok(None),
+        Theme::builtin(false),
+        folio::keymap::Keymap::builtin(),
+    )
+    .into_preview();
+    app.resize(120, 40);
+    // Neither a claim (lost when the whole article replaces the preview)
+    // nor a report of an article not yet read.
+    for key in ["c", "W"] {
+        let effects = press(&mut app, key);
+        assert!(effects.is_empty(), "{key}: {effects:?}");
+        assert!(matches!(app.mode(), Mode::Normal), "{key}");
+        assert!(
+            app.message()
+                .is_some_and(|m| m.starts_with("still reading the article")),
+            "{key}: {:?}",
+            app.message()
+        );
+    }
+    assert!(app.annotations().claims().is_empty());
+    // Scrolling and searching still work.
+    press(&mut app, "/May");
+    press_key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(
+        app.message().is_some_and(|m| m.contains("match 1/1")),
+        "{:?}",
+        app.message()
+    );
+}
+
+#[test]
+fn the_report_waits_for_the_analysis() {
+    let doc = folio::document::Document::from_bytes(b"Prices rose by 4% in May.\n", None);
+    let mut app = folio::app::App::new(
+        doc,
+        Ok(None),
+        Theme::builtin(false),
+        folio::keymap::Keymap::builtin(),
+    );
+    app.resize(120, 40);
+    assert!(press(&mut app, "W").is_empty());
+    assert_eq!(app.message(), Some("still analysing…"));
+    let analysis = folio::analysis::analyse(app.document(), &folio::analysis::Progress::default());
+    app.set_analysis(analysis);
+    assert_eq!(press(&mut app, "W"), [Effect::WriteReport]);
+}

@@ -36,9 +36,13 @@ impl App {
     }
 
     /// Whether annotations may not change, because their file could not be
-    /// read (folio never overwrites it); if so, says so and what to do in
-    /// the status bar.
+    /// read (folio never overwrites it) or the article is still being read
+    /// (a preview); if so, says so and what to do in the status bar.
     pub(crate) fn refuse_read_only(&mut self) -> bool {
+        if self.preview {
+            self.message = Some(STILL_READING.to_owned());
+            return true;
+        }
         let SaveState::ReadOnly(why) = &self.save_state else {
             return false;
         };
@@ -150,3 +154,7 @@ impl App {
         &self.vocabulary
     }
 }
+
+/// What a preview says to a key that would annotate or report.
+pub(crate) const STILL_READING: &str =
+    "still reading the article: claims, corrections and the report wait until all of it is in";

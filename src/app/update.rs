@@ -77,7 +77,7 @@ impl App {
             Action::TagSelection => self.open_tag_form(),
             Action::CorrectMention => self.open_mention_form(),
             Action::OpenLink => return self.open_link(),
-            Action::WriteReport => return Some(Effect::WriteReport),
+            Action::WriteReport => return self.write_report(),
             Action::NextArticle => return Some(Effect::NextArticle),
             Action::PrevArticle => return Some(Effect::PrevArticle),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
@@ -85,6 +85,21 @@ impl App {
             Action::Quit => return self.quit(),
         }
         None
+    }
+
+    /// Asks for the report (`W`) once there is something true to report:
+    /// not from a preview, nor before the analysis, when it would say that
+    /// the article has no quotations and names nobody.
+    fn write_report(&mut self) -> Option<Effect> {
+        if self.preview {
+            self.message = Some(super::accessors::STILL_READING.to_owned());
+            return None;
+        }
+        if self.analysis.is_none() {
+            self.message = Some("still analysing…".to_owned());
+            return None;
+        }
+        Some(Effect::WriteReport)
     }
 
     /// Quits, unless the last change is not saved: then the first `q` warns

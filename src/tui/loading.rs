@@ -192,7 +192,8 @@ impl Loader {
                     settings.theme.clone(),
                     settings.keymap.clone(),
                 )
-                .with_layout(settings.layout);
+                .with_layout(settings.layout)
+                .into_preview();
                 app.resize(size.width, size.height);
                 app.notify(format!("reading the rest of {}…", self.current_path()));
                 (Screen::Preview(Box::new(app)), true, None)
