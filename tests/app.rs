@@ -743,7 +743,7 @@ fn a_preview_of_an_article_still_being_read_takes_no_claims() {
 }
 
 #[test]
-fn the_report_waits_for_the_analysis() {
+fn the_report_and_the_panel_wait_for_the_analysis() {
     let doc = folio::document::Document::from_bytes(b"Prices rose by 4% in May.\n", None);
     let mut app = folio::app::App::new(
         doc,
@@ -752,8 +752,11 @@ fn the_report_waits_for_the_analysis() {
         folio::keymap::Keymap::builtin(),
     );
     app.resize(120, 40);
-    assert!(press(&mut app, "W").is_empty());
-    assert_eq!(app.message(), Some("still analysing…"));
+    // Nor do the keys that read the analysis say there is nothing.
+    for key in ["W", "x", "\t"] {
+        assert!(press(&mut app, key).is_empty(), "{key:?}");
+        assert_eq!(app.message(), Some("still analysing…"), "{key:?}");
+    }
     let analysis = folio::analysis::analyse(app.document(), &folio::analysis::Progress::default());
     app.set_analysis(analysis);
     assert_eq!(press(&mut app, "W"), [Effect::WriteReport]);

@@ -53,7 +53,11 @@ impl App {
             .filter(|s| s.score >= checkworthy::THRESHOLD)
             .map(|s| s.span.clone());
         let Some(span) = span else {
-            self.message = Some("no suggestion on this sentence".to_owned());
+            self.message = Some(if self.analysis.is_none() {
+                "still analysing…".to_owned()
+            } else {
+                "no suggestion on this sentence".to_owned()
+            });
             return None;
         };
         let mut now = false;

@@ -354,6 +354,8 @@ impl App {
         let shown_rows = self.panels.current().selected().is_some();
         if !self.areas.has_panel() {
             self.message = Some("the window is too narrow for the panel".to_owned());
+        } else if !shown_rows && self.analysis.is_none() {
+            self.message = Some("still analysing…".to_owned());
         } else if !shown_rows && self.panels.entities.rows().is_empty() {
             self.message = Some("no entities found".to_owned());
         } else {
