@@ -120,8 +120,14 @@ pub fn run(paths: &[PathBuf], overrides: &Overrides) -> anyhow::Result<()> {
         &stop,
         &saving,
     );
+    // Whatever ended the loop (a failed draw on a closed terminal, a
+    // keyboard that failed), a claim form being filled in is kept.
+    let kept = save_open_claim_forms(&mut sessions, &saving);
     drop(terminal);
-    result?;
+    result.map_err(|err| match kept.as_str() {
+        "" => err,
+        kept => anyhow::anyhow!("{err:#}{kept}"),
+    })?;
     let unsaved: Vec<String> = sessions
         .iter()
         .filter_map(|s| {
@@ -363,22 +369,23 @@ fn panic_if_asked_for_a_test() {
 
 /// Ends the process when the loop cannot: crossterm spins forever reading
 /// end-of-file from a closed terminal (window closed, tmux killed) and never
-/// returns to the loop, so a stop signal would go unanswered. The watchdog
-/// exits when the terminal is gone or a stop signal has waited a second,
-/// never during a save (every change is already on disk).
+/// returns to the loop, so a stop signal would go unanswered. A terminal
+/// gone counts as a stop signal: the loop is woken to leave the way it
+/// does after one, saving a claim form being filled in. The watchdog exits
+/// when the loop has not left a second after a stop, never during a save.
 fn spawn_watchdog(stop: Arc<AtomicBool>, saving: Arc<Mutex<()>>, waker: Waker) {
     std::thread::spawn(move || {
         let mut stopped_at: Option<Instant> = None;
         loop {
             std::thread::sleep(WATCHDOG_TICK);
-            if stop.load(Ordering::Relaxed) && stopped_at.is_none() {
+            if stopped_at.is_none() && (stop.load(Ordering::Relaxed) || terminal_gone()) {
+                stop.store(true, Ordering::Relaxed);
                 stopped_at = Some(Instant::now());
                 // The loop may be asleep waiting for a key: wake it to leave.
                 let _ = waker.send(Wake::Stop);
             }
             let overdue = stopped_at.is_some_and(|at| at.elapsed() > Duration::from_secs(1));
-            let terminal_gone = terminal_gone();
-            if overdue || terminal_gone {
+            if overdue {
                 let _saving = saving.lock();
                 restore_terminal();
                 // Not eprintln!: with the terminal gone, stderr may fail too.

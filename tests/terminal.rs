@@ -276,6 +276,12 @@ fn closing_the_terminal_ends_folio() {
     let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_folio"), article.display());
     tmux.start(100, 30, &command);
     tmux.wait_for_all(&["People (4)", "? help"]);
+    // A claim form with a note being typed: closing the window keeps it.
+    tmux.keys(&["c"]);
+    tmux.wait_for("Note");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.0.type_text(SESSION, "typed before the window closed");
+    tmux.wait_for("typed before the window closed");
     // The window goes away under folio, as when a terminal is closed.
     tmux.run(&["kill-server"]);
     let pattern = article.display().to_string();
@@ -293,6 +299,12 @@ fn closing_the_terminal_ends_folio() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+    let sidecar = std::fs::read_to_string(dir.path().join("closed.txt.folio.toml"))
+        .expect("the open claim form was saved");
+    assert!(
+        sidecar.contains("note = \"typed before the window closed\""),
+        "{sidecar}"
+    );
 }
 
 #[test]
