@@ -7,7 +7,7 @@
 //! of every format is what all offsets, the SHA-256, analysis and annotations
 //! refer to; `folio text FILE` prints it.
 
-use std::io::Read as _;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::document::markup::SourceFormat;
@@ -72,29 +72,50 @@ pub fn sidecar_for(path: &Path, doc: &Document) -> anyhow::Result<PathBuf> {
     }
 }
 
-/// Reads every byte of `path` (`-` reads standard input to its end).
+/// Reads every byte of `path` (`-` reads standard input to its end),
+/// unless its first bytes are binary (see [`crate::document::looks_binary`]):
+/// those are judged before the rest is read, so that `/dev/zero` or a
+/// device that never ends is refused at once instead of filling memory.
 ///
 /// # Errors
-/// [`InputError::Folder`] for a folder, [`InputError::Read`] otherwise.
+/// [`InputError::Folder`] for a folder, [`InputError::Binary`],
+/// [`InputError::Read`] otherwise.
 pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
-    let read_error = |reason| InputError::Read {
-        path: path.to_path_buf(),
-        reason,
-    };
     if is_stdin(path) {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(read_error)?;
-        return Ok(bytes);
+        return read_unless_binary(path, std::io::stdin().lock());
     }
     if path.is_dir() {
         return Err(InputError::Folder {
             path: path.to_path_buf(),
         });
     }
-    std::fs::read(path).map_err(read_error)
+    let file = std::fs::File::open(path).map_err(|reason| InputError::Read {
+        path: path.to_path_buf(),
+        reason,
+    })?;
+    read_unless_binary(path, file)
+}
+
+/// Reads `reader` (the input at `path`) to its end after checking its first
+/// [`SNIFF_BYTES`] for binary content.
+fn read_unless_binary(path: &Path, mut reader: impl Read) -> Result<Vec<u8>, InputError> {
+    let read_error = |reason| InputError::Read {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let mut bytes = Vec::with_capacity(SNIFF_BYTES as usize);
+    (&mut reader)
+        .take(SNIFF_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if let Some(why) = binary_evidence(&bytes) {
+        return Err(InputError::Binary {
+            path: path.to_path_buf(),
+            why,
+        });
+    }
+    reader.read_to_end(&mut bytes).map_err(read_error)?;
+    Ok(bytes)
 }
 
 /// Reads `path` (or standard input for `-`) into a document. Binary input
@@ -102,15 +123,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
 /// the same one line rather than show placeholders or meaningless output.
 ///
 /// # Errors
-/// As [`read`], and [`InputError::Binary`].
+/// As [`read`].
 pub fn open(path: &Path) -> Result<Document, InputError> {
     let bytes = read(path)?;
-    if let Some(why) = binary_evidence(&bytes) {
-        return Err(InputError::Binary {
-            path: path.to_path_buf(),
-            why,
-        });
-    }
     Ok(from_bytes(&bytes, Some(path.to_path_buf())))
 }
 

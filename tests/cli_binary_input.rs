@@ -56,3 +56,21 @@ fn binary_standard_input_is_refused_with_the_same_line() {
         "folio: - looks like a binary file, not an article (a NUL byte at byte 7)\n"
     );
 }
+
+/// A device that never ends is judged by its first bytes, not read to its
+/// end (which filled memory without limit).
+#[cfg(unix)]
+#[test]
+fn an_endless_binary_device_is_refused_without_reading_it_all() {
+    let dir = tempfile::tempdir().unwrap();
+    for subcommand in ["export", "text", "entities"] {
+        let stderr = stderr_of_failure(&[subcommand, "/dev/zero"], dir.path(), b"");
+        assert_eq!(
+            stderr,
+            "folio: /dev/zero looks like a binary file, not an article (a NUL byte at byte 0)\n"
+        );
+    }
+    // The same for standard input: a megabyte of NULs stops at the first.
+    let stderr = stderr_of_failure(&["text", "-"], dir.path(), &vec![0u8; 1 << 20]);
+    assert!(stderr.contains("a NUL byte at byte 0"), "{stderr}");
+}
