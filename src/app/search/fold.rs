@@ -6,7 +6,9 @@
 //! typed as one character finds the same accent written as a letter and a
 //! combining mark. One search-specific step on top: a combining dot above
 //! (U+0307) right after a folded `i` or `j` is dropped, so `istanbul` and
-//! `İstanbul` (which folds to `i̇stanbul`) find each other.
+//! `İstanbul` (which folds to `i̇stanbul`) find each other; and curly
+//! apostrophes and quotation marks fold to the straight ones typed on a
+//! keyboard.
 //!
 //! Matches are found with `memchr::memmem` in the folded text and mapped
 //! back to byte ranges of the original text; a match must start and end on
@@ -68,7 +70,14 @@ pub fn fold(text: &str, base: usize) -> Folded {
             break;
         };
         let start = folded.len();
-        let unit = unicase::UniCase::unicode(&*c.encode_utf8(&mut buf)).to_folded_case();
+        // Typographic apostrophes and quotation marks match the ones a
+        // keyboard types: `ussr's` finds `USSR’s`.
+        let typed = match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            c => c,
+        };
+        let unit = unicase::UniCase::unicode(&*typed.encode_utf8(&mut buf)).to_folded_case();
         // Canonically decomposed, so `é` typed as one character finds `e`
         // with a combining accent in the article, and the other way round.
         for f in unit.nfd() {
@@ -201,6 +210,14 @@ mod tests {
         assert_eq!(find_all(text, "café"), ["Caf\u{e9}", "Cafe\u{301}"]);
         assert_eq!(find_all(text, "cafe\u{301}"), ["Caf\u{e9}", "Cafe\u{301}"]);
         assert_eq!(find_all("Zelens\u{301}ky", "Zelenśky"), ["Zelens\u{301}ky"]);
+    }
+
+    #[test]
+    fn straight_apostrophes_and_quotes_find_curly_ones_and_back() {
+        let text = "the USSR’s collapse, “a deal” and O'Brien";
+        assert_eq!(find_all(text, "ussr's"), ["USSR’s"]);
+        assert_eq!(find_all(text, "\"a deal\""), ["“a deal”"]);
+        assert_eq!(find_all(text, "o’brien"), ["O'Brien"]);
     }
 
     #[test]
