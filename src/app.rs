@@ -182,6 +182,9 @@ pub struct App {
     pub(crate) pending_keys: Vec<KeyPress>,
     /// Whether the margin marks the sentences worth checking (`S`).
     pub(crate) show_suggestions: bool,
+    /// How far the help can scroll down (rows), as its last drawing
+    /// found: `j` stops there instead of counting on unseen.
+    pub(crate) help_max_scroll: std::cell::Cell<usize>,
     /// Whether this shows the first bytes of a large article while the
     /// rest is read: nothing made here could be kept (see
     /// [`App::into_preview`]).
@@ -240,6 +243,7 @@ impl App {
             vocabulary: ClaimVocabulary::default(),
             pending_keys: Vec::new(),
             show_suggestions: false,
+            help_max_scroll: std::cell::Cell::new(0),
             preview: false,
             now: utc_now,
         };

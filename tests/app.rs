@@ -761,3 +761,21 @@ fn the_report_and_the_panel_wait_for_the_analysis() {
     app.set_analysis(analysis);
     assert_eq!(press(&mut app, "W"), [Effect::WriteReport]);
 }
+
+#[test]
+fn help_scrolls_no_further_than_its_end() {
+    let mut app = sample_app_sized(50, 10, false);
+    press(&mut app, "?");
+    let top = screen_text(&draw(&app, 50, 10));
+    for _ in 0..300 {
+        press(&mut app, "j");
+    }
+    let end = screen_text(&draw(&app, 50, 10));
+    assert_ne!(top, end);
+    // One `k` from the end moves the text at once, not after 200 presses.
+    press(&mut app, "k");
+    let one_up = screen_text(&draw(&app, 50, 10));
+    assert_ne!(one_up, end);
+    press(&mut app, "j");
+    assert_eq!(screen_text(&draw(&app, 50, 10)), end);
+}

@@ -74,7 +74,9 @@ impl App {
             }
             Mode::Help { scroll } => {
                 match key.code {
-                    KeyCode::Char('j') | KeyCode::Down => *scroll += 1,
+                    KeyCode::Char('j') | KeyCode::Down => {
+                        *scroll = (*scroll + 1).min(self.help_max_scroll.get());
+                    }
                     KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
                     _ => self.mode = Mode::Normal,
                 }

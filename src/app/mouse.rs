@@ -23,7 +23,9 @@ impl App {
     pub fn handle_mouse(&mut self, event: MouseEvent) -> Option<Effect> {
         if let Mode::Help { scroll } = &mut self.mode {
             match event.kind {
-                MouseEventKind::ScrollDown => *scroll += WHEEL_LINES,
+                MouseEventKind::ScrollDown => {
+                    *scroll = (*scroll + WHEEL_LINES).min(self.help_max_scroll.get());
+                }
                 MouseEventKind::ScrollUp => *scroll = scroll.saturating_sub(WHEEL_LINES),
                 MouseEventKind::Down(_) => self.mode = Mode::Normal,
                 _ => {}

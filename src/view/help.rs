@@ -96,7 +96,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, scroll: usize) {
         u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
     );
     let visible = usize::from(area.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(visible));
+    let max_scroll = lines.len().saturating_sub(visible);
+    app.help_max_scroll.set(max_scroll);
+    let scroll = scroll.min(max_scroll);
     draw_popup(
         frame,
         area,
