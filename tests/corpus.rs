@@ -355,6 +355,52 @@ fn a_glob_that_matches_nothing_says_so() {
 }
 
 #[test]
+fn nothing_to_do_is_said_before_anything_about_the_output() {
+    let (dir, _) = corpus();
+    let empty = dir.path().join("empty.list");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("binary.list");
+    std::fs::write(&binary, b"\x7fELF\x02\x01\x01\x00 binary").unwrap();
+    let cases: [(Vec<&std::ffi::OsStr>, String); 3] = [
+        // No --format jsonl: the empty list, not the missing format, is
+        // what the reader needs to hear.
+        (
+            vec!["text".as_ref(), "--files-from".as_ref(), empty.as_os_str()],
+            "folio: no article found\n".to_owned(),
+        ),
+        (
+            vec![
+                "quotes".as_ref(),
+                dir.path().as_os_str(),
+                "--glob".as_ref(),
+                "zzz".as_ref(),
+            ],
+            "folio: no article found (--glob zzz matched no file)\n".to_owned(),
+        ),
+        // A binary list fails the run (status 1), not one "article".
+        (
+            vec![
+                "text".as_ref(),
+                "--format".as_ref(),
+                "jsonl".as_ref(),
+                "--files-from".as_ref(),
+                binary.as_os_str(),
+            ],
+            format!(
+                "folio: the list of paths {} is not text (a NUL byte at byte 7)\n",
+                binary.display()
+            ),
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = folio().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), expected, "{args:?}");
+    }
+}
+
+#[test]
 fn a_second_run_into_an_output_folder_inside_the_corpus_reads_no_output() {
     let (dir, _) = corpus();
     let out_dir = dir.path().join("out");

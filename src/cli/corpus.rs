@@ -10,7 +10,7 @@
 //! [`Interrupted`] after the last complete line.
 
 use std::cell::{Cell, RefCell};
-use std::io::{BufWriter, Write as _};
+use std::io::{BufWriter, Read as _, Write as _};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -105,7 +105,19 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
     }
     // The list is opened first: a list that cannot be read says so before
     // anything is said about the output.
-    let inputs = inputs(files.to_vec(), args.files_from.as_deref(), &filter)?;
+    let mut inputs = inputs(files.to_vec(), args.files_from.as_deref(), &filter)?.peekable();
+    // Before anything is said about the output: a run with nothing to do,
+    // or a list of paths unreadable from its first line, ends here.
+    match inputs.peek() {
+        None => return Err(nothing_found(args)),
+        Some(Err((path, why))) if args.files_from.as_deref() == Some(path.as_path()) => {
+            anyhow::bail!(
+                "{}: {why}",
+                crate::view::safe_line(&path.display().to_string())
+            )
+        }
+        Some(_) => {}
+    }
 
     let out_dir = args.output_dir.clone();
     match &out_dir {
@@ -212,15 +224,20 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
         return Err(SomeFailed { failed, total }.into());
     }
     if total == 0 {
-        // A folder with no article, globs that match nothing, an empty
-        // list: the run did nothing, which a script must be able to see.
-        let globs = args.glob.join(" ");
-        if globs.is_empty() {
-            anyhow::bail!("no article found");
-        }
-        anyhow::bail!("no article found (--glob {globs} matched no file)");
+        return Err(nothing_found(args));
     }
     Ok(())
+}
+
+/// A folder with no article, globs that match nothing, an empty list: the
+/// run has nothing to do, which a script must be able to see (status 1).
+fn nothing_found(args: &CorpusArgs) -> anyhow::Error {
+    let globs = args.glob.join(" ");
+    if globs.is_empty() {
+        anyhow::anyhow!("no article found")
+    } else {
+        anyhow::anyhow!("no article found (--glob {globs} matched no file)")
+    }
 }
 
 fn flush(out: &mut impl std::io::Write) -> anyhow::Result<()> {
@@ -247,8 +264,22 @@ fn inputs(
         } else {
             let file = std::fs::File::open(list)
                 .with_context(|| format!("cannot read the list {}", list.display()))?;
+            // A binary file given as the list: said once, before any of
+            // its "lines" could become an article that fails.
+            let mut head = Vec::new();
+            (&file)
+                .take(8192)
+                .read_to_end(&mut head)
+                .with_context(|| format!("cannot read the list {}", list.display()))?;
+            if let Some(why) = crate::document::binary_evidence(&head) {
+                anyhow::bail!(
+                    "the list of paths {} is not text ({why})",
+                    crate::view::safe_line(&list.display().to_string())
+                );
+            }
+            // The head read, then the rest: a pipe cannot be read twice.
             Box::new(paths::lines(
-                std::io::BufReader::new(file),
+                std::io::BufReader::new(std::io::Cursor::new(head).chain(file)),
                 list.to_path_buf(),
             ))
         };
