@@ -10,13 +10,19 @@
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How often the sink side looks at the stop flag while it waits.
 const STOP_POLL: Duration = Duration::from_millis(50);
+
+/// How long a stopped run waits for the articles being worked on to be
+/// done, so that none is cut off halfway through writing its output (a
+/// temporary file left in the output folder); one article takes
+/// milliseconds, a very large one seconds.
+const STOP_GRACE: Duration = Duration::from_secs(10);
 
 /// How wide a run is: `jobs` worker threads, at most `window` inputs in
 /// flight (both at least 1).
@@ -39,9 +45,11 @@ pub(crate) enum Ended {
 
 /// Maps `inputs` with `work` on `jobs` threads and gives each result to
 /// `sink` in input order, with at most `window` inputs in flight. A panic
-/// in `work` becomes `on_panic()` for that input. When `stop` is raised, no new input is handed out and the sink gets no
-/// further result; the call returns [`Ended::Stopped`] at once (worker
-/// threads still busy finish on their own and their results are dropped).
+/// in `work` becomes `on_panic()` for that input. When `stop` is raised, no
+/// new input is handed out or started and the sink gets no further result;
+/// the call returns [`Ended::Stopped`] once the inputs being worked on are
+/// done (at most [`STOP_GRACE`]), so that none is cut off halfway through
+/// writing its output; their results are dropped.
 /// `idle` is called whenever no result has come for a while (50 ms), e.g.
 /// to flush what the sink buffered.
 ///
@@ -85,8 +93,12 @@ where
     });
     let job_rx = Arc::new(Mutex::new(job_rx));
     let work = Arc::new(work);
+    // Inputs being worked on: counted before a worker looks at `stop`, so
+    // that once `stop` is seen raised, the count holds every input started.
+    let busy = Arc::new(AtomicUsize::new(0));
     for _ in 0..jobs.max(1) {
         let (job_rx, result_tx, work) = (Arc::clone(&job_rx), result_tx.clone(), Arc::clone(&work));
+        let (stop, busy) = (Arc::clone(stop), Arc::clone(&busy));
         std::thread::spawn(move || {
             loop {
                 // The lock is held only while waiting for the next input.
@@ -95,7 +107,13 @@ where
                     Err(_) => return,
                 };
                 let Ok((index, input)) = next else { return };
+                busy.fetch_add(1, Ordering::SeqCst);
+                if stop.load(Ordering::SeqCst) {
+                    busy.fetch_sub(1, Ordering::SeqCst);
+                    return;
+                }
                 let result = catch_unwind(AssertUnwindSafe(|| work(input))).ok();
+                busy.fetch_sub(1, Ordering::SeqCst);
                 if result_tx.send((index, result)).is_err() {
                     return;
                 }
@@ -103,11 +121,21 @@ where
         });
     }
     drop(result_tx);
+    let stopped = || {
+        if !stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        let since = std::time::Instant::now();
+        while busy.load(Ordering::SeqCst) > 0 && since.elapsed() < STOP_GRACE {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        true
+    };
 
     let mut waiting: BTreeMap<usize, Option<R>> = BTreeMap::new();
     let mut next = 0;
     loop {
-        if stop.load(Ordering::Relaxed) {
+        if stopped() {
             return Ok(Ended::Stopped);
         }
         match result_rx.recv_timeout(STOP_POLL) {
@@ -121,7 +149,7 @@ where
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Done),
         }
         while let Some(result) = waiting.remove(&next) {
-            if stop.load(Ordering::Relaxed) {
+            if stopped() {
                 return Ok(Ended::Stopped);
             }
             sink(result.unwrap_or_else(&on_panic))?;
@@ -134,8 +162,6 @@ where
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::AtomicUsize;
-
     use super::*;
 
     #[test]
@@ -240,6 +266,42 @@ mod tests {
         );
         assert_eq!(ended, Ok(Ended::Stopped));
         assert_eq!(seen, (0..10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_stop_waits_for_the_inputs_being_worked_on_and_starts_no_other() {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (raise, started, finished) = (
+            Arc::clone(&stop),
+            Arc::new(AtomicUsize::new(0)),
+            Arc::new(AtomicUsize::new(0)),
+        );
+        let (work_started, work_finished) = (Arc::clone(&started), Arc::clone(&finished));
+        let ended = ordered_map(
+            0..100u32,
+            Width { jobs: 2, window: 8 },
+            move |i| {
+                work_started.fetch_add(1, Ordering::SeqCst);
+                if i == 0 {
+                    // The stop comes while input 0 is still being written.
+                    raise.store(true, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                work_finished.fetch_add(1, Ordering::SeqCst);
+                i
+            },
+            || u32::MAX,
+            &stop,
+            |_| Ok::<(), ()>(()),
+            || Ok(()),
+        );
+        assert_eq!(ended, Ok(Ended::Stopped));
+        // Whatever was started was finished before the call returned.
+        assert_eq!(
+            finished.load(Ordering::SeqCst),
+            started.load(Ordering::SeqCst)
+        );
+        assert!(started.load(Ordering::SeqCst) < 100);
     }
 
     #[test]
