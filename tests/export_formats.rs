@@ -893,7 +893,7 @@ proptest::proptest! {
 }
 
 #[test]
-fn a_speaker_set_by_hand_is_the_claim_review_author() {
+fn a_speaker_set_by_hand_is_the_claim_review_author_and_the_annotations_speaker() {
     let f = fixture();
     let analysis = analyse(&f.doc, &Progress::default());
     let quote = bytes(FIXTURE, "“The cafe", "closed,”");
@@ -921,6 +921,21 @@ fn a_speaker_set_by_hand_is_the_claim_review_author() {
         reviews[0]["itemReviewed"]["author"],
         serde_json::json!({ "@type": "Person", "name": "Ana Ruiz" })
     );
+    // The Web Annotation of the claim names the same speaker.
+    let json = serde_json::to_value(web_annotation::collection(&f.doc, &exported)).unwrap();
+    let items = json["first"]["items"].as_array().unwrap();
+    let c5 = items
+        .iter()
+        .find(|i| str_at(i, "/id").ends_with(":claim:c5"))
+        .unwrap();
+    let describing: Vec<_> = c5["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| str_at(b, "/purpose") == "describing")
+        .map(|b| str_at(b, "/value"))
+        .collect();
+    assert_eq!(describing, ["Ana Ruiz"]);
     // And one set to a person folio knows.
     annotations.set_speaker(SpeakerFix {
         span: quote,

@@ -210,7 +210,9 @@ impl<'f> Items<'f> {
             if !claim.note.is_empty() {
                 bodies.push(body("commenting", &claim.note));
             }
-            let speaker = speaker_name(&self.names, claim.speaker.as_deref(), None);
+            // The reader's speaker for the quotation holding the claim
+            // wins, as in the report and ClaimReview.
+            let speaker = super::claim_review::author(file, &self.names, claim);
             bodies.extend(speaker.map(|name| body("describing", name)));
             let stored = (claim.prefix.as_str(), claim.suffix.as_str());
             let claim_target = if claim.orphaned {
