@@ -33,6 +33,11 @@ pub struct Store {
     /// later conflicts update it, while a conflict file of another session
     /// is never overwritten.
     conflict: Option<(PathBuf, String)>,
+    /// When the annotations were read from the data folder's copy but the
+    /// file beside the article can be written again: that file, and the
+    /// text it held then (`None`: no file). The next save goes back there
+    /// (see [`Store::save`]).
+    home: Option<(PathBuf, Option<String>)>,
 }
 
 impl Store {
@@ -69,6 +74,7 @@ impl Store {
             notice,
             check_unknown,
             conflict: None,
+            home: None,
         };
         (store, parsed)
     }
@@ -115,8 +121,18 @@ impl Store {
                 ));
             }
             store.fallback = fallback;
-        } else if store.notice.is_none() {
-            store.notice = Some(format!("annotations from {}", shown(&chosen)));
+        } else {
+            // Saved there while the file beside the article was read-only
+            // or its folder could not be written: once it can be again,
+            // the next save goes back beside the article (in git, where the
+            // reader looks), and the copy, which it then holds, goes.
+            let writable = folder_writable(sidecar) && !is_read_only(sidecar);
+            if writable && let Ok(beside) = file::read_text(sidecar) {
+                store.home = Some((sidecar.to_path_buf(), beside));
+            }
+            if store.notice.is_none() {
+                store.notice = Some(format!("annotations from {}", shown(&chosen)));
+            }
         }
         (store, parsed)
     }
@@ -168,6 +184,13 @@ impl Store {
             let path = self.path.clone();
             return Err(self.keep_in_conflict_file(path, text));
         }
+        if self.home.is_some() {
+            self.back_up_old_schema()?;
+            self.back_up_unknown_fields()?;
+            if self.go_home(&text)? {
+                return Ok(());
+            }
+        }
         let written = refuse_read_only(&self.path)
             .and_then(|()| self.back_up_old_schema())
             .and_then(|()| self.back_up_unknown_fields())
@@ -198,6 +221,39 @@ impl Store {
                 Err(err)
             }
         }
+    }
+
+    /// Saves `text` beside the article again ([`Store::home`]) when the
+    /// file there still holds what it held on opening, then removes the
+    /// data folder's copy this store read (if it still holds what was
+    /// read: every annotation of it is in `text`). Whether it did; `false`
+    /// leaves the save to the copy, as before.
+    fn go_home(&mut self, text: &str) -> Result<bool, FileError> {
+        let Some((home, seen)) = self.home.take() else {
+            return Ok(false);
+        };
+        if file::read_text(&home)? != seen || write_atomic(&home, text).is_err() {
+            return Ok(false);
+        }
+        let copy = std::mem::replace(&mut self.path, home);
+        let copy_unchanged = file::read_text(&copy)? == self.on_disk;
+        let removed = copy_unchanged && std::fs::remove_file(&copy).is_ok();
+        self.notice = Some(if removed {
+            format!(
+                "saved beside the article again: {} (the copy in the data folder is removed)",
+                shown(&self.path)
+            )
+        } else {
+            format!(
+                "saved beside the article again: {} (an older copy stays in {})",
+                shown(&self.path),
+                shown(&copy)
+            )
+        });
+        self.on_disk = Some(text.to_owned());
+        self.migrate_from = None;
+        self.fallback = Some(copy);
+        Ok(true)
     }
 
     /// Moves this store to `fallback` and saves `text` there, telling the
@@ -1034,6 +1090,28 @@ mod tests {
         assert_eq!(file::load(&fallback).unwrap(), Some(annotations("ff")));
         let notice = store.take_notice().unwrap_or_default();
         assert!(notice.contains("is read-only"), "{notice}");
+        // Writable again: the next session reads the newer copy and its
+        // first save goes back beside the article, which then holds every
+        // claim; the copy goes (else each later opening would offer it to
+        // merge by hand).
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let (mut store, loaded) = Store::open_with_fallback(&path, Some(fallback.clone()));
+        assert_eq!(loaded.unwrap(), Some(annotations("ff")));
+        store.save(&annotations("ff+1")).unwrap();
+        assert_eq!(store.path(), path.as_path());
+        assert_eq!(file::load(&path).unwrap(), Some(annotations("ff+1")));
+        assert!(!fallback.exists());
+        let notice = store.take_notice().unwrap_or_default();
+        assert!(
+            notice.starts_with("saved beside the article again"),
+            "{notice}"
+        );
+        // And it goes on saving there.
+        store.save(&annotations("ff+2")).unwrap();
+        assert_eq!(file::load(&path).unwrap(), Some(annotations("ff+2")));
     }
 
     #[test]
