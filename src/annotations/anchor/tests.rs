@@ -221,6 +221,39 @@ fn whitespace_only_changes_move_a_claim_without_flagging_it() {
     assert_eq!(annotations.changed_from("c1"), None);
 }
 
+#[test]
+fn a_reflowed_article_with_blank_lines_added_keeps_claims_off_the_paragraph_breaks() {
+    let text = "Macron flew to Moscow on Monday for talks with Putin about Ukraine.\n\
+        The geopolitical objective of Russia today is clearly not Ukraine, he said.\n\
+        Macron also spoke with Joe Biden on Sunday about deterrence efforts.\n";
+    let claimed = [
+        "The geopolitical objective of Russia today is clearly not Ukraine, he said.",
+        "Macron also spoke with Joe Biden on Sunday about deterrence efforts.",
+    ];
+    let file = file_with_claims(text, &claimed);
+    // `sed 's/$/\n/' | fmt -w 40`: a blank line after each line, then
+    // every paragraph wrapped anew.
+    let edited = "Macron flew to Moscow on Monday for\ntalks with Putin about Ukraine.\n\n\
+        The geopolitical objective of Russia\ntoday is clearly not Ukraine, he said.\n\n\
+        Macron also spoke with Joe Biden on\nSunday about deterrence efforts.\n";
+    let d = doc(edited);
+    let annotations = claims_from_file(&d, &file);
+    let spans: Vec<&str> = annotations
+        .claims()
+        .iter()
+        .map(|c| d.slice(c.span.clone()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            "The geopolitical objective of Russia\ntoday is clearly not Ukraine, he said.",
+            "Macron also spoke with Joe Biden on\nSunday about deterrence efforts.",
+        ]
+    );
+    assert_eq!(annotations.changed_from("c1"), None);
+    assert_eq!(annotations.changed_from("c2"), None);
+}
+
 const NEAR_TWINS: &str = "Officials gave an update on Monday. \
     The unemployment rate rose to 5.2% in March, the highest in two years. \
     The unemployment rate rose to 5.4% in April, the highest in two years. \

@@ -85,8 +85,33 @@ pub(super) fn find(
         .next();
     match rival {
         Some(other) if score - other < CLEAR_MARGIN => None,
-        _ => Some(best),
+        _ => Some(trimmed_like(text, best, selector.exact)),
     }
+}
+
+/// `span` of `text` without the white space at either end that `exact`
+/// has not there: a paragraph break the best match took in when the
+/// article was reflowed ("\n\n“The geopolitical…”") is no part of the
+/// claim. `span` itself when nothing else would be left.
+fn trimmed_like(text: &str, span: Range<usize>, exact: &str) -> Range<usize> {
+    let Some(words) = text.get(span.clone()) else {
+        return span;
+    };
+    let lead = if exact.starts_with(char::is_whitespace) {
+        0
+    } else {
+        words.len() - words.trim_start().len()
+    };
+    let rest = words.get(lead..).unwrap_or("");
+    let trail = if exact.ends_with(char::is_whitespace) {
+        0
+    } else {
+        rest.len() - rest.trim_end().len()
+    };
+    if lead + trail >= words.len() {
+        return span;
+    }
+    span.start + lead..span.end - trail
 }
 
 /// How well `span` of `text` fits `selector`, or `None` when it does not fit.
