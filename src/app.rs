@@ -202,14 +202,29 @@ impl App {
         keymap: Keymap,
     ) -> Self {
         let doc = doc.into();
-        let (annotations, save_state) = match annotation_file {
-            Ok(Some(file)) => (anchor::claims_from_file(&doc, &file), SaveState::Unchanged),
-            Ok(None) => (Annotations::default(), SaveState::Unchanged),
-            Err(err) => (Annotations::default(), SaveState::ReadOnly(err.to_string())),
+        let (annotations, moved, save_state) = match annotation_file {
+            Ok(Some(file)) => {
+                let (annotations, moved) = anchor::reanchor(&doc, &file);
+                (annotations, moved, SaveState::Unchanged)
+            }
+            Ok(None) => (Annotations::default(), Vec::new(), SaveState::Unchanged),
+            Err(err) => (
+                Annotations::default(),
+                Vec::new(),
+                SaveState::ReadOnly(err.to_string()),
+            ),
         };
-        let message = match &save_state {
-            SaveState::ReadOnly(why) => Some(format!("annotations are read-only: {why}")),
-            _ => doc.warnings().first().cloned(),
+        let message = match (&save_state, moved.as_slice()) {
+            (SaveState::ReadOnly(why), _) => Some(format!("annotations are read-only: {why}")),
+            (_, []) => doc.warnings().first().cloned(),
+            (_, [one]) => Some(format!(
+                "claim {} was found at another place, among other words: check it is still your claim",
+                crate::safe_text::safe_line(one)
+            )),
+            (_, many) => Some(format!(
+                "claims {} were found at other places, among other words: check they are still your claims",
+                crate::safe_text::safe_line(&many.join(", "))
+            )),
         };
         let mut app = Self {
             doc,

@@ -254,6 +254,30 @@ fn a_reflowed_article_with_blank_lines_added_keeps_claims_off_the_paragraph_brea
     assert_eq!(annotations.changed_from("c2"), None);
 }
 
+#[test]
+fn a_claim_whose_words_stand_elsewhere_among_other_words_is_reported_moved() {
+    let text = "In January the mayor spoke at the town hall. Crime fell by 20 percent last year.\n\n\
+        Residents were sceptical of the figure.\n\n\
+        In a later interview in June, she repeated it. Crime fell by 20 percent last year.\n";
+    let first = text.find("Crime fell").unwrap();
+    let claims = vec![claim(
+        "c1",
+        first..first + "Crime fell by 20 percent last year.".len(),
+    )];
+    let file = to_file(&doc(text), None, &Annotations::new(claims, vec![]));
+    // The January sentence is deleted: its words stand only in June's.
+    let edited = text.replacen(" Crime fell by 20 percent last year.", "", 1);
+    let (annotations, moved) = super::reanchor(&doc(&edited), &file);
+    assert_eq!(annotations.claims().len(), 1);
+    assert_eq!(moved, ["c1"]);
+    // A paragraph added before it moves it too, but among the same words:
+    // nothing to report.
+    let edited = format!("Editor's note: updated.\n\n{text}");
+    let (annotations, moved) = super::reanchor(&doc(&edited), &file);
+    assert_eq!(annotations.claims().len(), 1);
+    assert!(moved.is_empty(), "{moved:?}");
+}
+
 const NEAR_TWINS: &str = "Officials gave an update on Monday. \
     The unemployment rate rose to 5.2% in March, the highest in two years. \
     The unemployment rate rose to 5.4% in April, the highest in two years. \

@@ -49,7 +49,7 @@ pub(super) fn levenshtein(a: &[char], b: &[char]) -> usize {
 /// Similarity of `a` and `b` from 0 (nothing alike) to 1 (same words):
 /// one minus the edit distance of their whitespace-normalised chars over the
 /// longer length. Two empty texts are alike (1).
-pub(super) fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let (a, b) = (normalized(a), normalized(b));
     let longest = a.len().max(b.len());
     if longest == 0 {
