@@ -270,11 +270,9 @@ pub fn is_invisible_format(c: char) -> bool {
 /// surrounding whitespace, never empty).
 ///
 /// Blank lines separate paragraphs; a single line break inside a paragraph is
-/// soft, unless the line before it is longer than [`WRAPPED_LINE_CHARS`]:
-/// no one wraps text that wide, so that line was a paragraph of its own
-/// (one paragraph per line, with a blank line somewhere). Text with no blank
-/// line at all (one paragraph per line, as many news exports are) treats
-/// every line as a paragraph. LF, CRLF and lone CR all end lines.
+/// soft. Text with no blank line at all (one paragraph per line, as many news
+/// exports are) treats every line as a paragraph. LF, CRLF and lone CR all end
+/// lines.
 pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     let lines = line_ranges(text);
     let is_blank = |r: &Range<usize>| text.get(r.clone()).is_none_or(|l| l.trim().is_empty());
@@ -282,18 +280,10 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
         [a, b, c] => !is_blank(a) && is_blank(b) && !is_blank(c),
         _ => false,
     });
-    let unwrapped = |r: &Range<usize>| {
-        text.get(r.clone())
-            .is_some_and(|l| l.len() > WRAPPED_LINE_CHARS && l.chars().count() > WRAPPED_LINE_CHARS)
-    };
     let mut paragraphs = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    // Whether the current paragraph's last line is wider than text is wrapped.
-    let mut after_unwrapped = false;
     for line in lines {
-        let ends_here = after_unwrapped;
-        after_unwrapped = unwrapped(&line);
-        if is_blank(&line) || !has_blank_separator || ends_here {
+        if is_blank(&line) || !has_blank_separator {
             if let Some(p) = current.take() {
                 paragraphs.push(p);
             }
@@ -312,11 +302,6 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
         .filter_map(|r| trim_range(text, r))
         .collect()
 }
-
-/// The longest line (chars) that may be part of a paragraph wrapped by
-/// hand; a longer one ends its paragraph (see [`split_paragraphs`]). Text
-/// is wrapped at 72 to 80 columns, rarely wider.
-pub const WRAPPED_LINE_CHARS: usize = 100;
 
 /// Whether `bytes` look like a binary file: in the first 8 KiB, a NUL byte
 /// (UTF-16 text, which starts with its byte-order mark, aside) or more than
@@ -426,25 +411,6 @@ mod tests {
             .map(|r| doc.slice(r.clone()))
             .collect();
         assert_eq!(paras, ["Title", "One\ntwo.", "Three."]);
-    }
-
-    #[test]
-    fn a_line_wider_than_wrapped_text_ends_its_paragraph_even_with_blank_lines() {
-        // One paragraph per line, and a note with a blank line put on top.
-        let first = "French President Emmanuel Macron has said he thinks a deal to avoid \
-                     full scale war in Ukraine is possible.";
-        let second = "French President Emmanuel Macron flies to Moscow on Monday in a risky \
-                      diplomatic move, seeking commitments from Russia.";
-        let wrapped =
-            "A line wrapped at 72 columns, as plain text\nusually is, stays one paragraph.";
-        let text = format!("Editor's note.\n\n{first}\n{second}\n\n{wrapped}\n");
-        let doc = Document::from_bytes(text.as_bytes(), None);
-        let paras: Vec<&str> = doc
-            .paragraphs()
-            .iter()
-            .map(|r| doc.slice(r.clone()))
-            .collect();
-        assert_eq!(paras, ["Editor's note.", first, second, wrapped]);
     }
 
     #[test]
