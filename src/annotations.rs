@@ -265,17 +265,30 @@ impl Annotations {
     /// The id the next new claim gets: one more than the largest `cN` in
     /// use or ever given (a removed claim's id is not given again).
     pub fn next_claim_id(&self) -> String {
-        format!("c{}", self.largest_claim_number().max(self.last_claim) + 1)
+        let largest = self.largest_claim_number().max(self.last_claim);
+        let next = largest.checked_add(1).unwrap_or_else(|| {
+            // A file edited by hand up to `c18446744073709551615`: the
+            // lowest number no claim has (it never wraps round to `c0`).
+            let used: std::collections::HashSet<u64> = self.claim_numbers().collect();
+            (1..u64::MAX)
+                .find(|n| !used.contains(n))
+                .unwrap_or(u64::MAX)
+        });
+        format!("c{next}")
+    }
+
+    /// The `N` of every `cN` id in use.
+    fn claim_numbers(&self) -> impl Iterator<Item = u64> + '_ {
+        self.claims
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(self.orphans.iter().map(|o| o.id.as_str()))
+            .filter_map(claim_number)
     }
 
     /// The largest `N` of the `cN` ids in use, 0 when none.
     fn largest_claim_number(&self) -> u64 {
-        let ids = self
-            .claims
-            .iter()
-            .map(|c| c.id.as_str())
-            .chain(self.orphans.iter().map(|o| o.id.as_str()));
-        ids.filter_map(claim_number).max().unwrap_or(0)
+        self.claim_numbers().max().unwrap_or(0)
     }
 
     /// Starts the claim numbering after `last` (the file's `last_claim`).
@@ -398,6 +411,16 @@ mod tests {
         annotations.upsert_claim(edited);
         assert_eq!(annotations.claims().len(), 1);
         assert_eq!(annotations.claims()[0].verdict, "false");
+    }
+
+    #[test]
+    fn the_largest_claim_number_never_wraps_round() {
+        let largest = format!("c{}", u64::MAX);
+        let annotations =
+            Annotations::new(vec![claim(&largest, 0..5), claim("c1", 10..20)], Vec::new());
+        assert_eq!(annotations.next_claim_id(), "c2");
+        let annotations = Annotations::default().with_last_claim(u64::MAX);
+        assert_eq!(annotations.next_claim_id(), "c1");
     }
 
     #[test]
