@@ -779,3 +779,18 @@ fn help_scrolls_no_further_than_its_end() {
     press(&mut app, "j");
     assert_eq!(screen_text(&draw(&app, 50, 10)), end);
 }
+
+#[test]
+fn escape_then_a_key_typed_fast_is_read_as_the_two_keys() {
+    // The terminal sends Esc `q` typed together as one Alt-q.
+    let mut app = sample_app();
+    let effect = press_key(&mut app, KeyCode::Char('q'), KeyModifiers::ALT);
+    assert_eq!(effect, Some(Effect::Quit));
+    // Alt-z, which nothing binds, is Esc then z: z is not bound either.
+    let mut app = sample_app();
+    assert_eq!(
+        press_key(&mut app, KeyCode::Char('z'), KeyModifiers::ALT),
+        None
+    );
+    assert_eq!(app.message(), Some("z is not bound (? lists the keys)"));
+}

@@ -34,6 +34,21 @@ impl App {
         } else {
             key
         };
+        // Esc and a key typed right after it reach folio as one Alt-key
+        // (the terminal cannot tell them apart): while reading, an Alt-key
+        // the keymap does not bind is taken for the two keys, so that `Esc`
+        // `q` quits rather than saying "A-q is not bound". Forms keep it:
+        // there Esc may cancel what was typed.
+        if let KeyCode::Char(c) = key.code
+            && key.modifiers == KeyModifiers::ALT
+            && matches!(self.mode, Mode::Normal)
+            && self.keymap.lookup(self.focus, &[KeyPress::from_event(key)]) == Lookup::Unbound
+        {
+            let esc = KeyEvent::new_with_kind(KeyCode::Esc, KeyModifiers::NONE, key.kind);
+            let first = self.handle_key(esc);
+            let plain = KeyEvent::new_with_kind(KeyCode::Char(c), KeyModifiers::NONE, key.kind);
+            return self.handle_key(plain).or(first);
+        }
         // The screen shows only "window too small": no key may change what
         // the reader cannot see (a `d` deleting a claim unseen). Quitting
         // still works.
