@@ -794,3 +794,14 @@ fn escape_then_a_key_typed_fast_is_read_as_the_two_keys() {
     );
     assert_eq!(app.message(), Some("z is not bound (? lists the keys)"));
 }
+
+#[test]
+fn narrowing_the_window_past_the_panel_gives_the_keys_back_to_the_article() {
+    let mut app = sample_app();
+    let analysis = folio::analysis::analyse(app.document(), &folio::analysis::Progress::default());
+    app.set_analysis(analysis);
+    press(&mut app, "\t");
+    assert_eq!(app.focus(), folio::keymap::Context::Panel);
+    app.resize(60, 30);
+    assert_eq!(app.focus(), folio::keymap::Context::Article);
+}

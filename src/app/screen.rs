@@ -3,6 +3,7 @@
 
 use super::App;
 use super::scroll::Layout;
+use crate::keymap::Context;
 use crate::layout::Areas;
 
 impl App {
@@ -18,6 +19,11 @@ impl App {
             .set_width(self.areas.text_width(), paragraphs);
         let top = self.layout().clamp_top(self.top, self.page_height());
         self.top = top;
+        // A panel too narrow to show keeps no focus: the keys go back to
+        // the article, not to a view the reader cannot see.
+        if self.focus == Context::Panel && !self.areas.has_panel() {
+            self.focus = Context::Article;
+        }
     }
 
     /// Row arithmetic over the article at the current width. Keep it short-lived:
