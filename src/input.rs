@@ -103,12 +103,8 @@ fn read_unless_binary(path: &Path, mut reader: impl Read) -> Result<Vec<u8>, Inp
         path: path.to_path_buf(),
         reason,
     };
-    let mut bytes = Vec::with_capacity(SNIFF_BYTES as usize);
-    (&mut reader)
-        .take(SNIFF_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if let Some(why) = binary_evidence(&bytes) {
+    let (mut bytes, binary) = sniff(&mut reader).map_err(read_error)?;
+    if let Some(why) = binary {
         return Err(InputError::Binary {
             path: path.to_path_buf(),
             why,
@@ -116,6 +112,19 @@ fn read_unless_binary(path: &Path, mut reader: impl Read) -> Result<Vec<u8>, Inp
     }
     reader.read_to_end(&mut bytes).map_err(read_error)?;
     Ok(bytes)
+}
+
+/// The first [`SNIFF_BYTES`] of `reader` (fewer at its end), read off it,
+/// and what makes them look binary ([`binary_evidence`]), if anything.
+///
+/// # Errors
+/// Reading fails.
+pub(crate) fn sniff(reader: &mut impl Read) -> std::io::Result<(Vec<u8>, Option<String>)> {
+    // Sized up front: one read, not a run of doubling ones.
+    let mut head = Vec::with_capacity(SNIFF_BYTES as usize);
+    reader.take(SNIFF_BYTES).read_to_end(&mut head)?;
+    let binary = binary_evidence(&head);
+    Ok((head, binary))
 }
 
 /// Reads `path` (or standard input for `-`) into a document. Binary input
@@ -153,18 +162,16 @@ pub fn check_article(path: &Path) -> Result<(), InputError> {
         path: path.to_path_buf(),
         reason,
     };
-    // Sized up front: one read, not a run of doubling ones.
-    let mut head = Vec::with_capacity(SNIFF_BYTES as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head))
+    let (_, binary) = std::fs::File::open(path)
+        .and_then(|mut f| sniff(&mut f))
         .map_err(read_error)?;
-    if let Some(why) = binary_evidence(&head) {
-        return Err(InputError::Binary {
+    match binary {
+        Some(why) => Err(InputError::Binary {
             path: path.to_path_buf(),
             why,
-        });
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// The article in `bytes`; `path` is where they came from (`-` for

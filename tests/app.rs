@@ -680,18 +680,9 @@ fn tab_focuses_the_claims_view_of_an_article_without_entities() {
 
 #[test]
 fn a_claim_can_be_marked_before_the_analysis_is_in() {
-    let doc = folio::document::Document::from_bytes(
+    let mut app = common::unanalysed_app(
         b"Prices rose by 4% in May. Officials blamed fuel.\n\nA second paragraph.\n",
-        None,
     );
-    let mut app = folio::app::App::new(
-        doc,
-        Ok(None),
-        Theme::builtin(false),
-        folio::keymap::Keymap::builtin(),
-    )
-    .with_clock(common::fixed_now);
-    app.resize(120, 40);
     assert!(app.analysis().is_none());
     // The form opens on the first sentence on the screen, so the keys
     // typed next go to the form, never to the keymap.
@@ -706,18 +697,10 @@ fn a_claim_can_be_marked_before_the_analysis_is_in() {
 
 #[test]
 fn a_preview_of_an_article_still_being_read_takes_no_claims() {
-    let doc = folio::document::Document::from_bytes(
+    let mut app = common::unanalysed_app(
         b"Prices rose by 4% in May. Officials blamed fuel.\n\nA second paragraph.\n",
-        None,
-    );
-    let mut app = folio::app::App::new(
-        doc,
-        Ok(None),
-        Theme::builtin(false),
-        folio::keymap::Keymap::builtin(),
     )
     .into_preview();
-    app.resize(120, 40);
     // Neither a claim (lost when the whole article replaces the preview)
     // nor a report of an article not yet read.
     for key in ["c", "W"] {
@@ -744,14 +727,7 @@ fn a_preview_of_an_article_still_being_read_takes_no_claims() {
 
 #[test]
 fn the_report_and_the_panel_wait_for_the_analysis() {
-    let doc = folio::document::Document::from_bytes(b"Prices rose by 4% in May.\n", None);
-    let mut app = folio::app::App::new(
-        doc,
-        Ok(None),
-        Theme::builtin(false),
-        folio::keymap::Keymap::builtin(),
-    );
-    app.resize(120, 40);
+    let mut app = common::unanalysed_app(b"Prices rose by 4% in May.\n");
     // Nor do the keys that read the analysis say there is nothing.
     for key in ["W", "x", "\t"] {
         assert!(press(&mut app, key).is_empty(), "{key:?}");
@@ -798,8 +774,6 @@ fn escape_then_a_key_typed_fast_is_read_as_the_two_keys() {
 #[test]
 fn narrowing_the_window_past_the_panel_gives_the_keys_back_to_the_article() {
     let mut app = sample_app();
-    let analysis = folio::analysis::analyse(app.document(), &folio::analysis::Progress::default());
-    app.set_analysis(analysis);
     press(&mut app, "\t");
     assert_eq!(app.focus(), folio::keymap::Context::Panel);
     app.resize(60, 30);

@@ -266,12 +266,9 @@ fn inputs(
                 .with_context(|| format!("cannot read the list {}", list.display()))?;
             // A binary file given as the list: said once, before any of
             // its "lines" could become an article that fails.
-            let mut head = Vec::new();
-            (&file)
-                .take(8192)
-                .read_to_end(&mut head)
+            let (head, binary) = input::sniff(&mut &file)
                 .with_context(|| format!("cannot read the list {}", list.display()))?;
-            if let Some(why) = crate::document::binary_evidence(&head) {
+            if let Some(why) = binary {
                 anyhow::bail!(
                     "the list of paths {} is not text ({why})",
                     crate::view::safe_line(&list.display().to_string())

@@ -43,6 +43,16 @@ pub fn app_with(doc: Document, width: u16, height: u16, theme: Theme) -> App {
     app
 }
 
+/// `text` in a 120×40 app with the default theme, the fixed clock and no
+/// annotation file, before its analysis is in.
+pub fn unanalysed_app(text: &[u8]) -> App {
+    let doc = Document::from_bytes(text, None);
+    let mut app =
+        App::new(doc, Ok(None), Theme::builtin(false), Keymap::builtin()).with_clock(fixed_now);
+    app.resize(120, 40);
+    app
+}
+
 /// The sample in a 120×40 app with the default theme.
 pub fn sample_app() -> App {
     sample_app_sized(120, 40, false)

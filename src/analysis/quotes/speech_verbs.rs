@@ -58,11 +58,7 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
         return false;
     }
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        let mut lower = [0u8; LONGEST];
-        let lower = &mut lower[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|lower| FORMS.contains(lower))
+        crate::analysis::gazetteer::with_ascii_lowercase(word, |lower| FORMS.contains(lower))
     } else {
         FORMS.contains(word)
     }
