@@ -155,6 +155,9 @@ impl App {
     }
 }
 
+/// What a key that needs the analysis says before it is in.
+pub(crate) const STILL_ANALYSING: &str = "still analysing…";
+
 /// What a preview says to a key that would annotate or report.
 pub(crate) const STILL_READING: &str =
     "still reading the article: claims, corrections and the report wait until all of it is in";

@@ -41,7 +41,7 @@ impl App {
             return false;
         }
         if self.analysis.is_none() {
-            self.message = Some("still analysing…".to_owned());
+            self.message = Some(super::accessors::STILL_ANALYSING.to_owned());
             return false;
         }
         true

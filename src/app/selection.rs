@@ -129,7 +129,7 @@ impl App {
     /// sentence.
     pub(super) fn start_selection(&mut self) {
         if self.analysis.is_none() {
-            self.message = Some("still analysing…".to_owned());
+            self.message = Some(super::accessors::STILL_ANALYSING.to_owned());
             return;
         }
         let target = self.target_span();

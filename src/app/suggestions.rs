@@ -54,7 +54,7 @@ impl App {
             .map(|s| s.span.clone());
         let Some(span) = span else {
             self.message = Some(if self.analysis.is_none() {
-                "still analysing…".to_owned()
+                super::accessors::STILL_ANALYSING.to_owned()
             } else {
                 "no suggestion on this sentence".to_owned()
             });
@@ -138,7 +138,9 @@ impl App {
             None if !spans.is_empty() => {
                 self.message = Some("no more suggestions this way".to_owned());
             }
-            None if self.analysis.is_none() => self.message = Some("still analysing…".to_owned()),
+            None if self.analysis.is_none() => {
+                self.message = Some(super::accessors::STILL_ANALYSING.to_owned())
+            }
             None => {
                 self.message =
                     Some("no sentence of this article is suggested for checking".to_owned());

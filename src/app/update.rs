@@ -96,7 +96,7 @@ impl App {
             return None;
         }
         if self.analysis.is_none() {
-            self.message = Some("still analysing…".to_owned());
+            self.message = Some(super::accessors::STILL_ANALYSING.to_owned());
             return None;
         }
         Some(Effect::WriteReport)
@@ -240,7 +240,7 @@ impl App {
 
     fn step_quote(&mut self, forward: bool) {
         let Some(analysis) = &self.analysis else {
-            self.message = Some("still analysing…".to_owned());
+            self.message = Some(super::accessors::STILL_ANALYSING.to_owned());
             return;
         };
         let starts: Vec<usize> = analysis.quotations.iter().map(|q| q.span.start).collect();
@@ -274,7 +274,7 @@ impl App {
 
     fn step_sentence(&mut self, forward: bool) {
         let Some(analysis) = &self.analysis else {
-            self.message = Some("still analysing…".to_owned());
+            self.message = Some(super::accessors::STILL_ANALYSING.to_owned());
             return;
         };
         let sentences = &analysis.sentences;
@@ -355,7 +355,7 @@ impl App {
         if !self.areas.has_panel() {
             self.message = Some("the window is too narrow for the panel".to_owned());
         } else if !shown_rows && self.analysis.is_none() {
-            self.message = Some("still analysing…".to_owned());
+            self.message = Some(super::accessors::STILL_ANALYSING.to_owned());
         } else if !shown_rows && self.panels.entities.rows().is_empty() {
             self.message = Some("no entities found".to_owned());
         } else {
