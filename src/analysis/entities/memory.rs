@@ -69,13 +69,44 @@ fn key(surface: &str) -> String {
     out
 }
 
-/// The [`key`] of the last two words of `surface` when it has three or
-/// more ("SUU KYI" for "Aung San Suu Kyi").
-fn ending_key(surface: &str) -> Option<String> {
-    let mut words = surface.split_whitespace().rev();
-    let (last, second_last) = (words.next()?, words.next()?);
-    words.next()?;
-    Some(key(&format!("{second_last} {last}")))
+/// The keys of `surfaces`, one per surface, as slices of one string
+/// (`arena`, emptied first): one allocation instead of one per mention.
+fn keys_in<'k>(surfaces: impl Iterator<Item = &'k str>, arena: &'k mut String) -> Vec<&'k str> {
+    arena.clear();
+    let mut ends = Vec::new();
+    for surface in surfaces {
+        push_key(surface, arena);
+        ends.push(arena.len());
+    }
+    let arena: &'k str = arena;
+    let mut start = 0;
+    ends.into_iter()
+        .map(|end| {
+            let k = arena.get(start..end).unwrap_or("");
+            start = end;
+            k
+        })
+        .collect()
+}
+
+/// The first word of a [`key`]: the key of its surface's first word (a
+/// key has its surface's words, upper-cased, one space apart).
+fn first_word(key: &str) -> &str {
+    key.split(' ').next().unwrap_or(key)
+}
+
+/// The last word of a [`key`]: the key of its surface's last word.
+fn last_word(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or(key)
+}
+
+/// The last two words of a [`key`] of three words or more: the key of its
+/// surface's last two ("SUU KYI" of "AUNG SAN SUU KYI").
+fn ending(key: &str) -> Option<&str> {
+    let mut spaces = key.rmatch_indices(' ').map(|(at, _)| at);
+    spaces.next()?;
+    let second_last = spaces.next()?;
+    key.get(second_last + 1..)
 }
 
 /// Appends [`key`]`(surface)` to `out`.
@@ -318,7 +349,7 @@ fn prefer_head_word(m: &mut Mention<'_>) {
 /// program": a name that a noun beside it or its own words mark as a work
 /// or product (misc) is one wherever the article names it, with that
 /// reason; the tagger alone took the bare "Santy" for a person.
-fn spread_work_cues(mentions: &mut [Mention<'_>], keys: &[String]) {
+fn spread_work_cues(mentions: &mut [Mention<'_>], keys: &[&str]) {
     let marked = |m: &Mention<'_>, _: &str| {
         first_evidence(m).is_some_and(|e| {
             matches!(
@@ -346,7 +377,7 @@ fn spread_work_cues(mentions: &mut [Mention<'_>], keys: &[String]) {
 /// at most (and two or more) of its mentions ("Donald J. Trump" beside
 /// "Trump"), if its words are a person's only: no listed organisation,
 /// connector or cue.
-fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
+fn agree_on_full_names(mentions: &mut [Mention<'_>], keys: &[&str]) {
     let full_name = |m: &Mention<'_>| {
         let mut words = m.surface.split_whitespace();
         words.next().is_some_and(gazetteer::is_first_name) && words.next().is_some()
@@ -361,7 +392,7 @@ fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
         .zip(&full_names)
         .filter(|(_, full)| **full)
     {
-        kinds.entry(k.as_str()).or_default()[kind_index(m.kind)] += 1;
+        kinds.entry(*k).or_default()[kind_index(m.kind)] += 1;
     }
     let person = kind_index(EntityKind::Person);
     let persons_by_majority = |counts: &[usize; 4]| {
@@ -401,12 +432,10 @@ fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
                 .is_some_and(|c| c[person] * 2 <= c.iter().sum())
             && people_s_words(m)
     };
-    // The key of a name's last word is the last word of its key.
-    let last_key = |k: &'k str| k.rsplit(' ').next().unwrap_or(k);
     let mut wanted: HashMap<&str, [usize; 4]> = HashMap::default();
     for (i, (m, k)) in mentions.iter().zip(keys).enumerate() {
         if never_a_person(i, m, k) {
-            wanted.entry(last_key(k)).or_default();
+            wanted.entry(last_word(k)).or_default();
         }
     }
     if wanted.is_empty() {
@@ -416,7 +445,7 @@ fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
         if m.surface.contains(char::is_whitespace) {
             continue;
         }
-        if let Some(counts) = wanted.get_mut(k.as_str()) {
+        if let Some(counts) = wanted.get_mut(*k) {
             counts[kind_index(m.kind)] += 1;
         }
     }
@@ -425,7 +454,7 @@ fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
             continue;
         }
         let person_surname = wanted
-            .get(last_key(k))
+            .get(last_word(k))
             .is_some_and(|c| c[person] >= 2 && c[person] * 2 > c.iter().sum::<usize>());
         if person_surname {
             m.kind = EntityKind::Person;
@@ -446,7 +475,7 @@ fn agree_on_full_names<'k>(mentions: &mut [Mention<'_>], keys: &'k [String]) {
 /// like, with a digit or a short acronym ("G4S", "PAC"), which the tagger
 /// may take for people more often than not. A name the article gives a
 /// person's full name for is joined to it later, in [`resolve`].
-fn agree_on_people_s_one_word_names(mentions: &mut [Mention<'_>], keys: &[String]) {
+fn agree_on_people_s_one_word_names(mentions: &mut [Mention<'_>], keys: &[&str]) {
     let one_word = |m: &Mention<'_>| {
         let word = m.surface;
         let acronym = word.chars().count() <= 4 && !word.contains(char::is_lowercase);
@@ -457,7 +486,7 @@ fn agree_on_people_s_one_word_names(mentions: &mut [Mention<'_>], keys: &[String
     let person = kind_index(EntityKind::Person);
     let mut kinds: HashMap<&str, [usize; 4]> = HashMap::default();
     for (m, k) in mentions.iter().zip(keys).filter(|(m, _)| one_word(m)) {
-        kinds.entry(k.as_str()).or_default()[kind_index(m.kind)] += 1;
+        kinds.entry(*k).or_default()[kind_index(m.kind)] += 1;
     }
     let mostly_a_person = |counts: &[usize; 4]| {
         let total: usize = counts.iter().sum();
@@ -524,7 +553,7 @@ fn agree_on_countries(mentions: &mut [Mention<'_>]) {
 /// "Boeing"), except a town: "President Obama" makes every "Obama" the
 /// president, not the town in Japan the gazetteer lists. The title may be
 /// any part of the reason ("title + same name elsewhere").
-fn spread_titled_names(mentions: &mut [Mention<'_>], keys: &[String]) {
+fn spread_titled_names(mentions: &mut [Mention<'_>], keys: &[&str]) {
     let marked = |m: &Mention<'_>, _: &str| {
         !m.surface.contains(' ')
             && m.reason.as_deref().is_some_and(|r| {
@@ -552,7 +581,7 @@ fn first_evidence<'m>(m: &'m Mention<'_>) -> Option<&'m Evidence> {
 /// mentions' [`key`]s, one per mention, which `marked` is given too.
 fn spread_decided_kind(
     mentions: &mut [Mention<'_>],
-    keys: &[String],
+    keys: &[&str],
     kind: EntityKind,
     marked: impl Fn(&Mention<'_>, &str) -> bool,
     may_take: impl Fn(&Mention<'_>) -> bool,
@@ -573,7 +602,7 @@ fn spread_decided_kind(
         if m.kind == kind {
             continue;
         }
-        if let Some(reason) = reasons.get(k.as_str())
+        if let Some(reason) = reasons.get(*k)
             && may_take(m)
         {
             m.kind = kind;
@@ -618,7 +647,8 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     }
     // Every mention's key, made once: the passes below group by it, and
     // no surface changes from here on.
-    let keys: Vec<String> = mentions.iter().map(|m| key(m.surface)).collect();
+    let mut arena = String::new();
+    let keys = keys_in(mentions.iter().map(|m| m.surface), &mut arena);
     spread_work_cues(&mut mentions, &keys);
     spread_titled_names(&mut mentions, &keys);
     agree_on_full_names(&mut mentions, &keys);
@@ -632,7 +662,7 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
         let misc_date = m.kind == EntityKind::Misc && words.any(gazetteer::is_calendar_word);
         all_dates || misc_date
     };
-    let (mentions, keys): (Vec<Mention<'_>>, Vec<String>) = mentions
+    let (mentions, keys): (Vec<Mention<'_>>, Vec<&str>) = mentions
         .into_iter()
         .zip(keys)
         .filter(|(m, _)| !is_date(m))
@@ -640,46 +670,51 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     // Last word of a multi-word person name → (start of a full mention, draft), in order.
-    let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    let mut surnames: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
     // Last two words of a person name of three or more ("Suu Kyi" of "Aung
     // San Suu Kyi") → (start of a full mention, draft), in order.
-    let mut endings: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    let mut endings: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
     // Given name → the drafts of the full names it opens.
-    let mut given: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut given: HashMap<&str, Vec<usize>> = HashMap::default();
     // The last two words of every person's name of three or more: a
     // two-word person's name among them is no full name of its own.
-    let longer_endings: HashSet<String> = mentions
+    let longer_endings: HashSet<&str> = mentions
         .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .filter_map(|m| ending_key(m.surface))
+        .zip(&keys)
+        .filter(|(m, _)| m.kind == EntityKind::Person)
+        .filter_map(|(_, k)| ending(k))
         .collect();
+    // The typed key of the mention at hand, refilled: most mentions
+    // repeat a name already grouped, and need no key of their own.
+    let mut k = String::new();
     // Full person names first, so that a short name before its full name
     // ("Macron ... Emmanuel Macron") still joins it.
-    for (m, bare) in mentions.iter().zip(&keys) {
-        if m.kind != EntityKind::Person {
+    for (m, &bare) in mentions.iter().zip(&keys) {
+        if m.kind != EntityKind::Person || !bare.contains(' ') {
             continue;
         }
-        let mut words = m.surface.split_whitespace();
-        let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+        if ending(bare).is_none() && longer_endings.contains(bare) {
             continue;
+        }
+        k.clear();
+        push_kind(EntityKind::Person, &mut k);
+        k.push_str(bare);
+        let i = match by_key.get(k.as_str()) {
+            Some(&i) => i,
+            None => {
+                drafts.push(Draft::new(m.surface, EntityKind::Person, m));
+                by_key.insert(k.clone(), drafts.len() - 1);
+                drafts.len() - 1
+            }
         };
-        let two_words = words.next().is_none();
-        if two_words && longer_endings.contains(bare) {
-            continue;
-        }
-        let k = typed_key(EntityKind::Person, m.surface);
-        let i = *by_key.entry(k).or_insert_with(|| {
-            drafts.push(Draft::new(m.surface, EntityKind::Person, m));
-            drafts.len() - 1
-        });
         surnames
-            .entry(key(last))
+            .entry(last_word(bare))
             .or_default()
             .push((m.span.start, i));
-        if let Some(ending) = ending_key(m.surface) {
+        if let Some(ending) = ending(bare) {
             endings.entry(ending).or_default().push((m.span.start, i));
         }
-        let list = given.entry(key(first)).or_default();
+        let list = given.entry(first_word(bare)).or_default();
         if !list.contains(&i) {
             list.push(i);
         }
@@ -698,14 +733,10 @@ pub fn resolve(mut mentions: Vec<Mention<'_>>) -> Vec<Entity> {
                 || d.reason.0.iter().any(|e| matches!(e, Evidence::Title(_)))
         })
     };
-    // The typed key of the mention at hand; most mentions repeat a name
-    // already grouped, and need no key of their own.
-    let mut k = String::new();
-    for (m, bare) in mentions.iter().zip(&keys) {
+    for (m, &bare) in mentions.iter().zip(&keys) {
         k.clear();
         push_kind(m.kind, &mut k);
         k.push_str(bare);
-        let bare = bare.as_str();
         // One word may be a surname, two the last two words of a full name.
         let word_count = m.surface.split_whitespace().count();
         let full_names = match word_count {
@@ -906,6 +937,24 @@ fn finish(drafts: Vec<Draft>) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_share_one_string_and_give_their_words() {
+        let mut arena = String::new();
+        let surfaces = ["Aung San Suu Kyi", "O\u{2019}Brien", "Emmanuel  Macron"];
+        let keys = keys_in(surfaces.into_iter(), &mut arena);
+        assert_eq!(keys, ["AUNG SAN SUU KYI", "O'BRIEN", "EMMANUEL MACRON"]);
+        // The words of a key are the keys of the surface's words.
+        assert_eq!(first_word(keys[0]), key("Aung"));
+        assert_eq!(last_word(keys[0]), key("Kyi"));
+        assert_eq!(ending(keys[0]), Some("SUU KYI"));
+        assert_eq!(
+            ending(keys[2]),
+            None,
+            "two words have no longer name's ending"
+        );
+        assert_eq!(last_word(keys[1]), "O'BRIEN");
+    }
 
     #[test]
     fn ascii_keys_split_words_as_split_whitespace_does() {
