@@ -335,23 +335,15 @@ fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes.get(i) {
-            Some(b'\n') => {
-                lines.push(start..i);
-                start = i + 1;
-            }
-            Some(b'\r') => {
-                lines.push(start..i);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
+    // memchr finds the next terminator many bytes at a time.
+    while let Some(found) = bytes
+        .get(start..)
+        .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+    {
+        let end = start + found;
+        lines.push(start..end);
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        start = end + if crlf { 2 } else { 1 };
     }
     if start < bytes.len() {
         lines.push(start..bytes.len());
@@ -379,6 +371,22 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        let text = "One\r\ntwo\rthree\n\nfour";
+        let lines: Vec<&str> = line_ranges(text)
+            .into_iter()
+            .map(|r| text.get(r).unwrap_or("?"))
+            .collect();
+        assert_eq!(lines, ["One", "two", "three", "", "four"]);
+        assert_eq!(
+            line_ranges("a\r"),
+            vec![0..1],
+            "a final terminator opens no line"
+        );
+        assert!(line_ranges("").is_empty());
+    }
 
     #[test]
     fn paragraph_start_finds_the_paragraph_holding_a_byte() {
