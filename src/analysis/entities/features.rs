@@ -190,28 +190,12 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// Whether a word has an upper-case letter (or is a number inside a name
-/// such as "1860 Munich" is not: names without a capital are too rare).
-fn has_capital(word: &str) -> bool {
-    // Byte by byte while the word is ASCII (nearly every word): no
-    // character decoding or Unicode tables.
-    for &b in word.as_bytes() {
-        if b.is_ascii_uppercase() {
-            return true;
-        }
-        if !b.is_ascii() {
-            return word.chars().any(char::is_uppercase);
-        }
-    }
-    false
-}
-
 /// Which words may be part of a name (see [`Sentence::candidate`]): words
 /// with a capital, and name connectors ("of", "du", "van") with a
 /// capitalised word before and one after, possibly past another connector
 /// ("Department for Work and Pensions", "Ursula von der Leyen").
 fn candidates(words: &[Word<'_>], prose: Option<&ProseNames<'_, '_>>) -> Vec<bool> {
-    let mut capital: Vec<bool> = words.iter().map(|w| has_capital(w.text)).collect();
+    let mut capital: Vec<bool> = words.iter().map(|w| w.capital).collect();
     // In a headline in title case ("Trump Says He Will Win In Ohio"),
     // capitals say little: only words the article capitalises in its
     // prose, or that may be names on their own, count as capitalised.
@@ -299,7 +283,7 @@ impl<'w, 'a> ProseNames<'w, 'a> {
                 for k in 0..self.sentences.len() {
                     let words = self.sentences.get(k);
                     capital.clear();
-                    capital.extend(words.iter().map(|w| has_capital(w.text)));
+                    capital.extend(words.iter().map(|w| w.capital));
                     if super::caps::is_headline_capitalised(words, &capital, self.styles) {
                         continue;
                     }
@@ -575,7 +559,7 @@ fn gazetteer_marks_into<'a, 's: 'a>(
     }
     let mut i = 0;
     while i < words.len() {
-        if !sentence.candidate[i] || !has_capital(words[i].text) {
+        if !sentence.candidate[i] || !words[i].capital {
             i += 1;
             continue;
         }
@@ -1346,8 +1330,8 @@ mod tests {
             ("中文", false),
             ("", false),
         ] {
-            assert_eq!(has_capital(word), capital, "{word}");
-            assert_eq!(has_capital(word), word.chars().any(char::is_uppercase));
+            assert_eq!(super::super::tokens::has_capital(word), capital, "{word}");
+            assert_eq!(capital, word.chars().any(char::is_uppercase));
         }
     }
 

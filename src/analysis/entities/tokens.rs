@@ -40,6 +40,9 @@ pub(crate) struct Word<'a> {
     /// Whether the word opens its sentence or directly follows an opening
     /// quotation mark, so that its capital letter says nothing about it.
     pub(crate) initial: bool,
+    /// Whether the word has an upper-case letter anywhere ([`has_capital`]),
+    /// found once: several passes ask it of every word.
+    pub(crate) capital: bool,
 }
 
 impl Word<'_> {
@@ -152,6 +155,22 @@ impl<'a> SentenceWords<'a> {
     }
 }
 
+/// Whether a word has an upper-case letter (a number inside a name, as in
+/// "1860 Munich", is not enough: names without a capital are too rare).
+pub(crate) fn has_capital(word: &str) -> bool {
+    // Byte by byte while the word is ASCII (nearly every word): no
+    // character decoding or Unicode tables.
+    for &b in word.as_bytes() {
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+        if !b.is_ascii() {
+            return word.chars().any(char::is_uppercase);
+        }
+    }
+    false
+}
+
 /// Appends the words of the sentence at `range` of `text` to `words`.
 fn push_words<'a>(text: &'a str, range: Range<usize>, words: &mut Vec<Word<'a>>) {
     let Some(sentence) = text.get(range.clone()) else {
@@ -196,12 +215,14 @@ fn push_words<'a>(text: &'a str, range: Range<usize>, words: &mut Vec<Word<'a>>)
             Some(" ") => false,
             Some(g) => g.trim_end().ends_with(OPENING_MARKS) && !g.trim_end().ends_with(['.', ',']),
         };
+        let word = text.get(start..span_end).unwrap_or("");
         words.push(Word {
             span: start..span_end,
-            text: text.get(start..span_end).unwrap_or(""),
+            text: word,
             possessive,
             gap,
             initial,
+            capital: has_capital(word),
         });
         previous_end = Some(end);
     }
