@@ -476,12 +476,13 @@ fn agree_on_full_names(mentions: &mut [Mention<'_>], keys: &[&str]) {
 /// may take for people more often than not. A name the article gives a
 /// person's full name for is joined to it later, in [`resolve`].
 fn agree_on_people_s_one_word_names(mentions: &mut [Mention<'_>], keys: &[&str]) {
+    // The cheap tests first: asked of every mention, twice.
     let one_word = |m: &Mention<'_>| {
         let word = m.surface;
-        let acronym = word.chars().count() <= 4 && !word.contains(char::is_lowercase);
+        let acronym = || word.chars().count() <= 4 && !word.contains(char::is_lowercase);
         !word.contains(char::is_whitespace)
             && !word.contains(|c: char| c.is_ascii_digit())
-            && !acronym
+            && !acronym()
     };
     let person = kind_index(EntityKind::Person);
     let mut kinds: HashMap<&str, [usize; 4]> = HashMap::default();
