@@ -38,7 +38,7 @@ fn is_fast(text: &str) -> bool {
 /// is ASCII. Blocks of 16 bytes are checked whole (`is_ascii` reads a word
 /// at a time): the fast-path check reads every sentence, and news is
 /// nearly all ASCII.
-fn ascii_prefix_len(bytes: &[u8]) -> Option<usize> {
+pub(super) fn ascii_prefix_len(bytes: &[u8]) -> Option<usize> {
     const BLOCK: usize = 16;
     let mut at = 0;
     while let Some(block) = bytes.get(at..at + BLOCK) {

@@ -63,13 +63,23 @@ pub(super) fn normalize(text: &str) -> Option<Normalized> {
 /// reordered across it, so the text is NFC when each line is.)
 fn needs_normalizing(text: &str) -> bool {
     let mut suspect = false;
-    // Lead bytes of multi-byte characters only: a byte loop skips ASCII fast.
-    let non_ascii = text.bytes().enumerate().filter(|(_, b)| *b >= 0xC0);
-    for c in non_ascii.filter_map(|(i, _)| text.get(i..).and_then(|s| s.chars().next())) {
+    // Only the characters beyond ASCII: runs of ASCII are skipped in
+    // blocks (see `breaks::ascii_prefix_len`).
+    let mut at = 0;
+    while let Some(run) = text
+        .as_bytes()
+        .get(at..)
+        .and_then(super::breaks::ascii_prefix_len)
+    {
+        at += run;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         if is_invisible_format(c) {
             return true;
         }
         suspect |= is_suspect(c);
+        at += c.len_utf8();
     }
     suspect
         && text.split_inclusive('\n').any(|line| {

@@ -124,8 +124,11 @@ fn run_end(text: &str, mut at: usize, mut last: Wc) -> usize {
             Wc::Numeric => matches!(next, Wc::MidNum | Wc::MidNumLet).then_some(Wc::Numeric),
             _ => None,
         };
-        match (middle, class_at(text, at + len)) {
-            (Some(want), Some((_, after, after_len))) if after == want => {
+        // The character after the mark is looked at only after a mark:
+        // most words end at a space.
+        let Some(want) = middle else { break };
+        match class_at(text, at + len) {
+            Some((_, after, after_len)) if after == want => {
                 at += len + after_len;
                 last = after;
             }
