@@ -216,3 +216,36 @@ fn the_status_bar_says_how_many_claims_the_report_holds() {
         Some("report with 1 claim written to a.txt.folio.md")
     );
 }
+
+#[test]
+fn a_note_s_paragraphs_stay_paragraphs_of_its_item() {
+    let mut app = sample_app();
+    press(&mut app, "]]]c");
+    press_key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    press_key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    press(&mut app, "First point.");
+    press_key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    press_key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    press(&mut app, "Second point.");
+    press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(
+        app.annotations().claims()[0].note,
+        "First point.\n\nSecond point."
+    );
+    let report = app.report();
+    assert!(report.contains("- Note: First point.\n\n  Second point.\n"));
+    // Parsed back, the second paragraph is inside the list item.
+    let mut in_item = 0;
+    let mut item_paragraphs = Vec::new();
+    for event in Parser::new(&report) {
+        match event {
+            Event::Start(Tag::Item) => in_item += 1,
+            Event::End(TagEnd::Item) => in_item -= 1,
+            Event::Text(text) if in_item > 0 && text.contains("point") => {
+                item_paragraphs.push(text.to_string());
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(item_paragraphs, ["Note: First point.", "Second point."]);
+}

@@ -127,16 +127,9 @@ fn claim_section(
     }
     let _ = writeln!(out, "- Verdict: **{}**", inline(&claim.verdict));
     let _ = writeln!(out, "- Label: {}", inline(&claim.label));
-    let note = claim.note.trim();
+    let note = note_markdown(&claim.note);
     if !note.is_empty() {
-        // Each line of the note on a line of its own (a hard break: `\`
-        // at the end); an empty line is left out, as it would end the item.
-        let lines: Vec<String> = note
-            .lines()
-            .map(block_line)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let _ = writeln!(out, "- Note: {}", lines.join("\\\n  "));
+        let _ = writeln!(out, "- Note: {note}");
     }
     if let Some(was) = &claim.changed_from {
         let _ = writeln!(
@@ -148,6 +141,30 @@ fn claim_section(
     if claim.orphaned {
         let _ = writeln!(out, "- Orphaned: these words are no longer in the article");
     }
+}
+
+/// A claim's note as the text of a list item: each line on a line of its
+/// own (a hard break, `\` at the end), and the paragraphs that blank lines
+/// separate as paragraphs of the item (indented by two spaces, so that
+/// they stay in it). Empty for a blank note.
+fn note_markdown(note: &str) -> String {
+    let mut paragraphs: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for line in note.lines().map(block_line) {
+        if !line.is_empty() {
+            current.push(line);
+        } else if !current.is_empty() {
+            paragraphs.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+        .iter()
+        .map(|lines| lines.join("\\\n  "))
+        .collect::<Vec<_>>()
+        .join("\n\n  ")
 }
 
 /// Whether `path` is a web address (shown as an autolink).
