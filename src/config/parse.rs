@@ -13,6 +13,9 @@ use crate::theme::Theme;
 const MIN_TEXT_WIDTH: i64 = 20;
 /// Widest panel or text width folio accepts, in columns.
 const MAX_WIDTH: i64 = 1000;
+/// The narrowest panel `panel_width` accepts (besides 0): room for a
+/// border and a short name.
+const MIN_PANEL_WIDTH: i64 = 12;
 /// Most labels or verdicts the claim form lists.
 const MAX_CHOICES: usize = 30;
 
@@ -57,7 +60,7 @@ pub(super) fn config(text: &str, file: &str, theme_dir: Option<&Path>) -> (Confi
                 Some(on) => config.mouse = on,
                 None => warn("expected true or false; the mouse stays on".to_owned()),
             },
-            "panel_width" => match width(item, 0) {
+            "panel_width" => match panel_width(item) {
                 Ok(columns) => config.panel_width = Some(columns),
                 Err(problem) => warn(format!("{problem}; the panel is sized by the window")),
             },
@@ -76,6 +79,17 @@ pub(super) fn config(text: &str, file: &str, theme_dir: Option<&Path>) -> (Confi
         }
     }
     (config, warnings)
+}
+
+/// The panel's columns: 0 (no panel), or from [`MIN_PANEL_WIDTH`] to
+/// [`MAX_WIDTH`]; a narrower panel would show its border and nothing in it.
+fn panel_width(item: &Item) -> Result<u16, String> {
+    match width(item, 0) {
+        Ok(columns) if columns == 0 || i64::from(columns) >= MIN_PANEL_WIDTH => Ok(columns),
+        _ => Err(format!(
+            "expected 0 (no panel) or a whole number from {MIN_PANEL_WIDTH} to {MAX_WIDTH}"
+        )),
+    }
 }
 
 /// A column count from `min` to [`MAX_WIDTH`].

@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(
             chosen.warnings,
             [format!(
-                "{}:3: panel_width: expected a whole number from 0 to 1000; the panel is sized by the window",
+                "{}:3: panel_width: expected 0 (no panel) or a whole number from 12 to 1000; the panel is sized by the window",
                 path.display()
             )]
         );

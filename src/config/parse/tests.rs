@@ -39,6 +39,19 @@ fn settings_are_read() {
 }
 
 #[test]
+fn a_panel_too_narrow_to_show_a_name_is_refused() {
+    for (setting, expected) in [("1", None), ("11", None), ("12", Some(12)), ("0", Some(0))] {
+        let (config, warnings) = parse(&format!("panel_width = {setting}\n"));
+        assert_eq!(config.panel_width, expected, "panel_width = {setting}");
+        assert_eq!(
+            warnings.len(),
+            usize::from(expected.is_none()),
+            "{warnings:?}"
+        );
+    }
+}
+
+#[test]
 fn bad_keys_and_values_are_warnings_naming_file_line_and_key() {
     let (config, warnings) = parse(
         "mouse = \"yes\"\ntheme = \"purple\"\ntext_width = 5\npanel_width = -1\ncolour = true\n[claims]\nverdicts = [\"true\", \"true\"]\nlabels = []\nsort = 1\n[keys.normal]\nj = \"jump_around\"\n",
@@ -49,7 +62,7 @@ fn bad_keys_and_values_are_warnings_naming_file_line_and_key() {
             "config.toml:1: mouse: expected true or false; the mouse stays on",
             "config.toml:2: theme: unknown theme \"purple\" (themes: default, light, high-contrast, monochrome); folio chooses one",
             "config.toml:3: text_width: expected a whole number from 20 to 1000; using 100",
-            "config.toml:4: panel_width: expected a whole number from 0 to 1000; the panel is sized by the window",
+            "config.toml:4: panel_width: expected 0 (no panel) or a whole number from 12 to 1000; the panel is sized by the window",
             "config.toml:5: colour: unknown setting (ignored; `folio config --print-default` lists them)",
             "config.toml:7: claims.verdicts: \"true\" is listed twice; using the defaults",
             "config.toml:8: claims.labels: expected a list of 1 to 30 names in quotes; using the defaults",
