@@ -772,6 +772,31 @@ fn escape_then_a_key_typed_fast_is_read_as_the_two_keys() {
 }
 
 #[test]
+fn ctrl_z_in_the_claim_form_suspends_and_keeps_what_was_typed() {
+    let mut app = sample_app();
+    press(&mut app, "c");
+    app.handle_paste("half a note");
+    assert_eq!(
+        press_key(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL),
+        Some(Effect::Suspend)
+    );
+    // Back from the shell, the form is as it was and saves the note.
+    assert!(matches!(app.mode(), Mode::Claim(_)));
+    assert_eq!(
+        press_key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL),
+        Some(Effect::Save)
+    );
+    assert_eq!(app.annotations().claims()[0].note, "half a note");
+    // The search prompt suspends too.
+    press(&mut app, "/");
+    assert_eq!(
+        press_key(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL),
+        Some(Effect::Suspend)
+    );
+    assert!(matches!(app.mode(), Mode::Search(_)));
+}
+
+#[test]
 fn narrowing_the_window_past_the_panel_gives_the_keys_back_to_the_article() {
     let mut app = sample_app();
     press(&mut app, "\t");

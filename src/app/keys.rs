@@ -34,6 +34,14 @@ impl App {
         } else {
             key
         };
+        // Ctrl-Z suspends from a form or prompt too, as it does while
+        // reading: the form stays as typed and is there again after `fg`.
+        if !matches!(self.mode, Mode::Normal)
+            && key.code == KeyCode::Char('z')
+            && key.modifiers == KeyModifiers::CONTROL
+        {
+            return Some(Effect::Suspend);
+        }
         // Esc and a key typed right after it reach folio as one Alt-key
         // (the terminal cannot tell them apart): while reading, an Alt-key
         // the keymap does not bind is taken for the two keys, so that `Esc`
