@@ -42,7 +42,7 @@ use crate::document::Document;
 use features::{FeatureIds, Sentence};
 use labels::Label;
 use memory::Mention;
-use model::Scores;
+use tagger::LocalPart;
 
 /// Named entities of `doc`, in order of first mention.
 ///
@@ -167,15 +167,15 @@ pub(crate) fn recognise_tokenised(
 /// place.
 #[derive(Default)]
 struct ScoreQueue {
-    blocks: std::collections::VecDeque<std::vec::IntoIter<Scores>>,
-    filling: Vec<Scores>,
+    blocks: std::collections::VecDeque<std::vec::IntoIter<LocalPart>>,
+    filling: Vec<LocalPart>,
 }
 
 impl ScoreQueue {
     /// Scores per block (about 300 KB).
     const BLOCK: usize = 4096;
 
-    fn push(&mut self, scores: Scores) {
+    fn push(&mut self, scores: LocalPart) {
         if self.filling.len() == Self::BLOCK {
             let full = std::mem::replace(&mut self.filling, Vec::with_capacity(Self::BLOCK));
             self.blocks.push_back(full.into_iter());
@@ -187,7 +187,7 @@ impl ScoreQueue {
     }
 
     /// The oldest scores not read yet.
-    fn pop(&mut self) -> Option<Scores> {
+    fn pop(&mut self) -> Option<LocalPart> {
         loop {
             if let Some(block) = self.blocks.front_mut() {
                 if let Some(scores) = block.next() {
@@ -221,9 +221,9 @@ struct LocalScorer<'a> {
     /// Per word form and [`Sentence::caps_line`]: the sums of its form
     /// features in the local and the document table.
     forms: HashMap<(&'a str, bool), FormScores>,
-    /// The local-table scores of every word of the sentence at hand
-    /// (zero for words that are no candidate).
-    local: Vec<Scores>,
+    /// The local-table scores and shape hash of every word of the
+    /// sentence at hand (zero for words that are no candidate).
+    local: Vec<LocalPart>,
     /// The local features of the word at hand, reused.
     ids: FeatureIds,
     /// The form features of a new word form, reused.
@@ -236,6 +236,8 @@ struct LocalScorer<'a> {
 struct FormScores {
     local: model::Sums,
     document: model::Sums,
+    /// The form's [`features::shape_hash`], for the label history.
+    shape_hash: u64,
 }
 
 impl<'a> LocalScorer<'a> {
@@ -251,7 +253,7 @@ impl<'a> LocalScorer<'a> {
     ) {
         self.local.clear();
         self.local
-            .resize(sentence.words.len(), [0.0; labels::COUNT]);
+            .resize(sentence.words.len(), LocalPart::default());
         for (i, word) in sentence.words.iter().enumerate() {
             if !sentence.candidate.get(i).copied().unwrap_or(false) {
                 continue;
@@ -266,6 +268,7 @@ impl<'a> LocalScorer<'a> {
                     let mut scores = FormScores {
                         local: [0; labels::COUNT],
                         document: [0; labels::COUNT],
+                        shape_hash: context.shape_hash(i),
                     };
                     model.add_all_to_both(form_ids, &mut scores.local, &mut scores.document);
                     scores
@@ -274,13 +277,17 @@ impl<'a> LocalScorer<'a> {
             context.context_into(i, &mut self.ids);
             let (mut local, mut document) = (form.local, form.document);
             model.add_all_to_both(&self.ids, &mut local, &mut document);
+            let shape_hash = form.shape_hash;
             if let Some(slot) = self.local.get_mut(i) {
-                *slot = [0.0; labels::COUNT];
-                model.local.add_sums(&local, slot);
+                *slot = LocalPart {
+                    scores: [0.0; labels::COUNT],
+                    shape_hash,
+                };
+                model.local.add_sums(&local, &mut slot.scores);
             }
             let mut scores = [0.0; labels::COUNT];
             model.document.add_sums(&document, &mut scores);
-            queue.push(scores);
+            queue.push(LocalPart { scores, shape_hash });
         }
     }
 }
@@ -3014,11 +3021,16 @@ mod tests {
                 if !sentence.candidate[i] {
                     continue;
                 }
-                let bits = |s: Scores| s.map(f32::to_bits);
+                let bits = |s: model::Scores| s.map(f32::to_bits);
                 let expected = tagger::score(&model.local, ids);
-                assert_eq!(bits(scorer.local[i]), bits(expected));
+                assert_eq!(bits(scorer.local[i].scores), bits(expected));
+                // The remembered shape hash is the word's own.
+                let shape = features::shape_hash(sentence.words[i].text);
+                assert_eq!(scorer.local[i].shape_hash, shape);
                 let expected = tagger::score(&model.document, ids);
-                assert_eq!(queue.pop().map(bits), Some(bits(expected)));
+                let popped = queue.pop().unwrap();
+                assert_eq!(bits(popped.scores), bits(expected));
+                assert_eq!(popped.shape_hash, shape);
                 scored += 1;
             }
         }
@@ -3034,11 +3046,13 @@ mod tests {
         let mut queue = ScoreQueue::default();
         let n = ScoreQueue::BLOCK * 2 + 7;
         for k in 0..n {
-            let mut scores: Scores = [0.0; labels::COUNT];
-            scores[0] = k as f32;
-            queue.push(scores);
+            let mut part = LocalPart::default();
+            part.scores[0] = k as f32;
+            queue.push(part);
         }
-        let back: Vec<f32> = std::iter::from_fn(|| queue.pop()).map(|s| s[0]).collect();
+        let back: Vec<f32> = std::iter::from_fn(|| queue.pop())
+            .map(|s| s.scores[0])
+            .collect();
         assert_eq!(back.len(), n);
         assert!(back.iter().enumerate().all(|(k, &v)| v == k as f32));
         assert!(queue.blocks.is_empty() && queue.filling.is_empty());

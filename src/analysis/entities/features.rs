@@ -847,6 +847,14 @@ impl<'c, 's: 'c> SentenceContext<'c, 's> {
         }
     }
 
+    /// [`shape_hash`] of word `i`, from the shape worked out for its
+    /// features; 0 for a word near no candidate, which has none.
+    pub(crate) fn shape_hash(&self, i: usize) -> u64 {
+        self.shapes.get(i).map_or(0, |shape| {
+            const { Hasher::new("") }.bytes(shape.as_bytes()).finish()
+        })
+    }
+
     /// The context's lists, for the next sentence's
     /// [`SentenceContext::new_in`].
     pub(crate) fn into_buffers(self) -> ContextBuffers {

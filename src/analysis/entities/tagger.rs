@@ -13,8 +13,30 @@ use super::features::{self, FeatureIds, Hasher, Sentence};
 use super::labels::{COUNT, Label, Position};
 use super::model::{Scores, Weights};
 
+/// What the decoder needs of a candidate word besides the labels before
+/// it: the scores of its local features, and the hash of its shape
+/// ([`features::shape_hash`]) for the label history. A caller that knows
+/// them already (the analysis, which computed the shape for the features)
+/// saves working them out twice.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LocalPart {
+    /// Scores of every label from the word's local features.
+    pub scores: Scores,
+    /// [`features::shape_hash`] of the word.
+    pub shape_hash: u64,
+}
+
 /// The label-history features of word `i` given the labels already chosen.
 pub fn history_of(sentence: &Sentence<'_>, labels: &[Label], i: usize) -> [u64; 3] {
+    let shape = sentence
+        .words
+        .get(i)
+        .map_or(0, |w| features::shape_hash(w.text));
+    history_with_shape(labels, i, shape)
+}
+
+/// [`history_of`] with the word's shape hash given.
+fn history_with_shape(labels: &[Label], i: usize, shape_hash: u64) -> [u64; 3] {
     let previous = i
         .checked_sub(1)
         .and_then(|k| labels.get(k))
@@ -23,11 +45,7 @@ pub fn history_of(sentence: &Sentence<'_>, labels: &[Label], i: usize) -> [u64; 
         .checked_sub(2)
         .and_then(|k| labels.get(k))
         .map_or(0, |l| l.index());
-    let shape = sentence
-        .words
-        .get(i)
-        .map_or(0, |w| features::shape_hash(w.text));
-    features::history(previous, before, shape)
+    features::history(previous, before, shape_hash)
 }
 
 /// The best label for word `i` of `sentence` given `scores`, among those
@@ -94,18 +112,25 @@ pub fn decode(
     document: Option<&[FeatureIds]>,
     weights: &impl Weights,
 ) -> Vec<Label> {
-    let base = |i: usize| score(weights, local.get(i).map_or(&[][..], Vec::as_slice));
+    let base = |i: usize| LocalPart {
+        scores: score(weights, local.get(i).map_or(&[][..], Vec::as_slice)),
+        shape_hash: sentence
+            .words
+            .get(i)
+            .map_or(0, |w| features::shape_hash(w.text)),
+    };
     decode_from(sentence, base, document, weights)
 }
 
 /// [`decode`] with the scores of each candidate word's local features
-/// given by `base(word index)`, so that a caller who scored them already
-/// (pass two reuses pass one's features) need not compute them again. The
-/// sums run in the same order as [`decode`]'s, so the labels are the same.
+/// and its shape hash given by `base(word index)`, so that a caller who
+/// worked them out already (pass two reuses pass one's features) need not
+/// compute them again. The sums run in the same order as [`decode`]'s, so
+/// the labels are the same.
 #[inline] // see model::Table::add_to
 pub fn decode_from(
     sentence: &Sentence<'_>,
-    mut base: impl FnMut(usize) -> Scores,
+    mut base: impl FnMut(usize) -> LocalPart,
     document: Option<&[FeatureIds]>,
     weights: &impl Weights,
 ) -> Vec<Label> {
@@ -115,11 +140,12 @@ pub fn decode_from(
             labels.push(Label::OUTSIDE);
             continue;
         }
-        let history = history_of(sentence, &labels, i);
+        let part = base(i);
+        let history = history_with_shape(&labels, i, part.shape_hash);
         let extra = document
             .and_then(|d| d.get(i))
             .map_or(&[][..], |v| v.as_slice());
-        let mut scores = base(i);
+        let mut scores = part.scores;
         weights.add_all(extra, &mut scores);
         weights.add_all(&history, &mut scores);
         let previous = labels.last().copied().unwrap_or(Label::OUTSIDE);
