@@ -232,6 +232,34 @@ fn push_words<'a>(text: &'a str, range: Range<usize>, words: &mut Vec<Word<'a>>)
 mod tests {
     use super::*;
 
+    #[test]
+    fn capitals_are_found_in_any_script() {
+        for (word, capital) in [
+            ("macron", false),
+            ("Macron", true),
+            ("eU", true),
+            ("élysée", false),
+            ("Élysée", true),
+            ("éLYSÉE", true),
+            ("ΣΟΦΙΑ", true),
+            ("中文", false),
+            ("", false),
+        ] {
+            assert_eq!(has_capital(word), capital, "{word}");
+            assert_eq!(capital, word.chars().any(char::is_uppercase));
+        }
+        // Each word knows it once cut.
+        let text = "Mr Macron met eU and élysée staff in ΣΟΦΙΑ";
+        let capitals: Vec<bool> = words(text, 0..text.len())
+            .iter()
+            .map(|w| w.capital)
+            .collect();
+        assert_eq!(
+            capitals,
+            [true, true, false, true, false, false, false, false, true]
+        );
+    }
+
     fn texts(text: &str) -> Vec<&str> {
         words(text, 0..text.len())
             .into_iter()
