@@ -973,6 +973,25 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(key(&surface), words.join(" "));
         }
+
+        #[test]
+        fn a_key_s_words_are_the_keys_of_its_surface_s_words(
+            surfaces in proptest::collection::vec("[A-Za-z’'\u{e9}\u{df} \t\u{a0}]{0,20}", 1..6)
+        ) {
+            let mut arena = String::new();
+            let keys = keys_in(surfaces.iter().map(String::as_str), &mut arena);
+            for (surface, k) in surfaces.iter().zip(&keys) {
+                proptest::prop_assert_eq!(*k, key(surface));
+                let words: Vec<&str> = surface.split_whitespace().collect();
+                if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                    proptest::prop_assert_eq!(first_word(k), key(first));
+                    proptest::prop_assert_eq!(last_word(k), key(last));
+                }
+                let expected_ending = (words.len() >= 3)
+                    .then(|| key(&words[words.len() - 2..].join(" ")));
+                proptest::prop_assert_eq!(ending(k).map(str::to_owned), expected_ending);
+            }
+        }
     }
 
     #[test]
