@@ -145,8 +145,10 @@ impl NoteEditor {
 }
 
 /// `text` laid out in rows of at most `width` columns: each line (split at
-/// `\n`) is cut between graphemes where it overflows. Byte ranges into
-/// `text`, end-exclusive; at least one row.
+/// `\n`) is cut after the last space that fits where it overflows, as the
+/// article is wrapped, or between graphemes inside a word longer than a
+/// row. The space stays at the end of its row, so the rows cover every
+/// byte. Byte ranges into `text`, end-exclusive; at least one row.
 pub fn rows(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut rows = Vec::new();
@@ -154,14 +156,27 @@ pub fn rows(text: &str, width: usize) -> Vec<Range<usize>> {
     for line in text.split('\n') {
         let mut start = line_start;
         let mut column = 0;
+        // Where the row may be cut: just after its last space.
+        let mut after_space: Option<usize> = None;
         for (i, grapheme) in line.grapheme_indices(true) {
+            let at = line_start + i;
             let w = glyph(grapheme, column).1;
             if column + w > width && column > 0 {
-                rows.push(start..line_start + i);
-                start = line_start + i;
-                column = 0;
+                let cut = after_space.filter(|&cut| cut > start).unwrap_or(at);
+                rows.push(start..cut);
+                start = cut;
+                // The columns of what moved down to the new row.
+                column = text
+                    .get(cut..at)
+                    .unwrap_or("")
+                    .graphemes(true)
+                    .fold(0, |c, g| c + glyph(g, c).1);
+                after_space = None;
             }
             column += glyph(grapheme, column).1;
+            if grapheme.chars().all(char::is_whitespace) {
+                after_space = Some(at + grapheme.len());
+            }
         }
         rows.push(start..line_start + line.len());
         line_start += line.len() + 1;
@@ -237,5 +252,32 @@ mod tests {
         assert_eq!(cursor_row(&laid, 7), 2);
         assert_eq!(cursor_row(&laid, 10), 3);
         assert_eq!(rows("日本語", 3), vec![0..3, 3..6, 6..9]);
+    }
+
+    #[test]
+    fn rows_break_after_a_space_and_cut_only_words_longer_than_a_row() {
+        let text = "Check the interview again";
+        let shown = |laid: Vec<Range<usize>>| -> Vec<String> {
+            laid.into_iter()
+                .map(|r| text.get(r).unwrap_or("?").to_owned())
+                .collect()
+        };
+        let laid = shown(rows(text, 10));
+        assert_eq!(laid, ["Check the ", "interview ", "again"]);
+        // A word longer than a row is cut; the rest joins the next words.
+        let long = "see https://example.org/a/long/path now";
+        let laid: Vec<&str> = rows(long, 12)
+            .into_iter()
+            .map(|r| long.get(r).unwrap_or("?"))
+            .collect();
+        assert_eq!(
+            laid,
+            ["see ", "https://exam", "ple.org/a/lo", "ng/path now"]
+        );
+        // The cursor at the end of a word that moved down is on its new row.
+        let laid = rows("ab cd", 4);
+        assert_eq!(laid, vec![0..3, 3..5]);
+        assert_eq!(cursor_row(&laid, 5), 1);
+        assert_eq!(cursor_row(&laid, 3), 1);
     }
 }
