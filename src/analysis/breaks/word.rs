@@ -84,6 +84,7 @@ fn next_fast<'a>(text: &'a str, at: &mut usize) -> Option<(usize, &'a str)> {
 
 /// Where a word that reached byte `at` with a character of class `last`
 /// ends (UAX #29 rules WB5–WB13b for the fast path's classes).
+#[inline] // called for every word: the call costs as much as a short word
 fn run_end(text: &str, mut at: usize, mut last: Wc) -> usize {
     let bytes = text.as_bytes();
     loop {
