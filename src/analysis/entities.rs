@@ -161,10 +161,10 @@ pub(crate) fn recognise_tokenised(
     entities
 }
 
-/// Scores kept from pass one for pass two, first in, first out, in blocks
-/// that are freed as soon as pass two has read them: they are the largest
-/// thing the analysis holds, and the mentions pass two finds take their
-/// place.
+/// Scores and shape hashes ([`LocalPart`]) kept from pass one for pass
+/// two, first in, first out, in blocks that are freed as soon as pass two
+/// has read them: they are the largest thing the analysis holds, and the
+/// mentions pass two finds take their place.
 #[derive(Default)]
 struct ScoreQueue {
     blocks: std::collections::VecDeque<std::vec::IntoIter<LocalPart>>,
@@ -175,7 +175,7 @@ impl ScoreQueue {
     /// Scores per block (about 300 KB).
     const BLOCK: usize = 4096;
 
-    fn push(&mut self, scores: LocalPart) {
+    fn push(&mut self, part: LocalPart) {
         if self.filling.len() == Self::BLOCK {
             let full = std::mem::replace(&mut self.filling, Vec::with_capacity(Self::BLOCK));
             self.blocks.push_back(full.into_iter());
@@ -183,7 +183,7 @@ impl ScoreQueue {
         if self.filling.capacity() == 0 {
             self.filling.reserve_exact(Self::BLOCK);
         }
-        self.filling.push(scores);
+        self.filling.push(part);
     }
 
     /// The oldest scores not read yet.
