@@ -139,6 +139,7 @@ impl StaticTable {
     }
 
     /// The slot holding the key of these bytes, if the table has it.
+    #[inline] // every word list is looked up through it, a probe or two each
     pub fn find_bytes(&self, key: &[u8]) -> Option<usize> {
         let h = hash(key);
         let wanted = tag(h);
