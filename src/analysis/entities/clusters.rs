@@ -5,10 +5,16 @@
 //! class because both are followed by scores; so do "Reuters" and "AP".
 //!
 //! File layout (little-endian), written by [`write()`]: `FOLIOCLU` (8 bytes),
-//! version `u32` = 1, number of words `u32`, number of levels `u32`, then
-//! the words' keys (`u64`, see [`key`]) in ascending order, then per word
+//! version `u32` = 2, number of words `u32`, number of levels `u32`, number
+//! of slots `u32` (a power of two), then per slot a record of
+//! [`record_bytes`]: the word's [`fragment`] (0 for an empty slot) and
 //! `levels` × `u16` cluster numbers (one per clustering, coarse to fine).
-//! Looked up in place by binary search: nothing is parsed at start-up.
+//! It is a hash table, looked up in place: a word's search starts at the
+//! slot its [`key`]'s low bits give and goes on to the next until it finds
+//! the word's fragment or an empty slot. At most [`MAX_LOAD_PERCENT`] of
+//! the slots are full, so most look-ups read one record: one cache miss,
+//! where a search of sorted keys waited for several in turn. Nothing is
+//! parsed at start-up.
 
 use std::sync::LazyLock;
 
@@ -21,19 +27,36 @@ static EMBEDDED: &[u8] = include_bytes!("../../../models/clusters.bin");
 
 /// Magic bytes that open a cluster file.
 pub const MAGIC: &[u8; 8] = b"FOLIOCLU";
-const HEADER: usize = 8 + 4 + 4 + 4;
+/// The file format's version.
+const VERSION: u32 = 2;
+const HEADER: usize = 8 + 4 + 4 + 4 + 4;
+/// The most a file's slots are filled, in percent.
+const MAX_LOAD_PERCENT: usize = 70;
 
 /// The key of a word form in the file: a hash of its exact text.
 pub fn key(word: &str) -> u64 {
     Hasher::new("cluster").bytes(word.as_bytes()).finish()
 }
 
+/// What a slot stores of a word's key: its top 32 bits, never 0 (0 marks
+/// an empty slot). The low bits choose the slot, so the two together tell
+/// words apart as well as 48 bits of the key do.
+fn fragment(key: u64) -> u32 {
+    ((key >> 32) as u32).max(1)
+}
+
+/// Bytes of one slot's record in a file of `levels` levels.
+fn record_bytes(levels: usize) -> usize {
+    4 + 2 * levels
+}
+
 /// A cluster file's words and levels, borrowed from its bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Clusters {
-    keys: &'static [u8],
-    ids: &'static [u8],
-    words: usize,
+    /// The slots' records, [`record_bytes`] each.
+    records: &'static [u8],
+    /// The number of slots: a power of two, or 0 for no clusters.
+    slots: usize,
     levels: usize,
 }
 
@@ -43,9 +66,8 @@ impl Clusters {
     pub fn embedded() -> Clusters {
         static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| {
             Clusters::parse(EMBEDDED).unwrap_or(Clusters {
-                keys: &[],
-                ids: &[],
-                words: 0,
+                records: &[],
+                slots: 0,
                 levels: 0,
             })
         });
@@ -58,17 +80,21 @@ impl Clusters {
             return None;
         }
         let u32_at = |at: usize| read_u32(bytes, at).map(|n| n as usize);
-        if u32_at(8)? != 1 {
+        if u32_at(8)? != VERSION as usize {
             return None;
         }
-        let words = u32_at(12)?;
         let levels = u32_at(16)?;
-        let keys_end = HEADER.checked_add(words.checked_mul(8)?)?;
-        let ids_end = keys_end.checked_add(words.checked_mul(levels)?.checked_mul(2)?)?;
+        let slots = u32_at(20)?;
+        if !slots.is_power_of_two() {
+            return None;
+        }
+        let end = HEADER.checked_add(slots.checked_mul(record_bytes(levels))?)?;
+        if end != bytes.len() {
+            return None;
+        }
         Some(Clusters {
-            keys: bytes.get(HEADER..keys_end)?,
-            ids: bytes.get(keys_end..ids_end)?,
-            words,
+            records: bytes.get(HEADER..end)?,
+            slots,
             levels,
         })
     }
@@ -95,35 +121,18 @@ impl Clusters {
     /// The clusters of `word` as written: `levels` little-endian `u16`s.
     fn exact(&self, word: &str) -> Option<&'static [u8]> {
         let wanted = key(word);
-        let key_at = |k: usize| -> Option<u64> {
-            let b: [u8; 8] = self.keys.get(k * 8..k * 8 + 8)?.try_into().ok()?;
-            Some(u64::from_le_bytes(b))
-        };
-        // Keys are hashes, spread evenly: guessing a key's place from its
-        // value (interpolation search) finds it in a few steps; binary
-        // search takes over after a few guesses, whatever the keys.
-        let (mut low, mut high) = (0usize, self.words);
-        let mut guesses = 0;
-        while low < high {
-            let mid = if guesses < 4 {
-                guesses += 1;
-                let (first, last) = (key_at(low)?, key_at(high - 1)?);
-                if wanted < first || wanted > last {
-                    return None;
-                }
-                let spread = u128::from(last - first).max(1);
-                let offset = u128::from(wanted - first) * (high - 1 - low) as u128 / spread;
-                low + offset as usize
-            } else {
-                low + (high - low) / 2
-            };
-            match key_at(mid)?.cmp(&wanted) {
-                std::cmp::Ordering::Less => low = mid + 1,
-                std::cmp::Ordering::Greater => high = mid,
-                std::cmp::Ordering::Equal => {
-                    let at = mid * self.levels * 2;
-                    return self.ids.get(at..at + self.levels * 2);
-                }
+        let fragment = fragment(wanted);
+        let size = record_bytes(self.levels);
+        let mask = self.slots.wrapping_sub(1);
+        let mut slot = wanted as usize & mask;
+        // At most every slot once, should a file have no empty slot.
+        for _ in 0..self.slots {
+            let record = self.records.get(slot * size..slot * size + size)?;
+            let (stored, ids) = record.split_first_chunk::<4>()?;
+            match u32::from_le_bytes(*stored) {
+                0 => return None,
+                found if found == fragment => return Some(ids),
+                _ => slot = (slot + 1) & mask,
             }
         }
         None
@@ -131,25 +140,44 @@ impl Clusters {
 }
 
 /// Writes a cluster file: `words` pairs a word form with its cluster at
-/// each of `levels` levels (every entry must have `levels` numbers).
-/// Entries are sorted by key, so the same clusters give the same bytes.
+/// each of `levels` levels (every entry must have `levels` numbers). Words
+/// go in in order of key, so the same clusters give the same bytes; of two
+/// forms that one look-up cannot tell apart (a hash collision), the first
+/// in that order is kept.
 pub fn write(words: &[(String, Vec<u16>)], levels: usize) -> Vec<u8> {
     let mut entries: Vec<(u64, &[u16])> = words
         .iter()
         .map(|(w, ids)| (key(w), ids.as_slice()))
         .collect();
     entries.sort_by_key(|e| e.0);
-    // Two forms with one key (a hash collision) keep the first.
-    entries.dedup_by_key(|e| e.0);
-    let mut out = Vec::with_capacity(HEADER + entries.len() * (8 + 2 * levels));
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&1u32.to_le_bytes());
-    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-    out.extend_from_slice(&(levels as u32).to_le_bytes());
-    for (k, _) in &entries {
-        out.extend_from_slice(&k.to_le_bytes());
+    let slots = (entries.len() * 100 / MAX_LOAD_PERCENT + 1).next_power_of_two();
+    let mask = slots - 1;
+    let mut table: Vec<Option<(u32, &[u16])>> = vec![None; slots];
+    let mut stored = 0;
+    for (key, ids) in entries {
+        let fragment = fragment(key);
+        let mut slot = key as usize & mask;
+        while let Some(place) = table.get_mut(slot) {
+            match place {
+                None => {
+                    *place = Some((fragment, ids));
+                    stored += 1;
+                    break;
+                }
+                Some((found, _)) if *found == fragment => break,
+                Some(_) => slot = (slot + 1) & mask,
+            }
+        }
     }
-    for (_, ids) in &entries {
+    let mut out = Vec::with_capacity(HEADER + slots * record_bytes(levels));
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(stored as u32).to_le_bytes());
+    out.extend_from_slice(&(levels as u32).to_le_bytes());
+    out.extend_from_slice(&(slots as u32).to_le_bytes());
+    for slot in table {
+        let (fragment, ids) = slot.unwrap_or((0, &[]));
+        out.extend_from_slice(&fragment.to_le_bytes());
         for level in 0..levels {
             let id = ids.get(level).copied().unwrap_or(0);
             out.extend_from_slice(&id.to_le_bytes());
