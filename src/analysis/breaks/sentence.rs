@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Sc, classes_at, is_fast};
+use super::{ASCII, Sc, classes_at, is_fast};
 
 /// The UAX #29 sentence segments of `text` as byte ranges into it,
 /// end-exclusive, in order, covering all of it (whitespace included).
@@ -64,13 +64,46 @@ fn fast(text: &str) -> Vec<Range<usize>> {
                     (start, at) = (end, end);
                 }
             }
-            _ => (at, before) = (at + len, Some(sc)),
+            _ => {
+                // What comes before the next terminator or separator only
+                // gives the class before it: skip the plain ASCII between.
+                let after = at + len;
+                let plain = plain_ascii_run(text.as_bytes().get(after..).unwrap_or_default());
+                at = after + plain;
+                if plain > 0 {
+                    let last = text.as_bytes().get(at - 1).copied().unwrap_or_default();
+                    before = ASCII.get(usize::from(last)).map(|&(_, sc)| sc);
+                } else {
+                    before = Some(sc);
+                }
+            }
         }
     }
     if start < text.len() {
         bounds.push(start..text.len());
     }
     bounds
+}
+
+/// Whether the sentence loop must look at a byte's character: a
+/// terminator, a paragraph separator or any byte of a non-ASCII character.
+static STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = byte >= 0x80 || matches!(byte as u8, b'.' | b'!' | b'?' | b'\n' | b'\r');
+        byte += 1;
+    }
+    table
+};
+
+/// The number of bytes that open `bytes` before the first one the sentence
+/// loop must look at (see [`STOPS`]).
+fn plain_ascii_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| STOPS.get(usize::from(b)).copied().unwrap_or(true))
+        .unwrap_or(bytes.len())
 }
 
 /// After a terminator ending at `at`: the offset past its closing marks and
