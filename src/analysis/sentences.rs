@@ -15,7 +15,7 @@ use crate::document::Document;
 pub fn segment(doc: &Document) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     for paragraph in doc.paragraphs() {
-        sentences.extend(segment_paragraph(doc.text(), paragraph.clone()));
+        push_sentences(doc.text(), paragraph.clone(), &mut sentences);
     }
     sentences
 }
@@ -37,23 +37,37 @@ pub fn sentence_at(doc: &Document, byte: usize) -> Option<Range<usize>> {
 /// Sentences of the paragraph at `range` (bytes of `text`), as byte ranges
 /// into `text`.
 fn segment_paragraph(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    push_sentences(text, range, &mut sentences);
+    sentences
+}
+
+/// Appends the sentences of the paragraph at `range` (bytes of `text`) to
+/// `out`, as byte ranges into `text`.
+fn push_sentences(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(paragraph) = text.get(range.clone()) else {
-        return Vec::new();
+        return;
     };
-    let pieces = breaks::sentence_bounds(paragraph)
-        .into_iter()
-        .map(|r| range.start + r.start..range.start + r.end);
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for piece in pieces {
-        let next = text.get(piece.clone()).unwrap_or("");
-        match merged.last_mut() {
-            Some(last) if !ends_sentence(text.get(last.clone()).unwrap_or(""), next) => {
+    // The sentence being built, untrimmed: whether the next piece joins it
+    // depends on how it ends.
+    let mut open: Option<Range<usize>> = None;
+    for piece in breaks::sentence_bounds(paragraph) {
+        let piece = range.start + piece.start..range.start + piece.end;
+        match open.as_mut() {
+            Some(last)
+                if !ends_sentence(
+                    text.get(last.clone()).unwrap_or(""),
+                    text.get(piece.clone()).unwrap_or(""),
+                ) =>
+            {
                 last.end = piece.end;
             }
-            _ => merged.push(piece),
+            _ => {
+                out.extend(open.replace(piece).and_then(|r| trim(text, r)));
+            }
         }
     }
-    merged.into_iter().filter_map(|r| trim(text, r)).collect()
+    out.extend(open.and_then(|r| trim(text, r)));
 }
 
 /// Whether the sentence piece `before` really ends a sentence, given the piece
