@@ -106,6 +106,10 @@ pub(crate) fn is_headline_capitalised(
 /// Whether every word of `words` that starts with a letter is capitalised
 /// but function words in lower case ("the", "on"), and at least four are.
 fn capitalised_but_small_words(words: &[Word<'_>], capital: &[bool]) -> bool {
+    // Counted first, without a look-up: most prose sentences have fewer.
+    if capital.iter().filter(|c| **c).count() < 4 {
+        return false;
+    }
     let mut capitalised = 0usize;
     for (w, c) in words.iter().zip(capital) {
         if *c {
