@@ -57,11 +57,16 @@ const WEAK_BELOW: f32 = 0.6;
 /// found. Scare quotes get no speaker.
 pub fn find(doc: &Document, sentences: &[Range<usize>], entities: &[Entity]) -> Vec<Quotation> {
     let mut stage = Stage::new(doc, sentences, entities);
-    let ranked: Vec<(usize, Vec<Candidate>)> = stage.ranking_examples();
-    for (k, candidates) in ranked {
-        let Some((best, probability)) = ranking::best(&candidates) else {
-            continue;
-        };
+    // Each quotation's best candidate, kept as its list is ranked: the
+    // lists of all quotations at once could take far more memory than the
+    // text.
+    let mut ranked: Vec<(usize, Candidate, f32)> = Vec::new();
+    stage.for_each_ranking_example(|k, candidates| {
+        if let Some((best, probability)) = ranking::best(&candidates) {
+            ranked.push((k, best.clone(), probability));
+        }
+    });
+    for (k, best, probability) in ranked {
         let weak = probability < WEAK_BELOW;
         let Some((q, _, _)) = stage.quotations.get_mut(k) else {
             continue;
@@ -144,11 +149,13 @@ pub fn ranking_examples(
     entities: &[Entity],
 ) -> Vec<(Range<usize>, Vec<Candidate>)> {
     let stage = Stage::new(doc, sentences, entities);
-    stage
-        .ranking_examples()
-        .into_iter()
-        .filter_map(|(k, c)| Some((stage.quotations.get(k)?.0.span.clone(), c)))
-        .collect()
+    let mut examples = Vec::new();
+    stage.for_each_ranking_example(|k, candidates| {
+        if let Some((q, _, _)) = stage.quotations.get(k) {
+            examples.push((q.span.clone(), candidates));
+        }
+    });
+    examples
 }
 
 /// Quotations with the speakers their reporting clauses give, before ranking.
@@ -194,6 +201,7 @@ impl<'a> Stage<'a> {
             mentions,
             spoke,
             word_starts: std::cell::OnceCell::new(),
+            speech_verbs: candidates::SpeechVerbs::new(text, 0..text.len()),
         };
         Self {
             scene,
@@ -202,12 +210,11 @@ impl<'a> Stage<'a> {
         }
     }
 
-    /// The quotations the ranker decides, by index, with their candidates:
-    /// outermost ones that no reporting clause, split quotation or
-    /// description gave a speaker.
-    fn ranking_examples(&self) -> Vec<(usize, Vec<Candidate>)> {
+    /// Calls `each` with every quotation the ranker decides, by index, and
+    /// its candidates, in order: outermost ones that no reporting clause,
+    /// split quotation or description gave a speaker.
+    fn for_each_ranking_example(&self, mut each: impl FnMut(usize, Vec<Candidate>)) {
         let mut previous: Option<(usize, usize, usize)> = None;
-        let mut out = Vec::new();
         for (k, (q, found, clause)) in self.quotations.iter().enumerate() {
             if q.parent.is_some() {
                 continue;
@@ -224,7 +231,7 @@ impl<'a> Stage<'a> {
                     scare: q.kind == QuoteKind::Scare,
                     previous,
                 };
-                out.push((k, self.scene.candidates(&target)));
+                each(k, self.scene.candidates(&target));
             }
             if q.kind == QuoteKind::Speech {
                 previous = q
@@ -232,7 +239,6 @@ impl<'a> Stage<'a> {
                     .map(|speaker| (speaker, found.last_paragraph, q.span.end));
             }
         }
-        out
     }
 }
 
@@ -425,6 +431,31 @@ mod tests {
             .iter()
             .map(|(q, s)| ((*q).to_owned(), s.map(str::to_owned)))
             .collect()
+    }
+
+    #[test]
+    fn a_quotation_in_a_long_sentence_weighs_only_the_names_and_pronouns_nearest_it() {
+        // One sentence of 2,000 names, pronouns and quotations: each
+        // quotation's candidates are its nearest names and pronouns, not
+        // every one of the sentence (whose square took gigabytes).
+        let text = "Ann Reyes met him and \"waved\" ".repeat(2000);
+        let doc = Document::from_bytes(text.as_bytes(), None);
+        let analysis = analyse(&doc, &Progress::default());
+        let examples = ranking_examples(&doc, &analysis.sentences, &analysis.entities);
+        assert!(
+            examples.len() > 1000,
+            "{} quotations ranked",
+            examples.len()
+        );
+        let most = examples.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+        // Nobody, names before and after, pronouns of three stretches, a
+        // description and the previous speaker.
+        assert!(
+            most <= 1 + 2 * candidates::MAX_NEAR + 3 * candidates::MAX_NEAR + 2,
+            "{most}"
+        );
+        // The middle quotations do have the nearest of both.
+        assert!(most > candidates::MAX_NEAR, "{most}");
     }
 
     #[test]

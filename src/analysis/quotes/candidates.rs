@@ -25,6 +25,13 @@ const LOOK_BACK_BYTES: usize = 4000;
 /// every name in it.
 const LEAD_BYTES: usize = 300;
 
+/// The most names before a quotation, and after it, that are its
+/// candidates, and the most pronouns of each stretch of text that are:
+/// the nearest ones. A quotation of news has a handful; thousands of
+/// names and quotations in one long sentence would otherwise cost time
+/// and memory by the square of their number.
+pub(super) const MAX_NEAR: usize = 128;
+
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -186,6 +193,9 @@ pub(super) struct Scene<'a> {
     /// Where the whitespace-separated words of `text` start, found once
     /// (see [`word_starts`]).
     pub(super) word_starts: OnceCell<Vec<usize>>,
+    /// The verbs of saying of the text, for long stretches between a
+    /// candidate and its quotation (see [`SpeechVerbs`]).
+    pub(super) speech_verbs: SpeechVerbs<'a>,
 }
 
 /// The byte offsets, ascending, where a whitespace-separated word of `text`
@@ -433,9 +443,13 @@ impl Scene<'_> {
             }
         };
 
+        let verbs = &self.speech_verbs;
+
         // Mentions.
         let before = self.mentions_in(p1_start..span.start);
+        let before = before.start.max(before.end.saturating_sub(MAX_NEAR))..before.end;
         let after = self.mentions_in(span.end..a1_end);
+        let after = after.start..after.end.min(after.start + MAX_NEAR);
         for k in before.clone().chain(after.clone()) {
             let Some((range, entity)) = self.mentions.get(k).cloned() else {
                 continue;
@@ -453,7 +467,7 @@ impl Scene<'_> {
                     .iter()
                     .all(|(_, e)| *e == entity)
             };
-            let mut f = self.position_features(&range, span, region, target, short);
+            let mut f = self.position_features(&range, span, region, target, short, verbs);
             f[at!("nearest")] = f32::from(nearest);
             f[at!("organisation")] = f32::from(
                 self.entities
@@ -493,16 +507,28 @@ impl Scene<'_> {
             if range.start >= range.end {
                 continue;
             }
-            for (offset, word) in word_spans(self.slice(range.clone())) {
-                if !is_pronoun(word) {
-                    continue;
-                }
+            let words = word_spans(self.slice(range.clone()));
+            let pronouns: Vec<(usize, &str)> = if range.start < span.start {
+                let mut last: Vec<_> = words
+                    .rev()
+                    .filter(|(_, w)| is_pronoun(w))
+                    .take(MAX_NEAR)
+                    .collect();
+                last.reverse();
+                last
+            } else {
+                words
+                    .filter(|(_, w)| is_pronoun(w))
+                    .take(MAX_NEAR)
+                    .collect()
+            };
+            for (offset, word) in pronouns {
                 let start = range.start + offset;
                 let Some(region) = region_of(start) else {
                     continue;
                 };
                 let word_range = start..start + word.len();
-                let mut f = self.position_features(&word_range, span, region, target, short);
+                let mut f = self.position_features(&word_range, span, region, target, short, verbs);
                 f[at!("pronoun")] = 1.0;
                 f[at!("nearest")] = f32::from(
                     self.mentions_in(if start < span.start {
@@ -538,8 +564,14 @@ impl Scene<'_> {
 
         // A description before a verb of saying in the quotation's sentence.
         if let Some((range, words)) = self.description_before(b0_start.max(from)..span.start) {
-            let mut f =
-                self.position_features(&range, span, Region::SameSentenceBefore, target, short);
+            let mut f = self.position_features(
+                &range,
+                span,
+                Region::SameSentenceBefore,
+                target,
+                short,
+                verbs,
+            );
             f[at!("description")] = 1.0;
             f[at!("nearest")] = f32::from(self.mentions_in(range.end..span.start).is_empty());
             out.push(Candidate {
@@ -653,6 +685,7 @@ impl Scene<'_> {
         region: Region,
         target: &Target,
         short: bool,
+        verbs: &SpeechVerbs<'_>,
     ) -> [f32; N_FEATURES] {
         let mut f = [0.0; N_FEATURES];
         let slot = match region {
@@ -717,13 +750,7 @@ impl Scene<'_> {
         } else {
             (span.end, range.start)
         };
-        let between = self.slice(from..to.max(from));
-        f[at!("speech_verb_between")] = f32::from(
-            between
-                .split_whitespace()
-                .map(trim_to_alphanumeric)
-                .any(is_speech_verb),
-        );
+        f[at!("speech_verb_between")] = f32::from(verbs.any_between(from..to.max(from)));
         let gap = if range.end <= span.start {
             range.end..span.start
         } else {
@@ -733,6 +760,113 @@ impl Scene<'_> {
         let words = self.words_in(gap).min(200) as f32;
         f[at!("distance")] = (1.0 + words).ln() / 4.0;
         f
+    }
+}
+
+/// Whether a verb of saying lies between two offsets of a text:
+/// [`SpeechVerbs::any_between`] reads the stretch, until the stretches read
+/// add up to many times the text (thousands of names and quotations in one
+/// sentence, each name a candidate of each quotation); from then on it
+/// answers from the words of the whole window, cut once. News never gets
+/// there: cutting every word of it costs more than its reading.
+pub(super) struct SpeechVerbs<'t> {
+    text: &'t str,
+    /// The byte range of `text` the words are cut from; stretches outside
+    /// it are read whole.
+    window: Range<usize>,
+    /// The window's words, split at whitespace, as byte ranges of `text`,
+    /// and per word the number of verbs of saying before it.
+    words: OnceCell<(Vec<Range<usize>>, Vec<u32>)>,
+    /// Bytes read so far, and how many may be before the words are cut.
+    read: std::cell::Cell<usize>,
+    budget: usize,
+}
+
+impl<'t> SpeechVerbs<'t> {
+    /// Bytes that may be read per byte of the window before its words are cut.
+    const READS_PER_BYTE: usize = 16;
+
+    /// The verbs of `text[window]`, not yet looked for.
+    pub(super) fn new(text: &'t str, window: Range<usize>) -> Self {
+        let budget = window.len().saturating_mul(Self::READS_PER_BYTE);
+        Self::with_budget(text, window, budget)
+    }
+
+    /// [`SpeechVerbs::new`] that cuts the words once `budget` bytes are read.
+    fn with_budget(text: &'t str, window: Range<usize>, budget: usize) -> Self {
+        SpeechVerbs {
+            text,
+            window,
+            words: OnceCell::new(),
+            read: std::cell::Cell::new(0),
+            budget,
+        }
+    }
+
+    /// Whether a word of `text[range]`, split at whitespace and trimmed of
+    /// what is not alphanumeric, is a verb of saying; false for a range
+    /// that is not on character boundaries.
+    pub(super) fn any_between(&self, range: Range<usize>) -> bool {
+        let Some(between) = self.text.get(range.clone()) else {
+            return false;
+        };
+        let outside = range.start < self.window.start || range.end > self.window.end;
+        let read = self.read.get().saturating_add(range.len());
+        if outside || (self.words.get().is_none() && read <= self.budget) {
+            self.read.set(read);
+            return Self::any_in(between);
+        }
+        let (words, verbs_before) = self.words.get_or_init(|| {
+            let window = self.text.get(self.window.clone()).unwrap_or("");
+            let words: Vec<Range<usize>> = window
+                .split_whitespace()
+                .map(|w| {
+                    let at = self.window.start + (w.as_ptr() as usize - window.as_ptr() as usize);
+                    at..at + w.len()
+                })
+                .collect();
+            let mut verbs_before = Vec::with_capacity(words.len() + 1);
+            let mut verbs = 0u32;
+            verbs_before.push(0);
+            for word in &words {
+                let verb = self.text.get(word.clone()).is_some_and(Self::any_in);
+                verbs += u32::from(verb);
+                verbs_before.push(verbs);
+            }
+            (words, verbs_before)
+        });
+        // The words wholly inside `range` are words of `between` as they
+        // are; the one or two that cross its ends are read as cut.
+        let first = words.partition_point(|w| w.end <= range.start);
+        let last = words.partition_point(|w| w.start < range.end);
+        if first >= last {
+            return false;
+        }
+        let cut = |k: usize| {
+            words.get(k).is_some_and(|w| {
+                let part = w.start.max(range.start)..w.end.min(range.end);
+                part != *w && self.text.get(part).is_some_and(Self::any_in)
+            })
+        };
+        let whole = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|w| w.start >= range.start && w.end <= range.end)
+        };
+        let (inner_first, inner_last) = (
+            if whole(first) { first } else { first + 1 },
+            if whole(last - 1) { last } else { last - 1 },
+        );
+        let inner = inner_first < inner_last
+            && verbs_before.get(inner_last) > verbs_before.get(inner_first);
+        inner || cut(first) || cut(last - 1)
+    }
+
+    /// Whether a word of `text` is a verb of saying (see [`Self::any_between`]).
+    fn any_in(text: &str) -> bool {
+        text.split_whitespace()
+            .map(trim_to_alphanumeric)
+            .any(is_speech_verb)
     }
 }
 
@@ -850,6 +984,24 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn speech_verbs_between_two_offsets_are_found_as_by_reading_the_text(
+            words in proptest::collection::vec("(said|told|Said|he|Ann|x|says,|“said”|\\.)", 0..400),
+            spaces in proptest::collection::vec("( |  |\n|\u{a0})", 400),
+            cuts in proptest::collection::vec(0usize..3000, 2),
+        ) {
+            let mut text = String::new();
+            for (word, space) in words.iter().zip(&spaces) {
+                text.push_str(word);
+                text.push_str(space);
+            }
+            // No reading budget: every answer comes from the cut words.
+            let verbs = SpeechVerbs::with_budget(&text, 0..text.len(), 0);
+            let (a, b) = (cuts[0].min(cuts[1]), cuts[0].max(cuts[1]));
+            let read = text.get(a..b).is_some_and(SpeechVerbs::any_in);
+            proptest::prop_assert_eq!(verbs.any_between(a..b), read, "{:?}", text.get(a..b));
+        }
+
+        #[test]
         fn word_starts_agrees_with_reading_characters(
             text in "[ a.\t\n\r\x0b\x0c\x08\x0e\x1f!\u{a0}\u{85}\u{2003}\u{3000}é“]{0,40}"
         ) {
@@ -891,6 +1043,7 @@ mod tests {
             mentions: Vec::new(),
             spoke: Vec::new(),
             word_starts: OnceCell::new(),
+            speech_verbs: SpeechVerbs::new(text, 0..text.len()),
         };
         let cuts: Vec<usize> = (0..=text.len())
             .filter(|&k| text.is_char_boundary(k))
