@@ -213,6 +213,30 @@ fn output_dir_writes_each_articles_single_output_under_its_path() {
 }
 
 #[test]
+fn output_dir_refuses_tables_before_making_the_folder() {
+    let (dir, _) = corpus();
+    let parent = tempfile::tempdir().unwrap();
+    let out_dir = parent.path().join("out");
+    let out = folio()
+        .args(["entities", "--format", "table", "--output-dir"])
+        .args([&out_dir, dir.path()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--output-dir writes --format json, toml or jsonl, not tables"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !out_dir.exists(),
+        "the refused run made {}",
+        out_dir.display()
+    );
+}
+
+#[test]
 fn output_dir_of_entities_as_json_holds_what_one_article_prints() {
     let (dir, articles) = corpus();
     let out_dir = tempfile::tempdir().unwrap();

@@ -101,6 +101,9 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
     }
     let mut filter = paths::Filter::new(&args.glob)?;
     if let Some(folder) = &args.output_dir {
+        // A format --output-dir cannot write is refused before the folder
+        // is made: a refused run leaves nothing behind.
+        task.file_suffix()?;
         filter = filter.skipping(folder)?;
     }
     // The list is opened first: a list that cannot be read says so before
@@ -121,9 +124,7 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
 
     let out_dir = args.output_dir.clone();
     match &out_dir {
-        Some(_) => {
-            task.file_suffix()?;
-        }
+        Some(_) => {}
         None if !task.is_jsonl() => {
             let what = match files {
                 [folder] if folder.is_dir() => format!("{} is a folder", folder.display()),
