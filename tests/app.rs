@@ -102,6 +102,35 @@ fn the_third_quotation_names_its_speaker() {
 }
 
 #[test]
+fn a_narrow_bar_cuts_the_speaker_before_it_drops_the_quotation() {
+    let mut app = sample_app();
+    press(&mut app, "]]]");
+    let bar_at = |app: &mut folio::app::App, width: u16| {
+        app.resize(width, 20);
+        row_text(&draw(app, width, 20), 19)
+    };
+    // Wide enough: the whole name.
+    let bar = bar_at(&mut app, 80);
+    assert!(
+        bar.contains("quote 3/4 · speech · Emmanuel Macron  │"),
+        "{bar}"
+    );
+    // Narrower: as much of the name as fits, then an ellipsis; the
+    // quotation's number stays.
+    let bar = bar_at(&mut app, 62);
+    assert!(
+        bar.contains("quote 3/4 · speech · Emmanue…  │  up to date ? help"),
+        "{bar}"
+    );
+    let bar = bar_at(&mut app, 56);
+    assert!(bar.contains("quote 3/4 · speech · E…  │"), "{bar}");
+    // Only where even a cut name leaves no room does the quotation go.
+    let bar = bar_at(&mut app, 45);
+    assert!(!bar.contains("quote"), "{bar}");
+    assert!(bar.contains("up to date"), "{bar}");
+}
+
+#[test]
 fn a_speaker_found_through_a_pronoun_says_so_dimmed_when_weak() {
     let mut app = sample_app();
     press(&mut app, "]");

@@ -95,6 +95,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             *first = quote_label_plain(app);
         }
         fit = first_fit(&optional);
+        // Then the speaker's name is cut short, before the quotation's
+        // number goes: "quote 8/20 · speech · A Department for…".
+        for columns in (1..=40).rev() {
+            if fit.optional > 0 {
+                break;
+            }
+            if let Some(first) = optional.first_mut() {
+                *first = quote_label_cut(app, columns);
+            }
+            fit = first_fit(&optional);
+        }
     }
     if !fit.message
         && let Some(message) = app.message()
@@ -289,6 +300,26 @@ fn quote_label(app: &App) -> String {
 /// [`quote_label`] without the evidence for the speaker, for narrow bars.
 fn quote_label_plain(app: &App) -> String {
     quote_label_with(app, false)
+}
+
+/// [`quote_label_plain`] with the speaker cut to `columns` (an ellipsis
+/// marks the cut), for the narrowest bars.
+fn quote_label_cut(app: &App, columns: usize) -> String {
+    let Some(analysis) = app.analysis() else {
+        return String::new();
+    };
+    match app.target() {
+        Target::Quote(i) => match app.quote_speaker(i).1 {
+            Some(speaker) => {
+                let kind = analysis.quotations.get(i).map_or("", |q| q.kind.as_str());
+                let total = analysis.quotations.len();
+                let speaker = safe_text(&speaker, columns);
+                format!("quote {}/{total} · {kind} · {speaker}", i + 1)
+            }
+            None => quote_label_plain(app),
+        },
+        _ => quote_label_plain(app),
+    }
 }
 
 fn quote_label_with(app: &App, evidence: bool) -> String {
