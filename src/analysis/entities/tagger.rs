@@ -50,6 +50,9 @@ fn history_with_shape(labels: &[Label], i: usize, shape_hash: u64) -> [u64; 3] {
 
 /// The best label for word `i` of `sentence` given `scores`, among those
 /// that keep the sequence well formed after `previous`.
+// A hint, as for `Table::add_row`: called for every candidate word in both
+// passes, and inlined or not as unrelated code changed.
+#[inline]
 pub fn best_label(sentence: &Sentence<'_>, i: usize, previous: Label, scores: &Scores) -> Label {
     let next_may_continue = sentence.continues(i + 1);
     let may_continue = sentence.continues(i);
