@@ -7,11 +7,11 @@
 //! File layout (little-endian), written by [`write()`]: `FOLIOCLU` (8 bytes),
 //! version `u32` = 2, number of words `u32`, number of levels `u32`, number
 //! of slots `u32` (a power of two), then per slot a record of
-//! [`record_bytes`]: the word's [`fragment`] (0 for an empty slot) and
+//! `record_bytes`: the word's `fragment` (0 for an empty slot) and
 //! `levels` × `u16` cluster numbers (one per clustering, coarse to fine).
 //! It is a hash table, looked up in place: a word's search starts at the
 //! slot its [`key`]'s low bits give and goes on to the next until it finds
-//! the word's fragment or an empty slot. At most [`MAX_LOAD_PERCENT`] of
+//! the word's fragment or an empty slot. At most `MAX_LOAD_PERCENT` of
 //! the slots are full, so most look-ups read one record: one cache miss,
 //! where a search of sorted keys waited for several in turn. Nothing is
 //! parsed at start-up.
