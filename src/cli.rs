@@ -208,7 +208,7 @@ pub enum Command {
 /// How the listing subcommands print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Aligned columns for people.
+    /// Aligned columns, to read in the terminal.
     Table,
     /// TOML, as in the annotation file.
     Toml,

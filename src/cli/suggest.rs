@@ -22,7 +22,7 @@ const TEXT_COLUMNS: usize = 80;
 /// How `folio suggest` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SuggestFormat {
-    /// Aligned columns for people.
+    /// Aligned columns, to read in the terminal.
     Table,
     /// One JSON document with the article and the list.
     Json,

@@ -45,7 +45,7 @@ impl CorpusArgs {
 /// How `folio entities` and `folio quotes` print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
-    /// Aligned columns for people.
+    /// Aligned columns, to read in the terminal.
     Table,
     /// TOML, as in the annotation file.
     Toml,
