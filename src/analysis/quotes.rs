@@ -201,7 +201,7 @@ impl<'a> Stage<'a> {
             mentions,
             spoke,
             word_starts: std::cell::OnceCell::new(),
-            speech_verbs: candidates::SpeechVerbs::new(text, 0..text.len()),
+            speech_verbs: candidates::SpeechVerbs::new(text),
         };
         Self {
             scene,

@@ -294,35 +294,21 @@ fn speaker_with_evidence(app: &App, i: usize, speaker: String) -> String {
 }
 
 fn quote_label(app: &App) -> String {
-    quote_label_with(app, true)
+    quote_label_with(app, true, None)
 }
 
 /// [`quote_label`] without the evidence for the speaker, for narrow bars.
 fn quote_label_plain(app: &App) -> String {
-    quote_label_with(app, false)
+    quote_label_with(app, false, None)
 }
 
 /// [`quote_label_plain`] with the speaker cut to `columns` (an ellipsis
 /// marks the cut), for the narrowest bars.
 fn quote_label_cut(app: &App, columns: usize) -> String {
-    let Some(analysis) = app.analysis() else {
-        return String::new();
-    };
-    match app.target() {
-        Target::Quote(i) => match app.quote_speaker(i).1 {
-            Some(speaker) => {
-                let kind = analysis.quotations.get(i).map_or("", |q| q.kind.as_str());
-                let total = analysis.quotations.len();
-                let speaker = safe_text(&speaker, columns);
-                format!("quote {}/{total} · {kind} · {speaker}", i + 1)
-            }
-            None => quote_label_plain(app),
-        },
-        _ => quote_label_plain(app),
-    }
+    quote_label_with(app, false, Some(columns))
 }
 
-fn quote_label_with(app: &App, evidence: bool) -> String {
+fn quote_label_with(app: &App, evidence: bool, speaker_columns: Option<usize>) -> String {
     let Some(analysis) = app.analysis() else {
         return String::new();
     };
@@ -336,7 +322,13 @@ fn quote_label_with(app: &App, evidence: bool) -> String {
                     i + 1,
                     speaker_with_evidence(app, i, speaker)
                 ),
-                Some(speaker) => format!("quote {}/{total} · {kind} · {speaker}", i + 1),
+                Some(speaker) => {
+                    let speaker = match speaker_columns {
+                        Some(columns) => safe_text(&speaker, columns),
+                        None => speaker,
+                    };
+                    format!("quote {}/{total} · {kind} · {speaker}", i + 1)
+                }
                 None if kind == "scare" => format!("quote {}/{total} · {kind}", i + 1),
                 None => format!("quote {}/{total} · {kind} · speaker unknown", i + 1),
             }

@@ -767,14 +767,11 @@ impl Scene<'_> {
 /// [`SpeechVerbs::any_between`] reads the stretch, until the stretches read
 /// add up to many times the text (thousands of names and quotations in one
 /// sentence, each name a candidate of each quotation); from then on it
-/// answers from the words of the whole window, cut once. News never gets
+/// answers from the words of the whole text, cut once. News never gets
 /// there: cutting every word of it costs more than its reading.
 pub(super) struct SpeechVerbs<'t> {
     text: &'t str,
-    /// The byte range of `text` the words are cut from; stretches outside
-    /// it are read whole.
-    window: Range<usize>,
-    /// The window's words, split at whitespace, as byte ranges of `text`,
+    /// The text's words, split at whitespace, as byte ranges of it,
     /// and per word the number of verbs of saying before it.
     words: OnceCell<(Vec<Range<usize>>, Vec<u32>)>,
     /// Bytes read so far, and how many may be before the words are cut.
@@ -783,20 +780,18 @@ pub(super) struct SpeechVerbs<'t> {
 }
 
 impl<'t> SpeechVerbs<'t> {
-    /// Bytes that may be read per byte of the window before its words are cut.
+    /// Bytes that may be read per byte of the text before its words are cut.
     const READS_PER_BYTE: usize = 16;
 
-    /// The verbs of `text[window]`, not yet looked for.
-    pub(super) fn new(text: &'t str, window: Range<usize>) -> Self {
-        let budget = window.len().saturating_mul(Self::READS_PER_BYTE);
-        Self::with_budget(text, window, budget)
+    /// The verbs of `text`, not yet looked for.
+    pub(super) fn new(text: &'t str) -> Self {
+        Self::with_budget(text, text.len().saturating_mul(Self::READS_PER_BYTE))
     }
 
     /// [`SpeechVerbs::new`] that cuts the words once `budget` bytes are read.
-    fn with_budget(text: &'t str, window: Range<usize>, budget: usize) -> Self {
+    fn with_budget(text: &'t str, budget: usize) -> Self {
         SpeechVerbs {
             text,
-            window,
             words: OnceCell::new(),
             read: std::cell::Cell::new(0),
             budget,
@@ -810,18 +805,17 @@ impl<'t> SpeechVerbs<'t> {
         let Some(between) = self.text.get(range.clone()) else {
             return false;
         };
-        let outside = range.start < self.window.start || range.end > self.window.end;
         let read = self.read.get().saturating_add(range.len());
-        if outside || (self.words.get().is_none() && read <= self.budget) {
+        if self.words.get().is_none() && read <= self.budget {
             self.read.set(read);
             return Self::any_in(between);
         }
         let (words, verbs_before) = self.words.get_or_init(|| {
-            let window = self.text.get(self.window.clone()).unwrap_or("");
-            let words: Vec<Range<usize>> = window
+            let words: Vec<Range<usize>> = self
+                .text
                 .split_whitespace()
                 .map(|w| {
-                    let at = self.window.start + (w.as_ptr() as usize - window.as_ptr() as usize);
+                    let at = w.as_ptr() as usize - self.text.as_ptr() as usize;
                     at..at + w.len()
                 })
                 .collect();
@@ -995,7 +989,7 @@ mod tests {
                 text.push_str(space);
             }
             // No reading budget: every answer comes from the cut words.
-            let verbs = SpeechVerbs::with_budget(&text, 0..text.len(), 0);
+            let verbs = SpeechVerbs::with_budget(&text, 0);
             let (a, b) = (cuts[0].min(cuts[1]), cuts[0].max(cuts[1]));
             let read = text.get(a..b).is_some_and(SpeechVerbs::any_in);
             proptest::prop_assert_eq!(verbs.any_between(a..b), read, "{:?}", text.get(a..b));
@@ -1043,7 +1037,7 @@ mod tests {
             mentions: Vec::new(),
             spoke: Vec::new(),
             word_starts: OnceCell::new(),
-            speech_verbs: SpeechVerbs::new(text, 0..text.len()),
+            speech_verbs: SpeechVerbs::new(text),
         };
         let cuts: Vec<usize> = (0..=text.len())
             .filter(|&k| text.is_char_boundary(k))
