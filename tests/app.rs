@@ -290,14 +290,16 @@ fn panel_focus_and_enter_jump_to_the_entitys_mentions() {
     let mut app = sample_app();
     press(&mut app, "\t\n");
     let buffer = draw(&app, 120, 40);
-    // The panel's last row says why Macron is a person.
-    // The model weighs the evidence; "President" before the name and the
-    // listed given name are what it can say.
-    let why = row_text(&buffer, 38);
-    assert!(
-        why.contains("person: ")
-            && (why.contains("title \"President\"") || why.contains("given name")),
-        "{why}"
+    // The panel's last rows say why Macron is a person, wrapped whole in
+    // its 29 columns: "President" before the name, then the listed given
+    // name.
+    let panel = |y: u16| {
+        let row = row_text(&buffer, y);
+        row.rsplit('│').next().unwrap_or_default().trim().to_owned()
+    };
+    assert_eq!(
+        [panel(37), panel(38)],
+        ["person: title \"President\" +", "given name"]
     );
     assert!(
         row_text(&buffer, 39).contains("Emmanuel Macron: mention 1/7"),

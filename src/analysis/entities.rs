@@ -1811,6 +1811,21 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_names_the_given_name_before_the_surname() {
+        // Both are listed (US Census), and "Parsons" as a surname weighs
+        // more; the reason still reads in a name's order.
+        let shown = with_reasons("Richard Parsons spoke to reporters on Tuesday.");
+        assert_eq!(
+            shown,
+            [(
+                "Richard Parsons".to_owned(),
+                EntityKind::Person,
+                "given name + surname".to_owned()
+            )]
+        );
+    }
+
+    #[test]
     fn document_memory_joins_a_surname_to_the_full_name() {
         use EntityKind::*;
         assert_eq!(

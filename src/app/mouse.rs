@@ -99,17 +99,14 @@ impl App {
         }
     }
 
-    /// The panel's list as drawn: without its last row while the view
+    /// The panel's list as drawn: without its last rows while the view
     /// shows a footer there (why the selected entity got its type).
     fn panel_list_area(&self) -> Rect {
         let list = self.areas.panel_list();
-        if list.height > 2 && self.panel_footer().is_some() {
-            Rect {
-                height: list.height - 1,
-                ..list
-            }
-        } else {
-            list
+        let footer = self.panel_footer_rows(list.width, list.height).len();
+        Rect {
+            height: list.height - u16::try_from(footer).unwrap_or(0),
+            ..list
         }
     }
 

@@ -295,6 +295,19 @@ impl App {
         self.panels.current().footer(self)
     }
 
+    /// The footer as drawn under the panel's list, in an area `width`
+    /// columns wide and `height` rows tall: word-wrapped, so that a long
+    /// reason is read whole, on at most [`MAX_FOOTER_ROWS`] rows that leave
+    /// the list two; the last row is cut with `…` when the footer goes on.
+    /// Empty when there is no footer or no room for one.
+    pub(crate) fn panel_footer_rows(&self, width: u16, height: u16) -> Vec<String> {
+        let Some(footer) = self.panel_footer() else {
+            return Vec::new();
+        };
+        let room = usize::from(height.saturating_sub(2)).min(MAX_FOOTER_ROWS);
+        footer_rows(&footer, usize::from(width), room)
+    }
+
     fn run_panel_command(&mut self, command: PanelCommand) -> Option<Effect> {
         match command {
             PanelCommand::GoTo {
@@ -468,9 +481,53 @@ pub fn first_shown(selected: Option<usize>, height: usize) -> usize {
     (selected.unwrap_or(0) + 2).saturating_sub(height.max(1))
 }
 
+/// The most rows the panel's footer takes from its list.
+pub const MAX_FOOTER_ROWS: usize = 3;
+
+/// `footer` word-wrapped to `width` columns on at most `rows` rows, each
+/// made safe to print; the last cut with `…` when more would follow. The
+/// indent of the first row (a space before the text) is kept on every row.
+fn footer_rows(footer: &str, width: usize, rows: usize) -> Vec<String> {
+    let text = footer.trim_start();
+    let indent = footer.len() - text.len();
+    let Some(columns) = width.checked_sub(indent).filter(|&c| c > 0) else {
+        return Vec::new();
+    };
+    let pad = " ".repeat(indent);
+    let lines = crate::wrap::wrap(text, 0..text.len(), columns);
+    let mut out = Vec::new();
+    for (k, line) in lines.iter().enumerate().take(rows) {
+        let shown = if k + 1 == rows && k + 1 < lines.len() {
+            // More follows: cut the rest to this row, with an ellipsis.
+            let rest = text.get(line.start..).unwrap_or_default();
+            crate::safe_text::safe_text(rest, columns)
+        } else {
+            crate::safe_text::safe_text(text.get(line.clone()).unwrap_or_default(), columns)
+        };
+        out.push(format!("{pad}{shown}"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_footer_wraps_at_words_and_is_cut_on_its_last_row() {
+        let why = " person: title \"President\" + given name";
+        assert_eq!(
+            footer_rows(why, 29, 3),
+            [" person: title \"President\" +", " given name"]
+        );
+        assert_eq!(footer_rows(why, 60, 3), [why]);
+        assert_eq!(
+            footer_rows(why, 20, 2),
+            [" person: title", " \"President\" + give…"]
+        );
+        assert!(footer_rows(why, 1, 3).is_empty());
+        assert!(footer_rows(why, 29, 0).is_empty());
+    }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     enum TestRow {

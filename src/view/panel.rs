@@ -1,10 +1,10 @@
 //! The side panel's frame: its border, its title with the keys that work
-//! there, progress while analysing, and the footer line; the view shown
+//! there, progress while analysing, and the footer under the list; the view shown
 //! ([`crate::app::panel::PanelView`]) draws its own rows.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
@@ -89,17 +89,19 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(progress).style(theme.ui("ui.dim")), inner);
         return;
     }
-    let inner = match app.panel_footer() {
-        Some(footer) if inner.height > 2 => {
-            let row = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
-            let footer = safe_text(&footer, usize::from(inner.width));
-            frame.render_widget(Paragraph::new(footer).style(theme.ui("ui.dim")), row);
-            Rect {
-                height: inner.height - 1,
-                ..inner
-            }
+    let footer = app.panel_footer_rows(inner.width, inner.height);
+    // At most MAX_FOOTER_ROWS, and the list keeps two rows: fits in u16.
+    let taken = u16::try_from(footer.len()).unwrap_or(0);
+    let inner = if taken == 0 {
+        inner
+    } else {
+        let rows = Rect::new(inner.x, inner.bottom() - taken, inner.width, taken);
+        let lines: Vec<Line> = footer.into_iter().map(Line::from).collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.ui("ui.dim")), rows);
+        Rect {
+            height: inner.height - taken,
+            ..inner
         }
-        _ => inner,
     };
     view.draw(app, inner, frame.buffer_mut(), focused);
 }

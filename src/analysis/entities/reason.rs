@@ -167,8 +167,9 @@ impl fmt::Display for Evidence {
     }
 }
 
-/// Why a mention has its type: evidence, strongest first. Empty means the
-/// model decided from the word's form and context alone.
+/// Why a mention has its type: evidence, strongest first (but a given name
+/// before a surname, as a name reads). Empty means the model decided from
+/// the word's form and context alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reason(pub Vec<Evidence>);
 
@@ -262,7 +263,8 @@ fn readable(
 /// `labels`, whose word features are `ids` (document, and local: all, or
 /// only the readable ones of `features::readable_into`): the
 /// readable features present, ranked by their weight for each word's label
-/// in `weights`; at most two, each shown once.
+/// in `weights`; at most two, each shown once, a given name before a
+/// surname.
 pub fn explain(
     sentence: &Sentence<'_>,
     marks: &[Vec<&'static str>],
@@ -323,6 +325,11 @@ pub fn explain(
         if out.len() == 2 {
             break;
         }
+    }
+    // A name reads given name first: "surname + given name" read as a
+    // mistake in a newcomer's trial, whichever weighed more.
+    if out == [Evidence::Surname, Evidence::GivenName] {
+        out.reverse();
     }
     Reason(out)
 }
