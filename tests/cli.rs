@@ -40,15 +40,24 @@ fn text_prints_the_article_as_folio_reads_it() {
 }
 
 #[test]
-fn entities_table_lists_kind_count_name_and_id() {
+fn entities_table_lists_kind_count_name_id_and_why() {
     let table = stdout_of(&["entities", SAMPLE]);
     let lines: Vec<&str> = table.lines().collect();
-    assert_eq!(lines[0], "KIND          MENTIONS  NAME                 ID");
+    assert_eq!(
+        lines[0],
+        "KIND          MENTIONS  NAME                 ID                   WHY"
+    );
     assert_eq!(
         lines[2],
-        "person        7         Emmanuel Macron      emmanuel-macron"
+        "person        7         Emmanuel Macron      emmanuel-macron      title \"President\" + given name"
     );
-    assert!(lines.contains(&"organisation  2         NATO                 nato"));
+    assert!(lines.contains(
+        &"organisation  2         NATO                 nato                 gazetteer organisation + same name elsewhere"
+    ));
+    // The panel's "?" row: the model's guess, said as the panel says it.
+    assert!(lines.contains(
+        &"organisation  1         SWIFT                swift                a guess: word and context"
+    ));
 }
 
 #[test]

@@ -62,12 +62,16 @@ fn the_entity_table_shows_the_corrections() {
     let table = stdout_of(&dir, &["entities", "a.txt"]);
     let rows: Vec<&str> = table.lines().collect();
     assert!(
-        rows.contains(&"place         2         NATO                 nato"),
+        rows.contains(
+            &"place         2         NATO                 nato                 retyped by the reader"
+        ),
         "{table}"
     );
     assert!(!table.contains("Kremlin"), "{table}");
     assert!(
-        rows.contains(&"person        7         President Macron     emmanuel-macron"),
+        rows.contains(
+            &"person        7         President Macron     emmanuel-macron      title \"President\" + given name"
+        ),
         "{table}"
     );
 }

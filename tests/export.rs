@@ -89,8 +89,21 @@ fn export_round_trips_and_every_span_equals_its_exact_text() {
 
     let written = file::to_toml(&exported).unwrap();
     assert!(
-        written
-            .contains("mentions = [\n    { start = 17, end = 32, exact = \"Emmanuel Macron\" },\n"),
+        written.contains(
+            "origin = \"auto\"\nreason = 'title \"President\" + given name'\nmentions = [\n    { start = 17, end = 32, exact = \"Emmanuel Macron\" },\n"
+        ),
+        "{written}"
+    );
+    // The panel's "?": SWIFT's kind is the model's guess; no other is.
+    let guessed: Vec<(&str, &str)> = exported
+        .entities
+        .iter()
+        .filter(|e| e.kind_guessed)
+        .map(|e| (e.id.as_str(), e.reason.as_str()))
+        .collect();
+    assert_eq!(guessed, [("swift", "word and context")]);
+    assert!(
+        written.contains("reason = \"word and context\"\nkind_guessed = true\nmentions"),
         "{written}"
     );
     let parsed = file::parse(Path::new("x.folio.toml"), &written).unwrap();

@@ -125,6 +125,8 @@ fn entity_record(doc: &Document, entity: &Entity) -> EntityRecord {
             "auto"
         }
         .to_owned(),
+        reason: entity.reason.to_string(),
+        kind_guessed: entity.reason.is_guess(),
         mentions: mention_records(doc, &entity.mentions),
     }
 }

@@ -141,6 +141,16 @@ pub struct EntityRecord {
     pub name: String,
     /// `auto` (found by folio) or `user` (added by the reader).
     pub origin: String,
+    /// Why the entity has its kind, as the panel's detail line says it
+    /// (`title "President" + given name`, `gazetteer city`, `tagged by the
+    /// reader`): to read, not to parse. Left out when empty (older files).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// `true` when the kind is the model's guess from the words and their
+    /// context alone (the panel's `?`): worth checking; left out when
+    /// `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kind_guessed: bool,
     /// Every mention, in order.
     pub mentions: Vec<SpanRecord>,
 }
@@ -617,6 +627,10 @@ fn write_entity(out: &mut impl std::io::Write, entity: &EntityRecord) -> Result<
         kind: EntityKind,
         name: &'a str,
         origin: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        reason: &'a str,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        kind_guessed: bool,
     }
     out.write_all(b"\n")?;
     if entity.mentions.is_empty() {
@@ -629,6 +643,8 @@ fn write_entity(out: &mut impl std::io::Write, entity: &EntityRecord) -> Result<
         kind: entity.kind,
         name: &entity.name,
         origin: &entity.origin,
+        reason: &entity.reason,
+        kind_guessed: entity.kind_guessed,
     };
     let part = std::collections::BTreeMap::from([("entities", [head])]);
     out.write_all(format_part(&part)?.as_bytes())?;
@@ -842,6 +858,8 @@ mod round_trip {
                 kind: EntityKind::Misc,
                 name: text.clone(),
                 origin: "auto".to_owned(),
+                reason: text.clone(),
+                kind_guessed: true,
                 mentions: vec![SpanRecord {
                     start: 0,
                     end: 1,

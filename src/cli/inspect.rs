@@ -219,19 +219,27 @@ fn article_record(article: &Annotated) -> ArticleRecord {
     export::to_export(&article.doc, None, &article.annotations).article
 }
 
-/// `KIND  MENTIONS  NAME  ID`, one entity a row, in order of first mention.
+/// `KIND  MENTIONS  NAME  ID  WHY`, one entity a row, in order of first
+/// mention; WHY is the panel's detail line: the reason for the kind, after
+/// `a guess:` when the model guessed it.
 fn entity_table(entities: impl Iterator<Item = EntityRecord>) -> String {
     let rows: Vec<Vec<String>> = entities
         .map(|e| {
+            let why = if e.kind_guessed {
+                format!("a guess: {}", e.reason)
+            } else {
+                e.reason
+            };
             vec![
                 kind_name(e.kind).to_owned(),
                 e.mentions.len().to_string(),
                 safe_line(&e.name),
                 e.id,
+                safe_line(&why),
             ]
         })
         .collect();
-    table(&["KIND", "MENTIONS", "NAME", "ID"], &rows)
+    table(&["KIND", "MENTIONS", "NAME", "ID", "WHY"], &rows)
 }
 
 /// The row of `q` in the `ID  START  END  KIND  SPEAKER  HOW  TEXT` table
