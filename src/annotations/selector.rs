@@ -12,10 +12,13 @@
 //!    best (if none does, on to step 4);
 //! 4. near its offsets, as text like `exact` between context that still
 //!    fits, and not where its neighbour would fit just as well had it been
-//!    deleted (`fuzzy`);
+//!    deleted (`fuzzy`); a span longer than that step's limit (2,000
+//!    chars), instead, at the one place that holds its words with only
+//!    the white space between them changed (`respaced`);
 //! 5. otherwise it is not found (the caller keeps it as orphaned).
 
 mod fuzzy;
+mod respaced;
 pub(crate) mod similarity;
 
 use std::ops::Range;
@@ -51,6 +54,9 @@ pub enum Found {
     ByContext,
     /// Text like it sits where it was, between fitting context.
     Fuzzy,
+    /// A long span's words stand once in the article with only the white
+    /// space between them changed.
+    Respaced,
 }
 
 /// Where `selector` is in `doc` now: a byte range (end-exclusive) and how it
@@ -87,6 +93,9 @@ pub fn locate(doc: &Document, selector: &Selector) -> Option<(Range<usize>, Foun
             // little; the fuzzy step still refuses copies that tie.
         }
         _ => return None,
+    }
+    if selector.exact.chars().nth(fuzzy::MAX_EXACT_CHARS).is_some() {
+        return respaced::find(text, selector.exact).map(|span| (span, Found::Respaced));
     }
     fuzzy::find(text, selector, expected_start..expected_end).map(|span| (span, Found::Fuzzy))
 }

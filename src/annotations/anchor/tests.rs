@@ -465,3 +465,25 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn a_claim_too_long_for_the_fuzzy_step_survives_new_line_endings() {
+    // The whole sample article, over 2,000 chars, claimed; the file is then
+    // saved with Windows line endings. Its words are all there, so the
+    // claim is found, unflagged; the words of an edit are not.
+    let text = std::fs::read_to_string("samples/macron-moscow.txt").unwrap();
+    let words = text.trim();
+    assert!(words.chars().count() > 2_000);
+    let file = file_with_claims(&text, &[words]);
+    let crlf = text.replace('\n', "\r\n");
+    let (found, orphans) = reanchor(&file, &crlf);
+    assert_eq!(found, [("c1".to_owned(), crlf.trim().to_owned())]);
+    assert!(orphans.is_empty());
+    let annotations = claims_from_file(&doc(&crlf), &file);
+    assert_eq!(annotations.changed_from("c1"), None);
+    // One word changed: a long claim stays orphaned, as before.
+    let edited = crlf.replace("Vladimir Putin", "Vladimir V. Putin");
+    let (found, orphans) = reanchor(&file, &edited);
+    assert!(found.is_empty());
+    assert_eq!(orphans, ["c1"]);
+}

@@ -4,7 +4,8 @@
 //! Bounded in time whatever the article's size: only a window of
 //! [`RADIUS_CHARS`] around the stored offsets is searched, at most
 //! [`MAX_ANCHORS`] places on each side are tried, and spans longer than
-//! [`MAX_EXACT_CHARS`] are not searched for at all (they are orphaned).
+//! [`MAX_EXACT_CHARS`] are not searched for (`super::respaced` looks
+//! for those with only their white space changed).
 
 use std::ops::Range;
 
@@ -15,7 +16,7 @@ use super::similarity::{best_prefix_match, similarity};
 /// How far (in chars) before and after its stored offsets a span is looked for.
 const RADIUS_CHARS: usize = 100_000;
 /// Longest span (in chars) the fuzzy step looks for.
-const MAX_EXACT_CHARS: usize = 2_000;
+pub(super) const MAX_EXACT_CHARS: usize = 2_000;
 /// Places tried per side (where the prefix ends, where the suffix starts).
 const MAX_ANCHORS: usize = 8;
 /// Chars of the prefix's end and the suffix's start searched for verbatim.
