@@ -182,19 +182,26 @@ pub enum Command {
     /// Print the sentences worth checking, best first: score (0..1),
     /// proposed claim label, reasons and char offsets.
     Suggest {
-        /// The article (`-` reads standard input); with `--each-line`, a
-        /// file of one sentence per line.
-        file: PathBuf,
+        /// The articles: files, folders (walked recursively) or `-` for
+        /// standard input. Many articles need --format jsonl or
+        /// --output-dir. With `--each-line`, one file of one sentence per
+        /// line.
+        #[arg(required_unless_present = "files_from")]
+        files: Vec<PathBuf>,
         /// Score each line of FILE as one sentence and print one score
-        /// (0..1) per line, in order (plain numbers: no --format or --top).
-        #[arg(long, conflicts_with_all = ["format", "top"])]
+        /// (0..1) per line, in order (plain numbers: no --format or --top;
+        /// one file).
+        #[arg(long, conflicts_with_all = ["format", "top", "files_from", "glob", "output_dir", "jobs", "quiet"])]
         each_line: bool,
         /// Output format.
         #[arg(short, long, value_enum, default_value_t = suggest::SuggestFormat::Table)]
         format: suggest::SuggestFormat,
-        /// Print only the N best.
+        /// Print only the N best (of each article).
         #[arg(long, value_name = "N")]
         top: Option<usize>,
+        /// Options for many articles.
+        #[command(flatten)]
+        corpus: CorpusArgs,
     },
     /// Print a shell completion script.
     Completions {
@@ -273,18 +280,25 @@ pub fn run() -> anyhow::Result<()> {
         ) => corpus::text(&files, format, &corpus),
         (
             Some(Command::Suggest {
-                file,
+                files,
                 each_line: true,
                 ..
             }),
             _,
-        ) => suggest::each_line(&file),
+        ) => match files.as_slice() {
+            [file] => suggest::each_line(file),
+            _ => anyhow::bail!("--each-line reads one file of sentences"),
+        },
         (
             Some(Command::Suggest {
-                file, format, top, ..
+                files,
+                format,
+                top,
+                corpus,
+                ..
             }),
             _,
-        ) => suggest::suggest(&file, format, top),
+        ) => corpus::suggest(&files, format, top, &corpus),
         (Some(Command::Completions { shell }), _) => generate::completions(shell),
         (Some(Command::Man), _) => generate::man(),
         (None, files) => {

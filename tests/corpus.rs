@@ -446,3 +446,108 @@ fn a_second_run_into_an_output_folder_inside_the_corpus_reads_no_output() {
     run();
     assert_eq!(count(), first);
 }
+
+#[test]
+fn suggest_over_a_folder_prints_each_articles_best_sentences_with_its_path() {
+    let (dir, articles) = corpus();
+    let out = folio()
+        .args([
+            "suggest",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "--top",
+            "2",
+            "-j",
+            "2",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    // The binary file is an error record; the run says some failed.
+    assert_eq!(out.status.code(), Some(3));
+    let lines = records(&out.stdout);
+    let path_of = |v: &Value| v["path"].as_str().unwrap().to_owned();
+    // Each article's lines are what `folio suggest FILE --format jsonl`
+    // prints for it alone, in walk order.
+    let mut expected = Vec::new();
+    for article in &articles {
+        let one = folio()
+            .args(["suggest", article.to_str().unwrap(), "--format", "jsonl"])
+            .args(["--top", "2"])
+            .output()
+            .unwrap();
+        if one.status.success() {
+            expected.extend(records(&one.stdout));
+        } else {
+            expected.push(serde_json::json!({
+                "path": article.to_str().unwrap(),
+                "error": lines.iter().find(|l| l["error"].is_string()).unwrap()["error"],
+            }));
+        }
+    }
+    assert_eq!(lines, expected);
+    // The sample's two best: the NATO sentence, then Biden's troops.
+    let sample: Vec<&Value> = lines
+        .iter()
+        .filter(|l| path_of(l).ends_with("a.txt"))
+        .collect();
+    assert_eq!(sample.len(), 2);
+    assert_eq!(
+        (sample[0]["rank"].as_u64(), sample[0]["start"].as_u64()),
+        (Some(1), Some(1109))
+    );
+    assert_eq!(
+        (sample[1]["label"].as_str(), sample[1]["start"].as_u64()),
+        (Some("statistic"), Some(1522))
+    );
+    // One file per article with --output-dir, as one article's JSON.
+    let out_dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    folio()
+        .args([
+            "suggest",
+            a.to_str().unwrap(),
+            "--top",
+            "2",
+            "-f",
+            "json",
+            "-q",
+        ])
+        .arg("--output-dir")
+        .arg(out_dir.path())
+        .assert()
+        .success();
+    let written = walk_files(out_dir.path());
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        written[0]
+            .to_str()
+            .unwrap()
+            .ends_with("a.txt.suggestions.json")
+    );
+    let file: Value = serde_json::from_slice(&std::fs::read(&written[0]).unwrap()).unwrap();
+    let alone: Value = serde_json::from_slice(
+        &folio()
+            .args(["suggest", a.to_str().unwrap(), "--top", "2", "-f", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(file, alone);
+}
+
+/// Every file below `dir`.
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

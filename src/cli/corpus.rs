@@ -1,4 +1,4 @@
-//! Corpus runs: `folio entities|quotes|export|text` over many articles —
+//! Corpus runs: `folio entities|quotes|export|text|suggest` over many articles —
 //! paths, folders (walked recursively, `--glob`) and `--files-from` — on
 //! every core, printing one JSONL record per article in input order as
 //! each finishes (see [`article`] for the records), or one file per
@@ -69,6 +69,20 @@ pub(super) fn text(files: &[PathBuf], format: TextFormat, args: &CorpusArgs) -> 
         return super::inspect::text(file);
     }
     run(Task::Text(format), files, args)
+}
+
+/// `folio suggest`: the sentences worth checking of each article, at most
+/// `top` each.
+pub(super) fn suggest(
+    files: &[PathBuf],
+    format: super::suggest::SuggestFormat,
+    top: Option<usize>,
+    args: &CorpusArgs,
+) -> anyhow::Result<()> {
+    if let Some(file) = args.single(files) {
+        return super::suggest::suggest(file, format, top);
+    }
+    run(Task::Suggest(format, top), files, args)
 }
 
 /// `folio export`.

@@ -26,7 +26,8 @@ pub enum SuggestFormat {
     Table,
     /// One JSON document with the article and the list.
     Json,
-    /// One JSON object a line, for streams.
+    /// One JSON object a suggestion, one a line, each with its article's
+    /// `path` (for streams and many articles).
     Jsonl,
 }
 
@@ -42,6 +43,14 @@ struct Record {
     text: String,
 }
 
+/// One `--format jsonl` line: a suggestion and the article it is in.
+#[derive(Debug, Serialize)]
+struct Line<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    record: Record,
+}
+
 #[derive(Serialize)]
 #[serde(bound(serialize = "Seq<I>: Serialize"))]
 struct Listing<'a, I> {
@@ -51,16 +60,13 @@ struct Listing<'a, I> {
     suggestions: Seq<I>,
 }
 
-/// Prints the suggestions of the article at `path`, best first, at most
-/// `top`, leaving out those the reader dismissed in the annotation file and
-/// the sentences that hold one of the reader's claims.
-pub(super) fn suggest(
-    path: &Path,
-    format: SuggestFormat,
-    top: Option<usize>,
-) -> anyhow::Result<()> {
+/// The suggestions of the article at `path` to print, best first, at most
+/// `top`: those at or above the threshold, leaving out those the reader
+/// dismissed in the annotation file and the sentences that hold one of the
+/// reader's claims. With the document, for their offsets and text.
+fn ranked(path: &Path, top: Option<usize>) -> anyhow::Result<(Document, Vec<Suggestion>)> {
     let article = super::annotated::open(path, crate::analysis::Scope::All)?;
-    let (doc, annotations) = (&article.doc, &article.annotations);
+    let (doc, annotations) = (article.doc, article.annotations);
     let mut suggestions = article.analysis.suggestions;
     // Only the suggestions are printed: entities and quotations go now,
     // before the rows are made (they are large on a long text).
@@ -70,8 +76,23 @@ pub(super) fn suggest(
             && !annotations.is_dismissed(&s.span)
             && !annotations.is_claimed(&s.span)
     });
-    let ranked = checkworthy::ranked(&suggestions);
-    let shown = &ranked[..ranked.len().min(top.unwrap_or(usize::MAX))];
+    let mut shown: Vec<Suggestion> = checkworthy::ranked(&suggestions)
+        .into_iter()
+        .take(top.unwrap_or(usize::MAX))
+        .cloned()
+        .collect();
+    shown.shrink_to_fit();
+    Ok((doc, shown))
+}
+
+/// Prints the suggestions of the article at `path` (see [`ranked`]).
+pub(super) fn suggest(
+    path: &Path,
+    format: SuggestFormat,
+    top: Option<usize>,
+) -> anyhow::Result<()> {
+    let (doc, shown) = ranked(path, top)?;
+    let doc = &doc;
     // Each record is made as it is written (twice for a table: widths,
     // then rows), so a long article's list is never all in memory.
     let records = || shown.iter().enumerate().map(|(i, s)| record(doc, i, s));
@@ -97,24 +118,61 @@ pub(super) fn suggest(
                 &mut stdout,
             )?;
         }
-        SuggestFormat::Json => {
-            let listing = Listing {
-                offset_unit: crate::annotations::file::OFFSET_UNIT,
-                path: path.display().to_string(),
-                sha256: doc.sha256(),
-                suggestions: Seq::new(records()),
-            };
-            serde_json::to_writer_pretty(&mut stdout, &listing).context("cannot format as JSON")?;
-            stdout.write_all(b"\n")?;
-        }
-        SuggestFormat::Jsonl => {
-            for r in records() {
-                serde_json::to_writer(&mut stdout, &r).context("cannot format as JSON")?;
-                stdout.write_all(b"\n")?;
-            }
-        }
+        SuggestFormat::Json => write_json(path, doc, &shown, &mut stdout)?,
+        SuggestFormat::Jsonl => stdout.write_all(jsonl(path, doc, &shown)?.as_bytes())?,
     }
     stdout.flush().context("cannot write to standard output")
+}
+
+/// The `--format jsonl` lines of the article at `path`: one a suggestion,
+/// best first, each naming the article (what `folio suggest` prints for
+/// each article of a corpus run, and the file `--output-dir` writes).
+pub(crate) fn jsonl_of(path: &Path, top: Option<usize>) -> anyhow::Result<String> {
+    let (doc, shown) = ranked(path, top)?;
+    jsonl(path, &doc, &shown)
+}
+
+/// The `--format json` document of the article at `path`, as `folio
+/// suggest FILE --format json` prints it (the file `--output-dir` writes).
+pub(crate) fn json_of(path: &Path, top: Option<usize>) -> anyhow::Result<String> {
+    let (doc, shown) = ranked(path, top)?;
+    let mut out = Vec::new();
+    write_json(path, &doc, &shown, &mut out)?;
+    String::from_utf8(out).context("cannot format as JSON")
+}
+
+/// Writes the one JSON document of `shown`, suggestions of `doc` read from
+/// `path`, with its final new line.
+fn write_json(
+    path: &Path,
+    doc: &Document,
+    shown: &[Suggestion],
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    let listing = Listing {
+        offset_unit: crate::annotations::file::OFFSET_UNIT,
+        path: path.display().to_string(),
+        sha256: doc.sha256(),
+        suggestions: Seq::new(shown.iter().enumerate().map(|(i, s)| record(doc, i, s))),
+    };
+    serde_json::to_writer_pretty(&mut *out, &listing).context("cannot format as JSON")?;
+    out.write_all(b"\n")
+        .context("cannot write to standard output")
+}
+
+/// The JSONL lines of `shown`, suggestions of `doc` read from `path`.
+fn jsonl(path: &Path, doc: &Document, shown: &[Suggestion]) -> anyhow::Result<String> {
+    let path = path.to_string_lossy();
+    let mut out = String::new();
+    for (i, s) in shown.iter().enumerate() {
+        let line = Line {
+            path: &path,
+            record: record(doc, i, s),
+        };
+        out.push_str(&serde_json::to_string(&line).context("cannot format as JSON")?);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// Prints the score of each line of `path` (`-`: standard input), read as a

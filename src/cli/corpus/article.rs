@@ -21,6 +21,7 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use super::super::export_format::{self, ExportFormat};
+use super::super::suggest::{self, SuggestFormat};
 use super::{ListFormat, TextFormat};
 use crate::annotations::file::{
     AnnotationFile, ArticleRecord, EntityRecord, OFFSET_UNIT, QuoteRecord,
@@ -40,6 +41,8 @@ pub(crate) enum Task {
     Export(ExportFormat),
     /// `folio text`.
     Text(TextFormat),
+    /// `folio suggest`, with its `--top`.
+    Suggest(SuggestFormat, Option<usize>),
 }
 
 impl Task {
@@ -51,6 +54,7 @@ impl Task {
                 | Self::Quotes(ListFormat::Jsonl)
                 | Self::Export(ExportFormat::Jsonl)
                 | Self::Text(TextFormat::Jsonl)
+                | Self::Suggest(SuggestFormat::Jsonl, _)
         )
     }
 
@@ -64,6 +68,11 @@ impl Task {
             Self::Quotes(ListFormat::Toml) => ".quotes.toml",
             Self::Entities(ListFormat::Table) | Self::Quotes(ListFormat::Table) => {
                 anyhow::bail!("--output-dir writes --format json, toml or jsonl, not tables")
+            }
+            Self::Suggest(SuggestFormat::Json, _) => ".suggestions.json",
+            Self::Suggest(SuggestFormat::Jsonl, _) => ".suggestions.jsonl",
+            Self::Suggest(SuggestFormat::Table, _) => {
+                anyhow::bail!("--output-dir writes --format json or jsonl, not tables")
             }
             Self::Export(ExportFormat::Toml) => ".folio.toml",
             Self::Export(ExportFormat::Json) => ".jsonld",
@@ -166,6 +175,8 @@ fn record(task: Task, path: &Path) -> anyhow::Result<String> {
                 text: doc.text(),
             })
         }
+        // One line a suggestion (none for an article without any).
+        Task::Suggest(_, top) => suggest::jsonl_of(path, top),
     }
 }
 
@@ -215,6 +226,10 @@ fn write_file(task: Task, dir: &Path, written: &Written, path: &Path) -> anyhow:
         }
         Task::Text(TextFormat::Plain) => input::open(path)?.text().to_owned(),
         Task::Text(TextFormat::Jsonl) => record(task, path)?,
+        Task::Suggest(SuggestFormat::Json, top) => suggest::json_of(path, top)?,
+        Task::Suggest(SuggestFormat::Jsonl | SuggestFormat::Table, top) => {
+            suggest::jsonl_of(path, top)?
+        }
     };
     store::write_atomic(&out, &text)?;
     Ok(())
