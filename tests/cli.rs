@@ -143,6 +143,11 @@ fn bad_input_fails_with_a_clear_message() {
         "folio: samples is a folder: print one record per article with --format jsonl, \
          or write files with --output-dir DIR\n"
     );
+    assert_eq!(
+        failure_of(&["suggest", "samples"]),
+        "folio: samples is a folder: print one line per suggested sentence with --format \
+         jsonl, or write files with --output-dir DIR\n"
+    );
     let dir = tempfile::tempdir().unwrap();
     let binary = dir.path().join("a.bin");
     std::fs::write(&binary, b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();

@@ -145,7 +145,8 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
                 _ => "many articles".to_owned(),
             };
             anyhow::bail!(
-                "{what}: print one record per article with --format jsonl, or write files with --output-dir DIR"
+                "{what}: print {} with --format jsonl, or write files with --output-dir DIR",
+                task.jsonl_lines()
             )
         }
         None => {}

@@ -58,6 +58,14 @@ impl Task {
         )
     }
 
+    /// What each line of its `--format jsonl` output holds, for messages.
+    pub(crate) fn jsonl_lines(self) -> &'static str {
+        match self {
+            Self::Suggest(..) => "one line per suggested sentence",
+            _ => "one record per article",
+        }
+    }
+
     /// What `--output-dir` appends to an article's file name, or why this
     /// format cannot be written there.
     pub(crate) fn file_suffix(self) -> anyhow::Result<&'static str> {
