@@ -119,7 +119,7 @@ pub(super) fn suggest(
             )?;
         }
         SuggestFormat::Json => write_json(path, doc, &shown, &mut stdout)?,
-        SuggestFormat::Jsonl => stdout.write_all(jsonl(path, doc, &shown)?.as_bytes())?,
+        SuggestFormat::Jsonl => write_jsonl(path, doc, &shown, &mut stdout)?,
     }
     stdout.flush().context("cannot write to standard output")
 }
@@ -129,7 +129,9 @@ pub(super) fn suggest(
 /// each article of a corpus run, and the file `--output-dir` writes).
 pub(crate) fn jsonl_of(path: &Path, top: Option<usize>) -> anyhow::Result<String> {
     let (doc, shown) = ranked(path, top)?;
-    jsonl(path, &doc, &shown)
+    let mut out = Vec::new();
+    write_jsonl(path, &doc, &shown, &mut out)?;
+    String::from_utf8(out).context("cannot format as JSON")
 }
 
 /// The `--format json` document of the article at `path`, as `folio
@@ -160,19 +162,25 @@ fn write_json(
         .context("cannot write to standard output")
 }
 
-/// The JSONL lines of `shown`, suggestions of `doc` read from `path`.
-fn jsonl(path: &Path, doc: &Document, shown: &[Suggestion]) -> anyhow::Result<String> {
+/// Writes the JSONL lines of `shown`, suggestions of `doc` read from
+/// `path`, one at a time (a long article has thousands).
+fn write_jsonl(
+    path: &Path,
+    doc: &Document,
+    shown: &[Suggestion],
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
     let path = path.to_string_lossy();
-    let mut out = String::new();
     for (i, s) in shown.iter().enumerate() {
         let line = Line {
             path: &path,
             record: record(doc, i, s),
         };
-        out.push_str(&serde_json::to_string(&line).context("cannot format as JSON")?);
-        out.push('\n');
+        serde_json::to_writer(&mut *out, &line).context("cannot format as JSON")?;
+        out.write_all(b"\n")
+            .context("cannot write to standard output")?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Prints the score of each line of `path` (`-`: standard input), read as a
