@@ -551,3 +551,38 @@ fn walk_files(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_named_pipe_given_by_name_is_an_error_record_not_a_wait_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        // No mkfifo here: nothing to test.
+        return;
+    }
+    let article = dir.path().join("a.txt");
+    std::fs::copy("samples/macron-moscow.txt", &article).unwrap();
+    let list = format!("{}\n{}\n", fifo.display(), article.display());
+    // Before, the run waited for a writer to the pipe for ever, and the
+    // article after it waited too.
+    let out = folio()
+        .args(["entities", "--files-from", "-", "--format", "jsonl", "-q"])
+        .write_stdin(list)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let lines = records(&out.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["path"], fifo.to_str().unwrap());
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .ends_with("is a pipe, a device or a socket, not a file: in a run of many articles folio reads only files (give it alone, or on standard input as -)"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[1]["entities"][1]["name"], "Emmanuel Macron");
+}

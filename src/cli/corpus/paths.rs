@@ -206,13 +206,24 @@ fn sorted_entries(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// `path` as inputs: a folder's articles ([`Walk`]), else the path itself
 /// (an article, `-` for standard input, or a missing file that becomes an
-/// error record).
+/// error record). A named pipe, a device or a socket is an error record:
+/// reading one in a run of many articles may never end (a pipe with no
+/// writer), and the articles after it would wait for it.
 pub(crate) fn expand(path: PathBuf, filter: &Filter) -> Box<dyn Iterator<Item = Item> + Send> {
-    if path.is_dir() {
-        Box::new(Walk::new(path, filter.clone()))
-    } else {
-        Box::new(std::iter::once(Ok(path)))
+    // Follows symbolic links, as the walk does.
+    let metadata = std::fs::metadata(&path);
+    if metadata.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
+        return Box::new(Walk::new(path, filter.clone()));
     }
+    if metadata.is_ok_and(|m| !m.is_file()) && !crate::input::is_stdin(&path) {
+        let why = format!(
+            "{} is a pipe, a device or a socket, not a file: in a run of many articles \
+             folio reads only files (give it alone, or on standard input as -)",
+            crate::view::safe_line(&path.display().to_string())
+        );
+        return Box::new(std::iter::once(Err((path, why))));
+    }
+    Box::new(std::iter::once(Ok(path)))
 }
 
 /// The paths listed in `reader`, one a line (a trailing `\r` and blank
