@@ -81,6 +81,8 @@ fn the_report_on_the_sample_lists_claims_quotations_and_people() {
     assert_eq!(quotes, claims);
     // The speaker of the claim on Macron's quotation, and the note's lines.
     assert!(report.contains("- Speaker: Emmanuel Macron\n- Verdict: **false**"));
+    // The panel's "SWIFT ?": its kind is the model's guess, and says so.
+    assert!(report.contains("\n- SWIFT (1 mention, kind guessed)\n- RT (1 mention)\n"));
     assert!(report.contains("- Note: Check the interview.\\\n  JDD, 6 Feb.\n"));
     // Headings in order, parsed back.
     let headings: Vec<String> = {

@@ -93,7 +93,17 @@ pub fn report(file: &AnnotationFile, title: Option<&str>) -> String {
         for entity in members {
             let count = entity.mentions.len();
             let plural = if count == 1 { "mention" } else { "mentions" };
-            let _ = writeln!(out, "- {} ({count} {plural})", inline(&entity.name));
+            // The panel's "?": a kind no evidence backs, worth checking.
+            let guessed = if entity.kind_guessed {
+                ", kind guessed"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "- {} ({count} {plural}{guessed})",
+                inline(&entity.name)
+            );
         }
     }
     out
