@@ -228,6 +228,52 @@ fn a_retype_to_the_same_kind_or_a_rename_to_another_entity_s_name_records_nothin
 }
 
 #[test]
+fn retyping_a_guessed_entity_to_its_own_kind_confirms_it() {
+    let mut app = sample_app();
+    press(&mut app, "\t");
+    // People (4), places (12), then the organisations: SWIFT, the panel's
+    // one guess ("SWIFT ?"), is the fifth.
+    press(&mut app, &"j".repeat(20));
+    let screen = screen_text(&draw(&app, 120, 40));
+    assert!(screen.contains("SWIFT ?"), "{screen}");
+    press(&mut app, "E131");
+    assert_eq!(app.annotations().corrections().len(), 1);
+    let swift = app
+        .analysis()
+        .unwrap()
+        .entities
+        .iter()
+        .find(|e| e.id == "swift")
+        .unwrap();
+    assert_eq!(
+        (swift.kind, swift.reason.to_string()),
+        (EntityKind::Organisation, "retyped by the reader".to_owned())
+    );
+    let buffer = draw(&app, 120, 40);
+    let status = row_text(&buffer, 39);
+    assert!(
+        status.contains("confirmed “SWIFT” as organisation"),
+        "{status}"
+    );
+    let screen = screen_text(&buffer);
+    assert!(
+        screen.contains("SWIFT  ") && !screen.contains("SWIFT ?"),
+        "{screen}"
+    );
+    assert!(!app.export_file().entities.iter().any(|e| e.kind_guessed));
+    // Journal du Dimanche, above it, is no guess (cue "Journal"): the
+    // same retype records nothing.
+    press(&mut app, "k");
+    press(&mut app, "E131");
+    assert_eq!(app.annotations().corrections().len(), 1);
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(
+        status.contains("“Journal du Dimanche” is an organisation already"),
+        "{status}"
+    );
+}
+
+#[test]
 fn join_one_mention_to_another_person_and_tag_a_new_one() {
     let mut app = sample_app();
     // The last "Macron", this mention only, joined to Vladimir Putin.

@@ -151,22 +151,56 @@ impl App {
             .cloned()
     }
 
+    /// The entities a retype `correction` applies to: the one holding its
+    /// mention, or every one with a mention of its words.
+    fn retyped_entities<'a>(
+        &'a self,
+        correction: &'a Correction,
+    ) -> impl Iterator<Item = &'a crate::analysis::Entity> + 'a {
+        let entities = self.analysis.as_ref().map_or(&[][..], |a| &a.entities);
+        entities.iter().filter(move |e| match &correction.span {
+            Some(span) => e.mentions.contains(span),
+            None => e
+                .mentions
+                .iter()
+                .any(|m| self.doc.slice(m.clone()) == correction.exact),
+        })
+    }
+
+    /// Whether `correction` retypes whole entities to the kind they have
+    /// already, where that kind is the model's guess (the panel's `?`):
+    /// the reader confirms it, and the mark goes. Whole: every mention of
+    /// its words, or its one mention when the entity has no other.
+    fn confirms_a_guess(&self, correction: &Correction) -> bool {
+        let Some(kind) = correction.kind else {
+            return false;
+        };
+        if correction.action != CorrectionAction::Retype {
+            return false;
+        }
+        let whole =
+            |e: &crate::analysis::Entity| correction.span.is_none() || e.mentions.len() == 1;
+        let mut holding = self.retyped_entities(correction).peekable();
+        holding.peek().is_some()
+            && self
+                .retyped_entities(correction)
+                .any(|e| e.reason.is_guess())
+            && holding.all(|e| e.kind == kind && whole(e))
+    }
+
     /// Why `correction` would change nothing or confuse: a retype to the
-    /// kind the mentions have already, or a rename to another entity's
-    /// name (two rows of one name; joining is what merges them).
+    /// kind the mentions have already (unless it confirms a guess), or a
+    /// rename to another entity's name (two rows of one name; joining is
+    /// what merges them).
     fn pointless(&self, correction: &Correction) -> Option<String> {
         let entities = &self.analysis.as_ref()?.entities;
         match correction.action {
             CorrectionAction::Retype => {
                 let kind = correction.kind?;
-                let holds = |e: &&crate::analysis::Entity| match &correction.span {
-                    Some(span) => e.mentions.contains(span),
-                    None => e
-                        .mentions
-                        .iter()
-                        .any(|m| self.doc.slice(m.clone()) == correction.exact),
-                };
-                let mut holding = entities.iter().filter(holds).peekable();
+                if self.confirms_a_guess(correction) {
+                    return None;
+                }
+                let mut holding = self.retyped_entities(correction).peekable();
                 let already = holding.peek().is_some() && holding.all(|e| e.kind == kind);
                 let kind = match kind {
                     crate::analysis::EntityKind::Person => "a person",
@@ -219,6 +253,9 @@ impl App {
                 Some(id) => format!("tagged “{exact}” as {}", name_of(id)),
                 None => format!("tagged “{exact}” as {kind}"),
             },
+            CorrectionAction::Retype if self.confirms_a_guess(&correction) => {
+                format!("confirmed “{exact}” as {kind}")
+            }
             CorrectionAction::Retype => format!("retyped “{exact}” as {kind}"),
             CorrectionAction::Remove => format!("removed “{exact}”"),
             CorrectionAction::Join => {
