@@ -115,19 +115,42 @@ fn a_narrow_bar_cuts_the_speaker_before_it_drops_the_quotation() {
         bar.contains("quote 3/4 · speech · Emmanuel Macron  │"),
         "{bar}"
     );
-    // Narrower: as much of the name as fits, then an ellipsis; the
+    // Narrower: the kind goes ("speech": a quotation with a speaker is
+    // one), then as much of the name as fits, then an ellipsis; the
     // quotation's number stays.
     let bar = bar_at(&mut app, 62);
     assert!(
-        bar.contains("quote 3/4 · speech · Emmanue…  │  up to date ? help"),
+        bar.contains("quote 3/4 · Emmanuel Macron  │  up to date   ? help"),
         "{bar}"
     );
     let bar = bar_at(&mut app, 56);
-    assert!(bar.contains("quote 3/4 · speech · E…  │"), "{bar}");
+    assert!(
+        bar.contains("quote 3/4 · Emmanuel M…  │  up to date ? help"),
+        "{bar}"
+    );
+    let bar = bar_at(&mut app, 50);
+    assert!(bar.contains("quote 3/4 · Emma…  │"), "{bar}");
     // Only where even a cut name leaves no room does the quotation go.
     let bar = bar_at(&mut app, 45);
     assert!(!bar.contains("quote"), "{bar}");
     assert!(bar.contains("up to date"), "{bar}");
+    // The article's name, which the reader chose, gives way to who is
+    // quoted; without a quotation in hand it stays.
+    app.set_article_label("macron-moscow.txt".to_owned());
+    let bar = bar_at(&mut app, 62);
+    assert!(
+        !bar.contains("macron-moscow.txt")
+            && bar.contains("%  │  quote 3/4 · Emmanuel Macron  │  up to date"),
+        "{bar}"
+    );
+    let bar = bar_at(&mut app, 100);
+    assert!(
+        bar.contains("macron-moscow.txt  │   39%  │  quote 3/4 · speech · Emmanuel Macron"),
+        "{bar}"
+    );
+    press(&mut app, ")");
+    let bar = bar_at(&mut app, 62);
+    assert!(bar.contains("macron-moscow.txt  │"), "{bar}");
 }
 
 #[test]

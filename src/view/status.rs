@@ -72,7 +72,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
         format!(" {}", parts.join("  │  "))
     };
-    let fits = Fit::in_order(optional.len(), selecting, app.message().is_some());
+    // Who is quoted matters more than the article's name, which the
+    // reader chose: with a quotation in hand, the name goes first.
+    let quoting = !selecting && matches!(app.target(), Target::Quote(_));
+    let fits = Fit::in_order(optional.len(), selecting, quoting, app.message().is_some());
     let first_fit = |optional: &[String]| {
         fits.iter()
             .copied()
@@ -95,8 +98,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             *first = quote_label_plain(app);
         }
         fit = first_fit(&optional);
-        // Then the speaker's name is cut short, before the quotation's
-        // number goes: "quote 8/20 · speech · A Department for…".
+        // Then the kind ("speech": a quotation with a speaker is one) and
+        // the speaker's name are cut short, before the quotation's number
+        // goes: "quote 8/20 · A Department for…".
         for columns in (1..=40).rev() {
             if fit.optional > 0 {
                 break;
@@ -157,8 +161,10 @@ struct Fit {
 impl Fit {
     /// The ways to fill the bar, most complete first; the first that fits
     /// is drawn. The counts make room for a message before the message
-    /// leaves the bar; while selecting, the article's name goes first.
-    fn in_order(optional: usize, selecting: bool, message: bool) -> Vec<Fit> {
+    /// leaves the bar; while selecting, the article's name goes first, and
+    /// while `quoting` (a quotation is the target) it goes before the
+    /// quotation does.
+    fn in_order(optional: usize, selecting: bool, quoting: bool, message: bool) -> Vec<Fit> {
         let mut fits = Vec::new();
         for message in [message, false] {
             let fit = |label, optional| Fit {
@@ -169,6 +175,11 @@ impl Fit {
             if selecting {
                 fits.push(fit(true, optional));
                 fits.push(fit(false, optional));
+                fits.push(fit(false, 0));
+            } else if quoting {
+                fits.extend((1..=optional).rev().map(|n| fit(true, n)));
+                fits.extend((1..=optional).rev().map(|n| fit(false, n)));
+                fits.push(fit(true, 0));
                 fits.push(fit(false, 0));
             } else {
                 fits.extend((0..=optional).rev().map(|n| fit(true, n)));
@@ -302,8 +313,9 @@ fn quote_label_plain(app: &App) -> String {
     quote_label_with(app, false, None)
 }
 
-/// [`quote_label_plain`] with the speaker cut to `columns` (an ellipsis
-/// marks the cut), for the narrowest bars.
+/// [`quote_label_plain`] without the kind when a speaker is named, and
+/// with the speaker cut to `columns` (an ellipsis marks the cut), for the
+/// narrowest bars.
 fn quote_label_cut(app: &App, columns: usize) -> String {
     quote_label_with(app, false, Some(columns))
 }
@@ -322,13 +334,13 @@ fn quote_label_with(app: &App, evidence: bool, speaker_columns: Option<usize>) -
                     i + 1,
                     speaker_with_evidence(app, i, speaker)
                 ),
-                Some(speaker) => {
-                    let speaker = match speaker_columns {
-                        Some(columns) => safe_text(&speaker, columns),
-                        None => speaker,
-                    };
-                    format!("quote {}/{total} · {kind} · {speaker}", i + 1)
-                }
+                Some(speaker) => match speaker_columns {
+                    Some(columns) => {
+                        let speaker = safe_text(&speaker, columns);
+                        format!("quote {}/{total} · {speaker}", i + 1)
+                    }
+                    None => format!("quote {}/{total} · {kind} · {speaker}", i + 1),
+                },
                 None if kind == "scare" => format!("quote {}/{total} · {kind}", i + 1),
                 None => format!("quote {}/{total} · {kind} · speaker unknown", i + 1),
             }
