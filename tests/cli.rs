@@ -52,7 +52,7 @@ fn entities_table_lists_kind_count_name_id_and_why() {
         "person        7         Emmanuel Macron      emmanuel-macron      title \"President\" + given name"
     );
     assert!(lines.contains(
-        &"organisation  2         NATO                 nato                 gazetteer organisation + same name elsewhere"
+        &"organisation  2         NATO                 nato                 gazetteer organisation + typed alike elsewhere"
     ));
     // The panel's "?" row: the model's guess, said as the panel says it.
     assert!(lines.contains(

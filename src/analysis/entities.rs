@@ -2525,7 +2525,7 @@ mod tests {
             (
                 "Donald J. Trump".to_owned(),
                 EntityKind::Person,
-                "given name + same name elsewhere".to_owned()
+                "given name + typed alike elsewhere".to_owned()
             )
         );
     }

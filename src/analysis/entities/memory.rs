@@ -553,7 +553,7 @@ fn agree_on_countries(mentions: &mut [Mention<'_>]) {
 /// Listed organisations and places keep their kind ("Mr Boeing",
 /// "Boeing"), except a town: "President Obama" makes every "Obama" the
 /// president, not the town in Japan the gazetteer lists. The title may be
-/// any part of the reason ("title + same name elsewhere").
+/// any part of the reason ("title + typed alike elsewhere").
 fn spread_titled_names(mentions: &mut [Mention<'_>], keys: &[&str]) {
     let marked = |m: &Mention<'_>, _: &str| {
         !m.surface.contains(' ')

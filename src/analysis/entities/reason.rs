@@ -3,8 +3,9 @@
 //!
 //! [`explain`] looks at the readable features of a mention's words (listed
 //! names, given names and surnames, titles before, reporting verbs after,
-//! organisation and event cues, the same name elsewhere in the article) and
-//! keeps the two whose learned weight for the chosen label is highest.
+//! organisation and event cues, the same words typed alike elsewhere in the
+//! article) and keeps the two whose learned weight for the chosen label is
+//! highest.
 
 use std::fmt;
 
@@ -160,7 +161,10 @@ impl fmt::Display for Evidence {
             Evidence::InnerCapital(w) => write!(f, "capital inside \"{w}\""),
             Evidence::WorkTitle(w) => write!(f, "title of a work \"{w}\""),
             Evidence::Tenure(w) => write!(f, "term of office \"{w}\""),
-            Evidence::DocumentMemory => f.write_str("same name elsewhere"),
+            // Not "same name": the words may be typed alike as part of
+            // another name ("Downing Street" beside "Downing Street
+            // Strategy Unit", named once).
+            Evidence::DocumentMemory => f.write_str("typed alike elsewhere"),
             Evidence::ReaderTagged => f.write_str("tagged by the reader"),
             Evidence::ReaderRetyped => f.write_str("retyped by the reader"),
         }
