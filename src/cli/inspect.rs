@@ -156,7 +156,10 @@ pub(super) fn entities(path: &Path, format: Format) -> anyhow::Result<()> {
     match format {
         // A row per entity, made from one record at a time: a long
         // article's mentions are never all copied at once.
-        Format::Table => stdout.write_all(entity_table(records).as_bytes())?,
+        Format::Table => {
+            let table = entity_table(records, terminal_columns());
+            stdout.write_all(table.as_bytes())?;
+        }
         Format::Toml | Format::Json => {
             write_listing(
                 &mut stdout,
@@ -219,10 +222,28 @@ fn article_record(article: &Annotated) -> ArticleRecord {
     export::to_export(&article.doc, None, &article.annotations).article
 }
 
+/// The width of the terminal standard output goes to, if it goes to one.
+fn terminal_columns() -> Option<usize> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(columns, _)| usize::from(columns))
+}
+
+/// Fewest columns the WHY column is cut to: where the other columns leave
+/// fewer, rows wrap whatever is cut, and WHY is left whole.
+const MIN_WHY_COLUMNS: usize = 16;
+
 /// `KIND  MENTIONS  NAME  ID  WHY`, one entity a row, in order of first
 /// mention; WHY is the panel's detail line: the reason for the kind, after
-/// `a guess:` when the model guessed it.
-fn entity_table(entities: impl Iterator<Item = EntityRecord>) -> String {
+/// `a guess:` when the model guessed it. With `columns` (the terminal's
+/// width), WHY is cut with `…` so that rows fit, as the quotation table
+/// cuts its text (`--format json` has it whole), unless fewer than
+/// [`MIN_WHY_COLUMNS`] are left for it.
+fn entity_table(entities: impl Iterator<Item = EntityRecord>, columns: Option<usize>) -> String {
     let rows: Vec<Vec<String>> = entities
         .map(|e| {
             let why = if e.kind_guessed {
@@ -239,7 +260,36 @@ fn entity_table(entities: impl Iterator<Item = EntityRecord>) -> String {
             ]
         })
         .collect();
-    table(&["KIND", "MENTIONS", "NAME", "ID", "WHY"], &rows)
+    let header = ["KIND", "MENTIONS", "NAME", "ID", "WHY"];
+    let rows = match columns {
+        Some(columns) if columns > 0 => {
+            // Every column but the last is padded to its widest cell and
+            // two spaces.
+            let before: usize = (0..header.len() - 1)
+                .map(|c| {
+                    let cells = rows
+                        .iter()
+                        .filter_map(|r| r.get(c))
+                        .map(|cell| cell.width());
+                    cells.chain([header[c].width()]).max().unwrap_or(0) + 2
+                })
+                .sum();
+            let room = columns.saturating_sub(before + 1);
+            if room < MIN_WHY_COLUMNS {
+                return table(&header, &rows);
+            }
+            rows.into_iter()
+                .map(|mut row| {
+                    if let Some(why) = row.last_mut() {
+                        *why = shorten(why, room);
+                    }
+                    row
+                })
+                .collect()
+        }
+        _ => rows,
+    };
+    table(&header, &rows)
 }
 
 /// The row of `q` in the `ID  START  END  KIND  SPEAKER  HOW  TEXT` table
@@ -343,6 +393,34 @@ pub(super) fn shorten(text: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_why_column_is_cut_to_the_terminal_only_where_that_helps() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/macron-moscow.txt");
+        let article = super::super::annotated::open(&path, Scope::WithoutSuggestions).unwrap();
+        let records = || export::entity_records(&article.doc, &article.analysis);
+        let row = |table: &str, id: &str| {
+            let line = table.lines().find(|l| l.contains(id)).unwrap();
+            line.trim_end().to_owned()
+        };
+        // Not a terminal: whole. The widest row: NATO's.
+        let whole = entity_table(records(), None);
+        let nato = "organisation  2         NATO                 nato                 \
+                    gazetteer organisation + typed alike elsewhere";
+        assert_eq!(row(&whole, "nato"), nato);
+        // 100 columns: the first 66 (and the last, left free) leave 33 for
+        // WHY, cut with "…".
+        let cut = entity_table(records(), Some(100));
+        assert_eq!(
+            row(&cut, "nato"),
+            "organisation  2         NATO                 nato                 \
+             gazetteer organisation + typed a…"
+        );
+        assert!(cut.lines().all(|l| l.width() < 100), "{cut}");
+        assert_eq!(row(&cut, "emmanuel-macron"), row(&whole, "emmanuel-macron"));
+        // 70 columns leave 3: rows wrap whatever is cut, so WHY stays whole.
+        assert_eq!(entity_table(records(), Some(70)), whole);
+    }
 
     #[test]
     fn a_listing_written_a_few_records_at_a_time_is_the_whole_listing() {
