@@ -23,6 +23,13 @@ fn selected(app: &App) -> &str {
         .slice(app.selection().map(|s| s.span()).unwrap_or(0..0))
 }
 
+/// The kind and reason (as the panel shows it) of the entity `id`.
+fn kind_and_reason(app: &App, id: &str) -> (EntityKind, String) {
+    let entities = &app.analysis().unwrap().entities;
+    let entity = entities.iter().find(|e| e.id == id).unwrap();
+    (entity.kind, entity.reason.to_string())
+}
+
 fn entity_texts(app: &App, id: &str) -> Option<Vec<String>> {
     let entity = app.analysis()?.entities.iter().find(|e| e.id == id)?;
     let doc = app.document();
@@ -238,15 +245,8 @@ fn retyping_a_guessed_entity_to_its_own_kind_confirms_it() {
     assert!(screen.contains("SWIFT ?"), "{screen}");
     press(&mut app, "E131");
     assert_eq!(app.annotations().corrections().len(), 1);
-    let swift = app
-        .analysis()
-        .unwrap()
-        .entities
-        .iter()
-        .find(|e| e.id == "swift")
-        .unwrap();
     assert_eq!(
-        (swift.kind, swift.reason.to_string()),
+        kind_and_reason(&app, "swift"),
         (EntityKind::Organisation, "retyped by the reader".to_owned())
     );
     let buffer = draw(&app, 120, 40);
@@ -317,15 +317,8 @@ fn e_in_the_panel_retypes_the_selected_entity() {
     let screen = screen_text(&draw(&app, 120, 40));
     assert!(screen.contains("Correct “RT” · RT"), "{screen}");
     press(&mut app, "141");
-    let rt = app
-        .analysis()
-        .unwrap()
-        .entities
-        .iter()
-        .find(|e| e.id == "rt")
-        .unwrap();
     assert_eq!(
-        (rt.kind, rt.reason.to_string()),
+        kind_and_reason(&app, "rt"),
         (EntityKind::Misc, "retyped by the reader".to_owned())
     );
     let screen = screen_text(&draw(&app, 120, 40));

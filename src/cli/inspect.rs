@@ -265,15 +265,8 @@ fn entity_table(entities: impl Iterator<Item = EntityRecord>, columns: Option<us
         Some(columns) if columns > 0 => {
             // Every column but the last is padded to its widest cell and
             // two spaces.
-            let before: usize = (0..header.len() - 1)
-                .map(|c| {
-                    let cells = rows
-                        .iter()
-                        .filter_map(|r| r.get(c))
-                        .map(|cell| cell.width());
-                    cells.chain([header[c].width()]).max().unwrap_or(0) + 2
-                })
-                .sum();
+            let widths = column_widths(&header, rows.iter());
+            let before: usize = widths.iter().rev().skip(1).map(|w| w + 2).sum();
             let room = columns.saturating_sub(before + 1);
             if room < MIN_WHY_COLUMNS {
                 return table(&header, &rows);
@@ -350,13 +343,8 @@ pub(super) fn write_table<I>(
 where
     I: Iterator<Item = Vec<String>>,
 {
+    let widths = column_widths(header, rows());
     let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows() {
-        for (width, cell) in widths.iter_mut().zip(&row) {
-            *width = (*width).max(cell.width());
-        }
-    }
     let mut line = String::new();
     for row in std::iter::once(header).chain(rows()) {
         line.clear();
@@ -372,6 +360,21 @@ where
         out.write_all(line.as_bytes())?;
     }
     Ok(())
+}
+
+/// The width of each column of a [`table`] (terminal columns): its widest
+/// cell, header included.
+fn column_widths<R: std::borrow::Borrow<Vec<String>>>(
+    header: &[&str],
+    rows: impl Iterator<Item = R>,
+) -> Vec<usize> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row.borrow()) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    widths
 }
 
 /// `text` cut to at most `columns` terminal columns, ending in `…` if cut.

@@ -91,16 +91,40 @@ pub(super) fn suggest(
     format: SuggestFormat,
     top: Option<usize>,
 ) -> anyhow::Result<()> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    write(path, format, top, &mut stdout)?;
+    stdout.flush().context("cannot write to standard output")
+}
+
+/// What [`suggest`] prints for the article at `path`, as a string: for each
+/// article of a corpus run (`--format jsonl`: one line a suggestion, each
+/// naming the article) and for the file `--output-dir` writes.
+pub(crate) fn rendered(
+    path: &Path,
+    format: SuggestFormat,
+    top: Option<usize>,
+) -> anyhow::Result<String> {
+    let mut out = Vec::new();
+    write(path, format, top, &mut out)?;
+    String::from_utf8(out).context("cannot format the suggestions")
+}
+
+/// Writes the suggestions of the article at `path` to `out` in `format`.
+fn write(
+    path: &Path,
+    format: SuggestFormat,
+    top: Option<usize>,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
     let (doc, shown) = ranked(path, top)?;
     let doc = &doc;
-    // Each record is made as it is written (twice for a table: widths,
-    // then rows), so a long article's list is never all in memory.
-    let records = || shown.iter().enumerate().map(|(i, s)| record(doc, i, s));
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         SuggestFormat::Table => {
+            // Each row is made as it is written (twice: widths, then
+            // rows), so a long article's list is never all in memory.
             let rows = || {
-                records().map(|r| {
+                shown.iter().enumerate().map(|(i, s)| {
+                    let r = record(doc, i, s);
                     vec![
                         r.rank.to_string(),
                         format!("{:.3}", r.score),
@@ -115,32 +139,13 @@ pub(super) fn suggest(
             write_table(
                 &["RANK", "SCORE", "LABEL", "START", "END", "REASONS", "TEXT"],
                 rows,
-                &mut stdout,
+                out,
             )?;
+            Ok(())
         }
-        SuggestFormat::Json => write_json(path, doc, &shown, &mut stdout)?,
-        SuggestFormat::Jsonl => write_jsonl(path, doc, &shown, &mut stdout)?,
+        SuggestFormat::Json => write_json(path, doc, &shown, out),
+        SuggestFormat::Jsonl => write_jsonl(path, doc, &shown, out),
     }
-    stdout.flush().context("cannot write to standard output")
-}
-
-/// The `--format jsonl` lines of the article at `path`: one a suggestion,
-/// best first, each naming the article (what `folio suggest` prints for
-/// each article of a corpus run, and the file `--output-dir` writes).
-pub(crate) fn jsonl_of(path: &Path, top: Option<usize>) -> anyhow::Result<String> {
-    let (doc, shown) = ranked(path, top)?;
-    let mut out = Vec::new();
-    write_jsonl(path, &doc, &shown, &mut out)?;
-    String::from_utf8(out).context("cannot format as JSON")
-}
-
-/// The `--format json` document of the article at `path`, as `folio
-/// suggest FILE --format json` prints it (the file `--output-dir` writes).
-pub(crate) fn json_of(path: &Path, top: Option<usize>) -> anyhow::Result<String> {
-    let (doc, shown) = ranked(path, top)?;
-    let mut out = Vec::new();
-    write_json(path, &doc, &shown, &mut out)?;
-    String::from_utf8(out).context("cannot format as JSON")
 }
 
 /// Writes the one JSON document of `shown`, suggestions of `doc` read from
@@ -158,8 +163,8 @@ fn write_json(
         suggestions: Seq::new(shown.iter().enumerate().map(|(i, s)| record(doc, i, s))),
     };
     serde_json::to_writer_pretty(&mut *out, &listing).context("cannot format as JSON")?;
-    out.write_all(b"\n")
-        .context("cannot write to standard output")
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 /// Writes the JSONL lines of `shown`, suggestions of `doc` read from
@@ -177,8 +182,7 @@ fn write_jsonl(
             record: record(doc, i, s),
         };
         serde_json::to_writer(&mut *out, &line).context("cannot format as JSON")?;
-        out.write_all(b"\n")
-            .context("cannot write to standard output")?;
+        out.write_all(b"\n")?;
     }
     Ok(())
 }

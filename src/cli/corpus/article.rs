@@ -184,7 +184,7 @@ fn record(task: Task, path: &Path) -> anyhow::Result<String> {
             })
         }
         // One line a suggestion (none for an article without any).
-        Task::Suggest(_, top) => suggest::jsonl_of(path, top),
+        Task::Suggest(_, top) => suggest::rendered(path, SuggestFormat::Jsonl, top),
     }
 }
 
@@ -234,10 +234,7 @@ fn write_file(task: Task, dir: &Path, written: &Written, path: &Path) -> anyhow:
         }
         Task::Text(TextFormat::Plain) => input::open(path)?.text().to_owned(),
         Task::Text(TextFormat::Jsonl) => record(task, path)?,
-        Task::Suggest(SuggestFormat::Json, top) => suggest::json_of(path, top)?,
-        Task::Suggest(SuggestFormat::Jsonl | SuggestFormat::Table, top) => {
-            suggest::jsonl_of(path, top)?
-        }
+        Task::Suggest(format, top) => suggest::rendered(path, format, top)?,
     };
     store::write_atomic(&out, &text)?;
     Ok(())
