@@ -65,6 +65,15 @@ pub enum Effect {
     NextArticle,
     /// Show the previous open article.
     PrevArticle,
+    /// Show open article `article` (an index in the order the articles were
+    /// given) at a mention of all-articles entity `entity`; the main loop
+    /// then calls [`App::show_corpus_entity`] on that article's app.
+    ShowInArticle {
+        /// The open article to show.
+        article: usize,
+        /// An index into [`corpus::CorpusPanel::entities`].
+        entity: usize,
+    },
     /// Write the fact-check report ([`App::report`]) beside the annotation
     /// file, then tell the app with [`App::report_written`].
     WriteReport,
@@ -311,9 +320,10 @@ impl App {
     }
 
     /// Sets the entities of every open article (the panel's all-articles
-    /// view), keeping the selected entity when it is still listed.
-    pub fn set_corpus(&mut self, corpus: corpus::CorpusPanel) {
-        self.panels.corpus.set(corpus);
+    /// view), keeping the selected entity when it is still listed; `here`
+    /// is this article's index among them, in the order they were given.
+    pub fn set_corpus(&mut self, corpus: corpus::CorpusPanel, here: usize) {
+        self.panels.corpus.set(corpus, here);
     }
 
     /// Records how far a background analysis has got (permille).

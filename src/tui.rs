@@ -282,23 +282,41 @@ fn event_loop(
                     "only this article is open: give folio several to go from one to the next",
                 );
             }
+            Some(Effect::ShowInArticle { article, entity }) if article < sessions.len() => {
+                current = article;
+                // Before the views are rebuilt: `entity` indexes the
+                // all-articles list the reader chose from.
+                if let Some(session) = sessions.get_mut(current) {
+                    session.app.show_corpus_entity(entity);
+                }
+                article_shown(sessions);
+            }
             Some(Effect::NextArticle) => {
                 current = (current + 1) % sessions.len();
-                share_claims(sessions);
+                article_shown(sessions);
                 if current == 0 {
                     went_round(sessions, current, "back to the first article");
                 }
             }
             Some(Effect::PrevArticle) => {
                 current = (current + sessions.len() - 1) % sessions.len();
-                share_claims(sessions);
+                article_shown(sessions);
                 if current == sessions.len() - 1 {
                     went_round(sessions, current, "back to the last article");
                 }
             }
-            None => {}
+            // An article that is no longer open: nothing to show.
+            Some(Effect::ShowInArticle { .. }) | None => {}
         }
     }
+}
+
+/// Brings every open article's shared views up to date when another
+/// article is shown: the claims made and the corrections (an entity
+/// renamed or retyped) in the one left.
+fn article_shown(sessions: &mut [Session]) {
+    share_claims(sessions);
+    share_entities(sessions);
 }
 
 /// Tells the reader of article `current` that `>` or `<` went round the
@@ -320,11 +338,11 @@ fn analysed(sessions: &[Session]) -> usize {
 /// Gives every session the entities of all analysed articles (the panel's
 /// all-articles view).
 fn share_entities(sessions: &mut [Session]) {
-    let analyses: Vec<&crate::analysis::Analysis> =
-        sessions.iter().filter_map(|s| s.app.analysis()).collect();
+    let analyses: Vec<Option<&crate::analysis::Analysis>> =
+        sessions.iter().map(|s| s.app.analysis()).collect();
     let corpus = crate::app::corpus::CorpusPanel::new(&analyses);
-    for session in sessions.iter_mut() {
-        session.app.set_corpus(corpus.clone());
+    for (here, session) in sessions.iter_mut().enumerate() {
+        session.app.set_corpus(corpus.clone(), here);
     }
 }
 

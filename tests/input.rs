@@ -361,8 +361,8 @@ fn o_opens_the_web_link_of_the_current_sentence_and_refuses_relative_ones() {
 
 #[test]
 fn the_panel_shows_entities_across_all_open_articles() {
-    use folio::app::App;
     use folio::app::corpus::CorpusPanel;
+    use folio::app::{App, Effect};
     use folio::keymap::Keymap;
     use folio::theme::Theme;
     use ratatui::Terminal;
@@ -373,10 +373,10 @@ fn the_panel_shows_entities_across_all_open_articles() {
     let page = open("tests/fixtures/news-page.html");
     let sample_analysis = analyse(&sample, &Progress::default());
     let page_analysis = analyse(&page, &Progress::default());
-    let corpus = CorpusPanel::new(&[&sample_analysis, &page_analysis]);
+    let corpus = CorpusPanel::new(&[Some(&sample_analysis), Some(&page_analysis)]);
     let mut app = App::new(sample, Ok(None), Theme::builtin(false), Keymap::builtin());
     app.set_analysis(sample_analysis);
-    app.set_corpus(corpus);
+    app.set_corpus(corpus.clone(), 0);
     app.resize(120, 40);
     let screen = |app: &App| {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
@@ -409,16 +409,55 @@ fn the_panel_shows_entities_across_all_open_articles() {
         "{}",
         rows[3]
     );
-    // Olaf Scholz is only in the page: Enter says so instead of jumping.
+    // Olaf Scholz is only in the page: Enter asks the main loop to show the
+    // page (article 1) at him.
     let scholz = (2..8).find(|&y| rows[y].contains("Olaf Scholz")).unwrap();
     let mut keys = vec![KeyCode::Tab];
     keys.extend(std::iter::repeat_n(KeyCode::Char('j'), scholz - 2));
-    keys.push(KeyCode::Enter);
     press(&mut app, &keys);
-    let rows = screen(&app);
+    let effect = app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let Some(Effect::ShowInArticle { article, entity }) = effect else {
+        panic!("Enter on Olaf Scholz gave {effect:?}");
+    };
+    assert_eq!(article, 1);
+    // The page's app, as the main loop shows it: the all-articles view in
+    // focus on Olaf Scholz, the reader on his one mention.
+    let page = open("tests/fixtures/news-page.html");
+    let mut page_app = App::new(page, Ok(None), Theme::builtin(false), Keymap::builtin());
+    page_app.set_analysis(page_analysis.clone());
+    page_app.set_corpus(corpus.clone(), 1);
+    page_app.resize(120, 40);
+    page_app.show_corpus_entity(entity);
+    let rows = screen(&page_app);
+    assert!(rows[0].contains("All articles"), "{}", rows[0]);
     assert!(
-        rows[39].contains("Olaf Scholz is not mentioned in this article"),
+        rows[39].contains("Olaf Scholz: mention 1/1 · article 2/2"),
         "{}",
         rows[39]
+    );
+    let mention = page_analysis
+        .entities
+        .iter()
+        .find(|e| e.name == "Olaf Scholz")
+        .and_then(|e| e.mentions.first().cloned())
+        .unwrap();
+    assert_eq!(page_app.selected_mention(), Some(&mention));
+    assert_eq!(page_app.document().text().get(mention), Some("Olaf Scholz"));
+    // Back in the sample, Emmanuel Macron is mentioned 7 times here and 3
+    // in the page: Enter steps through the 7, then on to the page.
+    press(&mut app, &[KeyCode::Char('k'); 8]);
+    for n in 1..=7 {
+        let effect = app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert_eq!(effect, None);
+        let status = &screen(&app)[39];
+        assert!(
+            status.contains(&format!("Emmanuel Macron: mention {n}/7")),
+            "{status}"
+        );
+    }
+    let effect = app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(
+        matches!(effect, Some(Effect::ShowInArticle { article: 1, .. })),
+        "{effect:?}"
     );
 }

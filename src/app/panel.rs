@@ -17,6 +17,7 @@ pub mod quotes;
 pub mod suggested;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -82,6 +83,15 @@ pub enum PanelCommand {
     RemoveClaim(usize),
     /// Remove the orphaned claim with this id, undoably.
     RemoveOrphan(String),
+    /// Show open article `article` (an index in the order the articles
+    /// were given) at a mention of all-articles entity `entity` (an index
+    /// into [`corpus::CorpusPanel::entities`]).
+    ShowInArticle {
+        /// The open article to show.
+        article: usize,
+        /// The entity to show there.
+        entity: usize,
+    },
     /// Show a message in the status bar.
     Message(String),
 }
@@ -343,6 +353,9 @@ impl App {
                 self.update(Action::DeleteClaim)
             }
             PanelCommand::RemoveOrphan(id) => claims::remove_orphan(self, &id),
+            PanelCommand::ShowInArticle { article, entity } => {
+                Some(Effect::ShowInArticle { article, entity })
+            }
             PanelCommand::Message(message) => {
                 self.message = Some(message);
                 None
@@ -355,8 +368,9 @@ impl App {
 /// which of its rows can be selected (not headings).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rows<R> {
-    /// The rows in display order.
-    pub rows: Vec<R>,
+    /// The rows in display order, shared by clones (the all-articles view
+    /// of each of hundreds of open articles lists the same rows).
+    pub rows: Arc<[R]>,
     /// Index into `rows` of the selected row (`None` when none can be).
     pub selected: Option<usize>,
 }
@@ -364,7 +378,7 @@ pub struct Rows<R> {
 impl<R> Default for Rows<R> {
     fn default() -> Self {
         Self {
-            rows: Vec::new(),
+            rows: Arc::from([]),
             selected: None,
         }
     }
@@ -380,7 +394,10 @@ impl<R: Row + PartialEq> Rows<R> {
     /// `rows` with the first selectable one selected.
     pub fn new(rows: Vec<R>) -> Self {
         let selected = rows.iter().position(Row::selectable);
-        Self { rows, selected }
+        Self {
+            rows: rows.into(),
+            selected,
+        }
     }
 
     /// `rows`, keeping the row equal to the one selected in `self` selected

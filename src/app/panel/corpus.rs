@@ -2,6 +2,9 @@
 //! entities merged by kind and name, with their mentions in all articles and
 //! how many articles mention them.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -10,6 +13,7 @@ use super::draw::{entity_row, heading, heading_row, render, row_style};
 use super::{PanelCommand, PanelView, Row, Rows, Selection};
 use crate::analysis::{Analysis, EntityKind};
 use crate::app::{Action, App};
+use crate::keymap::Context;
 use crate::safe_text::safe_line;
 
 /// One entity across the open articles.
@@ -21,8 +25,9 @@ pub struct CorpusEntity {
     pub name: String,
     /// Mentions in all open articles together.
     pub mentions: usize,
-    /// Open articles that mention it.
-    pub articles: usize,
+    /// The open articles that mention it: indices in the order the
+    /// articles were given, ascending.
+    pub articles: Vec<usize>,
 }
 
 /// One row of the view.
@@ -43,33 +48,43 @@ impl Row for CorpusRow {
 /// Entities of every open article, grouped by kind, most mentioned first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CorpusPanel {
-    /// Merged entities.
-    pub entities: Vec<CorpusEntity>,
+    /// Merged entities, shared by clones (every open article's view).
+    pub entities: Arc<[CorpusEntity]>,
+    /// How many articles are open.
+    pub articles: usize,
     /// Headings and entities in display order, and the selected entity row.
     list: Rows<CorpusRow>,
 }
 
 impl CorpusPanel {
-    /// Merges the entities of `analyses` (one per open article) by kind and
-    /// name.
-    pub fn new(analyses: &[&Analysis]) -> Self {
+    /// Merges the entities of `analyses` (one per open article, in the
+    /// order the articles were given; `None` for one not analysed yet) by
+    /// kind and name.
+    pub fn new(analyses: &[Option<&Analysis>]) -> Self {
         let mut entities: Vec<CorpusEntity> = Vec::new();
-        for analysis in analyses {
-            for entity in &analysis.entities {
-                match entities
-                    .iter_mut()
-                    .find(|e| e.kind == entity.kind && e.name == entity.name)
-                {
+        // Where each kind and name is in `entities`: a folder of hundreds
+        // of articles has tens of thousands of names.
+        let mut index: HashMap<(EntityKind, &str), usize> = HashMap::new();
+        for (article, analysis) in analyses.iter().enumerate() {
+            for entity in analysis.iter().flat_map(|a| &a.entities) {
+                let key = (entity.kind, entity.name.as_str());
+                match index.get(&key).and_then(|&i| entities.get_mut(i)) {
                     Some(merged) => {
                         merged.mentions += entity.mentions.len();
-                        merged.articles += 1;
+                        // An article lists a name once; checked all the same.
+                        if merged.articles.last() != Some(&article) {
+                            merged.articles.push(article);
+                        }
                     }
-                    None => entities.push(CorpusEntity {
-                        kind: entity.kind,
-                        name: entity.name.clone(),
-                        mentions: entity.mentions.len(),
-                        articles: 1,
-                    }),
+                    None => {
+                        index.insert(key, entities.len());
+                        entities.push(CorpusEntity {
+                            kind: entity.kind,
+                            name: entity.name.clone(),
+                            mentions: entity.mentions.len(),
+                            articles: vec![article],
+                        });
+                    }
                 }
             }
         }
@@ -84,7 +99,7 @@ impl CorpusPanel {
             members.sort_by_key(|&i| {
                 let e = entities.get(i);
                 (
-                    std::cmp::Reverse(e.map_or((0, 0), |e| (e.articles, e.mentions))),
+                    std::cmp::Reverse(e.map_or((0, 0), |e| (e.articles.len(), e.mentions))),
                     i,
                 )
             });
@@ -92,7 +107,8 @@ impl CorpusPanel {
             rows.extend(members.into_iter().map(CorpusRow::Entity));
         }
         Self {
-            entities,
+            articles: analyses.len(),
+            entities: entities.into(),
             list: Rows::new(rows),
         }
     }
@@ -115,17 +131,48 @@ impl CorpusPanel {
     pub fn step(&mut self, forward: bool) {
         self.list.step(forward);
     }
+
+    /// Selects the row of entity `entity` (an index into
+    /// [`CorpusPanel::entities`]); returns whether it is listed.
+    pub fn select_entity(&mut self, entity: usize) -> bool {
+        let row = self
+            .list
+            .rows
+            .iter()
+            .position(|r| *r == CorpusRow::Entity(entity));
+        if row.is_some() {
+            self.list.selected = row;
+        }
+        row.is_some()
+    }
+}
+
+/// The open article to show for an entity that article `here` does not
+/// mention: the first after it (going round) of those that do, given in
+/// ascending order.
+fn next_article(articles: &[usize], here: usize) -> Option<usize> {
+    articles
+        .iter()
+        .find(|&&a| a > here)
+        .or_else(|| articles.first())
+        .copied()
+        .filter(|&a| a != here)
 }
 
 /// The all-articles view: [`CorpusPanel`] once several articles are open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CorpusView {
     corpus: Option<CorpusPanel>,
+    /// Which open article this view is shown with (an index in the order
+    /// the articles were given).
+    here: usize,
 }
 
 impl CorpusView {
-    /// Shows `corpus`, keeping the selected entity when it is still listed.
-    pub fn set(&mut self, mut corpus: CorpusPanel) {
+    /// Shows `corpus` with open article `here`, keeping the selected entity
+    /// when it is still listed.
+    pub fn set(&mut self, mut corpus: CorpusPanel, here: usize) {
+        self.here = here;
         let kept = self
             .corpus
             .as_ref()
@@ -142,6 +189,48 @@ impl CorpusView {
             corpus.list.selected = row.or(corpus.list.selected);
         }
         self.corpus = Some(corpus);
+    }
+}
+
+impl App {
+    /// Shows all-articles entity `entity` (an index into
+    /// [`CorpusPanel::entities`]) in this article, which the main loop has
+    /// just put on screen for [`crate::app::Effect::ShowInArticle`]: the
+    /// all-articles view in focus with the entity selected, so that
+    /// `Enter` goes on to its next mention, and the reader at its first
+    /// mention after the reading position.
+    pub fn show_corpus_entity(&mut self, entity: usize) {
+        self.focus = Context::Panel;
+        self.panels.show(|p| &p.corpus);
+        if let Some(corpus) = self.panels.corpus.corpus.as_mut() {
+            corpus.select_entity(entity);
+        }
+        // None when the view was built before this article's entities
+        // changed and it does not mention the entity now.
+        let Some(here) = self.panels.corpus.mentioned_here(self, entity) else {
+            return;
+        };
+        self.run_panel_command(PanelCommand::NextMention(here));
+        // Which article this is, briefly: the status bar leaves the
+        // article's name out to make room for a message.
+        let article = self.panels.corpus.here + 1;
+        let count = self.panels.corpus.corpus.as_ref().map_or(0, |c| c.articles);
+        if let Some(message) = &self.message {
+            self.message = Some(format!("{message} · article {article}/{count}"));
+        }
+    }
+}
+
+impl CorpusView {
+    /// Entity `entity` of the list (an index into
+    /// [`CorpusPanel::entities`]) as an index into `app`'s entities, when
+    /// this article mentions it.
+    fn mentioned_here(&self, app: &App, entity: usize) -> Option<usize> {
+        let wanted = self.corpus.as_ref()?.entities.get(entity)?;
+        app.analysis()?
+            .entities
+            .iter()
+            .position(|e| e.kind == wanted.kind && e.name == wanted.name)
     }
 }
 
@@ -166,18 +255,32 @@ impl PanelView for CorpusView {
         Some(&mut self.corpus.as_mut()?.list)
     }
 
-    /// The selected entity's next mention in this article, or a message
-    /// that it has none here.
+    /// The selected entity's next mention in this article; for an entity
+    /// this article does not mention, the next open article that does.
     fn jump(&self, app: &App) -> Option<PanelCommand> {
-        let wanted = self.corpus.as_ref()?.selected_entity()?;
-        let here = app.analysis().and_then(|a| {
-            a.entities
-                .iter()
-                .position(|e| e.kind == wanted.kind && e.name == wanted.name)
-        });
-        Some(match here {
-            Some(e) => PanelCommand::NextMention(e),
-            None => {
+        let corpus = self.corpus.as_ref()?;
+        let row = corpus.list.selected_row()?;
+        let CorpusRow::Entity(entity) = *row else {
+            return None;
+        };
+        let wanted = corpus.entities.get(entity)?;
+        let here = self.mentioned_here(app, entity);
+        // On its last mention here, `Enter` goes on to the next article
+        // that mentions it, so that it steps through every mention of all.
+        let on_last_mention = |e: usize| {
+            let last = app
+                .analysis()
+                .and_then(|a| a.entities.get(e))
+                .and_then(|e| e.mentions.last());
+            last.is_some() && app.selected_mention() == last
+        };
+        Some(match (here, next_article(&wanted.articles, self.here)) {
+            (Some(e), Some(article)) if on_last_mention(e) => {
+                PanelCommand::ShowInArticle { article, entity }
+            }
+            (Some(e), _) => PanelCommand::NextMention(e),
+            (None, Some(article)) => PanelCommand::ShowInArticle { article, entity },
+            (None, None) => {
                 let (next, prev) = (
                     app.key_hint(Action::NextArticle),
                     app.key_hint(Action::PrevArticle),
@@ -209,7 +312,7 @@ impl PanelView for CorpusView {
                         return Line::default();
                     };
                     let style = row_style(theme, Some(i) == corpus.list.selected, focused);
-                    let count = format!("{} in {}", entity.mentions, entity.articles);
+                    let count = format!("{} in {}", entity.mentions, entity.articles.len());
                     // One row stands for many articles' entities, each
                     // with its own evidence: no mark.
                     entity_row(theme, style, width, &entity.name, entity.kind, false, count)
@@ -224,6 +327,18 @@ impl PanelView for CorpusView {
 mod tests {
     use super::*;
     use crate::analysis::Entity;
+
+    #[test]
+    fn an_entity_elsewhere_is_shown_in_the_next_article_that_mentions_it() {
+        assert_eq!(next_article(&[0, 2, 5], 2), Some(5));
+        assert_eq!(next_article(&[0, 2, 5], 3), Some(5));
+        // Round to the first after the last.
+        assert_eq!(next_article(&[0, 2, 5], 5), Some(0));
+        assert_eq!(next_article(&[1], 4), Some(1));
+        // Only here: nowhere else to go.
+        assert_eq!(next_article(&[4], 4), None);
+        assert_eq!(next_article(&[], 0), None);
+    }
 
     #[test]
     fn merges_by_kind_and_name_and_counts_articles() {
@@ -241,23 +356,24 @@ mod tests {
             ],
             ..Analysis::default()
         };
-        let mut corpus = CorpusPanel::new(&[&a, &b]);
-        let shown: Vec<(String, usize, usize)> = corpus
+        let mut corpus = CorpusPanel::new(&[Some(&a), None, Some(&b)]);
+        let shown: Vec<(String, usize, Vec<usize>)> = corpus
             .rows()
             .iter()
             .filter_map(|r| match r {
                 CorpusRow::Entity(e) => corpus.entities.get(*e),
                 CorpusRow::Heading(..) => None,
             })
-            .map(|e| (e.name.clone(), e.mentions, e.articles))
+            .map(|e| (e.name.clone(), e.mentions, e.articles.clone()))
             .collect();
-        // In both articles first, then by mentions.
+        // In both analysed articles first, then by mentions; the second
+        // article, not analysed yet, mentions nothing.
         assert_eq!(
             shown,
             [
-                ("Emmanuel Macron".to_owned(), 10, 2),
-                ("Olaf Scholz".to_owned(), 9, 1),
-                ("Kyiv".to_owned(), 1, 1),
+                ("Emmanuel Macron".to_owned(), 10, vec![0, 2]),
+                ("Olaf Scholz".to_owned(), 9, vec![2]),
+                ("Kyiv".to_owned(), 1, vec![0]),
             ]
         );
         assert_eq!(corpus.rows()[0], CorpusRow::Heading(EntityKind::Person, 2));
