@@ -145,9 +145,9 @@ pub enum Command {
         /// standard input. Many articles need --format jsonl or --output-dir.
         #[arg(required_unless_present = "files_from")]
         files: Vec<PathBuf>,
-        /// Output format.
-        #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
+        /// Output format [default: table; json with --output-dir].
+        #[arg(short, long, value_enum)]
+        format: Option<ListFormat>,
         /// Options for many articles.
         #[command(flatten)]
         corpus: CorpusArgs,
@@ -158,9 +158,9 @@ pub enum Command {
         /// standard input. Many articles need --format jsonl or --output-dir.
         #[arg(required_unless_present = "files_from")]
         files: Vec<PathBuf>,
-        /// Output format.
-        #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
+        /// Output format [default: table; json with --output-dir].
+        #[arg(short, long, value_enum)]
+        format: Option<ListFormat>,
         /// Options for many articles.
         #[command(flatten)]
         corpus: CorpusArgs,
@@ -193,9 +193,9 @@ pub enum Command {
         /// one file).
         #[arg(long, conflicts_with_all = ["format", "top", "files_from", "glob", "output_dir", "jobs", "quiet"])]
         each_line: bool,
-        /// Output format.
-        #[arg(short, long, value_enum, default_value_t = suggest::SuggestFormat::Table)]
-        format: suggest::SuggestFormat,
+        /// Output format [default: table; json with --output-dir].
+        #[arg(short, long, value_enum)]
+        format: Option<suggest::SuggestFormat>,
         /// Print only the N best (of each article).
         #[arg(long, value_name = "N")]
         top: Option<usize>,
@@ -261,7 +261,11 @@ pub fn run() -> anyhow::Result<()> {
                 corpus,
             }),
             _,
-        ) => corpus::entities(&files, format, &corpus),
+        ) => corpus::entities(
+            &files,
+            corpus.format_or(format, ListFormat::Json, ListFormat::Table),
+            &corpus,
+        ),
         (
             Some(Command::Quotes {
                 files,
@@ -269,7 +273,11 @@ pub fn run() -> anyhow::Result<()> {
                 corpus,
             }),
             _,
-        ) => corpus::quotes(&files, format, &corpus),
+        ) => corpus::quotes(
+            &files,
+            corpus.format_or(format, ListFormat::Json, ListFormat::Table),
+            &corpus,
+        ),
         (
             Some(Command::Text {
                 files,
@@ -298,7 +306,14 @@ pub fn run() -> anyhow::Result<()> {
                 ..
             }),
             _,
-        ) => corpus::suggest(&files, format, top, &corpus),
+        ) => {
+            let format = corpus.format_or(
+                format,
+                suggest::SuggestFormat::Json,
+                suggest::SuggestFormat::Table,
+            );
+            corpus::suggest(&files, format, top, &corpus)
+        }
         (Some(Command::Completions { shell }), _) => generate::completions(shell),
         (Some(Command::Man), _) => generate::man(),
         (None, files) => {

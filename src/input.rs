@@ -35,7 +35,12 @@ pub enum InputError {
         reason: std::io::Error,
     },
     /// The path names a folder.
-    #[error("{} is a folder, not an article", path.display())]
+    #[error(
+        "{} is a folder, not an article: give the reader its articles by name \
+         (folio DIR/*.txt); the listings (folio entities DIR, quotes, export, suggest) \
+         take folders",
+        path.display()
+    )]
     Folder {
         /// The path as the user gave it.
         path: PathBuf,

@@ -241,7 +241,8 @@ fn output_dir_of_entities_as_json_holds_what_one_article_prints() {
     let (dir, articles) = corpus();
     let out_dir = tempfile::tempdir().unwrap();
     let out = folio()
-        .args(["entities", "--format", "json", "-q", "--output-dir"])
+        // No --format: files are written as JSON unless it says otherwise.
+        .args(["entities", "-q", "--output-dir"])
         .args([out_dir.path(), &articles[1], &articles[2]])
         .output()
         .unwrap();

@@ -324,7 +324,10 @@ fn errors_about_odd_paths_are_one_safe_line() {
     // with placeholders and never sends the sequence to the terminal.
     let hostile = dir.path().join("evil\u{1b}]0;owned\u{7}.txt");
     for (path, reason) in [
-        (dir.path().to_path_buf(), "is a folder, not an article"),
+        (
+            dir.path().to_path_buf(),
+            "is a folder, not an article: give the reader its articles by name (folio DIR/*.txt)",
+        ),
         (hostile, "No such file"),
     ] {
         let output = Command::new(folio).arg(&path).output().unwrap();

@@ -27,7 +27,9 @@ pub const OFFSET_UNIT: &str = "char";
 pub struct AnnotationFile {
     /// Format version: [`SCHEMA`] when written; as found when read (1 or 2).
     pub schema: u32,
-    /// Always [`OFFSET_UNIT`].
+    /// Always [`OFFSET_UNIT`]; a file that says otherwise is refused, as
+    /// its offsets would be read in the wrong unit.
+    #[serde(deserialize_with = "only_char_offsets")]
     pub offset_unit: String,
     /// The highest claim number (`c<N>`) given in this file so far, removed
     /// claims included, so that no id is ever given to a second claim (an
@@ -55,6 +57,21 @@ pub struct AnnotationFile {
     /// Check-worthiness suggestions the reader dismissed (schema 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<DismissedRecord>,
+}
+
+/// Reads `offset_unit`, refusing any unit but [`OFFSET_UNIT`]: a file
+/// edited to say `"byte"` would otherwise have its offsets read as chars,
+/// pointing at other text, and be rewritten as `"char"` without a word.
+fn only_char_offsets<'de, D: serde::Deserializer<'de>>(from: D) -> Result<String, D::Error> {
+    let unit = String::deserialize(from)?;
+    if unit == OFFSET_UNIT {
+        Ok(unit)
+    } else {
+        Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Str(&unit),
+            &"\"char\" (folio's offsets count chars, Unicode scalar values)",
+        ))
+    }
 }
 
 /// A sentence folio suggested as worth checking and the reader dismissed.
@@ -766,6 +783,27 @@ mod tests {
             FileError::Parse { line, column, .. } => assert_eq!((line, column), (2, 15)),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn offsets_in_another_unit_are_refused_where_the_file_says_so() {
+        let source =
+            "schema = 3\noffset_unit = \"byte\"\n[article]\npath = \"a.txt\"\nsha256 = \"00\"\n";
+        let err = parse(Path::new("a.folio.toml"), source).unwrap_err();
+        let FileError::Parse {
+            line,
+            column,
+            message,
+            ..
+        } = err
+        else {
+            panic!("unexpected {err:?}");
+        };
+        assert_eq!((line, column), (2, 15));
+        assert!(
+            message.contains("\"byte\"") && message.contains("\"char\""),
+            "{message}"
+        );
     }
 
     #[test]

@@ -30,6 +30,16 @@ pub struct CorpusArgs {
 }
 
 impl CorpusArgs {
+    /// The format asked for, else `for_files` when writing files
+    /// (`--output-dir`, which takes no tables), else `default`.
+    pub fn format_or<F>(&self, asked: Option<F>, for_files: F, default: F) -> F {
+        match (asked, &self.output_dir) {
+            (Some(format), _) => format,
+            (None, Some(_)) => for_files,
+            (None, None) => default,
+        }
+    }
+
     /// The one article of a single-article call (one path, not a folder, no
     /// list, no output folder), if this is one.
     pub(super) fn single<'a>(&self, files: &'a [PathBuf]) -> Option<&'a Path> {
