@@ -26,6 +26,7 @@ mod labels;
 mod loading;
 mod session;
 mod wake;
+mod watch;
 use first_frame::FirstFrame;
 use loading::Loader;
 use session::Session;
@@ -307,6 +308,10 @@ fn event_loop(
             }
             // An article that is no longer open: nothing to show.
             Some(Effect::ShowInArticle { .. }) | None => {}
+        }
+        // After every key, mouse event or resize: one `stat` of the file.
+        if let Some(session) = sessions.get_mut(current) {
+            session.check_article_on_disk();
         }
     }
 }

@@ -8,6 +8,7 @@ use std::sync::mpsc::{self, TryRecvError};
 use anyhow::Context as _;
 
 use super::wake::{Wake, Waker};
+use super::watch::ArticleWatch;
 use crate::analysis::{Analysis, Progress, analyse};
 use crate::annotations::store::Store;
 use crate::app::App;
@@ -23,6 +24,8 @@ pub(super) struct Session {
     progress: Progress,
     /// The analysis, until [`Session::start_analysis`] hands it to a thread.
     waiting: Option<Box<dyn FnOnce() + Send>>,
+    /// The article's file, to tell the reader when it changes on disk.
+    watch: Option<ArticleWatch>,
 }
 
 impl Session {
@@ -39,6 +42,7 @@ impl Session {
         waker: Waker,
     ) -> anyhow::Result<Self> {
         let doc = Arc::new(doc);
+        let watch = ArticleWatch::new(path, doc.sha256());
         let sidecar = crate::input::sidecar_for(path, &doc)?;
         if crate::input::is_stdin(path)
             && let Some(folder) = sidecar.parent()
@@ -80,7 +84,18 @@ impl Session {
             receiver,
             progress,
             waiting: Some(Box::new(analysis)),
+            watch,
         })
+    }
+
+    /// Tells the reader, once, when the article's file on disk no longer
+    /// holds the text shown (see [`ArticleWatch::check`]).
+    pub(super) fn check_article_on_disk(&mut self) {
+        let name = self.path.file_name().unwrap_or(self.path.as_os_str());
+        let name = crate::view::safe_line(&name.to_string_lossy());
+        if let Some(message) = self.watch.as_mut().and_then(|w| w.check(&name)) {
+            self.app.notify(message);
+        }
     }
 
     /// Starts the analysis on a background thread, unless it has started.

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::{Correction, CorrectionAction};
 use crate::analysis::entities::reason::{Evidence, Reason};
 use crate::analysis::entities::slug::slug;
+use crate::analysis::quotes::SpeakerEvidence;
 use crate::analysis::{Analysis, Entity, EntityKind};
 use crate::document::Document;
 
@@ -22,19 +23,23 @@ fn retyped_reason() -> Reason {
 /// Applies `corrections` in order to `analysis` (found in `doc`): entities
 /// gain, lose or move mentions, change kind or name; entities left without
 /// mentions are dropped, the rest stay in order of first mention, and each
-/// quotation keeps its speaker (or the entity that took the speaker's
-/// mentions). Returns the indices of corrections that found nothing to
-/// change (their text or target entity is not there).
+/// quotation's speaker follows the speaker's mention nearest the quotation
+/// (the one that named the speaker, as a rule): a quotation credited to
+/// "Tories" goes to Labour when the reader joins that mention to Labour.
+/// A speaker left with no entity loses its evidence too. Returns the
+/// indices of corrections that found nothing to change (their text or
+/// target entity is not there).
 pub fn apply(analysis: &mut Analysis, corrections: &[Correction], doc: &Document) -> Vec<usize> {
     if corrections.is_empty() {
         return Vec::new();
     }
-    let speakers: Vec<Option<(String, Vec<Range<usize>>)>> = analysis
+    let speakers: Vec<Option<(String, Range<usize>)>> = analysis
         .quotations
         .iter()
         .map(|q| {
             let e = analysis.entities.get(q.speaker?)?;
-            Some((e.id.clone(), e.mentions.clone()))
+            let nearest = e.mentions.iter().min_by_key(|m| distance(m, &q.span))?;
+            Some((e.id.clone(), nearest.clone()))
         })
         .collect();
     let entities = &mut analysis.entities;
@@ -48,16 +53,26 @@ pub fn apply(analysis: &mut Analysis, corrections: &[Correction], doc: &Document
     entities.retain(|e| !e.mentions.is_empty());
     entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
     for (quotation, old) in analysis.quotations.iter_mut().zip(speakers) {
-        quotation.speaker = old.and_then(|(id, mentions)| {
-            let entities = &analysis.entities;
-            entities.iter().position(|e| e.id == id).or_else(|| {
-                entities
-                    .iter()
-                    .position(|e| e.mentions.iter().any(|m| mentions.contains(m)))
-            })
-        });
+        let Some((id, nearest)) = old else {
+            continue;
+        };
+        let entities = &analysis.entities;
+        quotation.speaker = entities
+            .iter()
+            .position(|e| e.mentions.contains(&nearest))
+            .or_else(|| entities.iter().position(|e| e.id == id));
+        if quotation.speaker.is_none() && quotation.speaker_text.is_none() {
+            quotation.evidence = SpeakerEvidence::None;
+        }
     }
     skipped
+}
+
+/// How far apart two byte ranges are: 0 when they touch or overlap.
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    a.start
+        .saturating_sub(b.end)
+        .max(b.start.saturating_sub(a.end))
 }
 
 /// Byte ranges where `exact` occurs in `text` as whole words (no letter or
@@ -310,6 +325,61 @@ mod tests {
             analysis.speaker_name(&analysis.quotations[2]).as_deref(),
             Some("President Macron")
         );
+    }
+
+    #[test]
+    fn a_quotation_follows_the_mention_that_named_its_speaker() {
+        let (doc, mut analysis) = sample();
+        // “The geopolitical objective of Russia today …” is Macron's, named
+        // by the "Macron" right after it.
+        let quoted = analysis.quotations[2].span.clone();
+        assert!(doc.slice(quoted.clone()).starts_with("“The geopolitical"));
+        let macron = entity(&analysis, "emmanuel-macron").unwrap();
+        let nearest = macron
+            .mentions
+            .iter()
+            .find(|m| m.start == quoted.end + 1)
+            .cloned()
+            .unwrap();
+        assert_eq!(doc.slice(nearest.clone()), "Macron");
+        // The reader joins that one mention to Putin: the quotation goes
+        // with it; the others Macron is credited with stay his.
+        let mut join = Correction::new(CorrectionAction::Join, "Macron", Some(nearest));
+        join.entity = Some("vladimir-putin".to_owned());
+        assert!(apply(&mut analysis, &[join], &doc).is_empty());
+        let speakers: Vec<Option<String>> = analysis
+            .quotations
+            .iter()
+            .map(|q| analysis.speaker_name(q))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Emmanuel Macron".to_owned()),
+                None,
+                Some("Vladimir Putin".to_owned()),
+                Some("Emmanuel Macron".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_removed_leaves_no_evidence_behind() {
+        let (doc, mut analysis) = sample();
+        assert_eq!(analysis.quotations[0].evidence.as_str(), "pronoun");
+        let removed = [
+            with(CorrectionAction::Remove, "Emmanuel Macron"),
+            with(CorrectionAction::Remove, "Macron"),
+        ];
+        assert!(apply(&mut analysis, &removed, &doc).is_empty());
+        for q in [0, 2, 3] {
+            let quotation = &analysis.quotations[q];
+            assert_eq!(
+                (quotation.speaker, &quotation.evidence),
+                (None, &SpeakerEvidence::None),
+                "{q}"
+            );
+        }
     }
 
     #[test]
