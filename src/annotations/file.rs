@@ -708,7 +708,7 @@ fn write_records<T: Serialize>(
 /// `value` (a table) as TOML in the file's layout: inline tables become
 /// tables, arrays of inline tables arrays of tables, and `mentions` one
 /// per line.
-fn format_part(value: &impl Serialize) -> Result<String, toml_edit::ser::Error> {
+pub(crate) fn format_part(value: &impl Serialize) -> Result<String, toml_edit::ser::Error> {
     use toml_edit::{ArrayOfTables, Item, Value};
     let mut doc = toml_edit::ser::to_document(value)?;
     for (_, item) in doc.as_table_mut().iter_mut() {

@@ -16,7 +16,9 @@ use super::annotated::Annotated;
 use super::generate::write_stdout;
 use crate::analysis::Scope;
 use crate::annotations::export;
-use crate::annotations::file::{ArticleRecord, EntityRecord, OFFSET_UNIT, QuoteRecord};
+use crate::annotations::file::{
+    ArticleRecord, EntityRecord, OFFSET_UNIT, QuoteRecord, format_part,
+};
 use crate::input;
 use crate::view::safe_line;
 
@@ -71,7 +73,7 @@ fn write_listing_by<T: Serialize>(
         article,
     };
     out.write_all(
-        toml::to_string(&head)
+        format_part(&head)
             .context("cannot format as TOML")?
             .as_bytes(),
     )?;
@@ -83,7 +85,7 @@ fn write_listing_by<T: Serialize>(
         let part = std::collections::BTreeMap::from([(name, &some)]);
         out.write_all(b"\n")?;
         out.write_all(
-            toml::to_string(&part)
+            format_part(&part)
                 .context("cannot format as TOML")?
                 .as_bytes(),
         )?;
@@ -451,7 +453,16 @@ mod tests {
             write_listing_by(&mut out, format, (&head, "entities"), listed, chunk).unwrap();
             String::from_utf8(out).unwrap()
         };
-        let toml_text = toml::to_string(&whole).unwrap();
+        // In the annotation file's layout (a mention a line), holding what
+        // plain TOML holds.
+        let toml_text = format_part(&whole).unwrap();
+        assert!(
+            toml_text.contains("\n    { start = 17, end = 32, exact = \"Emmanuel Macron\" },\n")
+        );
+        assert_eq!(
+            toml::from_str::<toml::Value>(&toml_text).unwrap(),
+            toml::from_str::<toml::Value>(&toml::to_string(&whole).unwrap()).unwrap()
+        );
         assert_eq!(written(Format::Toml, 2), toml_text);
         assert_eq!(written(Format::Toml, 256), toml_text);
         let json_text = serde_json::to_string_pretty(&whole).unwrap() + "\n";

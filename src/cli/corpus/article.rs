@@ -220,7 +220,9 @@ fn write_file(task: Task, dir: &Path, written: &Written, path: &Path) -> anyhow:
             let (_, exported) = exported(path)?;
             let listing = listing(task, &exported);
             match format {
-                ListFormat::Toml => toml::to_string(&listing).context("cannot format as TOML")?,
+                // In the annotation file's layout: a mention a line.
+                ListFormat::Toml => crate::annotations::file::format_part(&listing)
+                    .context("cannot format as TOML")?,
                 ListFormat::Jsonl => record(task, path)?,
                 _ => {
                     serde_json::to_string_pretty(&listing).context("cannot format as JSON")? + "\n"
