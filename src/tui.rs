@@ -371,10 +371,13 @@ fn share_claims(sessions: &mut [Session]) {
         })
         .collect();
     for (i, session) in sessions.iter_mut().enumerate() {
+        // Only articles with claims: each of hundreds of open articles
+        // holding the name of every other made memory grow with the square
+        // of their number.
         let others = all
             .iter()
             .enumerate()
-            .filter(|(j, _)| *j != i)
+            .filter(|(j, a)| *j != i && !a.claims.is_empty())
             .map(|(_, a)| a.clone())
             .collect();
         session.app.set_other_claims(others);
