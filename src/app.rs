@@ -74,6 +74,15 @@ pub enum Effect {
         /// An index into [`corpus::CorpusPanel::entities`].
         entity: usize,
     },
+    /// Show open article `article` (an index in the order the articles were
+    /// given) at its claim `claim` (an index into its claims); the main
+    /// loop then calls [`App::show_claim`] on that article's app.
+    ShowClaimInArticle {
+        /// The open article to show.
+        article: usize,
+        /// An index into that article's claims.
+        claim: usize,
+    },
     /// Write the fact-check report ([`App::report`]) beside the annotation
     /// file, then tell the app with [`App::report_written`].
     WriteReport,
@@ -147,6 +156,9 @@ pub struct App {
     pub(crate) doc: Arc<Document>,
     /// The analysis as folio made it, before the reader's corrections.
     pub(crate) raw_analysis: Option<Analysis>,
+    /// Whether the entities changed (a correction, undone or redone) since
+    /// the main loop last asked ([`App::take_entities_changed`]).
+    pub(crate) entities_changed: bool,
     /// The analysis with the reader's corrections applied: what is shown.
     pub(crate) analysis: Option<Analysis>,
     pub(crate) annotations: Annotations,
@@ -238,6 +250,7 @@ impl App {
         let mut app = Self {
             doc,
             raw_analysis: None,
+            entities_changed: false,
             analysis: None,
             annotations,
             history: History::default(),
@@ -324,6 +337,12 @@ impl App {
     /// is this article's index among them, in the order they were given.
     pub fn set_corpus(&mut self, corpus: corpus::CorpusPanel, here: usize) {
         self.panels.corpus.set(corpus, here);
+    }
+
+    /// Whether the entities changed since the last call: the main loop
+    /// then rebuilds the all-articles view of every open article.
+    pub fn take_entities_changed(&mut self) -> bool {
+        std::mem::take(&mut self.entities_changed)
     }
 
     /// Records how far a background analysis has got (permille).

@@ -18,6 +18,7 @@ use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::Effect;
+use crate::app::panel::PanelState;
 use crate::config::startup::{self, Overrides, Settings};
 use crate::view;
 
@@ -241,11 +242,13 @@ fn event_loop(
             }
             _ => None,
         };
-        let only_one = sessions.len() == 1;
+        let count = sessions.len();
         let Some(session) = sessions.get_mut(current) else {
             return Ok(());
         };
         let app = &mut session.app;
+        // What `>` and `<` carry to the article they show.
+        let state = app.panel_state();
         match effect {
             Some(Effect::Save) => {
                 // The watchdog never ends the process in the middle of a save.
@@ -278,50 +281,71 @@ fn event_loop(
                 suspend(terminal, settings.mouse)?;
                 redraw = true;
             }
-            Some(Effect::NextArticle | Effect::PrevArticle) if only_one => {
+            Some(Effect::NextArticle | Effect::PrevArticle) if count == 1 => {
                 app.notify(
                     "only this article is open: give folio several to go from one to the next",
                 );
             }
-            Some(Effect::ShowInArticle { article, entity }) if article < sessions.len() => {
+            Some(Effect::ShowInArticle { article, entity }) if article < count => {
+                let went_round = article < current;
                 current = article;
                 // Before the views are rebuilt: `entity` indexes the
                 // all-articles list the reader chose from.
                 if let Some(session) = sessions.get_mut(current) {
-                    session.app.show_corpus_entity(entity);
+                    session.app.show_corpus_entity(entity, went_round);
                 }
-                article_shown(sessions);
+                share_claims(sessions);
+                share_entities(sessions);
+            }
+            Some(Effect::ShowClaimInArticle { article, claim }) if article < count => {
+                current = article;
+                share_claims(sessions);
+                if let Some(session) = sessions.get_mut(current) {
+                    session.app.show_claim(claim);
+                }
             }
             Some(Effect::NextArticle) => {
                 current = (current + 1) % sessions.len();
-                article_shown(sessions);
+                article_shown(sessions, current, state);
                 if current == 0 {
                     went_round(sessions, current, "back to the first article");
                 }
             }
             Some(Effect::PrevArticle) => {
                 current = (current + sessions.len() - 1) % sessions.len();
-                article_shown(sessions);
+                article_shown(sessions, current, state);
                 if current == sessions.len() - 1 {
                     went_round(sessions, current, "back to the last article");
                 }
             }
             // An article that is no longer open: nothing to show.
-            Some(Effect::ShowInArticle { .. }) | None => {}
+            Some(Effect::ShowInArticle { .. } | Effect::ShowClaimInArticle { .. }) | None => {}
         }
         // After every key, mouse event or resize: one `stat` of the file.
         if let Some(session) = sessions.get_mut(current) {
             session.check_article_on_disk();
         }
+        // A correction here renames, retypes or removes entities in the
+        // all-articles view at once.
+        let corrected = sessions
+            .get_mut(current)
+            .is_some_and(|s| s.app.take_entities_changed());
+        if corrected && sessions.len() > 1 {
+            share_entities(sessions);
+        }
     }
 }
 
-/// Brings every open article's shared views up to date when another
-/// article is shown: the claims made and the corrections (an entity
-/// renamed or retyped) in the one left.
-fn article_shown(sessions: &mut [Session]) {
+/// Shows article `current` with the panel as the reader left it in the
+/// article before (`state`), and brings every open article's shared views
+/// up to date: the claims made and the corrections (an entity renamed or
+/// retyped) in the one left.
+fn article_shown(sessions: &mut [Session], current: usize, state: PanelState) {
     share_claims(sessions);
     share_entities(sessions);
+    if let Some(session) = sessions.get_mut(current) {
+        session.app.set_panel_state(state);
+    }
 }
 
 /// Tells the reader of article `current` that `>` or `<` went round the
@@ -365,10 +389,14 @@ fn share_claims(sessions: &mut [Session]) {
     let all: Vec<crate::app::panel::claims::ArticleClaims> = sessions
         .iter()
         .zip(names)
-        .map(|(s, article)| crate::app::panel::claims::ArticleClaims {
-            article,
-            claims: crate::app::panel::claims::summaries(&s.app),
-        })
+        .enumerate()
+        .map(
+            |(index, (s, article))| crate::app::panel::claims::ArticleClaims {
+                article,
+                index: Some(index),
+                claims: crate::app::panel::claims::summaries(&s.app),
+            },
+        )
         .collect();
     for (i, session) in sessions.iter_mut().enumerate() {
         // Only articles with claims: each of hundreds of open articles

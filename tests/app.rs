@@ -154,6 +154,27 @@ fn a_narrow_bar_cuts_the_speaker_before_it_drops_the_quotation() {
 }
 
 #[test]
+fn a_long_article_name_is_cut_short_before_it_leaves_the_bar_for_a_message() {
+    let mut app = sample_app();
+    app.set_article_label(
+        "13/840 breitbart_2015-12-07_clinton-camp-trump-s-islamaphobi.txt".to_owned(),
+    );
+    let bar_at = |app: &mut folio::app::App, width: u16| {
+        app.resize(width, 40);
+        row_text(&draw(app, width, 40), 39)
+    };
+    let bar = bar_at(&mut app, 120);
+    assert!(bar.contains("13/840 breitbart_2015-12-07_clinton-camp-trump-s-islamaphobi.txt  │"));
+    app.notify("Bernie Sanders: mention 1/5 · article 13/840");
+    let bar = bar_at(&mut app, 120);
+    assert!(
+        bar.starts_with(" 13/840 breitbart_2015-12-…  │")
+            && bar.contains("│  Bernie Sanders: mention 1/5 · article 13/840"),
+        "{bar}"
+    );
+}
+
+#[test]
 fn a_speaker_found_through_a_pronoun_says_so_dimmed_when_weak() {
     let mut app = sample_app();
     press(&mut app, "]");

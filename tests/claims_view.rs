@@ -200,10 +200,61 @@ fn the_title_counts_the_claims_of_every_open_article() {
     let other = app_with_claims();
     app.set_other_claims(vec![folio::app::panel::claims::ArticleClaims {
         article: "other.txt".to_owned(),
+        index: Some(1),
         claims: folio::app::panel::claims::summaries(&other),
     }]);
     let screen = screen_text(&draw(&app, 120, 40));
     assert!(screen.contains("│ Claims (6)"), "{screen}");
+}
+
+#[test]
+fn enter_on_another_articles_claim_shows_it_there() {
+    let mut app = app_with_claims();
+    let mut other = app_with_claims();
+    app.set_other_claims(vec![folio::app::panel::claims::ArticleClaims {
+        article: "other.txt".to_owned(),
+        index: Some(1),
+        claims: folio::app::panel::claims::summaries(&other),
+    }]);
+    // This article's three claims, then other.txt's: its second is c2.
+    assert_eq!(listed(&app), ["c1", "c2", "c3", "c1", "c2", "c3"]);
+    press(&mut app, "	jjjj");
+    assert_eq!(
+        press(&mut app, "d"),
+        [],
+        "d does not remove another article's claim"
+    );
+    assert!(
+        row_text(&draw(&app, 120, 40), 39).contains("c2 is in other.txt: Enter goes there"),
+        "{}",
+        row_text(&draw(&app, 120, 40), 39)
+    );
+    assert_eq!(
+        press(
+            &mut app, "
+"
+        ),
+        [Effect::ShowClaimInArticle {
+            article: 1,
+            claim: 1
+        }]
+    );
+    // The main loop shows other.txt, which goes to its claim c2.
+    press(&mut other, "G");
+    other.show_claim(1);
+    let screen = draw(&other, 120, 40);
+    assert!(
+        row_text(&screen, 39).contains("claim c2: misleading"),
+        "{}",
+        row_text(&screen, 39)
+    );
+    assert_eq!(
+        other
+            .claims_view()
+            .selected_claim()
+            .map(|(c, _)| c.id.as_str()),
+        Some("c2")
+    );
 }
 
 #[test]

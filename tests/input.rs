@@ -427,7 +427,7 @@ fn the_panel_shows_entities_across_all_open_articles() {
     page_app.set_analysis(page_analysis.clone());
     page_app.set_corpus(corpus.clone(), 1);
     page_app.resize(120, 40);
-    page_app.show_corpus_entity(entity);
+    page_app.show_corpus_entity(entity, false);
     let rows = screen(&page_app);
     assert!(rows[0].contains("All articles"), "{}", rows[0]);
     assert!(
@@ -459,5 +459,26 @@ fn the_panel_shows_entities_across_all_open_articles() {
     assert!(
         matches!(effect, Some(Effect::ShowInArticle { article: 1, .. })),
         "{effect:?}"
+    );
+    // `>` from here carries the panel as it is (all articles, in focus) to
+    // the article it shows.
+    page_app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(page_app.focus(), folio::keymap::Context::Article);
+    page_app.set_panel_state(app.panel_state());
+    assert_eq!(page_app.focus(), folio::keymap::Context::Panel);
+    assert!(screen(&page_app)[0].contains("All articles"));
+    // Coming back round to the sample, deep in it, starts at Macron's
+    // first mention, not at the next one below the reader.
+    press(&mut app, &[KeyCode::Esc, KeyCode::Char('G')]);
+    let macron = corpus
+        .entities
+        .iter()
+        .position(|e| e.name == "Emmanuel Macron")
+        .unwrap();
+    app.show_corpus_entity(macron, true);
+    let status = &screen(&app)[39];
+    assert!(
+        status.contains("Emmanuel Macron: mention 1/7 · back round to article 1/2"),
+        "{status}"
     );
 }

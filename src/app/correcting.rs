@@ -32,6 +32,7 @@ impl App {
             self.selected_mention = None;
         }
         self.analysis = Some(analysis);
+        self.entities_changed = true;
         self.refresh_panels();
     }
 

@@ -92,6 +92,14 @@ pub enum PanelCommand {
         /// The entity to show there.
         entity: usize,
     },
+    /// Show open article `article` (an index in the order the articles
+    /// were given) at its claim `claim` (an index into its claims).
+    ShowClaimInArticle {
+        /// The open article to show.
+        article: usize,
+        /// The claim to show there.
+        claim: usize,
+    },
     /// Show a message in the status bar.
     Message(String),
 }
@@ -229,10 +237,49 @@ impl Panels {
     }
 }
 
+/// Which panel view is shown and whether it has the keys: what `>` and
+/// `<` carry from one open article to the next, so that switching
+/// articles keeps the screen as the reader left it (the all-articles view
+/// in focus stays so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelState {
+    /// Index into [`Panels::views`].
+    view: usize,
+    /// Whether the panel has the keys.
+    focused: bool,
+}
+
 impl App {
     /// The panel's views.
     pub fn panels(&self) -> &Panels {
         &self.panels
+    }
+
+    /// The view shown and whether the panel has the keys.
+    pub fn panel_state(&self) -> PanelState {
+        PanelState {
+            view: self.panels.current,
+            focused: self.focus == Context::Panel,
+        }
+    }
+
+    /// Shows the view of `state` if this article has something in it (else
+    /// the entities view), with the keys where `state` had them. A text
+    /// selection being made here is left as it is.
+    pub fn set_panel_state(&mut self, state: PanelState) {
+        let available = self
+            .panels
+            .views()
+            .get(state.view)
+            .is_some_and(|v| v.available(self));
+        self.panels.current = if available { state.view } else { 0 };
+        if self.focus != Context::Select {
+            self.focus = if state.focused {
+                Context::Panel
+            } else {
+                Context::Article
+            };
+        }
     }
 
     /// Rebuilds every panel view from the app's state (each keeps its
@@ -355,6 +402,9 @@ impl App {
             PanelCommand::RemoveOrphan(id) => claims::remove_orphan(self, &id),
             PanelCommand::ShowInArticle { article, entity } => {
                 Some(Effect::ShowInArticle { article, entity })
+            }
+            PanelCommand::ShowClaimInArticle { article, claim } => {
+                Some(Effect::ShowClaimInArticle { article, claim })
             }
             PanelCommand::Message(message) => {
                 self.message = Some(message);

@@ -363,7 +363,18 @@ impl App {
         }
     }
 
+    /// Goes to the selected entity's next mention after the reading
+    /// position (or after the mention selected, when it is one of its).
     pub(crate) fn jump_to_mention(&mut self) {
+        self.go_to_mention(false);
+    }
+
+    /// Goes to the selected entity's first mention in the article.
+    pub(crate) fn jump_to_first_mention(&mut self) {
+        self.go_to_mention(true);
+    }
+
+    fn go_to_mention(&mut self, first: bool) {
         let Some(analysis) = &self.analysis else {
             return;
         };
@@ -376,6 +387,7 @@ impl App {
             return;
         };
         let from = match &self.selected_mention {
+            _ if first => 0,
             Some(current) if entity.mentions.contains(current) => current.start + 1,
             _ => self.reading_position(),
         };

@@ -7,7 +7,7 @@ use super::Context;
 use crate::action::Action;
 
 /// Context, keys (as written in keymap files) and action of every default binding.
-pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); 90] = [
+pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); 92] = [
     (Context::Article, "j", Action::ScrollDown),
     (Context::Article, "down", Action::ScrollDown),
     (Context::Article, "k", Action::ScrollUp),
@@ -53,6 +53,8 @@ pub(super) const DEFAULT_BINDINGS: [(Context, &str, Action); 90] = [
     (Context::Article, "C-c", Action::Quit),
     (Context::Article, "C-z", Action::Suspend),
     (Context::Panel, "t", Action::TogglePanelView),
+    (Context::Panel, ">", Action::NextArticle),
+    (Context::Panel, "<", Action::PrevArticle),
     (Context::Panel, "E", Action::CorrectMention),
     (Context::Panel, "j", Action::PanelNext),
     (Context::Panel, "down", Action::PanelNext),

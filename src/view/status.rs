@@ -60,8 +60,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     let joined = |fit: Fit, optional: &[String]| {
         let mut parts = Vec::new();
-        if fit.label {
-            parts.extend(app.article_label().map(str::to_owned));
+        match fit.label {
+            Name::Whole => parts.extend(app.article_label().map(str::to_owned)),
+            Name::Short => parts.extend(app.article_label().map(|l| safe_text(l, SHORT_NAME))),
+            Name::Gone => {}
         }
         parts.push(position.clone());
         parts.extend(optional.iter().take(fit.optional).cloned());
@@ -147,11 +149,27 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(bar), area);
 }
 
+/// Columns of the article's name cut short (`13/840 breitbart_2015-12…`):
+/// which article of many it is, and the start of its name.
+const SHORT_NAME: usize = 26;
+
+/// How much of the article's name the status bar shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Name {
+    /// All of it.
+    #[default]
+    Whole,
+    /// Its first [`SHORT_NAME`] columns.
+    Short,
+    /// None.
+    Gone,
+}
+
 /// Which parts of the status bar are shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Fit {
     /// The article's name.
-    label: bool,
+    label: Name,
     /// How many of the optional parts (counts, or the selection), from the first.
     optional: usize,
     /// The message, in the bar (else wrapped above it).
@@ -161,7 +179,8 @@ struct Fit {
 impl Fit {
     /// The ways to fill the bar, most complete first; the first that fits
     /// is drawn. The counts make room for a message before the message
-    /// leaves the bar; while selecting, the article's name goes first, and
+    /// leaves the bar, and then the article's name is cut short; while
+    /// selecting, the article's name goes first, and
     /// while `quoting` (a quotation is the target) it goes before the
     /// quotation does.
     fn in_order(optional: usize, selecting: bool, quoting: bool, message: bool) -> Vec<Fit> {
@@ -173,17 +192,21 @@ impl Fit {
                 message,
             };
             if selecting {
-                fits.push(fit(true, optional));
-                fits.push(fit(false, optional));
-                fits.push(fit(false, 0));
+                fits.push(fit(Name::Whole, optional));
+                fits.push(fit(Name::Gone, optional));
+                fits.push(fit(Name::Gone, 0));
             } else if quoting {
-                fits.extend((1..=optional).rev().map(|n| fit(true, n)));
-                fits.extend((1..=optional).rev().map(|n| fit(false, n)));
-                fits.push(fit(true, 0));
-                fits.push(fit(false, 0));
+                fits.extend((1..=optional).rev().map(|n| fit(Name::Whole, n)));
+                fits.extend((1..=optional).rev().map(|n| fit(Name::Gone, n)));
+                fits.push(fit(Name::Whole, 0));
+                fits.push(fit(Name::Gone, 0));
             } else {
-                fits.extend((0..=optional).rev().map(|n| fit(true, n)));
-                fits.push(fit(false, 0));
+                // A long name (hundreds of articles open) is cut short
+                // before it goes: which article this is matters most
+                // right after a jump to another.
+                fits.extend((0..=optional).rev().map(|n| fit(Name::Whole, n)));
+                fits.push(fit(Name::Short, 0));
+                fits.push(fit(Name::Gone, 0));
             }
         }
         fits.dedup();

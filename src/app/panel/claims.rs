@@ -270,6 +270,7 @@ impl PanelView for ClaimsView {
     fn refresh(&mut self, app: &App) {
         let mut groups = vec![ArticleClaims {
             article: "this article".to_owned(),
+            index: None,
             claims: summaries(app),
         }];
         groups.extend(self.others.iter().cloned());
@@ -296,7 +297,7 @@ impl PanelView for ClaimsView {
 
     fn jump(&self, app: &App) -> Option<PanelCommand> {
         let (claim, here) = self.selected_claim()?;
-        let Some(article) = (!here).then(|| self.group_of_selected()).flatten() else {
+        let Some(group) = (!here).then(|| self.group_of_selected()).flatten() else {
             return Some(match claim.index {
                 Some(i) => {
                     let span = app.annotations().claims().get(i)?.span.clone();
@@ -313,7 +314,11 @@ impl PanelView for ClaimsView {
                 )),
             });
         };
-        Some(elsewhere(app, claim, &article))
+        Some(match (group.index, claim.index) {
+            (Some(article), Some(claim)) => PanelCommand::ShowClaimInArticle { article, claim },
+            // An orphan elsewhere has no place to show.
+            _ => elsewhere(app, claim, &group.article),
+        })
     }
 
     fn key(&mut self, key: PanelKey, app: &App) -> Option<PanelCommand> {
@@ -343,8 +348,8 @@ impl PanelView for ClaimsView {
             PanelKey::Edit | PanelKey::Remove => {
                 let (claim, here) = self.selected_claim()?;
                 if !here {
-                    let article = self.group_of_selected()?;
-                    return Some(elsewhere(app, claim, &article));
+                    let group = self.group_of_selected()?;
+                    return Some(elsewhere(app, claim, &group.article));
                 }
                 Some(match (key, claim.index) {
                     (PanelKey::Edit, Some(i)) => PanelCommand::EditClaim(i),
@@ -432,10 +437,51 @@ impl PanelView for ClaimsView {
 }
 
 impl ClaimsView {
-    fn group_of_selected(&self) -> Option<String> {
+    fn group_of_selected(&self) -> Option<&ArticleClaims> {
         match *self.list.selected_row()? {
-            ClaimRow::Claim(g, _) => self.groups.get(g).map(|a| a.article.clone()),
+            ClaimRow::Claim(g, _) => self.groups.get(g),
             _ => None,
+        }
+    }
+
+    /// Selects the row of this article's claim `claim` (an index into its
+    /// annotations' claims); returns whether it is listed (a verdict
+    /// filter may hide it).
+    fn select_claim_here(&mut self, claim: usize) -> bool {
+        let Some(group) = self.groups.first() else {
+            return false;
+        };
+        let Some(k) = group.claims.iter().position(|c| c.index == Some(claim)) else {
+            return false;
+        };
+        let row = self
+            .list
+            .rows
+            .iter()
+            .position(|r| *r == ClaimRow::Claim(0, k));
+        row.is_some_and(|row| self.list.select_row(row))
+    }
+}
+
+impl App {
+    /// Shows this article's claim `claim` (an index into its annotations'
+    /// claims), which the main loop has just put on screen for
+    /// [`crate::app::Effect::ShowClaimInArticle`]: the claims view in
+    /// focus on the claim, and the reader at its words, as `Enter` on a
+    /// claim of this article does.
+    pub fn show_claim(&mut self, claim: usize) {
+        self.focus = crate::keymap::Context::Panel;
+        self.panels.show(|p| &p.claims);
+        let mut panels = std::mem::take(&mut self.panels);
+        if !panels.claims.select_claim_here(claim) {
+            // Hidden by a verdict filter: shown with every verdict.
+            panels.claims.filter = None;
+            panels.claims.rebuild();
+            panels.claims.select_claim_here(claim);
+        }
+        self.panels = panels;
+        if let Some(command) = self.panels.claims.jump(self) {
+            self.run_panel_command(command);
         }
     }
 }
@@ -466,6 +512,7 @@ mod tests {
         let mut view = ClaimsView {
             groups: vec![ArticleClaims {
                 article: "this article".to_owned(),
+                index: Some(1),
                 claims: vec![
                     claim("c1", "true", Some(0)),
                     claim("c2", "false", Some(10)),
@@ -539,6 +586,7 @@ mod tests {
         let mut view = view();
         view.groups.push(ArticleClaims {
             article: "2/2 other.txt".to_owned(),
+            index: Some(1),
             claims: vec![claim("c1", "misleading", Some(5))],
         });
         view.rebuild();

@@ -198,8 +198,10 @@ impl App {
     /// just put on screen for [`crate::app::Effect::ShowInArticle`]: the
     /// all-articles view in focus with the entity selected, so that
     /// `Enter` goes on to its next mention, and the reader at its first
-    /// mention after the reading position.
-    pub fn show_corpus_entity(&mut self, entity: usize) {
+    /// mention. `went_round` says the list of articles was gone round to
+    /// reach this one (it comes before the one left), which the message
+    /// then says.
+    pub fn show_corpus_entity(&mut self, entity: usize, went_round: bool) {
         self.focus = Context::Panel;
         self.panels.show(|p| &p.corpus);
         if let Some(corpus) = self.panels.corpus.corpus.as_mut() {
@@ -210,13 +212,16 @@ impl App {
         let Some(here) = self.panels.corpus.mentioned_here(self, entity) else {
             return;
         };
-        self.run_panel_command(PanelCommand::NextMention(here));
-        // Which article this is, briefly: the status bar leaves the
+        // From its first mention here, wherever the reader was last time.
+        self.panels.entities.select_entity(here);
+        self.jump_to_first_mention();
+        // Which article this is, briefly: the status bar may leave the
         // article's name out to make room for a message.
         let article = self.panels.corpus.here + 1;
         let count = self.panels.corpus.corpus.as_ref().map_or(0, |c| c.articles);
+        let round = if went_round { "back round to " } else { "" };
         if let Some(message) = &self.message {
-            self.message = Some(format!("{message} · article {article}/{count}"));
+            self.message = Some(format!("{message} · {round}article {article}/{count}"));
         }
     }
 }

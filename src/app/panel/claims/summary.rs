@@ -43,6 +43,9 @@ pub struct ClaimSummary {
 pub struct ArticleClaims {
     /// The article's name as the status bar shows it.
     pub article: String,
+    /// Which open article it is (an index in the order the articles were
+    /// given); `None` for the article the view is shown with.
+    pub index: Option<usize>,
     /// Its claims, in text order, orphans last.
     pub claims: Vec<ClaimSummary>,
 }

@@ -98,15 +98,18 @@ pub(super) fn describe(claim: &ClaimSummary) -> String {
     )
 }
 
-/// What `Enter`, `c` or `d` say on a claim of another open article.
+/// What `c` or `d` say on a claim of another open article (`Enter` goes
+/// there), and `Enter` on an orphaned one there.
 pub(super) fn elsewhere(app: &App, claim: &ClaimSummary, article: &str) -> PanelCommand {
-    let (next, prev) = (
+    let (jump, next, prev) = (
+        app.key_hint(Action::PanelJump),
         app.key_hint(Action::NextArticle),
         app.key_hint(Action::PrevArticle),
     );
-    PanelCommand::Message(format!(
-        "{} is in {} ({next} and {prev} switch articles)",
-        claim.id,
-        safe_line(article)
-    ))
+    let go = if claim.index.is_some() {
+        format!("{jump} goes there")
+    } else {
+        format!("{next} and {prev} switch articles")
+    };
+    PanelCommand::Message(format!("{} is in {}: {go}", claim.id, safe_line(article)))
 }
