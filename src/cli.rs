@@ -142,7 +142,8 @@ pub enum Command {
     /// char offsets of every mention.
     Entities {
         /// The articles: files, folders (walked recursively) or `-` for
-        /// standard input. Many articles need --format jsonl or --output-dir.
+        /// standard input. Many articles print a table each, under its
+        /// path, or a record each with --format jsonl.
         #[arg(required_unless_present = "files_from")]
         files: Vec<PathBuf>,
         /// Output format [default: table; json with --output-dir].
@@ -155,7 +156,8 @@ pub enum Command {
     /// Print the quotations: id, char offsets, kind, speaker and text.
     Quotes {
         /// The articles: files, folders (walked recursively) or `-` for
-        /// standard input. Many articles need --format jsonl or --output-dir.
+        /// standard input. Many articles print a table each, under its
+        /// path, or a record each with --format jsonl.
         #[arg(required_unless_present = "files_from")]
         files: Vec<PathBuf>,
         /// Output format [default: table; json with --output-dir].

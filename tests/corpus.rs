@@ -213,6 +213,32 @@ fn output_dir_writes_each_articles_single_output_under_its_path() {
 }
 
 #[test]
+fn tables_of_many_articles_follow_one_another_under_their_paths() {
+    let (dir, articles) = corpus();
+    for sub in ["entities", "quotes"] {
+        let out = folio().args([sub, "-q"]).arg(dir.path()).output().unwrap();
+        // The binary file fails: said on standard error, status 3.
+        assert_eq!(out.status.code(), Some(3), "{sub}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("z.bin looks like a binary file"),
+            "{stderr}"
+        );
+        let mut expected = String::new();
+        for article in articles.iter().filter(|a| !a.ends_with("z.bin")) {
+            let single = folio().arg(sub).arg(article).output().unwrap();
+            assert!(single.status.success());
+            expected.push_str(&format!(
+                "==> {} <==\n{}\n",
+                article.display(),
+                String::from_utf8(single.stdout).unwrap()
+            ));
+        }
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{sub}");
+    }
+}
+
+#[test]
 fn output_dir_refuses_tables_before_making_the_folder() {
     let (dir, _) = corpus();
     let parent = tempfile::tempdir().unwrap();
@@ -283,9 +309,12 @@ fn walk_count(dir: &Path) -> usize {
 
 #[test]
 fn many_articles_without_jsonl_or_an_output_folder_are_refused() {
+    // TOML documents cannot follow one another as tables can.
     let out = folio()
         .args([
             "entities",
+            "--format",
+            "toml",
             "samples/macron-moscow.txt",
             "samples/macron-moscow.txt",
         ])

@@ -151,54 +151,68 @@ pub(super) fn text(path: &Path) -> anyhow::Result<()> {
 
 /// Prints the named entities of the article at `path`.
 pub(super) fn entities(path: &Path, format: Format) -> anyhow::Result<()> {
-    let article = analysed(path)?;
-    let (doc, analysis) = (&article.doc, &article.analysis);
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let records = export::entity_records(doc, analysis);
-    match format {
-        // A row per entity, made from one record at a time: a long
-        // article's mentions are never all copied at once.
-        Format::Table => {
-            let table = entity_table(records, terminal_columns());
-            stdout.write_all(table.as_bytes())?;
-        }
-        Format::Toml | Format::Json => {
-            write_listing(
-                &mut stdout,
-                format,
-                &article_record(&article),
-                "entities",
-                records,
-            )?;
-        }
+    if format == Format::Table {
+        return write_stdout(entities_table(path)?.as_bytes());
     }
+    let article = analysed(path)?;
+    let records = export::entity_records(&article.doc, &article.analysis);
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    write_listing(
+        &mut stdout,
+        format,
+        &article_record(&article),
+        "entities",
+        records,
+    )?;
     stdout.flush().context("cannot write to standard output")
+}
+
+/// The entity table of the article at `path` (see [`entity_table`]),
+/// with the reader's corrections applied, as `folio entities` prints it.
+pub(super) fn entities_table(path: &Path) -> anyhow::Result<String> {
+    let article = analysed(path)?;
+    // A row per entity, made from one record at a time: a long article's
+    // mentions are never all copied at once.
+    let records = export::entity_records(&article.doc, &article.analysis);
+    Ok(entity_table(records, terminal_columns()))
+}
+
+/// The article at `path` analysed for its quotations: the entities keep
+/// their ids and names (speakers are named by them), not their mentions.
+fn analysed_for_quotes(path: &Path) -> anyhow::Result<Annotated> {
+    let mut article = analysed(path)?;
+    for entity in &mut article.analysis.entities {
+        entity.mentions = Vec::new();
+    }
+    Ok(article)
+}
+
+/// The quotation table of the article at `path`, with the reader's
+/// speaker corrections applied, as `folio quotes` prints it.
+pub(super) fn quotes_table(path: &Path) -> anyhow::Result<String> {
+    let article = analysed_for_quotes(path)?;
+    let (doc, analysis) = (&article.doc, &article.analysis);
+    let names: HashMap<&str, &str> = (analysis.entities.iter())
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    let mut table = Vec::new();
+    write_table(
+        &["ID", "START", "END", "KIND", "SPEAKER", "HOW", "TEXT"],
+        || export::quote_records(doc, analysis, &article.annotations).map(|q| quote_row(q, &names)),
+        &mut table,
+    )?;
+    Ok(String::from_utf8_lossy(&table).into_owned())
 }
 
 /// Prints the quotations of the article at `path`, with the reader's
 /// speaker corrections applied.
 pub(super) fn quotes(path: &Path, format: Format) -> anyhow::Result<()> {
-    let mut article = analysed(path)?;
-    // Speakers are named by id and name: the entities' mentions can go.
-    for entity in &mut article.analysis.entities {
-        entity.mentions = Vec::new();
+    if format == Format::Table {
+        return write_stdout(quotes_table(path)?.as_bytes());
     }
+    let article = analysed_for_quotes(path)?;
     let (doc, analysis) = (&article.doc, &article.analysis);
     let records = || export::quote_records(doc, analysis, &article.annotations);
-    if format == Format::Table {
-        let names: HashMap<&str, &str> = (analysis.entities.iter())
-            .map(|e| (e.id.as_str(), e.name.as_str()))
-            .collect();
-        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        write_table(
-            &["ID", "START", "END", "KIND", "SPEAKER", "HOW", "TEXT"],
-            || records().map(|q| quote_row(q, &names)),
-            &mut stdout,
-        )
-        .and_then(|()| stdout.flush())
-        .context("cannot write to standard output")?;
-        return Ok(());
-    }
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     write_listing(
         &mut stdout,

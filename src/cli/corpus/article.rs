@@ -21,6 +21,7 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use super::super::export_format::{self, ExportFormat};
+use super::super::inspect;
 use super::super::suggest::{self, SuggestFormat};
 use super::{ListFormat, TextFormat};
 use crate::annotations::file::{
@@ -46,6 +47,16 @@ pub(crate) enum Task {
 }
 
 impl Task {
+    /// Whether the format is a table for people to read: many articles
+    /// print one after another, each under a `==> path <==` line (as
+    /// `head` and `tail` name their files).
+    pub(crate) fn is_table(self) -> bool {
+        matches!(
+            self,
+            Self::Entities(ListFormat::Table) | Self::Quotes(ListFormat::Table)
+        )
+    }
+
     /// Whether the format is JSONL (one record a line).
     pub(crate) fn is_jsonl(self) -> bool {
         matches!(
@@ -159,10 +170,21 @@ pub(crate) fn failure(path: &Path, message: &str) -> (String, String) {
     (line, message.to_owned())
 }
 
-/// The JSONL line of `task` for the article at `path`.
+/// The JSONL line of `task` for the article at `path` (for a table, the
+/// article's table under its name).
 fn record(task: Task, path: &Path) -> anyhow::Result<String> {
     let shown = path.to_string_lossy();
     match task {
+        Task::Entities(ListFormat::Table) | Task::Quotes(ListFormat::Table) => {
+            let table = match task {
+                Task::Quotes(_) => inspect::quotes_table(path)?,
+                _ => inspect::entities_table(path)?,
+            };
+            Ok(format!(
+                "==> {} <==\n{table}\n",
+                crate::view::safe_line(&shown)
+            ))
+        }
         Task::Entities(_) | Task::Quotes(_) => {
             let (_, exported) = exported(path)?;
             json_line(&ListingRecord {
