@@ -185,9 +185,9 @@ pub enum Command {
     /// proposed claim label, reasons and char offsets.
     Suggest {
         /// The articles: files, folders (walked recursively) or `-` for
-        /// standard input. Many articles need --format jsonl or
-        /// --output-dir. With `--each-line`, one file of one sentence per
-        /// line.
+        /// standard input. Many articles print a table each, under its
+        /// path, or a line per suggestion with --format jsonl. With
+        /// `--each-line`, one file of one sentence per line.
         #[arg(required_unless_present = "files_from")]
         files: Vec<PathBuf>,
         /// Score each line of FILE as one sentence and print one score

@@ -144,7 +144,7 @@ fn bad_input_fails_with_a_clear_message() {
          or write files with --output-dir DIR\n"
     );
     assert_eq!(
-        failure_of(&["suggest", "samples"]),
+        failure_of(&["suggest", "--format", "json", "samples"]),
         "folio: samples is a folder: print one line per suggested sentence with --format \
          jsonl, or write files with --output-dir DIR\n"
     );

@@ -53,7 +53,9 @@ impl Task {
     pub(crate) fn is_table(self) -> bool {
         matches!(
             self,
-            Self::Entities(ListFormat::Table) | Self::Quotes(ListFormat::Table)
+            Self::Entities(ListFormat::Table)
+                | Self::Quotes(ListFormat::Table)
+                | Self::Suggest(SuggestFormat::Table, _)
         )
     }
 
@@ -175,9 +177,12 @@ pub(crate) fn failure(path: &Path, message: &str) -> (String, String) {
 fn record(task: Task, path: &Path) -> anyhow::Result<String> {
     let shown = path.to_string_lossy();
     match task {
-        Task::Entities(ListFormat::Table) | Task::Quotes(ListFormat::Table) => {
+        Task::Entities(ListFormat::Table)
+        | Task::Quotes(ListFormat::Table)
+        | Task::Suggest(SuggestFormat::Table, _) => {
             let table = match task {
                 Task::Quotes(_) => inspect::quotes_table(path)?,
+                Task::Suggest(_, top) => suggest::rendered(path, SuggestFormat::Table, top)?,
                 _ => inspect::entities_table(path)?,
             };
             Ok(format!(
