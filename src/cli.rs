@@ -171,7 +171,8 @@ pub enum Command {
     /// writes counts chars of this text.
     Text {
         /// The articles: files, folders (walked recursively) or `-` for
-        /// standard input. Many articles need --format jsonl or --output-dir.
+        /// standard input. Many articles print one after another, each
+        /// under its path, or a record each with --format jsonl.
         #[arg(required_unless_present = "files_from")]
         files: Vec<PathBuf>,
         /// Output format.

@@ -139,7 +139,7 @@ fn bad_input_fails_with_a_clear_message() {
         "folio: cannot read no/such/article.txt: No such file or directory (os error 2)\n"
     );
     assert_eq!(
-        failure_of(&["text", "samples"]),
+        failure_of(&["export", "samples"]),
         "folio: samples is a folder: print one record per article with --format jsonl, \
          or write files with --output-dir DIR\n"
     );

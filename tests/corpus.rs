@@ -213,9 +213,9 @@ fn output_dir_writes_each_articles_single_output_under_its_path() {
 }
 
 #[test]
-fn tables_of_many_articles_follow_one_another_under_their_paths() {
+fn tables_and_texts_of_many_articles_follow_one_another_under_their_paths() {
     let (dir, articles) = corpus();
-    for sub in ["entities", "quotes", "suggest"] {
+    for sub in ["entities", "quotes", "suggest", "text"] {
         let out = folio().args([sub, "-q"]).arg(dir.path()).output().unwrap();
         // The binary file fails: said on standard error, status 3.
         assert_eq!(out.status.code(), Some(3), "{sub}");

@@ -139,7 +139,7 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
     let out_dir = args.output_dir.clone();
     match &out_dir {
         Some(_) => {}
-        None if !task.is_jsonl() && !task.is_table() => {
+        None if !task.is_jsonl() && !task.is_for_people() => {
             let what = match files {
                 [folder] if folder.is_dir() => format!("{} is a folder", folder.display()),
                 _ => "many articles".to_owned(),
@@ -210,7 +210,11 @@ fn run(task: Task, files: &[PathBuf], args: &CorpusArgs) -> anyhow::Result<()> {
                     failed += 1;
                     bar.println(&format!("folio: {}", crate::view::safe_line(&message)));
                     // Tables are for people: the message says it all.
-                    if task.is_table() { String::new() } else { line }
+                    if task.is_for_people() {
+                        String::new()
+                    } else {
+                        line
+                    }
                 }
             };
             if out_dir.is_none() {

@@ -142,11 +142,18 @@ where
 /// article's escape sequences never reach it (a pipe or file gets the
 /// exact text its offsets count).
 pub(super) fn text(path: &Path) -> anyhow::Result<()> {
+    write_stdout(text_shown(path)?.as_bytes())
+}
+
+/// The text of the article at `path` as `folio text` prints it: exactly
+/// as folio reads it, with control characters shown as symbols when
+/// standard output is a terminal.
+pub(super) fn text_shown(path: &Path) -> anyhow::Result<String> {
     let doc = input::open(path)?;
     if std::io::stdout().is_terminal() {
-        return write_stdout(super::export_format::for_terminal(doc.text()).as_bytes());
+        return Ok(super::export_format::for_terminal(doc.text()));
     }
-    write_stdout(doc.text().as_bytes())
+    Ok(doc.text().to_owned())
 }
 
 /// Prints the named entities of the article at `path`.

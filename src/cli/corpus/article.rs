@@ -47,15 +47,16 @@ pub(crate) enum Task {
 }
 
 impl Task {
-    /// Whether the format is a table for people to read: many articles
-    /// print one after another, each under a `==> path <==` line (as
-    /// `head` and `tail` name their files).
-    pub(crate) fn is_table(self) -> bool {
+    /// Whether the output is for people to read (a table, the plain
+    /// text): many articles print one after another, each under a
+    /// `==> path <==` line (as `head` and `tail` name their files).
+    pub(crate) fn is_for_people(self) -> bool {
         matches!(
             self,
             Self::Entities(ListFormat::Table)
                 | Self::Quotes(ListFormat::Table)
                 | Self::Suggest(SuggestFormat::Table, _)
+                | Self::Text(TextFormat::Plain)
         )
     }
 
@@ -179,14 +180,16 @@ fn record(task: Task, path: &Path) -> anyhow::Result<String> {
     match task {
         Task::Entities(ListFormat::Table)
         | Task::Quotes(ListFormat::Table)
-        | Task::Suggest(SuggestFormat::Table, _) => {
-            let table = match task {
+        | Task::Suggest(SuggestFormat::Table, _)
+        | Task::Text(TextFormat::Plain) => {
+            let shown_text = match task {
                 Task::Quotes(_) => inspect::quotes_table(path)?,
                 Task::Suggest(_, top) => suggest::rendered(path, SuggestFormat::Table, top)?,
+                Task::Text(_) => inspect::text_shown(path)?,
                 _ => inspect::entities_table(path)?,
             };
             Ok(format!(
-                "==> {} <==\n{table}\n",
+                "==> {} <==\n{shown_text}\n",
                 crate::view::safe_line(&shown)
             ))
         }
