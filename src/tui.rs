@@ -295,7 +295,6 @@ fn event_loop(
                     session.app.show_corpus_entity(entity, went_round);
                 }
                 share_claims(sessions);
-                share_entities(sessions);
             }
             Some(Effect::ShowClaimInArticle { article, claim }) if article < count => {
                 current = article;
@@ -337,12 +336,10 @@ fn event_loop(
 }
 
 /// Shows article `current` with the panel as the reader left it in the
-/// article before (`state`), and brings every open article's shared views
-/// up to date: the claims made and the corrections (an entity renamed or
-/// retyped) in the one left.
+/// article before (`state`), with the claims made in the one left. (Its
+/// corrections reached the all-articles view as they were made.)
 fn article_shown(sessions: &mut [Session], current: usize, state: PanelState) {
     share_claims(sessions);
-    share_entities(sessions);
     if let Some(session) = sessions.get_mut(current) {
         session.app.set_panel_state(state);
     }
@@ -372,6 +369,8 @@ fn share_entities(sessions: &mut [Session]) {
     let corpus = crate::app::corpus::CorpusPanel::new(&analyses);
     for (here, session) in sessions.iter_mut().enumerate() {
         session.app.set_corpus(corpus.clone(), here);
+        // Every change so far is in the list now.
+        session.app.take_entities_changed();
     }
 }
 

@@ -83,23 +83,9 @@ pub enum PanelCommand {
     RemoveClaim(usize),
     /// Remove the orphaned claim with this id, undoably.
     RemoveOrphan(String),
-    /// Show open article `article` (an index in the order the articles
-    /// were given) at a mention of all-articles entity `entity` (an index
-    /// into [`corpus::CorpusPanel::entities`]).
-    ShowInArticle {
-        /// The open article to show.
-        article: usize,
-        /// The entity to show there.
-        entity: usize,
-    },
-    /// Show open article `article` (an index in the order the articles
-    /// were given) at its claim `claim` (an index into its claims).
-    ShowClaimInArticle {
-        /// The open article to show.
-        article: usize,
-        /// The claim to show there.
-        claim: usize,
-    },
+    /// Hand `effect` to the main loop: another open article is to be
+    /// shown ([`Effect::ShowInArticle`], [`Effect::ShowClaimInArticle`]).
+    Effect(Effect),
     /// Show a message in the status bar.
     Message(String),
 }
@@ -400,12 +386,7 @@ impl App {
                 self.update(Action::DeleteClaim)
             }
             PanelCommand::RemoveOrphan(id) => claims::remove_orphan(self, &id),
-            PanelCommand::ShowInArticle { article, entity } => {
-                Some(Effect::ShowInArticle { article, entity })
-            }
-            PanelCommand::ShowClaimInArticle { article, claim } => {
-                Some(Effect::ShowClaimInArticle { article, claim })
-            }
+            PanelCommand::Effect(effect) => Some(effect),
             PanelCommand::Message(message) => {
                 self.message = Some(message);
                 None

@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::draw::{heading_row, render, row_style};
 use super::{PanelCommand, PanelKey, PanelView, Row, Rows, Selection};
-use crate::app::{Action, App, Target};
+use crate::app::{Action, App, Effect, Target};
 use crate::safe_text::{safe_line, safe_text};
 pub use summary::{ArticleClaims, ClaimState, ClaimSummary, summaries};
 use text::{around_first_difference, describe, elsewhere, first_line};
@@ -315,7 +315,9 @@ impl PanelView for ClaimsView {
             });
         };
         Some(match (group.index, claim.index) {
-            (Some(article), Some(claim)) => PanelCommand::ShowClaimInArticle { article, claim },
+            (Some(article), Some(claim)) => {
+                PanelCommand::Effect(Effect::ShowClaimInArticle { article, claim })
+            }
             // An orphan elsewhere has no place to show.
             _ => elsewhere(app, claim, &group.article),
         })

@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use super::draw::{entity_row, heading, heading_row, render, row_style};
 use super::{PanelCommand, PanelView, Row, Rows, Selection};
 use crate::analysis::{Analysis, EntityKind};
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect};
 use crate::keymap::Context;
 use crate::safe_text::safe_line;
 
@@ -281,10 +281,12 @@ impl PanelView for CorpusView {
         };
         Some(match (here, next_article(&wanted.articles, self.here)) {
             (Some(e), Some(article)) if on_last_mention(e) => {
-                PanelCommand::ShowInArticle { article, entity }
+                PanelCommand::Effect(Effect::ShowInArticle { article, entity })
             }
             (Some(e), _) => PanelCommand::NextMention(e),
-            (None, Some(article)) => PanelCommand::ShowInArticle { article, entity },
+            (None, Some(article)) => {
+                PanelCommand::Effect(Effect::ShowInArticle { article, entity })
+            }
             (None, None) => {
                 let (next, prev) = (
                     app.key_hint(Action::NextArticle),
