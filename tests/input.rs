@@ -8,10 +8,17 @@ mod common;
 
 use std::path::Path;
 
-use folio::analysis::{EntityKind, Progress, analyse};
+use folio::analysis::{Analysis, EntityKind, Progress, analyse};
+use folio::app::corpus::CorpusPanel;
+use folio::app::{App, Effect};
 use folio::document::Document;
 use folio::document::markup::{MarkupKind, SourceFormat};
 use folio::input;
+use folio::keymap::Keymap;
+use folio::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn open(path: &str) -> Document {
     input::open(Path::new(path)).unwrap()
@@ -359,42 +366,40 @@ fn o_opens_the_web_link_of_the_current_sentence_and_refuses_relative_ones() {
     );
 }
 
+/// The reader of article `here` of `corpus` at 120×40, analysed.
+fn corpus_app(doc: Document, analysis: Analysis, corpus: &CorpusPanel, here: usize) -> App {
+    let mut app = App::new(doc, Ok(None), Theme::builtin(false), Keymap::builtin());
+    app.set_analysis(analysis);
+    app.set_corpus(corpus.clone(), here);
+    app.resize(120, 40);
+    app
+}
+
+/// The rows of `app`'s screen at 120×40.
+fn screen(app: &App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| folio::view::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..40)
+        .map(|y| (0..120).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// Presses `keys` in `app`, without modifiers.
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for key in keys {
+        app.handle_key(KeyEvent::new(*key, KeyModifiers::NONE));
+    }
+}
+
 #[test]
 fn the_panel_shows_entities_across_all_open_articles() {
-    use folio::app::corpus::CorpusPanel;
-    use folio::app::{App, Effect};
-    use folio::keymap::Keymap;
-    use folio::theme::Theme;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
     let sample = open("samples/macron-moscow.txt");
     let page = open("tests/fixtures/news-page.html");
     let sample_analysis = analyse(&sample, &Progress::default());
     let page_analysis = analyse(&page, &Progress::default());
     let corpus = CorpusPanel::new(&[Some(&sample_analysis), Some(&page_analysis)]);
-    let mut app = App::new(sample, Ok(None), Theme::builtin(false), Keymap::builtin());
-    app.set_analysis(sample_analysis);
-    app.set_corpus(corpus.clone(), 0);
-    app.resize(120, 40);
-    let screen = |app: &App| {
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        terminal.draw(|f| folio::view::draw(f, app)).unwrap();
-        let buffer = terminal.backend().buffer().clone();
-        (0..40)
-            .map(|y| {
-                (0..120)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<String>>()
-    };
-    let press = |app: &mut App, keys: &[KeyCode]| {
-        for key in keys {
-            app.handle_key(KeyEvent::new(*key, KeyModifiers::NONE));
-        }
-    };
+    let mut app = corpus_app(sample, sample_analysis, &corpus, 0);
     // `t` twice: entities, quotations, then all articles.
     press(&mut app, &[KeyCode::Char('t'), KeyCode::Char('t')]);
     let rows = screen(&app);
@@ -423,10 +428,7 @@ fn the_panel_shows_entities_across_all_open_articles() {
     // The page's app, as the main loop shows it: the all-articles view in
     // focus on Olaf Scholz, the reader on his one mention.
     let page = open("tests/fixtures/news-page.html");
-    let mut page_app = App::new(page, Ok(None), Theme::builtin(false), Keymap::builtin());
-    page_app.set_analysis(page_analysis.clone());
-    page_app.set_corpus(corpus.clone(), 1);
-    page_app.resize(120, 40);
+    let mut page_app = corpus_app(page, page_analysis.clone(), &corpus, 1);
     page_app.show_corpus_entity(entity, false);
     let rows = screen(&page_app);
     assert!(rows[0].contains("All articles"), "{}", rows[0]);
@@ -481,4 +483,57 @@ fn the_panel_shows_entities_across_all_open_articles() {
         status.contains("Emmanuel Macron: mention 1/7 · back round to article 1/2"),
         "{status}"
     );
+}
+
+#[test]
+fn a_surname_used_alone_in_one_article_is_listed_under_the_full_name_of_another() {
+    let sample = open("samples/macron-moscow.txt");
+    let brief = open("tests/fixtures/surname-only.txt");
+    let sample_analysis = analyse(&sample, &Progress::default());
+    let brief_analysis = analyse(&brief, &Progress::default());
+    let macron = |a: &Analysis| {
+        a.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.name.ends_with("Macron"))
+            .map(|e| (e.name.clone(), e.mentions.len()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        macron(&sample_analysis),
+        [("Emmanuel Macron".to_owned(), 7)]
+    );
+    assert_eq!(macron(&brief_analysis), [("Macron".to_owned(), 3)]);
+    let corpus = CorpusPanel::new(&[Some(&sample_analysis), Some(&brief_analysis)]);
+    let mut app = corpus_app(sample, sample_analysis, &corpus, 0);
+    press(&mut app, &[KeyCode::Char('t'), KeyCode::Char('t')]);
+    let rows = screen(&app);
+    assert!(
+        rows[2].contains("Emmanuel Macron") && rows[2].ends_with("10 in 2"),
+        "{}",
+        rows[2]
+    );
+    assert!(!rows.iter().any(|r| r.contains("│  Macron ")), "{rows:#?}");
+    // Past his seventh mention here, Enter goes to the brief, where he is
+    // "Macron", at his first mention there: its headline's first word.
+    press(&mut app, &[KeyCode::Tab]);
+    for _ in 1..=7 {
+        press(&mut app, &[KeyCode::Enter]);
+    }
+    let effect = app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let Some(Effect::ShowInArticle { article: 1, entity }) = effect else {
+        panic!("Enter past the last mention gave {effect:?}");
+    };
+    let mut brief_app = corpus_app(brief, brief_analysis, &corpus, 1);
+    brief_app.show_corpus_entity(entity, false);
+    let status = &screen(&brief_app)[39];
+    assert!(
+        status.contains("Macron: mention 1/3 · article 2/2"),
+        "{status}"
+    );
+    let first = brief_app.selected_mention().cloned().unwrap();
+    assert_eq!(
+        brief_app.document().text().get(first.clone()),
+        Some("Macron")
+    );
+    assert_eq!(first, 0..6);
 }

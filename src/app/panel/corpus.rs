@@ -16,6 +16,8 @@ use crate::app::{Action, App, Effect};
 use crate::keymap::Context;
 use crate::safe_text::safe_line;
 
+mod short_names;
+
 /// One entity across the open articles.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorpusEntity {
@@ -28,6 +30,16 @@ pub struct CorpusEntity {
     /// The open articles that mention it: indices in the order the
     /// articles were given, ascending.
     pub articles: Vec<usize>,
+    /// Other names it has in some articles: a person's surname, in
+    /// articles that never name them in full ("Obama" of "Barack Obama").
+    pub also: Vec<String>,
+}
+
+impl CorpusEntity {
+    /// Whether `entity`, of one article, is (part of) this one.
+    fn is(&self, entity: &crate::analysis::Entity) -> bool {
+        entity.kind == self.kind && (entity.name == self.name || self.also.contains(&entity.name))
+    }
 }
 
 /// One row of the view.
@@ -59,7 +71,8 @@ pub struct CorpusPanel {
 impl CorpusPanel {
     /// Merges the entities of `analyses` (one per open article, in the
     /// order the articles were given; `None` for one not analysed yet) by
-    /// kind and name.
+    /// kind and name, and a person's surname used alone into their full
+    /// name, when the open articles give one person that surname.
     pub fn new(analyses: &[Option<&Analysis>]) -> Self {
         let mut entities: Vec<CorpusEntity> = Vec::new();
         // Where each kind and name is in `entities`: a folder of hundreds
@@ -83,11 +96,13 @@ impl CorpusPanel {
                             name: entity.name.clone(),
                             mentions: entity.mentions.len(),
                             articles: vec![article],
+                            also: Vec::new(),
                         });
                     }
                 }
             }
         }
+        let entities = short_names::join_short_names(entities);
         let mut rows = Vec::new();
         for kind in EntityKind::ALL {
             let mut members: Vec<usize> = (0..entities.len())
@@ -232,10 +247,13 @@ impl CorpusView {
     /// this article mentions it.
     fn mentioned_here(&self, app: &App, entity: usize) -> Option<usize> {
         let wanted = self.corpus.as_ref()?.entities.get(entity)?;
-        app.analysis()?
-            .entities
+        let entities = &app.analysis()?.entities;
+        // Its full name first, should the article also list the surname
+        // on its own.
+        entities
             .iter()
             .position(|e| e.kind == wanted.kind && e.name == wanted.name)
+            .or_else(|| entities.iter().position(|e| wanted.is(e)))
     }
 }
 
