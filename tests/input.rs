@@ -516,6 +516,19 @@ fn a_surname_used_alone_in_one_article_is_listed_under_the_full_name_of_another(
     // Past his seventh mention here, Enter goes to the brief, where he is
     // "Macron", at his first mention there: its headline's first word.
     press(&mut app, &[KeyCode::Tab]);
+    // The line under the list says where the surname stands for him.
+    let rows = screen(&app);
+    let footer: Vec<&str> = rows[35..39]
+        .iter()
+        .filter_map(|r| r.split('│').nth(1))
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .collect();
+    assert_eq!(
+        footer.join(" "),
+        "in 2 of 2 articles; as “Macron” where no full name is given",
+        "{rows:#?}"
+    );
     for _ in 1..=7 {
         press(&mut app, &[KeyCode::Enter]);
     }

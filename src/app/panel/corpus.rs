@@ -318,6 +318,27 @@ impl PanelView for CorpusView {
         })
     }
 
+    /// How many of the open articles mention the selected entity, and the
+    /// surname it goes by in those that never name it in full.
+    fn footer(&self, _app: &App) -> Option<String> {
+        let corpus = self.corpus.as_ref()?;
+        let entity = corpus.selected_entity()?;
+        let (mentioned, open) = (entity.articles.len(), corpus.articles);
+        let mut line = format!(" in {mentioned} of {open} articles");
+        if !entity.also.is_empty() {
+            let names: Vec<String> = entity
+                .also
+                .iter()
+                .map(|name| format!("“{}”", safe_line(name)))
+                .collect();
+            line.push_str(&format!(
+                "; as {} where no full name is given",
+                names.join(", ")
+            ));
+        }
+        Some(line)
+    }
+
     /// Entities of every open article, with their mentions in all of them
     /// and in how many articles (`10 in 2`).
     fn draw(&self, app: &App, area: Rect, buf: &mut Buffer, focused: bool) {
