@@ -73,7 +73,7 @@ actions! {
     PanelNext => "panel_next", "Select the next row in the panel";
     PanelPrev => "panel_prev", "Select the previous row in the panel";
     PanelJump => "panel_jump", "Jump to the selected row (an entity's next mention, a quotation, a claim…)";
-    PanelEdit => "panel_edit", "Edit the selected row (a claim: its verdict, label and note)";
+    PanelEdit => "panel_edit", "Edit the selected row (a claim: its verdict, label and note; an orphaned claim: attach it to the words selected next)";
     PanelRemove => "panel_remove", "Remove the selected row's item (a claim; u undoes)";
     PanelFilter => "panel_filter", "Show only one kind of row (claims: one verdict, the next, then all)";
     PanelSort => "panel_sort", "Change the order of the rows (claims: by position or by verdict)";

@@ -210,6 +210,9 @@ pub struct App {
     /// rest is read: nothing made here could be kept (see
     /// [`App::into_preview`]).
     pub(crate) preview: bool,
+    /// The orphaned claim (its id) that the next claim form attaches to
+    /// the words it is opened on (`c` on an orphan in the claims view).
+    pub(crate) attaching: Option<String>,
     now: fn() -> toml::value::Datetime,
 }
 
@@ -282,6 +285,7 @@ impl App {
             show_suggestions: false,
             help_max_scroll: std::cell::Cell::new(0),
             preview: false,
+            attaching: None,
             now: utc_now,
         };
         app.refresh_panels();

@@ -25,6 +25,7 @@ use crate::view;
 mod first_frame;
 mod labels;
 mod loading;
+mod reopen;
 mod session;
 mod wake;
 mod watch;

@@ -168,3 +168,68 @@ fn the_panel_lists_orphaned_and_changed_claims() {
     assert_eq!(app.annotations().changed_from("c1"), None);
     assert!(!screen_text(&draw(&app, 120, 40)).contains(" changed"));
 }
+
+#[test]
+fn an_orphaned_claim_is_attached_to_the_words_selected_for_it() {
+    let mut app = app_on_edited_sample();
+    let orphan = app.annotations().orphans()[0].clone();
+    assert_eq!(orphan.id, "c3");
+    // The claims view lists c2, c1, then the orphan: `c` on it asks for
+    // the words it is about now, in the article.
+    press(&mut app, "\tjjc");
+    let status = screen_text(&draw(&app, 120, 40));
+    assert!(
+        status.contains(
+            "attaching orphaned claim c3: select the words it is about now (v, then s for a sentence), then c"
+        ),
+        "{status}"
+    );
+    assert_eq!(app.focus(), folio::keymap::Context::Article);
+    // The reader selects the sentence that now says it; `c` opens the form
+    // with the orphan's verdict, label and the words it was made on.
+    const NOW: &str = "His political advisers see a potential electoral dividend, although Macron has yet to announce whether he will run.";
+    press(&mut app, "/His political advisers\n");
+    press(&mut app, "vsc");
+    let form = screen_text(&draw(&app, 120, 40));
+    assert!(form.contains("Attach orphaned claim c3"), "{form}");
+    assert!(
+        form.contains("the verdict was given on: “Two sources close to Macron"),
+        "{form}"
+    );
+    assert!(
+        form.contains("[true]") && form.contains("[checkable]"),
+        "{form}"
+    );
+    press(&mut app, "\n");
+    let annotations = app.annotations();
+    assert!(annotations.orphans().is_empty());
+    let claim = annotations.claims().iter().find(|c| c.id == "c3").unwrap();
+    assert_eq!(app.document().slice(claim.span.clone()), NOW);
+    assert_eq!(
+        (claim.verdict.as_str(), claim.label.as_str(), claim.created),
+        ("true", "checkable", orphan.created)
+    );
+    // Its verdict was given on other words: the claim says which.
+    assert_eq!(annotations.changed_from("c3"), Some(orphan.exact.as_str()));
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(
+        status.contains("attached claim c3 to the selected words"),
+        "{status}"
+    );
+    // Undone, it is the orphan it was.
+    press(&mut app, "u");
+    assert_eq!(app.annotations().orphans(), [orphan]);
+    assert!(app.annotations().claims().iter().all(|c| c.id != "c3"));
+}
+
+#[test]
+fn a_claim_form_saved_without_a_change_changes_nothing() {
+    let mut app = app_on_edited_sample();
+    // c2 is neither changed nor orphaned: Enter on its form as it opened.
+    press(&mut app, "\tc\n");
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(status.contains("claim c2 unchanged"), "{status}");
+    press(&mut app, "u");
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(status.contains("nothing to undo"), "{status}");
+}

@@ -117,7 +117,9 @@ pub struct SpeakerRecord {
 /// The article an annotation file belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleRecord {
-    /// The path as folio was given it.
+    /// The article: in the file folio saves beside it, its file name; in
+    /// what `folio export` prints, the path as folio was given it (`-` for
+    /// standard input).
     pub path: String,
     /// Lower-case hex SHA-256 of the article's bytes when the file was written.
     pub sha256: String,

@@ -26,6 +26,10 @@ impl App {
             self.message = Some("nothing to mark here".to_owned());
             return;
         };
+        if let Some(id) = self.attaching.take() {
+            self.open_attach_form(&id, span);
+            return;
+        }
         // A claim inside a quotation is its speaker's (the reader's fix first).
         let speaker = self
             .analysis
@@ -72,27 +76,91 @@ impl App {
         self.message.clone()
     }
 
+    /// Attaches the orphaned claim `id` to new words: the next claim form
+    /// opened, on the words the reader selects, is that claim's, with its
+    /// verdict, label and note (its title says so; `Esc` there cancels).
+    pub(super) fn attach_orphan(&mut self, id: &str) {
+        if self.refuse_read_only() {
+            return;
+        }
+        self.attaching = Some(id.to_owned());
+        self.focus = crate::keymap::Context::Article;
+        let sentence = self
+            .key_in(crate::keymap::Context::Select, Action::SelectSentence)
+            .map(|key| format!(", then {key} for a sentence"))
+            .unwrap_or_default();
+        self.message = Some(format!(
+            "attaching orphaned claim {}: select the words it is about now ({}{sentence}), then {}",
+            crate::safe_text::safe_line(id),
+            self.key_hint(Action::StartSelection),
+            self.key_hint(Action::MarkClaim),
+        ));
+    }
+
+    /// Opens the claim form on `span` (byte range) for the orphaned claim
+    /// `id`, with its verdict, label, note and times.
+    fn open_attach_form(&mut self, id: &str, span: std::ops::Range<usize>) {
+        let Some(orphan) = self.annotations.orphans().iter().find(|o| o.id == id) else {
+            return;
+        };
+        let claim = crate::annotations::Claim {
+            id: orphan.id.clone(),
+            span,
+            label: orphan.label.clone(),
+            verdict: orphan.verdict.clone(),
+            note: orphan.note.clone(),
+            speaker: orphan.speaker.clone(),
+            created: orphan.created,
+            modified: orphan.modified,
+        };
+        self.mode = Mode::Claim(Box::new(ClaimForm::edit(&claim, &self.vocabulary)));
+    }
+
     pub(super) fn submit_claim(&mut self, form: &ClaimForm) -> Option<Effect> {
         let claim = form.to_claim(self.annotations.next_claim_id(), (self.now)());
         let id = claim.id.clone();
-        let verb = if form.editing.is_some() {
-            "edited"
-        } else {
-            "marked"
+        // An orphaned claim given new words: the words its verdict was
+        // given on, to show as what it said before when they differ.
+        let attached_from = self
+            .annotations
+            .orphans()
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.changed_from.clone().unwrap_or_else(|| o.exact.clone()));
+        // Saving a changed claim's form as it opened says the reader has
+        // seen its new words: that is a change.
+        let acknowledged = self.annotations.changed_from(&id).is_some();
+        if attached_from.is_none() && form.editing.is_some() && !form.changed() && !acknowledged {
+            self.mode = Mode::Normal;
+            self.message = Some(format!("claim {id} unchanged"));
+            return None;
+        }
+        let verb = match (&attached_from, &form.editing) {
+            (Some(_), _) => "attached",
+            (None, Some(_)) => "edited",
+            (None, None) => "marked",
         };
-        self.change_annotations(format!("claim {id} {verb}"), |a| a.upsert_claim(claim));
+        let now_says = self.doc.slice(claim.span.clone()).to_owned();
+        self.change_annotations(format!("claim {id} {verb}"), |a| {
+            a.upsert_claim(claim);
+            if let Some(before) = attached_from {
+                a.remove_orphan(&id);
+                if !crate::annotations::selector::similarity::same_words(&now_says, &before) {
+                    a.mark_changed(&id, before);
+                }
+            }
+        });
         self.end_selection();
         if let Target::Claim(_) = self.target {
             self.target = self
                 .claim_index(&id)
                 .map_or(Target::Sentence, Target::Claim);
         }
-        let verb = if form.editing.is_some() {
-            "updated"
-        } else {
-            "marked"
-        };
-        self.message = Some(format!("{verb} claim {id}"));
+        self.message = Some(match verb {
+            "attached" => format!("attached claim {id} to the selected words"),
+            "edited" => format!("updated claim {id}"),
+            _ => format!("marked claim {id}"),
+        });
         Some(Effect::Save)
     }
 

@@ -83,6 +83,9 @@ pub enum PanelCommand {
     RemoveClaim(usize),
     /// Remove the orphaned claim with this id, undoably.
     RemoveOrphan(String),
+    /// Attach the orphaned claim with this id to the words the reader
+    /// selects next.
+    AttachOrphan(String),
     /// Hand `effect` to the main loop: another open article is to be
     /// shown ([`Effect::ShowInArticle`], [`Effect::ShowClaimInArticle`]).
     Effect(Effect),
@@ -386,6 +389,10 @@ impl App {
                 self.update(Action::DeleteClaim)
             }
             PanelCommand::RemoveOrphan(id) => claims::remove_orphan(self, &id),
+            PanelCommand::AttachOrphan(id) => {
+                self.attach_orphan(&id);
+                None
+            }
             PanelCommand::Effect(effect) => Some(effect),
             PanelCommand::Message(message) => {
                 self.message = Some(message);

@@ -8,9 +8,16 @@ use crate::annotations::file::{AnnotationFile, FileError};
 impl App {
     /// The annotation file as saved beside the article: the reader's work
     /// (claims), not what folio recomputes on every open, so saves stay small
-    /// and a newer recogniser does not rewrite files kept in git.
+    /// and a newer recogniser does not rewrite files kept in git. It names
+    /// the article by its file name, as the folder they share finds it:
+    /// the same from whatever folder folio was started (no change in git
+    /// for starting it elsewhere, and no home folder's path in the file).
     pub fn sidecar_file(&self) -> AnnotationFile {
-        export::to_file(&self.doc, None, &self.annotations)
+        let mut file = export::to_file(&self.doc, None, &self.annotations);
+        if let Some(name) = self.doc.path().and_then(std::path::Path::file_name) {
+            file.article.path = name.to_string_lossy().into_owned();
+        }
+        file
     }
 
     /// Everything, as `folio export` prints it: entities and quotations (once

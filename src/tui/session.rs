@@ -7,6 +7,7 @@ use std::sync::mpsc::{self, TryRecvError};
 
 use anyhow::Context as _;
 
+use super::reopen;
 use super::wake::{Wake, Waker};
 use super::watch::ArticleWatch;
 use crate::analysis::{Analysis, Progress, analyse};
@@ -58,6 +59,8 @@ impl Session {
         } else {
             Store::open_article(path, doc.sha256())
         };
+        let read = annotation_file.as_ref().ok().and_then(Option::as_ref);
+        let saved_for = read.map(|f| reopen::SavedFor::of(f, &doc));
         let mut app = App::new(
             doc.clone(),
             annotation_file,
@@ -68,6 +71,9 @@ impl Session {
         .with_vocabulary(settings.claims.clone());
         if let Some(notice) = store.take_notice() {
             app.notify(notice);
+        }
+        if let Some(saved_for) = saved_for {
+            reopen::keep_up_with_the_article(&mut app, &mut store, &saved_for);
         }
         let progress = Progress::default();
         let (sender, receiver) = mpsc::channel::<Analysis>();

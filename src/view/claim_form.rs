@@ -40,11 +40,19 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
     let field_width = inner_width.saturating_sub(LABEL_WIDTH).max(1);
     // The article changed the claim's words since its verdict was given:
     // say so, with the words the verdict was on, before it is saved again.
+    // An orphaned claim being attached to new words: the same, with the
+    // words it was made on.
+    let orphan = form.editing.as_ref().and_then(|claim| {
+        let orphans = app.annotations().orphans();
+        orphans.iter().find(|o| o.id == claim.id)
+    });
     let changed_from = form
         .editing
         .as_ref()
-        .and_then(|claim| app.annotations().changed_from(&claim.id));
+        .and_then(|claim| app.annotations().changed_from(&claim.id))
+        .or_else(|| orphan.map(|o| o.changed_from.as_deref().unwrap_or(&o.exact)));
     let title = match (&form.editing, changed_from) {
+        (Some(claim), _) if orphan.is_some() => format!(" Attach orphaned claim {} ", claim.id),
         (Some(claim), Some(_)) => format!(" Edit claim {} · its words changed ", claim.id),
         (Some(claim), None) => format!(" Edit claim {} ", claim.id),
         (None, _) => " Mark claim ".to_owned(),

@@ -356,11 +356,7 @@ impl PanelView for ClaimsView {
                 Some(match (key, claim.index) {
                     (PanelKey::Edit, Some(i)) => PanelCommand::EditClaim(i),
                     (_, Some(i)) => PanelCommand::RemoveClaim(i),
-                    (PanelKey::Edit, None) => PanelCommand::Message(format!(
-                        "{} is orphaned: its words are gone, so it cannot be edited ({} removes it)",
-                        claim.id,
-                        app.key_hint(PanelKey::Remove.action())
-                    )),
+                    (PanelKey::Edit, None) => PanelCommand::AttachOrphan(claim.id.clone()),
                     (_, None) => PanelCommand::RemoveOrphan(claim.id.clone()),
                 })
             }
