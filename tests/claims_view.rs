@@ -360,3 +360,28 @@ fn a_stop_signal_saves_a_changed_claim_form_instead_of_dropping_it() {
     assert_eq!(claims[0].speaker.as_deref(), Some("emmanuel-macron"));
     assert_eq!(app.save_open_claim_form(), None);
 }
+
+#[test]
+fn the_claim_form_names_the_speaker_of_quoted_words_and_says_when_folio_guessed() {
+    // Macron's quotation, whose reporting clause names him.
+    let mut app = sample_app();
+    press(&mut app, "]]]c");
+    let form = screen_text(&draw(&app, 120, 40));
+    assert!(form.contains("│Speaker  Emmanuel Macron   "), "{form}");
+    // Our own text, where folio's ranker is unsure and takes the
+    // paraphrase's subject, Blair, for the speaker of Howard's words.
+    let doc =
+        folio::document::Document::open(std::path::Path::new("tests/fixtures/weak-speaker.txt"))
+            .unwrap();
+    let mut app = common::app_with(doc, 120, 40, Theme::builtin(false));
+    press(&mut app, "]c");
+    let form = screen_text(&draw(&app, 120, 40));
+    assert!(
+        form.contains("│Speaker  Tony Blair · folio's guess: s on the quotation sets it"),
+        "{form}"
+    );
+    // Outside quotations, no speaker row.
+    press_key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut app, "Gc");
+    assert!(!screen_text(&draw(&app, 120, 40)).contains("Speaker"));
+}

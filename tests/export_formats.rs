@@ -994,3 +994,83 @@ fn an_html_page_keeps_its_canonical_url_in_the_annotation_file() {
         success(&report)
     );
 }
+
+#[test]
+fn a_speaker_folio_only_guessed_is_no_review_author_until_the_reader_confirms_it() {
+    // Our own text: Howard speaks, the paraphrase's subject is Blair, and
+    // folio's ranker, unsure, takes Blair (weak evidence).
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("weak.txt");
+    std::fs::copy("tests/fixtures/weak-speaker.txt", &article).unwrap();
+    let doc = folio::input::open(&article).unwrap();
+    let analysis = analyse(&doc, &Progress::default());
+    let quote = bytes(doc.text(), "\"wrong", "solution\"");
+    let claim = Claim {
+        id: "c1".to_owned(),
+        span: quote.clone(),
+        label: "quotation".to_owned(),
+        verdict: "misleading".to_owned(),
+        note: String::new(),
+        speaker: Some("tony-blair".to_owned()),
+        created: "2026-12-08T02:00:00Z".parse().unwrap(),
+        modified: None,
+    };
+    let mut annotations = Annotations::new(vec![claim], Vec::new());
+    let exported = export::to_file(&doc, Some(&analysis), &annotations);
+    let record = &exported.quotes[0];
+    assert_eq!(
+        (
+            record.exact.as_str(),
+            record.speaker.as_deref(),
+            record.speaker_weak
+        ),
+        ("\"wrong solution\"", Some("tony-blair"), true)
+    );
+    assert!(claim_review::author_is_a_guess(
+        &exported,
+        &exported.claims[0]
+    ));
+    let reviews = serde_json::to_value(claim_review::reviews(&exported)).unwrap();
+    assert_eq!(reviews[0]["itemReviewed"]["author"], Value::Null);
+    let report = export::markdown::report(&exported, None);
+    assert!(
+        report.contains("- Speaker: Tony Blair (folio's guess from weak evidence: check it)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("- Tony Blair (a guess): \"wrong solution\""),
+        "{report}"
+    );
+
+    // `folio export` says why the review names no author.
+    let saved = export::to_file(&doc, None, &annotations);
+    std::fs::write(file::sidecar_path(&article), file::to_toml(&saved).unwrap()).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["export", "-f", "claimreview"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "folio: claimreview: claim c1: its speaker, Tony Blair, is folio's guess from weak evidence: left out of the review (confirm or correct it with s on the quotation)\n"
+    );
+
+    // The reader sets the speaker: the review names them.
+    annotations.set_speaker(SpeakerFix {
+        span: quote,
+        speaker: Some("michael-howard".to_owned()),
+        speaker_text: None,
+    });
+    let exported = export::to_file(&doc, Some(&analysis), &annotations);
+    assert!(!claim_review::author_is_a_guess(
+        &exported,
+        &exported.claims[0]
+    ));
+    let reviews = serde_json::to_value(claim_review::reviews(&exported)).unwrap();
+    assert_eq!(
+        reviews[0]["itemReviewed"]["author"]["name"],
+        serde_json::json!("Michael Howard")
+    );
+}

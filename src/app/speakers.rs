@@ -38,4 +38,20 @@ impl App {
             }
         }
     }
+
+    /// Who spoke the words at `span` (byte range), for the claim form: the
+    /// speaker shown for the outermost quotation holding them, and whether
+    /// that is only folio's guess from weak evidence (no speaker set by the
+    /// reader). `None` outside quotations or with nobody named.
+    pub fn speaker_of_words(&self, span: &std::ops::Range<usize>) -> Option<(String, bool)> {
+        let analysis = self.analysis.as_ref()?;
+        let i = analysis.quotations.iter().position(|q| {
+            q.parent.is_none() && q.span.start <= span.start && span.end <= q.span.end
+        })?;
+        let quotation = analysis.quotations.get(i)?;
+        let name = self.quote_speaker(i).1?;
+        let guess =
+            self.annotations.speaker_fix(&quotation.span).is_none() && quotation.evidence.is_weak();
+        Some((name, guess))
+    }
 }

@@ -56,6 +56,18 @@ pub(super) fn render(
                     crate::view::safe_line(&claim.id)
                 );
             }
+            let names = crate::annotations::export::names_by_id(exported);
+            for claim in exported.claims.iter().filter(|c| {
+                claim_review::has_verdict(&c.verdict)
+                    && claim_review::author_is_a_guess(exported, c)
+            }) {
+                let name = claim_review::author(exported, &names, claim).unwrap_or_default();
+                eprintln!(
+                    "folio: claimreview: claim {}: its speaker, {}, is folio's guess from weak evidence: left out of the review (confirm or correct it with s on the quotation)",
+                    crate::view::safe_line(&claim.id),
+                    crate::view::safe_line(name)
+                );
+            }
             json_text(&claim_review::reviews(exported))?
         }
         ExportFormat::Jsonl => {

@@ -111,7 +111,27 @@ pub(super) fn draw(frame: &mut Frame, app: &App, form: &ClaimForm) {
     }
     lines.extend([Line::from(verdicts), Line::from(labels)]);
     if !compact {
-        lines.push(Line::default());
+        // Who said the words, when they are quoted: the review's author.
+        lines.push(match app.speaker_of_words(&form.span) {
+            Some((name, guess)) => {
+                let how = if guess {
+                    format!(
+                        " · folio's guess: {} on the quotation sets it",
+                        app.key_hint(crate::app::Action::SetSpeaker)
+                    )
+                } else {
+                    String::new()
+                };
+                Line::from(vec![
+                    Span::styled(format!("{:<LABEL_WIDTH$}", "Speaker"), title_style),
+                    Span::styled(
+                        safe_text(&format!("{name}{how}"), field_width),
+                        popup.patch(theme.scope("ui.dim")),
+                    ),
+                ])
+            }
+            None => Line::default(),
+        });
     }
     let note_row = lines.len();
     for (i, row) in note.into_iter().enumerate() {

@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::claim_review::{author, has_verdict};
+use super::claim_review::{author, author_is_a_guess, has_verdict};
 use super::{names_by_id, speaker_name};
 use crate::analysis::{EntityKind, QuoteKind};
 use crate::annotations::file::{AnnotationFile, ClaimRecord};
@@ -71,7 +71,8 @@ pub fn report(file: &AnnotationFile, title: Option<&str>) -> String {
             quote.speaker_text.as_deref(),
         )
         .map_or_else(|| "speaker unknown".to_owned(), inline);
-        let _ = writeln!(out, "- {speaker}: {}", inline(&quote.exact));
+        let guess = if quote.speaker_weak { " (a guess)" } else { "" };
+        let _ = writeln!(out, "- {speaker}{guess}: {}", inline(&quote.exact));
     }
 
     for (kind, heading) in [
@@ -133,7 +134,12 @@ fn claim_section(
     }
     let _ = writeln!(out);
     if let Some(speaker) = author(file, names, claim) {
-        let _ = writeln!(out, "- Speaker: {}", inline(speaker));
+        let guess = if author_is_a_guess(file, claim) {
+            " (folio's guess from weak evidence: check it)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "- Speaker: {}{guess}", inline(speaker));
     }
     let _ = writeln!(out, "- Verdict: **{}**", inline(&claim.verdict));
     let _ = writeln!(out, "- Label: {}", inline(&claim.label));
