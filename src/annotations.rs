@@ -48,6 +48,25 @@ pub struct ClaimVocabulary {
     pub verdicts: Vec<String>,
 }
 
+impl ClaimVocabulary {
+    /// The verdict or label of the vocabulary that `word`, which it lacks,
+    /// is one or two edits from (a transposition counting one): what a
+    /// hand edit of the annotation file likely meant (`misleading` for
+    /// `mislaeding`). `None` for a word of the vocabulary, or one unlike
+    /// any: a verdict of the reader's own.
+    pub fn misspelt(&self, word: &str) -> Option<&str> {
+        let all = || self.verdicts.iter().chain(&self.labels);
+        if all().any(|w| w == word) {
+            return None;
+        }
+        all()
+            .map(|w| (strsim::damerau_levenshtein(w, word), w))
+            .filter(|(edits, _)| *edits <= 2)
+            .min_by_key(|(edits, _)| *edits)
+            .map(|(_, w)| w.as_str())
+    }
+}
+
 impl Default for ClaimVocabulary {
     fn default() -> Self {
         let owned = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();

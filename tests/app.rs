@@ -879,3 +879,30 @@ fn narrowing_the_window_past_the_panel_gives_the_keys_back_to_the_article() {
     app.resize(60, 30);
     assert_eq!(app.focus(), folio::keymap::Context::Article);
 }
+
+#[test]
+fn a_long_speakers_name_gives_way_before_the_articles_name_and_the_claim_count() {
+    let mut app = sample_app();
+    app.set_article_label("macron-moscow.txt".to_owned());
+    // The reader names a committee as the speaker of the third quotation.
+    press(&mut app, "]]]s");
+    press(&mut app, "Commons Work and Pensions Committee\n");
+    app.saved(Ok(()));
+    // The next key clears the message ("speaker set").
+    press(&mut app, "][");
+    let bar = row_text(&draw(&app, 120, 40), 39);
+    assert!(
+        bar.contains(
+            "macron-moscow.txt  │  100%  │  quote 3/4 · speech · Commons Work and Pensions Committee  │  0 claims  │  saved"
+        ),
+        "{bar}"
+    );
+    // Narrower, the name is cut before the article's name or the count go.
+    app.resize(100, 40);
+    let bar = row_text(&draw(&app, 100, 40), 39);
+    assert!(
+        bar.starts_with(" macron-moscow.txt  │ ")
+            && bar.contains("%  │  quote 3/4 · Commons Work and Pensio…  │  0 claims  │  saved"),
+        "{bar}"
+    );
+}

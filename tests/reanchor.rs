@@ -233,3 +233,27 @@ fn a_claim_form_saved_without_a_change_changes_nothing() {
     let status = row_text(&draw(&app, 120, 40), 39);
     assert!(status.contains("nothing to undo"), "{status}");
 }
+
+#[test]
+fn a_misspelt_verdict_or_label_in_a_hand_edited_file_is_told_on_opening() {
+    let mut file = saved_before_the_edit();
+    file.claims[1].verdict = "mislaeding".to_owned();
+    file.claims[2].label = "statistik".to_owned();
+    // A verdict of the reader's own, like none offered, is theirs.
+    file.claims[0].verdict = "needs-a-source".to_owned();
+    let doc = Document::open(std::path::Path::new(SAMPLE)).unwrap();
+    let mut app = App::new(
+        doc,
+        Ok(Some(file)),
+        Theme::builtin(false),
+        Keymap::builtin(),
+    )
+    .with_vocabulary(folio::annotations::ClaimVocabulary::default());
+    app.check_vocabulary();
+    assert_eq!(
+        app.message(),
+        Some(
+            "claim c2's verdict “mislaeding” looks like “misleading” misspelt (and 1 more): c on it chooses another"
+        )
+    );
+}

@@ -440,6 +440,43 @@ fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
+/// The field a serde "missing field `label`" message names.
+fn missing_field(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")?
+        .split_once('`')
+        .map(|(field, _)| field)
+}
+
+/// A key of the TOML `source` that is one or two edits (a transposition
+/// counting one) from `field` but not `field`: what a hand edit that
+/// misspelt it left (`lable` for `label`), for the error to name.
+fn misspelling_of(source: &str, field: &str) -> Option<String> {
+    fn keys<'t>(table: &'t toml::Table, out: &mut Vec<&'t str>) {
+        for (key, value) in table {
+            out.push(key);
+            match value {
+                toml::Value::Table(inner) => keys(inner, out),
+                toml::Value::Array(items) => {
+                    for item in items {
+                        if let toml::Value::Table(inner) = item {
+                            keys(inner, out);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let table: toml::Table = toml::from_str(source).ok()?;
+    let mut all = Vec::new();
+    keys(&table, &mut all);
+    all.into_iter()
+        .filter(|key| *key != field && strsim::damerau_levenshtein(key, field) <= 2)
+        .min_by_key(|key| strsim::damerau_levenshtein(key, field))
+        .map(str::to_owned)
+}
+
 /// Parses an annotation file's text; `path` is only used in errors.
 ///
 /// # Errors
@@ -452,11 +489,15 @@ pub fn parse(path: &Path, source: &str) -> Result<AnnotationFile, FileError> {
     let parse_error = |err: toml::de::Error| {
         let at = err.span().map_or(0, |span| span.start);
         let (line, column) = line_and_column(source, at);
+        let mut message = err.message().trim().to_owned();
+        if let Some(key) = missing_field(&message).and_then(|f| misspelling_of(source, f)) {
+            message.push_str(&format!(" (is `{key}` a misspelling of it?)"));
+        }
         FileError::Parse {
             path: path.to_path_buf(),
             line,
             column,
-            message: err.message().trim().to_owned(),
+            message,
         }
     };
     let probe: SchemaOnly = toml::from_str(source).map_err(parse_error)?;
@@ -776,6 +817,20 @@ mod tests {
             sidecar_path(Path::new("samples/macron-moscow.txt")),
             PathBuf::from("samples/macron-moscow.txt.folio.toml")
         );
+    }
+
+    #[test]
+    fn a_misspelt_field_is_named_beside_the_missing_one() {
+        let source = "schema = 3\noffset_unit = \"char\"\n[article]\npath = \"a.txt\"\nsha256 = \"00\"\n\n[[claims]]\nid = \"c1\"\nstart = 0\nend = 1\nexact = \"A\"\nlable = \"checkable\"\nverdict = \"true\"\ncreated = 2026-12-08T02:00:00Z\n";
+        let err = parse(Path::new("a.folio.toml"), source).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.folio.toml:7:1: missing field `label` (is `lable` a misspelling of it?)"
+        );
+        // Nothing like it: the message alone.
+        let source = source.replace("lable", "colour");
+        let err = parse(Path::new("a.folio.toml"), &source).unwrap_err();
+        assert_eq!(err.to_string(), "a.folio.toml:7:1: missing field `label`");
     }
 
     #[test]

@@ -76,6 +76,44 @@ impl App {
         self.message.clone()
     }
 
+    /// Tells the reader which claims' verdicts or labels look like
+    /// misspellings of the form's (a hand-edited `verdict = "mislaeding"`,
+    /// which would otherwise be read, shown and exported as a verdict of
+    /// its own without a word). Called once the vocabulary is set.
+    pub fn check_vocabulary(&mut self) {
+        let annotations = &self.annotations;
+        let words = annotations
+            .claims()
+            .iter()
+            .map(|c| (&c.id, &c.verdict, &c.label))
+            .chain(
+                annotations
+                    .orphans()
+                    .iter()
+                    .map(|o| (&o.id, &o.verdict, &o.label)),
+            );
+        let mut misspelt = Vec::new();
+        for (id, verdict, label) in words {
+            for (field, word) in [("verdict", verdict), ("label", label)] {
+                if let Some(meant) = self.vocabulary.misspelt(word) {
+                    misspelt.push(format!(
+                        "claim {}'s {field} “{}” looks like “{meant}” misspelt",
+                        crate::safe_text::safe_line(id),
+                        crate::safe_text::safe_line(word)
+                    ));
+                }
+            }
+        }
+        if let Some(first) = misspelt.first() {
+            let more = match misspelt.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            let edit = self.key_hint(Action::MarkClaim);
+            self.notify(format!("{first}{more}: {edit} on it chooses another"));
+        }
+    }
+
     /// Attaches the orphaned claim `id` to new words: the next claim form
     /// opened, on the words the reader selects, is that claim's, with its
     /// verdict, label and note (its title says so; `Esc` there cancels).

@@ -69,6 +69,7 @@ impl Session {
         )
         .with_layout(settings.layout)
         .with_vocabulary(settings.claims.clone());
+        app.check_vocabulary();
         if let Some(notice) = store.take_notice() {
             app.notify(notice);
         }

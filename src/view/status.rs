@@ -86,6 +86,35 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .unwrap_or_default()
     };
     let mut fit = first_fit(&optional);
+    if quoting && !fit.complete(optional.len()) {
+        // A long speaker's name and how it was found make room for the
+        // article's name and the claim count before those go: "quote 4/20
+        // · Commons Work and Pensions Committee · subject of the clause"
+        // left the bar with neither.
+        let long_speaker = match app.target() {
+            Target::Quote(i) => app
+                .quote_speaker(i)
+                .1
+                .is_some_and(|s| s.width() > SHORT_SPEAKER),
+            _ => false,
+        };
+        let mut shorter = vec![quote_label_plain(app)];
+        if long_speaker {
+            shorter.push(quote_label_cut(app, SHORT_SPEAKER));
+        }
+        for label in shorter {
+            let mut tried = optional.clone();
+            if let Some(first) = tried.first_mut() {
+                *first = label;
+            }
+            let tried_fit = first_fit(&tried);
+            if tried_fit.complete(tried.len()) {
+                optional = tried;
+                fit = tried_fit;
+                break;
+            }
+        }
+    }
     for shorter in shorter_selections {
         if fit.optional > 0 {
             break;
@@ -153,6 +182,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// which article of many it is, and the start of its name.
 const SHORT_NAME: usize = 26;
 
+/// Columns of a quoted speaker's name cut short to keep the article's
+/// name and the counts in the bar (`Commons Work and Pensions…`).
+const SHORT_SPEAKER: usize = 24;
+
 /// How much of the article's name the status bar shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum Name {
@@ -177,6 +210,12 @@ struct Fit {
 }
 
 impl Fit {
+    /// Whether the bar shows the whole article name and all `optional`
+    /// parts.
+    fn complete(self, optional: usize) -> bool {
+        self.label == Name::Whole && self.optional == optional
+    }
+
     /// The ways to fill the bar, most complete first; the first that fits
     /// is drawn. The counts make room for a message before the message
     /// leaves the bar, and then the article's name is cut short; while
