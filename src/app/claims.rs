@@ -26,7 +26,10 @@ impl App {
             self.message = Some("nothing to mark here".to_owned());
             return;
         };
-        if let Some(id) = self.attaching.take() {
+        // An orphan removed meanwhile leaves a plain claim form.
+        if let Some(id) = self.attaching.take()
+            && self.annotations.orphans().iter().any(|o| o.id == id)
+        {
             self.open_attach_form(&id, span);
             return;
         }
@@ -170,6 +173,7 @@ impl App {
         let acknowledged = self.annotations.changed_from(&id).is_some();
         if attached_from.is_none() && form.editing.is_some() && !form.changed() && !acknowledged {
             self.mode = Mode::Normal;
+            self.end_selection();
             self.message = Some(format!("claim {id} unchanged"));
             return None;
         }
