@@ -185,6 +185,22 @@ fn an_orphaned_claim_is_attached_to_the_words_selected_for_it() {
         "{status}"
     );
     assert_eq!(app.focus(), folio::keymap::Context::Article);
+    // Words that carry another claim are refused.
+    press(&mut app, "/The geopolitical objective\n");
+    press(&mut app, "vqc");
+    let status = screen_text(&draw(&app, 120, 40));
+    assert!(
+        status.contains("c2 is already on these words: select others for c3"),
+        "{status}"
+    );
+    assert!(!matches!(app.mode(), folio::app::Mode::Claim(_)));
+    // Esc while selecting gives the attaching up; `c` on the orphan again
+    // takes it up.
+    press(&mut app, "\u{1b}");
+    let status = row_text(&draw(&app, 120, 40), 39);
+    assert!(status.contains("attaching c3 cancelled"), "{status}");
+    press(&mut app, "\tc");
+    assert!(screen_text(&draw(&app, 120, 40)).contains("attaching orphaned claim c3"));
     // The reader selects the sentence that now says it; `c` opens the form
     // with the orphan's verdict, label and the words it was made on.
     const NOW: &str = "His political advisers see a potential electoral dividend, although Macron has yet to announce whether he will run.";

@@ -30,6 +30,20 @@ impl App {
         if let Some(id) = self.attaching.take()
             && self.annotations.orphans().iter().any(|o| o.id == id)
         {
+            // Two claims on the same words would be one too many.
+            if let Some(other) = self
+                .annotations
+                .claim_at(&span)
+                .and_then(|i| self.annotations.claims().get(i))
+            {
+                self.message = Some(format!(
+                    "{} is already on these words: select others for {}",
+                    crate::safe_text::safe_line(&other.id),
+                    crate::safe_text::safe_line(&id)
+                ));
+                self.attaching = Some(id);
+                return;
+            }
             self.open_attach_form(&id, span);
             return;
         }

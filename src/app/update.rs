@@ -64,7 +64,16 @@ impl App {
             Action::TogglePanelView => self.next_panel_view(),
             Action::SetSpeaker => self.open_speaker_form(),
             Action::StartSelection => self.start_selection(),
-            Action::CancelSelection => self.end_selection(),
+            Action::CancelSelection => {
+                self.end_selection();
+                // Esc while selecting words for an orphan gives up on it.
+                if let Some(id) = self.attaching.take() {
+                    self.message = Some(format!(
+                        "attaching {} cancelled",
+                        crate::safe_text::safe_line(&id)
+                    ));
+                }
+            }
             Action::SelectNextWord => self.move_selection(Motion::NextWord),
             Action::SelectPrevWord => self.move_selection(Motion::PrevWord),
             Action::SelectNextSentence => self.move_selection(Motion::NextSentence),

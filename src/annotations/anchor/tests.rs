@@ -487,3 +487,25 @@ fn a_claim_too_long_for_the_fuzzy_step_survives_new_line_endings() {
     assert!(found.is_empty());
     assert_eq!(orphans, ["c1"]);
 }
+
+#[test]
+fn a_changed_claim_never_takes_in_the_end_of_the_paragraph_before_it() {
+    // Shaped like the trial's BBC article: a headline, then the claim as
+    // the first sentence. The headline's last words and a figure in the
+    // claim change in one edit; the fuzzy step once began the claim at
+    // the headline's last letter ("t\n\nMaternity pay…").
+    let text = "Labour plans maternity pay rise\n\n\
+        Maternity pay for new mothers is to rise by £1,400 as part of new proposals announced by the Trade and Industry Secretary.\n\n\
+        The plans were set out on Monday.\n";
+    let claimed = "Maternity pay for new mothers is to rise by £1,400 as part of new proposals announced by the Trade and Industry Secretary.";
+    let file = file_with_claims(text, &[claimed]);
+    let edited = text
+        .replace("plans maternity pay rise", "unveils maternity pay boost")
+        .replace("£1,400", "£1,600");
+    let (found_now, orphans) = reanchor(&file, &edited);
+    assert!(orphans.is_empty());
+    assert_eq!(
+        found_now,
+        found(&[("c1", &claimed.replace("£1,400", "£1,600"))])
+    );
+}

@@ -93,8 +93,16 @@ pub(super) fn find(
 /// `span` of `text` without the white space at either end that `exact`
 /// has not there: a paragraph break the best match took in when the
 /// article was reflowed ("\n\n“The geopolitical…”") is no part of the
-/// claim. `span` itself when nothing else would be left.
+/// claim. Nor, for an `exact` of one paragraph, is any other paragraph the
+/// match reached into: the longest paragraph of `span` is kept
+/// ("t\n\nMaternity pay…", where a changed headline ended in a letter of
+/// the claim's old prefix). `span` itself when nothing else would be left.
 fn trimmed_like(text: &str, span: Range<usize>, exact: &str) -> Range<usize> {
+    let span = if has_paragraph_break(exact) {
+        span
+    } else {
+        longest_paragraph(text, span)
+    };
     let Some(words) = text.get(span.clone()) else {
         return span;
     };
@@ -113,6 +121,48 @@ fn trimmed_like(text: &str, span: Range<usize>, exact: &str) -> Range<usize> {
         return span;
     }
     span.start + lead..span.end - trail
+}
+
+/// Whether `words` hold a blank line (see [`longest_paragraph`]).
+fn has_paragraph_break(words: &str) -> bool {
+    longest_paragraph(words, 0..words.len()) != (0..words.len())
+}
+
+/// The longest paragraph (byte range) of `span` of `text`, paragraphs
+/// being parted by a blank line (a line break, maybe white space, and
+/// another): a line break alone may only wrap a paragraph. `span` when it
+/// holds one paragraph.
+fn longest_paragraph(text: &str, span: Range<usize>) -> Range<usize> {
+    let Some(words) = text.get(span.clone()) else {
+        return span;
+    };
+    let mut best = span.clone();
+    let mut best_len = None;
+    let mut from = 0;
+    let mut consider = |piece: Range<usize>| {
+        if best_len.is_none_or(|len| piece.len() > len) {
+            best_len = Some(piece.len());
+            best = span.start + piece.start..span.start + piece.end;
+        }
+    };
+    let mut rest = words;
+    let mut offset = 0;
+    while let Some(at) = rest.find('\n') {
+        let after = rest.get(at + 1..).unwrap_or("");
+        let blank = after.trim_start_matches([' ', '\t', '\r']);
+        let gap = after.len() - blank.len();
+        if blank.starts_with('\n') {
+            consider(from..offset + at);
+            from = offset + at + 1 + gap + 1;
+            rest = blank.get(1..).unwrap_or("");
+            offset = from;
+        } else {
+            rest = after;
+            offset += at + 1;
+        }
+    }
+    consider(from..words.len());
+    best
 }
 
 /// How well `span` of `text` fits `selector`, or `None` when it does not fit.
