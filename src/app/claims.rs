@@ -191,10 +191,14 @@ impl App {
             self.message = Some(format!("claim {id} unchanged"));
             return None;
         }
-        let verb = match (&attached_from, &form.editing) {
-            (Some(_), _) => "attached",
-            (None, Some(_)) => "edited",
-            (None, None) => "marked",
+        // What the history records, and what the reader is told.
+        let (verb, told) = match (&attached_from, &form.editing) {
+            (Some(_), _) => (
+                "attached",
+                format!("attached claim {id} to the selected words"),
+            ),
+            (None, Some(_)) => ("edited", format!("updated claim {id}")),
+            (None, None) => ("marked", format!("marked claim {id}")),
         };
         let now_says = self.doc.slice(claim.span.clone()).to_owned();
         self.change_annotations(format!("claim {id} {verb}"), |a| {
@@ -212,11 +216,7 @@ impl App {
                 .claim_index(&id)
                 .map_or(Target::Sentence, Target::Claim);
         }
-        self.message = Some(match verb {
-            "attached" => format!("attached claim {id} to the selected words"),
-            "edited" => format!("updated claim {id}"),
-            _ => format!("marked claim {id}"),
-        });
+        self.message = Some(told);
         Some(Effect::Save)
     }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::annotations::file::AnnotationFile;
+use crate::annotations::file::{AnnotationFile, FileError};
 use crate::annotations::store::Store;
 use crate::app::{App, SaveState};
 use crate::document::Document;
@@ -20,8 +20,20 @@ pub(super) struct SavedFor {
 }
 
 impl SavedFor {
+    /// What the annotation file `read` on opening `doc` was saved for;
+    /// `None` when there was none, or it could not be read.
+    pub(super) fn of_read(
+        read: &Result<Option<AnnotationFile>, FileError>,
+        doc: &Document,
+    ) -> Option<Self> {
+        read.as_ref()
+            .ok()
+            .and_then(Option::as_ref)
+            .map(|file| Self::of(file, doc))
+    }
+
     /// What `file` was saved for, compared with `doc`, the article opened.
-    pub(super) fn of(file: &AnnotationFile, doc: &Document) -> Self {
+    fn of(file: &AnnotationFile, doc: &Document) -> Self {
         let named = Path::new(&file.article.path).file_name();
         let opened = doc.path().and_then(Path::file_name);
         let another_article = match (named, opened) {
@@ -96,16 +108,30 @@ mod tests {
     fn open(article: &Path) -> (App, Store) {
         let doc = crate::input::open(article).unwrap();
         let (mut store, read) = Store::open_article(article, doc.sha256());
-        let saved_for = read
-            .as_ref()
-            .ok()
-            .and_then(Option::as_ref)
-            .map(|f| SavedFor::of(f, &doc));
+        let saved_for = SavedFor::of_read(&read, &doc);
         let mut app = App::new(doc, read, Theme::builtin(false), Keymap::builtin());
         if let Some(saved_for) = saved_for {
             keep_up_with_the_article(&mut app, &mut store, &saved_for);
         }
         (app, store)
+    }
+
+    /// The annotation file of `article` as it is, with one claim on
+    /// [`CLAIM`].
+    fn saved_with_claim(article: &Path) -> AnnotationFile {
+        let doc = crate::input::open(article).unwrap();
+        let at = doc.text().find(CLAIM).unwrap();
+        let claim = Claim {
+            id: "c1".to_owned(),
+            span: at..at + CLAIM.len(),
+            label: "statistic".to_owned(),
+            verdict: "true".to_owned(),
+            note: String::new(),
+            speaker: None,
+            created: "2026-12-08T02:00:00Z".parse().unwrap(),
+            modified: None,
+        };
+        export::to_file(&doc, None, &Annotations::new(vec![claim], vec![]))
     }
 
     fn edit(article: &Path, from: &str, to: &str) {
@@ -119,19 +145,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let article = dir.path().join("a.txt");
         std::fs::copy("samples/macron-moscow.txt", &article).unwrap();
-        let doc = crate::input::open(&article).unwrap();
-        let at = doc.text().find(CLAIM).unwrap();
-        let claim = Claim {
-            id: "c1".to_owned(),
-            span: at..at + CLAIM.len(),
-            label: "statistic".to_owned(),
-            verdict: "true".to_owned(),
-            note: String::new(),
-            speaker: None,
-            created: "2026-12-08T02:00:00Z".parse().unwrap(),
-            modified: None,
-        };
-        let saved = export::to_file(&doc, None, &Annotations::new(vec![claim], vec![]));
+        let saved = saved_with_claim(&article);
         let sidecar = file::sidecar_path(&article);
         std::fs::write(&sidecar, file::to_toml(&saved).unwrap()).unwrap();
 
@@ -199,19 +213,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let article = dir.path().join("a.txt");
         std::fs::copy("samples/macron-moscow.txt", &article).unwrap();
-        let doc = crate::input::open(&article).unwrap();
-        let at = doc.text().find(CLAIM).unwrap();
-        let claim = Claim {
-            id: "c1".to_owned(),
-            span: at..at + CLAIM.len(),
-            label: "statistic".to_owned(),
-            verdict: "true".to_owned(),
-            note: String::new(),
-            speaker: None,
-            created: "2026-12-08T02:00:00Z".parse().unwrap(),
-            modified: None,
-        };
-        let saved = export::to_file(&doc, None, &Annotations::new(vec![claim], vec![]));
+        let saved = saved_with_claim(&article);
         // Copied beside another article, whose text has no such claim.
         let other = dir.path().join("b.txt");
         std::fs::write(&other, "Another article, about something else.\n").unwrap();

@@ -59,8 +59,7 @@ impl Session {
         } else {
             Store::open_article(path, doc.sha256())
         };
-        let read = annotation_file.as_ref().ok().and_then(Option::as_ref);
-        let saved_for = read.map(|f| reopen::SavedFor::of(f, &doc));
+        let saved_for = reopen::SavedFor::of_read(&annotation_file, &doc);
         let mut app = App::new(
             doc.clone(),
             annotation_file,

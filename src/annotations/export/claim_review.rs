@@ -139,9 +139,11 @@ pub fn author<'f>(
 /// Whether [`author`] of `claim` is folio's weak guess: no speaker set by
 /// the reader for the quotation holding it, and the quotation's speaker,
 /// the claim's, found on weak evidence (`speaker_weak`: the subject of a
-/// paraphrase, a name nearby). The trial reader found such guesses wrong
-/// often enough (3 of 7 in four BBC politics articles) that a review
-/// should not name them as the claim's author unchecked.
+/// paraphrase, a name nearby). Such guesses are right about half as often
+/// as the others: on PolNeAR train's 840 articles, 47.6% of 424 weak
+/// entity speakers against 94.2% of 5,733 (gold surname in the entity's
+/// name), so a review should not name them as the claim's author
+/// unchecked.
 pub fn author_is_a_guess(file: &AnnotationFile, claim: &super::super::file::ClaimRecord) -> bool {
     let holds = |start: usize, end: usize| start <= claim.start && claim.end <= end;
     if file.speakers.iter().any(|f| holds(f.start, f.end)) {
